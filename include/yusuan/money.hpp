@@ -28,6 +28,7 @@
 #include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace yusuan {
@@ -381,7 +382,8 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
   for (; i < n; ++i) {
     const char c = text[i];
     if (c >= '0' && c <= '9') {
-      if (whole > (limit / scale - 9) / 10 && (whole * 10 + static_cast<std::uint64_t>(c - '0')) > limit / scale) {
+      // whole * 10 + digit > limit / scale, written so that whole * 10 cannot wrap (Scale 0).
+      if (whole > (limit / scale - static_cast<std::uint64_t>(c - '0')) / 10) {
         pos = i;
         detail = std::string(what) + " '" + std::string(text.substr(pos == 0 ? 0 : 0, n)) + "' is out of range";
         pos = 0;
@@ -461,7 +463,7 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
                    : "expected a digit after '" + std::string(text.substr(pos == 0 ? 0 : i - 1, 1)) + "'";
     if (i < n) {
       const char c = text[i];
-      if (c >= 'a' && c <= 'z') {
+      if (c != '+' && c != '-' && !is_space(c)) {
         detail = "unexpected character " + quote_char(text, i) + " at offset " + std::to_string(i) + " in " +
                  std::string(what);
         return amount_errc::bad_character;
@@ -509,7 +511,7 @@ inline amount_errc finish_number(const scanned_number& s, const std::optional<ro
     if (!mode || *mode == rounding::unnecessary) {
       pos = s.first_excess;
       detail = "'" + std::string(text) + "' is finer than " + std::string(precision_words) + " (digit at offset " +
-               std::to_string(s.first_excess) + "); give a rounding mode";
+               std::to_string(s.first_excess) + (mode ? "); rounding is necessary" : "); give a rounding mode");
       return amount_errc::too_precise;
     }
     const int half = s.first_dropped > 5 || (s.first_dropped == 5 && s.sticky) ? 1 : (s.first_dropped == 5 ? 0 : -1);
@@ -573,7 +575,8 @@ public:
     requires(!std::same_as<I, bool>)
   static constexpr decimal from_integer(I v) {
     std::int64_t r = 0;
-    if (__builtin_mul_overflow(static_cast<std::int64_t>(v), one, &r))
+    if (std::cmp_greater(v, std::numeric_limits<std::int64_t>::max()) ||
+        __builtin_mul_overflow(static_cast<std::int64_t>(v), one, &r))
       throw overflow_error("yusuan: overflow in decimal<" + std::to_string(Scale) + ">::from_integer(" +
                            std::to_string(v) + ")");
     return from_units(r);
@@ -615,6 +618,7 @@ public:
   }
   static decimal parse(std::string_view text, std::optional<rounding> mode = std::nullopt) {
     auto r = try_parse(text, mode);
+    if (!r && mode && r.ec == amount_errc::too_precise) throw rounding_error("yusuan: " + r.detail);
     if (!r) throw amount_parse_error(r.ec, r.position, "yusuan: " + r.detail);
     return r.value;
   }
@@ -702,7 +706,8 @@ public:
     requires(!std::same_as<I, bool>)
   static constexpr money from_yuan(I yuan) {
     std::int64_t r = 0;
-    if (__builtin_mul_overflow(static_cast<std::int64_t>(yuan), std::int64_t{100}, &r))
+    if (std::cmp_greater(yuan, std::numeric_limits<std::int64_t>::max()) ||
+        __builtin_mul_overflow(static_cast<std::int64_t>(yuan), std::int64_t{100}, &r))
       throw overflow_error("yusuan: overflow in money::from_yuan(" + std::to_string(yuan) + ")");
     return from_fen(r);
   }
@@ -749,6 +754,7 @@ public:
   /// Rounds text finer than 1 分 as `mode` says (unnecessary: throws if inexact).
   static money parse(std::string_view text, unit u, rounding mode) {
     auto r = try_parse(text, u, mode);
+    if (!r && r.ec == amount_errc::too_precise) throw rounding_error("yusuan: " + r.detail);  // unnecessary
     if (!r) throw amount_parse_error(r.ec, r.position, "yusuan: " + r.detail);
     return r.value;
   }
@@ -947,17 +953,27 @@ private:
 // ---------------------------------------------------------------------------
 
 namespace detail {
+/// n * 100 * 10^scale.  When that does not fit 128 bits the quotient by a
+/// 64-bit divisor cannot fit 64 bits either, so it is an overflow (not a wrap).
+inline int128 percent_numerator(const int128& n, int scale, std::string_view what) {
+  const int128 factor = int128(100) * int128(pow10(scale));
+  if (abs(n) > std::numeric_limits<int128>::max() / factor)
+    throw overflow_error("yusuan: overflow in " + std::string(what) + ": " + n.str() + " 分 at " +
+                         std::to_string(scale) + " decimal places does not fit");
+  return n * factor;
+}
 /// part / whole * 100 as a count of 10^-scale percent.
 inline std::int64_t percent_units(money part, money whole, int scale, rounding mode, std::string_view what) {
   if (whole.is_zero()) throw division_by_zero("yusuan: " + std::string(what) + " of " + fen_text(part.fen()) + " 元 in a whole of 0");
-  return round_div(int128(part.fen()) * 100 * int128(pow10(scale)), int128(whole.fen()), mode, what);
+  return round_div(percent_numerator(int128(part.fen()), scale, what), int128(whole.fen()), mode, what);
 }
 /// (current - previous) / |previous| * 100 as a count of 10^-scale percent.
 inline std::int64_t change_units(money current, money previous, int scale, rounding mode) {
   if (previous.is_zero())
     throw division_by_zero("yusuan: change against a previous value of 0 (from 0 to " + fen_text(current.fen()) + " 元)");
   const int128 diff = int128(current.fen()) - int128(previous.fen());
-  return round_div(diff * 100 * int128(pow10(scale)), abs(int128(previous.fen())), mode, "year-on-year change");
+  return round_div(percent_numerator(diff, scale, "year-on-year change"), abs(int128(previous.fen())), mode,
+                   "year-on-year change");
 }
 }  // namespace detail
 
@@ -994,7 +1010,8 @@ inline std::vector<money> allocate(money total, std::span<const std::int64_t> we
   if (sum == 0) throw std::invalid_argument("yusuan: allocate: the weights sum to zero");
   const bool negative = total.fen() < 0;
   const detail::int128 mag = abs(detail::int128(total.fen()));
-  std::vector<money> parts(weights.size());
+  // Magnitudes go up to 2^63 (a total of money::min()), so they are kept unsigned.
+  std::vector<std::uint64_t> mags(weights.size());
   std::vector<std::pair<detail::int128, std::size_t>> rem(weights.size());
   detail::int128 given = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -1002,13 +1019,14 @@ inline std::vector<money> allocate(money total, std::span<const std::int64_t> we
     const detail::int128 q = ideal / sum;
     rem[i] = {ideal - q * sum, i};
     given += q;
-    parts[i] = money::from_fen(static_cast<std::int64_t>(q));
+    mags[i] = static_cast<std::uint64_t>(q);
   }
   auto left = static_cast<std::size_t>(mag - given);  // < number of parts
   std::stable_sort(rem.begin(), rem.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t k = 0; k < left; ++k) parts[rem[k].second] = money::from_fen(parts[rem[k].second].fen() + 1);
-  if (negative)
-    for (auto& p : parts) p = money::from_fen(-p.fen());
+  for (std::size_t k = 0; k < left; ++k) ++mags[rem[k].second];
+  std::vector<money> parts(weights.size());
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    parts[i] = money::from_fen(static_cast<std::int64_t>(negative ? 0ULL - mags[i] : mags[i]));
   return parts;
 }
 

@@ -1,0 +1,856 @@
+// yusuan/detail/grammar_def.hpp -- the budget language's grammar (Spirit X3).
+//
+// Included by exactly one translation unit (through <yusuan/src.hpp>, or by
+// <yusuan/compile.hpp> in header-only mode).  The grammar reads one statement
+// at a time into a syntax::statement through semantic actions; expressions
+// and filters are built on a node stack, as in X3's calc examples.  Positions
+// are the source pointers themselves (the iterator is const char*), which is
+// how the tree is position-tagged.
+#pragma once
+
+#include <yusuan/detail/syntax.hpp>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace yusuan::detail::syntax {
+
+namespace x3 = boost::spirit::x3;
+
+// ---------------------------------------------------------------------------
+// Characters
+// ---------------------------------------------------------------------------
+
+namespace chars {
+
+inline char32_t decode_at(const char* p, const char* last, int& len) noexcept {
+  const auto c = static_cast<unsigned char>(*p);
+  auto cont = [&](int k) -> int {
+    if (p + k >= last) return -1;
+    const auto b = static_cast<unsigned char>(p[k]);
+    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+  };
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  if (c >= 0xC2 && c <= 0xDF && cont(1) >= 0) {
+    len = 2;
+    return static_cast<char32_t>(((c & 0x1F) << 6) | cont(1));
+  }
+  if (c >= 0xE0 && c <= 0xEF && cont(1) >= 0 && cont(2) >= 0) {
+    len = 3;
+    return static_cast<char32_t>(((c & 0x0F) << 12) | (cont(1) << 6) | cont(2));
+  }
+  if (c >= 0xF0 && c <= 0xF4 && cont(1) >= 0 && cont(2) >= 0 && cont(3) >= 0) {
+    len = 4;
+    return static_cast<char32_t>(((c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3));
+  }
+  len = 1;
+  return 0xFFFD;
+}
+
+inline bool is_space_cp(char32_t c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xFEFF;
+}
+
+/// Characters that end a word.
+inline bool is_punct_cp(char32_t c) noexcept {
+  if (c < 0x80) return std::strchr("{}()[]:;,\"'=<>!+*%#/&|", static_cast<int>(c)) != nullptr && c != 0;
+  switch (c) {
+    case 0xFF1A:  // ：
+    case 0xFF1B:  // ；
+    case 0xFF0C:  // ，
+    case 0x3001:  // 、
+    case 0x3002:  // 。
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x2018:
+    case 0x2019:
+    case 0x2192:  // →
+    case 0x2260:  // ≠
+    case 0x2264:  // ≤
+    case 0x2265:  // ≥
+    case 0xFF1D:  // ＝
+    case 0xFF05:  // ％
+    case 0xFF5B:  // ｛
+    case 0xFF5D:  // ｝
+      return true;
+    default: return false;
+  }
+}
+
+/// Whether the code point at p continues a word.
+inline bool word_char_at(const char* p, const char* last) noexcept {
+  if (p >= last) return false;
+  int len = 0;
+  const char32_t c = decode_at(p, last, len);
+  return !is_space_cp(c) && !is_punct_cp(c);
+}
+
+}  // namespace chars
+
+struct statement_tag;
+
+// ---------------------------------------------------------------------------
+// Primitive parsers
+// ---------------------------------------------------------------------------
+
+/// A keyword in its Chinese or English spelling, not followed by a word character.
+struct keyword_parser : x3::parser<keyword_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  const char* zh;
+  const char* en;
+  constexpr keyword_parser(const char* z, const char* e) : zh(z), en(e) {}
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    x3::skip_over(first, last, ctx);
+    for (const char* w : {zh, en}) {
+      if (!w) continue;
+      const std::size_t n = std::strlen(w);
+      if (static_cast<std::size_t>(last - first) >= n && std::memcmp(first, w, n) == 0 &&
+          !chars::word_char_at(first + n, last)) {
+        first += n;
+        return true;
+      }
+    }
+    return false;
+  }
+};
+constexpr keyword_parser kw(const char* zh, const char* en = nullptr) { return {zh, en}; }
+
+/// A bare word: starts with a character that is neither a digit, a sign, a
+/// point nor punctuation; may hold balanced ASCII parentheses (维修(护)费).
+struct word_parser : x3::parser<word_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    if (p == last) return false;
+    const auto c0 = static_cast<unsigned char>(*p);
+    if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '.' || !chars::word_char_at(p, last)) return false;
+    while (p < last) {
+      if (*p == '(') {
+        const char* q = p + 1;
+        while (q < last && chars::word_char_at(q, last)) {
+          int len = 0;
+          chars::decode_at(q, last, len);
+          q += len;
+        }
+        if (q < last && *q == ')' && q > p + 1) {
+          p = q + 1;
+          continue;
+        }
+        break;
+      }
+      if (!chars::word_char_at(p, last)) break;
+      int len = 0;
+      chars::decode_at(p, last, len);
+      p += len;
+    }
+    attr = slice{first, p};
+    first = p;
+    return true;
+  }
+};
+
+/// A token of letters and digits (project codes, unit codes): [0-9A-Za-z_-]+.
+struct code_word_parser : x3::parser<code_word_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    while (p < last && ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' ||
+                        *p == '-'))
+      ++p;
+    if (p == first || chars::word_char_at(p, last)) return false;
+    attr = slice{first, p};
+    first = p;
+    return true;
+  }
+};
+
+/// A classification code: a run of digits, then groups of exactly two digits
+/// each after one space or point ("208 05 07", "208.05.07", "2080507",
+/// "302 16").  Its validity is checked by the compiler.
+struct code_parser : x3::parser<code_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    auto digit = [&](const char* q) { return q < last && *q >= '0' && *q <= '9'; };
+    if (!digit(p)) return false;
+    while (digit(p)) ++p;
+    // the code must not be an amount: no decimal point or comma followed by a digit run other than 2 digits
+    while (p < last && (*p == ' ' || *p == '.') && digit(p + 1) && digit(p + 2) && !digit(p + 3) &&
+           !(p + 3 < last && (p[3] == '.' || p[3] == ',') && digit(p + 4)) && !chars::word_char_at(p + 3, last))
+      p += 3;
+    if (p < last && (*p == '.' || *p == ',') && digit(p + 1)) return false;  // an amount
+    if (chars::word_char_at(p, last)) return false;
+    attr = slice{first, p};
+    first = p;
+    return true;
+  }
+};
+
+/// An amount as written: an optional sign, then digits, commas and points and
+/// any letters glued to them (so that "1e5" or "3o.5" reach the amount checker
+/// whole and are diagnosed precisely).
+struct amount_parser : x3::parser<amount_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    if (p < last && (*p == '-' || *p == '+')) ++p;
+    if (p == last || !((*p >= '0' && *p <= '9') || (*p == '.' && p + 1 < last && p[1] >= '0' && p[1] <= '9')))
+      return false;
+    while (p < last && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',' || (*p >= 'a' && *p <= 'z') ||
+                        (*p >= 'A' && *p <= 'Z') || *p == '_')) {
+      if (*p == ',' && !(p + 1 < last && p[1] >= '0' && p[1] <= '9')) break;  // a list separator
+      ++p;
+    }
+    attr = slice{first, p};
+    first = p;
+    return true;
+  }
+};
+
+/// A quoted string: "…" or “…”, on one line, with \" and \\ escapes.
+/// The slice excludes the quotes.
+struct string_parser : x3::parser<string_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    bool curly = false;
+    if (p < last && *p == '"') {
+      ++p;
+    } else if (last - p >= 3 && std::memcmp(p, "\xE2\x80\x9C", 3) == 0) {  // “
+      p += 3;
+      curly = true;
+    } else {
+      return false;
+    }
+    const char* b = p;
+    while (p < last && *p != '\n') {
+      if (!curly && *p == '\\' && p + 1 < last) {
+        p += 2;
+        continue;
+      }
+      if (!curly && *p == '"') {
+        attr = slice{b, p};
+        first = p + 1;
+        return true;
+      }
+      if (curly && last - p >= 3 && std::memcmp(p, "\xE2\x80\x9D", 3) == 0) {  // ”
+        attr = slice{b, p};
+        first = p + 3;
+        return true;
+      }
+      ++p;
+    }
+    return false;
+  }
+};
+
+/// A target value such as ≥95%, ≤350元/人.天, 2天: comparator, number and the
+/// unit glued to the number.
+struct target_value_parser : x3::parser<target_value_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    x3::skip_over(first, last, ctx);
+    auto& st = x3::get<statement_tag>(ctx).get();
+    const char* p = first;
+    const char* cb = p;
+    static const char* const cmps[] = {"≥", "≤", ">=", "<=", "＝", "=", ">", "<", "≠"};
+    for (const char* c : cmps) {
+      const std::size_t n = std::strlen(c);
+      if (static_cast<std::size_t>(last - p) >= n && std::memcmp(p, c, n) == 0) {
+        p += n;
+        break;
+      }
+    }
+    const char* ce = p;
+    const char* nb = p;
+    while (p < last && *p >= '0' && *p <= '9') ++p;
+    if (p == nb) return false;
+    if (p + 1 < last && *p == '.' && p[1] >= '0' && p[1] <= '9') {
+      ++p;
+      while (p < last && *p >= '0' && *p <= '9') ++p;
+    }
+    const char* ne = p;
+    while (p < last) {
+      int len = 0;
+      const char32_t c = chars::decode_at(p, last, len);
+      if (chars::is_space_cp(c) || c == '#' || c == ';' || c == '}' || c == 0xFF1B) break;
+      p += len;
+    }
+    st.comparator = slice{cb, ce};
+    st.number = slice{nb, ne};
+    st.value_unit = slice{ne, p};
+    first = p;
+    return true;
+  }
+};
+
+inline constexpr word_parser word{};
+inline constexpr code_word_parser code_word{};
+inline constexpr code_parser code{};
+inline constexpr amount_parser amount{};
+inline constexpr string_parser quoted{};
+inline constexpr target_value_parser target_value{};
+
+// ---------------------------------------------------------------------------
+// Skipper
+// ---------------------------------------------------------------------------
+
+struct blank_parser : x3::parser<blank_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    const char* p = first;
+    while (p < last) {
+      if (*p == '#' || (*p == '/' && p + 1 < last && p[1] == '/')) {
+        while (p < last && *p != '\n') ++p;
+        continue;
+      }
+      int len = 0;
+      const char32_t c = chars::decode_at(p, last, len);
+      if (!chars::is_space_cp(c)) break;
+      p += len;
+    }
+    if (p == first) return false;
+    first = p;
+    return true;
+  }
+};
+inline constexpr blank_parser blank{};
+
+// ---------------------------------------------------------------------------
+// Semantic actions
+// ---------------------------------------------------------------------------
+
+template <class Ctx>
+statement& state(Ctx const& ctx) {
+  return x3::get<statement_tag>(ctx).get();
+}
+
+template <class Ctx>
+slice attr_slice(Ctx const& ctx) {
+  return x3::_attr(ctx);
+}
+
+inline auto set_type(stmt t) {
+  return [t](auto& ctx) { state(ctx).type = t; };
+}
+
+template <class F>
+auto with_state(F f) {
+  return [f](auto& ctx) { f(state(ctx), x3::_attr(ctx), x3::_where(ctx)); };
+}
+
+// expressions ---------------------------------------------------------------
+
+inline std::uint32_t push_node(statement& st, node n) {
+  st.nodes.push_back(std::move(n));
+  const auto id = static_cast<std::uint32_t>(st.nodes.size() - 1);
+  st.stack.push_back(id);
+  return id;
+}
+
+inline auto push_leaf(node::type t) {
+  return [t](auto& ctx) {
+    auto& st = state(ctx);
+    node n;
+    n.t = t;
+    n.tok = x3::_attr(ctx);
+    n.begin = n.tok.b;
+    n.end = n.tok.e;
+    push_node(st, std::move(n));
+  };
+}
+
+/// Pops `arity` nodes and pushes a node of type t over them.
+inline auto reduce(node::type t, int arity) {
+  return [t, arity](auto& ctx) {
+    auto& st = state(ctx);
+    node n;
+    n.t = t;
+    n.kids.resize(static_cast<std::size_t>(arity));
+    for (int k = arity - 1; k >= 0; --k) {
+      n.kids[static_cast<std::size_t>(k)] = st.stack.back();
+      st.stack.pop_back();
+    }
+    n.begin = st.nodes[n.kids.front()].begin;
+    n.end = st.nodes[n.kids.back()].end;
+    const auto w = x3::_where(ctx);
+    if (w.begin() < n.begin) n.begin = w.begin();
+    if (w.end() > n.end) n.end = w.end();
+    push_node(st, std::move(n));
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+// ---------------------------------------------------------------------------
+
+namespace rules {
+
+using x3::lit;
+using x3::eps;
+
+// Every rule is named in words for "expected …" messages.
+const x3::rule<struct colon_r> colon = "':'";
+const x3::rule<struct arrow_r> arrow = "'→'";
+const x3::rule<struct sep_r> sep = "','";
+const x3::rule<struct amount_r, slice> amount_tok = "an amount";
+const x3::rule<struct percent_r, slice> percent_tok = "a percentage such as 6.06%";
+const x3::rule<struct name_r, slice> name_tok = "a name";
+const x3::rule<struct string_r, slice> string_tok = "a quoted string";
+const x3::rule<struct code_r, slice> code_tok = "a classification code";
+const x3::rule<struct codeword_r, slice> code_word_tok = "a code";
+const x3::rule<struct coord_r> coordinate = "a coordinate (code, kind, 资金, 项目 or tag)";
+const x3::rule<struct post_coord_r> post_coordinate = "a coordinate";
+const x3::rule<struct item_tail_r> item_or_block = "':' and an amount, or '{'";
+const x3::rule<struct cmp_r, slice> comparator = "a comparison (=, ≠, ≤, ≥, <, >)";
+const x3::rule<struct expr_r> expression = "an expression";
+const x3::rule<struct term_r> term = "an expression";
+const x3::rule<struct primary_r> primary = "an amount, a measure or an aggregation";
+const x3::rule<struct filter_r> filter_ = "a filter";
+const x3::rule<struct f_and_r> filter_and = "a filter";
+const x3::rule<struct f_not_r> filter_not = "a filter";
+const x3::rule<struct cond_r> condition = "a condition such as 经济 = 30101";
+const x3::rule<struct fvalue_r> filter_value = "a value";
+const x3::rule<struct yoy_r> yoy_claim = "减少, 增加, 下降, 增长 or 持平";
+const x3::rule<struct copt_r> constraint_option = "容差, 警告 or a message";
+const x3::rule<struct tv_r> target_val = "an indicator value such as ≥95% or 按时足额发放";
+const x3::rule<struct pfield_r> project_field = "a project field (编码, 类型, 功能, 金额)";
+const x3::rule<struct statement_r> statement_rule = "a statement";
+
+const x3::rule<struct sw_r, slice> string_or_word = "a name";
+const x3::rule<struct swc_r, slice> string_word_or_code = "a name or code";
+const x3::rule<struct fv_tok_r, slice> value_tok = "a value";
+const auto string_or_word_def = string_tok | word;
+const auto string_word_or_code_def = string_tok | word | code_word;
+const auto value_tok_def = string_tok | code_tok | word | code_word;
+
+const auto colon_def = lit(':') | lit("：");
+const auto arrow_def = lit("→") | lit("->") | lit("=>");
+const auto sep_def = lit(',') | lit("，") | lit("、");
+const auto amount_tok_def = amount;
+const auto percent_tok_def = x3::raw[x3::lexeme[amount >> (lit('%') | lit("％"))]][([](auto& ctx) {
+  auto r = x3::_attr(ctx);
+  x3::_val(ctx) = slice{&*r.begin(), &*r.begin() + r.size()};
+})];
+const auto string_tok_def = quoted;
+const auto code_tok_def = code;
+const auto code_word_tok_def = code_word;
+
+// Words with a meaning of their own are not names.
+struct reserved_parser : x3::parser<reserved_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    static constexpr keyword_parser words[] = {
+        kw("基本支出", "basic"), kw("人员经费", "personnel"), kw("公用经费", "public"),
+        kw("项目支出", "project-spending"), kw("其他运转类", "operating"), kw("特定目标类", "specific"),
+        kw("资金", "fund"), kw("项目", "project"), kw("合计", "total")};
+    for (const auto& w : words) {
+      It save = first;
+      if (w.parse(first, last, ctx, rctx, attr)) {
+        first = save;
+        return true;
+      }
+    }
+    return false;
+  }
+};
+inline constexpr reserved_parser reserved{};
+
+const auto name_tok_def = string_tok | (!reserved >> word >> !(lit('=') | lit("＝")));
+
+const auto kind_word = kw("基本支出", "basic") | kw("人员经费", "personnel") | kw("公用经费", "public") |
+                       kw("项目支出", "project-spending") | kw("其他运转类", "operating") | kw("特定目标类", "specific");
+
+auto add_coord(coord_kind k) {
+  return [k](auto& ctx) {
+    coord c;
+    c.kind = k;
+    auto r = x3::_where(ctx);
+    c.value = slice{r.begin(), r.end()};
+    state(ctx).coords.push_back(c);
+  };
+}
+inline auto set_last(slice coord::*field) {
+  return [field](auto& ctx) { state(ctx).coords.back().*field = x3::_attr(ctx); };
+}
+
+const auto code_coord = code_tok[([](auto& ctx) {
+                          coord c;
+                          c.kind = coord_kind::code;
+                          c.code = x3::_attr(ctx);
+                          state(ctx).coords.push_back(c);
+                        })] >>
+                        -(name_tok[set_last(&coord::name)]) >>
+                        -(arrow > code_tok[set_last(&coord::code2)] >> -(name_tok[set_last(&coord::name2)]));
+const auto kind_coord = x3::raw[kind_word][([](auto& ctx) {
+  coord c;
+  c.kind = coord_kind::kind;
+  auto r = x3::_attr(ctx);
+  c.value = slice{&*r.begin(), &*r.begin() + r.size()};
+  state(ctx).coords.push_back(c);
+})];
+const auto fund_coord = kw("资金", "fund") > string_or_word[([](auto& ctx) {
+                          coord c;
+                          c.kind = coord_kind::fund;
+                          c.value = x3::_attr(ctx);
+                          state(ctx).coords.push_back(c);
+                        })];
+const auto project_coord = kw("项目", "project") > string_word_or_code[([](auto& ctx) {
+                             coord c;
+                             c.kind = coord_kind::project;
+                             c.value = x3::_attr(ctx);
+                             state(ctx).coords.push_back(c);
+                           })];
+const auto tag_coord = (word >> (lit('=') | lit("＝")))[([](auto& ctx) {
+                         coord c;
+                         c.kind = coord_kind::tag;
+                         c.key = x3::_attr(ctx);
+                         state(ctx).coords.push_back(c);
+                       })] > string_word_or_code[set_last(&coord::value)];
+
+const auto coordinate_def = code_coord | kind_coord | fund_coord | project_coord | tag_coord;
+const auto post_coordinate_def = kind_coord | fund_coord | project_coord | tag_coord;
+
+const auto mark_amount = [](auto& ctx) {
+  auto& st = state(ctx);
+  st.amount = x3::_attr(ctx);
+  st.coords_before_amount = st.coords.size();
+};
+
+const auto item_or_block_def =
+    (colon > amount_tok[mark_amount] >> *post_coordinate)[set_type(stmt::item)] |
+    (-(kw("合计", "total") > amount_tok[mark_amount]) >> (lit('{') | lit("｛")))[set_type(stmt::block_open)];
+
+// coordinates first: an item or a block
+const auto coord_statement = +coordinate > item_or_block;
+
+// expressions ---------------------------------------------------------------
+
+const auto comparator_def = x3::raw[lit("==") | lit("!=") | lit("<=") | lit(">=") | lit("≠") | lit("≤") | lit("≥") |
+                                    lit("＝") | lit('=') | lit('<') | lit('>')][([](auto& ctx) {
+  auto r = x3::_attr(ctx);
+  x3::_val(ctx) = slice{&*r.begin(), &*r.begin() + r.size()};
+})];
+
+const auto filter_value_def = value_tok[([](auto& ctx) {
+  auto& st = state(ctx);
+  st.nodes[st.stack.back()].values.push_back(x3::_attr(ctx));
+})];
+
+const auto dim_tok = (word >> -(lit('.') > word));
+const auto cond_head = x3::raw[dim_tok][([](auto& ctx) {
+  auto& st = state(ctx);
+  auto r = x3::_attr(ctx);
+  node n;
+  n.t = node::type::f_cmp;
+  n.tok = slice{&*r.begin(), &*r.begin() + r.size()};
+  n.begin = n.tok.b;
+  n.end = n.tok.e;
+  push_node(st, std::move(n));
+})];
+inline auto set_cmp(node::cmp c) {
+  return [c](auto& ctx) {
+    auto& st = state(ctx);
+    st.nodes[st.stack.back()].op = c;
+  };
+}
+const auto value_list = (lit('(') | lit("（")) > (filter_value % sep) > (lit(')') | lit("）"));
+const auto condition_def =
+    cond_head >>
+    (((lit("!=") | lit("≠")) > filter_value)[set_cmp(node::cmp::ne)] |
+     ((lit("==") | lit('=') | lit("＝")) > filter_value)[set_cmp(node::cmp::eq)] |
+     ((kw("不属于") | (kw("not") >> kw("in"))) > value_list)[set_cmp(node::cmp::not_in)] |
+     ((kw("属于", "in")) > value_list)[set_cmp(node::cmp::in)]);
+
+const auto filter_not_def = (kw("非", "not") > filter_not)[reduce(node::type::f_not, 1)] |
+                            ((lit('(') | lit("（")) > filter_ > (lit(')') | lit("）"))) | condition;
+const auto filter_and_def = filter_not >> *((kw("且", "and") > filter_not)[reduce(node::type::f_and, 2)]);
+const auto filter__def = filter_and >> *((kw("或", "or") > filter_and)[reduce(node::type::f_or, 2)]);
+
+const auto push_all = [](auto& ctx) {
+  node n;
+  n.t = node::type::f_all;
+  n.begin = n.end = x3::_where(ctx).begin();
+  push_node(state(ctx), std::move(n));
+};
+const auto where_kw = kw("其中", "where") | kw("满足");
+const auto open_paren = lit('(') | lit("（");
+const auto close_paren = lit(')') | lit("）");
+const auto aggregation_args = (open_paren > (close_paren[push_all] | (filter_ > close_paren))) |
+                              (where_kw > filter_) | eps[push_all];
+
+const auto sum_expr = x3::raw[kw("合计", "sum") >> aggregation_args][reduce(node::type::sum, 1)];
+const auto count_expr = x3::raw[kw("计数", "count") >> aggregation_args][reduce(node::type::count, 1)];
+const auto share_expr =
+    x3::raw[kw("占比", "share") > open_paren > expression > sep > expression > close_paren][reduce(node::type::share, 2)];
+const auto change_expr = x3::raw[kw("增幅", "change") > open_paren > expression > close_paren][reduce(node::type::change, 1)];
+const auto prior_expr =
+    (kw("上年", "prior") > open_paren > string_or_word[push_leaf(node::type::prior)] > close_paren);
+
+const auto primary_def = percent_tok[push_leaf(node::type::percent)] | amount_tok[push_leaf(node::type::amount)] |
+                         (open_paren > expression > close_paren) | share_expr | change_expr | prior_expr | count_expr |
+                         sum_expr | string_or_word[push_leaf(node::type::name)];
+const auto term_def = x3::raw[(lit('-') > term)][reduce(node::type::neg, 1)] | primary;
+const auto expression_def =
+    term >> *(x3::raw[lit('+') > term][reduce(node::type::add, 2)] | x3::raw[lit('-') > term][reduce(node::type::sub, 2)]);
+
+const auto pop_to = [](std::uint32_t statement::*field) {
+  return [field](auto& ctx) {
+    auto& st = state(ctx);
+    st.*field = st.stack.back();
+    st.stack.pop_back();
+  };
+};
+
+inline auto set_yoy(yoy y) {
+  return [y](auto& ctx) { state(ctx).yoy_kind = y; };
+}
+const auto set_yoy_value = [](auto& ctx) { state(ctx).yoy_value = x3::_attr(ctx); };
+const auto yoy_claim_def = (kw("减少", "decrease") > amount_tok[set_yoy_value])[set_yoy(yoy::decrease)] |
+                           (kw("增加", "increase") > amount_tok[set_yoy_value])[set_yoy(yoy::increase)] |
+                           (kw("下降", "fall") > percent_tok[set_yoy_value])[set_yoy(yoy::fall)] |
+                           ((kw("增长", "growth") | kw("上升")) > percent_tok[set_yoy_value])[set_yoy(yoy::growth)] |
+                           (kw("持平", "flat") | kw("保持一致"))[set_yoy(yoy::flat)];
+
+const auto constraint_option_def =
+    (kw("容差", "within") > amount_tok[([](auto& ctx) { state(ctx).tolerance = x3::_attr(ctx); })]) |
+    kw("警告", "warning")[([](auto& ctx) { state(ctx).warning = true; })] |
+    string_tok[([](auto& ctx) { state(ctx).message = x3::_attr(ctx); })];
+
+const auto constraint_stmt =
+    kw("核对", "expect")[set_type(stmt::constraint)] > expression[pop_to(&statement::lhs)] >
+    (((kw("较上年", "vs-prior") | kw("比上年")) > yoy_claim) |
+     (comparator[([](auto& ctx) { state(ctx).cmp = x3::_attr(ctx); })] > expression[pop_to(&statement::rhs)])) >
+    *constraint_option;
+
+const auto measure_stmt = kw("口径", "measure")[set_type(stmt::measure)] >
+                          string_or_word[([](auto& ctx) { state(ctx).word = x3::_attr(ctx); })] >
+                          (lit('=') | lit("＝")) > expression[pop_to(&statement::lhs)];
+
+// header ----------------------------------------------------------------------
+
+inline auto set_field(slice statement::*field) {
+  return [field](auto& ctx) { state(ctx).*field = x3::_attr(ctx); };
+}
+
+const auto title_stmt = kw("标题", "title")[set_type(stmt::title)] > string_tok[set_field(&statement::word)];
+const auto year_stmt = kw("年度", "year")[set_type(stmt::year)] > code_word_tok[set_field(&statement::word)];
+const auto amount_unit_stmt = kw("金额单位", "amounts")[set_type(stmt::amount_unit)] > word[set_field(&statement::word)];
+const auto unit_stmt = kw("单位", "unit")[set_type(stmt::unit)] > code_word_tok[set_field(&statement::word)] >
+                       name_tok[set_field(&statement::word2)] >
+                       -(kw("类型", "type") > word[set_field(&statement::word3)]);
+const auto department_stmt = kw("部门", "department")[set_type(stmt::department)] >
+                             code_word_tok[set_field(&statement::word)] > name_tok[set_field(&statement::word2)];
+const auto import_stmt = kw("导入", "import")[set_type(stmt::import_)] > string_tok[set_field(&statement::word)];
+
+const auto income_part = kw("其中", "of-which") > (word >> -colon > amount_tok)[([](auto& ctx) {
+                           auto& attr = x3::_attr(ctx);
+                           state(ctx).parts.emplace_back(boost::fusion::at_c<0>(attr), boost::fusion::at_c<1>(attr));
+                         })];
+const auto income_stmt = kw("收入", "income")[set_type(stmt::income)] > word[set_field(&statement::word)] > -colon >
+                         amount_tok[set_field(&statement::amount)] > *income_part;
+const auto year_end_stmt = kw("年终结转结余", "year-end-balance")[set_type(stmt::year_end_balance)] > -colon >
+                           amount_tok[set_field(&statement::amount)];
+
+// projects --------------------------------------------------------------------
+
+const auto project_field_def =
+    (kw("编码", "code") > code_word_tok[set_field(&statement::project_code)]) |
+    (kw("类型", "type") > word[set_field(&statement::project_kind)]) |
+    (kw("功能", "function") > code_tok[set_field(&statement::project_function)]) |
+    (kw("金额", "amount") > -colon > amount_tok[set_field(&statement::project_amount)]);
+
+const auto open_brace = lit('{') | lit("｛");
+const auto project_stmt = kw("项目", "project")[set_type(stmt::project)] > name_tok[set_field(&statement::word)] >
+                          *project_field >> -open_brace[([](auto& ctx) { state(ctx).opens_block = true; })];
+// a field on its own line inside a project's block
+const auto project_field_stmt = project_field[([](auto& ctx) {
+  auto& st = state(ctx);
+  st.type = st.project_code ? stmt::project_code
+            : st.project_kind ? stmt::project_kind
+            : st.project_function ? stmt::project_function
+                                  : stmt::project_amount;
+})];
+const auto targets_stmt = (kw("绩效", "targets") | kw("绩效目标")) > open_brace[set_type(stmt::targets_open)];
+const auto target_category_kw = x3::raw[kw("成本", "cost") | kw("产出", "output") | kw("效益", "outcome") |
+                                        kw("满意度", "satisfaction")][([](auto& ctx) {
+  auto r = x3::_attr(ctx);
+  state(ctx).category = slice{&*r.begin(), &*r.begin() + r.size()};
+})];
+const auto target_val_def = target_value | string_or_word[set_field(&statement::text)];
+const auto target_stmt = target_category_kw[set_type(stmt::target)] > string_or_word[set_field(&statement::indicator)] >
+                         target_val;
+
+const auto member = string_word_or_code[([](auto& ctx) { state(ctx).members.push_back(x3::_attr(ctx)); })];
+const auto group_stmt = kw("项目组", "project-group")[set_type(stmt::group)] > name_tok[set_field(&statement::word)] >
+                        open_paren > (member % sep) > close_paren > *coordinate > open_brace;
+
+// figures -----------------------------------------------------------------------
+
+const auto prior_stmt = kw("上年", "prior")[set_type(stmt::prior)] > name_tok[set_field(&statement::word)] > -colon >
+                        amount_tok[set_field(&statement::amount)];
+const auto figure_stmt = kw("数值", "figure")[set_type(stmt::figure)] > name_tok[set_field(&statement::word)] > -colon >
+                         amount_tok[set_field(&statement::amount)];
+const auto count_stmt = kw("计数", "count")[set_type(stmt::count)] > name_tok[set_field(&statement::word)] > -colon >
+                        amount_tok[set_field(&statement::amount)] > word[set_field(&statement::word2)];
+
+const auto close_stmt = (lit('}') | lit("｝"))[set_type(stmt::block_close)];
+
+const auto statement_rule_def =
+    (title_stmt | year_stmt | amount_unit_stmt | unit_stmt | department_stmt | import_stmt | income_stmt |
+     year_end_stmt | group_stmt | project_stmt | targets_stmt | target_stmt | project_field_stmt | prior_stmt |
+     figure_stmt | count_stmt | measure_stmt | constraint_stmt | close_stmt | coord_statement) >>
+    -(lit(';') | lit("；"));
+
+BOOST_SPIRIT_DEFINE(string_or_word, string_word_or_code, value_tok)
+BOOST_SPIRIT_DEFINE(colon, arrow, sep, amount_tok, percent_tok, name_tok, string_tok, code_tok, code_word_tok,
+                    coordinate, post_coordinate, item_or_block, comparator, expression, term, primary, filter_,
+                    filter_and, filter_not, condition, filter_value, yoy_claim, constraint_option, target_val,
+                    project_field, statement_rule)
+
+}  // namespace rules
+
+// ---------------------------------------------------------------------------
+// Driver
+// ---------------------------------------------------------------------------
+
+YUSUAN_DECL void skip_blank(const char*& first, const char* last) {
+  x3::unused_type u;
+  blank.parse(first, last, x3::unused, u, u);
+}
+
+YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, statement& st, syntax_error& err) {
+  st.clear();
+  skip_blank(first, last);
+  if (first == last) return parse_status::end;
+  const char* const start = first;
+  st.begin = start;
+  const auto parser = x3::with<statement_tag>(std::ref(st))[rules::statement_rule];
+  try {
+    const char* p = first;
+    if (x3::phrase_parse(p, last, parser, blank) && p != start) {
+      st.end = p;
+      first = p;
+      return parse_status::ok;
+    }
+    err.where = start;
+    err.expected = "a statement";
+    return parse_status::error;
+  } catch (const x3::expectation_failure<const char*>& e) {
+    err.where = e.where();
+    const char* w = e.where();
+    skip_blank(w, last);
+    err.where = w;
+    err.expected = e.which();
+    return parse_status::error;
+  }
+}
+
+}  // namespace yusuan::detail::syntax
+
+// "expected …" texts: an action or a raw[] reads as its subject; primitives
+// read as what they are.
+namespace boost::spirit::x3 {
+template <class Subject, class Action>
+struct get_info<action<Subject, Action>> {
+  using result_type = std::string;
+  std::string operator()(action<Subject, Action> const& p) const { return what(p.subject); }
+};
+template <class Subject>
+struct get_info<raw_directive<Subject>> {
+  using result_type = std::string;
+  std::string operator()(raw_directive<Subject> const& p) const { return what(p.subject); }
+};
+template <class Left, class Right>
+struct get_info<alternative<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(alternative<Left, Right> const& p) const { return what(p.left) + " or " + what(p.right); }
+};
+template <class Left, class Right>
+struct get_info<sequence<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(sequence<Left, Right> const& p) const { return what(p.left); }
+};
+template <class Left, class Right>
+struct get_info<expect_directive<sequence<Left, Right>>> {
+  using result_type = std::string;
+  std::string operator()(expect_directive<sequence<Left, Right>> const& p) const { return what(p.subject); }
+};
+template <class Subject>
+struct get_info<optional<Subject>> {
+  using result_type = std::string;
+  std::string operator()(optional<Subject> const& p) const { return what(p.subject); }
+};
+template <class Subject>
+struct get_info<kleene<Subject>> {
+  using result_type = std::string;
+  std::string operator()(kleene<Subject> const& p) const { return what(p.subject); }
+};
+template <class Subject, class Sep>
+struct get_info<list<Subject, Sep>> {
+  using result_type = std::string;
+  std::string operator()(list<Subject, Sep> const& p) const { return what(p.left); }
+};
+template <>
+struct get_info<yusuan::detail::syntax::keyword_parser> {
+  using result_type = std::string;
+  std::string operator()(yusuan::detail::syntax::keyword_parser const& p) const {
+    std::string s = std::string("'") + p.zh + "'";
+    if (p.en) s += std::string(" ('") + p.en + "')";
+    return s;
+  }
+};
+template <>
+struct get_info<yusuan::detail::syntax::word_parser> {
+  using result_type = std::string;
+  std::string operator()(yusuan::detail::syntax::word_parser const&) const { return "a word"; }
+};
+template <>
+struct get_info<yusuan::detail::syntax::code_word_parser> {
+  using result_type = std::string;
+  std::string operator()(yusuan::detail::syntax::code_word_parser const&) const { return "a code"; }
+};
+template <>
+struct get_info<yusuan::detail::syntax::target_value_parser> {
+  using result_type = std::string;
+  std::string operator()(yusuan::detail::syntax::target_value_parser const&) const { return "an indicator value"; }
+};
+template <class Char>
+struct get_info<literal_string<Char const*, char_encoding::standard, unused_type>> {
+  using result_type = std::string;
+  std::string operator()(literal_string<Char const*, char_encoding::standard, unused_type> const& p) const {
+    return std::string("'") + p.str + "'";
+  }
+};
+template <>
+struct get_info<literal_char<char_encoding::standard, unused_type>> {
+  using result_type = std::string;
+  std::string operator()(literal_char<char_encoding::standard, unused_type> const& p) const {
+    return std::string("'") + p.ch + "'";
+  }
+};
+}  // namespace boost::spirit::x3

@@ -1,0 +1,111 @@
+// yusuan/expr.hpp -- filters and expressions over a budget's items, shared by
+// named measures (口径), constraints (核对) and queries.  Spirit-free.
+#pragma once
+
+#include <yusuan/codes.hpp>
+#include <yusuan/diagnostic.hpp>
+#include <yusuan/money.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace yusuan {
+
+/// A classification an item can be filtered or grouped by.
+enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag };
+
+constexpr std::string_view chinese_name(dimension d) noexcept {
+  switch (d) {
+    case dimension::function: return "功能科目";
+    case dimension::econ: return "部门经济科目";
+    case dimension::gov_econ: return "政府经济科目";
+    case dimension::kind: return "支出类型";
+    case dimension::fund: return "资金来源";
+    case dimension::project: return "项目";
+    case dimension::tag: return "标签";
+  }
+  return "";
+}
+constexpr std::string_view english_name(dimension d) noexcept {
+  switch (d) {
+    case dimension::function: return "function";
+    case dimension::econ: return "econ";
+    case dimension::gov_econ: return "gov-econ";
+    case dimension::kind: return "kind";
+    case dimension::fund: return "fund";
+    case dimension::project: return "project";
+    case dimension::tag: return "tag";
+  }
+  return "";
+}
+
+/// A dimension at a level (functional codes: 1 类, 2 款, 3 项; economic: 1 类,
+/// 2 款; 0 means "as written").  A tag dimension names its key.
+struct dimension_ref {
+  dimension dim = dimension::function;
+  int level = 0;
+  std::string tag_key;
+};
+
+/// One value a filter compares against, already resolved to its dimension.
+struct filter_value {
+  std::string text;  // as written, for messages
+  function_code function;
+  econ_code econ;
+  spending_kind kind = spending_kind::unspecified;
+  fund_source fund = fund_source::general_budget;
+  std::uint32_t id = 0xFFFFFFFFu;  // project / group index or interned tag value; npos if unknown
+};
+
+/// A filter over items: comparisons on one dimension, combined with and / or / not.
+/// Code comparisons match at the level of the value written: econ = 302
+/// matches every 302xx.
+struct filter {
+  enum class op : std::uint8_t { all, eq, ne, in, not_in, and_, or_, not_ };
+  op kind = op::all;
+  dimension_ref dim;
+  std::vector<filter_value> values;
+  std::vector<filter> children;
+  source_span span;
+};
+
+/// An expression: money-valued (sums, measures, literals), or a percentage
+/// (share, change) or a count.
+struct expr {
+  enum class op : std::uint8_t {
+    money_literal,   // amount
+    count_literal,   // count
+    percent_literal, // value (units at scale)
+    sum,             // Σ items matching filter
+    count,           // number of items matching filter
+    name,            // measure, built-in quantity or figure: `name`
+    prior,           // prior-year figure of `name`
+    share,           // args[0] / args[1] as percent
+    change,          // (args[0] - prior) / prior as percent; args[1] is the prior
+    add,
+    sub,
+    neg
+  };
+  op kind = op::money_literal;
+  money amount;
+  std::int64_t count = 0;
+  std::int64_t percent_units = 0;
+  int scale = 0;
+  std::string name;
+  filter where;
+  std::vector<expr> args;
+  source_span span;
+};
+
+/// What an expression evaluates to.
+struct value {
+  enum class type : std::uint8_t { money, count, percent_ratio } kind = type::money;
+  money amount;
+  std::int64_t count = 0;
+  // percent_ratio: numerator / denominator * 100 (exact), rounded when compared
+  money numerator, denominator;
+};
+
+}  // namespace yusuan
