@@ -2,6 +2,8 @@
 //
 // Exit codes: 0 success (warnings allowed), 1 an error in a budget, 2 usage or
 // I/O errors (a missing or unreadable file, a file that is not UTF-8).
+#include "cli.hpp"
+
 #include <yusuan/compile.hpp>
 #include <yusuan/version.hpp>
 
@@ -18,16 +20,13 @@
 
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_budget_error = 1;
-constexpr int exit_usage = 2;
-
 const char* const main_help = R"(yusuan — exact, checked Chinese government unit and department budgets (预算)
 
 Usage: yusuan <command> [options] [files]
 
 Commands:
   check FILE...        check budget files: syntax, codes, totals and every constraint
+  catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
 
 Options:
   -h, --help           show this help (or a command's: yusuan check --help)
@@ -55,10 +54,6 @@ Options:
 Exit codes: 0 no error (warnings printed), 1 an error in a budget, 2 usage or I/O errors.
 )";
 
-struct usage_error {
-  std::string message;
-};
-
 /// Options shared by the subcommands.
 struct common_options {
   std::string format = "text";
@@ -69,24 +64,15 @@ struct common_options {
   std::vector<std::string> files;
 };
 
+}  // namespace
+
+namespace cli {
+
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
   const char* no = std::getenv("NO_COLOR");
   return isatty(2) != 0 && (no == nullptr || *no == '\0');
-}
-
-/// Reads the value of an option given as `--opt value` or `--opt=value`.
-std::string option_value(const std::vector<std::string>& args, std::size_t& i, std::string_view name) {
-  const std::string& a = args[i];
-  if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=')
-    return a.substr(name.size() + 1);
-  if (i + 1 >= args.size()) throw usage_error{std::string(name) + " needs a value"};
-  return args[++i];
-}
-
-bool is_option(const std::string& a, std::string_view name) {
-  return a == name || (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=');
 }
 
 int run_check(const std::vector<std::string>& args) {
@@ -152,9 +138,21 @@ int run_check(const std::vector<std::string>& args) {
   return any_error ? exit_budget_error : exit_ok;
 }
 
+}  // namespace cli
+
+namespace {
+struct command_entry {
+  const char* name;
+  int (*run)(const std::vector<std::string>&);
+};
+const command_entry commands[] = {
+    {"check", cli::run_check},
+    {"catalog", cli::run_catalog},
+};
 }  // namespace
 
 int main(int argc, char** argv) {
+  using namespace cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (args.empty()) {
@@ -171,7 +169,8 @@ int main(int argc, char** argv) {
       std::cout << "yusuan " << yusuan::version_string << "\n";
       return exit_ok;
     }
-    if (cmd == "check") return run_check(rest);
+    for (const auto& c : commands)
+      if (cmd == c.name) return c.run(rest);
     throw usage_error{"unknown command '" + cmd + "' (see yusuan --help)"};
   } catch (const usage_error& e) {
     std::cerr << "yusuan: error: " << e.message << "\n";

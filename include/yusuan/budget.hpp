@@ -121,6 +121,13 @@ struct constraint_result {
   source_span span;
 };
 
+/// A note printed under a disclosure table (表注), e.g. the 空表说明 of an empty table.
+struct table_note {
+  std::string table;  // "预算09表", "09"
+  std::string text;
+  source_span span;
+};
+
 /// A code with its name as the budget writes it.
 template <class Code>
 struct named_code {
@@ -161,6 +168,7 @@ struct budget_data {
   std::vector<prior_figure> prior;
   std::vector<figure> figures;
   std::vector<constraint_result> constraints;
+  std::vector<table_note> table_notes;
   std::vector<named_code<function_code>> function_names;  // sorted by code
   std::vector<named_code<econ_code>> econ_names;          // sorted by code (部门 and 政府)
   std::vector<std::string> strings;                       // interned tag keys and values
@@ -188,6 +196,13 @@ public:
   std::span<const prior_figure> prior_figures() const noexcept { return d_->prior; }
   std::span<const figure> figures() const noexcept { return d_->figures; }
   std::span<const constraint_result> constraints() const noexcept { return d_->constraints; }
+  std::span<const table_note> table_notes() const noexcept { return d_->table_notes; }
+  /// Σ of the projects' amounts (预算12表 合计).
+  money project_total() const {
+    money_sum s;
+    for (const auto& p : d_->projects) s += p.amount;
+    return s.value();
+  }
   std::span<const std::shared_ptr<const source_file>> sources() const noexcept { return d_->sources; }
   std::optional<money> year_end_balance() const noexcept { return d_->year_end_balance; }
   std::uint32_t line_count() const noexcept { return d_->line_count; }
@@ -313,6 +328,7 @@ inline bool matches_value(const budget& b, const item& it, const dimension_ref& 
     case dimension::project:
       if (v.id == npos32) return false;
       return (v.id & 0x80000000u) ? it.group == (v.id & 0x7FFFFFFFu) : it.project == v.id;
+    case dimension::unit: return it.unit == v.id;
     case dimension::tag: {
       for (auto [k, val] : b.tag_set(it.tags))
         if (b.string_at(k) == dim.tag_key) return val == v.id;

@@ -14,7 +14,7 @@
 namespace yusuan {
 
 /// A classification an item can be filtered or grouped by.
-enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag };
+enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag, unit };
 
 constexpr std::string_view chinese_name(dimension d) noexcept {
   switch (d) {
@@ -25,6 +25,7 @@ constexpr std::string_view chinese_name(dimension d) noexcept {
     case dimension::fund: return "资金来源";
     case dimension::project: return "项目";
     case dimension::tag: return "标签";
+    case dimension::unit: return "单位";
   }
   return "";
 }
@@ -37,6 +38,7 @@ constexpr std::string_view english_name(dimension d) noexcept {
     case dimension::fund: return "fund";
     case dimension::project: return "project";
     case dimension::tag: return "tag";
+    case dimension::unit: return "unit";
   }
   return "";
 }

@@ -436,6 +436,7 @@ const x3::rule<struct fvalue_r> filter_value = "a value";
 const x3::rule<struct yoy_r> yoy_claim = "减少, 增加, 下降, 增长 or 持平";
 const x3::rule<struct copt_r> constraint_option = "容差, 警告 or a message";
 const x3::rule<struct tv_r> target_val = "an indicator value such as ≥95% or 按时足额发放";
+const x3::rule<struct grow_r> group_row = "a row such as 208 01 09: 1370.56";
 const x3::rule<struct pfield_r> project_field = "a project field (编码, 类型, 功能, 金额)";
 const x3::rule<struct statement_r> statement_rule = "a statement";
 
@@ -599,6 +600,7 @@ const auto push_all = [](auto& ctx) {
 };
 const auto where_kw = kw("其中", "where") | kw("满足");
 const auto open_paren = lit('(') | lit("（");
+const auto open_brace = lit('{') | lit("｛");
 const auto close_paren = lit(')') | lit("）");
 const auto aggregation_args = (open_paren > (close_paren[push_all] | (filter_ > close_paren))) |
                               (where_kw > filter_) | eps[push_all];
@@ -641,9 +643,25 @@ const auto constraint_option_def =
     kw("警告", "warning")[([](auto& ctx) { state(ctx).warning = true; })] |
     string_tok[([](auto& ctx) { state(ctx).message = x3::_attr(ctx); })];
 
+const auto group_key = value_tok[([](auto& ctx) { state(ctx).rows.back().keys.push_back(x3::_attr(ctx)); })];
+const auto group_row_amount = amount_tok[([](auto& ctx) { state(ctx).rows.back().amount = x3::_attr(ctx); })];
+const auto group_row_def = x3::raw[value_tok][([](auto& ctx) {
+  auto& st = state(ctx);
+  st.rows.emplace_back();
+  auto r = x3::_attr(ctx);
+  st.rows.back().at = &*r.begin();
+  st.rows.back().keys.push_back(slice{&*r.begin(), &*r.begin() + r.size()});
+})] >> *(sep > group_key) > colon > group_row_amount >> -(lit(';') | lit("；"));
+const auto group_dim = x3::raw[word][([](auto& ctx) {
+  auto r = x3::_attr(ctx);
+  state(ctx).group_dims.push_back(slice{&*r.begin(), &*r.begin() + r.size()});
+})];
+const auto group_table = kw("按", "by") > (group_dim % sep) > open_brace > *group_row >
+                         (lit('}') | lit("｝"));
+
 const auto constraint_stmt =
     kw("核对", "expect")[set_type(stmt::constraint)] > expression[pop_to(&statement::lhs)] >
-    (((kw("较上年", "vs-prior") | kw("比上年")) > yoy_claim) |
+    (((kw("较上年", "vs-prior") | kw("比上年")) > yoy_claim) | group_table |
      (comparator[([](auto& ctx) { state(ctx).cmp = x3::_attr(ctx); })] > expression[pop_to(&statement::rhs)])) >
     *constraint_option;
 
@@ -684,7 +702,6 @@ const auto project_field_def =
     (kw("功能", "function") > code_tok[set_field(&statement::project_function)]) |
     (kw("金额", "amount") > -colon > amount_tok[set_field(&statement::project_amount)]);
 
-const auto open_brace = lit('{') | lit("｛");
 const auto project_stmt = kw("项目", "project")[set_type(stmt::project)] > name_tok[set_field(&statement::word)] >
                           *project_field >> -open_brace[([](auto& ctx) { state(ctx).opens_block = true; })];
 // a field on its own line inside a project's block
@@ -718,19 +735,22 @@ const auto figure_stmt = kw("数值", "figure")[set_type(stmt::figure)] > name_t
 const auto count_stmt = kw("计数", "count")[set_type(stmt::count)] > name_tok[set_field(&statement::word)] > -colon >
                         amount_tok[set_field(&statement::amount)] > word[set_field(&statement::word2)];
 
+const auto table_note_stmt = kw("表注", "table-note")[set_type(stmt::table_note)] >
+                             string_word_or_code[set_field(&statement::word)] > string_tok[set_field(&statement::word2)];
+
 const auto close_stmt = (lit('}') | lit("｝"))[set_type(stmt::block_close)];
 
 const auto statement_rule_def =
     (title_stmt | year_stmt | amount_unit_stmt | unit_stmt | department_stmt | import_stmt | income_stmt |
      year_end_stmt | group_stmt | project_stmt | targets_stmt | target_stmt | project_field_stmt | prior_stmt |
-     figure_stmt | count_stmt | measure_stmt | constraint_stmt | close_stmt | coord_statement) >>
+     figure_stmt | count_stmt | measure_stmt | constraint_stmt | table_note_stmt | close_stmt | coord_statement) >>
     -(lit(';') | lit("；"));
 
 BOOST_SPIRIT_DEFINE(string_or_word, string_word_or_code, value_tok)
 BOOST_SPIRIT_DEFINE(colon, arrow, sep, amount_tok, percent_tok, name_tok, string_tok, code_tok, code_word_tok,
                     coordinate, post_coordinate, item_or_block, comparator, expression, term, primary, filter_,
                     filter_and, filter_not, condition, filter_value, yoy_claim, constraint_option, target_val,
-                    project_field, statement_rule)
+                    project_field, group_row, statement_rule)
 
 }  // namespace rules
 

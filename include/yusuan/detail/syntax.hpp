@@ -47,6 +47,7 @@ enum class stmt : std::uint8_t {
   group,
   prior, figure, count,
   measure, constraint,
+  table_note,
 };
 
 /// A node of an expression or filter tree, stored flat in statement::nodes.
@@ -63,6 +64,13 @@ struct node {
   std::vector<std::uint32_t> kids;    // children
   const char* begin = nullptr;
   const char* end = nullptr;
+};
+
+/// One row of a grouped constraint: keys (one per dimension) and the amount.
+struct group_row {
+  std::vector<slice> keys;
+  slice amount;
+  const char* at = nullptr;
 };
 
 /// Year-on-year sugar of a constraint: 较上年 减少 / 增加 / 下降 / 增长 / 持平.
@@ -102,6 +110,9 @@ struct statement {
   slice tolerance;
   bool warning = false;
   slice message;
+  // grouped constraint: 核对 合计(…) 按 dim, dim { key, key: amount … }
+  std::vector<slice> group_dims;
+  std::vector<group_row> rows;
 
   void clear() {
     type = stmt::none;
@@ -122,6 +133,8 @@ struct statement {
     yoy_kind = yoy::none;
     yoy_value = tolerance = message = {};
     warning = false;
+    group_dims.clear();
+    rows.clear();
   }
 };
 

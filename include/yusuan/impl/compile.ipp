@@ -67,6 +67,9 @@ struct constraint_def {
   std::string text;
   source_span span;
   unit file_unit = unit::yuan;
+  // grouped: 按 dims { keys: amount }
+  std::vector<dimension_ref> by;
+  std::vector<grouped_row> rows;
 };
 
 class compiler {
@@ -322,6 +325,17 @@ private:
       }
       case stmt::measure: measure_decl(s); break;
       case stmt::constraint: constraint_decl(s); break;
+      case stmt::table_note: {
+        std::string id(s.word.view());
+        for (const auto& n : d_->table_notes)
+          if (n.table == id) {
+            auto& d = error("E0303", "table note for '" + id + "' is given twice", span_of(s.word));
+            d.notes.push_back({"first given here", n.span});
+            return;
+          }
+        d_->table_notes.push_back({id, std::string(s.word2.view()), span_of(s.word)});
+        break;
+      }
       case stmt::none: break;
     }
   }
@@ -1102,42 +1116,10 @@ private:
   }
 
   bool resolve_dimension(slice tok, dimension_ref& out) {
-    std::string_view t = tok.view();
-    std::string_view lvl;
-    if (auto dot = t.find('.'); dot != std::string_view::npos) {
-      lvl = t.substr(dot + 1);
-      t = t.substr(0, dot);
-    }
-    static const std::pair<std::string_view, dimension> names[] = {
-        {"功能", dimension::function},      {"功能科目", dimension::function}, {"function", dimension::function},
-        {"经济", dimension::econ},          {"经济科目", dimension::econ},     {"部门经济", dimension::econ},
-        {"部门经济科目", dimension::econ},  {"econ", dimension::econ},         {"政府经济", dimension::gov_econ},
-        {"政府经济科目", dimension::gov_econ}, {"gov-econ", dimension::gov_econ}, {"类型", dimension::kind},
-        {"支出类型", dimension::kind},      {"kind", dimension::kind},         {"资金", dimension::fund},
-        {"资金来源", dimension::fund},      {"fund", dimension::fund},         {"项目", dimension::project},
-        {"project", dimension::project}};
-    bool found = false;
-    for (const auto& [n, d] : names)
-      if (n == t) {
-        out.dim = d;
-        found = true;
-      }
-    if (!found) {
-      out.dim = dimension::tag;
-      out.tag_key = std::string(t);
-    }
-    out.level = 0;
-    if (!lvl.empty()) {
-      if (lvl == "类" || lvl == "class") out.level = 1;
-      else if (lvl == "款" || lvl == "section") out.level = 2;
-      else if (lvl == "项" || lvl == "item") out.level = 3;
-      else {
-        auto& d = error("E0304", "unknown level '" + std::string(lvl) + "'", span_of(tok));
-        d.expected = "类, 款 or 项";
-        return false;
-      }
-    }
-    return true;
+    if (parse_dimension(tok.view(), out)) return true;
+    auto& d = error("E0304", "unknown level in '" + std::string(tok.view()) + "'", span_of(tok));
+    d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
+    return false;
   }
 
   bool resolve_value(const dimension_ref& dim, slice v, filter_value& out) {
@@ -1183,7 +1165,8 @@ private:
         out.fund = *f;
         return true;
       }
-      case dimension::project: return true;  // resolved by name once every project is known
+      case dimension::project:
+      case dimension::unit: return true;  // resolved by name once every project and unit is known
       case dimension::tag: out.id = intern(v.view()); return true;
     }
     return true;
@@ -1215,7 +1198,26 @@ private:
       c.text.pop_back();
     c.span = span_at(s.begin, std::min<std::size_t>(s.end - s.begin, c.text.size()));
     c.file_unit = fs_.amount_unit;
-    if (s.yoy_kind != syntax::yoy::none) {
+    if (!s.group_dims.empty()) {
+      for (const auto& dtok : s.group_dims) {
+        dimension_ref d;
+        if (!resolve_dimension(dtok, d)) ok = false;
+        c.by.push_back(std::move(d));
+      }
+      for (const auto& row : s.rows) {
+        grouped_row gr;
+        for (const auto& k : row.keys) gr.keys.emplace_back(k.view());
+        gr.span = span_at(row.at, static_cast<std::size_t>(row.keys.back().e - row.at));
+        if (gr.keys.size() != c.by.size()) {
+          error("E0504", "row has " + std::to_string(gr.keys.size()) + " keys for " + std::to_string(c.by.size()) + " dimensions",
+                gr.span);
+          ok = false;
+        }
+        if (auto m = amount(row.amount)) gr.amount = *m;
+        else ok = false;
+        c.rows.push_back(std::move(gr));
+      }
+    } else if (s.yoy_kind != syntax::yoy::none) {
       c.yoy = s.yoy_kind;
       c.yoy_value = std::string(s.yoy_value.view());
       if (s.yoy_value) c.yoy_span = span_of(s.yoy_value);
@@ -1263,8 +1265,13 @@ private:
     budget b(d_);
     evaluator ev(b, diags_);
     for (auto& m : d_->measures) m.value = ev.measure_value(m.name).value_or(money{});
-    for (const auto& c : constraints_) d_->constraints.push_back(ev.check(c.lhs, c.rhs, c.cmp, c.yoy, c.tolerance, c.warning,
-                                                                          c.message, c.text, c.span, c.file_unit, c.yoy_span));
+    for (const auto& c : constraints_) {
+      if (!c.by.empty())
+        d_->constraints.push_back(ev.check_grouped(c.lhs, c.by, c.rows, c.warning, c.message, c.text, c.span, c.file_unit));
+      else
+        d_->constraints.push_back(ev.check(c.lhs, c.rhs, c.cmp, c.yoy, c.tolerance, c.warning, c.message, c.text, c.span,
+                                           c.file_unit, c.yoy_span));
+    }
     compile_result r;
     if (!diags_.has_errors()) r.value = budget(d_);
     r.diagnostics = std::move(diags_);
@@ -1297,10 +1304,20 @@ private:
   }
   void resolve_projects(filter& f) {
     for (auto& c : f.children) resolve_projects(c);
-    if (f.dim.dim != dimension::project || f.kind == filter::op::all || f.kind == filter::op::and_ ||
-        f.kind == filter::op::or_ || f.kind == filter::op::not_)
+    if ((f.dim.dim != dimension::project && f.dim.dim != dimension::unit) || f.kind == filter::op::all ||
+        f.kind == filter::op::and_ || f.kind == filter::op::or_ || f.kind == filter::op::not_)
       return;
     for (auto& v : f.values) {
+      if (f.dim.dim == dimension::unit) {
+        bool found = false;
+        for (std::uint32_t u = 0; u < d_->units.size(); ++u)
+          if (d_->units[u].code == v.text || d_->units[u].name == v.text) {
+            v.id = u;
+            found = true;
+          }
+        if (!found) error("E0301", "unknown unit '" + v.text + "'", f.span, "no 单位 of this code or name");
+        continue;
+      }
       if (auto it = project_ids_.find(v.text); it != project_ids_.end()) {
         v.id = it->second;
         continue;

@@ -5,6 +5,7 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/expr.hpp>
+#include <yusuan/query.hpp>
 
 #include <map>
 #include <optional>
@@ -16,6 +17,13 @@ namespace yusuan::detail {
 namespace syntax {
 enum class yoy : std::uint8_t;
 }
+
+/// A row of a grouped constraint: one key per dimension and the stated amount.
+struct grouped_row {
+  std::vector<std::string> keys;
+  money amount;
+  source_span span;
+};
 
 /// Evaluates expressions over a budget; reports unknown names once each.
 class evaluator {
@@ -236,7 +244,95 @@ public:
     return r;
   }
 
+  /// 核对 合计(…) 按 dims { keys: amount … }: every stated row must equal its
+  /// group's sum, and every group with a non-zero sum must be stated.
+  constraint_result check_grouped(const expr& lhs, const std::vector<dimension_ref>& by,
+                                  const std::vector<grouped_row>& rows, bool warning, const std::string& message,
+                                  const std::string& text, source_span span, unit u) {
+    constraint_result r;
+    r.text = text;
+    r.level = warning ? severity::warning : severity::error;
+    r.span = span;
+    const filter* f = nullptr;
+    if (lhs.kind == expr::op::sum) f = &lhs.where;
+    else if (lhs.kind == expr::op::name)
+      if (const auto* m = b_.find_measure(lhs.name); m && m->definition.kind == expr::op::sum) f = &m->definition.where;
+    if (!f) {
+      fail(lhs.span, "E0504", "a grouped constraint (按 …) needs 合计(…) or a measure defined as one");
+      return r;
+    }
+    auto groups = group_sums(b_, *f, by);
+    std::vector<bool> stated(groups.size(), false);
+    bool passed = true;
+    const std::string level_code = warning ? "W0501" : "E0501";
+    for (const auto& row : rows) {
+      std::vector<dimension_key> key;
+      bool ok = true;
+      for (std::size_t d = 0; d < by.size() && d < row.keys.size(); ++d) {
+        auto k = parse_key(b_, by[d], row.keys[d]);
+        if (!k) {
+          fail(row.span, "E0504",
+               "'" + row.keys[d] + "' is not a key of " + std::string(chinese_name(by[d].dim)) +
+                   (by[d].level ? " at level " + std::to_string(by[d].level) : std::string()));
+          ok = false;
+          passed = false;
+          break;
+        }
+        key.push_back(*k);
+      }
+      if (!ok) continue;
+      money found;
+      for (std::size_t g = 0; g < groups.size(); ++g)
+        if (groups[g].keys == key) {
+          found = groups[g].sum.value();
+          stated[g] = true;
+        }
+      if (found != row.amount) {
+        passed = false;
+        diagnostic d;
+        d.level = r.level;
+        d.code = level_code;
+        d.message = (message.empty() ? std::string("constraint failed") : message) + ": row " + join(row.keys) + " of " +
+                    first_line(text);
+        d.span = row.span;
+        d.expected = row.amount.format(u);
+        money diff = found - row.amount;
+        d.found = found.format(u) + " (difference " + (diff.sign() > 0 ? "+" : "") + diff.format(u) + " " +
+                  std::string(unit_name(u)) + ")";
+        diags_.add(std::move(d));
+      }
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (stated[g] || groups[g].sum.value().is_zero()) continue;
+      passed = false;
+      std::vector<std::string> keys;
+      for (std::size_t d = 0; d < by.size(); ++d) keys.push_back(key_text(b_, by[d], groups[g].keys[d]));
+      diagnostic d;
+      d.level = r.level;
+      d.code = warning ? "W0503" : "E0503";
+      d.message = "group " + join(keys) + " (" + groups[g].sum.value().format(u) + ") is missing from " + first_line(text);
+      d.span = lhs.span;
+      d.label = "add a row: " + join(keys) + ": " + groups[g].sum.value().format(u);
+      d.notes.push_back({"its first item", b_.span_of(b_.items()[groups[g].first_item])});
+      diags_.add(std::move(d));
+    }
+    r.passed = passed;
+    return r;
+  }
+
 private:
+  static std::string join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& k : v) s += (s.empty() ? "" : ", ") + k;
+    return s;
+  }
+  static std::string first_line(const std::string& t) {
+    auto p = t.find('{');
+    std::string s = p == std::string::npos ? t : t.substr(0, p);
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return "'" + s + "'";
+  }
+
   static bool compare(std::int64_t a, std::int64_t b, const std::string& cmp, std::int64_t tol) {
     const std::int64_t d = a - b;
     const std::int64_t ad = d < 0 ? -d : d;
@@ -316,6 +412,10 @@ private:
     }
     if (name == "年终结转结余" || name == "year-end-balance") {
       v.amount = b_.year_end_balance().value_or(money{});
+      return v;
+    }
+    if (name == "项目金额合计" || name == "project-amount-total") {
+      v.amount = b_.project_total();
       return v;
     }
     if (name == "项目数" || name == "project-count") {
