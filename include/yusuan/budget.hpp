@@ -51,6 +51,7 @@ struct income_line {
   std::optional<fund_source> of_which;  // set for a 其中 line: the source it is part of
   money amount;
   source_span span;
+  std::uint16_t unit = 0;               // index into budget::units()
 };
 
 /// A 绩效目标 indicator of a project (预算13表).

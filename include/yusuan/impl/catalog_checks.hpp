@@ -244,9 +244,11 @@ private:
     for (const auto& [key, where] : unknown_) report_unknown(key.first, key.second, where);
   }
 
-  /// The children of `parent` as "205 01 01 行政运行, …" (at most `limit`).
-  std::string children_list(code_family f, std::string_view parent, std::size_t limit = 12) const {
+  /// The children of `parent` as "205 01 01 行政运行, …" (all of them up to
+  /// 16, else the first 12).
+  std::string children_list(code_family f, std::string_view parent) const {
     const auto kids = cat_.children(f, parent);
+    const std::size_t limit = kids.size() <= 16 ? kids.size() : 12;
     std::string out;
     for (std::size_t i = 0; i < kids.size() && i < limit; ++i) {
       if (i) out += ", ";
@@ -400,7 +402,8 @@ private:
       const unit_type u = type_of(it);
       if (u == unit_type::unknown) continue;
       const std::string dept = it.econ.str(), gov = it.gov_econ.str();
-      if (!cat_.contains(code_family::econ, dept)) continue;  // reported as an unknown code
+      // Unknown codes are reported as such.
+      if (!cat_.contains(code_family::econ, dept) || !cat_.contains(code_family::gov_econ, gov)) continue;
       auto expected = standard_gov(it.econ, it.gov_econ, u);
       if (expected.empty()) continue;  // no standard mapping to compare with
       // A 3-digit 部门 code maps to 类: compare the 政府 code's 类.
@@ -459,6 +462,7 @@ private:
       if (!it.econ || it.econ.is_government()) continue;
       if (it.kind != spending_kind::personnel && it.kind != spending_kind::public_funds) continue;
       if (kind_allows(it.kind, it.econ.class_digits())) continue;
+      if (!cat_.contains(code_family::econ, std::to_string(it.econ.class_digits()))) continue;  // an unknown 类
       const source_span at = b_.span_of(it);
       const std::string digits = it.econ.str();
       uses[{digits, it.kind}].add(at, file_index(at), digits, true);

@@ -481,12 +481,12 @@ private:
     auto m = amount(s.amount);
     if (!m) return;
     for (const auto& l : d_->income)
-      if (l.source == *src && !l.of_which) {
+      if (l.source == *src && !l.of_which && l.unit == fs_.unit_index) {
         auto& d = error("E0206", "income line '" + std::string(chinese_name(*src)) + "' is stated twice", span_of(s.word));
         d.notes.push_back({"first stated here", l.span});
         return;
       }
-    d_->income.push_back({*src, std::nullopt, *m, span_of(s.word)});
+    d_->income.push_back({*src, std::nullopt, *m, span_of(s.word), fs_.unit_index});
     money_sum parts;
     for (const auto& [w, a] : s.parts) {
       auto sub = parse_fund_source(w.view());
@@ -495,7 +495,7 @@ private:
         continue;
       }
       if (auto sm = amount(a)) {
-        d_->income.push_back({*sub, *src, *sm, span_of(w)});
+        d_->income.push_back({*sub, *src, *sm, span_of(w), fs_.unit_index});
         if (*sm > *m) {
           auto& d = error("E0401", "其中 " + std::string(w.view()) + " " + sm->format(fs_.amount_unit) + " exceeds " +
                                        std::string(s.word.view()) + " " + m->format(fs_.amount_unit),
