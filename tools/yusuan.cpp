@@ -26,6 +26,8 @@ Usage: yusuan <command> [options] [files]
 
 Commands:
   check FILE...        check budget files: syntax, codes, totals and every constraint
+  query FILE 'QUERY'   aggregate the items: sum by function.类 where kind = 基本支出 …
+  export FILE --to DIR every item as CSV with a Fiscal Data Package descriptor
   catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
 
 Options:
@@ -148,6 +150,8 @@ struct command_entry {
 const command_entry commands[] = {
     {"check", cli::run_check},
     {"catalog", cli::run_catalog},
+    {"query", cli::run_query},
+    {"export", cli::run_export},
 };
 }  // namespace
 

@@ -14,6 +14,7 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/detail/config.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/query.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -85,6 +86,26 @@ inline std::optional<budget> load_budget(const std::filesystem::path& file, yusu
   auto r = compile_file(file, options);
   diags = std::move(r.diagnostics);
   return std::move(r.value);
+}
+
+/// A parsed query, or the diagnostics of a malformed one (with the column
+/// and a caret in the query text, file name "<query>").
+struct query_parse_result {
+  std::optional<yusuan::query> value;
+  yusuan::diagnostics diagnostics;
+  explicit operator bool() const noexcept { return value.has_value(); }
+};
+
+/// Parses the query language against a budget (whose projects, units and
+/// tags the filters may name):
+///   sum by function.类 where kind = 基本支出 order by sum desc limit 5
+YUSUAN_DECL query_parse_result parse_query(std::string_view text, const budget& b);
+
+/// Parses a query or throws budget_error.
+inline yusuan::query make_query(std::string_view text, const budget& b) {
+  auto r = parse_query(text, b);
+  if (!r) throw budget_error(std::move(r.diagnostics));
+  return std::move(*r.value);
 }
 
 }  // namespace yusuan

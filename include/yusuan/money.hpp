@@ -1082,7 +1082,9 @@ inline void cn_integer(std::string& out, std::uint64_t n) {
     out += "亿";
     const std::uint64_t low = n % yi;
     if (low == 0) return;
-    if (low < yi / 10) out += "零";  // zeros between 亿 and the first digit of the rest
+    // zeros between 亿 and the first digit of the rest: the 仟万 digit is 0, or the
+    // high part ends in a whole group of zeros (1,0000,1000,0000 → 壹万亿零壹仟万).
+    if (low < yi / 10 || n / yi % wan == 0) out += "零";
     cn_integer(out, low);
     return;
   }

@@ -665,6 +665,31 @@ const auto constraint_stmt =
      (comparator[([](auto& ctx) { state(ctx).cmp = x3::_attr(ctx); })] > expression[pop_to(&statement::rhs)])) >
     *constraint_option;
 
+// query language ----------------------------------------------------------------
+
+inline auto set_q(slice statement::*field) {
+  return [field](auto& ctx) {
+    auto r = x3::_attr(ctx);
+    state(ctx).*field = slice{&*r.begin(), &*r.begin() + r.size()};
+  };
+}
+inline auto set_flag(bool statement::*field) {
+  return [field](auto& ctx) { state(ctx).*field = true; };
+}
+const x3::rule<struct qclause_r> query_clause = "a clause (where, by, pivot, rollup, share, order by, limit)";
+const auto query_agg = x3::raw[kw("合计", "sum") | kw("计数", "count") | kw("最小", "min") | kw("最大", "max")];
+const auto query_clause_def =
+    ((kw("其中", "where") | kw("满足")) > filter_)[set_flag(&statement::q_where)] |
+    (kw("按", "by") > (group_dim % sep)) |
+    (kw("透视", "pivot") > x3::raw[word][set_q(&statement::q_pivot)]) |
+    kw("汇总", "rollup")[set_flag(&statement::q_rollup)] |
+    kw("占比", "share")[set_flag(&statement::q_share)] |
+    ((kw("排序", "order") >> -kw("by")) >
+     x3::raw[kw("合计", "sum") | kw("键", "key") | kw("计数", "count")][set_q(&statement::q_order)] >>
+     -(kw("降序", "desc")[set_flag(&statement::q_desc)] | kw("升序", "asc"))) |
+    ((kw("前", "top") | kw("limit")) > x3::raw[code_word][set_q(&statement::q_limit)]);
+const auto query_rule = query_agg[set_q(&statement::q_agg)] > *query_clause;
+
 const auto measure_stmt = kw("口径", "measure")[set_type(stmt::measure)] >
                           string_or_word[([](auto& ctx) { state(ctx).word = x3::_attr(ctx); })] >
                           (lit('=') | lit("＝")) > expression[pop_to(&statement::lhs)];
@@ -750,13 +775,47 @@ BOOST_SPIRIT_DEFINE(string_or_word, string_word_or_code, value_tok)
 BOOST_SPIRIT_DEFINE(colon, arrow, sep, amount_tok, percent_tok, name_tok, string_tok, code_tok, code_word_tok,
                     coordinate, post_coordinate, item_or_block, comparator, expression, term, primary, filter_,
                     filter_and, filter_not, condition, filter_value, yoy_claim, constraint_option, target_val,
-                    project_field, group_row, statement_rule)
+                    project_field, group_row, query_clause, statement_rule)
 
 }  // namespace rules
 
 // ---------------------------------------------------------------------------
 // Driver
 // ---------------------------------------------------------------------------
+
+YUSUAN_DECL parse_status parse_query_text(const char*& first, const char* last, statement& st, syntax_error& err) {
+  st.clear();
+  skip_blank(first, last);
+  st.begin = first;
+  const auto parser = x3::with<statement_tag>(std::ref(st))[rules::query_rule];
+  try {
+    const char* p = first;
+    if (!x3::phrase_parse(p, last, parser, blank)) {
+      err.where = first;
+      err.expected = "sum, count, min or max (合计, 计数, 最小, 最大)";
+      return parse_status::error;
+    }
+    skip_blank(p, last);
+    if (p != last) {
+      err.where = p;
+      err.expected = "a clause (where, by, pivot, rollup, share, order by, limit)";
+      return parse_status::error;
+    }
+    if (st.q_where) {
+      st.lhs = st.stack.back();
+      st.stack.pop_back();
+    }
+    st.end = p;
+    first = p;
+    return parse_status::ok;
+  } catch (const x3::expectation_failure<const char*>& e) {
+    const char* w = e.where();
+    skip_blank(w, last);
+    err.where = w;
+    err.expected = e.which();
+    return parse_status::error;
+  }
+}
 
 YUSUAN_DECL void skip_blank(const char*& first, const char* last) {
   x3::unused_type u;

@@ -113,6 +113,9 @@ struct statement {
   // grouped constraint: 核对 合计(…) 按 dim, dim { key, key: amount … }
   std::vector<slice> group_dims;
   std::vector<group_row> rows;
+  // query language: aggregate, pivot, order, limit, flags
+  slice q_agg, q_pivot, q_order, q_limit;
+  bool q_where = false, q_rollup = false, q_share = false, q_desc = false;
 
   void clear() {
     type = stmt::none;
@@ -135,6 +138,8 @@ struct statement {
     warning = false;
     group_dims.clear();
     rows.clear();
+    q_agg = q_pivot = q_order = q_limit = {};
+    q_where = q_rollup = q_share = q_desc = false;
   }
 };
 
@@ -149,6 +154,9 @@ enum class parse_status { ok, end, error };
 /// Skips blanks and comments, then parses one statement at `first`.  On ok,
 /// `first` is past the statement; on error, `err` says what was expected where.
 YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, statement& st, syntax_error& err);
+
+/// Parses a whole query ("sum by function.类 where kind = 基本支出").
+YUSUAN_DECL parse_status parse_query_text(const char*& first, const char* last, statement& st, syntax_error& err);
 
 /// Skips blanks and comments.
 YUSUAN_DECL void skip_blank(const char*& first, const char* last);

@@ -189,7 +189,9 @@ public:
     std::stable_sort(found_.begin(), found_.end(), [](const collected& a, const collected& b) {
       return std::tie(a.file, a.offset, a.seq) < std::tie(b.file, b.offset, b.seq);
     });
+    if (found_.empty()) return;
     for (auto& c : found_) out_.add(std::move(c.diag));
+    // The diagnostics point into the budget's files: keep them alive.
     for (const auto& s : b_.sources())
       if (s) out_.keep(s);
   }

@@ -101,7 +101,98 @@ public:
     return finish();
   }
 
+  /// Parses and resolves a query against a finished budget.
+  query_parse_result run_query(std::string_view text, const budget& b) {
+    auto src = std::make_shared<source_file>("<query>", std::string(text));
+    diags_.keep(src);
+    cur_file_ = src.get();
+    query_parse_result out;
+    syntax::statement st;
+    syntax::syntax_error err;
+    const char* first = src->text().data();
+    const char* last = first + src->text().size();
+    if (syntax::parse_query_text(first, last, st, err) != syntax::parse_status::ok) {
+      syntax_error_at(err, last);
+      out.diagnostics = std::move(diags_);
+      return out;
+    }
+    query q;
+    const auto agg = st.q_agg.view();
+    q.agg = (agg == "计数" || agg == "count") ? aggregate::count
+            : (agg == "最小" || agg == "min") ? aggregate::min
+            : (agg == "最大" || agg == "max") ? aggregate::max
+                                              : aggregate::sum;
+    bool ok = true;
+    if (st.q_where) {
+      q.where = to_filter(st, st.lhs, ok);
+      if (ok) resolve_against(b, q.where, ok);
+    }
+    for (const auto& dtok : st.group_dims) {
+      dimension_ref d;
+      if (!resolve_dimension(dtok, d)) ok = false;
+      q.by.push_back(std::move(d));
+    }
+    if (st.q_pivot) {
+      dimension_ref d;
+      if (!resolve_dimension(st.q_pivot, d)) ok = false;
+      q.pivot = std::move(d);
+    }
+    q.rollup = st.q_rollup;
+    q.share = st.q_share;
+    if (st.q_rollup && (q.by.empty() || (q.by[0].dim != dimension::function && q.by[0].dim != dimension::econ &&
+                                         q.by[0].dim != dimension::gov_econ))) {
+      error("E0505", "rollup needs a first grouping by a classification (功能, 经济 or 政府经济)", span_of(st.q_agg));
+      ok = false;
+    }
+    if (st.q_order) {
+      const auto o = st.q_order.view();
+      q.ordering = (o == "键" || o == "key") ? query::order_by::key
+                   : (o == "计数" || o == "count") ? query::order_by::count
+                                                   : query::order_by::value;
+      q.descending = st.q_desc;
+    }
+    if (st.q_limit) {
+      std::size_t n = 0;
+      bool digits = true;
+      for (char c : st.q_limit.view()) {
+        digits = digits && c >= '0' && c <= '9';
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (!digits || n == 0 || st.q_limit.size() > 9) {
+        auto& d = error("E0505", "limit needs a positive whole number", span_of(st.q_limit));
+        d.found = "'" + std::string(st.q_limit.view()) + "'";
+        ok = false;
+      }
+      q.limit = n;
+    }
+    if (ok && !diags_.has_errors()) out.value = std::move(q);
+    out.diagnostics = std::move(diags_);
+    return out;
+  }
+
 private:
+  /// Resolves the filter values that name things of a finished budget.
+  void resolve_against(const budget& b, filter& f, bool& ok) {
+    for (auto& c : f.children) resolve_against(b, c, ok);
+    if (f.kind == filter::op::all || f.kind == filter::op::and_ || f.kind == filter::op::or_ || f.kind == filter::op::not_)
+      return;
+    for (auto& v : f.values) {
+      if (f.dim.dim == dimension::tag) {
+        v.id = b.string_id(v.text);
+      } else if (f.dim.dim == dimension::project || f.dim.dim == dimension::unit) {
+        auto k = parse_key(b, f.dim, v.text);
+        if (!k) {
+          error("E0301", "unknown " + std::string(f.dim.dim == dimension::project ? "project" : "unit") + " '" + v.text + "'",
+                f.span);
+          ok = false;
+          continue;
+        }
+        v.id = f.dim.dim == dimension::project && (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u
+                                                              : static_cast<std::uint32_t>(*k);
+      }
+    }
+  }
+
   // --- diagnostics -----------------------------------------------------------
 
   diagnostic& report(severity level, std::string code, std::string message, source_span span, std::string label = {}) {
@@ -1456,6 +1547,11 @@ namespace yusuan {
 YUSUAN_DECL compile_result compile_file(const std::filesystem::path& file, const compile_options& options) {
   detail::compiler c(options);
   return c.run_file(file);
+}
+
+YUSUAN_DECL query_parse_result parse_query(std::string_view text, const budget& b) {
+  detail::compiler c(compile_options{});
+  return c.run_query(text, b);
 }
 
 YUSUAN_DECL compile_result compile_string(std::string_view text, std::string name, const compile_options& options) {

@@ -1,0 +1,163 @@
+// yusuan query -- aggregation queries over a budget.
+#include "cli.hpp"
+#include "output.hpp"
+
+#include <yusuan/compile.hpp>
+
+#include <iostream>
+
+namespace cli {
+
+namespace {
+
+const char* const query_help = R"(Usage: yusuan query [options] FILE 'QUERY'
+
+Runs an aggregation query over the budget's expenditure items.
+
+  QUERY := (sum | count | min | max) clause...        (合计 | 计数 | 最小 | 最大)
+  clause := where FILTER                              (其中)
+          | by DIM[, DIM...]                          (按)   e.g. function.类, econ.款, kind, project
+          | pivot DIM                                 (透视) columns by DIM
+          | rollup                                    (汇总) subtotals 类 → 款 → 项
+          | share                                     (占比) each row's share of the total
+          | order by sum|key|count [asc|desc]         (排序 合计|键|计数 升序|降序)
+          | limit N | top N                           (前 N)
+  FILTER := DIM = V | DIM != V | DIM in (V, ...) | DIM not in (...), with and / or / not (且 或 非)
+  DIM    := function | econ | gov-econ | kind | fund | project | unit | a tag key,
+            in Chinese 功能 | 经济 | 政府经济 | 类型 | 资金 | 项目 | 单位; levels .类 .款 .项
+
+Examples:
+  yusuan query budget.budget 'sum by function.类'
+  yusuan query budget.budget 'sum by econ.类 where kind = 基本支出'
+  yusuan query budget.budget 'sum where econ in (30212, 30217, 30231, 31013)'
+  yusuan query budget.budget 'sum by project where kind = 特定目标类 order by sum desc'
+
+Options:
+  --format text|csv|json|md   output format (default text)
+  --unit 元|万元|亿元          unit of the amounts (default: the budget's own)
+  --prior FILE                last year's budget: add 上年, 增减 and 增幅(%) columns
+  -h, --help                  show this help
+
+Exit codes: 0 success, 1 an error in the budget or the query, 2 usage or I/O errors.
+)";
+
+std::string format_percent(std::int64_t units) {
+  const bool neg = units < 0;
+  const std::uint64_t mag = neg ? 0ULL - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+  char buf[48];
+  return std::string(buf, yusuan::detail::write_fixed(buf, neg, mag, 2, false));
+}
+
+}  // namespace
+
+/// Loads a budget for a command; prints diagnostics.  Returns the exit code
+/// on failure.
+int load_for_command(const std::string& file, std::optional<yusuan::budget>& out) {
+  auto r = yusuan::compile_file(file);
+  if (!r) {
+    yusuan::render_text(std::cerr, r.diagnostics, {use_color("auto")});
+    std::cerr << file << ": " << yusuan::summary(r.diagnostics) << "\n";
+    return r.io_error ? exit_usage : exit_budget_error;
+  }
+  out = std::move(r.value);
+  return exit_ok;
+}
+
+yusuan::unit parse_unit_option(const std::string& v) {
+  auto u = yusuan::parse_unit(v);
+  if (!u) throw usage_error{"--unit must be 元, 万元 or 亿元, not '" + v + "'"};
+  return *u;
+}
+
+int run_query(const std::vector<std::string>& args) {
+  std::string format = "text", unit_text, prior_file;
+  std::vector<std::string> positional;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << query_help;
+      return exit_ok;
+    } else if (is_option(a, "--format")) {
+      format = option_value(args, i, "--format");
+      if (format != "text" && format != "csv" && format != "json" && format != "md")
+        throw usage_error{"--format must be text, csv, json or md, not '" + format + "'"};
+    } else if (is_option(a, "--unit")) {
+      unit_text = option_value(args, i, "--unit");
+      parse_unit_option(unit_text);
+    } else if (is_option(a, "--prior")) {
+      prior_file = option_value(args, i, "--prior");
+    } else if (a.size() > 1 && a[0] == '-' && !(a[1] >= '0' && a[1] <= '9')) {
+      throw usage_error{"unknown option '" + a + "' for query (see yusuan query --help)"};
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.size() != 2) throw usage_error{"query needs a budget file and a query (see yusuan query --help)"};
+  std::optional<yusuan::budget> b, prior;
+  if (int rc = load_for_command(positional[0], b); rc != exit_ok) return rc;
+  if (!prior_file.empty())
+    if (int rc = load_for_command(prior_file, prior); rc != exit_ok) return rc;
+  auto q = yusuan::parse_query(positional[1], *b);
+  if (!q) {
+    yusuan::render_text(std::cerr, q.diagnostics, {use_color("auto")});
+    return exit_budget_error;
+  }
+  const yusuan::unit u = unit_text.empty() ? b->amount_unit() : parse_unit_option(unit_text);
+  const auto t = prior ? yusuan::run_with_prior(*b, *prior, *q.value) : yusuan::run(*b, *q.value);
+
+  grid g;
+  std::vector<bool> has_name(t.by.size(), false);
+  for (const auto& r : t.rows)
+    for (std::size_t d = 0; d < r.names.size(); ++d)
+      if (!r.names[d].empty()) has_name[d] = true;
+  for (std::size_t d = 0; d < t.by.size(); ++d) {
+    g.header.push_back(t.key_headers[d]);
+    g.numeric.push_back(false);
+    if (has_name[d]) {
+      g.header.push_back(t.key_headers[d] + (t.by[d].dim == yusuan::dimension::project ? ".编码" : ".名称"));
+      g.numeric.push_back(false);
+    }
+  }
+  for (const auto& h : t.value_headers) {
+    g.header.push_back(h);
+    g.numeric.push_back(true);
+  }
+  if (t.share) {
+    g.header.push_back("占比(%)");
+    g.numeric.push_back(true);
+  }
+  if (prior) {
+    for (const char* h : {"上年", "增减", "增幅(%)"}) {
+      g.header.push_back(h);
+      g.numeric.push_back(true);
+    }
+  }
+  auto amount = [&](const std::optional<yusuan::money>& v) -> std::string {
+    if (!v) return {};
+    if (t.agg == yusuan::aggregate::count) return std::to_string(v->fen() / 100);
+    return v->format(u, 2);
+  };
+  for (const auto& r : t.rows) {
+    std::vector<std::string> row;
+    for (std::size_t d = 0; d < t.by.size(); ++d) {
+      row.push_back(r.labels[d]);
+      if (has_name[d]) row.push_back(r.names[d]);
+    }
+    for (const auto& v : r.values) row.push_back(amount(v));
+    if (t.share) row.push_back(r.share_units ? format_percent(*r.share_units) : std::string());
+    if (prior) {
+      row.push_back(amount(r.prior));
+      row.push_back(r.prior && !r.values.empty() && r.values[0] ? (*r.values[0] - *r.prior).format(u, 2) : std::string());
+      row.push_back(r.change_units ? format_percent(*r.change_units) : std::string());
+    }
+    g.rows.push_back(std::move(row));
+  }
+  if (t.by.empty() && g.rows.empty()) {
+    // An aggregate with no group: one row even when nothing matched.
+    g.rows.push_back({t.agg == yusuan::aggregate::count ? "0" : (t.agg == yusuan::aggregate::sum ? yusuan::money{}.format(u, 2) : "")});
+  }
+  write_grid(std::cout, g, format);
+  return exit_ok;
+}
+
+}  // namespace cli
