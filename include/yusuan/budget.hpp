@@ -129,6 +129,14 @@ struct table_note {
   source_span span;
 };
 
+/// A classification code the budget adds to (or renames in) the catalog: a
+/// local 项, or an entry of an edition the catalog does not have.
+struct catalog_extension {
+  std::string digits;  // 2080199, 30199, 50199 … (the family follows the first digit)
+  std::string name;
+  source_span span;
+};
+
 /// A code with its name as the budget writes it.
 template <class Code>
 struct named_code {
@@ -170,6 +178,8 @@ struct budget_data {
   std::vector<figure> figures;
   std::vector<constraint_result> constraints;
   std::vector<table_note> table_notes;
+  std::vector<catalog_extension> catalog_extensions;
+  int catalog_year = 0;  // 科目版本: the catalog edition to check against (0: the budget's year)
   std::vector<named_code<function_code>> function_names;  // sorted by code
   std::vector<named_code<econ_code>> econ_names;          // sorted by code (部门 and 政府)
   std::vector<std::string> strings;                       // interned tag keys and values
@@ -198,6 +208,9 @@ public:
   std::span<const figure> figures() const noexcept { return d_->figures; }
   std::span<const constraint_result> constraints() const noexcept { return d_->constraints; }
   std::span<const table_note> table_notes() const noexcept { return d_->table_notes; }
+  std::span<const catalog_extension> catalog_extensions() const noexcept { return d_->catalog_extensions; }
+  /// The catalog edition the budget asks for (科目版本), or 0 for its own year.
+  int catalog_year() const noexcept { return d_->catalog_year; }
   /// Σ of the projects' amounts (预算12表 合计).
   money project_total() const {
     money_sum s;

@@ -762,7 +762,7 @@ public:
     if (!r) throw amount_parse_error(r.ec, r.position, "yusuan: " + r.detail);
     return r.value;
   }
-  /// Rounds text finer than 1 分 as `mode` says (unnecessary: throws if inexact).
+  /// Rounds text finer than 1 分 as `mode` says (unnecessary: throws rounding_error if inexact).
   static money parse(std::string_view text, unit u, rounding mode) {
     auto r = try_parse(text, u, mode);
     if (!r && r.ec == amount_errc::too_precise) throw rounding_error("yusuan: " + r.detail);  // unnecessary

@@ -763,12 +763,18 @@ const auto count_stmt = kw("计数", "count")[set_type(stmt::count)] > name_tok[
 const auto table_note_stmt = kw("表注", "table-note")[set_type(stmt::table_note)] >
                              string_word_or_code[set_field(&statement::word)] > string_tok[set_field(&statement::word2)];
 
+const auto catalog_entry_stmt = kw("科目", "catalog-entry")[set_type(stmt::catalog_entry)] >
+                                code_tok[set_field(&statement::word)] > string_or_word[set_field(&statement::word2)];
+const auto catalog_edition_stmt = kw("科目版本", "catalog-edition")[set_type(stmt::catalog_edition)] >
+                                  code_word_tok[set_field(&statement::word)];
+
 const auto close_stmt = (lit('}') | lit("｝"))[set_type(stmt::block_close)];
 
 const auto statement_rule_def =
     (title_stmt | year_stmt | amount_unit_stmt | unit_stmt | department_stmt | import_stmt | income_stmt |
      year_end_stmt | group_stmt | project_stmt | targets_stmt | target_stmt | project_field_stmt | prior_stmt |
-     figure_stmt | count_stmt | measure_stmt | constraint_stmt | table_note_stmt | close_stmt | coord_statement) >>
+     figure_stmt | count_stmt | measure_stmt | constraint_stmt | table_note_stmt | catalog_entry_stmt | catalog_edition_stmt | close_stmt |
+     coord_statement) >>
     -(lit(';') | lit("；"));
 
 BOOST_SPIRIT_DEFINE(string_or_word, string_word_or_code, value_tok)

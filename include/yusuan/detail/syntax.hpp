@@ -48,6 +48,7 @@ enum class stmt : std::uint8_t {
   prior, figure, count,
   measure, constraint,
   table_note,
+  catalog_entry, catalog_edition,
 };
 
 /// A node of an expression or filter tree, stored flat in statement::nodes.

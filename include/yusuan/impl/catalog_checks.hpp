@@ -171,11 +171,18 @@ struct collected {
 };
 
 class checker {
+  std::map<std::string, std::string> local_;  // 科目 entries of the budget: digits → name
+
 public:
   checker(const budget& b, diagnostics& out)
-      : b_(b), out_(out), cat_(b.year() == 0 ? catalog::editions().back() : catalog::edition(b.year())) {
+      : b_(b),
+        out_(out),
+        cat_(b.catalog_year() != 0 ? catalog::edition(b.catalog_year())
+             : b.year() == 0       ? catalog::editions().back()
+                                   : catalog::edition(b.year())) {
+    for (const auto& e : b.catalog_extensions()) local_[e.digits] = e.name;
     for (std::size_t i = 0; i < b.sources().size(); ++i) files_.emplace(b.sources()[i].get(), i);
-    name_year_ = b.year() != 0 ? b.year() : cat_.year();
+    name_year_ = b.catalog_year() != 0 ? b.catalog_year() : b.year() != 0 ? b.year() : cat_.year();
     // A budget older than every edition: the catalog cannot tell which codes existed.
     loose_ = b.year() != 0 && b.year() < cat_.year();
     fallback_ = b.year() != 0 && !catalog::has_edition(b.year());
@@ -221,7 +228,8 @@ private:
   /// The first prefix (类, then 款, then 项) of `digits` the catalog lacks.
   std::optional<std::string> first_unknown(code_family f, const std::string& digits) const {
     for (std::size_t n = 3; n <= digits.size(); n += 2)
-      if (!cat_.contains(f, std::string_view(digits).substr(0, n))) return digits.substr(0, n);
+      if (!cat_.contains(f, std::string_view(digits).substr(0, n)) && !local_.count(digits.substr(0, n)))
+        return digits.substr(0, n);
     return std::nullopt;
   }
 
@@ -326,8 +334,13 @@ private:
   void check_name(code_family f, Code code, const std::string& name, const source_span& span) {
     if (name.empty()) return;
     const std::string digits = code.str();
-    if (!cat_.contains(f, digits)) return;  // reported as an unknown code
-    const auto expected = cat_.name_in_year(f, digits, name_year_);
+    std::optional<std::string_view> expected;
+    if (auto local = local_.find(digits); local != local_.end()) {
+      expected = local->second;  // the budget's own catalog entry wins
+    } else {
+      if (!cat_.contains(f, digits)) return;  // reported as an unknown code
+      expected = cat_.name_in_year(f, digits, name_year_);
+    }
     if (!expected || normalized_name(*expected) == normalized_name(name)) return;
     diagnostic d;
     d.level = severity::warning;

@@ -8,6 +8,7 @@
 
 #include <yusuan/compile.hpp>
 #include <yusuan/detail/syntax.hpp>
+#include <yusuan/impl/catalog_checks.hpp>
 #include <yusuan/impl/evaluate.hpp>
 
 #include <algorithm>
@@ -425,6 +426,41 @@ private:
             return;
           }
         d_->table_notes.push_back({id, std::string(s.word2.view()), span_of(s.word)});
+        break;
+      }
+      case stmt::catalog_entry: {
+        std::string digits;
+        for (char c : s.word.view())
+          if (c >= '0' && c <= '9') digits += c;
+        const char lead = digits.empty() ? '0' : digits[0];
+        const bool ok = (lead == '2' && (digits.size() == 3 || digits.size() == 5 || digits.size() == 7)) ||
+                        ((lead == '3' || lead == '5') && (digits.size() == 3 || digits.size() == 5));
+        if (!ok) {
+          error("E0201", "malformed code '" + std::string(s.word.view()) + "'", span_of(s.word),
+                "a functional code (2…, 3/5/7 digits) or an economic code (3… or 5…, 3/5 digits)");
+          break;
+        }
+        for (const auto& e : d_->catalog_extensions)
+          if (e.digits == digits) {
+            auto& d = error("E0303", "catalog entry " + digits + " is declared twice", span_of(s.word));
+            d.notes.push_back({"first declared here", e.span});
+            return;
+          }
+        d_->catalog_extensions.push_back({digits, std::string(s.word2.view()), span_of(s.word)});
+        break;
+      }
+      case stmt::catalog_edition: {
+        int y = 0;
+        bool ok = s.word.size() == 4;
+        for (char c : s.word.view()) {
+          ok = ok && c >= '0' && c <= '9';
+          y = y * 10 + (c - '0');
+        }
+        if (!ok) {
+          error("E0206", "invalid catalog edition", span_of(s.word), "expected a year such as 2024");
+          break;
+        }
+        d_->catalog_year = y;
         break;
       }
       case stmt::none: break;
@@ -1353,6 +1389,7 @@ private:
     check_groups();
     sort_names();
     check_balance();
+    if (opt_.check_catalog) detail::check_catalog(budget(d_), diags_);
     budget b(d_);
     evaluator ev(b, diags_);
     for (auto& m : d_->measures) m.value = ev.measure_value(m.name).value_or(money{});
