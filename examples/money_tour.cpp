@@ -16,7 +16,7 @@ int main() {
   std::cout << "大写       " << to_chinese_uppercase(total) << "\n";
   const money diff = total - last_year;
   std::cout << "比上年     " << (diff.sign() < 0 ? "减少 " : "增加 ") << diff.abs().format(unit::wan_yuan)
-            << " 万元, " << (diff.sign() < 0 ? "下降 " : "增长 ") << change(total, last_year).format() << "%\n";
+            << " 万元, " << (diff.sign() < 0 ? "下降 " : "增长 ") << (diff.sign() < 0 ? -change(total, last_year) : change(total, last_year)).format() << "%\n";
   std::cout << "0.10 + 0.20 = " << (money::parse("0.10") + money::parse("0.20")) << " 元\n";
   std::cout << "100 元分三份:";
   for (money part : allocate(money::parse("100"), 3)) std::cout << ' ' << part;

@@ -105,7 +105,7 @@ struct expr {
 struct value {
   enum class type : std::uint8_t { money, count, percent_ratio } kind = type::money;
   money amount;
-  std::int64_t count = 0;
+  std::int64_t count = -1;  // a count; for money, the literal's whole number or -1
   // percent_ratio: numerator / denominator * 100 (exact), rounded when compared
   money numerator, denominator;
 };

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -253,7 +254,7 @@ constexpr bool round_away(rounding mode, bool negative, int half, bool inexact, 
   return false;
 }
 
-inline std::string int128_to_string(const int128& v) { return v.str(); }
+[[gnu::noinline]] inline std::string int128_to_string(const int128& v) { return v.str(); }
 
 /// Formats a count of 分 as 元 with two decimals, for error messages.
 inline std::string fen_text(std::int64_t fen) {
@@ -269,6 +270,10 @@ inline std::string fen_text(std::int64_t fen) {
 
 [[noreturn]] inline void throw_overflow(std::string_view op, const std::string& a, const std::string& b) {
   throw overflow_error("yusuan: overflow in " + std::string(op) + ": " + a + " and " + b + " do not fit in 64 bits of 分");
+}
+/// Out of line and cold: the operators' inline code is one add and one branch.
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_overflow_fen(std::string_view op, std::int64_t a, std::int64_t b) {
+  throw_overflow(op, fen_text(a), fen_text(b));
 }
 
 /// Divides num by den and rounds as `mode` says.  Throws division_by_zero,
@@ -331,6 +336,42 @@ struct scanned_number {
   std::size_t first_excess = 0;  // offset of the first non-zero digit beyond `keep`
 };
 
+/// 2^63 / 10^k: the largest integer part that still fits once scaled by 10^k.
+inline constexpr auto max_whole_table = [] {
+  std::array<std::uint64_t, 19> t{};
+  for (std::size_t k = 0; k < t.size(); ++k) t[k] = (std::uint64_t{1} << 63) / pow10_table[k];
+  return t;
+}();
+
+/// Fast path for the common shape [-]digits[.digits]: at most `keep` fraction
+/// digits and at most 18 - keep integer digits, so nothing can overflow.
+/// Returns false for anything else, which the general scanner then decides.
+inline bool scan_plain(std::string_view text, int keep, std::int64_t& value) noexcept {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  if (p == end) return false;
+  const bool negative = *p == '-';
+  if (negative) ++p;
+  const char* const int_start = p;
+  std::uint64_t v = 0;
+  while (p != end && static_cast<unsigned>(*p - '0') < 10U) v = v * 10 + static_cast<unsigned>(*p++ - '0');
+  const auto int_digits = p - int_start;
+  if (int_digits == 0 || int_digits > 18 - keep) return false;
+  int frac_digits = 0;
+  if (p != end) {
+    if (*p != '.') return false;
+    ++p;
+    for (; p != end && static_cast<unsigned>(*p - '0') < 10U; ++p, ++frac_digits) {
+      if (frac_digits == keep) return false;
+      v = v * 10 + static_cast<unsigned>(*p - '0');
+    }
+    if (frac_digits == 0 || p != end) return false;
+  }
+  v *= pow10(keep - frac_digits);
+  value = negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v);
+  return true;
+}
+
 inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /// 'text' in single quotes.  (Built by appending: GCC 12 at -O3 gives a false
@@ -368,8 +409,9 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
     detail = "empty " + std::string(what);
     return amount_errc::empty;
   }
-  // nan / inf spelled out.
-  {
+  // nan / inf spelled out: only looked at when the first letter could start one.
+  if (const std::size_t k = i + (text[i] == '+' || text[i] == '-' ? 1 : 0);
+      k < n && ((text[k] | 0x20) == 'n' || (text[k] | 0x20) == 'i')) {
     std::string lower;
     for (std::size_t k = i; k < n && lower.size() < 10; ++k)
       lower += static_cast<char>(text[k] >= 'A' && text[k] <= 'Z' ? text[k] - 'A' + 'a' : text[k]);
@@ -386,6 +428,8 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
   }
   const std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1U;
   const std::uint64_t scale = pow10(keep);
+  const std::uint64_t max_whole = max_whole_table[static_cast<std::size_t>(keep)];  // limit / scale, no division
+  const std::uint64_t guard = (max_whole - 9) / 10;
   std::uint64_t whole = 0;
   int int_digits = 0, group_digits = 0;
   bool grouped = false;
@@ -394,7 +438,8 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
     const char c = text[i];
     if (c >= '0' && c <= '9') {
       // whole * 10 + digit > limit / scale, written so that whole * 10 cannot wrap (Scale 0).
-      if (whole > (limit / scale - static_cast<std::uint64_t>(c - '0')) / 10) {
+      // whole * 10 + digit > max_whole, written so that whole * 10 cannot wrap.
+      if (whole > guard && whole > (max_whole - static_cast<std::uint64_t>(c - '0')) / 10) {
         pos = i;
         detail = std::string(what) + " '" + std::string(text.substr(pos == 0 ? 0 : 0, n)) + "' is out of range";
         pos = 0;
@@ -512,6 +557,19 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
   return amount_errc::ok;
 }
 
+/// Error texts of finish_number, out of line and cold: keeps the parsers' hot
+/// path small (and clear of GCC 12's -Wrestrict false positive on inlined
+/// std::string concatenation).
+[[gnu::cold, gnu::noinline]] inline void too_precise_detail(std::string& detail, std::string_view text,
+                                                            std::string_view precision_words, std::size_t offset,
+                                                            bool had_mode) {
+  detail = quoted(text) + " is finer than " + std::string(precision_words) + " (digit at offset " +
+           std::to_string(offset) + (had_mode ? "); rounding is necessary" : "); give a rounding mode");
+}
+[[gnu::cold, gnu::noinline]] inline void out_of_range_detail(std::string& detail, std::string_view text) {
+  detail = quoted(text) + " is out of range";
+}
+
 /// Finishes a scanned number: applies `mode` (or fails with too_precise when
 /// there is none and digits were dropped) and returns the signed count.
 inline amount_errc finish_number(const scanned_number& s, const std::optional<rounding>& mode, std::int64_t& value,
@@ -521,8 +579,7 @@ inline amount_errc finish_number(const scanned_number& s, const std::optional<ro
   if (s.dropped_any) {
     if (!mode || *mode == rounding::unnecessary) {
       pos = s.first_excess;
-      detail = quoted(text) + " is finer than " + std::string(precision_words) + " (digit at offset " +
-               std::to_string(s.first_excess) + (mode ? "); rounding is necessary" : "); give a rounding mode");
+      too_precise_detail(detail, text, precision_words, s.first_excess, mode.has_value());
       return amount_errc::too_precise;
     }
     const int half = s.first_dropped > 5 || (s.first_dropped == 5 && s.sticky) ? 1 : (s.first_dropped == 5 ? 0 : -1);
@@ -532,7 +589,7 @@ inline amount_errc finish_number(const scanned_number& s, const std::optional<ro
   const std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (q > limit + (s.negative ? 1U : 0U)) {
     pos = 0;
-    detail = quoted(text) + " is out of range";
+    out_of_range_detail(detail, text);
     return amount_errc::out_of_range;
   }
   value = s.negative ? static_cast<std::int64_t>(0ULL - q) : static_cast<std::int64_t>(q);
@@ -541,26 +598,59 @@ inline amount_errc finish_number(const scanned_number& s, const std::optional<ro
 
 /// Writes the magnitude `mag` (an integer count of 10^-decimals) with a point
 /// before the last `decimals` digits and optional thousands separators.
+inline constexpr auto digit_pairs = [] {
+  std::array<char, 200> t{};
+  for (std::size_t k = 0; k < 100; ++k) {
+    t[2 * k] = static_cast<char>('0' + k / 10);
+    t[2 * k + 1] = static_cast<char>('0' + k % 10);
+  }
+  return t;
+}();
+
+/// Decimal digits of v (1 for 0).  v | 1 has as many digits as v.
+constexpr int count_digits(std::uint64_t v) noexcept {
+  v |= 1;
+  const int t = (std::bit_width(v) * 1233) >> 12;  // floor(log10(2) * bits), off by at most one
+  return t + (v >= pow10_table[static_cast<std::size_t>(t)] ? 1 : 0);
+}
+
 inline std::size_t write_fixed(char* out, bool negative, std::uint64_t mag, int decimals, bool thousands) noexcept {
-  char buf[64];
-  std::size_t len = 0;
-  // digits in reverse
-  int written = 0;
   const std::uint64_t scale = pow10(decimals);
   std::uint64_t frac = mag % scale, whole = mag / scale;
+  const int digits = count_digits(whole);
+  const std::size_t len = static_cast<std::size_t>((negative ? 1 : 0) + digits + (thousands ? (digits - 1) / 3 : 0) +
+                                                   (decimals > 0 ? 1 + decimals : 0));
+  char* p = out + len;
   for (int k = 0; k < decimals; ++k) {
-    buf[len++] = static_cast<char>('0' + frac % 10);
+    *--p = static_cast<char>('0' + frac % 10);
     frac /= 10;
   }
-  if (decimals > 0) buf[len++] = '.';
-  do {
-    if (thousands && written > 0 && written % 3 == 0) buf[len++] = ',';
-    buf[len++] = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-    ++written;
-  } while (whole != 0);
-  if (negative) buf[len++] = '-';
-  for (std::size_t k = 0; k < len; ++k) out[k] = buf[len - 1 - k];
+  if (decimals > 0) *--p = '.';
+  if (thousands) {
+    int written = 0;
+    do {
+      if (written > 0 && written % 3 == 0) *--p = ',';
+      *--p = static_cast<char>('0' + whole % 10);
+      whole /= 10;
+      ++written;
+    } while (whole != 0);
+  } else {
+    while (whole >= 100) {
+      const auto r = static_cast<std::size_t>(whole % 100) * 2;
+      whole /= 100;
+      p -= 2;
+      p[0] = digit_pairs[r];
+      p[1] = digit_pairs[r + 1];
+    }
+    if (whole >= 10) {
+      p -= 2;
+      p[0] = digit_pairs[whole * 2];
+      p[1] = digit_pairs[whole * 2 + 1];
+    } else {
+      *--p = static_cast<char>('0' + whole);
+    }
+  }
+  if (negative) *--p = '-';
   return len;
 }
 
@@ -736,12 +826,17 @@ public:
   static parse_result<money> try_parse(std::string_view text, unit u = unit::yuan,
                                        std::optional<rounding> mode = std::nullopt) {
     parse_result<money> r;
+    std::int64_t fast = 0;
+    if (detail::scan_plain(text, exact_decimals(u), fast)) {
+      r.value = from_fen(fast);
+      return r;
+    }
     detail::scanned_number s;
     auto e = detail::scan_number(text, exact_decimals(u), s, r.position, r.detail, "amount");
     std::int64_t v = 0;
     if (e == amount_errc::ok)
       e = detail::finish_number(s, mode, v, r.detail, r.position, text,
-                                std::string("1 分 (") + (u == unit::yuan ? "0.01 元" : u == unit::wan_yuan ? "0.000001 万元" : "0.0000000001 亿元") + ")");
+                                u == unit::yuan ? std::string_view("1 分 (0.01 元)") : u == unit::wan_yuan ? std::string_view("1 分 (0.000001 万元)") : std::string_view("1 分 (0.0000000001 亿元)"));
     if (e != amount_errc::ok) {
       r.ec = e;
       return r;
@@ -781,21 +876,9 @@ public:
     std::uint64_t mag = neg ? 0ULL - static_cast<std::uint64_t>(fen_) : static_cast<std::uint64_t>(fen_);
     const int natural = exact_decimals(u);
     if (decimals >= natural) {
-      // Exact: pad with zeros.  mag * 10^(decimals - natural) may not fit: print in two parts.
-      const std::uint64_t per = static_cast<std::uint64_t>(fen_per(u));
-      const std::uint64_t whole = mag / per, frac = mag % per;
-      std::size_t len = detail::write_fixed(out, neg, whole, 0, thousands);
-      if (decimals > 0) {
-        out[len++] = '.';
-        char digits[24];
-        std::uint64_t f = frac;
-        for (int k = natural - 1; k >= 0; --k) {
-          digits[k] = static_cast<char>('0' + f % 10);
-          f /= 10;
-        }
-        for (int k = 0; k < natural; ++k) out[len++] = digits[k];
-        for (int k = natural; k < decimals; ++k) out[len++] = '0';
-      }
+      // Exact: mag is a count of 10^-natural of u; pad with zeros.
+      std::size_t len = detail::write_fixed(out, neg, mag, natural, thousands);
+      for (int k = natural; k < decimals; ++k) out[len++] = '0';
       return len;
     }
     const std::uint64_t div = detail::pow10(natural - decimals);
@@ -828,14 +911,14 @@ public:
 
   friend money operator+(money a, money b) {
     std::int64_t r;
-    if (__builtin_add_overflow(a.fen_, b.fen_, &r))
-      detail::throw_overflow("money addition", detail::fen_text(a.fen_), detail::fen_text(b.fen_));
+    if (__builtin_add_overflow(a.fen_, b.fen_, &r)) [[unlikely]]
+      detail::throw_overflow_fen("money addition", a.fen_, b.fen_);
     return from_fen(r);
   }
   friend money operator-(money a, money b) {
     std::int64_t r;
-    if (__builtin_sub_overflow(a.fen_, b.fen_, &r))
-      detail::throw_overflow("money subtraction", detail::fen_text(a.fen_), detail::fen_text(b.fen_));
+    if (__builtin_sub_overflow(a.fen_, b.fen_, &r)) [[unlikely]]
+      detail::throw_overflow_fen("money subtraction", a.fen_, b.fen_);
     return from_fen(r);
   }
   friend money operator-(money a) {
@@ -935,6 +1018,33 @@ public:
       part_ = r;
     }
   }
+  /// Adds every amount: the same exact result as adding them one at a time,
+  /// but the loop vectorises.  Blocks of up to 1024 are summed with wrapping
+  /// 64-bit adds while the magnitudes are OR-ed together; when every |x| in a
+  /// block is below 2^(63 - bit_width(block size)) (2^52 for a full block, about
+  /// 45 万亿元) no partial sum can leave int64, so the wrapped sum is exact.  Any
+  /// other block is added one amount at a time.
+  void add(std::span<const money> amounts) noexcept {
+    constexpr std::size_t block = 1024;
+    const money* p = amounts.data();
+    std::size_t n = amounts.size();
+    while (n != 0) {
+      const std::size_t k = n < block ? n : block;
+      std::uint64_t s = 0, bound = 0;
+      for (std::size_t i = 0; i < k; ++i) {
+        const std::int64_t x = p[i].fen();
+        s += static_cast<std::uint64_t>(x);
+        bound |= static_cast<std::uint64_t>(x ^ (x >> 63));  // |x| or |x| - 1
+      }
+      if (std::bit_width(bound) + std::bit_width(k) <= 63) [[likely]] {
+        add(money::from_fen(static_cast<std::int64_t>(s)));
+      } else {
+        for (std::size_t i = 0; i < k; ++i) add(p[i]);
+      }
+      p += k;
+      n -= k;
+    }
+  }
   money_sum& operator+=(money m) noexcept {
     add(m);
     return *this;
@@ -949,15 +1059,28 @@ public:
   /// The sum as money; throws overflow_error when it does not fit 64 bits.
   money value() const {
     const detail::int128 v = fen();
-    if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
-      throw overflow_error("yusuan: overflow in money sum: " + v.str() + " 分 does not fit in 64 bits");
+    if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min()) [[unlikely]]
+      throw_too_large(v);
     return money::from_fen(static_cast<std::int64_t>(v));
   }
 
 private:
+  [[noreturn, gnu::cold, gnu::noinline]] static void throw_too_large(const detail::int128& v) {
+    throw overflow_error("yusuan: overflow in money sum: " + detail::int128_to_string(v) + " 分 does not fit in 64 bits");
+  }
+
   std::int64_t part_ = 0;
   detail::int128 spill_ = 0;
 };
+
+/// The exact sum of `amounts`.  Throws overflow_error only when the total does
+/// not fit in 64 bits of 分 (a running `+` throws as soon as a partial sum
+/// does not).  Vectorises; see money_sum::add(std::span<const money>).
+inline money sum(std::span<const money> amounts) {
+  money_sum s;
+  s.add(amounts);
+  return s.value();
+}
 
 // ---------------------------------------------------------------------------
 // Shares and year-on-year changes

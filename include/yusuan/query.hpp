@@ -99,6 +99,7 @@ inline dimension_key key_of(const budget& b, const item& it, const dimension_ref
 /// Reads a key as written ("208 01 09", "30101", 基本支出, a project's name or
 /// code, a unit code, a tag value).  nullopt when it cannot be a key of `d`.
 inline std::optional<dimension_key> parse_key(const budget& b, const dimension_ref& d, std::string_view text) {
+  if (text == "(none)" || text == "无" || text == "（无）") return no_key;
   switch (d.dim) {
     case dimension::function: {
       auto c = function_code::parse(text);

@@ -78,6 +78,8 @@ inline bool is_punct_cp(char32_t c) noexcept {
     case 0xFF05:  // ％
     case 0xFF5B:  // ｛
     case 0xFF5D:  // ｝
+    case 0xFF08:  // （
+    case 0xFF09:  // ）
       return true;
     default: return false;
   }
@@ -127,6 +129,22 @@ constexpr keyword_parser kw(const char* zh, const char* en = nullptr) { return {
 /// point nor punctuation; may hold balanced ASCII parentheses (维修(护)费).
 struct word_parser : x3::parser<word_parser> {
   using attribute_type = slice;
+  /// Length of a balanced bracket group "(…)" or "（…）" of word characters at p, or 0.
+  static std::size_t bracket_group(const char* p, const char* last) {
+    const bool wide = last - p >= 3 && std::memcmp(p, "\xEF\xBC\x88", 3) == 0;  // （
+    if (!wide && *p != '(') return 0;
+    const char* q = p + (wide ? 3 : 1);
+    const char* start = q;
+    while (q < last && chars::word_char_at(q, last)) {
+      int len = 0;
+      chars::decode_at(q, last, len);
+      q += len;
+    }
+    if (q == start) return 0;
+    if (wide && last - q >= 3 && std::memcmp(q, "\xEF\xBC\x89", 3) == 0) return static_cast<std::size_t>(q + 3 - p);
+    if (!wide && q < last && *q == ')') return static_cast<std::size_t>(q + 1 - p);
+    return 0;
+  }
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
@@ -135,18 +153,9 @@ struct word_parser : x3::parser<word_parser> {
     const auto c0 = static_cast<unsigned char>(*p);
     if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '.' || !chars::word_char_at(p, last)) return false;
     while (p < last) {
-      if (*p == '(') {
-        const char* q = p + 1;
-        while (q < last && chars::word_char_at(q, last)) {
-          int len = 0;
-          chars::decode_at(q, last, len);
-          q += len;
-        }
-        if (q < last && *q == ')' && q > p + 1) {
-          p = q + 1;
-          continue;
-        }
-        break;
+      if (const std::size_t g = bracket_group(p, last)) {
+        p += g;
+        continue;
       }
       if (!chars::word_char_at(p, last)) break;
       int len = 0;
@@ -188,10 +197,15 @@ struct code_parser : x3::parser<code_parser> {
     auto digit = [&](const char* q) { return q < last && *q >= '0' && *q <= '9'; };
     if (!digit(p)) return false;
     while (digit(p)) ++p;
-    // the code must not be an amount: no decimal point or comma followed by a digit run other than 2 digits
-    while (p < last && (*p == ' ' || *p == '.') && digit(p + 1) && digit(p + 2) && !digit(p + 3) &&
-           !(p + 3 < last && (p[3] == '.' || p[3] == ',') && digit(p + 4)) && !chars::word_char_at(p + 3, last))
-      p += 3;
+    // "208 05 07", "208.05.07", "302 16": groups of two digits after a first group of three;
+    // points only in functional codes (2xx).
+    if (p - first == 3) {
+      const bool functional = *first == '2';
+      while (p < last && (*p == ' ' || (*p == '.' && functional)) && digit(p + 1) && digit(p + 2) && !digit(p + 3) &&
+             (!chars::word_char_at(p + 3, last) || (functional && p[3] == '.' && digit(p + 4))) &&
+             !(p + 3 < last && p[3] == ',' && digit(p + 4)))
+        p += 3;
+    }
     if (p < last && (*p == '.' || *p == ',') && digit(p + 1)) return false;  // an amount
     if (chars::word_char_at(p, last)) return false;
     attr = slice{first, p};
@@ -304,6 +318,21 @@ struct target_value_parser : x3::parser<target_value_parser> {
   }
 };
 
+/// Succeeds, consuming nothing, when the next token is on the current line.
+struct same_line_parser : x3::parser<same_line_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    for (const char* p = first; p < last; ++p) {
+      if (*p == '\n' || *p == '#' || (*p == '/' && p + 1 < last && p[1] == '/')) return false;
+      if (*p != ' ' && *p != '\t' && *p != '\r') return true;
+    }
+    return false;
+  }
+};
+
+inline constexpr same_line_parser same_line{};
 inline constexpr word_parser word{};
 inline constexpr code_word_parser code_word{};
 inline constexpr code_parser code{};
@@ -395,9 +424,14 @@ inline auto reduce(node::type t, int arity) {
     }
     n.begin = st.nodes[n.kids.front()].begin;
     n.end = st.nodes[n.kids.back()].end;
-    const auto w = x3::_where(ctx);
-    if (w.begin() < n.begin) n.begin = w.begin();
-    if (w.end() > n.end) n.end = w.end();
+    if constexpr (requires { x3::_attr(ctx).begin(); &*x3::_attr(ctx).begin(); }) {
+      // attached to raw[…]: the attribute is the matched text
+      const auto& r = x3::_attr(ctx);
+      if (r.begin() != r.end()) {
+        n.begin = &*r.begin();
+        n.end = n.begin + r.size();
+      }
+    }
     push_node(st, std::move(n));
   };
 }
@@ -543,7 +577,7 @@ const auto mark_amount = [](auto& ctx) {
 };
 
 const auto item_or_block_def =
-    (colon > amount_tok[mark_amount] >> *post_coordinate)[set_type(stmt::item)] |
+    (colon > amount_tok[mark_amount] >> *(same_line >> post_coordinate))[set_type(stmt::item)] |
     (-(kw("合计", "total") > amount_tok[mark_amount]) >> (lit('{') | lit("｛")))[set_type(stmt::block_open)];
 
 // coordinates first: an item or a block
@@ -587,7 +621,7 @@ const auto condition_def =
      ((kw("不属于") | (kw("not") >> kw("in"))) > value_list)[set_cmp(node::cmp::not_in)] |
      ((kw("属于", "in")) > value_list)[set_cmp(node::cmp::in)]);
 
-const auto filter_not_def = (kw("非", "not") > filter_not)[reduce(node::type::f_not, 1)] |
+const auto filter_not_def = x3::raw[kw("非", "not") > filter_not][reduce(node::type::f_not, 1)] |
                             ((lit('(') | lit("（")) > filter_ > (lit(')') | lit("）"))) | condition;
 const auto filter_and_def = filter_not >> *((kw("且", "and") > filter_not)[reduce(node::type::f_and, 2)]);
 const auto filter__def = filter_and >> *((kw("或", "or") > filter_and)[reduce(node::type::f_or, 2)]);
@@ -595,7 +629,7 @@ const auto filter__def = filter_and >> *((kw("或", "or") > filter_and)[reduce(n
 const auto push_all = [](auto& ctx) {
   node n;
   n.t = node::type::f_all;
-  n.begin = n.end = x3::_where(ctx).begin();
+  n.begin = n.end = x3::_where(ctx).begin();  // where the filter would have been
   push_node(state(ctx), std::move(n));
 };
 const auto where_kw = kw("其中", "where") | kw("满足");
@@ -616,7 +650,8 @@ const auto prior_expr =
 const auto primary_def = percent_tok[push_leaf(node::type::percent)] | amount_tok[push_leaf(node::type::amount)] |
                          (open_paren > expression > close_paren) | share_expr | change_expr | prior_expr | count_expr |
                          sum_expr | string_or_word[push_leaf(node::type::name)];
-const auto term_def = x3::raw[(lit('-') > term)][reduce(node::type::neg, 1)] | primary;
+const auto term_def = percent_tok[push_leaf(node::type::percent)] | x3::raw[(lit('-') > term)][reduce(node::type::neg, 1)] |
+                      primary;
 const auto expression_def =
     term >> *(x3::raw[lit('+') > term][reduce(node::type::add, 2)] | x3::raw[lit('-') > term][reduce(node::type::sub, 2)]);
 

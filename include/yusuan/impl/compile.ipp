@@ -54,6 +54,8 @@ struct file_state {
   unit amount_unit = unit::yuan;
   std::uint16_t unit_index = 0;
   bool unit_declared = false;
+  std::size_t items = 0;        // amounts read in this file so far
+  std::size_t block_floor = 0;  // blocks open when the file started: its '}' cannot close them
 };
 
 struct constraint_def {
@@ -266,7 +268,8 @@ private:
     const source_file* saved_file = cur_file_;
     const file_state saved_state = fs_;
     cur_file_ = src.get();
-    fs_ = file_state{static_cast<std::uint16_t>(d_->sources.size()), inherited_unit, inherited_unit_index, false};
+    fs_ = file_state{static_cast<std::uint16_t>(d_->sources.size()), inherited_unit, inherited_unit_index, false, 0,
+                     stack_.size()};
     d_->sources.push_back(src);
     diags_.keep(src);
     import_stack_.push_back(canonical);
@@ -361,7 +364,7 @@ private:
       case stmt::item: item_stmt(s); break;
       case stmt::block_open: block_open(s); break;
       case stmt::block_close:
-        if (stack_.empty() || stack_depth_floor()) error("E0103", "unexpected '}': no block is open", span_at(s.begin));
+        if (stack_.size() <= fs_.block_floor) error("E0103", "unexpected '}': no block is open", span_at(s.begin));
         else pop_frame(true);
         break;
       case stmt::project: project_decl(s); break;
@@ -467,8 +470,6 @@ private:
     }
   }
 
-  bool stack_depth_floor() const { return false; }
-
   void header_text(std::string& field, slice value, const char*) {
     if (fs_.index == 0 || field.empty()) field = std::string(value.view());
   }
@@ -502,7 +503,7 @@ private:
       d.found = "'" + std::string(s.word.view()) + "'";
       return;
     }
-    if (items_in_file_ > 0 && fs_.index == 0 && u != fs_.amount_unit) {
+    if (fs_.items > 0 && u != fs_.amount_unit) {
       error("E0206", "金额单位 must come before the first amount of the file", span_of(s.word));
       return;
     }
@@ -697,12 +698,16 @@ private:
     if (lead == '3' || lead == '5') {
       if (digits != 3 && digits != 5) return malformed("an economic code has 3 or 5 digits");
       auto c = econ_code::from_digits(v, digits == 3 ? 1 : 2);
-      if (lead == '3') {
-        if (second) return malformed("the code after '→' must be a 政府经济科目 (5xxxx)");
-        econ = c;
-      } else {
-        gov = c;
+      econ_code& slot = lead == '3' ? econ : gov;
+      if (lead == '3' && second) return malformed("the code after '→' must be a 政府经济科目 (5xxxx)");
+      if (slot && slot != c) {
+        error("E0201",
+              std::string("two ") + (lead == '3' ? "部门" : "政府") + " economic codes for one item: " + slot.str() +
+                  " and " + c.str(),
+              span_of(code), "an item has one economic code (a line with no ':' runs on to the next)");
+        return false;
       }
+      slot = c;
       check_name(d_->econ_names, econ_index_, c, name);
       return true;
     }
@@ -736,13 +741,15 @@ private:
         }
         case coord_kind::kind: {
           auto k = parse_spending_kind(c.value.view());
-          if (out.kind != spending_kind::unspecified && k && parent_kind(*k) != out.kind && *k != out.kind) {
+          if (!k) break;
+          if (out.kind == spending_kind::unspecified || parent_kind(*k) == out.kind) {
+            out.kind = *k;  // the first kind, or a finer one (基本支出 人员经费)
+          } else if (parent_kind(out.kind) != *k && *k != out.kind) {
             error("E0205", "conflicting kinds: " + std::string(chinese_name(out.kind)) + " and " +
                                std::string(c.value.view()),
                   span_of(c.value));
             out.ok = false;
-          }
-          if (k) out.kind = *k;
+          }  // else a coarser kind after a finer one (人员经费 基本支出): keep the finer
           break;
         }
         case coord_kind::fund: {
@@ -790,6 +797,11 @@ private:
   frame inherited() const {
     frame f;
     for (const auto& fr : stack_) {
+      if (fr.kind == frame::type::project) {
+        // inside a project its own 类型 and 功能 apply, not those of blocks around it
+        f.spend = spending_kind::unspecified;
+        f.function = {};
+      }
       if (fr.function) f.function = fr.function;
       if (fr.econ) f.econ = fr.econ;
       if (fr.gov) f.gov = fr.gov;
@@ -825,12 +837,9 @@ private:
     }
     if (c.fund) f.fund = c.fund;
     if (!c.project_name.empty()) {
-      auto it = project_ids_.find(c.project_name);
-      if (it != project_ids_.end()) {
-        f.project = it->second;
-      } else {
-        f.project = npos32 - 1;  // resolved later
-      }
+      if (auto it = project_ids_.find(c.project_name); it != project_ids_.end()) f.project = it->second;
+      else if (auto ct = project_codes_.find(c.project_name); ct != project_codes_.end()) f.project = ct->second;
+      else f.project = npos32 - 1;  // resolved later
     }
     if (!c.tags.empty()) {
       auto merged = d_->tag_sets[f.tags];
@@ -885,7 +894,7 @@ private:
     for (auto& fr : stack_)
       if (fr.stated_total || fr.kind == frame::type::group) fr.sum += it.amount;
     d_->items.push_back(it);
-    ++items_in_file_;
+    ++fs_.items;
   }
 
   void block_open(const syntax::statement& s) {
@@ -1053,6 +1062,7 @@ private:
 
   void target(const syntax::statement& s) {
     const auto p = current_project();
+    if (!stack_.empty() && stack_.back().kind == frame::type::targets && p == npos32) return;  // its 绩效 was reported
     if (p == npos32 || stack_.empty() || stack_.back().kind != frame::type::targets) {
       error("E0207", "performance target outside 绩效 { }", span_at(s.begin), "write it inside a project's 绩效 { } block");
       return;
@@ -1154,18 +1164,14 @@ private:
         if (t.size() >= 2 && static_cast<unsigned char>(t.back()) >= 0x80) t.resize(t.size() - 2);  // ％ (3 bytes)
         const auto dot = t.find('.');
         e.scale = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
-        auto r = money::try_parse(t, unit::yuan);  // any scale ≤ 2 parses exactly in 分
+        auto r = decimal<6>::try_parse(t);  // exact up to six decimals
         if (!r || e.scale > 6) {
-          error("E0202", "malformed percentage '" + std::string(n.tok.view()) + "'", span_of(n.tok));
+          error("E0202", "malformed percentage '" + std::string(n.tok.view()) + "'", span_of(n.tok),
+                r ? "at most six decimals" : r.detail);
           ok = false;
           break;
         }
-        // units at scale: value * 10^scale
-        e.percent_units = r.value.fen() / static_cast<std::int64_t>(pow10(2 - std::min(e.scale, 2)));
-        if (e.scale > 2) {
-          auto r2 = decimal<6>::try_parse(t);
-          e.percent_units = r2 ? r2.value.units() / static_cast<std::int64_t>(pow10(6 - e.scale)) : 0;
-        }
+        e.percent_units = r.value.units() / static_cast<std::int64_t>(pow10(6 - e.scale));
         break;
       }
       case T::name:
@@ -1259,6 +1265,11 @@ private:
           return false;
         }
         out.function = *c;
+        if (dim.level && c->level() != dim.level) {
+          error("E0304", "'" + out.text + "' is not a code of the level " + std::string(dim.level == 1 ? "类" : dim.level == 2 ? "款" : "项"),
+                span_of(v), dim.level == 1 ? "a 类 has 3 digits" : dim.level == 2 ? "a 款 has 5 digits" : "a 项 has 7 digits");
+          return false;
+        }
         return true;
       }
       case dimension::econ:
@@ -1271,6 +1282,11 @@ private:
           return false;
         }
         out.econ = *c;
+        if (dim.level && c->level() != dim.level) {
+          error("E0304", "'" + out.text + "' is not a code of the level " + std::string(dim.level == 1 ? "类" : "款"),
+                span_of(v), dim.level == 1 ? "a 类 has 3 digits" : "a 款 has 5 digits");
+          return false;
+        }
         return true;
       }
       case dimension::kind: {
@@ -1320,9 +1336,7 @@ private:
     bool ok = true;
     constraint_def c;
     c.lhs = to_expr(s, s.lhs, ok);
-    c.text = std::string(s.begin, s.end);
-    while (!c.text.empty() && (c.text.back() == '\n' || c.text.back() == ' ' || c.text.back() == '\r' || c.text.back() == ';'))
-      c.text.pop_back();
+    c.text = statement_text(s);
     c.span = span_at(s.begin, std::min<std::size_t>(s.end - s.begin, c.text.size()));
     c.file_unit = fs_.amount_unit;
     if (!s.group_dims.empty()) {
@@ -1374,12 +1388,37 @@ private:
     if (ok) constraints_.push_back(std::move(c));
   }
 
+  /// A statement as written, for messages: up to its end or its first '{',
+  /// without comments and trailing blanks.
+  static std::string statement_text(const syntax::statement& s) {
+    std::string out;
+    bool in_string = false;
+    for (const char* p = s.begin; p < s.end; ++p) {
+      const char c = *p;
+      if (c == '"') in_string = !in_string;
+      if (!in_string && (c == '#' || (c == '/' && p + 1 < s.end && p[1] == '/'))) {
+        while (p < s.end && *p != '\n') ++p;
+        if (p == s.end) break;
+      }
+      if (!in_string && c == '{') break;
+      out += *p;
+    }
+    std::string collapsed;
+    for (char c : out) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
+      collapsed += c;
+    }
+    while (!collapsed.empty() && (collapsed.back() == ' ' || collapsed.back() == ';')) collapsed.pop_back();
+    return collapsed;
+  }
+
   // --- the end: checks -----------------------------------------------------------
 
   compile_result finish() {
     if (syntax_errors_ > opt_.max_errors) {
       diagnostic d;
-      d.level = severity::note;
+      d.level = severity::error;
       d.code = "E0102";
       d.message = std::to_string(syntax_errors_ - opt_.max_errors) + " more syntax errors not shown";
       diags_.add(std::move(d));
@@ -1408,14 +1447,16 @@ private:
 
   void resolve_pending() {
     for (const auto& p : pending_) {
-      auto it = project_ids_.find(p.name);
-      if (it == project_ids_.end()) {
+      std::uint32_t id = npos32;
+      if (auto it = project_ids_.find(p.name); it != project_ids_.end()) id = it->second;
+      else if (auto ct = project_codes_.find(p.name); ct != project_codes_.end()) id = ct->second;
+      if (id == npos32) {
         error("E0301", "unknown project '" + p.name + "'", p.span, "no 项目 of this name or code");
         continue;
       }
       auto& item = d_->items[p.item];
-      item.project = it->second;
-      const auto& pr = d_->projects[it->second];
+      item.project = id;
+      const auto& pr = d_->projects[id];
       if (item.kind == spending_kind::unspecified) item.kind = pr.kind;
       if (!item.function) item.function = pr.function;
     }
@@ -1502,6 +1543,14 @@ private:
         }
       } else if (stated.first) {
         p.amount = *stated.first;
+        if (p.group == npos32 && !p.amount.is_zero()) {
+          auto& d = report(severity::warning, "W0405",
+                           "project '" + p.name + "' has an amount but no items and is in no 项目组", stated.second);
+          d.label = "this amount is not part of the budget's expenditure";
+          d.notes.push_back({"give the project its items (in its block, or with 项目 on items), or list it in a 项目组 "
+                             "whose block gives the economic breakdown",
+                             {}});
+        }
       } else if (p.group != npos32) {
         error("E0402", "project '" + p.name + "' in group '" + d_->groups[p.group].name + "' needs a 金额", p.span);
       }
@@ -1563,7 +1612,6 @@ private:
   std::set<fs::path> imported_;
   fs::path root_;
   std::size_t syntax_errors_ = 0;
-  std::size_t items_in_file_ = 0;
   source_span year_span_;
   std::unordered_map<std::string, std::uint32_t> string_ids_;
   std::map<std::vector<std::pair<std::uint32_t, std::uint32_t>>, std::uint32_t> tag_set_ids_;

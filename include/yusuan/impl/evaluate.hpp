@@ -7,6 +7,7 @@
 #include <yusuan/expr.hpp>
 #include <yusuan/query.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,7 +69,10 @@ public:
       case expr::op::percent_literal:
         fail(e.span, "E0502", "a percentage can only be compared with 占比(…) or 增幅(…)");
         return std::nullopt;
-      case expr::op::sum: v.amount = sum(e.where); return v;
+      case expr::op::sum:
+        v.amount = sum(e.where);
+        v.count = -1;
+        return v;
       case expr::op::count: v.kind = value::type::count; v.count = count(e.where); return v;
       case expr::op::name: return name_value(e.name, e.span);
       case expr::op::prior: {
@@ -110,7 +114,15 @@ public:
       case expr::op::sub: {
         auto a = eval(e.args[0]), b = eval(e.args[1]);
         if (!a || !b) return std::nullopt;
-        if (a->kind == value::type::count && b->kind == value::type::count) {
+        const bool ca = a->kind == value::type::count, cb = b->kind == value::type::count;
+        if (ca || cb) {
+          // a count and a whole-number literal make a count; a count and an amount do not mix
+          const bool ok_a = ca || (e.args[0].kind == expr::op::money_literal && a->count >= 0);
+          const bool ok_b = cb || (e.args[1].kind == expr::op::money_literal && b->count >= 0);
+          if (!ok_a || !ok_b) {
+            fail(e.span, "E0502", "a count cannot be added to or subtracted from an amount");
+            return std::nullopt;
+          }
           v.kind = value::type::count;
           v.count = e.kind == expr::op::add ? a->count + b->count : a->count - b->count;
           return v;
@@ -127,7 +139,8 @@ public:
         if (!a) return std::nullopt;
         v = *a;
         v.amount = -v.amount;
-        v.count = -v.count;
+        if (v.kind == value::type::count) v.count = -v.count;
+        else v.count = -1;
         return v;
       }
     }
@@ -194,13 +207,17 @@ public:
         return r;
       }
       if (v->denominator.is_zero()) {
-        fail(ratio_e.span, "E0502", "the share's whole is 0");
+        fail(ratio_e.span, "E0502",
+             ratio_e.kind == expr::op::change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
         return r;
       }
       const std::int64_t got =
           detail::percent_units(v->numerator, v->denominator, lit.scale, rounding::half_up, "share");
-      passed = compare(got, lit.percent_units, cmp, 0);
-      expected = percent_text(lit.percent_units, lit.scale) + "%";
+      const bool lit_left = lhs.kind == expr::op::percent_literal;
+      passed = lit_left ? compare(lit.percent_units, got, cmp, 0) : compare(got, lit.percent_units, cmp, 0);
+      const bool equality = cmp == "=" || cmp == "==" || cmp == "＝";
+      expected = (equality ? std::string() : (lit_left ? "(the other side of) " + cmp + " " : cmp + " ")) +
+                 percent_text(lit.percent_units, lit.scale) + "%";
       found = percent_text(got, lit.scale) + "% (" + v->numerator.format(u) + " / " + v->denominator.format(u) + ")";
     } else {
       auto a = eval(lhs), b = eval(rhs);
@@ -210,10 +227,12 @@ public:
         return r;
       }
       if (a->kind == value::type::count || b->kind == value::type::count) {
-        const std::int64_t x = a->kind == value::type::count ? a->count : a->count;
-        const std::int64_t y = b->kind == value::type::count ? b->count : b->count;
-        if ((a->kind != value::type::count && a->count < 0) || (b->kind != value::type::count && b->count < 0)) {
-          fail(span, "E0502", "a count can only be compared with a whole number");
+        const std::int64_t x = a->count, y = b->count;
+        // the other side must be a count too, or a whole-number literal
+        const bool ok_a = a->kind == value::type::count || (lhs.kind == expr::op::money_literal && a->count >= 0);
+        const bool ok_b = b->kind == value::type::count || (rhs.kind == expr::op::money_literal && b->count >= 0);
+        if (!ok_a || !ok_b) {
+          fail(span, "E0502", "a count can only be compared with a count or a whole number");
           return r;
         }
         passed = compare(x, y, cmp, 0);
@@ -361,7 +380,8 @@ private:
   }
 
   void fail(source_span span, const std::string& code, const std::string& msg) {
-    const std::string key = code + msg;
+    const std::string key = code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
+                            std::to_string(span.offset);
     if (!reported_.insert(key).second) return;
     diagnostic d;
     d.code = code;
