@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# The main job: installs missing build packages (Debian), builds the "release"
-# preset (build/release) and runs the main program.
-#
-# To change what the main job does, edit MAIN_TARGET (what to build) and
-# run_main (what to run).
+# The main job: installs missing build packages (Debian), builds the yusuan
+# command-line program with the "release" preset (build/release), checks the
+# reference budget (洛阳市社会保险中心 2024) and prints its 预算01表 and 预算03表.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
@@ -11,13 +9,15 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 source scripts/lib/ensure-packages.sh
 
 BUILD_DIR=build/release
-MAIN_TARGET=money_tour
-
-run_main() {
-  "$BUILD_DIR/examples/money_tour" "$@"
-}
+BUDGET=budgets/luoyang-social-insurance-center-2024.budget
 
 yusuan_ensure_packages
 cmake --preset release
-cmake --build --preset release -j "$(nproc)" --target "$MAIN_TARGET"
-run_main "$@"
+cmake --build --preset release -j "$(nproc)" --target yusuan_cli
+
+yusuan="$BUILD_DIR/tools/yusuan"
+"$yusuan" check "$BUDGET"
+echo
+"$yusuan" table "$BUDGET" 01
+echo
+"$yusuan" table "$BUDGET" 03

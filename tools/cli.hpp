@@ -37,6 +37,7 @@ bool use_color(const std::string& mode);
 // Subcommands: each takes the arguments after its name and returns the exit code.
 int run_check(const std::vector<std::string>& args);
 int run_catalog(const std::vector<std::string>& args);
+int run_table(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 

@@ -29,6 +29,7 @@ Commands:
   query FILE 'QUERY'   aggregate the items: sum by function.类 where kind = 基本支出 …
   export FILE --to DIR every item as CSV with a Fiscal Data Package descriptor
   catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
+  table FILE ID         print a disclosure table (01 … 13)
 
 Options:
   -h, --help           show this help (or a command's: yusuan check --help)
@@ -150,6 +151,7 @@ struct command_entry {
 const command_entry commands[] = {
     {"check", cli::run_check},
     {"catalog", cli::run_catalog},
+    {"table", cli::run_table},
     {"query", cli::run_query},
     {"export", cli::run_export},
 };

@@ -16,16 +16,17 @@
 //
 // The default layout reproduces the tables of the 2024 unit budget of
 // 洛阳市社会保险中心 (tests/golden/NN.csv are its CSV transcriptions).
-// Spirit-free.
+// Spirit-free: needs only budget.hpp (with its utf8 helpers), query.hpp and
+// catalog.hpp.
 #pragma once
 
 #include <yusuan/budget.hpp>
 #include <yusuan/catalog.hpp>
-#include <yusuan/diagnostic.hpp>
 #include <yusuan/query.hpp>
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -35,6 +36,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -296,14 +298,24 @@ inline void add_notes(const budget& b, table& t) {
   if (const auto* n = note_for(b, t.id)) t.notes.push_back(n->text);
 }
 
-/// A row with `cells` text cells first.
+/// A row of the given role.
 inline row make_row(row_role role, std::vector<cell> cells) { return row{role, std::move(cells)}; }
+
+/// The catalog edition of a budget: the one its 科目版本 names, if it names
+/// one (budgets that can), else the edition of its year.
+template <class Budget>
+const catalog& catalog_of(const Budget& b) {
+  if constexpr (requires { { b.catalog_year() } -> std::convertible_to<int>; }) {
+    if (const int y = b.catalog_year(); y != 0) return catalog::edition(y);
+  }
+  return catalog::edition(b.year());
+}
 
 /// The name of a functional code: the budget's, else the catalog's.
 inline std::string function_name(const budget& b, function_code c) {
   if (!c) return {};
   if (auto n = b.name_of(c); !n.empty()) return std::string(n);
-  if (auto n = catalog::edition(b.year()).name(code_family::function, c.str())) return std::string(*n);
+  if (auto n = catalog_of(b).name(code_family::function, c.str())) return std::string(*n);
   return {};
 }
 /// The name of an economic code (部门 or 政府): the budget's, else the catalog's.
@@ -311,7 +323,7 @@ inline std::string econ_name(const budget& b, econ_code c) {
   if (!c) return {};
   if (auto n = b.name_of(c); !n.empty()) return std::string(n);
   const auto family = c.is_government() ? code_family::gov_econ : code_family::econ;
-  if (auto n = catalog::edition(b.year()).name(family, c.str())) return std::string(*n);
+  if (auto n = catalog_of(b).name(family, c.str())) return std::string(*n);
   return {};
 }
 /// The code's digits at a level: function 类 "208", 款 "05", 项 "01"; econ 类 "301", 款 "01".
@@ -512,15 +524,16 @@ inline table expenditure_table(const budget& b, std::string_view id, const optio
   std::vector<column_sums> per_unit(b.units().size(), column_sums(nv));
   std::map<std::pair<std::uint16_t, std::size_t>, column_sums> per_code;  // (unit, index in codes)
   std::vector<function_code> codes;
+  std::map<std::pair<std::uint32_t, int>, std::size_t> code_index;  // (digits, level) → index in codes
   bool any = false;
   for (const auto& it : b.items()) {
     if (!passes(b, it, scope)) continue;
     any = true;
     total.add(b, it, filters);
     if (it.unit < per_unit.size()) per_unit[it.unit].add(b, it, filters);
-    auto pos = std::find(codes.begin(), codes.end(), it.function);
-    if (pos == codes.end()) pos = codes.insert(codes.end(), it.function);
-    auto [entry, inserted] = per_code.try_emplace({it.unit, static_cast<std::size_t>(pos - codes.begin())}, nv);
+    auto [ci, fresh] = code_index.try_emplace({it.function.digits(), it.function.level()}, codes.size());
+    if (fresh) codes.push_back(it.function);
+    auto [entry, inserted] = per_code.try_emplace({it.unit, ci->second}, nv);
     entry->second.add(b, it, filters);
   }
   std::vector<std::size_t> order(codes.size());
@@ -592,32 +605,55 @@ inline std::size_t project_column_of(fund_source f) {
   }
 }
 
-/// A project's amount by source: from its own items; else, when the items of
-/// its project group all come from one source, that source; else, with no
-/// items at all, 一般公共预算 (the default source of an item).  Mixed group
+/// What the tables need of each project, gathered in one pass over the items:
+/// its unit (index into budget::units()) and its amount by source.
+///
+/// The unit is that of the project's first item, else of its project group's
+/// first item, else the budget's own unit (0).  The split by source comes from
+/// the project's own items; else, when the items of its project group all come
+/// from one source, the whole amount is from that source; else, with no item
+/// at all, from 一般公共预算 (the default source of an item).  Mixed group
 /// sources leave the split blank (合计 only).
-inline std::vector<acc> project_split(const budget& b, std::uint32_t index) {
-  const auto& p = b.projects()[index];
-  std::vector<acc> out(pc_count);
-  bool own = false;
-  for (const auto& it : b.items())
-    if (it.project == index) {
-      out[project_column_of(it.fund)].add(it.amount);
-      own = true;
+struct project_facts {
+  std::size_t unit = 0;
+  std::vector<acc> split;  // pc_count columns
+};
+
+inline std::vector<project_facts> gather_projects(const budget& b) {
+  const auto projects = b.projects();
+  const auto groups = b.groups();
+  std::vector<project_facts> out(projects.size());
+  std::vector<bool> own(projects.size(), false);
+  struct group_facts {
+    bool any = false, mixed = false;
+    std::size_t column = pc_general, unit = 0;
+  };
+  std::vector<group_facts> g(groups.size());
+  for (auto& f : out) f.split.resize(pc_count);
+  for (const auto& it : b.items()) {
+    const std::size_t c = project_column_of(it.fund);
+    if (it.project < projects.size()) {
+      if (!own[it.project]) out[it.project].unit = it.unit;
+      own[it.project] = true;
+      out[it.project].split[c].add(it.amount);
+    } else if (it.group < groups.size()) {
+      auto& gf = g[it.group];
+      if (!gf.any) gf.unit = it.unit;
+      else if (gf.column != c) gf.mixed = true;
+      gf.column = c;
+      gf.any = true;
     }
-  if (own) return out;
-  std::optional<std::size_t> only;
-  bool mixed = false, any = false;
-  if (p.group != npos32)
-    for (const auto& it : b.items())
-      if (it.group == p.group) {
-        const auto c = project_column_of(it.fund);
-        if (any && c != *only) mixed = true;
-        only = c;
-        any = true;
-      }
-  if (mixed) return out;
-  out[only.value_or(pc_general)].add(p.amount);
+  }
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    if (own[i]) continue;
+    const auto& p = projects[i];
+    if (p.group < groups.size() && g[p.group].any) {
+      out[i].unit = g[p.group].unit;
+      if (!g[p.group].mixed) out[i].split[g[p.group].column].add(p.amount);
+    } else {
+      out[i].split[pc_general].add(p.amount);
+    }
+  }
   return out;
 }
 
@@ -630,12 +666,21 @@ inline int kind_rank(spending_kind k) {
   }
 }
 
-/// The unit a project belongs to: the unit of its first item, else the budget's.
-inline const budget_unit* project_unit(const budget& b, std::uint32_t index) {
-  if (b.units().empty()) return nullptr;
-  for (const auto& it : b.items())
-    if (it.project == index && it.unit < b.units().size()) return &b.units()[it.unit];
-  return &b.units()[0];
+/// The projects of each unit (index into budget::units(); one list when the
+/// budget declares no unit), each list in the order `before` gives.
+template <class Before>
+std::vector<std::pair<std::size_t, std::vector<std::uint32_t>>> projects_by_unit(
+    const budget& b, const std::vector<project_facts>& facts, Before before) {
+  std::vector<std::uint32_t> order(b.projects().size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), before);
+  const std::size_t units = std::max<std::size_t>(b.units().size(), 1);
+  std::vector<std::vector<std::uint32_t>> lists(units);
+  for (auto i : order) lists[std::min(facts[i].unit, units - 1)].push_back(i);
+  std::vector<std::pair<std::size_t, std::vector<std::uint32_t>>> out;
+  for (std::size_t u = 0; u < units; ++u)
+    if (!lists[u].empty()) out.emplace_back(u, std::move(lists[u]));
+  return out;
 }
 
 }  // namespace detail
@@ -651,7 +696,7 @@ inline table income_and_expenditure(const budget& b, const options& o = {}) {
   using namespace detail;
   table t = start(b, "01", o);
   t.columns = {text_col({"收入项目"}), money_col({"收入金额"}), text_col({"支出项目"}), money_col({"支出金额"})};
-  const auto& cat = catalog::edition(b.year());
+  const auto& cat = catalog_of(b);
   auto fill = [&](std::vector<cell>& cells, const table_row_entry* in, const table_row_entry* out) {
     for (const auto* e : {in, out}) {
       if (!e) {
@@ -712,9 +757,9 @@ inline table income(const budget& b, const options& o = {}) {
     for (auto f : {fund_source::general_budget, fund_source::government_fund, fund_source::state_capital,
                    fund_source::special_account})
       v.push_back(income_lines(b, f, fund_source::carryover, u));
-    acc unit_funds;
-    for (auto f : unit_fund_sources) unit_funds.add(income_lines(b, f, fund_source::carryover, u));
-    v.push_back(unit_funds);
+    acc own_funds;  // 单位资金
+    for (auto f : unit_fund_sources) own_funds.add(income_lines(b, f, fund_source::carryover, u));
+    v.push_back(own_funds);
     return v;
   };
   auto add = [&](row_role role, std::string code, std::string name, const std::vector<acc>& v) {
@@ -751,7 +796,7 @@ inline table fiscal_appropriation(const budget& b, const options& o = {}) {
                money_col({"支出", "一般公共预算", "其中：财政拨款"}),
                money_col({"支出", "政府性基金"}),
                money_col({"支出", "国有资本经营预算"})};
-  const auto& cat = catalog::edition(b.year());
+  const auto& cat = catalog_of(b);
   auto fill = [&](std::vector<cell>& cells, const table_row_entry* in, const table_row_entry* out) {
     if (in) {
       cells.push_back(text_cell(std::string(in->label)));
@@ -806,14 +851,15 @@ inline table general_budget_basic_expenditure(const budget& b, const options& o 
     column_sums sums;
   };
   std::vector<line_row> lines;
+  std::map<std::uint32_t, std::size_t> line_index;
   const auto items = b.items();
   for (auto i : by_function(b)) {
     const auto& it = items[i];
     if (!passes(b, it, scope)) continue;
     total.add(b, it, filters);
-    auto pos = std::find_if(lines.begin(), lines.end(), [&](const line_row& l) { return l.line == it.line; });
-    if (pos == lines.end()) pos = lines.insert(lines.end(), line_row{it.line, it.econ, it.gov_econ, column_sums(filters.size())});
-    pos->sums.add(b, it, filters);
+    auto [pos, fresh] = line_index.try_emplace(it.line, lines.size());
+    if (fresh) lines.push_back(line_row{it.line, it.econ, it.gov_econ, column_sums(filters.size())});
+    lines[pos->second].sums.add(b, it, filters);
   }
   std::vector<cell> cells{text_cell("合计"), text_cell(""), text_cell(""), text_cell("")};
   total.append_to(cells);
@@ -874,16 +920,16 @@ inline table economic_summary(const budget& b, const options& o = {}) {
     column_sums sums;
   };
   std::vector<pair_row> pairs;
+  std::map<std::tuple<std::uint16_t, std::uint32_t, int, std::uint32_t, int>, std::size_t> pair_index;
   const auto items = b.items();
   for (auto i : by_function(b)) {
     const auto& it = items[i];
     total.add(b, it, filters);
     if (it.unit < per_unit.size()) per_unit[it.unit].add(b, it, filters);
-    auto pos = std::find_if(pairs.begin(), pairs.end(), [&](const pair_row& p) {
-      return p.unit == it.unit && p.econ == it.econ && p.gov == it.gov_econ;
-    });
-    if (pos == pairs.end()) pos = pairs.insert(pairs.end(), pair_row{it.unit, it.econ, it.gov_econ, column_sums(nv)});
-    pos->sums.add(b, it, filters);
+    auto [pos, fresh] = pair_index.try_emplace(
+        {it.unit, it.econ.digits(), it.econ.level(), it.gov_econ.digits(), it.gov_econ.level()}, pairs.size());
+    if (fresh) pairs.push_back(pair_row{it.unit, it.econ, it.gov_econ, column_sums(nv)});
+    pairs[pos->second].sums.add(b, it, filters);
   }
   auto add = [&](row_role role, std::vector<std::string> labels, const column_sums& v) {
     std::vector<cell> cells;
@@ -1001,16 +1047,15 @@ inline table operating_costs(const budget& b, const options& o = {}) {
     column_sums sums;
   };
   std::vector<category_row> lines;
+  std::map<std::tuple<std::uint16_t, std::uint32_t, int, dimension_key>, std::size_t> line_index;
   for (const auto& it : b.items()) {
     if (!passes(b, it, scope)) continue;
     total.add(b, it, filters);
     if (it.unit < per_unit.size()) per_unit[it.unit].add(b, it, filters);
     const dimension_key cat = key_of(b, it, category_dim);
-    auto pos = std::find_if(lines.begin(), lines.end(), [&](const category_row& l) {
-      return l.unit == it.unit && l.econ == it.econ && l.category == cat;
-    });
-    if (pos == lines.end()) pos = lines.insert(lines.end(), category_row{it.unit, it.econ, cat, column_sums(nv)});
-    pos->sums.add(b, it, filters);
+    auto [pos, fresh] = line_index.try_emplace({it.unit, it.econ.digits(), it.econ.level(), cat}, lines.size());
+    if (fresh) lines.push_back(category_row{it.unit, it.econ, cat, column_sums(nv)});
+    lines[pos->second].sums.add(b, it, filters);
   }
   std::stable_sort(lines.begin(), lines.end(), [](const category_row& x, const category_row& y) {
     if (!x.econ || !y.econ) return static_cast<bool>(x.econ) && !y.econ;
@@ -1042,8 +1087,9 @@ inline table operating_costs(const budget& b, const options& o = {}) {
   return t;
 }
 
-/// 预算12表 项目支出预算表: projects by type (其他运转类, then 特定目标类) in
-/// declaration order, by source; an unlabelled total row and the unit row first.
+/// 预算12表 项目支出预算表: an unlabelled total row (as printed), then per unit
+/// the unit row and its projects by type (其他运转类, then 特定目标类) in
+/// declaration order, each by source.
 inline table project_expenditure(const budget& b, const options& o = {}) {
   using namespace detail;
   table t = start(b, "12", o);
@@ -1060,40 +1106,45 @@ inline table project_expenditure(const budget& b, const options& o = {}) {
                money_col({"财政专户管理资金"}),
                money_col({"单位资金"})};
   const auto projects = b.projects();
-  std::vector<std::uint32_t> order(projects.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+  const auto facts = gather_projects(b);
+  const auto groups = projects_by_unit(b, facts, [&](std::uint32_t x, std::uint32_t y) {
     return kind_rank(projects[x].kind) < kind_rank(projects[y].kind);
   });
   std::vector<acc> total(pc_count + 1);
-  std::vector<row> lines;
-  for (auto i : order) {
-    const auto& p = projects[i];
-    const auto s = project_split(b, i);
-    total[0].add(p.amount);
-    for (std::size_t c = 0; c < pc_count; ++c) total[c + 1].add(s[c]);
-    const budget_unit* u = project_unit(b, i);
-    std::vector<cell> cells{text_cell(std::string(chinese_name(p.kind))), text_cell(p.name),
-                            text_cell(u ? u->name : std::string()), money_cell(p.amount)};
-    for (const auto& a : s) cells.push_back(money_cell(a.get()));
-    lines.push_back(make_row(row_role::line, std::move(cells)));
+  std::vector<row> body;
+  for (const auto& [u, list] : groups) {
+    std::vector<acc> sub(pc_count + 1);
+    std::vector<row> lines;
+    const budget_unit* unit = u < b.units().size() ? &b.units()[u] : nullptr;
+    for (auto i : list) {
+      const auto& p = projects[i];
+      const auto& s = facts[i].split;
+      sub[0].add(p.amount);
+      for (std::size_t c = 0; c < pc_count; ++c) sub[c + 1].add(s[c]);
+      std::vector<cell> cells{text_cell(std::string(chinese_name(p.kind))), text_cell(p.name),
+                              text_cell(unit ? unit->name : std::string()), money_cell(p.amount)};
+      for (const auto& a : s) cells.push_back(money_cell(a.get()));
+      lines.push_back(make_row(row_role::line, std::move(cells)));
+    }
+    for (std::size_t c = 0; c < sub.size(); ++c) total[c].add(sub[c]);
+    if (unit) {
+      std::vector<cell> cells{text_cell(unit->code), text_cell(unit->name), text_cell("")};
+      for (const auto& a : sub) cells.push_back(money_cell(a.get()));
+      body.push_back(make_row(row_role::unit, std::move(cells)));
+    }
+    for (auto& r : lines) body.push_back(std::move(r));
   }
-  auto totals = [&](std::vector<cell> cells) {
-    for (const auto& a : total) cells.push_back(money_cell(a.get()));
-    return cells;
-  };
-  // The document prints the total row without a label.
-  t.rows.push_back(make_row(row_role::total, totals({text_cell(""), text_cell(""), text_cell("")})));
-  if (!b.units().empty())
-    t.rows.push_back(make_row(row_role::unit,
-                              totals({text_cell(b.units()[0].code), text_cell(b.units()[0].name), text_cell("")})));
-  for (auto& r : lines) t.rows.push_back(std::move(r));
+  std::vector<cell> cells{text_cell(""), text_cell(""), text_cell("")};
+  for (const auto& a : total) cells.push_back(money_cell(a.get()));
+  t.rows.push_back(make_row(row_role::total, std::move(cells)));
+  for (auto& r : body) t.rows.push_back(std::move(r));
   add_notes(b, t);
   return t;
 }
 
-/// 预算13表 项目绩效目标表: the unit row, then each project (by type, then by
-/// project code) with its 绩效目标 laid out per category, one indicator per line.
+/// 预算13表 项目绩效目标表: per unit the unit row (no 合计 row is printed), then
+/// its projects by type and project code, each with its 绩效目标 laid out per
+/// category (成本, 产出, 效益, 满意度), one indicator of each per line.
 inline table performance_targets(const budget& b, const options& o = {}) {
   using namespace detail;
   table t = start(b, "13", o);
@@ -1109,9 +1160,8 @@ inline table performance_targets(const budget& b, const options& o = {}) {
     t.columns.push_back(text_col({"绩效目标", head, "指标值"}));
   }
   const auto projects = b.projects();
-  std::vector<std::uint32_t> order(projects.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+  const auto facts = gather_projects(b);
+  const auto groups = projects_by_unit(b, facts, [&](std::uint32_t x, std::uint32_t y) {
     const auto &p = projects[x], &q = projects[y];
     if (kind_rank(p.kind) != kind_rank(q.kind)) return kind_rank(p.kind) < kind_rank(q.kind);
     if (p.code.empty() != q.code.empty()) return q.code.empty();
@@ -1125,48 +1175,55 @@ inline table performance_targets(const budget& b, const options& o = {}) {
       government.add(s[c]);
     return std::array<acc, 4>{whole, government, s[pc_special_account], s[pc_unit_funds]};
   };
-  std::array<acc, 4> unit_total;
-  std::vector<row> lines;
-  for (auto i : order) {
-    const auto& p = projects[i];
-    acc whole;
-    whole.add(p.amount);
-    const auto a = amounts(project_split(b, i), whole);
-    for (std::size_t k = 0; k < 4; ++k) unit_total[k].add(a[k]);
-    std::array<std::vector<const performance_target*>, 4> by_category;
-    for (const auto& tg : p.targets)
-      for (std::size_t k = 0; k < categories.size(); ++k)
-        if (tg.category == categories[k]) by_category[k].push_back(&tg);
-    std::size_t n = 1;
-    for (const auto& v : by_category) n = std::max(n, v.size());
-    for (std::size_t line = 0; line < n; ++line) {
-      std::vector<cell> cells;
-      if (line == 0) {
-        cells = {text_cell(p.code), text_cell(p.name)};
-        for (const auto& x : a) cells.push_back(money_cell(x.get()));
-      } else {
-        cells = {text_cell(""), text_cell("")};
-        for (int k = 0; k < 4; ++k) cells.push_back(money_cell(std::nullopt));
-      }
-      for (const auto& v : by_category) {
-        if (line < v.size()) {
-          cells.push_back(text_cell(v[line]->indicator));
-          cells.push_back(text_cell(v[line]->value_text()));
+  for (const auto& [u, list] : groups) {
+    std::array<acc, 4> unit_total;
+    std::vector<row> lines;
+    for (auto i : list) {
+      const auto& p = projects[i];
+      acc whole;
+      whole.add(p.amount);
+      const auto a = amounts(facts[i].split, whole);
+      for (std::size_t k = 0; k < 4; ++k) unit_total[k].add(a[k]);
+      std::array<std::vector<const performance_target*>, 4> by_category;
+      for (const auto& tg : p.targets)
+        for (std::size_t k = 0; k < categories.size(); ++k)
+          if (tg.category == categories[k]) by_category[k].push_back(&tg);
+      std::size_t n = 1;
+      for (const auto& v : by_category) n = std::max(n, v.size());
+      for (std::size_t line = 0; line < n; ++line) {
+        std::vector<cell> cells;
+        if (line == 0) {
+          cells = {text_cell(p.code), text_cell(p.name)};
+          for (const auto& x : a) cells.push_back(money_cell(x.get()));
         } else {
-          cells.push_back(text_cell(""));
-          cells.push_back(text_cell(""));
+          cells = {text_cell(""), text_cell("")};
+          for (int k = 0; k < 4; ++k) cells.push_back(money_cell(std::nullopt));
         }
+        for (const auto& v : by_category) {
+          if (line < v.size()) {
+            cells.push_back(text_cell(v[line]->indicator));
+            cells.push_back(text_cell(v[line]->value_text()));
+          } else {
+            cells.push_back(text_cell(""));
+            cells.push_back(text_cell(""));
+          }
+        }
+        lines.push_back(make_row(row_role::line, std::move(cells)));
       }
-      lines.push_back(make_row(row_role::line, std::move(cells)));
     }
+    if (u < b.units().size()) {
+      std::vector<cell> cells{text_cell(b.units()[u].code), text_cell(b.units()[u].name)};
+      for (const auto& x : unit_total) cells.push_back(money_cell(x.get()));
+      while (cells.size() < t.columns.size()) cells.push_back(text_cell(""));
+      t.rows.push_back(make_row(row_role::unit, std::move(cells)));
+    }
+    for (auto& r : lines) t.rows.push_back(std::move(r));
   }
-  if (!b.units().empty()) {
+  if (groups.empty() && !b.units().empty()) {  // no project: the unit row alone
     std::vector<cell> cells{text_cell(b.units()[0].code), text_cell(b.units()[0].name)};
-    for (const auto& x : unit_total) cells.push_back(money_cell(x.get()));
     while (cells.size() < t.columns.size()) cells.push_back(text_cell(""));
     t.rows.push_back(make_row(row_role::unit, std::move(cells)));
   }
-  for (auto& r : lines) t.rows.push_back(std::move(r));
   add_notes(b, t);
   return t;
 }

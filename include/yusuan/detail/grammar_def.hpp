@@ -376,18 +376,8 @@ statement& state(Ctx const& ctx) {
   return x3::get<statement_tag>(ctx).get();
 }
 
-template <class Ctx>
-slice attr_slice(Ctx const& ctx) {
-  return x3::_attr(ctx);
-}
-
 inline auto set_type(stmt t) {
   return [t](auto& ctx) { state(ctx).type = t; };
-}
-
-template <class F>
-auto with_state(F f) {
-  return [f](auto& ctx) { f(state(ctx), x3::_attr(ctx), x3::_where(ctx)); };
 }
 
 // expressions ---------------------------------------------------------------
@@ -520,15 +510,6 @@ const auto name_tok_def = string_tok | (!reserved >> word >> !(lit('=') | lit("�
 const auto kind_word = kw("基本支出", "basic") | kw("人员经费", "personnel") | kw("公用经费", "public") |
                        kw("项目支出", "project-spending") | kw("其他运转类", "operating") | kw("特定目标类", "specific");
 
-auto add_coord(coord_kind k) {
-  return [k](auto& ctx) {
-    coord c;
-    c.kind = k;
-    auto r = x3::_where(ctx);
-    c.value = slice{r.begin(), r.end()};
-    state(ctx).coords.push_back(c);
-  };
-}
 inline auto set_last(slice coord::*field) {
   return [field](auto& ctx) { state(ctx).coords.back().*field = x3::_attr(ctx); };
 }

@@ -1,0 +1,630 @@
+// Tests of <yusuan/tables.hpp>: the disclosure tables 预算01表 … 预算13表 of
+// the reference budget against the hand transcriptions tests/golden/NN.csv,
+// their consistency on tests/data/small.budget, the text layout, and
+// `yusuan table`.  Run with the repository root as the working directory.
+#include <yusuan/catalog.hpp>
+#include <yusuan/compile.hpp>
+#include <yusuan/tables.hpp>
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace tb = yusuan::tables;
+using yusuan::money;
+
+// The paths below are relative to the repository root: ctest runs the tests
+// there; elsewhere, YUSUAN_SOURCE_DIR names it.
+struct at_repository_root : ::testing::Environment {
+  void SetUp() override {
+    if (const char* dir = std::getenv("YUSUAN_SOURCE_DIR"); dir != nullptr && *dir != '\0') fs::current_path(dir);
+  }
+};
+[[maybe_unused]] ::testing::Environment* const repository_root =
+    ::testing::AddGlobalTestEnvironment(new at_repository_root);
+
+constexpr const char* reference_file = "budgets/luoyang-social-insurance-center-2024.budget";
+constexpr const char* small_file = "tests/data/small.budget";
+
+const yusuan::budget& reference() {
+  static const yusuan::budget b = yusuan::load_budget(reference_file);
+  return b;
+}
+const yusuan::budget& small() {
+  static const yusuan::budget b = yusuan::load_budget(small_file);
+  return b;
+}
+
+// A department budget of two units, with several sources, a carry-over and
+// projects in both units.
+constexpr std::string_view multi_text = R"(标题 "测试局 2024 年部门预算"
+年度 2024
+金额单位 万元
+部门 801 "测试局"
+单位 801001 "测试局机关" 类型 行政
+收入 一般公共预算 100.00 其中 财政拨款 100.00
+收入 政府性基金 20.00
+收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 事业收入 4.00
+年终结转结余 0.00
+201 01 01 行政运行 基本支出 {
+  人员经费 { 30101 基本工资 → 50101 工资奖金津补贴: 60.00 }
+  公用经费 { 30201 办公费 → 50201 办公经费: 10.00 项目类别=公用经费综合定额 }
+}
+项目 "城建项目" 编码 801001240001 类型 特定目标类 功能 212 01 01 {
+  绩效 {
+    产出 完成率 ≥90%
+    满意度 群众满意度 ≥95%
+    满意度 单位满意度 ≥90%
+  }
+  212 01 01 30227 委托业务费 → 50205 委托业务费: 20.00 资金 政府性基金
+}
+单位 801002 "测试中心" 类型 事业
+收入 一般公共预算 15.00
+收入 事业收入 5.00
+208 05 01 行政单位离退休 基本支出 {
+  人员经费 { 30302 退休费 → 50905 离退休费: 40.00 }
+  公用经费 { 30299 其他商品和服务支出 → 50502 商品和服务支出: 15.00 项目类别=离退休人员公用经费 }
+}
+项目 "培训" 编码 801002240001 类型 其他运转类 功能 205 08 03 {
+  205 08 03 培训支出 30216 培训费 → 50502 商品和服务支出: 5.00 资金 事业收入
+}
+)";
+
+const yusuan::budget& multi() {
+  static const yusuan::budget b = [] {
+    auto r = yusuan::compile_string(multi_text, "multi.budget");
+    if (!r) {
+      std::ostringstream os;
+      yusuan::render_text(os, r.diagnostics);
+      ADD_FAILURE() << os.str();
+      return yusuan::budget{};
+    }
+    return *r.value;
+  }();
+  return b;
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+/// A line diff: the lines that differ, with their numbers.
+std::string line_diff(const std::string& expected, const std::string& actual) {
+  const auto e = lines_of(expected), a = lines_of(actual);
+  std::ostringstream os;
+  for (std::size_t i = 0; i < std::max(e.size(), a.size()); ++i) {
+    const std::string* x = i < e.size() ? &e[i] : nullptr;
+    const std::string* y = i < a.size() ? &a[i] : nullptr;
+    if (x && y && *x == *y) continue;
+    os << "line " << i + 1 << ":\n";
+    if (x) os << "  - " << *x << "\n";
+    if (y) os << "  + " << *y << "\n";
+  }
+  if (!expected.empty() && expected.back() != '\n') os << "(expected has no final newline)\n";
+  if (!actual.empty() && actual.back() != '\n') os << "(actual has no final newline)\n";
+  return os.str();
+}
+
+std::string csv(const tb::table& t) { return tb::to_string(t, "csv"); }
+
+/// The amount in a cell, blank as zero.
+money amount(const tb::table& t, const tb::row& r, std::string_view header) {
+  const auto i = t.column_index(header);
+  EXPECT_NE(i, static_cast<std::size_t>(-1)) << header;
+  if (i >= r.cells.size() || !r.cells[i].amount) return money{};
+  return *r.cells[i].amount;
+}
+
+// ---------------------------------------------------------------------------
+// The reference budget against the golden transcriptions
+// ---------------------------------------------------------------------------
+
+class golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(golden, csv_equals_the_transcription) {
+  const std::string id = GetParam();
+  const fs::path file = fs::path("tests/golden") / (id + ".csv");
+  ASSERT_TRUE(fs::is_regular_file(file)) << file;
+  const std::string expected = read_all(file);
+  const std::string actual = csv(tb::build(reference(), id));
+  EXPECT_EQ(actual, expected) << "预算" << id << "表 differs from " << file.string() << ":\n"
+                              << line_diff(expected, actual);
+}
+
+INSTANTIATE_TEST_SUITE_P(tables, golden,
+                         ::testing::Values("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
+                                           "13"),
+                         [](const auto& info) { return "t" + info.param; });
+
+TEST(tables, metadata_of_the_reference) {
+  const auto t = tb::build(reference(), "03");
+  EXPECT_EQ(t.id, "03");
+  EXPECT_EQ(t.label, "预算03表");
+  EXPECT_EQ(t.title, "2024年单位支出预算表");
+  EXPECT_EQ(t.unit_line(), "单位名称：洛阳市社会保险中心 单位：万元");
+  EXPECT_EQ(tb::build(reference(), "11").title, "行政（事业）单位机构运转经费预算表");
+  EXPECT_EQ(tb::build(reference(), "13").title, "2024年度市级单位预算项目绩效目标表");
+  EXPECT_EQ(tb::build(reference(), "08").title, "2024年一般公共预算“三公”经费预算表");
+}
+
+TEST(tables, empty_tables_print_the_budgets_note) {
+  const auto t = tb::build(reference(), "09");
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].role, tb::row_role::total);
+  EXPECT_EQ(t.rows[1].role, tb::row_role::note);
+  EXPECT_EQ(t.rows[1].cells[0].text, "备注：洛阳市社保局2024年无政府性基金预算拨款安排的支出，故此表无数。");
+}
+
+TEST(tables, empty_table_without_a_note_gets_a_default_sentence) {
+  // small.budget has no 表注.
+  const auto t9 = tb::build(small(), "09"), t10 = tb::build(small(), "10");
+  ASSERT_EQ(t9.rows.size(), 2u);
+  EXPECT_EQ(t9.rows[1].cells[0].text, "备注：洛阳市社会保险中心2024年无政府性基金预算拨款安排的支出，故此表无数。");
+  ASSERT_EQ(t10.rows.size(), 2u);
+  EXPECT_EQ(t10.rows[1].cells[0].text, "备注：洛阳市社会保险中心2024年无国有资本经营预算拨款安排的支出，故此表无数。");
+}
+
+TEST(tables, class_rows_come_from_the_catalog) {
+  const auto& cat = yusuan::catalog::edition(2024);
+  const auto spending = cat.table_rows("01", "支出");
+  ASSERT_EQ(spending.size(), 30u);
+  EXPECT_EQ(spending.front()->key, "201");
+  EXPECT_EQ(spending.front()->label, "一、一般公共服务");
+  EXPECT_EQ(spending.back()->label, "三十四、抗疫特别国债安排的支出");
+  const auto t = tb::build(reference(), "01");
+  for (std::size_t i = 0; i < spending.size(); ++i) EXPECT_EQ(t.rows[i].cells[2].text, spending[i]->label);
+  // 04 prints 210 twice: the old name without a code, then the current one.
+  const auto rows04 = cat.table_rows("04", "支出");
+  std::size_t old_name = 0;
+  for (const auto* r : rows04)
+    if (r->label == std::string_view("（九）医疗卫生与计划生育支出")) {
+      EXPECT_EQ(r->key, "-");
+      ++old_name;
+    }
+  EXPECT_EQ(old_name, 1u);
+  EXPECT_TRUE(cat.table_rows("02", "支出").empty());
+}
+
+TEST(tables, ids) {
+  EXPECT_EQ(tb::parse_id("03"), "03");
+  EXPECT_EQ(tb::parse_id("3"), "03");
+  EXPECT_EQ(tb::parse_id("13"), "13");
+  EXPECT_EQ(tb::parse_id("预算06表"), "06");
+  EXPECT_EQ(tb::parse_id("预算6表"), "06");
+  EXPECT_EQ(tb::parse_id("单位支出预算表"), "03");
+  EXPECT_EQ(tb::parse_id("2024年单位支出预算表"), "03");
+  EXPECT_EQ(tb::parse_id("2024年度市级单位预算项目绩效目标表"), "13");
+  EXPECT_EQ(tb::parse_id("行政（事业）单位机构运转经费预算表"), "11");
+  EXPECT_EQ(tb::parse_id("一般公共预算“三公”经费预算表"), "08");
+  for (const char* bad : {"", "0", "00", "14", "预算14表", "预算表", "x", "2024", "2024年", "单位支出"})
+    EXPECT_FALSE(tb::parse_id(bad).has_value()) << bad;
+  EXPECT_THROW(tb::build(reference(), "14"), std::invalid_argument);
+  EXPECT_EQ(tb::table_ids().size(), 13u);
+}
+
+TEST(tables, unit_option) {
+  tb::options o;
+  o.amount_unit = yusuan::unit::yuan;
+  const auto t = tb::build(reference(), "03", o);
+  EXPECT_EQ(t.unit_line(), "单位名称：洛阳市社会保险中心 单位：元");
+  EXPECT_EQ(t.text(t.rows[0], 5), "383814600.00");
+  const auto t13 = tb::build(reference(), "13", o);
+  EXPECT_EQ(t13.columns[2].header(), "项目金额（元）/资金总额");
+  EXPECT_EQ(tb::build(reference(), "13").columns[2].header(), "项目金额（万元）/资金总额");
+}
+
+// ---------------------------------------------------------------------------
+// Every table of small.budget, and consistent totals
+// ---------------------------------------------------------------------------
+
+TEST(tables, every_table_renders_for_the_small_budget) {
+  for (const auto& id : tb::table_ids()) {
+    SCOPED_TRACE(id);
+    tb::table t;
+    ASSERT_NO_THROW(t = tb::build(small(), id));
+    EXPECT_FALSE(t.rows.empty());
+    for (const auto& r : t.rows) EXPECT_EQ(r.cells.size(), t.columns.size());
+    for (const char* f : {"text", "csv", "md", "json"}) {
+      std::string s;
+      ASSERT_NO_THROW(s = tb::to_string(t, f)) << f;
+      EXPECT_FALSE(s.empty()) << f;
+    }
+    const auto c = lines_of(csv(t));
+    EXPECT_EQ(c.size(), t.rows.size() + 1);
+  }
+}
+
+/// 预算03表-shaped checks: per row 合计 = 基本 + 项目, 基本 = Σ four, 项目 = Σ two;
+/// per column Σ of the 项 rows = 合计 row = Σ unit rows.
+void check_expenditure_table(const tb::table& t) {
+  SCOPED_TRACE(t.label);
+  const std::vector<std::string> values{"合计",
+                                        "基本支出/小计",
+                                        "基本支出/人员经费/工资福利支出",
+                                        "基本支出/人员经费/对个人和家庭的补助",
+                                        "基本支出/公用经费/商品和服务支出",
+                                        "基本支出/公用经费/资本性支出",
+                                        "项目支出/小计",
+                                        "项目支出/其他运转类",
+                                        "项目支出/特定目标类"};
+  std::map<std::string, money> lines, units;
+  const tb::row* total = nullptr;
+  for (const auto& r : t.rows) {
+    if (r.role == tb::row_role::note) continue;
+    EXPECT_EQ(amount(t, r, "合计"), amount(t, r, "基本支出/小计") + amount(t, r, "项目支出/小计"));
+    EXPECT_EQ(amount(t, r, "基本支出/小计"),
+              amount(t, r, values[2]) + amount(t, r, values[3]) + amount(t, r, values[4]) + amount(t, r, values[5]));
+    EXPECT_EQ(amount(t, r, "项目支出/小计"), amount(t, r, values[7]) + amount(t, r, values[8]));
+    for (const auto& v : values) {
+      if (r.role == tb::row_role::line) lines[v] = lines[v] + amount(t, r, v);
+      if (r.role == tb::row_role::unit) units[v] = units[v] + amount(t, r, v);
+    }
+    if (r.role == tb::row_role::total) total = &r;
+  }
+  ASSERT_NE(total, nullptr);
+  for (const auto& v : values) {
+    EXPECT_EQ(lines[v], amount(t, *total, v)) << v;
+    EXPECT_EQ(units[v], amount(t, *total, v)) << v;
+  }
+}
+
+TEST(tables, totals_are_consistent) {
+  for (const auto* b : {&small(), &reference(), &multi()}) {
+    SCOPED_TRACE(b->header().title);
+    const money spending = b->expenditure_total();
+    for (const char* id : {"03", "05", "09", "10"}) check_expenditure_table(tb::build(*b, id));
+    EXPECT_EQ(amount(tb::build(*b, "03"), tb::build(*b, "03").rows[0], "合计"), spending);
+
+    // 01: 收入总计 = 支出总计 = Σ of the class rows (+ balance).
+    const auto t01 = tb::build(*b, "01");
+    money classes;
+    for (const auto& r : t01.rows)
+      if (r.role == tb::row_role::line) classes = classes + amount(t01, r, "支出金额");
+    EXPECT_EQ(classes, spending);
+    const auto& last = t01.rows.back();
+    EXPECT_EQ(amount(t01, last, "收入金额"), b->income_grand_total());
+    EXPECT_EQ(amount(t01, last, "支出金额"), b->expenditure_grand_total());
+
+    // 06: 合计 = 人员经费 + 公用经费 on every row; Σ lines = 合计 row.
+    const auto t06 = tb::build(*b, "06");
+    money lines06;
+    for (const auto& r : t06.rows) {
+      EXPECT_EQ(amount(t06, r, "本年一般公共预算基本支出/合计"),
+                amount(t06, r, "本年一般公共预算基本支出/人员经费") + amount(t06, r, "本年一般公共预算基本支出/公用经费"));
+      if (r.role == tb::row_role::line) lines06 = lines06 + amount(t06, r, "本年一般公共预算基本支出/合计");
+    }
+    EXPECT_EQ(lines06, amount(t06, t06.rows[0], "本年一般公共预算基本支出/合计"));
+    // 06 basic = 03 basic.
+    EXPECT_EQ(lines06, amount(tb::build(*b, "03"), tb::build(*b, "03").rows[0], "基本支出/小计"));
+
+    // 07: Σ pairs = 合计 = 支出合计.
+    const auto t07 = tb::build(*b, "07");
+    money lines07;
+    for (const auto& r : t07.rows)
+      if (r.role == tb::row_role::line) lines07 = lines07 + amount(t07, r, "总计");
+    EXPECT_EQ(lines07, spending);
+    EXPECT_EQ(amount(t07, t07.rows[0], "总计"), spending);
+
+    // 08: 合计 = 出国 + 车 + 接待; 车 = 购置 + 运行; agrees with the 三公经费 measure.
+    const auto t08 = tb::build(*b, "08");
+    const auto& r08 = t08.rows[0];
+    EXPECT_EQ(amount(t08, r08, "“三公”经费合计"), amount(t08, r08, "因公出国（境）费") +
+                                                    amount(t08, r08, "公务用车购置及运行费/小计") +
+                                                    amount(t08, r08, "公务接待费"));
+    EXPECT_EQ(amount(t08, r08, "公务用车购置及运行费/小计"),
+              amount(t08, r08, "公务用车购置及运行费/公务用车购置费") + amount(t08, r08, "公务用车购置及运行费/公务用车运行费"));
+    if (const auto* m = b->find_measure("三公经费")) {
+      EXPECT_EQ(amount(t08, r08, "“三公”经费合计"), m->value);
+    }
+
+    // 11: Σ lines = 合计 = 机构运转经费.
+    const auto t11 = tb::build(*b, "11");
+    money lines11;
+    for (const auto& r : t11.rows)
+      if (r.role == tb::row_role::line) lines11 = lines11 + amount(t11, r, "资金来源/合计");
+    EXPECT_EQ(lines11, amount(t11, t11.rows[0], "资金来源/合计"));
+    if (const auto* m = b->find_measure("机构运转经费")) {
+      EXPECT_EQ(lines11, m->value);
+    }
+
+    // 12: Σ projects = the total row = Σ unit rows.
+    const auto t12 = tb::build(*b, "12");
+    money lines12;
+    for (const auto& r : t12.rows)
+      if (r.role == tb::row_role::line) lines12 = lines12 + amount(t12, r, "合计");
+    money units12;
+    for (const auto& r : t12.rows)
+      if (r.role == tb::row_role::unit) units12 = units12 + amount(t12, r, "合计");
+    EXPECT_EQ(lines12, b->project_total());
+    EXPECT_EQ(amount(t12, t12.rows[0], "合计"), lines12);
+    EXPECT_EQ(units12, lines12);
+
+    // 13: Σ projects = Σ unit rows.
+    const auto t13 = tb::build(*b, "13");
+    money lines13, units13;
+    for (const auto& r : t13.rows) {
+      if (r.role == tb::row_role::line) lines13 = lines13 + amount(t13, r, "项目金额（万元）/资金总额");
+      if (r.role == tb::row_role::unit) units13 = units13 + amount(t13, r, "项目金额（万元）/资金总额");
+    }
+    EXPECT_EQ(lines13, units13);
+    EXPECT_EQ(lines13, b->project_total());
+  }
+}
+
+TEST(tables, small_budget_figures) {
+  // small.budget: basic 40 + 10 (301) and 2.20 + 7.00 + 10.80 (302); one project of 50.00.
+  const auto t = tb::build(small(), "03");
+  ASSERT_EQ(t.rows.size(), 3u);  // 合计, unit, 208 01 09
+  const auto& line = t.rows[2];
+  EXPECT_EQ(t.text(line, 0), "208");
+  EXPECT_EQ(t.text(line, 1), "01");
+  EXPECT_EQ(t.text(line, 2), "09");
+  EXPECT_EQ(t.text(line, 4), "社会保险经办机构");
+  EXPECT_EQ(t.text(line, 5), "120.00");
+  EXPECT_EQ(t.text(line, 6), "70.00");
+  EXPECT_EQ(t.text(line, 7), "50.00");
+  EXPECT_EQ(t.text(line, 8), "");  // no 303: blank, not 0.00
+  EXPECT_EQ(t.text(line, 9), "20.00");
+  EXPECT_EQ(t.text(line, 11), "50.00");
+  EXPECT_EQ(t.text(line, 12), "50.00");
+  EXPECT_EQ(t.text(line, 13), "");
+
+  const auto t08 = tb::build(small(), "08");
+  EXPECT_EQ(csv(t08).substr(csv(t08).find('\n') + 1), "9.20,,7.00,,7.00,2.20\n");
+
+  const auto t11 = tb::build(small(), "11");
+  // 合计, department, unit, 30217, 30231, 30299 ×2 (两个项目类别).
+  ASSERT_EQ(t11.rows.size(), 7u);
+  EXPECT_EQ(t11.text(t11.rows[5], 0), "30299");
+  EXPECT_EQ(t11.text(t11.rows[5], 2), "公用经费综合定额");
+  EXPECT_EQ(t11.text(t11.rows[6], 0), "");
+  EXPECT_EQ(t11.text(t11.rows[6], 2), "离退休人员公用经费");
+
+  const auto t13 = tb::build(small(), "13");
+  ASSERT_EQ(t13.rows.size(), 2u);
+  EXPECT_EQ(t13.text(t13.rows[1], 0), "410300200000000033610");
+  EXPECT_EQ(t13.text(t13.rows[1], 8), "社保政策宣传工作完成率");
+  EXPECT_EQ(t13.text(t13.rows[1], 9), "≥95%");
+  EXPECT_EQ(t13.text(t13.rows[1], 11), "按时足额发放");
+}
+
+std::vector<std::string> csv_lines(const tb::table& t) { return lines_of(csv(t)); }
+
+TEST(tables, department_budget_of_two_units) {
+  const auto& b = multi();
+  ASSERT_EQ(b.units().size(), 2u);
+  for (const auto& id : tb::table_ids()) EXPECT_NO_THROW(tb::build(b, id)) << id;
+
+  EXPECT_EQ(csv_lines(tb::build(b, "02")),
+            (std::vector<std::string>{
+                csv_lines(tb::build(b, "02"))[0],
+                "合计,,150.00,140.00,115.00,100.00,20.00,,,5.00,,,,,10.00,6.00,,,,4.00",
+                "801001,测试局机关,130.00,120.00,100.00,100.00,20.00,,,,,,,,10.00,6.00,,,,4.00",
+                "801002,测试中心,20.00,20.00,15.00,,,,,5.00,,,,,,,,,,"}));
+  const auto t03 = csv_lines(tb::build(b, "03"));
+  EXPECT_EQ(std::vector<std::string>(t03.begin() + 1, t03.end()),
+            (std::vector<std::string>{"合计,,,,,150.00,125.00,60.00,40.00,25.00,,25.00,5.00,20.00",
+                                      ",,,801001,测试局机关,90.00,70.00,60.00,,10.00,,20.00,,20.00",
+                                      "201,01,01,,行政运行,70.00,70.00,60.00,,10.00,,,,",
+                                      "212,01,01,,行政运行,20.00,,,,,,20.00,,20.00",
+                                      ",,,801002,测试中心,60.00,55.00,,40.00,15.00,,5.00,5.00,",
+                                      "205,08,03,,培训支出,5.00,,,,,,5.00,5.00,",
+                                      "208,05,01,,行政单位离退休,55.00,55.00,,40.00,15.00,,,,"}));
+  check_expenditure_table(tb::build(b, "03"));
+  // 05 leaves out the 政府性基金 and 事业收入 money; 09 has it.
+  EXPECT_EQ(csv_lines(tb::build(b, "05"))[1], "合计,,,,,125.00,125.00,60.00,40.00,25.00,,,,");
+  EXPECT_EQ(csv_lines(tb::build(b, "09"))[1], "合计,,,,,20.00,,,,,,20.00,,20.00");
+  EXPECT_EQ(tb::build(b, "09").rows.back().role, tb::row_role::line);  // not empty: no note
+
+  // 04: 财政拨款 only, split by source; the carry-over from 一般公共预算.
+  const auto t04 = csv_lines(tb::build(b, "04"));
+  EXPECT_EQ(t04[1], "一、本年收入,135.00,一、本年支出,145.00,125.00,125.00,20.00,");
+  EXPECT_EQ(t04[6], "二、上年结转,6.00,（五）教育支出,,,,,");
+  EXPECT_EQ(t04[7], "（一）一般公共预算拨款,6.00,（六）科学技术支出,,,,,");
+  EXPECT_EQ(t04[13], ",,（十二）城乡社区事务支出,20.00,,,20.00,");
+  EXPECT_EQ(t04.back(), "收入合计,141.00,支出合计,145.00,125.00,125.00,20.00,");
+
+  // 07: per unit, pairs in functional-code order, by source.
+  const auto t07 = csv_lines(tb::build(b, "07"));
+  EXPECT_EQ(t07[2], "801001,,测试局机关,,,,90.00,70.00,70.00,20.00,,,,,,,,");
+  EXPECT_EQ(t07[5], "302,27,委托业务费,502,05,委托业务费,20.00,,,20.00,,,,,,,,");
+  EXPECT_EQ(t07[7], "302,16,培训费,505,02,商品和服务支出,5.00,,,,,,,5.00,,,,");
+
+  // 11: the department, then each unit with its lines.
+  const auto t11 = tb::build(b, "11");
+  ASSERT_EQ(t11.rows.size(), 6u);
+  EXPECT_EQ(t11.text(t11.rows[1], 0), "801");
+  EXPECT_EQ(t11.text(t11.rows[2], 0), "801001");
+  EXPECT_EQ(t11.text(t11.rows[4], 0), "801002");
+  EXPECT_EQ(t11.text(t11.rows[4], 3), "15.00");
+
+  // 12 and 13: each unit with its projects; sources from the items.
+  EXPECT_EQ(csv_lines(tb::build(b, "12")),
+            (std::vector<std::string>{csv_lines(tb::build(b, "12"))[0], ",,,25.00,,20.00,,,,,,5.00",
+                                      "801001,测试局机关,,20.00,,20.00,,,,,,",
+                                      "特定目标类,城建项目,测试局机关,20.00,,20.00,,,,,,",
+                                      "801002,测试中心,,5.00,,,,,,,,5.00",
+                                      "其他运转类,培训,测试中心,5.00,,,,,,,,5.00"}));
+  const auto t13 = csv_lines(tb::build(b, "13"));
+  ASSERT_EQ(t13.size(), 6u);
+  EXPECT_EQ(t13[1], "801001,测试局机关,20.00,20.00,,,,,,,,,,");
+  EXPECT_EQ(t13[2], "801001240001,城建项目,20.00,20.00,,,,,完成率,≥90%,,,群众满意度,≥95%");
+  EXPECT_EQ(t13[3], ",,,,,,,,,,,,单位满意度,≥90%");
+  EXPECT_EQ(t13[4], "801002,测试中心,5.00,,,5.00,,,,,,,,");
+}
+
+// ---------------------------------------------------------------------------
+// Text layout
+// ---------------------------------------------------------------------------
+
+/// The lines of the table proper in text output: from the header to the last
+/// row (after the label, the title and the unit line; before the notes).
+std::vector<std::string> table_lines(const tb::table& t) {
+  const auto all = lines_of(tb::to_string(t, "text"));
+  std::vector<std::string> out;
+  for (std::size_t i = 3; i < all.size() && !all[i].empty(); ++i) out.push_back(all[i]);
+  return out;
+}
+
+TEST(tables, text_lines_have_one_display_width) {
+  for (const auto* b : {&reference(), &small(), &multi()})
+    for (const auto& id : tb::table_ids()) {
+      const auto t = tb::build(*b, id);
+      SCOPED_TRACE(t.label + " of " + b->header().title);
+      const auto lines = table_lines(t);
+      ASSERT_GE(lines.size(), t.rows.size() + 2);
+      const std::size_t w = yusuan::utf8::display_width(lines.front());
+      EXPECT_GT(w, 0u);
+      for (const auto& l : lines) EXPECT_EQ(yusuan::utf8::display_width(l), w) << l;
+    }
+}
+
+TEST(tables, text_aligns_cjk_columns) {
+  const auto t = tb::build(reference(), "03");
+  const auto all = lines_of(tb::to_string(t, "text"));
+  EXPECT_EQ(all[0], "预算03表");
+  EXPECT_NE(all[1].find("2024年单位支出预算表"), std::string::npos);
+  EXPECT_EQ(all[2].rfind("单位名称：洛阳市社会保险中心", 0), 0u);
+  EXPECT_NE(all[2].find("单位：万元"), std::string::npos);
+  // The amounts of a column end at the same display column on every row,
+  // whatever the width of the CJK names before them.
+  std::vector<std::size_t> ends;
+  for (const auto& l : all) {
+    for (const char* figure : {"38381.46", "1620.96", "20000.00", "153.18"}) {
+      const auto at = l.find(std::string(" ") + figure + " ");
+      if (at == std::string::npos) continue;
+      ends.push_back(yusuan::utf8::display_width(l.substr(0, at + 1 + std::string_view(figure).size())));
+      break;
+    }
+  }
+  ASSERT_EQ(ends.size(), 5u);  // 合计, the unit, 208 01 09, 208 05 07, 221 02 01
+  for (auto e : ends) EXPECT_EQ(e, ends.front());
+  // Group headers sit above their columns.
+  bool group = false;
+  for (const auto& l : all)
+    if (l.find("基本支出") != std::string::npos && l.find("项目支出") != std::string::npos) group = true;
+  EXPECT_TRUE(group);
+}
+
+TEST(tables, markdown_and_json) {
+  const auto t = tb::build(reference(), "08");
+  const std::string md = tb::to_string(t, "md");
+  EXPECT_NE(md.find("### 预算08表 2024年一般公共预算“三公”经费预算表"), std::string::npos);
+  EXPECT_NE(md.find("| “三公”经费合计 | 因公出国（境）费 |"), std::string::npos);
+  EXPECT_NE(md.find("| 9.20 | | 7.00 | | 7.00 | 2.20 |"), std::string::npos) << md;
+  const std::string json = tb::to_string(t, "json");
+  EXPECT_NE(json.find("\"id\": \"08\""), std::string::npos);
+  EXPECT_NE(json.find("\"amount_unit\": \"万元\""), std::string::npos);
+  EXPECT_NE(json.find("\"cells\": [9.20, null, 7.00, null, 7.00, 2.20]"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"path\": [\"公务用车购置及运行费\", \"小计\"]"), std::string::npos);
+  EXPECT_THROW(tb::to_string(t, "xml"), std::invalid_argument);
+}
+
+// ---------------------------------------------------------------------------
+// yusuan table
+// ---------------------------------------------------------------------------
+
+struct cli_result {
+  int exit = -1;
+  std::string out, err;
+};
+
+cli_result run_cli(const std::string& args) {
+  const fs::path dir = fs::temp_directory_path() / ("yusuan_test_tables_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path out = dir / "stdout", err = dir / "stderr";
+  const std::string cmd =
+      std::string("'") + YUSUAN_CLI + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  cli_result r;
+  r.exit = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_all(out);
+  r.err = read_all(err);
+  fs::remove_all(dir);
+  return r;
+}
+
+const std::string ref_arg = std::string("'") + reference_file + "'";
+
+TEST(tables_cli, prints_a_table) {
+  const auto r = run_cli("table " + ref_arg + " 03");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.out.find("2024年单位支出预算表"), std::string::npos);
+  EXPECT_NE(r.out.find("社会保险经办机构"), std::string::npos);
+  EXPECT_NE(r.out.find("38381.46"), std::string::npos);
+}
+
+TEST(tables_cli, csv_is_the_golden_file) {
+  for (const char* id : {"03", "预算06表", "项目支出预算表"}) {
+    const auto r = run_cli("table " + ref_arg + " '" + id + "' --format csv");
+    EXPECT_EQ(r.exit, 0) << id << r.err;
+    const std::string n = *tb::parse_id(id);
+    EXPECT_EQ(r.out, read_all("tests/golden/" + n + ".csv")) << id;
+  }
+}
+
+TEST(tables_cli, formats_and_units) {
+  const auto md = run_cli("table " + ref_arg + " 08 --format md");
+  EXPECT_EQ(md.exit, 0) << md.err;
+  EXPECT_NE(md.out.find("| 9.20 |"), std::string::npos);
+  const auto json = run_cli("table " + ref_arg + " 08 --format=json");
+  EXPECT_EQ(json.exit, 0) << json.err;
+  EXPECT_EQ(json.out.rfind("{", 0), 0u);
+  EXPECT_NE(json.out.find("\"cells\": [9.20, null, 7.00, null, 7.00, 2.20]"), std::string::npos);
+  const auto text = run_cli("table " + ref_arg + " 08 --format text");
+  EXPECT_EQ(text.exit, 0) << text.err;
+  EXPECT_NE(text.out.find("公务用车购置及运行费"), std::string::npos);
+  const auto yuan = run_cli("table " + ref_arg + " 01 --format csv --unit 元");
+  EXPECT_EQ(yuan.exit, 0) << yuan.err;
+  EXPECT_NE(yuan.out.find("一、一般公共预算,383814600.00,"), std::string::npos) << yuan.out;
+  const auto small_run = run_cli(std::string("table ") + small_file + " 12");
+  EXPECT_EQ(small_run.exit, 0) << small_run.err;
+}
+
+TEST(tables_cli, usage_errors) {
+  EXPECT_EQ(run_cli("table " + ref_arg + " 14").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 预算99表").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg).exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --format xml").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --unit 千元").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --bogus").exit, 2);
+  EXPECT_EQ(run_cli("table tests/data/no_such.budget 03").exit, 2);
+  const auto bad = run_cli("table " + ref_arg + " 14");
+  EXPECT_NE(bad.err.find("unknown table '14'"), std::string::npos) << bad.err;
+  const auto help = run_cli("table --help");
+  EXPECT_EQ(help.exit, 0);
+  EXPECT_NE(help.out.find("Usage: yusuan table"), std::string::npos);
+  const auto main_help = run_cli("--help");
+  EXPECT_NE(main_help.out.find("table FILE ID"), std::string::npos);
+}
+
+TEST(tables_cli, budget_errors_exit_1) {
+  EXPECT_EQ(run_cli("table tests/data/dsl/cli_error.budget 03").exit, 1);
+}
+
+}  // namespace
