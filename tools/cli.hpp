@@ -1,7 +1,12 @@
 // tools/cli.hpp -- shared helpers of the yusuan command-line program.
 #pragma once
 
+#include <yusuan/budget.hpp>
+#include <yusuan/money.hpp>
+
 #include <cstddef>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +36,32 @@ inline std::string option_value(const std::vector<std::string>& args, std::size_
   return args[++i];
 }
 
+/// The value of an option that must be one of `allowed` (--format text|csv|…).
+inline std::string choice_option(const std::vector<std::string>& args, std::size_t& i, std::string_view name,
+                                 std::initializer_list<std::string_view> allowed) {
+  std::string v = option_value(args, i, name);
+  std::string list;
+  for (auto a : allowed) {
+    if (v == a) return v;
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  throw usage_error{std::string(name) + " must be one of " + list + ", not '" + v + "'"};
+}
+
+/// The value of --unit: 元, 万元 or 亿元 (yuan, wan_yuan, yi_yuan).
+inline yusuan::unit unit_option(const std::vector<std::string>& args, std::size_t& i) {
+  const std::string v = option_value(args, i, "--unit");
+  auto u = yusuan::parse_unit(v);
+  if (!u) throw usage_error{"--unit must be 元, 万元 or 亿元, not '" + v + "'"};
+  return *u;
+}
+
 /// Colour on standard error: "always", "never" or "auto" (a terminal and no NO_COLOR).
 bool use_color(const std::string& mode);
+
+/// Compiles a budget for a command, printing its diagnostics on failure;
+/// returns the exit code (0 when `out` holds the budget).
+int load_for_command(const std::string& file, std::optional<yusuan::budget>& out);
 
 // Subcommands: each takes the arguments after its name and returns the exit code.
 int run_check(const std::vector<std::string>& args);

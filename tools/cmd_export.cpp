@@ -13,8 +13,6 @@
 
 namespace cli {
 
-int load_for_command(const std::string& file, std::optional<yusuan::budget>& out);
-
 namespace {
 
 const char* const export_help = R"(Usage: yusuan export FILE --to DIR

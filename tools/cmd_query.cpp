@@ -63,14 +63,9 @@ int load_for_command(const std::string& file, std::optional<yusuan::budget>& out
   return exit_ok;
 }
 
-yusuan::unit parse_unit_option(const std::string& v) {
-  auto u = yusuan::parse_unit(v);
-  if (!u) throw usage_error{"--unit must be 元, 万元 or 亿元, not '" + v + "'"};
-  return *u;
-}
-
 int run_query(const std::vector<std::string>& args) {
-  std::string format = "text", unit_text, prior_file;
+  std::string format = "text", prior_file;
+  std::optional<yusuan::unit> unit_choice;
   std::vector<std::string> positional;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -78,12 +73,9 @@ int run_query(const std::vector<std::string>& args) {
       std::cout << query_help;
       return exit_ok;
     } else if (is_option(a, "--format")) {
-      format = option_value(args, i, "--format");
-      if (format != "text" && format != "csv" && format != "json" && format != "md")
-        throw usage_error{"--format must be text, csv, json or md, not '" + format + "'"};
+      format = choice_option(args, i, "--format", {"text", "csv", "json", "md"});
     } else if (is_option(a, "--unit")) {
-      unit_text = option_value(args, i, "--unit");
-      parse_unit_option(unit_text);
+      unit_choice = unit_option(args, i);
     } else if (is_option(a, "--prior")) {
       prior_file = option_value(args, i, "--prior");
     } else if (a.size() > 1 && a[0] == '-' && !(a[1] >= '0' && a[1] <= '9')) {
@@ -102,7 +94,7 @@ int run_query(const std::vector<std::string>& args) {
     yusuan::render_text(std::cerr, q.diagnostics, {use_color("auto")});
     return exit_budget_error;
   }
-  const yusuan::unit u = unit_text.empty() ? b->amount_unit() : parse_unit_option(unit_text);
+  const yusuan::unit u = unit_choice.value_or(b->amount_unit());
   const auto t = prior ? yusuan::run_with_prior(*b, *prior, *q.value) : yusuan::run(*b, *q.value);
 
   grid g;

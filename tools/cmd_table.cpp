@@ -42,18 +42,6 @@ Options:
 Exit codes: 0 success, 1 an error in the budget, 2 usage or I/O errors (an unknown ID).
 )";
 
-/// Compiles the budget; prints the diagnostics on failure.
-int load_budget_for_table(const std::string& file, std::optional<yusuan::budget>& out) {
-  auto r = yusuan::compile_file(file);
-  if (!r) {
-    yusuan::render_text(std::cerr, r.diagnostics, {use_color("auto")});
-    std::cerr << file << ": " << yusuan::summary(r.diagnostics) << "\n";
-    return r.io_error ? exit_usage : exit_budget_error;
-  }
-  out = std::move(r.value);
-  return exit_ok;
-}
-
 }  // namespace
 
 int run_table(const std::vector<std::string>& args) {
@@ -66,13 +54,9 @@ int run_table(const std::vector<std::string>& args) {
       std::cout << table_help;
       return exit_ok;
     } else if (is_option(a, "--format")) {
-      format = option_value(args, i, "--format");
-      if (format != "text" && format != "csv" && format != "md" && format != "json")
-        throw usage_error{"--format must be text, csv, md or json, not '" + format + "'"};
+      format = choice_option(args, i, "--format", {"text", "csv", "md", "json"});
     } else if (is_option(a, "--unit")) {
-      const std::string v = option_value(args, i, "--unit");
-      unit = yusuan::parse_unit(v);
-      if (!unit) throw usage_error{"--unit must be 元, 万元 or 亿元, not '" + v + "'"};
+      unit = unit_option(args, i);
     } else if (a.size() > 1 && a[0] == '-') {
       throw usage_error{"unknown option '" + a + "' for table (see yusuan table --help)"};
     } else {
@@ -84,7 +68,7 @@ int run_table(const std::vector<std::string>& args) {
   if (!id) throw usage_error{"unknown table '" + positional[1] + "': expected 01 … 13, 预算01表 … or a table's name"};
 
   std::optional<yusuan::budget> b;
-  if (int rc = load_budget_for_table(positional[0], b); rc != exit_ok) return rc;
+  if (int rc = load_for_command(positional[0], b); rc != exit_ok) return rc;
   yusuan::tables::options o;
   o.amount_unit = unit;
   yusuan::tables::write(std::cout, yusuan::tables::build(*b, *id, o), format);

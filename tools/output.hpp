@@ -18,15 +18,7 @@ struct grid {
   std::vector<bool> numeric;
 };
 
-inline std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
+using yusuan::detail::csv_cell;
 
 inline void write_csv(std::ostream& os, const grid& g) {
   auto line = [&](const std::vector<std::string>& r) {

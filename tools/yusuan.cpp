@@ -86,8 +86,7 @@ int run_check(const std::vector<std::string>& args) {
       std::cout << check_help;
       return exit_ok;
     } else if (is_option(a, "--format")) {
-      o.format = option_value(args, i, "--format");
-      if (o.format != "text" && o.format != "json") throw usage_error{"--format must be text or json, not '" + o.format + "'"};
+      o.format = choice_option(args, i, "--format", {"text", "json"});
     } else if (a == "--werror") {
       o.werror = true;
     } else if (a == "-q" || a == "--quiet") {

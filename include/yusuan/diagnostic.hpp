@@ -396,6 +396,17 @@ inline void json_string(std::ostream& os, std::string_view s) {
   os << '"';
 }
 
+/// A CSV cell, quoted as RFC 4180 requires (a comma, quote or line break).
+inline std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
 inline void json_location(std::ostream& os, const source_span& span) {
   const auto loc = resolve(span);
   os << "\"file\":";

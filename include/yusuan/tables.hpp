@@ -1255,16 +1255,6 @@ inline std::vector<table> build_all(const budget& b, const options& o = {}) {
 // ---------------------------------------------------------------------------
 
 namespace detail {
-inline std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
-
 /// `s` centred in `width` display columns.
 inline std::string centre(const std::string& s, std::size_t width) {
   const std::size_t w = utf8::display_width(s);
@@ -1324,10 +1314,10 @@ inline std::vector<std::size_t> text_widths(const table& t) {
 /// or unit line (they are the table's metadata).
 inline void write_csv(std::ostream& os, const table& t) {
   const auto h = t.headers();
-  for (std::size_t i = 0; i < h.size(); ++i) os << (i ? "," : "") << detail::csv_cell(h[i]);
+  for (std::size_t i = 0; i < h.size(); ++i) os << (i ? "," : "") << yusuan::detail::csv_cell(h[i]);
   os << "\n";
   for (const auto& r : t.rows) {
-    for (std::size_t i = 0; i < t.columns.size(); ++i) os << (i ? "," : "") << detail::csv_cell(t.text(r, i));
+    for (std::size_t i = 0; i < t.columns.size(); ++i) os << (i ? "," : "") << yusuan::detail::csv_cell(t.text(r, i));
     os << "\n";
   }
 }
