@@ -2073,7 +2073,7 @@ TEST(dsl_cli, usage_errors_exit_2) {
   EXPECT_HAS(command.err, "unknown command 'frobnicate'");
   auto format = run_cli("check --format xml tests/data/small.budget");
   EXPECT_EQ(format.exit, 2);
-  EXPECT_HAS(format.err, "--format must be text or json");
+  EXPECT_HAS(format.err, "--format must be one of text, json");
   auto max = run_cli("check --max-errors 0 tests/data/small.budget");
   EXPECT_EQ(max.exit, 2);
   auto missing_value = run_cli("check tests/data/small.budget --format");

@@ -150,7 +150,7 @@ inline std::optional<dimension_key> parse_key(const budget& b, const dimension_r
 
 /// A key as the tables print it ("208 01 09", "30101", 基本支出, the project's name).
 inline std::string key_text(const budget& b, const dimension_ref& d, dimension_key k) {
-  if (k == no_key) return "(none)";
+  if (k == no_key) return "(none)";  // written 无 in grouped constraints
   switch (d.dim) {
     case dimension::function:
       return function_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)).spaced();

@@ -418,8 +418,9 @@ inline auto reduce(node::type t, int arity) {
       // attached to raw[…]: the attribute is the matched text
       const auto& r = x3::_attr(ctx);
       if (r.begin() != r.end()) {
-        n.begin = &*r.begin();
-        n.end = n.begin + r.size();
+        // the matched text, widened to the operands (a + b matches only "+ b")
+        n.begin = std::min(n.begin, &*r.begin());
+        n.end = std::max(n.end, &*r.begin() + r.size());
       }
     }
     push_node(st, std::move(n));
@@ -661,12 +662,12 @@ const auto constraint_option_def =
 
 const auto group_key = value_tok[([](auto& ctx) { state(ctx).rows.back().keys.push_back(x3::_attr(ctx)); })];
 const auto group_row_amount = amount_tok[([](auto& ctx) { state(ctx).rows.back().amount = x3::_attr(ctx); })];
-const auto group_row_def = x3::raw[value_tok][([](auto& ctx) {
+const auto group_row_def = value_tok[([](auto& ctx) {
   auto& st = state(ctx);
   st.rows.emplace_back();
-  auto r = x3::_attr(ctx);
-  st.rows.back().at = &*r.begin();
-  st.rows.back().keys.push_back(slice{&*r.begin(), &*r.begin() + r.size()});
+  const slice key = x3::_attr(ctx);
+  st.rows.back().at = key.b;
+  st.rows.back().keys.push_back(key);
 })] >> *(sep > group_key) > colon > group_row_amount >> -(lit(';') | lit("；"));
 const auto group_dim = x3::raw[word][([](auto& ctx) {
   auto r = x3::_attr(ctx);

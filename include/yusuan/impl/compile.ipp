@@ -504,7 +504,8 @@ private:
       return;
     }
     if (fs_.items > 0 && u != fs_.amount_unit) {
-      error("E0206", "金额单位 must come before the first amount of the file", span_of(s.word));
+      error("E0206", "金额单位 must come before the first amount of the file", span_of(s.word),
+            "amounts above it were read in " + std::string(unit_name(fs_.amount_unit)));
       return;
     }
     fs_.amount_unit = *u;
@@ -580,6 +581,7 @@ private:
 
   std::optional<money> amount(slice text) {
     auto r = money::try_parse(text.view(), fs_.amount_unit);
+    ++fs_.items;  // 金额单位 must come before the file's first amount
     if (r) return r.value;
     source_span sp = span_of(text);
     if (r.ec == amount_errc::too_precise) {
@@ -894,7 +896,6 @@ private:
     for (auto& fr : stack_)
       if (fr.stated_total || fr.kind == frame::type::group) fr.sum += it.amount;
     d_->items.push_back(it);
-    ++fs_.items;
   }
 
   void block_open(const syntax::statement& s) {
@@ -1167,7 +1168,7 @@ private:
         auto r = decimal<6>::try_parse(t);  // exact up to six decimals
         if (!r || e.scale > 6) {
           error("E0202", "malformed percentage '" + std::string(n.tok.view()) + "'", span_of(n.tok),
-                r ? "at most six decimals" : r.detail);
+                r ? "a percentage has at most six decimals" : "expected a percentage such as 6.06%");
           ok = false;
           break;
         }

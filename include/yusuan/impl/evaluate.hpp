@@ -325,7 +325,8 @@ public:
       if (stated[g] || groups[g].sum.value().is_zero()) continue;
       passed = false;
       std::vector<std::string> keys;
-      for (std::size_t d = 0; d < by.size(); ++d) keys.push_back(key_text(b_, by[d], groups[g].keys[d]));
+      for (std::size_t d = 0; d < by.size(); ++d)
+        keys.push_back(groups[g].keys[d] == no_key ? std::string("无") : key_text(b_, by[d], groups[g].keys[d]));
       diagnostic d;
       d.level = r.level;
       d.code = warning ? "W0503" : "E0503";
