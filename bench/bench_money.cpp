@@ -9,7 +9,7 @@
 // items/second, so scripts/bench-money.sh can print "money / int64 = 1.05x".
 //
 // Groups:
-//   add/*           sum of 4096 amounts
+//   add/*           sum of 4096 amounts (money: operator+, money_sum, and yusuan::sum over a span)
 //   lt/*            count of 4096 amounts below a threshold
 //   max/*           largest of 4096 amounts
 //   mul/*           4096 amounts times a rate with 4 decimals, rounded half-up to 分
@@ -34,6 +34,7 @@
 #include <cstdlib>
 #include <ios>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -424,6 +425,14 @@ void register_all() {
   RegisterBenchmark("add/dec50", [&](benchmark::State& st) { bm_sum(st, d.d50); });
   RegisterBenchmark("add/money", [&](benchmark::State& st) { bm_sum(st, d.mon); });
   RegisterBenchmark("add/money_sum", bm_sum_money_sum);
+  RegisterBenchmark("add/money_span", [&](benchmark::State& st) {
+    // yusuan::sum over a span: blocks of wrapping int64 adds with an exactness bound (vectorises)
+    for (auto _ : st) {
+      money s = yusuan::sum(std::span<const money>(d.mon));
+      benchmark::DoNotOptimize(s);
+    }
+    set_items(st, d.mon.size());
+  });
 
   // compare: count below 1 万元 (1,000,000 分), and max
   constexpr std::int64_t thr = 1'000'000;
