@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -66,18 +65,22 @@ TEST(reference, checks_clean) {
 TEST(reference, every_money_figure_is_cross_checked) {
   const std::string text = read(reference);
   ASSERT_FALSE(text.empty());
-  const std::regex figure(R"((^|[^\d.])(\d+\.\d{2})(?![\d%]))");
+  // Money figures: digits, a point and exactly two digits, not part of a
+  // longer number, a code or a percentage, outside comments.
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
   std::vector<std::pair<std::size_t, std::string>> figures;  // offset, text
-  std::size_t line_start = 0;
-  while (line_start < text.size()) {
-    std::size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string::npos) line_end = text.size();
-    std::string line = text.substr(line_start, line_end - line_start);
-    const std::size_t hash = line.find('#');
-    const std::string code = hash == std::string::npos ? line : line.substr(0, hash);
-    for (auto it = std::sregex_iterator(code.begin(), code.end(), figure); it != std::sregex_iterator(); ++it)
-      figures.emplace_back(line_start + static_cast<std::size_t>((*it).position(2)), (*it)[2].str());
-    line_start = line_end + 1;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') comment = false;
+    if (c == '#') comment = true;
+    if (comment || !digit(c) || (i > 0 && (digit(text[i - 1]) || text[i - 1] == '.'))) continue;
+    std::size_t j = i;
+    while (j < text.size() && digit(text[j])) ++j;
+    if (j + 2 < text.size() && text[j] == '.' && digit(text[j + 1]) && digit(text[j + 2]) &&
+        (j + 3 >= text.size() || (!digit(text[j + 3]) && text[j + 3] != '%')))
+      figures.emplace_back(i, text.substr(i, j + 3 - i));
+    i = j;
   }
   ASSERT_GT(figures.size(), 200u);
   yusuan::compile_options opt;
