@@ -81,8 +81,8 @@ public:
   friend constexpr bool operator==(function_code, function_code) noexcept = default;
 
 private:
-  std::uint32_t value_ = 0;
-  std::uint8_t level_ = 0;
+  std::uint32_t value_ : 24 = 0;  // at most 7 digits: 9,999,999 < 2^24
+  std::uint32_t level_ : 8 = 0;
 };
 
 /// A code of an economic classification: 部门预算支出经济分类 (3xx / 3xxxx) or
@@ -143,8 +143,8 @@ public:
   friend constexpr bool operator==(econ_code, econ_code) noexcept = default;
 
 private:
-  std::uint32_t value_ = 0;
-  std::uint8_t level_ = 0;
+  std::uint32_t value_ : 24 = 0;  // at most 7 digits: 9,999,999 < 2^24
+  std::uint32_t level_ : 8 = 0;
 };
 
 // ---------------------------------------------------------------------------

@@ -85,9 +85,21 @@ inline bool is_punct_cp(char32_t c) noexcept {
   }
 }
 
+struct ascii_table {
+  bool word[128] = {};
+  constexpr ascii_table() {
+    for (int c = 0x21; c < 0x7F; ++c) word[c] = true;
+    for (const char* q = "{}()[]:;,\"'=<>!+*%#/&|"; *q; ++q) word[static_cast<unsigned char>(*q)] = false;
+  }
+};
+inline constexpr ascii_table ascii{};
+
 /// Whether the code point at p continues a word.
 inline bool word_char_at(const char* p, const char* last) noexcept {
   if (p >= last) return false;
+  const auto c0 = static_cast<unsigned char>(*p);
+  if (c0 < 0x80) return ascii.word[c0];
+  if (c0 >= 0xE4 && c0 <= 0xE9) return true;  // U+4000..U+9FFF: CJK ideographs, never blank or punctuation
   int len = 0;
   const char32_t c = decode_at(p, last, len);
   return !is_space_cp(c) && !is_punct_cp(c);
@@ -107,20 +119,28 @@ struct keyword_parser : x3::parser<keyword_parser> {
   static bool const has_attribute = false;
   const char* zh;
   const char* en;
-  constexpr keyword_parser(const char* z, const char* e) : zh(z), en(e) {}
+  std::uint8_t zn = 0, en_n = 0;
+  constexpr keyword_parser(const char* z, const char* e)
+      : zh(z), en(e), zn(static_cast<std::uint8_t>(std::char_traits<char>::length(z))),
+        en_n(static_cast<std::uint8_t>(e ? std::char_traits<char>::length(e) : 0)) {}
+  /// The keyword at `first` (no skipping): first byte, then the rest, then a word boundary.
+  bool match(const char*& first, const char* last) const noexcept {
+    const std::size_t avail = static_cast<std::size_t>(last - first);
+    if (avail >= zn && first[0] == zh[0] && std::memcmp(first, zh, zn) == 0 && !chars::word_char_at(first + zn, last)) {
+      first += zn;
+      return true;
+    }
+    if (en && avail >= en_n && first[0] == en[0] && std::memcmp(first, en, en_n) == 0 &&
+        !chars::word_char_at(first + en_n, last)) {
+      first += en_n;
+      return true;
+    }
+    return false;
+  }
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
-    for (const char* w : {zh, en}) {
-      if (!w) continue;
-      const std::size_t n = std::strlen(w);
-      if (static_cast<std::size_t>(last - first) >= n && std::memcmp(first, w, n) == 0 &&
-          !chars::word_char_at(first + n, last)) {
-        first += n;
-        return true;
-      }
-    }
-    return false;
+    return first != last && match(first, last);
   }
 };
 constexpr keyword_parser kw(const char* zh, const char* en = nullptr) { return {zh, en}; }
@@ -351,14 +371,23 @@ struct blank_parser : x3::parser<blank_parser> {
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
     const char* p = first;
     while (p < last) {
-      if (*p == '#' || (*p == '/' && p + 1 < last && p[1] == '/')) {
+      const auto c0 = static_cast<unsigned char>(*p);
+      if (c0 == ' ' || c0 == '\n' || c0 == '\t' || c0 == '\r' || c0 == '\f' || c0 == '\v') {
+        ++p;
+        continue;
+      }
+      if (c0 == '#' || (c0 == '/' && p + 1 < last && p[1] == '/')) {
         while (p < last && *p != '\n') ++p;
         continue;
       }
-      int len = 0;
-      const char32_t c = chars::decode_at(p, last, len);
-      if (!chars::is_space_cp(c)) break;
-      p += len;
+      if (c0 < 0x80) break;
+      // U+3000 (E3 80 80) and U+FEFF (EF BB BF) are the only blanks outside ASCII
+      const auto c1 = last - p >= 3 ? static_cast<unsigned char>(p[1]) : 0, c2 = last - p >= 3 ? static_cast<unsigned char>(p[2]) : 0;
+      if ((c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) {
+        p += 3;
+        continue;
+      }
+      break;
     }
     if (p == first) return false;
     first = p;
@@ -494,12 +523,15 @@ struct reserved_parser : x3::parser<reserved_parser> {
         kw("基本支出", "basic"), kw("人员经费", "personnel"), kw("公用经费", "public"),
         kw("项目支出", "project-spending"), kw("其他运转类", "operating"), kw("特定目标类", "specific"),
         kw("资金", "fund"), kw("项目", "project"), kw("合计", "total")};
+    (void)rctx;
+    (void)attr;
+    const char* p = first;
+    x3::skip_over(p, last, ctx);
+    // every reserved word starts with a CJK lead byte or a lowercase letter
+    if (p == last || (static_cast<unsigned char>(*p) < 0x80 && !(*p >= 'a' && *p <= 'z'))) return false;
     for (const auto& w : words) {
-      It save = first;
-      if (w.parse(first, last, ctx, rctx, attr)) {
-        first = save;
-        return true;
-      }
+      const char* q = p;
+      if (w.match(q, last)) return true;
     }
     return false;
   }
@@ -514,6 +546,7 @@ const auto kind_word = kw("基本支出", "basic") | kw("人员经费", "personn
 inline auto set_last(slice coord::*field) {
   return [field](auto& ctx) { state(ctx).coords.back().*field = x3::_attr(ctx); };
 }
+inline constexpr word_ahead_parser word_ahead{};
 
 const auto code_coord = code_tok[([](auto& ctx) {
                           coord c;
@@ -521,7 +554,7 @@ const auto code_coord = code_tok[([](auto& ctx) {
                           c.code = x3::_attr(ctx);
                           state(ctx).coords.push_back(c);
                         })] >>
-                        -(name_tok[set_last(&coord::name)]) >>
+                        -(word_ahead >> name_tok[set_last(&coord::name)]) >>
                         -(arrow > code_tok[set_last(&coord::code2)] >> -(name_tok[set_last(&coord::name2)]));
 const auto kind_coord = x3::raw[kind_word][([](auto& ctx) {
   coord c;
@@ -549,7 +582,7 @@ const auto tag_coord = (word >> (lit('=') | lit("＝")))[([](auto& ctx) {
                          state(ctx).coords.push_back(c);
                        })] > string_word_or_code[set_last(&coord::value)];
 
-const auto coordinate_def = code_coord | kind_coord | fund_coord | project_coord | tag_coord;
+const auto coordinate_def = code_coord | (word_ahead >> (kind_coord | fund_coord | project_coord | tag_coord));
 const auto post_coordinate_def = kind_coord | fund_coord | project_coord | tag_coord;
 
 const auto mark_amount = [](auto& ctx) {
@@ -788,7 +821,7 @@ const auto catalog_edition_stmt = kw("科目版本", "catalog-edition")[set_type
 const auto close_stmt = (lit('}') | lit("｝"))[set_type(stmt::block_close)];
 
 const auto statement_rule_def =
-    (title_stmt | year_stmt | amount_unit_stmt | unit_stmt | department_stmt | import_stmt | income_stmt |
+    ((&x3::digit >> coord_statement) | (&lit('}') >> close_stmt) | title_stmt | year_stmt | amount_unit_stmt | unit_stmt | department_stmt | import_stmt | income_stmt |
      year_end_stmt | group_stmt | project_stmt | targets_stmt | target_stmt | project_field_stmt | prior_stmt |
      figure_stmt | count_stmt | measure_stmt | constraint_stmt | table_note_stmt | catalog_entry_stmt | catalog_edition_stmt | close_stmt |
      coord_statement) >>
@@ -845,12 +878,123 @@ YUSUAN_DECL void skip_blank(const char*& first, const char* last) {
   blank.parse(first, last, x3::unused, u, u);
 }
 
+
+namespace fast {
+
+/// The common item line, "208 01 09 30101 基本工资 → 50101 工资奖金津补贴: 40.00",
+/// recognised by hand: codes, optional names, an optional arrow, ':' and an
+/// amount, then the end of the line.  Anything else (a block, a trailing
+/// coordinate, a line break inside the statement, a reserved word or a tag
+/// where a name would be) returns false and the X3 grammar parses the
+/// statement as before, errors included.
+inline bool item_line(const char*& first, const char* last, statement& st) {
+  const char* p = first;
+  auto digit = [&](const char* q) { return q < last && *q >= '0' && *q <= '9'; };
+  auto spaces = [&] {
+    while (p < last && (*p == ' ' || *p == '\t')) ++p;
+  };
+  auto code = [&](slice& out) {  // code_parser, without skipping
+    const char* b = p;
+    if (!digit(p)) return false;
+    while (digit(p)) ++p;
+    while (p < last && (*p == ' ' || *p == '.') && digit(p + 1) && digit(p + 2) && !digit(p + 3) &&
+           !(p + 3 < last && (p[3] == '.' || p[3] == ',') && digit(p + 4)) && !chars::word_char_at(p + 3, last))
+      p += 3;
+    if (p < last && (*p == '.' || *p == ',') && digit(p + 1)) return false;
+    if (chars::word_char_at(p, last)) return false;
+    out = slice{b, p};
+    return true;
+  };
+  auto arrow = [&] {
+    if (last - p >= 3 && std::memcmp(p, "\xE2\x86\x92", 3) == 0) return p += 3, true;
+    if (last - p >= 2 && (std::memcmp(p, "->", 2) == 0 || std::memcmp(p, "=>", 2) == 0)) return p += 2, true;
+    return false;
+  };
+  // name_tok without quotes: a word that is not reserved and not a tag key
+  auto name = [&](slice& out) {
+    const auto c = static_cast<unsigned char>(p < last ? *p : 0);
+    if (p == last || (c < 0x80 && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '_')) return true;  // none
+    const char* b = p;
+    x3::unused_type u;
+    slice s;
+    const char* q = p;
+    if (!word_parser{}.parse(q, last, x3::unused, u, s)) return true;
+    static constexpr keyword_parser reserved_words[] = {
+        kw("基本支出", "basic"), kw("人员经费", "personnel"), kw("公用经费", "public"),
+        kw("项目支出", "project-spending"), kw("其他运转类", "operating"), kw("特定目标类", "specific"),
+        kw("资金", "fund"), kw("项目", "project"), kw("合计", "total")};
+    const auto n = static_cast<std::size_t>(q - b);
+    for (const auto& w : reserved_words) {
+      const char* r = b;
+      if ((n == w.zn || n == w.en_n || q[-1] == ')') && w.match(r, last)) return false;  // a kind or a keyword: let X3 decide
+    }
+    const char* e = q;
+    while (e < last && (*e == ' ' || *e == '\t')) ++e;
+    if (e < last && (*e == '=' || (last - e >= 3 && std::memcmp(e, "\xEF\xBC\x9D", 3) == 0))) return false;  // a tag
+    out = slice{b, q};
+    p = q;
+    return true;
+  };
+  st.coords.clear();
+  while (digit(p)) {
+    coord c;
+    c.kind = coord_kind::code;
+    if (!code(c.code)) return false;
+    spaces();
+    if (!name(c.name)) return false;
+    spaces();
+    if (arrow()) {
+      spaces();
+      if (!code(c.code2)) return false;
+      spaces();
+      if (!name(c.name2)) return false;
+      spaces();
+    }
+    st.coords.push_back(c);
+  }
+  if (st.coords.empty()) return false;
+  if (p < last && *p == ':') ++p;
+  else if (last - p >= 3 && std::memcmp(p, "\xEF\xBC\x9A", 3) == 0) p += 3;
+  else return false;
+  spaces();
+  // amount_parser
+  const char* ab = p;
+  if (p < last && (*p == '-' || *p == '+')) ++p;
+  if (p == last || !((*p >= '0' && *p <= '9') || (*p == '.' && p + 1 < last && p[1] >= '0' && p[1] <= '9'))) return false;
+  while (p < last && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',' || (*p >= 'a' && *p <= 'z') ||
+                      (*p >= 'A' && *p <= 'Z') || *p == '_')) {
+    if (*p == ',' && !(p + 1 < last && p[1] >= '0' && p[1] <= '9')) break;
+    ++p;
+  }
+  const slice amount_slice{ab, p};
+  spaces();
+  if (p < last && *p == ';') {
+    ++p;
+    spaces();
+  }
+  if (!(p == last || *p == '\n' || *p == '\r' || *p == '#' || (*p == '/' && p + 1 < last && p[1] == '/'))) return false;
+  st.type = stmt::item;
+  st.amount = amount_slice;
+  st.coords_before_amount = st.coords.size();
+  skip_blank(p, last);  // as phrase_parse's post-skip
+  st.end = p;
+  first = p;
+  return true;
+}
+
+}  // namespace fast
+
 YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, statement& st, syntax_error& err) {
   st.clear();
   skip_blank(first, last);
   if (first == last) return parse_status::end;
   const char* const start = first;
   st.begin = start;
+  if (*first >= '0' && *first <= '9') {
+    if (fast::item_line(first, last, st)) return parse_status::ok;
+    st.clear();
+    st.begin = start;
+  }
   const auto parser = x3::with<statement_tag>(std::ref(st))[rules::statement_rule];
   try {
     const char* p = first;

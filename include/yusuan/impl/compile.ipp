@@ -277,6 +277,20 @@ private:
 
     const char* first = src->text().data();
     const char* last = first + src->text().size();
+    {
+      // an item statement starts with a code: reserve one item per line that starts with a digit
+      std::size_t digit_lines = 0;
+      bool at_start = true;
+      for (const char* q = first; q < last; ++q) {
+        const char c = *q;
+        if (c == '\n') at_start = true;
+        else if (at_start && c != ' ' && c != '\t') {
+          digit_lines += (c >= '0' && c <= '9');
+          at_start = false;
+        }
+      }
+      d_->items.reserve(d_->items.size() + digit_lines);
+    }
     syntax::syntax_error err;
     for (;;) {
       const auto status = syntax::parse_statement(first, last, st_, err);
@@ -385,6 +399,7 @@ private:
         f.project = p;
         f.span = span_at(s.begin);
         stack_.push_back(std::move(f));
+    ++stack_version_;
         break;
       }
       case stmt::target: target(s); break;
@@ -797,6 +812,13 @@ private:
 
   /// The coordinates a new item or block inherits.
   frame inherited() const {
+    if (inh_version_ != stack_version_) {
+      inh_cache_ = inherited_slow();
+      inh_version_ = stack_version_;
+    }
+    return inh_cache_;
+  }
+  frame inherited_slow() const {
     frame f;
     for (const auto& fr : stack_) {
       if (fr.kind == frame::type::project) {
@@ -929,11 +951,13 @@ private:
       if (auto m = amount(s.amount)) f.stated_total = m;
     }
     stack_.push_back(std::move(f));
+    ++stack_version_;
   }
 
   void pop_frame(bool check) {
     frame f = std::move(stack_.back());
     stack_.pop_back();
+    ++stack_version_;
     if (!check) return;
     if (f.kind == frame::type::group) {
       auto& g = d_->groups[f.group];
@@ -1020,6 +1044,7 @@ private:
       f.span = span_at(s.begin);
       f.first_item = d_->items.size();
       stack_.push_back(std::move(f));
+    ++stack_version_;
     }
   }
 
@@ -1122,6 +1147,7 @@ private:
     }
     d_->groups.push_back(std::move(g));
     stack_.push_back(std::move(f));
+    ++stack_version_;
   }
 
   // --- figures, measures, constraints ---------------------------------------------
@@ -1602,6 +1628,9 @@ private:
     }
   }
 
+  mutable frame inh_cache_;
+  mutable std::size_t inh_version_ = static_cast<std::size_t>(-1);
+  std::size_t stack_version_ = 0;
   compile_options opt_;
   std::shared_ptr<budget_data> d_;
   diagnostics diags_;
