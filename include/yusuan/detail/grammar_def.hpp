@@ -546,6 +546,20 @@ const auto kind_word = kw("基本支出", "basic") | kw("人员经费", "personn
 inline auto set_last(slice coord::*field) {
   return [field](auto& ctx) { state(ctx).coords.back().*field = x3::_attr(ctx); };
 }
+
+/// A word (or quoted string) can start here: used to skip the keyword alternatives quickly.
+struct word_ahead_parser : x3::parser<word_ahead_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    It p = first;
+    x3::skip_over(p, last, ctx);
+    if (p == last) return false;
+    const auto c = static_cast<unsigned char>(*p);
+    return c >= 0x80 || c == '"' || (chars::ascii.word[c] && !(c >= '0' && c <= '9') && c != '-' && c != '.');
+  }
+};
 inline constexpr word_ahead_parser word_ahead{};
 
 const auto code_coord = code_tok[([](auto& ctx) {
