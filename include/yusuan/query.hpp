@@ -8,6 +8,7 @@
 #include <yusuan/money.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -175,7 +176,6 @@ struct group_total {
   std::size_t count = 0;
   std::size_t first_item = 0;  // index of the first item in the group
 };
-
 namespace detail {
 struct key_hash {
   std::size_t operator()(const std::vector<dimension_key>& v) const noexcept {
@@ -184,26 +184,247 @@ struct key_hash {
     return h;
   }
 };
+
+/// A filter compiled once per run into plain tests: code ranges over the
+/// digits padded to the finest level, tables of accepted kinds and sources;
+/// and / or / not over those.  Projects, units and tags use matches_value.
+class compiled_filter {
+public:
+  compiled_filter(const budget& b, const filter& f) : b_(&b) {
+    if (f.kind != filter::op::all) root_ = compile(f);
+  }
+  bool all() const noexcept { return root_ == npos32; }
+  bool operator()(const item& it) const { return root_ == npos32 || eval(root_, it); }
+
+private:
+  enum class test : std::uint8_t { fn, econ, gov_econ, kind, fund, other, and_, or_, not_ };
+  struct range {
+    std::uint32_t lo, hi;  // padded digits, [lo, hi)
+    int level;
+  };
+  struct node {
+    test t = test::other;
+    bool negate = false;  // ne / not_in
+    std::vector<range> ranges;
+    std::array<bool, 256> table{};
+    const filter* f = nullptr;
+    std::vector<std::uint32_t> children;
+  };
+
+  static std::uint32_t pad_function(function_code c) noexcept {
+    std::uint32_t v = c.digits();
+    for (int l = c.level(); l < 3; ++l) v *= 100;
+    return v;
+  }
+  static std::uint32_t pad_econ(econ_code c) noexcept { return c.level() == 1 ? c.digits() * 100 : c.digits(); }
+
+  std::uint32_t compile(const filter& f) {
+    const auto id = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.emplace_back();
+    node n;
+    switch (f.kind) {
+      case filter::op::and_:
+      case filter::op::or_:
+      case filter::op::not_:
+        n.t = f.kind == filter::op::and_ ? test::and_ : f.kind == filter::op::or_ ? test::or_ : test::not_;
+        for (const auto& c : f.children) n.children.push_back(compile(c));
+        if (n.t == test::not_ && n.children.empty()) n.t = test::other, n.f = &f;  // as matches() would
+        break;
+      case filter::op::all: n.t = test::and_; break;
+      default: {
+        n.negate = f.kind == filter::op::ne || f.kind == filter::op::not_in;
+        switch (f.dim.dim) {
+          case dimension::function:
+            n.t = test::fn;
+            for (const auto& v : f.values) {
+              if (!v.function) continue;  // contains nothing
+              std::uint32_t span = 1;
+              for (int l = v.function.level(); l < 3; ++l) span *= 100;
+              n.ranges.push_back({pad_function(v.function), pad_function(v.function) + span, v.function.level()});
+            }
+            break;
+          case dimension::econ:
+          case dimension::gov_econ:
+            n.t = f.dim.dim == dimension::econ ? test::econ : test::gov_econ;
+            for (const auto& v : f.values) {
+              if (!v.econ) continue;
+              const std::uint32_t span = v.econ.level() == 1 ? 100 : 1;
+              n.ranges.push_back({pad_econ(v.econ), pad_econ(v.econ) + span, v.econ.level()});
+            }
+            break;
+          case dimension::kind:
+          case dimension::fund: {
+            n.t = f.dim.dim == dimension::kind ? test::kind : test::fund;
+            item probe;
+            for (unsigned x = 0; x < 256; ++x) {
+              if (n.t == test::kind) probe.kind = static_cast<spending_kind>(x);
+              else probe.fund = static_cast<fund_source>(x);
+              bool any = false;
+              for (const auto& v : f.values) any = any || matches_value(*b_, probe, f.dim, v);
+              n.table[x] = any;
+            }
+            break;
+          }
+          default: n.t = test::other; n.f = &f; break;
+        }
+      }
+    }
+    nodes_[id] = std::move(n);
+    return id;
+  }
+
+  static bool in_ranges(const std::vector<range>& rs, std::uint32_t padded, int level) noexcept {
+    for (const auto& r : rs)
+      if (level >= r.level && padded - r.lo < r.hi - r.lo) return true;
+    return false;
+  }
+
+  bool eval(std::uint32_t id, const item& it) const {
+    const node& n = nodes_[id];
+    switch (n.t) {
+      case test::fn: return in_ranges(n.ranges, pad_function(it.function), it.function.level()) != n.negate;
+      case test::econ: return in_ranges(n.ranges, pad_econ(it.econ), it.econ.level()) != n.negate;
+      case test::gov_econ: return in_ranges(n.ranges, pad_econ(it.gov_econ), it.gov_econ.level()) != n.negate;
+      case test::kind: return n.table[static_cast<std::uint8_t>(it.kind)] != n.negate;
+      case test::fund: return n.table[static_cast<std::uint8_t>(it.fund)] != n.negate;
+      case test::other: return matches(*b_, it, *n.f);
+      case test::and_:
+        for (auto c : n.children)
+          if (!eval(c, it)) return false;
+        return true;
+      case test::or_:
+        for (auto c : n.children)
+          if (eval(c, it)) return true;
+        return false;
+      case test::not_: return !eval(n.children.front(), it);
+    }
+    return false;
+  }
+
+  const budget* b_;
+  std::vector<node> nodes_;
+  std::uint32_t root_ = npos32;
+};
+
+/// Keys to small ids in order of first appearance (open addressing).
+class key_ids {
+public:
+  key_ids() { rehash(64); }
+  std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(keys_.size()); }
+  const std::vector<std::uint64_t>& keys() const noexcept { return keys_; }
+  std::uint32_t get(std::uint64_t k) {
+    if (k == last_key_ && last_id_ != npos32) return last_id_;
+    std::size_t h = hash(k) & mask_;
+    while (true) {
+      const slot& s = slots_[h];
+      if (s.id == npos32) break;
+      if (s.key == k) {
+        last_key_ = k;
+        return last_id_ = s.id;
+      }
+      h = (h + 1) & mask_;
+    }
+    const auto id = static_cast<std::uint32_t>(keys_.size());
+    keys_.push_back(k);
+    slots_[h] = {k, id};
+    if (keys_.size() * 2 > slots_.size()) rehash(slots_.size() * 2);
+    last_key_ = k;
+    return last_id_ = id;
+  }
+
+private:
+  struct slot {
+    std::uint64_t key;
+    std::uint32_t id;
+  };
+  static std::size_t hash(std::uint64_t k) noexcept {
+    k ^= k >> 29;
+    k *= 0xbf58476d1ce4e5b9ULL;
+    k ^= k >> 32;
+    return static_cast<std::size_t>(k);
+  }
+  void rehash(std::size_t n) {
+    slots_.assign(n, slot{0, npos32});
+    mask_ = n - 1;
+    for (std::uint32_t id = 0; id < keys_.size(); ++id) {
+      std::size_t h = hash(keys_[id]) & mask_;
+      while (slots_[h].id != npos32) h = (h + 1) & mask_;
+      slots_[h] = {keys_[id], id};
+    }
+  }
+  std::vector<slot> slots_;
+  std::vector<std::uint64_t> keys_;
+  std::size_t mask_ = 0;
+  std::uint64_t last_key_ = 0;
+  std::uint32_t last_id_ = npos32;
+};
+
+/// A key_of specialised once per dimension.
+struct key_reader {
+  dimension_ref d;
+  dimension_key operator()(const budget& b, const item& it) const {
+    switch (d.dim) {
+      case dimension::function: {
+        const function_code f = it.function;
+        if (f.level() == 0 || f.level() < d.level) return no_key;
+        const auto c = d.level ? f.at(d.level) : f;
+        return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
+      }
+      case dimension::econ:
+      case dimension::gov_econ: {
+        const econ_code e = d.dim == dimension::econ ? it.econ : it.gov_econ;
+        if (e.level() == 0 || e.level() < d.level) return no_key;
+        const auto c = d.level ? e.at(d.level) : e;
+        return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
+      }
+      default: return key_of(b, it, d);
+    }
+  }
+};
+
+/// Position of a code key in the tables' order (digits padded, parents first);
+/// other keys as they are; no_key after every key.
+inline std::uint64_t order_value(const dimension_ref& d, dimension_key k) {
+  if (k == no_key) return std::uint64_t{1} << 62;
+  if (d.dim == dimension::function) {
+    std::uint64_t v = k >> 8;
+    const int level = static_cast<int>(k & 0xFF);
+    for (int l = level; l < 3; ++l) v *= 100;
+    return ((v << 2) | static_cast<unsigned>(level)) + 2;
+  }
+  if (d.dim == dimension::econ || d.dim == dimension::gov_econ) {
+    std::uint64_t v = k >> 8;
+    const int level = static_cast<int>(k & 0xFF);
+    if (level == 1) v *= 100;
+    return ((v << 2) | static_cast<unsigned>(level)) + 2;
+  }
+  return k + 2;  // keys other than codes are below 2^33
+}
 }  // namespace detail
 
 /// Sums the items that pass `where`, grouped by `by`, in order of the groups'
 /// first appearance.
 inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
   std::vector<group_total> out;
-  std::unordered_map<std::vector<dimension_key>, std::size_t, detail::key_hash> index;
+  const detail::compiled_filter pass(b, where);
+  std::vector<detail::key_reader> readers;
+  for (const auto& d : by) readers.push_back({d});
+  std::vector<detail::key_ids> dims(by.size()), chain(by.size() > 1 ? by.size() - 1 : 0);
   std::vector<dimension_key> key(by.size());
   const auto items = b.items();
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& it = items[i];
-    if (where.kind != filter::op::all && !matches(b, it, where)) continue;
-    for (std::size_t d = 0; d < by.size(); ++d) key[d] = key_of(b, it, by[d]);
-    auto [pos, inserted] = index.try_emplace(key, out.size());
-    if (inserted) {
-      out.push_back({key, {}, 0, i});
+    if (!pass(it)) continue;
+    std::uint32_t g = 0;
+    for (std::size_t d = 0; d < by.size(); ++d) {
+      key[d] = readers[d](b, it);
+      const std::uint32_t id = dims[d].get(key[d]);
+      g = d == 0 ? id : chain[d - 1].get((std::uint64_t{g} << 32) | id);
     }
-    auto& g = out[pos->second];
-    g.sum += it.amount;
-    ++g.count;
+    if (g == out.size()) out.push_back({key, {}, 0, i});
+    auto& gt = out[g];
+    gt.sum += it.amount;
+    ++gt.count;
   }
   return out;
 }
@@ -412,9 +633,28 @@ inline dimension_key parent_key(const dimension_ref& d, dimension_key k, int lev
   return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
 }
 }  // namespace detail
+namespace detail {
+/// The value of a whole row: over every pivot column (the row's sum, count,
+/// least or greatest amount); the only column without a pivot.
+inline std::optional<money> row_value(aggregate agg, const std::vector<std::optional<money>>& values) {
+  if (values.size() == 1) return values.front();
+  std::optional<money> out;
+  money_sum s;
+  for (const auto& v : values) {
+    if (!v) continue;
+    switch (agg) {
+      case aggregate::sum:
+      case aggregate::count: s += *v; out = money{}; break;
+      case aggregate::min: out = out ? std::min(*out, *v) : *v; break;
+      case aggregate::max: out = out ? std::max(*out, *v) : *v; break;
+    }
+  }
+  if (out && (agg == aggregate::sum || agg == aggregate::count)) out = s.value();
+  return out;
+}
+}  // namespace detail
 
-/// Runs a query.  With `prior` (last year's budget), sum queries also get the
-/// prior-year value and the change of each row (see run_with_prior).
+/// Runs a query.
 inline result_table run(const budget& b, const query& q) {
   result_table t;
   t.by = q.by;
@@ -423,14 +663,232 @@ inline result_table run(const budget& b, const query& q) {
   t.amount_unit = b.amount_unit();
   for (const auto& d : q.by) t.key_headers.push_back(dimension_header(d));
 
+  const std::size_t nd = q.by.size();
+  const detail::compiled_filter pass(b, q.where);
+  const bool minmax = q.agg == aggregate::min || q.agg == aggregate::max;
+  const auto items = b.items();
+
+  // Accumulate: each dimension's keys get ids in order of appearance, a row is
+  // the tuple of ids (chained pairs), a cell a row and a pivot column.
+  std::vector<detail::key_reader> readers;
+  for (const auto& d : q.by) readers.push_back({d});
+  std::vector<detail::key_ids> dims(nd), chain(nd > 1 ? nd - 1 : 0);
+  detail::key_ids pivot_ids, cell_ids;
+  const detail::key_reader pivot_reader{q.pivot ? *q.pivot : dimension_ref{}};
+  std::vector<std::uint32_t> row_ids;   // per row: the id on each dimension
+  std::vector<std::int64_t> row_count;  // per row
+  std::vector<money_sum> sums;          // per cell
+  std::vector<std::int64_t> counts, lo, hi;
+  std::vector<std::uint32_t> cell_row, cell_col;
+  money_sum total;
+  std::int64_t total_count = 0;
+  std::vector<std::uint32_t> ids(nd);
+
+  // Dense accumulation: the cells in a flat array indexed by the ids on each
+  // dimension (and the pivot, last) in fields of power-of-two widths, widened
+  // as new keys appear.  false (and nothing kept) when the array would grow
+  // past 2^22 cells, or a cell's sum past 64 bits: the hashed accumulation
+  // below takes over.
+  auto dense = [&]() -> bool {
+    const std::size_t nk = nd + (q.pivot ? 1 : 0);
+    constexpr unsigned max_bits = 22;
+    std::vector<unsigned> bits(nk, 4), off(nk, 0);
+    auto offsets = [&] {
+      unsigned o = 0;
+      for (std::size_t d = nk; d-- > 0;) {
+        off[d] = o;
+        o += bits[d];
+      }
+      return o;
+    };
+    unsigned width = offsets();
+    std::vector<std::int64_t> part(std::size_t{1} << width), cnt(std::size_t{1} << width), l, h;
+    if (minmax) {
+      l.resize(part.size());
+      h.resize(part.size());
+    }
+    std::vector<std::uint32_t> seen;  // cells in order of first appearance
+    std::vector<std::uint32_t> id(nk);
+    auto grow = [&](std::size_t d) {
+      const std::vector<unsigned> old_bits = bits, old_off = off;
+      while ((std::size_t{1} << bits[d]) <= id[d]) ++bits[d];
+      width = offsets();
+      if (width > max_bits) return false;
+      std::vector<std::int64_t> p2(std::size_t{1} << width), c2(p2.size()), l2, h2;
+      if (minmax) {
+        l2.resize(p2.size());
+        h2.resize(p2.size());
+      }
+      for (auto& s : seen) {
+        std::uint32_t n = 0;
+        for (std::size_t e = 0; e < nk; ++e) n |= ((s >> old_off[e]) & ((1u << old_bits[e]) - 1)) << off[e];
+        p2[n] = part[s];
+        c2[n] = cnt[s];
+        if (minmax) {
+          l2[n] = l[s];
+          h2[n] = h[s];
+        }
+        s = n;
+      }
+      part.swap(p2);
+      cnt.swap(c2);
+      l.swap(l2);
+      h.swap(h2);
+      return true;
+    };
+    for (const auto& it : items) {
+      if (!pass(it)) continue;
+      std::uint32_t cell = 0;
+      for (std::size_t d = 0; d < nk; ++d) {
+        id[d] = d < nd ? dims[d].get(readers[d](b, it)) : pivot_ids.get(pivot_reader(b, it));
+        if ((id[d] >> bits[d]) != 0) [[unlikely]] {
+          if (!grow(d)) return false;
+          cell = 0;
+          for (std::size_t e = 0; e < d; ++e) cell |= id[e] << off[e];
+        }
+        cell |= id[d] << off[d];
+      }
+      const std::int64_t a = it.amount.fen();
+      if (cnt[cell]++ == 0) {
+        seen.push_back(cell);
+        if (minmax) l[cell] = h[cell] = a;
+      }
+      if (__builtin_add_overflow(part[cell], a, &part[cell])) [[unlikely]]
+        return false;  // past 64 bits in a cell: the hashed accumulation sums exactly
+      if (minmax) {
+        if (a < l[cell]) l[cell] = a;
+        if (a > h[cell]) h[cell] = a;
+      }
+      total.add(it.amount);
+      ++total_count;
+    }
+    // Into rows and cells, in order of first appearance.
+    const unsigned pbits = q.pivot ? bits[nk - 1] : 0;
+    std::unordered_map<std::uint32_t, std::uint32_t> row_of;
+    for (std::size_t j = 0; j < seen.size(); ++j) {
+      const std::uint32_t s = seen[j];
+      auto [pos, inserted] = row_of.try_emplace(s >> pbits, static_cast<std::uint32_t>(row_count.size()));
+      if (inserted) {
+        row_count.push_back(0);
+        for (std::size_t d = 0; d < nd; ++d) row_ids.push_back((s >> off[d]) & ((1u << bits[d]) - 1));
+      }
+      row_count[pos->second] += cnt[s];
+      cell_row.push_back(pos->second);
+      cell_col.push_back(q.pivot ? s & ((1u << pbits) - 1) : 0);
+      money_sum m;
+      m.add(money::from_fen(part[s]));
+      sums.push_back(m);
+      counts.push_back(cnt[s]);
+      if (minmax) {
+        lo.push_back(l[s]);
+        hi.push_back(h[s]);
+      }
+    }
+    return true;
+  };
+
+  if (nd == 0 && !q.pivot) {
+    // No grouping: one row of every matching item.
+    bool any = false;
+    std::int64_t l = 0, h = 0;
+    for (const auto& it : items) {
+      if (!pass(it)) continue;
+      const std::int64_t a = it.amount.fen();
+      total.add(it.amount);
+      if (minmax) {
+        l = total_count == 0 || a < l ? a : l;
+        h = total_count == 0 || a > h ? a : h;
+      }
+      ++total_count;
+      any = true;
+    }
+    if (any) {
+      row_count.push_back(total_count);
+      sums.push_back(total);
+      counts.push_back(total_count);
+      lo.push_back(l);
+      hi.push_back(h);
+      cell_row.push_back(0);
+      cell_col.push_back(0);
+    }
+  } else if (!dense()) {
+    // Start again with hashed rows and cells.
+    dims.assign(nd, detail::key_ids{});
+    pivot_ids = detail::key_ids{};
+    row_ids.clear();
+    row_count.clear();
+    sums.clear();
+    counts.clear();
+    lo.clear();
+    hi.clear();
+    cell_row.clear();
+    cell_col.clear();
+    total = money_sum{};
+    total_count = 0;
+    for (const auto& it : items) {
+      if (!pass(it)) continue;
+      std::uint32_t g = 0;
+      for (std::size_t d = 0; d < nd; ++d) {
+        ids[d] = dims[d].get(readers[d](b, it));
+        g = d == 0 ? ids[d] : chain[d - 1].get((std::uint64_t{g} << 32) | ids[d]);
+      }
+      if (g == row_count.size()) {
+        row_count.push_back(0);
+        row_ids.insert(row_ids.end(), ids.begin(), ids.end());
+      }
+      ++row_count[g];
+      std::uint32_t c = g;
+      if (q.pivot) {
+        const std::uint32_t col = pivot_ids.get(pivot_reader(b, it));
+        c = cell_ids.get((std::uint64_t{g} << 32) | col);
+        if (c == cell_row.size()) {
+          cell_row.push_back(g);
+          cell_col.push_back(col);
+        }
+      } else if (c == cell_row.size()) {
+        cell_row.push_back(g);
+        cell_col.push_back(0);
+      }
+      if (c == sums.size()) {
+        sums.emplace_back();
+        counts.push_back(0);
+        if (minmax) {
+          lo.push_back(it.amount.fen());
+          hi.push_back(it.amount.fen());
+        }
+      }
+      sums[c].add(it.amount);
+      ++counts[c];
+      if (minmax) {
+        const std::int64_t a = it.amount.fen();
+        if (a < lo[c]) lo[c] = a;
+        if (a > hi[c]) hi[c] = a;
+      }
+      total.add(it.amount);
+      ++total_count;
+    }
+  }
+  t.total_count = total_count;
+  if (q.agg == aggregate::sum) t.total = total.value();
+
+  // Each dimension's keys in order: rank of each id.
+  auto ranks_of = [](const dimension_ref& d, const std::vector<std::uint64_t>& keys) {
+    std::vector<std::uint32_t> order(keys.size()), rank(keys.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return detail::key_less(d, keys[x], keys[y]); });
+    for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    return std::pair{std::move(order), std::move(rank)};
+  };
+
   // Pivot columns: the pivot dimension's keys in order.
-  std::vector<dimension_key> columns;
+  std::vector<std::uint32_t> col_of(1, 0);
+  std::size_t ncols = 1;
   if (q.pivot) {
-    auto cols = group_sums(b, q.where, {*q.pivot});
-    for (const auto& c : cols) columns.push_back(c.keys[0]);
-    std::sort(columns.begin(), columns.end(),
-              [&](dimension_key x, dimension_key y) { return detail::key_less(*q.pivot, x, y); });
-    for (auto c : columns) t.value_headers.push_back(key_text(b, *q.pivot, c));
+    auto [order, rank] = ranks_of(*q.pivot, pivot_ids.keys());
+    for (auto id : order) t.value_headers.push_back(key_text(b, *q.pivot, pivot_ids.keys()[id]));
+    col_of = std::move(rank);
+    ncols = order.size();
   } else {
     switch (q.agg) {
       case aggregate::sum: t.value_headers.push_back("合计"); break;
@@ -439,162 +897,163 @@ inline result_table run(const budget& b, const query& q) {
       case aggregate::max: t.value_headers.push_back("最大"); break;
     }
   }
-  const std::size_t ncols = q.pivot ? columns.size() : 1;
 
-  struct acc {
-    std::vector<money_sum> sums;
-    std::vector<std::optional<money>> lo, hi;
-    std::vector<std::int64_t> counts;
-    std::int64_t count = 0;
-  };
-  std::vector<std::vector<dimension_key>> keys;
-  std::vector<acc> accs;
-  std::unordered_map<std::vector<dimension_key>, std::size_t, detail::key_hash> index;
-  std::vector<dimension_key> key(q.by.size());
-  money_sum total;
-  for (const auto& it : b.items()) {
-    if (q.where.kind != filter::op::all && !matches(b, it, q.where)) continue;
-    for (std::size_t d = 0; d < q.by.size(); ++d) key[d] = key_of(b, it, q.by[d]);
-    std::size_t col = 0;
-    if (q.pivot) {
-      const auto pk = key_of(b, it, *q.pivot);
-      col = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), pk) - columns.begin());
-    }
-    auto [pos, inserted] = index.try_emplace(key, accs.size());
-    if (inserted) {
-      keys.push_back(key);
-      acc a;
-      a.sums.resize(ncols);
-      a.lo.resize(ncols);
-      a.hi.resize(ncols);
-      a.counts.resize(ncols);
-      accs.push_back(std::move(a));
-    }
-    auto& a = accs[pos->second];
-    a.sums[col] += it.amount;
-    ++a.counts[col];
-    if (!a.lo[col] || it.amount < *a.lo[col]) a.lo[col] = it.amount;
-    if (!a.hi[col] || it.amount > *a.hi[col]) a.hi[col] = it.amount;
-    ++a.count;
-    total += it.amount;
-    ++t.total_count;
+  // Leaf rows, in order of first appearance.
+  const std::size_t nleaf = row_count.size();
+  std::vector<result_row> rows(nleaf);
+  for (std::size_t r = 0; r < nleaf; ++r) {
+    rows[r].keys.resize(nd);
+    for (std::size_t d = 0; d < nd; ++d) rows[r].keys[d] = dims[d].keys()[row_ids[r * nd + d]];
+    rows[r].values.assign(ncols, std::nullopt);
+    rows[r].count = row_count[r];
   }
-  if (q.agg == aggregate::sum) t.total = total.value();
-
-  auto value_of_acc = [&](const acc& a, std::size_t c) -> std::optional<money> {
-    if (a.counts[c] == 0) return std::nullopt;
+  for (std::size_t c = 0; c < cell_row.size(); ++c) {
+    std::optional<money> v;
     switch (q.agg) {
-      case aggregate::sum: return a.sums[c].value();
-      case aggregate::count: return money::from_fen(a.counts[c] * 100);  // printed as a count below
-      case aggregate::min: return a.lo[c];
-      case aggregate::max: return a.hi[c];
+      case aggregate::sum: v = sums[c].value(); break;
+      case aggregate::count: v = money::from_fen(counts[c] * 100); break;  // printed as a count
+      case aggregate::min: v = money::from_fen(lo[c]); break;
+      case aggregate::max: v = money::from_fen(hi[c]); break;
     }
-    return std::nullopt;
-  };
-
-  for (std::size_t i = 0; i < accs.size(); ++i) {
-    result_row r;
-    r.keys = keys[i];
-    for (std::size_t c = 0; c < ncols; ++c) r.values.push_back(value_of_acc(accs[i], c));
-    r.count = accs[i].count;
-    t.rows.push_back(std::move(r));
+    rows[cell_row[c]].values[col_of[cell_col[c]]] = v;
   }
 
-  // Rollup: subtotals for the coarser levels of the first dimension.
-  if (q.rollup && !q.by.empty() &&
-      (q.by[0].dim == dimension::function || q.by[0].dim == dimension::econ || q.by[0].dim == dimension::gov_econ)) {
+  // Rollup: subtotals for the coarser levels of the first dimension, over the
+  // rows coded at that level or below (items without a code at the leaf level
+  // stay in the (none) row).
+  const bool rollup = q.rollup && nd != 0 &&
+                      (q.by[0].dim == dimension::function || q.by[0].dim == dimension::econ ||
+                       q.by[0].dim == dimension::gov_econ);
+  if (rollup) {
     const auto& d0 = q.by[0];
-    int leaf_level = d0.level;
-    if (leaf_level == 0) leaf_level = d0.dim == dimension::function ? 3 : 2;
-    std::vector<result_row> extra;
+    const int leaf_level = d0.level ? d0.level : d0.dim == dimension::function ? 3 : 2;
     for (int level = 1; level < leaf_level; ++level) {
       std::unordered_map<dimension_key, std::size_t> sub;
-      for (const auto& r : t.rows) {
-        if (r.subtotal) continue;
-        const auto pk = detail::parent_key(d0, r.keys[0], level);
-        auto [pos, inserted] = sub.try_emplace(pk, extra.size());
+      for (std::size_t r = 0; r < nleaf; ++r) {
+        const dimension_key k = rows[r].keys[0];
+        if (k == no_key || static_cast<int>(k & 0xFF) < level) continue;
+        const auto pk = detail::parent_key(d0, k, level);
+        auto [pos, inserted] = sub.try_emplace(pk, rows.size());
         if (inserted) {
           result_row s;
-          s.keys.assign(q.by.size(), no_key);
+          s.keys.assign(nd, no_key);
           s.keys[0] = pk;
           s.values.assign(ncols, std::nullopt);
           s.subtotal = true;
           s.depth = level;
-          extra.push_back(std::move(s));
+          rows.push_back(std::move(s));
         }
-        auto& s = extra[pos->second];
+        auto& s = rows[pos->second];
+        const auto& leaf = rows[r];
         for (std::size_t c = 0; c < ncols; ++c)
-          if (r.values[c]) {
-            if (q.agg == aggregate::min) s.values[c] = s.values[c] ? std::min(*s.values[c], *r.values[c]) : *r.values[c];
-            else if (q.agg == aggregate::max) s.values[c] = s.values[c] ? std::max(*s.values[c], *r.values[c]) : *r.values[c];
-            else s.values[c] = s.values[c].value_or(money{}) + *r.values[c];
+          if (leaf.values[c]) {
+            if (q.agg == aggregate::min) s.values[c] = s.values[c] ? std::min(*s.values[c], *leaf.values[c]) : *leaf.values[c];
+            else if (q.agg == aggregate::max) s.values[c] = s.values[c] ? std::max(*s.values[c], *leaf.values[c]) : *leaf.values[c];
+            else s.values[c] = s.values[c].value_or(money{}) + *leaf.values[c];
           }
-        s.count += r.count;
+        s.count += leaf.count;
       }
     }
-    for (auto& e : extra) t.rows.push_back(std::move(e));
   }
 
-  // Order: by key (hierarchical, subtotals before their children), by value or by count.
-  auto by_key = [&](const result_row& x, const result_row& y) {
-    for (std::size_t d = 0; d < q.by.size(); ++d) {
-      dimension_key a = x.keys[d], c = y.keys[d];
-      if (d == 0 && q.rollup && (x.subtotal || y.subtotal)) {
-        // compare at the coarser depth first so that parents precede children
-        const int lx = x.subtotal ? x.depth : 9, ly = y.subtotal ? y.depth : 9;
-        for (int level = 1; level <= 3; ++level) {
-          if (level > lx || level > ly) break;
-          const auto pa = detail::parent_key(q.by[0], a, level), pc = detail::parent_key(q.by[0], c, level);
-          if (pa != pc) return detail::key_less(q.by[0], pa, pc);
-        }
-        if (lx != ly) return lx < ly;
+  // Order: by key (subtotals before their children), by value or by count.
+  std::vector<std::uint32_t> perm(rows.size());
+  for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
+  if (q.ordering == query::order_by::key && nd != 0) {
+    std::vector<std::vector<std::uint32_t>> rank(nd);
+    for (std::size_t d = 0; d < nd; ++d) rank[d] = ranks_of(q.by[d], dims[d].keys()).second;
+    const std::size_t path = rollup ? 4 : 1, stride = path + nd - 1;
+    std::vector<std::uint64_t> sk(rows.size() * stride, 0);
+    constexpr std::uint64_t flip = std::uint64_t{1} << 63;
+    auto code = [&](std::uint64_t v) { return q.descending ? flip - v : v; };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::uint64_t* s = &sk[r * stride];
+      const auto& row = rows[r];
+      if (rollup) {
+        const dimension_key k = row.keys[0];
+        const int levels = k == no_key ? 0 : row.subtotal ? row.depth : static_cast<int>(k & 0xFF);
+        int i = 0;
+        if (k == no_key) s[i++] = code(detail::order_value(q.by[0], no_key));
+        for (int l = 1; l <= levels; ++l) s[i++] = code(detail::order_value(q.by[0], detail::parent_key(q.by[0], k, l)));
+        s[i] = row.subtotal ? 0 : 1;
+      } else {
+        s[0] = code(std::uint64_t{rank[0][row_ids[r * nd]]} + 2);
       }
-      if (a != c) return detail::key_less(q.by[d], a, c);
+      if (!row.subtotal)
+        for (std::size_t d = 1; d < nd; ++d) s[path + d - 1] = code(std::uint64_t{rank[d][row_ids[r * nd + d]]} + 2);
     }
-    return false;
+    std::sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return std::lexicographical_compare(&sk[x * stride], &sk[x * stride] + stride, &sk[y * stride],
+                                          &sk[y * stride] + stride);
+    });
+  } else if (q.ordering != query::order_by::key) {
+    std::vector<money> value(rows.size());
+    if (q.ordering == query::order_by::value)
+      for (std::size_t r = 0; r < rows.size(); ++r) value[r] = detail::row_value(q.agg, rows[r].values).value_or(money{});
+    std::stable_sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
+      if (q.ordering == query::order_by::count)
+        return q.descending ? rows[x].count > rows[y].count : rows[x].count < rows[y].count;
+      return q.descending ? value[x] > value[y] : value[x] < value[y];
+    });
+  }
+  if (q.limit && perm.size() > q.limit) perm.resize(q.limit);
+
+  // Labels and names: once per distinct key.
+  std::vector<std::vector<std::uint32_t>> label_of(nd);
+  std::vector<std::string> labels, names;
+  auto label_index = [&](std::size_t d, dimension_key k) {
+    labels.push_back(key_text(b, q.by[d], k));
+    names.push_back(key_name(b, q.by[d], k));
+    return static_cast<std::uint32_t>(labels.size() - 1);
   };
-  if (q.ordering == query::order_by::key) {
-    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const auto& x, const auto& y) {
-      return q.descending ? by_key(y, x) : by_key(x, y);
-    });
-  } else {
-    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const auto& x, const auto& y) {
-      if (q.ordering == query::order_by::count) return q.descending ? x.count > y.count : x.count < y.count;
-      const money a = x.values.empty() || !x.values[0] ? money{} : *x.values[0];
-      const money c = y.values.empty() || !y.values[0] ? money{} : *y.values[0];
-      return q.descending ? a > c : a < c;
-    });
-  }
-  if (q.limit && t.rows.size() > q.limit) t.rows.resize(q.limit);
-
-  for (auto& r : t.rows) {
-    for (std::size_t d = 0; d < q.by.size(); ++d) {
-      r.labels.push_back(r.keys[d] == no_key && r.subtotal ? std::string() : key_text(b, q.by[d], r.keys[d]));
-      std::string name = key_name(b, q.by[d], r.keys[d]);
-      r.names.push_back(std::move(name));
+  for (std::size_t d = 0; d < nd; ++d) label_of[d].assign(dims[d].size(), npos32);
+  t.rows.reserve(perm.size());
+  for (auto r : perm) {
+    result_row& row = rows[r];
+    row.labels.reserve(nd);
+    row.names.reserve(nd);
+    for (std::size_t d = 0; d < nd; ++d) {
+      if (row.subtotal) {
+        row.labels.push_back(row.keys[d] == no_key ? std::string() : key_text(b, q.by[d], row.keys[d]));
+        row.names.push_back(key_name(b, q.by[d], row.keys[d]));
+        continue;
+      }
+      auto& li = label_of[d][row_ids[r * nd + d]];
+      if (li == npos32) li = label_index(d, row.keys[d]);
+      row.labels.push_back(labels[li]);
+      row.names.push_back(names[li]);
     }
-    if (q.share && q.agg == aggregate::sum && t.total && !t.total->is_zero() && !r.values.empty() && r.values[0])
-      r.share_units = detail::percent_units(*r.values[0], *t.total, 2, rounding::half_up, "share");
+    if (q.share && q.agg == aggregate::sum && t.total && !t.total->is_zero())
+      if (const auto v = detail::row_value(q.agg, row.values))
+        row.share_units = detail::percent_units(*v, *t.total, 2, rounding::half_up, "share");
+    t.rows.push_back(std::move(row));
   }
   return t;
 }
 
 /// Runs `q` on this year's budget and on last year's, and gives each row its
-/// prior-year value and change (rows are matched by their printed keys).
+/// prior-year value and change (rows are matched by their printed keys; with
+/// a pivot, the row totals over every column are compared).
 inline result_table run_with_prior(const budget& current, const budget& prior, const query& q) {
   result_table t = run(current, q);
   query pq = q;
   pq.limit = 0;
   const result_table p = run(prior, pq);
-  for (auto& r : t.rows) {
-    for (const auto& pr : p.rows) {
-      if (pr.labels != r.labels || pr.subtotal != r.subtotal || pr.values.empty()) continue;
-      r.prior = pr.values[0];
-      break;
+  auto row_id = [](const result_row& r) {
+    std::string s(r.subtotal ? "1" : "0");
+    for (const auto& l : r.labels) {
+      s += '\x1f';
+      s += l;
     }
-    if (r.prior && !r.prior->is_zero() && !r.values.empty() && r.values[0])
-      r.change_units =
-          detail::change_units(*r.values[0], *r.prior, 2, rounding::half_up);
+    return s;
+  };
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < p.rows.size(); ++i)
+    if (!p.rows[i].values.empty()) index.try_emplace(row_id(p.rows[i]), i);
+  for (auto& r : t.rows) {
+    if (auto pos = index.find(row_id(r)); pos != index.end()) r.prior = detail::row_value(q.agg, p.rows[pos->second].values);
+    const auto v = detail::row_value(q.agg, r.values);
+    if (r.prior && !r.prior->is_zero() && v) r.change_units = detail::change_units(*v, *r.prior, 2, rounding::half_up);
   }
   return t;
 }
