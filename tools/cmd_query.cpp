@@ -139,7 +139,7 @@ int run_query(const std::vector<std::string>& args) {
     if (t.share) row.push_back(r.share_units ? format_percent(*r.share_units) : std::string());
     if (prior) {
       row.push_back(amount(r.prior));
-      row.push_back(r.prior && !r.values.empty() && r.values[0] ? (*r.values[0] - *r.prior).format(u, 2) : std::string());
+      row.push_back(r.prior && !r.values.empty() && r.values[0] ? amount(*r.values[0] - *r.prior) : std::string());
       row.push_back(r.change_units ? format_percent(*r.change_units) : std::string());
     }
     g.rows.push_back(std::move(row));

@@ -872,6 +872,16 @@ YUSUAN_DECL parse_status parse_query_text(const char*& first, const char* last, 
       return parse_status::error;
     }
     if (st.q_where) {
+      // several where clauses narrow together: where A where B is where A and B
+      while (st.stack.size() > 1) {
+        node n;
+        n.t = node::type::f_and;
+        n.kids = {st.stack[st.stack.size() - 2], st.stack.back()};
+        n.begin = st.nodes[n.kids[0]].begin;
+        n.end = st.nodes[n.kids[1]].end;
+        st.stack.resize(st.stack.size() - 2);
+        push_node(st, std::move(n));
+      }
       st.lhs = st.stack.back();
       st.stack.pop_back();
     }
