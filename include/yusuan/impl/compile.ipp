@@ -861,9 +861,8 @@ private:
     }
     if (c.fund) f.fund = c.fund;
     if (!c.project_name.empty()) {
-      if (auto it = project_ids_.find(c.project_name); it != project_ids_.end()) f.project = it->second;
-      else if (auto ct = project_codes_.find(c.project_name); ct != project_codes_.end()) f.project = ct->second;
-      else f.project = npos32 - 1;  // resolved later
+      f.project = project_by_name_or_code(c.project_name);
+      if (f.project == npos32) f.project = npos32 - 1;  // resolved later
     }
     if (!c.tags.empty()) {
       auto merged = d_->tag_sets[f.tags];
@@ -1010,6 +1009,13 @@ private:
 
   // --- projects ------------------------------------------------------------------
 
+  /// A declared project by its name or its code, or npos32.
+  std::uint32_t project_by_name_or_code(const std::string& key) const {
+    if (auto it = project_ids_.find(key); it != project_ids_.end()) return it->second;
+    if (auto it = project_codes_.find(key); it != project_codes_.end()) return it->second;
+    return npos32;
+  }
+
   std::uint32_t current_project() const {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
       if (it->kind == frame::type::project || it->kind == frame::type::targets) return it->project;
@@ -1113,9 +1119,7 @@ private:
     g.span = span_of(s.word);
     for (const auto& m : s.members) {
       const std::string n(m.view());
-      std::uint32_t id = npos32;
-      if (auto it = project_ids_.find(n); it != project_ids_.end()) id = it->second;
-      else if (auto ct = project_codes_.find(n); ct != project_codes_.end()) id = ct->second;
+      const std::uint32_t id = project_by_name_or_code(n);
       if (id == npos32) {
         error("E0301", "unknown project '" + n + "'", span_of(m), "declare it with 项目 before the group");
         continue;
@@ -1474,9 +1478,7 @@ private:
 
   void resolve_pending() {
     for (const auto& p : pending_) {
-      std::uint32_t id = npos32;
-      if (auto it = project_ids_.find(p.name); it != project_ids_.end()) id = it->second;
-      else if (auto ct = project_codes_.find(p.name); ct != project_codes_.end()) id = ct->second;
+      const std::uint32_t id = project_by_name_or_code(p.name);
       if (id == npos32) {
         error("E0301", "unknown project '" + p.name + "'", p.span, "no 项目 of this name or code");
         continue;
@@ -1514,12 +1516,8 @@ private:
         if (!found) error("E0301", "unknown unit '" + v.text + "'", f.span, "no 单位 of this code or name");
         continue;
       }
-      if (auto it = project_ids_.find(v.text); it != project_ids_.end()) {
-        v.id = it->second;
-        continue;
-      }
-      if (auto it = project_codes_.find(v.text); it != project_codes_.end()) {
-        v.id = it->second;
+      if (const auto id = project_by_name_or_code(v.text); id != npos32) {
+        v.id = id;
         continue;
       }
       bool found = false;
