@@ -24,6 +24,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -1321,3 +1324,281 @@ TEST(query_cli, errors_and_usage) {
 }
 
 #endif  // YUSUAN_CLI
+
+// ===========================================================================
+// The engine against a naive evaluation
+// ===========================================================================
+//
+// run() reads the budget column by column, filters through byte masks, and
+// counts cells in flat arrays (or hashed ones when the cells are many).  Here
+// random queries on the test budget and the reference budget are checked
+// against the plainest evaluation there is: matches() and key_of() on every
+// item, one std::map per query.
+
+namespace {
+
+struct naive_cell {
+  yusuan::money_sum sum;
+  std::int64_t count = 0;
+  money lo, hi;
+};
+
+/// Random filters and groupings drawn from what a budget has.
+class query_maker {
+public:
+  query_maker(const yusuan::budget& b, std::uint64_t seed) : b_(b), rng_(seed) {}
+
+  yusuan::filter filter(int depth = 0) {
+    const auto r = pick(depth >= 2 ? 7 : 10);
+    if (r >= 7) {
+      yusuan::filter f;
+      f.kind = r == 7 ? yusuan::filter::op::and_ : r == 8 ? yusuan::filter::op::or_ : yusuan::filter::op::not_;
+      const std::size_t n = f.kind == yusuan::filter::op::not_ ? 1 : 2 + pick(2);
+      for (std::size_t i = 0; i < n; ++i) f.children.push_back(filter(depth + 1));
+      return f;
+    }
+    yusuan::filter f;
+    static constexpr yusuan::filter::op ops[] = {yusuan::filter::op::eq, yusuan::filter::op::ne, yusuan::filter::op::in,
+                                                 yusuan::filter::op::not_in};
+    f.kind = ops[pick(4)];
+    const std::size_t nvalues = f.kind == yusuan::filter::op::in || f.kind == yusuan::filter::op::not_in ? 1 + pick(3) : 1;
+    const auto& it = b_.items()[pick(b_.items().size())];
+    switch (r) {
+      case 0:
+        f.dim = {dimension::function, 0, {}};
+        for (std::size_t i = 0; i < nvalues; ++i) {
+          const auto c = b_.items()[pick(b_.items().size())].function;
+          f.values.push_back(yusuan::value_of(c ? c.at(1 + static_cast<int>(pick(static_cast<std::size_t>(c.level())))) : c));
+        }
+        break;
+      case 1:
+      case 2:
+        f.dim = {r == 1 ? dimension::econ : dimension::gov_econ, 0, {}};
+        for (std::size_t i = 0; i < nvalues; ++i) {
+          const auto& x = b_.items()[pick(b_.items().size())];
+          const auto c = r == 1 ? x.econ : x.gov_econ;
+          f.values.push_back(yusuan::value_of(c ? c.at(1 + static_cast<int>(pick(static_cast<std::size_t>(c.level())))) : c));
+        }
+        break;
+      case 3:
+        f.dim = {dimension::kind, 0, {}};
+        for (std::size_t i = 0; i < nvalues; ++i)
+          f.values.push_back(yusuan::value_of(yusuan::all_spending_kinds[pick(yusuan::all_spending_kinds.size())]));
+        break;
+      case 4: {
+        f.dim = {dimension::fund, 0, {}};
+        static constexpr yusuan::fund_source funds[] = {yusuan::fund_source::general_budget,
+                                                        yusuan::fund_source::fiscal_appropriation,
+                                                        yusuan::fund_source::institution_revenue};
+        for (std::size_t i = 0; i < nvalues; ++i) f.values.push_back(yusuan::value_of(funds[pick(3)]));
+        break;
+      }
+      case 5:
+        if (!b_.projects().empty()) {
+          auto g = yusuan::project_is(b_, b_.projects()[pick(b_.projects().size())].name);
+          g.kind = f.kind == yusuan::filter::op::in || f.kind == yusuan::filter::op::eq ? yusuan::filter::op::eq
+                                                                                          : yusuan::filter::op::ne;
+          return g;
+        }
+        [[fallthrough]];
+      default: {
+        const auto tags = b_.tags_of(it);
+        if (tags.empty()) return unit_is(static_cast<std::uint32_t>(pick(b_.units().size())));
+        const auto& [k, v] = tags[pick(tags.size())];
+        auto g = yusuan::tag_is(b_, std::string(k), v);
+        if (f.kind == yusuan::filter::op::ne || f.kind == yusuan::filter::op::not_in) g.kind = yusuan::filter::op::ne;
+        return g;
+      }
+    }
+    return f;
+  }
+
+  yusuan::dimension_ref dimension_ref() {
+    switch (pick(9)) {
+      case 0: return {dimension::function, static_cast<int>(pick(4)), {}};
+      case 1: return {dimension::econ, static_cast<int>(pick(3)), {}};
+      case 2: return {dimension::gov_econ, static_cast<int>(pick(3)), {}};
+      case 3: return {dimension::kind, 0, {}};
+      case 4: return {dimension::fund, 0, {}};
+      case 5: return {dimension::project, 0, {}};
+      case 6: return {dimension::unit, 0, {}};
+      default: {
+        const auto& it = b_.items()[pick(b_.items().size())];
+        const auto tags = b_.tags_of(it);
+        if (tags.empty()) return {dimension::function, 3, {}};
+        return {dimension::tag, 0, std::string(tags[pick(tags.size())].first)};
+      }
+    }
+  }
+
+  query make() {
+    query q;
+    q.agg = static_cast<yusuan::aggregate>(pick(4));
+    if (pick(4) != 0) q.where = filter();
+    const std::size_t nd = pick(4);
+    for (std::size_t i = 0; i < nd; ++i) q.by.push_back(dimension_ref());
+    if (pick(3) == 0) q.pivot = dimension_ref();
+    return q;
+  }
+
+  std::size_t pick(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng_() % n); }
+
+private:
+  const yusuan::budget& b_;
+  std::mt19937_64 rng_;
+};
+
+/// Checks run(b, q) against matches() and key_of() item by item.
+void expect_naive(const yusuan::budget& b, const query& q, const std::string& what) {
+  using keys = std::vector<yusuan::dimension_key>;
+  std::map<keys, std::map<yusuan::dimension_key, naive_cell>> cells;
+  yusuan::money_sum total;
+  std::int64_t total_count = 0;
+  for (const auto& it : b.items()) {
+    if (!yusuan::matches(b, it, q.where)) continue;
+    keys k;
+    for (const auto& d : q.by) k.push_back(yusuan::key_of(b, it, d));
+    const auto col = q.pivot ? yusuan::key_of(b, it, *q.pivot) : 0;
+    auto& c = cells[k][col];
+    if (c.count++ == 0) c.lo = c.hi = it.amount;
+    c.sum += it.amount;
+    c.lo = std::min(c.lo, it.amount);
+    c.hi = std::max(c.hi, it.amount);
+    total += it.amount;
+    ++total_count;
+  }
+  const result_table t = yusuan::run(b, q);
+  EXPECT_EQ(t.total_count, total_count) << what;
+  if (q.agg == yusuan::aggregate::sum) {
+    EXPECT_EQ(t.total, total.value()) << what;
+  }
+  ASSERT_EQ(t.size(), cells.size()) << what;
+  // Pivot columns: the keys that occur, in key order.
+  std::vector<yusuan::dimension_key> columns;
+  if (q.pivot) {
+    std::set<yusuan::dimension_key> seen;
+    for (const auto& [k, row] : cells)
+      for (const auto& [col, c] : row) seen.insert(col);
+    columns.assign(seen.begin(), seen.end());
+    std::sort(columns.begin(), columns.end(),
+              [&](auto x, auto y) { return yusuan::detail::key_less(*q.pivot, x, y); });
+    std::vector<std::string> headers;
+    for (auto c : columns) headers.push_back(yusuan::key_text(b, *q.pivot, c));
+    EXPECT_EQ(t.value_headers, headers) << what;
+  } else {
+    columns.push_back(0);
+  }
+  const yusuan::result_row* previous = nullptr;
+  for (const auto& r : t) {
+    ASSERT_EQ(r.keys.size(), q.by.size()) << what;
+    for (std::size_t d = 0; d < q.by.size(); ++d) EXPECT_EQ(r.labels[d], yusuan::key_text(b, q.by[d], r.keys[d])) << what;
+    // Rows in key order, the first dimension first.
+    if (previous) {
+      bool less = false;
+      for (std::size_t d = 0; d < q.by.size(); ++d) {
+        if (yusuan::detail::key_less(q.by[d], previous->keys[d], r.keys[d])) {
+          less = true;
+          break;
+        }
+        if (previous->keys[d] != r.keys[d]) break;
+      }
+      EXPECT_TRUE(less) << what << ": rows out of order";
+    }
+    previous = &r;
+    const auto pos = cells.find(r.keys);
+    ASSERT_NE(pos, cells.end()) << what << ": a row the items do not have";
+    std::int64_t count = 0;
+    ASSERT_EQ(r.values.size(), columns.size()) << what;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const auto cell = pos->second.find(columns[c]);
+      if (cell == pos->second.end()) {
+        EXPECT_FALSE(r.values[c].has_value()) << what;
+        continue;
+      }
+      count += cell->second.count;
+      std::optional<money> want;
+      switch (q.agg) {
+        case yusuan::aggregate::sum: want = cell->second.sum.value(); break;
+        case yusuan::aggregate::count: want = money::from_fen(cell->second.count * 100); break;
+        case yusuan::aggregate::min: want = cell->second.lo; break;
+        case yusuan::aggregate::max: want = cell->second.hi; break;
+      }
+      EXPECT_EQ(r.values[c], want) << what << " column " << c;
+    }
+    EXPECT_EQ(r.count, count) << what;
+  }
+}
+
+std::string describe(const query& q, std::size_t n) {
+  std::string s = "query #" + std::to_string(n) + " (agg " + std::to_string(static_cast<int>(q.agg)) + ", by";
+  for (const auto& d : q.by) s += " " + yusuan::dimension_header(d);
+  if (q.pivot) s += ", pivot " + yusuan::dimension_header(*q.pivot);
+  return s + ")";
+}
+
+/// Sets the engine's dense-cell limit for the life of the object.
+struct dense_limit {
+  explicit dense_limit(std::uint64_t n) { yusuan::detail::dense_cell_limit() = n; }
+  ~dense_limit() { yusuan::detail::dense_cell_limit() = 0; }
+};
+
+}  // namespace
+
+TEST(query_engine, random_queries_agree_with_a_naive_evaluation) {
+  const yusuan::budget reference = yusuan::load_budget("budgets/luoyang-social-insurance-center-2024.budget");
+  std::size_t n = 0;
+  for (const yusuan::budget* b : {&current(), &reference}) {
+    query_maker make(*b, 20241127 + n);
+    for (int i = 0; i < 400; ++i, ++n) {
+      const query q = make.make();
+      expect_naive(*b, q, describe(q, n));
+      {
+        // Cells hashed from the first dimension on (the path of queries with
+        // more cells than items).
+        dense_limit tiny(1);
+        expect_naive(*b, q, describe(q, n) + " with hashed cells");
+      }
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
+TEST(query_engine, large_amounts_sum_exactly_or_throw) {
+  // Amounts near 2^62 分: wrapped 64-bit sums could no longer be trusted, so
+  // cells are summed exactly; a cell whose sum does not fit 64 bits throws.
+  auto d = std::make_shared<yusuan::detail::budget_data>();
+  d->tag_sets.emplace_back();
+  d->header.year = 2024;
+  d->units.push_back({"900001", "测试单位", yusuan::unit_type::unknown, {}});
+  const std::int64_t big = std::int64_t{1} << 62;
+  auto add = [&](std::int64_t fen, std::string_view fn, yusuan::spending_kind k) {
+    yusuan::item it;
+    it.amount = money::from_fen(fen);
+    it.function = fcode(fn);
+    it.kind = k;
+    d->items.push_back(it);
+  };
+  add(big, "2080109", yusuan::spending_kind::personnel);
+  add(big, "2080109", yusuan::spending_kind::personnel);
+  add(-big, "2080109", yusuan::spending_kind::public_funds);
+  add(big, "2080505", yusuan::spending_kind::personnel);
+  add(5, "2080505", yusuan::spending_kind::public_funds);
+  const yusuan::budget b(d);  // columns built on first use
+  ASSERT_GT(b.columns()->amount_bits, 62);
+
+  auto t = yusuan::run(b, query{}.sum().group_by(dimension::function, 3).filtered(
+                              yusuan::kind_is(yusuan::spending_kind::basic) && !yusuan::function_is(fcode("2080505"))));
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t.rows[0].values[0], money::from_fen(big));  // 2^62 + 2^62 - 2^62, past int64 on the way
+  t = yusuan::run(b, query{}.min().group_by(dimension::kind));
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t.rows[0].values[0], money::from_fen(big));
+  EXPECT_EQ(t.rows[1].values[0], money::from_fen(-big));
+  // 2^62 · 3 - 2^62 + 5 does not fit: the sum throws rather than wrap.
+  EXPECT_THROW(yusuan::run(b, query{}.sum()), yusuan::overflow_error);
+  EXPECT_THROW(yusuan::run(b, query{}.sum().group_by(dimension::kind)), yusuan::overflow_error);
+  // Counts and maxima do not need the sum.
+  t = yusuan::run(b, query{}.count().group_by(dimension::function, 1));
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t.rows[0].count, 5);
+}

@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -304,59 +306,6 @@ private:
   const budget* b_;
   std::vector<node> nodes_;
   std::uint32_t root_ = npos32;
-};
-
-/// Keys to small ids in order of first appearance (open addressing).
-class key_ids {
-public:
-  key_ids() { rehash(64); }
-  std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(keys_.size()); }
-  const std::vector<std::uint64_t>& keys() const noexcept { return keys_; }
-  std::uint32_t get(std::uint64_t k) {
-    if (k == last_key_ && last_id_ != npos32) return last_id_;
-    std::size_t h = hash(k) & mask_;
-    while (true) {
-      const slot& s = slots_[h];
-      if (s.id == npos32) break;
-      if (s.key == k) {
-        last_key_ = k;
-        return last_id_ = s.id;
-      }
-      h = (h + 1) & mask_;
-    }
-    const auto id = static_cast<std::uint32_t>(keys_.size());
-    keys_.push_back(k);
-    slots_[h] = {k, id};
-    if (keys_.size() * 2 > slots_.size()) rehash(slots_.size() * 2);
-    last_key_ = k;
-    return last_id_ = id;
-  }
-
-private:
-  struct slot {
-    std::uint64_t key;
-    std::uint32_t id;
-  };
-  static std::size_t hash(std::uint64_t k) noexcept {
-    k ^= k >> 29;
-    k *= 0xbf58476d1ce4e5b9ULL;
-    k ^= k >> 32;
-    return static_cast<std::size_t>(k);
-  }
-  void rehash(std::size_t n) {
-    slots_.assign(n, slot{0, npos32});
-    mask_ = n - 1;
-    for (std::uint32_t id = 0; id < keys_.size(); ++id) {
-      std::size_t h = hash(keys_[id]) & mask_;
-      while (slots_[h].id != npos32) h = (h + 1) & mask_;
-      slots_[h] = {keys_[id], id};
-    }
-  }
-  std::vector<slot> slots_;
-  std::vector<std::uint64_t> keys_;
-  std::size_t mask_ = 0;
-  std::uint64_t last_key_ = 0;
-  std::uint32_t last_id_ = npos32;
 };
 
 /// A key_of specialised once per dimension.
@@ -654,6 +603,397 @@ inline std::optional<money> row_value(aggregate agg, const std::vector<std::opti
 }
 }  // namespace detail
 
+namespace detail {
+// ---------------------------------------------------------------------------
+// The column engine behind run(): filters as byte masks, dimensions as ids in
+// key order, cells accumulated in flat arrays.
+// ---------------------------------------------------------------------------
+
+enum class mask_op : std::uint8_t { assign, and_, or_ };
+
+/// out[i] = (or &= or |=) 1 when item i passes the test `f` (a comparison), 0 otherwise.
+inline void leaf_mask(const budget& b, const item_columns& c, const filter& f, std::uint8_t* out, mask_op op) {
+  const std::size_t n = c.size();
+  const bool negate = f.kind == filter::op::ne || f.kind == filter::op::not_in;
+  auto by_table = [&](const auto* column, const std::vector<std::uint8_t>& table) {
+    const std::uint8_t* t = table.data();
+    switch (op) {
+      case mask_op::assign: for (std::size_t i = 0; i < n; ++i) out[i] = t[column[i]]; break;
+      case mask_op::and_: for (std::size_t i = 0; i < n; ++i) out[i] &= t[column[i]]; break;
+      case mask_op::or_: for (std::size_t i = 0; i < n; ++i) out[i] |= t[column[i]]; break;
+    }
+  };
+  switch (f.dim.dim) {
+    case dimension::function: {
+      std::vector<std::uint8_t> table(c.function_codes.size());
+      for (std::size_t o = 0; o < table.size(); ++o) {
+        bool any = false;
+        for (const auto& v : f.values) any = any || v.function.contains(c.function_codes[o]);
+        table[o] = any != negate;
+      }
+      by_table(c.function.data(), table);
+      return;
+    }
+    case dimension::econ:
+    case dimension::gov_econ: {
+      std::vector<std::uint8_t> table(c.econ_codes.size());
+      for (std::size_t o = 0; o < table.size(); ++o) {
+        bool any = false;
+        for (const auto& v : f.values) any = any || v.econ.contains(c.econ_codes[o]);
+        table[o] = any != negate;
+      }
+      by_table(f.dim.dim == dimension::econ ? c.econ.data() : c.gov_econ.data(), table);
+      return;
+    }
+    case dimension::kind:
+    case dimension::fund: {
+      std::vector<std::uint8_t> table(256);
+      item probe;
+      for (unsigned x = 0; x < 256; ++x) {
+        if (f.dim.dim == dimension::kind) probe.kind = static_cast<spending_kind>(x);
+        else probe.fund = static_cast<fund_source>(x);
+        bool any = false;
+        for (const auto& v : f.values) any = any || matches_value(b, probe, f.dim, v);
+        table[x] = any != negate;
+      }
+      by_table(f.dim.dim == dimension::kind ? c.kind.data() : c.fund.data(), table);
+      return;
+    }
+    default: {
+      const auto items = b.items();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (op == mask_op::and_ && !out[i]) continue;
+        if (op == mask_op::or_ && out[i]) continue;
+        out[i] = matches(b, items[i], f) ? 1 : 0;
+      }
+      return;
+    }
+  }
+}
+
+inline bool is_leaf(const filter& f) noexcept {
+  return f.kind != filter::op::all && f.kind != filter::op::and_ && f.kind != filter::op::or_ && f.kind != filter::op::not_;
+}
+
+/// out[i] = 1 when item i passes `f`, as matches() decides, a column at a time.
+inline void filter_mask(const budget& b, const item_columns& c, const filter& f, std::uint8_t* out) {
+  const std::size_t n = c.size();
+  switch (f.kind) {
+    case filter::op::all: std::fill(out, out + n, std::uint8_t{1}); return;
+    case filter::op::and_:
+    case filter::op::or_: {
+      const bool is_and = f.kind == filter::op::and_;
+      if (f.children.empty()) {
+        std::fill(out, out + n, static_cast<std::uint8_t>(is_and ? 1 : 0));
+        return;
+      }
+      filter_mask(b, c, f.children.front(), out);
+      std::vector<std::uint8_t> tmp;
+      for (std::size_t k = 1; k < f.children.size(); ++k) {
+        const filter& child = f.children[k];
+        if (is_leaf(child)) {  // straight into the mask
+          leaf_mask(b, c, child, out, is_and ? mask_op::and_ : mask_op::or_);
+          continue;
+        }
+        tmp.resize(n);
+        filter_mask(b, c, child, tmp.data());
+        if (is_and)
+          for (std::size_t i = 0; i < n; ++i) out[i] &= tmp[i];
+        else
+          for (std::size_t i = 0; i < n; ++i) out[i] |= tmp[i];
+      }
+      return;
+    }
+    case filter::op::not_:
+      if (f.children.empty()) {
+        std::fill(out, out + n, std::uint8_t{0});
+        return;
+      }
+      filter_mask(b, c, f.children.front(), out);
+      for (std::size_t i = 0; i < n; ++i) out[i] ^= 1;
+      return;
+    default: leaf_mask(b, c, f, out, mask_op::assign); return;
+  }
+}
+
+/// A dimension as an id per item, ids numbered in the order of the keys
+/// (key_less, no_key last): through a table over the column's ordinals for
+/// codes, kinds and sources, one id per item for the rest.
+struct dim_index {
+  const std::uint32_t* ord32 = nullptr;
+  const std::uint8_t* ord8 = nullptr;
+  std::vector<std::uint32_t> map;  // ordinal -> id
+  std::vector<std::uint32_t> ids;  // item -> id (neither column set)
+  std::vector<dimension_key> keys;  // id -> key
+  std::uint32_t operator()(std::size_t i) const noexcept {
+    return ord32 ? map[ord32[i]] : ord8 ? map[ord8[i]] : ids[i];
+  }
+  std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(keys.size()); }
+};
+
+/// Ids in key order for the keys of `raw` (one per ordinal or per item); the
+/// keys themselves into `keys`.
+inline void number_in_key_order(const dimension_ref& d, std::vector<dimension_key>& raw, std::vector<std::uint32_t>& ids,
+                                std::vector<dimension_key>& keys) {
+  keys = raw;
+  std::sort(keys.begin(), keys.end(), [&](dimension_key x, dimension_key y) { return key_less(d, x, y); });
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  ids.resize(raw.size());
+  for (std::size_t o = 0; o < raw.size(); ++o)
+    ids[o] = static_cast<std::uint32_t>(
+        std::lower_bound(keys.begin(), keys.end(), raw[o], [&](dimension_key x, dimension_key y) { return key_less(d, x, y); }) -
+        keys.begin());
+}
+
+inline dim_index index_dimension(const budget& b, const item_columns& c, const dimension_ref& d, const std::uint8_t* sel) {
+  dim_index x;
+  std::vector<dimension_key> raw;
+  auto code_key = [&](auto code) -> dimension_key {
+    if (code.level() == 0 || code.level() < d.level) return no_key;
+    const auto k = d.level ? code.at(d.level) : code;
+    return (dimension_key{k.digits()} << 8) | static_cast<unsigned>(k.level());
+  };
+  switch (d.dim) {
+    case dimension::function:
+      for (const auto& code : c.function_codes) raw.push_back(code_key(code));
+      number_in_key_order(d, raw, x.map, x.keys);
+      x.ord32 = c.function.data();
+      return x;
+    case dimension::econ:
+    case dimension::gov_econ:
+      for (const auto& code : c.econ_codes) raw.push_back(code_key(code));
+      number_in_key_order(d, raw, x.map, x.keys);
+      x.ord32 = d.dim == dimension::econ ? c.econ.data() : c.gov_econ.data();
+      return x;
+    case dimension::kind:
+    case dimension::fund: {
+      const auto& present = d.dim == dimension::kind ? c.kind_present : c.fund_present;
+      x.map.assign(256, 0);
+      for (unsigned v = 0; v < 256; ++v)
+        if (present[v]) {
+          x.map[v] = static_cast<std::uint32_t>(x.keys.size());
+          x.keys.push_back(v);  // kinds and sources order by their value
+        }
+      x.ord8 = d.dim == dimension::kind ? c.kind.data() : c.fund.data();
+      return x;
+    }
+    default: {
+      const auto items = b.items();
+      key_ids seen;
+      x.ids.assign(items.size(), 0);
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (!sel || sel[i]) x.ids[i] = seen.get(key_of(b, items[i], d));
+      raw = seen.keys();
+      std::vector<std::uint32_t> rank;
+      number_in_key_order(d, raw, rank, x.keys);
+      if (x.keys.empty()) x.keys.push_back(no_key);  // nothing selected: one id, never counted
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (!sel || sel[i]) x.ids[i] = rank[x.ids[i]];
+      return x;
+    }
+  }
+  return x;
+}
+
+/// How items map to cells: at most two dimensions read straight from their
+/// tables, or a cell per item computed beforehand (dense: mixed-radix ids in
+/// key order; hashed: ids in order of appearance).
+struct cell_plan {
+  const dim_index* a = nullptr;  // the cell is a(i) * nb + b(i)  (no a: 0; no b: a(i))
+  const dim_index* b = nullptr;
+  std::uint64_t nb = 1;
+  std::vector<std::uint32_t> cells, row_cells;  // per item when computed beforehand
+  std::uint64_t ncells = 1;
+  bool dense = true;
+  std::size_t ndims = 0, nrow_dims = 0;
+  std::uint32_t cell(std::size_t i) const noexcept {
+    if (!cells.empty()) return cells[i];
+    if (!a) return 0;
+    if (!b) return (*a)(i);
+    return static_cast<std::uint32_t>((*a)(i) * nb + (*b)(i));
+  }
+  /// The cell of item i over the row dimensions only (pivot queries).
+  std::uint64_t row_cell(std::size_t i) const noexcept {
+    if (!row_cells.empty()) return row_cells[i];
+    if (nrow_dims == 0) return 0;
+    if (nrow_dims == 1) return (*a)(i);
+    return cells[i];  // unreachable: two dimensions or more are computed beforehand
+  }
+};
+
+/// The most cells counted in flat arrays; past it cells are hashed.  0: the
+/// default, max(items, 2^16).  A knob for tests of the hashed path.
+inline std::uint64_t& dense_cell_limit() noexcept {
+  static std::uint64_t limit = 0;
+  return limit;
+}
+
+inline cell_plan plan_cells(const std::vector<dim_index>& dims, std::size_t nrow_dims, const std::uint8_t* sel, std::size_t n) {
+  cell_plan p;
+  p.ndims = dims.size();
+  p.nrow_dims = nrow_dims;
+  const std::uint64_t limit =
+      dense_cell_limit() != 0 ? dense_cell_limit() : std::max<std::uint64_t>(n, std::uint64_t{1} << 16);
+  auto all_tables = [&] {
+    for (const auto& d : dims)
+      if (!d.ord32 && !d.ord8) return false;
+    return true;
+  };
+  if (dims.empty()) return p;
+  if (dims.size() == 1 && dims[0].size() <= limit) {
+    p.a = &dims[0];
+    p.ncells = dims[0].size();
+    return p;
+  }
+  if (dims.size() == 2 && nrow_dims == 2 && all_tables() &&
+      std::uint64_t{dims[0].size()} * dims[1].size() <= limit) {
+    p.a = &dims[0];
+    p.b = &dims[1];
+    p.nb = dims[1].size();
+    p.ncells = p.nb * dims[0].size();
+    return p;
+  }
+  // Computed beforehand, one dimension at a time.
+  p.cells.assign(n, 0);
+  p.ncells = 1;
+  for (std::size_t k = 0; k < dims.size(); ++k) {
+    if (k == nrow_dims && k != 0) p.row_cells = p.cells;
+    const auto& d = dims[k];
+    const std::uint64_t nk = d.size();
+    if (p.ncells * nk <= limit) {
+      for (std::size_t i = 0; i < n; ++i) p.cells[i] = static_cast<std::uint32_t>(p.cells[i] * nk + d(i));
+      p.ncells *= nk;
+    } else {
+      key_ids ids;
+      for (std::size_t i = 0; i < n; ++i)
+        if (!sel || sel[i]) p.cells[i] = ids.get((std::uint64_t{p.cells[i]} << 32) | d(i));
+      p.ncells = ids.size();
+      p.dense = false;
+    }
+  }
+  return p;
+}
+
+/// Sum, count, least and greatest amount per cell, and the first item of each
+/// cell when cells were hashed (dense cells decode to their ids).
+struct cell_totals {
+  std::vector<std::uint64_t> wrapped;  // sums mod 2^64, exact when `exact_wrapped`
+  std::vector<money_sum> exact;        // otherwise
+  std::vector<std::uint32_t> count, first;
+  std::vector<std::int64_t> lo, hi;
+  bool exact_wrapped = true;
+  money_sum sum(std::size_t c) const {
+    if (!exact_wrapped) return exact[c];
+    money_sum s;
+    s.add(money::from_fen(static_cast<std::int64_t>(wrapped[c])));
+    return s;
+  }
+};
+
+inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, const std::uint8_t* sel, bool minmax) {
+  cell_totals t;
+  const std::size_t n = cols.size(), nc = static_cast<std::size_t>(plan.ncells);
+  // A cell's wrapped 64-bit sum is exact when no partial sum can leave int64:
+  // at most n amounts, each below 2^amount_bits.
+  t.exact_wrapped = cols.amount_bits + std::bit_width(n) <= 63;
+  t.count.assign(nc, 0);
+  if (!plan.dense) t.first.assign(nc, 0);
+  if (t.exact_wrapped) t.wrapped.assign(nc, 0);
+  else t.exact.assign(nc, money_sum{});
+  if (minmax) {
+    t.lo.assign(nc, 0);
+    t.hi.assign(nc, 0);
+  }
+  const std::int64_t* fen = cols.fen.data();
+  if (nc == 1 && plan.dense && t.exact_wrapped && !minmax) {
+    // One cell: a branch-free loop the compiler vectorises.
+    std::uint64_t s = 0;
+    std::uint32_t k = 0;
+    if (sel) {
+      for (std::size_t i = 0; i < n; ++i) {
+        s += static_cast<std::uint64_t>(fen[i]) & (std::uint64_t{0} - sel[i]);
+        k += sel[i];
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) s += static_cast<std::uint64_t>(fen[i]);
+      k = static_cast<std::uint32_t>(n);
+    }
+    t.wrapped[0] = s;
+    t.count[0] = k;
+    return t;
+  }
+  std::uint64_t* wrapped = t.wrapped.data();
+  std::uint32_t* count = t.count.data();
+  std::uint32_t* first = t.first.data();
+  std::int64_t* lo = t.lo.data();
+  std::int64_t* hi = t.hi.data();
+  auto run = [&](auto cell_of, auto selective, auto exact_wrapped, auto with_minmax, auto track_first) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if constexpr (selective) {
+        if (!sel[i]) continue;
+      }
+      const std::uint32_t c = cell_of(i);
+      const std::int64_t x = fen[i];
+      if constexpr (exact_wrapped) wrapped[c] += static_cast<std::uint64_t>(x);
+      else t.exact[c].add(money::from_fen(x));
+      if constexpr (with_minmax || track_first) {
+        if (count[c] == 0) [[unlikely]] {
+          if constexpr (track_first) first[c] = static_cast<std::uint32_t>(i);
+          if constexpr (with_minmax) lo[c] = hi[c] = x;
+        }
+      }
+      ++count[c];
+      if constexpr (with_minmax) {
+        lo[c] = x < lo[c] ? x : lo[c];
+        hi[c] = x > hi[c] ? x : hi[c];
+      }
+    }
+  };
+  auto with = [&](auto cell_of) {
+    auto go = [&](auto selective, auto track_first) {
+      if (t.exact_wrapped) {
+        if (minmax) run(cell_of, selective, std::true_type{}, std::true_type{}, track_first);
+        else run(cell_of, selective, std::true_type{}, std::false_type{}, track_first);
+      } else if (minmax) {
+        run(cell_of, selective, std::false_type{}, std::true_type{}, track_first);
+      } else {
+        run(cell_of, selective, std::false_type{}, std::false_type{}, track_first);
+      }
+    };
+    if (!plan.dense) {
+      if (sel) go(std::true_type{}, std::true_type{});
+      else go(std::false_type{}, std::true_type{});
+    } else if (sel) {
+      go(std::true_type{}, std::false_type{});
+    } else {
+      go(std::false_type{}, std::false_type{});
+    }
+  };
+  if (!plan.cells.empty()) {
+    with([c = plan.cells.data()](std::size_t i) { return c[i]; });
+  } else if (!plan.a) {
+    with([](std::size_t) { return std::uint32_t{0}; });
+  } else if (!plan.b) {
+    const dim_index& a = *plan.a;
+    if (a.ord32) with([m = a.map.data(), o = a.ord32](std::size_t i) { return m[o[i]]; });
+    else if (a.ord8) with([m = a.map.data(), o = a.ord8](std::size_t i) { return m[o[i]]; });
+    else with([ids = a.ids.data()](std::size_t i) { return ids[i]; });
+  } else {
+    const dim_index& a = *plan.a;
+    const dim_index& b = *plan.b;
+    const auto nb = static_cast<std::uint32_t>(plan.nb);
+    auto pair = [&](auto oa, auto ob) {
+      with([ma = a.map.data(), mb = b.map.data(), oa, ob, nb](std::size_t i) { return ma[oa[i]] * nb + mb[ob[i]]; });
+    };
+    if (a.ord32 && b.ord32) pair(a.ord32, b.ord32);
+    else if (a.ord32) pair(a.ord32, b.ord8);
+    else if (b.ord32) pair(a.ord8, b.ord32);
+    else pair(a.ord8, b.ord8);
+  }
+  return t;
+}
+}  // namespace detail
+
 /// Runs a query.
 inline result_table run(const budget& b, const query& q) {
   result_table t;
@@ -664,212 +1004,116 @@ inline result_table run(const budget& b, const query& q) {
   for (const auto& d : q.by) t.key_headers.push_back(dimension_header(d));
 
   const std::size_t nd = q.by.size();
-  const detail::compiled_filter pass(b, q.where);
   const bool minmax = q.agg == aggregate::min || q.agg == aggregate::max;
   const auto items = b.items();
 
-  // Accumulate: each dimension's keys get ids in order of appearance, a row is
-  // the tuple of ids (chained pairs), a cell a row and a pivot column.
-  std::vector<detail::key_reader> readers;
-  for (const auto& d : q.by) readers.push_back({d});
-  std::vector<detail::key_ids> dims(nd), chain(nd > 1 ? nd - 1 : 0);
-  detail::key_ids pivot_ids, cell_ids;
-  const detail::key_reader pivot_reader{q.pivot ? *q.pivot : dimension_ref{}};
-  std::vector<std::uint32_t> row_ids;   // per row: the id on each dimension
-  std::vector<std::int64_t> row_count;  // per row
-  std::vector<money_sum> sums;          // per cell
-  std::vector<std::int64_t> counts, lo, hi;
-  std::vector<std::uint32_t> cell_row, cell_col;
-  money_sum total;
-  std::int64_t total_count = 0;
-  std::vector<std::uint32_t> ids(nd);
+  // The items that pass, one byte each (none kept when every item passes);
+  // each grouping dimension (and the pivot, last) as an id per item in the
+  // order of its keys; a cell per item: the ids combined, densely while the
+  // cells stay few, hashed to ids in order of appearance past that.
+  const auto columns = b.columns();
+  const detail::item_columns& cols = *columns;
+  std::vector<std::uint8_t> selected;
+  if (q.where.kind != filter::op::all) {
+    selected.resize(items.size());
+    detail::filter_mask(b, cols, q.where, selected.data());
+  }
+  const std::uint8_t* sel = selected.empty() ? nullptr : selected.data();
+  std::vector<detail::dim_index> dims;
+  dims.reserve(nd + 1);
+  for (const auto& d : q.by) dims.push_back(detail::index_dimension(b, cols, d, sel));
+  if (q.pivot) dims.push_back(detail::index_dimension(b, cols, *q.pivot, sel));
+  const detail::cell_plan plan = detail::plan_cells(dims, nd, sel, items.size());
 
-  // Dense accumulation: the cells in a flat array indexed by the ids on each
-  // dimension (and the pivot, last) in fields of power-of-two widths, widened
-  // as new keys appear.  false (and nothing kept) when the array would grow
-  // past 2^22 cells, or a cell's sum past 64 bits: the hashed accumulation
-  // below takes over.
-  auto dense = [&]() -> bool {
-    const std::size_t nk = nd + (q.pivot ? 1 : 0);
-    constexpr unsigned max_bits = 22;
-    std::vector<unsigned> bits(nk, 4), off(nk, 0);
-    auto offsets = [&] {
-      unsigned o = 0;
-      for (std::size_t d = nk; d-- > 0;) {
-        off[d] = o;
-        o += bits[d];
-      }
-      return o;
-    };
-    unsigned width = offsets();
-    std::vector<std::int64_t> part(std::size_t{1} << width), cnt(std::size_t{1} << width), l, h;
-    if (minmax) {
-      l.resize(part.size());
-      h.resize(part.size());
-    }
-    std::vector<std::uint32_t> seen;  // cells in order of first appearance
-    std::vector<std::uint32_t> id(nk);
-    auto grow = [&](std::size_t d) {
-      const std::vector<unsigned> old_bits = bits, old_off = off;
-      while ((std::size_t{1} << bits[d]) <= id[d]) ++bits[d];
-      width = offsets();
-      if (width > max_bits) return false;
-      std::vector<std::int64_t> p2(std::size_t{1} << width), c2(p2.size()), l2, h2;
-      if (minmax) {
-        l2.resize(p2.size());
-        h2.resize(p2.size());
-      }
-      for (auto& s : seen) {
-        std::uint32_t n = 0;
-        for (std::size_t e = 0; e < nk; ++e) n |= ((s >> old_off[e]) & ((1u << old_bits[e]) - 1)) << off[e];
-        p2[n] = part[s];
-        c2[n] = cnt[s];
-        if (minmax) {
-          l2[n] = l[s];
-          h2[n] = h[s];
-        }
-        s = n;
-      }
-      part.swap(p2);
-      cnt.swap(c2);
-      l.swap(l2);
-      h.swap(h2);
-      return true;
-    };
-    for (const auto& it : items) {
-      if (!pass(it)) continue;
-      std::uint32_t cell = 0;
-      for (std::size_t d = 0; d < nk; ++d) {
-        id[d] = d < nd ? dims[d].get(readers[d](b, it)) : pivot_ids.get(pivot_reader(b, it));
-        if ((id[d] >> bits[d]) != 0) [[unlikely]] {
-          if (!grow(d)) return false;
-          cell = 0;
-          for (std::size_t e = 0; e < d; ++e) cell |= id[e] << off[e];
-        }
-        cell |= id[d] << off[d];
-      }
-      const std::int64_t a = it.amount.fen();
-      if (cnt[cell]++ == 0) {
-        seen.push_back(cell);
-        if (minmax) l[cell] = h[cell] = a;
-      }
-      if (__builtin_add_overflow(part[cell], a, &part[cell])) [[unlikely]]
-        return false;  // past 64 bits in a cell: the hashed accumulation sums exactly
-      if (minmax) {
-        if (a < l[cell]) l[cell] = a;
-        if (a > h[cell]) h[cell] = a;
-      }
-      total.add(it.amount);
-      ++total_count;
-    }
-    // Into rows and cells, in order of first appearance.
-    const unsigned pbits = q.pivot ? bits[nk - 1] : 0;
-    std::unordered_map<std::uint32_t, std::uint32_t> row_of;
-    for (std::size_t j = 0; j < seen.size(); ++j) {
-      const std::uint32_t s = seen[j];
-      auto [pos, inserted] = row_of.try_emplace(s >> pbits, static_cast<std::uint32_t>(row_count.size()));
-      if (inserted) {
-        row_count.push_back(0);
-        for (std::size_t d = 0; d < nd; ++d) row_ids.push_back((s >> off[d]) & ((1u << bits[d]) - 1));
-      }
-      row_count[pos->second] += cnt[s];
-      cell_row.push_back(pos->second);
-      cell_col.push_back(q.pivot ? s & ((1u << pbits) - 1) : 0);
-      money_sum m;
-      m.add(money::from_fen(part[s]));
-      sums.push_back(m);
-      counts.push_back(cnt[s]);
-      if (minmax) {
-        lo.push_back(l[s]);
-        hi.push_back(h[s]);
-      }
-    }
-    return true;
-  };
+  const detail::cell_totals acc = detail::accumulate(cols, plan, sel, minmax);
 
-  if (nd == 0 && !q.pivot) {
-    // No grouping: one row of every matching item.
-    bool any = false;
-    std::int64_t l = 0, h = 0;
-    for (const auto& it : items) {
-      if (!pass(it)) continue;
-      const std::int64_t a = it.amount.fen();
-      total.add(it.amount);
-      if (minmax) {
-        l = total_count == 0 || a < l ? a : l;
-        h = total_count == 0 || a > h ? a : h;
+  // The cells that have items, with their ids on each dimension: decoded
+  // (dense cells), or read off the cell's first item (hashed cells).
+  const std::uint64_t npivot = q.pivot ? dims[nd].size() : 1;
+  std::vector<std::uint32_t> cell_ids;  // dims.size() per cell
+  std::vector<std::uint32_t> filled;    // the cells
+  for (std::uint32_t c = 0; c < acc.count.size(); ++c)
+    if (acc.count[c] != 0) filled.push_back(c);
+  cell_ids.resize(filled.size() * dims.size());
+  for (std::size_t j = 0; j < filled.size(); ++j) {
+    std::uint32_t* id = &cell_ids[j * dims.size()];
+    if (plan.dense) {
+      std::uint64_t v = filled[j];
+      for (std::size_t k = dims.size(); k-- > 0;) {
+        id[k] = static_cast<std::uint32_t>(v % dims[k].size());
+        v /= dims[k].size();
       }
-      ++total_count;
-      any = true;
-    }
-    if (any) {
-      row_count.push_back(total_count);
-      sums.push_back(total);
-      counts.push_back(total_count);
-      lo.push_back(l);
-      hi.push_back(h);
-      cell_row.push_back(0);
-      cell_col.push_back(0);
-    }
-  } else if (!dense()) {
-    // Start again with hashed rows and cells.
-    dims.assign(nd, detail::key_ids{});
-    pivot_ids = detail::key_ids{};
-    row_ids.clear();
-    row_count.clear();
-    sums.clear();
-    counts.clear();
-    lo.clear();
-    hi.clear();
-    cell_row.clear();
-    cell_col.clear();
-    total = money_sum{};
-    total_count = 0;
-    for (const auto& it : items) {
-      if (!pass(it)) continue;
-      std::uint32_t g = 0;
-      for (std::size_t d = 0; d < nd; ++d) {
-        ids[d] = dims[d].get(readers[d](b, it));
-        g = d == 0 ? ids[d] : chain[d - 1].get((std::uint64_t{g} << 32) | ids[d]);
-      }
-      if (g == row_count.size()) {
-        row_count.push_back(0);
-        row_ids.insert(row_ids.end(), ids.begin(), ids.end());
-      }
-      ++row_count[g];
-      std::uint32_t c = g;
-      if (q.pivot) {
-        const std::uint32_t col = pivot_ids.get(pivot_reader(b, it));
-        c = cell_ids.get((std::uint64_t{g} << 32) | col);
-        if (c == cell_row.size()) {
-          cell_row.push_back(g);
-          cell_col.push_back(col);
-        }
-      } else if (c == cell_row.size()) {
-        cell_row.push_back(g);
-        cell_col.push_back(0);
-      }
-      if (c == sums.size()) {
-        sums.emplace_back();
-        counts.push_back(0);
-        if (minmax) {
-          lo.push_back(it.amount.fen());
-          hi.push_back(it.amount.fen());
-        }
-      }
-      sums[c].add(it.amount);
-      ++counts[c];
-      if (minmax) {
-        const std::int64_t a = it.amount.fen();
-        if (a < lo[c]) lo[c] = a;
-        if (a > hi[c]) hi[c] = a;
-      }
-      total.add(it.amount);
-      ++total_count;
+    } else {
+      const std::uint32_t rep = acc.first[filled[j]];
+      for (std::size_t k = 0; k < dims.size(); ++k) id[k] = dims[k](rep);
     }
   }
+
+  // Pivot columns: the pivot dimension's keys that occur, in order (ids are
+  // in key order).
+  std::vector<std::uint32_t> col_of(1, 0);
+  std::size_t ncols = 1;
+  if (q.pivot) {
+    const auto& keys = dims[nd].keys;
+    col_of.assign(keys.size(), npos32);
+    for (std::size_t j = 0; j < filled.size(); ++j) col_of[cell_ids[j * dims.size() + nd]] = 0;
+    ncols = 0;
+    for (std::uint32_t id = 0; id < keys.size(); ++id)
+      if (col_of[id] == 0) {
+        col_of[id] = static_cast<std::uint32_t>(ncols++);
+        t.value_headers.push_back(key_text(b, *q.pivot, keys[id]));
+      }
+  } else {
+    switch (q.agg) {
+      case aggregate::sum: t.value_headers.push_back("合计"); break;
+      case aggregate::count: t.value_headers.push_back("计数"); break;
+      case aggregate::min: t.value_headers.push_back("最小"); break;
+      case aggregate::max: t.value_headers.push_back("最大"); break;
+    }
+  }
+
+  // Leaf rows: one per cell, or (pivot) one per row cell, in the order of
+  // the cells: key order unless cells were hashed.
+  std::vector<result_row> rows;
+  std::vector<std::uint32_t> row_ids;  // nd per leaf row
+  money_sum total;
+  std::int64_t total_count = 0;
+  {
+    detail::key_ids row_of;  // pivot: row cell -> row
+    rows.reserve(q.pivot ? filled.size() / std::max<std::size_t>(ncols, 1) + 1 : filled.size());
+    row_ids.reserve(rows.capacity() * nd);
+    for (std::size_t j = 0; j < filled.size(); ++j) {
+      const std::uint32_t c = filled[j];
+      const std::uint32_t* id = &cell_ids[j * dims.size()];
+      std::uint32_t r = static_cast<std::uint32_t>(rows.size());
+      if (q.pivot) r = row_of.get(plan.dense ? c / npivot : plan.row_cell(acc.first[c]));
+      if (r == rows.size()) {
+        result_row& row = rows.emplace_back();
+        row.keys.resize(nd);
+        for (std::size_t d = 0; d < nd; ++d) row.keys[d] = dims[d].keys[id[d]];
+        row.values.assign(ncols, std::nullopt);
+        row_ids.insert(row_ids.end(), id, id + nd);
+      }
+      result_row& row = rows[r];
+      row.count += acc.count[c];
+      const money_sum cs = acc.sum(c);
+      std::optional<money> v;
+      switch (q.agg) {
+        case aggregate::sum: v = cs.value(); break;
+        case aggregate::count: v = money::from_fen(std::int64_t{acc.count[c]} * 100); break;  // printed as a count
+        case aggregate::min: v = money::from_fen(acc.lo[c]); break;
+        case aggregate::max: v = money::from_fen(acc.hi[c]); break;
+      }
+      row.values[q.pivot ? col_of[id[nd]] : 0] = v;
+      total += cs;
+      total_count += acc.count[c];
+    }
+  }
+  // Rows come out in key order unless cells were hashed.
+  const bool rows_in_key_order = plan.dense;
   t.total_count = total_count;
   if (q.agg == aggregate::sum) t.total = total.value();
+  const std::size_t nleaf = rows.size();
 
   // Each dimension's keys in order: rank of each id.
   auto ranks_of = [](const dimension_ref& d, const std::vector<std::uint64_t>& keys) {
@@ -880,43 +1124,6 @@ inline result_table run(const budget& b, const query& q) {
     for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
     return std::pair{std::move(order), std::move(rank)};
   };
-
-  // Pivot columns: the pivot dimension's keys in order.
-  std::vector<std::uint32_t> col_of(1, 0);
-  std::size_t ncols = 1;
-  if (q.pivot) {
-    auto [order, rank] = ranks_of(*q.pivot, pivot_ids.keys());
-    for (auto id : order) t.value_headers.push_back(key_text(b, *q.pivot, pivot_ids.keys()[id]));
-    col_of = std::move(rank);
-    ncols = order.size();
-  } else {
-    switch (q.agg) {
-      case aggregate::sum: t.value_headers.push_back("合计"); break;
-      case aggregate::count: t.value_headers.push_back("计数"); break;
-      case aggregate::min: t.value_headers.push_back("最小"); break;
-      case aggregate::max: t.value_headers.push_back("最大"); break;
-    }
-  }
-
-  // Leaf rows, in order of first appearance.
-  const std::size_t nleaf = row_count.size();
-  std::vector<result_row> rows(nleaf);
-  for (std::size_t r = 0; r < nleaf; ++r) {
-    rows[r].keys.resize(nd);
-    for (std::size_t d = 0; d < nd; ++d) rows[r].keys[d] = dims[d].keys()[row_ids[r * nd + d]];
-    rows[r].values.assign(ncols, std::nullopt);
-    rows[r].count = row_count[r];
-  }
-  for (std::size_t c = 0; c < cell_row.size(); ++c) {
-    std::optional<money> v;
-    switch (q.agg) {
-      case aggregate::sum: v = sums[c].value(); break;
-      case aggregate::count: v = money::from_fen(counts[c] * 100); break;  // printed as a count
-      case aggregate::min: v = money::from_fen(lo[c]); break;
-      case aggregate::max: v = money::from_fen(hi[c]); break;
-    }
-    rows[cell_row[c]].values[col_of[cell_col[c]]] = v;
-  }
 
   // Rollup: subtotals for the coarser levels of the first dimension, over the
   // rows coded at that level or below (items without a code at the leaf level
@@ -959,9 +1166,9 @@ inline result_table run(const budget& b, const query& q) {
   // Order: by key (subtotals before their children), by value or by count.
   std::vector<std::uint32_t> perm(rows.size());
   for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
-  if (q.ordering == query::order_by::key && nd != 0) {
+  if (q.ordering == query::order_by::key && nd != 0 && !(rows_in_key_order && !rollup && !q.descending)) {
     std::vector<std::vector<std::uint32_t>> rank(nd);
-    for (std::size_t d = 0; d < nd; ++d) rank[d] = ranks_of(q.by[d], dims[d].keys()).second;
+    for (std::size_t d = 0; d < nd; ++d) rank[d] = ranks_of(q.by[d], dims[d].keys).second;
     const std::size_t path = rollup ? 4 : 1, stride = path + nd - 1;
     std::vector<std::uint64_t> sk(rows.size() * stride, 0);
     constexpr std::uint64_t flip = std::uint64_t{1} << 63;
@@ -1006,8 +1213,11 @@ inline result_table run(const budget& b, const query& q) {
     names.push_back(key_name(b, q.by[d], k));
     return static_cast<std::uint32_t>(labels.size() - 1);
   };
-  for (std::size_t d = 0; d < nd; ++d) label_of[d].assign(dims[d].size(), npos32);
-  t.rows.reserve(perm.size());
+  for (std::size_t d = 0; d < nd; ++d) label_of[d].assign(dims[d].keys.size(), npos32);
+  // Rows in place when they are in order already, moved into order otherwise.
+  bool identity = perm.size() == rows.size();
+  for (std::uint32_t i = 0; identity && i < perm.size(); ++i) identity = perm[i] == i;
+  if (!identity) t.rows.reserve(perm.size());
   for (auto r : perm) {
     result_row& row = rows[r];
     row.labels.reserve(nd);
@@ -1026,8 +1236,9 @@ inline result_table run(const budget& b, const query& q) {
     if (q.share && q.agg == aggregate::sum && t.total && !t.total->is_zero())
       if (const auto v = detail::row_value(q.agg, row.values))
         row.share_units = detail::percent_units(*v, *t.total, 2, rounding::half_up, "share");
-    t.rows.push_back(std::move(row));
+    if (!identity) t.rows.push_back(std::move(row));
   }
+  if (identity) t.rows = std::move(rows);
   return t;
 }
 

@@ -1471,7 +1471,10 @@ private:
                                            c.file_unit, c.yoy_span));
     }
     compile_result r;
-    if (!diags_.has_errors()) r.value = budget(d_);
+    if (!diags_.has_errors()) {
+      d_->columns = detail::make_columns(d_->items);
+      r.value = budget(d_);
+    }
     r.diagnostics = std::move(diags_);
     return r;
   }
