@@ -11,6 +11,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -179,158 +180,6 @@ struct group_total {
   std::size_t first_item = 0;  // index of the first item in the group
 };
 namespace detail {
-struct key_hash {
-  std::size_t operator()(const std::vector<dimension_key>& v) const noexcept {
-    std::size_t h = 1469598103934665603ULL;
-    for (auto k : v) h = (h ^ static_cast<std::size_t>(k)) * 1099511628211ULL;
-    return h;
-  }
-};
-
-/// A filter compiled once per run into plain tests: code ranges over the
-/// digits padded to the finest level, tables of accepted kinds and sources;
-/// and / or / not over those.  Projects, units and tags use matches_value.
-class compiled_filter {
-public:
-  compiled_filter(const budget& b, const filter& f) : b_(&b) {
-    if (f.kind != filter::op::all) root_ = compile(f);
-  }
-  bool all() const noexcept { return root_ == npos32; }
-  bool operator()(const item& it) const { return root_ == npos32 || eval(root_, it); }
-
-private:
-  enum class test : std::uint8_t { fn, econ, gov_econ, kind, fund, other, and_, or_, not_ };
-  struct range {
-    std::uint32_t lo, hi;  // padded digits, [lo, hi)
-    int level;
-  };
-  struct node {
-    test t = test::other;
-    bool negate = false;  // ne / not_in
-    std::vector<range> ranges;
-    std::array<bool, 256> table{};
-    const filter* f = nullptr;
-    std::vector<std::uint32_t> children;
-  };
-
-  static std::uint32_t pad_function(function_code c) noexcept {
-    std::uint32_t v = c.digits();
-    for (int l = c.level(); l < 3; ++l) v *= 100;
-    return v;
-  }
-  static std::uint32_t pad_econ(econ_code c) noexcept { return c.level() == 1 ? c.digits() * 100 : c.digits(); }
-
-  std::uint32_t compile(const filter& f) {
-    const auto id = static_cast<std::uint32_t>(nodes_.size());
-    nodes_.emplace_back();
-    node n;
-    switch (f.kind) {
-      case filter::op::and_:
-      case filter::op::or_:
-      case filter::op::not_:
-        n.t = f.kind == filter::op::and_ ? test::and_ : f.kind == filter::op::or_ ? test::or_ : test::not_;
-        for (const auto& c : f.children) n.children.push_back(compile(c));
-        if (n.t == test::not_ && n.children.empty()) n.t = test::other, n.f = &f;  // as matches() would
-        break;
-      case filter::op::all: n.t = test::and_; break;
-      default: {
-        n.negate = f.kind == filter::op::ne || f.kind == filter::op::not_in;
-        switch (f.dim.dim) {
-          case dimension::function:
-            n.t = test::fn;
-            for (const auto& v : f.values) {
-              if (!v.function) continue;  // contains nothing
-              std::uint32_t span = 1;
-              for (int l = v.function.level(); l < 3; ++l) span *= 100;
-              n.ranges.push_back({pad_function(v.function), pad_function(v.function) + span, v.function.level()});
-            }
-            break;
-          case dimension::econ:
-          case dimension::gov_econ:
-            n.t = f.dim.dim == dimension::econ ? test::econ : test::gov_econ;
-            for (const auto& v : f.values) {
-              if (!v.econ) continue;
-              const std::uint32_t span = v.econ.level() == 1 ? 100 : 1;
-              n.ranges.push_back({pad_econ(v.econ), pad_econ(v.econ) + span, v.econ.level()});
-            }
-            break;
-          case dimension::kind:
-          case dimension::fund: {
-            n.t = f.dim.dim == dimension::kind ? test::kind : test::fund;
-            item probe;
-            for (unsigned x = 0; x < 256; ++x) {
-              if (n.t == test::kind) probe.kind = static_cast<spending_kind>(x);
-              else probe.fund = static_cast<fund_source>(x);
-              bool any = false;
-              for (const auto& v : f.values) any = any || matches_value(*b_, probe, f.dim, v);
-              n.table[x] = any;
-            }
-            break;
-          }
-          default: n.t = test::other; n.f = &f; break;
-        }
-      }
-    }
-    nodes_[id] = std::move(n);
-    return id;
-  }
-
-  static bool in_ranges(const std::vector<range>& rs, std::uint32_t padded, int level) noexcept {
-    for (const auto& r : rs)
-      if (level >= r.level && padded - r.lo < r.hi - r.lo) return true;
-    return false;
-  }
-
-  bool eval(std::uint32_t id, const item& it) const {
-    const node& n = nodes_[id];
-    switch (n.t) {
-      case test::fn: return in_ranges(n.ranges, pad_function(it.function), it.function.level()) != n.negate;
-      case test::econ: return in_ranges(n.ranges, pad_econ(it.econ), it.econ.level()) != n.negate;
-      case test::gov_econ: return in_ranges(n.ranges, pad_econ(it.gov_econ), it.gov_econ.level()) != n.negate;
-      case test::kind: return n.table[static_cast<std::uint8_t>(it.kind)] != n.negate;
-      case test::fund: return n.table[static_cast<std::uint8_t>(it.fund)] != n.negate;
-      case test::other: return matches(*b_, it, *n.f);
-      case test::and_:
-        for (auto c : n.children)
-          if (!eval(c, it)) return false;
-        return true;
-      case test::or_:
-        for (auto c : n.children)
-          if (eval(c, it)) return true;
-        return false;
-      case test::not_: return !eval(n.children.front(), it);
-    }
-    return false;
-  }
-
-  const budget* b_;
-  std::vector<node> nodes_;
-  std::uint32_t root_ = npos32;
-};
-
-/// A key_of specialised once per dimension.
-struct key_reader {
-  dimension_ref d;
-  dimension_key operator()(const budget& b, const item& it) const {
-    switch (d.dim) {
-      case dimension::function: {
-        const function_code f = it.function;
-        if (f.level() == 0 || f.level() < d.level) return no_key;
-        const auto c = d.level ? f.at(d.level) : f;
-        return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
-      }
-      case dimension::econ:
-      case dimension::gov_econ: {
-        const econ_code e = d.dim == dimension::econ ? it.econ : it.gov_econ;
-        if (e.level() == 0 || e.level() < d.level) return no_key;
-        const auto c = d.level ? e.at(d.level) : e;
-        return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
-      }
-      default: return key_of(b, it, d);
-    }
-  }
-};
-
 /// Position of a code key in the tables' order (digits padded, parents first);
 /// other keys as they are; no_key after every key.
 inline std::uint64_t order_value(const dimension_ref& d, dimension_key k) {
@@ -350,33 +199,6 @@ inline std::uint64_t order_value(const dimension_ref& d, dimension_key k) {
   return k + 2;  // keys other than codes are below 2^33
 }
 }  // namespace detail
-
-/// Sums the items that pass `where`, grouped by `by`, in order of the groups'
-/// first appearance.
-inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
-  std::vector<group_total> out;
-  const detail::compiled_filter pass(b, where);
-  std::vector<detail::key_reader> readers;
-  for (const auto& d : by) readers.push_back({d});
-  std::vector<detail::key_ids> dims(by.size()), chain(by.size() > 1 ? by.size() - 1 : 0);
-  std::vector<dimension_key> key(by.size());
-  const auto items = b.items();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& it = items[i];
-    if (!pass(it)) continue;
-    std::uint32_t g = 0;
-    for (std::size_t d = 0; d < by.size(); ++d) {
-      key[d] = readers[d](b, it);
-      const std::uint32_t id = dims[d].get(key[d]);
-      g = d == 0 ? id : chain[d - 1].get((std::uint64_t{g} << 32) | id);
-    }
-    if (g == out.size()) out.push_back({key, {}, 0, i});
-    auto& gt = out[g];
-    gt.sum += it.amount;
-    ++gt.count;
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------
 // Queries
@@ -890,14 +712,16 @@ struct cell_totals {
   }
 };
 
-inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, const std::uint8_t* sel, bool minmax) {
+inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, const std::uint8_t* sel, bool minmax,
+                              bool want_first = false) {
+  const bool track_first = want_first || !plan.dense;
   cell_totals t;
   const std::size_t n = cols.size(), nc = static_cast<std::size_t>(plan.ncells);
   // A cell's wrapped 64-bit sum is exact when no partial sum can leave int64:
   // at most n amounts, each below 2^amount_bits.
   t.exact_wrapped = cols.amount_bits + std::bit_width(n) <= 63;
   t.count.assign(nc, 0);
-  if (!plan.dense) t.first.assign(nc, 0);
+  if (track_first) t.first.assign(nc, 0);
   if (t.exact_wrapped) t.wrapped.assign(nc, 0);
   else t.exact.assign(nc, money_sum{});
   if (minmax) {
@@ -905,7 +729,7 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
     t.hi.assign(nc, 0);
   }
   const std::int64_t* fen = cols.fen.data();
-  if (nc == 1 && plan.dense && t.exact_wrapped && !minmax) {
+  if (nc == 1 && !track_first && t.exact_wrapped && !minmax) {
     // One cell: a branch-free loop the compiler vectorises.
     std::uint64_t s = 0;
     std::uint32_t k = 0;
@@ -960,7 +784,7 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
         run(cell_of, selective, std::false_type{}, std::false_type{}, track_first);
       }
     };
-    if (!plan.dense) {
+    if (track_first) {
       if (sel) go(std::true_type{}, std::true_type{});
       else go(std::false_type{}, std::true_type{});
     } else if (sel) {
@@ -992,7 +816,52 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
   }
   return t;
 }
+
+/// A query's items and cells: the mask of the items that pass, each grouping
+/// dimension (then the pivot) indexed, and how items map to cells.
+struct prepared_cells {
+  std::shared_ptr<const item_columns> columns;
+  std::vector<std::uint8_t> selected;  // empty: every item passes
+  std::vector<dim_index> dims;
+  cell_plan plan;  // points into dims
+  const std::uint8_t* sel() const noexcept { return selected.empty() ? nullptr : selected.data(); }
+};
+
+inline std::unique_ptr<prepared_cells> prepare(const budget& b, const filter& where, const std::vector<dimension_ref>& by,
+                                               const std::optional<dimension_ref>& pivot) {
+  auto p = std::make_unique<prepared_cells>();
+  p->columns = b.columns();
+  const item_columns& cols = *p->columns;
+  if (where.kind != filter::op::all) {
+    p->selected.resize(cols.size());
+    filter_mask(b, cols, where, p->selected.data());
+  }
+  p->dims.reserve(by.size() + 1);
+  for (const auto& d : by) p->dims.push_back(index_dimension(b, cols, d, p->sel()));
+  if (pivot) p->dims.push_back(index_dimension(b, cols, *pivot, p->sel()));
+  p->plan = plan_cells(p->dims, by.size(), p->sel(), cols.size());
+  return p;
+}
 }  // namespace detail
+
+/// Sums the items that pass `where`, grouped by `by`, in order of the groups'
+/// first appearance (each with its first item, for diagnostics).
+inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
+  const auto p = detail::prepare(b, where, by, std::nullopt);
+  const detail::cell_totals acc = detail::accumulate(*p->columns, p->plan, p->sel(), false, true);
+  std::vector<group_total> out;
+  for (std::uint32_t c = 0; c < acc.count.size(); ++c) {
+    if (acc.count[c] == 0) continue;
+    group_total g;
+    g.first_item = acc.first[c];
+    for (const auto& d : p->dims) g.keys.push_back(d.keys[d(g.first_item)]);
+    g.sum = acc.sum(c);
+    g.count = acc.count[c];
+    out.push_back(std::move(g));
+  }
+  std::sort(out.begin(), out.end(), [](const group_total& x, const group_total& y) { return x.first_item < y.first_item; });
+  return out;
+}
 
 /// Runs a query.
 inline result_table run(const budget& b, const query& q) {
@@ -1005,26 +874,16 @@ inline result_table run(const budget& b, const query& q) {
 
   const std::size_t nd = q.by.size();
   const bool minmax = q.agg == aggregate::min || q.agg == aggregate::max;
-  const auto items = b.items();
 
   // The items that pass, one byte each (none kept when every item passes);
   // each grouping dimension (and the pivot, last) as an id per item in the
   // order of its keys; a cell per item: the ids combined, densely while the
   // cells stay few, hashed to ids in order of appearance past that.
-  const auto columns = b.columns();
-  const detail::item_columns& cols = *columns;
-  std::vector<std::uint8_t> selected;
-  if (q.where.kind != filter::op::all) {
-    selected.resize(items.size());
-    detail::filter_mask(b, cols, q.where, selected.data());
-  }
-  const std::uint8_t* sel = selected.empty() ? nullptr : selected.data();
-  std::vector<detail::dim_index> dims;
-  dims.reserve(nd + 1);
-  for (const auto& d : q.by) dims.push_back(detail::index_dimension(b, cols, d, sel));
-  if (q.pivot) dims.push_back(detail::index_dimension(b, cols, *q.pivot, sel));
-  const detail::cell_plan plan = detail::plan_cells(dims, nd, sel, items.size());
-
+  const auto prepared = detail::prepare(b, q.where, q.by, q.pivot);
+  const auto& cols = *prepared->columns;
+  const auto& dims = prepared->dims;
+  const auto& plan = prepared->plan;
+  const std::uint8_t* sel = prepared->sel();
   const detail::cell_totals acc = detail::accumulate(cols, plan, sel, minmax);
 
   // The cells that have items, with their ids on each dimension: decoded

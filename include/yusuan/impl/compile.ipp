@@ -1460,6 +1460,7 @@ private:
     sort_names();
     check_balance();
     if (opt_.check_catalog) detail::check_catalog(budget(d_), diags_);
+    d_->columns = detail::make_columns(d_->items);  // for the grouped constraints and every query after
     budget b(d_);
     evaluator ev(b, diags_);
     for (auto& m : d_->measures) m.value = ev.measure_value(m.name).value_or(money{});
@@ -1471,10 +1472,7 @@ private:
                                            c.file_unit, c.yoy_span));
     }
     compile_result r;
-    if (!diags_.has_errors()) {
-      d_->columns = detail::make_columns(d_->items);
-      r.value = budget(d_);
-    }
+    if (!diags_.has_errors()) r.value = budget(d_);
     r.diagnostics = std::move(diags_);
     return r;
   }
