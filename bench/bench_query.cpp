@@ -22,6 +22,11 @@
 //   filtered_sum_basic_208              sum where kind = 基本支出 and function = 208      target <= 5 ms
 //   rollup_function_item                sum by function.项 rollup
 //   pivot_kind_x_econ_class             sum by kind pivot econ.类
+//   group_tag                           sum by 项目类别 (a tag)
+//   filtered_sum_tag                    sum where 来源 = 本级 (a tag)
+//   group_four_dimensions_hashed        sum by function.项, econ.款, gov-econ.款, fund: more cells
+//                                       than items, so cells are hashed
+//   count_min_max_by_kind               max by kind where fund = 事业收入
 //   language_group_function_item_x_econ the first query parsed from text each time
 //   scan_floor                          Σ amount over every item, a plain loop (the floor)
 #include <yusuan/budget.hpp>
@@ -232,6 +237,32 @@ void pivot_kind_x_econ_class(benchmark::State& state) {
   run_query(state, query{}.sum().group_by(dimension::kind).pivot_by({dimension::econ, 1, {}}));
 }
 
+void group_tag(benchmark::State& state) {
+  run_query(state, query{}.sum().group_by_tag("项目类别"));
+}
+
+void filtered_sum_tag(benchmark::State& state) {
+  const auto& b = big_budget();
+  if (!b.budget) {
+    state.SkipWithError(b.error.c_str());
+    return;
+  }
+  run_query(state, query{}.sum().filtered(yusuan::tag_is(*b.budget, "来源", "本级")));
+}
+
+void group_four_dimensions_hashed(benchmark::State& state) {
+  run_query(state, query{}
+                       .sum()
+                       .group_by(dimension::function, 3)
+                       .group_by(dimension::econ, 2)
+                       .group_by(dimension::gov_econ, 2)
+                       .group_by(dimension::fund));
+}
+
+void count_min_max_by_kind(benchmark::State& state) {
+  run_query(state, query{}.max().group_by(dimension::kind).filtered(yusuan::fund_is(yusuan::fund_source::institution_revenue)));
+}
+
 void language_group_function_item_x_econ(benchmark::State& state) {
   const auto& b = big_budget();
   if (!b.budget) {
@@ -264,6 +295,10 @@ BENCHMARK(filtered_sum_sangong)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(filtered_sum_basic_208)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(rollup_function_item)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(pivot_kind_x_econ_class)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(group_tag)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(filtered_sum_tag)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(group_four_dimensions_hashed)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(count_min_max_by_kind)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(language_group_function_item_x_econ)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(scan_floor)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -56,6 +56,10 @@ for name, target in (("group_function_item_x_econ_section", 20.0),
                      ("filtered_sum_basic_208", 5.0),
                      ("rollup_function_item", None),
                      ("pivot_kind_x_econ_class", None),
+                     ("group_tag", None),
+                     ("filtered_sum_tag", None),
+                     ("group_four_dimensions_hashed", None),
+                     ("count_min_max_by_kind", None),
                      ("language_group_function_item_x_econ", None),
                      ("scan_floor", None)):
     t = ms(name)

@@ -410,6 +410,8 @@ public:
   /// Interned string by id (tag keys and values).
   std::string_view string_at(std::uint32_t id) const { return d_->strings[id]; }
   std::span<const std::pair<std::uint32_t, std::uint32_t>> tag_set(std::uint32_t id) const { return d_->tag_sets[id]; }
+  /// How many distinct tag sets the items have (item::tags is below it).
+  std::size_t tag_set_count() const noexcept { return d_->tag_sets.size(); }
   /// Id of an interned string, or npos32.
   std::uint32_t string_id(std::string_view s) const {
     for (std::uint32_t i = 0; i < d_->strings.size(); ++i)

@@ -481,6 +481,21 @@ inline void leaf_mask(const budget& b, const item_columns& c, const filter& f, s
       by_table(f.dim.dim == dimension::kind ? c.kind.data() : c.fund.data(), table);
       return;
     }
+    case dimension::tag: {
+      // A tag test depends on the item's tag set only: one answer per set.
+      std::vector<std::uint8_t> table(b.tag_set_count());
+      item probe;
+      for (std::size_t ts = 0; ts < table.size(); ++ts) {
+        probe.tags = static_cast<std::uint32_t>(ts);
+        table[ts] = matches(b, probe, f) ? 1 : 0;
+      }
+      const auto items = b.items();
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint8_t v = table[items[i].tags];
+        out[i] = op == mask_op::assign ? v : op == mask_op::and_ ? out[i] & v : out[i] | v;
+      }
+      return;
+    }
     default: {
       const auto items = b.items();
       for (std::size_t i = 0; i < n; ++i) {
@@ -600,17 +615,42 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
       return x;
     }
     default: {
+      // Projects, units and tags: a small ordinal per item (the project or
+      // group, the unit, the tag set), the key of each ordinal, ids through a
+      // table as for codes.
       const auto items = b.items();
-      key_ids seen;
-      x.ids.assign(items.size(), 0);
-      for (std::size_t i = 0; i < items.size(); ++i)
-        if (!sel || sel[i]) x.ids[i] = seen.get(key_of(b, items[i], d));
-      raw = seen.keys();
-      std::vector<std::uint32_t> rank;
-      number_in_key_order(d, raw, rank, x.keys);
-      if (x.keys.empty()) x.keys.push_back(no_key);  // nothing selected: one id, never counted
-      for (std::size_t i = 0; i < items.size(); ++i)
-        if (!sel || sel[i]) x.ids[i] = rank[x.ids[i]];
+      const auto nproj = static_cast<std::uint32_t>(b.projects().size());
+      const auto ngroups = static_cast<std::uint32_t>(b.groups().size());
+      auto fill = [&](auto ordinal) {
+        x.ids.assign(items.size(), 0);
+        const std::uint32_t* map = x.map.data();
+        for (std::size_t i = 0; i < items.size(); ++i)
+          if (!sel || sel[i]) x.ids[i] = map[ordinal(items[i])];
+        x.map.clear();
+      };
+      if (d.dim == dimension::tag) {
+        item probe;
+        for (std::uint32_t ts = 0; ts < b.tag_set_count(); ++ts) {
+          probe.tags = ts;
+          raw.push_back(key_of(b, probe, d));
+        }
+        number_in_key_order(d, raw, x.map, x.keys);
+        fill([](const item& it) { return it.tags; });
+      } else if (d.dim == dimension::project) {
+        for (std::uint32_t p = 0; p < nproj; ++p) raw.push_back(p);
+        for (std::uint32_t g = 0; g < ngroups; ++g) raw.push_back(dimension_key{g} | (dimension_key{1} << 32));
+        raw.push_back(no_key);
+        number_in_key_order(d, raw, x.map, x.keys);
+        fill([nproj, ngroups](const item& it) {
+          return it.project != npos32 ? it.project : it.group != npos32 ? nproj + it.group : nproj + ngroups;
+        });
+      } else {  // unit
+        std::uint32_t top = 0;
+        for (const auto& it : items) top = std::max<std::uint32_t>(top, it.unit);
+        for (std::uint32_t u = 0; u <= top; ++u) raw.push_back(u);
+        number_in_key_order(d, raw, x.map, x.keys);
+        fill([](const item& it) { return std::uint32_t{it.unit}; });
+      }
       return x;
     }
   }
