@@ -1544,12 +1544,60 @@ struct dense_limit {
 
 }  // namespace
 
+/// A budget of `n` items over a few codes, kinds, sources, tags and projects,
+/// large enough that scans filter several blocks of items.
+yusuan::budget generated_budget(std::size_t n) {
+  static constexpr const char* functions[] = {"208 01 09", "208 05 05", "210 11 01", "221 02 01", "208 01 01"};
+  static constexpr const char* basic[] = {"30101 → 50101", "30102 → 50101", "30201 → 50201", "30217 → 50206",
+                                          "30231 → 50208", "30302 → 50905"};
+  std::mt19937_64 rng(7);
+  std::string s = "标题 \"生成\"\n年度 2024\n金额单位 元\n单位 900001 \"生成单位\" 类型 参公\n";
+  std::size_t items = 0;
+  auto item = [&](const char* econ) {
+    s += "    ";
+    s += functions[rng() % 5];
+    s += " ";
+    s += econ;
+    s += ": " + std::to_string(1 + rng() % 100000) + "." + std::to_string(10 + rng() % 90);
+    const auto r = rng() % 20;
+    if (r == 0) s += " 资金 事业收入";
+    if (r == 1) s += " 项目类别=公用经费综合定额";
+    if (r == 2) s += " 来源=本级";
+    s += "\n";
+    ++items;
+  };
+  while (items < n) {
+    const bool personnel = rng() % 2 == 0;
+    s += "基本支出 {\n  ";
+    s += personnel ? "人员经费" : "公用经费";
+    s += " {\n";
+    for (int i = 0; i < 50 && items < n; ++i) item(basic[personnel ? rng() % 2 : 2 + rng() % 4]);
+    s += "  }\n}\n";
+    if (items < n) {
+      s += "项目 \"项目" + std::to_string(items) + "\" 类型 " + (rng() % 2 ? "特定目标类" : "其他运转类") + " {\n";
+      for (int i = 0; i < 30 && items < n; ++i) item(rng() % 2 ? "30227 → 50205" : "31002 → 50405");
+      s += "}\n";
+    }
+  }
+  auto r = yusuan::compile_string(s, "generated.budget");
+  if (!r.ok()) {
+    std::ostringstream os;
+    yusuan::render_text(os, r.diagnostics);
+    ADD_FAILURE() << "the generated budget does not compile:\n" << os.str().substr(0, 2000);
+    return {};
+  }
+  return std::move(*r.value);
+}
+
 TEST(query_engine, random_queries_agree_with_a_naive_evaluation) {
   const yusuan::budget reference = yusuan::load_budget("budgets/luoyang-social-insurance-center-2024.budget");
+  const yusuan::budget generated = generated_budget(9'000);  // scans of three blocks of items
+  ASSERT_EQ(generated.items().size(), 9'000u);
   std::size_t n = 0;
-  for (const yusuan::budget* b : {&current(), &reference}) {
+  for (const yusuan::budget* b : {&current(), &reference, &generated}) {
     query_maker make(*b, 20241127 + n);
-    for (int i = 0; i < 400; ++i, ++n) {
+    const int queries = b == &generated ? 120 : 400;
+    for (int i = 0; i < queries; ++i, ++n) {
       const query q = make.make();
       expect_naive(*b, q, describe(q, n));
       {

@@ -433,125 +433,172 @@ namespace detail {
 
 enum class mask_op : std::uint8_t { assign, and_, or_ };
 
-/// out[i] = (or &= or |=) 1 when item i passes the test `f` (a comparison), 0 otherwise.
-inline void leaf_mask(const budget& b, const item_columns& c, const filter& f, std::uint8_t* out, mask_op op) {
-  const std::size_t n = c.size();
-  const bool negate = f.kind == filter::op::ne || f.kind == filter::op::not_in;
-  auto by_table = [&](const auto* column, const std::vector<std::uint8_t>& table) {
-    const std::uint8_t* t = table.data();
-    switch (op) {
-      case mask_op::assign: for (std::size_t i = 0; i < n; ++i) out[i] = t[column[i]]; break;
-      case mask_op::and_: for (std::size_t i = 0; i < n; ++i) out[i] &= t[column[i]]; break;
-      case mask_op::or_: for (std::size_t i = 0; i < n; ++i) out[i] |= t[column[i]]; break;
-    }
+/// A filter compiled once per query into tests over the columns: a table
+/// over code ordinals, kinds, sources or tag sets for each comparison (the
+/// answer for every value the column can hold), and / or / not over those.
+/// eval() writes one byte per item (1: passes) for any range of items, so a
+/// scan can filter a cache-sized block at a time.
+class mask_program {
+public:
+  mask_program(const budget& b, const item_columns& c, const filter& f) : b_(&b) {
+    if (f.kind != filter::op::all) root_ = compile(c, f);
+  }
+  /// Whether every item passes (no filter).
+  bool all() const noexcept { return root_ == npos32; }
+  /// out[k] for items i0 + k, k < n.
+  void eval(std::size_t i0, std::size_t n, std::uint8_t* out) const {
+    if (root_ == npos32) std::fill(out, out + n, std::uint8_t{1});
+    else eval(root_, i0, n, out, mask_op::assign);
+  }
+
+private:
+  enum class test : std::uint8_t { table32, table8, tag_sets, other, constant, and_, or_, not_ };
+  struct node {
+    test t = test::constant;
+    std::uint8_t value = 0;  // constant
+    const std::uint32_t* col32 = nullptr;
+    const std::uint8_t* col8 = nullptr;
+    std::vector<std::uint8_t> table;
+    const filter* f = nullptr;
+    std::vector<std::uint32_t> children;
   };
-  switch (f.dim.dim) {
-    case dimension::function: {
-      std::vector<std::uint8_t> table(c.function_codes.size());
-      for (std::size_t o = 0; o < table.size(); ++o) {
-        bool any = false;
-        for (const auto& v : f.values) any = any || v.function.contains(c.function_codes[o]);
-        table[o] = any != negate;
-      }
-      by_table(c.function.data(), table);
-      return;
-    }
-    case dimension::econ:
-    case dimension::gov_econ: {
-      std::vector<std::uint8_t> table(c.econ_codes.size());
-      for (std::size_t o = 0; o < table.size(); ++o) {
-        bool any = false;
-        for (const auto& v : f.values) any = any || v.econ.contains(c.econ_codes[o]);
-        table[o] = any != negate;
-      }
-      by_table(f.dim.dim == dimension::econ ? c.econ.data() : c.gov_econ.data(), table);
-      return;
-    }
-    case dimension::kind:
-    case dimension::fund: {
-      std::vector<std::uint8_t> table(256);
-      item probe;
-      for (unsigned x = 0; x < 256; ++x) {
-        if (f.dim.dim == dimension::kind) probe.kind = static_cast<spending_kind>(x);
-        else probe.fund = static_cast<fund_source>(x);
-        bool any = false;
-        for (const auto& v : f.values) any = any || matches_value(b, probe, f.dim, v);
-        table[x] = any != negate;
-      }
-      by_table(f.dim.dim == dimension::kind ? c.kind.data() : c.fund.data(), table);
-      return;
-    }
-    case dimension::tag: {
-      // A tag test depends on the item's tag set only: one answer per set.
-      std::vector<std::uint8_t> table(b.tag_set_count());
-      item probe;
-      for (std::size_t ts = 0; ts < table.size(); ++ts) {
-        probe.tags = static_cast<std::uint32_t>(ts);
-        table[ts] = matches(b, probe, f) ? 1 : 0;
-      }
-      const auto items = b.items();
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::uint8_t v = table[items[i].tags];
-        out[i] = op == mask_op::assign ? v : op == mask_op::and_ ? out[i] & v : out[i] | v;
-      }
-      return;
-    }
-    default: {
-      const auto items = b.items();
-      for (std::size_t i = 0; i < n; ++i) {
-        if (op == mask_op::and_ && !out[i]) continue;
-        if (op == mask_op::or_ && out[i]) continue;
-        out[i] = matches(b, items[i], f) ? 1 : 0;
-      }
-      return;
-    }
-  }
-}
 
-inline bool is_leaf(const filter& f) noexcept {
-  return f.kind != filter::op::all && f.kind != filter::op::and_ && f.kind != filter::op::or_ && f.kind != filter::op::not_;
-}
-
-/// out[i] = 1 when item i passes `f`, as matches() decides, a column at a time.
-inline void filter_mask(const budget& b, const item_columns& c, const filter& f, std::uint8_t* out) {
-  const std::size_t n = c.size();
-  switch (f.kind) {
-    case filter::op::all: std::fill(out, out + n, std::uint8_t{1}); return;
-    case filter::op::and_:
-    case filter::op::or_: {
-      const bool is_and = f.kind == filter::op::and_;
-      if (f.children.empty()) {
-        std::fill(out, out + n, static_cast<std::uint8_t>(is_and ? 1 : 0));
-        return;
-      }
-      filter_mask(b, c, f.children.front(), out);
-      std::vector<std::uint8_t> tmp;
-      for (std::size_t k = 1; k < f.children.size(); ++k) {
-        const filter& child = f.children[k];
-        if (is_leaf(child)) {  // straight into the mask
-          leaf_mask(b, c, child, out, is_and ? mask_op::and_ : mask_op::or_);
-          continue;
+  std::uint32_t compile(const item_columns& c, const filter& f) {
+    const auto id = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.emplace_back();
+    node n;
+    const bool negate = f.kind == filter::op::ne || f.kind == filter::op::not_in;
+    switch (f.kind) {
+      case filter::op::all: n.t = test::constant; n.value = 1; break;
+      case filter::op::and_:
+      case filter::op::or_:
+      case filter::op::not_:
+        if (f.children.empty()) {  // and: everything; or, not: nothing (as matches() reads them)
+          n.t = test::constant;
+          n.value = f.kind == filter::op::and_ ? 1 : 0;
+          break;
         }
-        tmp.resize(n);
-        filter_mask(b, c, child, tmp.data());
-        if (is_and)
-          for (std::size_t i = 0; i < n; ++i) out[i] &= tmp[i];
-        else
-          for (std::size_t i = 0; i < n; ++i) out[i] |= tmp[i];
-      }
-      return;
+        n.t = f.kind == filter::op::and_ ? test::and_ : f.kind == filter::op::or_ ? test::or_ : test::not_;
+        for (const auto& child : f.children) n.children.push_back(compile(c, child));
+        break;
+      default:
+        switch (f.dim.dim) {
+          case dimension::function:
+            n.t = test::table32;
+            n.col32 = c.function.data();
+            n.table.resize(c.function_codes.size());
+            for (std::size_t o = 0; o < n.table.size(); ++o) {
+              bool any = false;
+              for (const auto& v : f.values) any = any || v.function.contains(c.function_codes[o]);
+              n.table[o] = any != negate;
+            }
+            break;
+          case dimension::econ:
+          case dimension::gov_econ:
+            n.t = test::table32;
+            n.col32 = f.dim.dim == dimension::econ ? c.econ.data() : c.gov_econ.data();
+            n.table.resize(c.econ_codes.size());
+            for (std::size_t o = 0; o < n.table.size(); ++o) {
+              bool any = false;
+              for (const auto& v : f.values) any = any || v.econ.contains(c.econ_codes[o]);
+              n.table[o] = any != negate;
+            }
+            break;
+          case dimension::kind:
+          case dimension::fund: {
+            n.t = test::table8;
+            n.col8 = f.dim.dim == dimension::kind ? c.kind.data() : c.fund.data();
+            n.table.resize(256);
+            item probe;
+            for (unsigned x = 0; x < 256; ++x) {
+              if (f.dim.dim == dimension::kind) probe.kind = static_cast<spending_kind>(x);
+              else probe.fund = static_cast<fund_source>(x);
+              bool any = false;
+              for (const auto& v : f.values) any = any || matches_value(*b_, probe, f.dim, v);
+              n.table[x] = any != negate;
+            }
+            break;
+          }
+          case dimension::tag: {
+            // A tag test depends on the item's tag set only.
+            n.t = test::tag_sets;
+            n.table.resize(b_->tag_set_count());
+            item probe;
+            for (std::size_t ts = 0; ts < n.table.size(); ++ts) {
+              probe.tags = static_cast<std::uint32_t>(ts);
+              n.table[ts] = matches(*b_, probe, f) ? 1 : 0;
+            }
+            break;
+          }
+          default: n.t = test::other; n.f = &f; break;
+        }
     }
-    case filter::op::not_:
-      if (f.children.empty()) {
-        std::fill(out, out + n, std::uint8_t{0});
+    nodes_[id] = std::move(n);
+    return id;
+  }
+
+  static bool is_leaf(const node& n) noexcept { return n.t != test::and_ && n.t != test::or_ && n.t != test::not_; }
+
+  /// out (op)= the node's answer for items [i0, i0 + n).  Only leaves are
+  /// evaluated with an op other than assign.
+  void eval(std::uint32_t id, std::size_t i0, std::size_t n, std::uint8_t* out, mask_op op) const {
+    const node& x = nodes_[id];
+    auto apply = [&](auto answer) {
+      switch (op) {
+        case mask_op::assign: for (std::size_t k = 0; k < n; ++k) out[k] = answer(i0 + k); break;
+        case mask_op::and_: for (std::size_t k = 0; k < n; ++k) out[k] &= answer(i0 + k); break;
+        case mask_op::or_: for (std::size_t k = 0; k < n; ++k) out[k] |= answer(i0 + k); break;
+      }
+    };
+    switch (x.t) {
+      case test::table32: apply([t = x.table.data(), c = x.col32](std::size_t i) { return t[c[i]]; }); return;
+      case test::table8: apply([t = x.table.data(), c = x.col8](std::size_t i) { return t[c[i]]; }); return;
+      case test::tag_sets: {
+        const item* items = b_->items().data();
+        apply([t = x.table.data(), items](std::size_t i) { return t[items[i].tags]; });
         return;
       }
-      filter_mask(b, c, f.children.front(), out);
-      for (std::size_t i = 0; i < n; ++i) out[i] ^= 1;
-      return;
-    default: leaf_mask(b, c, f, out, mask_op::assign); return;
+      case test::constant: apply([v = x.value](std::size_t) { return v; }); return;
+      case test::other: {
+        const item* items = b_->items().data();
+        for (std::size_t k = 0; k < n; ++k) {
+          if (op == mask_op::and_ && !out[k]) continue;
+          if (op == mask_op::or_ && out[k]) continue;
+          out[k] = matches(*b_, items[i0 + k], *x.f) ? 1 : 0;
+        }
+        return;
+      }
+      case test::and_:
+      case test::or_: {
+        const bool is_and = x.t == test::and_;
+        eval(x.children.front(), i0, n, out, mask_op::assign);
+        std::vector<std::uint8_t> tmp;
+        for (std::size_t k = 1; k < x.children.size(); ++k) {
+          const std::uint32_t child = x.children[k];
+          if (is_leaf(nodes_[child])) {  // straight into the mask
+            eval(child, i0, n, out, is_and ? mask_op::and_ : mask_op::or_);
+            continue;
+          }
+          tmp.resize(n);
+          eval(child, i0, n, tmp.data(), mask_op::assign);
+          if (is_and)
+            for (std::size_t j = 0; j < n; ++j) out[j] &= tmp[j];
+          else
+            for (std::size_t j = 0; j < n; ++j) out[j] |= tmp[j];
+        }
+        return;
+      }
+      case test::not_:
+        eval(x.children.front(), i0, n, out, mask_op::assign);
+        for (std::size_t k = 0; k < n; ++k) out[k] ^= 1;
+        return;
+    }
   }
-}
+
+  const budget* b_;
+  std::vector<node> nodes_;
+  std::uint32_t root_ = npos32;
+};
 
 /// A dimension as an id per item, ids numbered in the order of the keys
 /// (key_less, no_key last): through a table over the column's ordinals for
@@ -690,29 +737,35 @@ inline std::uint64_t& dense_cell_limit() noexcept {
   return limit;
 }
 
+inline std::uint64_t cell_limit(std::size_t n) noexcept {
+  return dense_cell_limit() != 0 ? dense_cell_limit() : std::max<std::uint64_t>(n, std::uint64_t{1} << 16);
+}
+
+/// Whether plan_cells() reads cells straight from the dimensions' tables.
+inline bool direct_plan(const std::vector<dim_index>& dims, std::size_t nrow_dims, std::size_t n) {
+  const std::uint64_t limit = cell_limit(n);
+  if (dims.empty()) return true;
+  if (dims.size() == 1) return dims[0].size() <= limit;
+  if (dims.size() != 2 || nrow_dims != 2) return false;
+  for (const auto& d : dims)
+    if (!d.ord32 && !d.ord8) return false;
+  return std::uint64_t{dims[0].size()} * dims[1].size() <= limit;
+}
+
 inline cell_plan plan_cells(const std::vector<dim_index>& dims, std::size_t nrow_dims, const std::uint8_t* sel, std::size_t n) {
   cell_plan p;
   p.ndims = dims.size();
   p.nrow_dims = nrow_dims;
-  const std::uint64_t limit =
-      dense_cell_limit() != 0 ? dense_cell_limit() : std::max<std::uint64_t>(n, std::uint64_t{1} << 16);
-  auto all_tables = [&] {
-    for (const auto& d : dims)
-      if (!d.ord32 && !d.ord8) return false;
-    return true;
-  };
+  const std::uint64_t limit = cell_limit(n);
   if (dims.empty()) return p;
-  if (dims.size() == 1 && dims[0].size() <= limit) {
+  if (direct_plan(dims, nrow_dims, n)) {
     p.a = &dims[0];
     p.ncells = dims[0].size();
-    return p;
-  }
-  if (dims.size() == 2 && nrow_dims == 2 && all_tables() &&
-      std::uint64_t{dims[0].size()} * dims[1].size() <= limit) {
-    p.a = &dims[0];
-    p.b = &dims[1];
-    p.nb = dims[1].size();
-    p.ncells = p.nb * dims[0].size();
+    if (dims.size() == 2) {
+      p.b = &dims[1];
+      p.nb = dims[1].size();
+      p.ncells = p.nb * dims[0].size();
+    }
     return p;
   }
   // Computed beforehand, one dimension at a time.
@@ -752,8 +805,11 @@ struct cell_totals {
   }
 };
 
-inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, const std::uint8_t* sel, bool minmax,
-                              bool want_first = false) {
+/// Items are filtered a block at a time when no mask of every item is kept.
+inline constexpr std::size_t mask_block = 4096;
+
+inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, const std::uint8_t* sel,
+                              const mask_program& program, bool minmax, bool want_first = false) {
   const bool track_first = want_first || !plan.dense;
   cell_totals t;
   const std::size_t n = cols.size(), nc = static_cast<std::size_t>(plan.ncells);
@@ -778,6 +834,17 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
         s += static_cast<std::uint64_t>(fen[i]) & (std::uint64_t{0} - sel[i]);
         k += sel[i];
       }
+    } else if (!program.all()) {
+      std::uint8_t block[mask_block];
+      for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
+        const std::size_t m = std::min(mask_block, n - i0);
+        program.eval(i0, m, block);
+        const std::int64_t* f = fen + i0;
+        for (std::size_t j = 0; j < m; ++j) {
+          s += static_cast<std::uint64_t>(f[j]) & (std::uint64_t{0} - block[j]);
+          k += block[j];
+        }
+      }
     } else {
       for (std::size_t i = 0; i < n; ++i) s += static_cast<std::uint64_t>(fen[i]);
       k = static_cast<std::uint32_t>(n);
@@ -791,10 +858,12 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
   std::uint32_t* first = t.first.data();
   std::int64_t* lo = t.lo.data();
   std::int64_t* hi = t.hi.data();
-  auto run = [&](auto cell_of, auto selective, auto exact_wrapped, auto with_minmax, auto track_first) {
-    for (std::size_t i = 0; i < n; ++i) {
+  // Items [i0, i1); selective: only those whose byte in `mask` (from i0) is set.
+  auto run_range = [&](std::size_t i0, std::size_t i1, const std::uint8_t* mask, auto cell_of, auto selective,
+                       auto exact_wrapped, auto with_minmax, auto track_first) {
+    for (std::size_t i = i0; i < i1; ++i) {
       if constexpr (selective) {
-        if (!sel[i]) continue;
+        if (!mask[i - i0]) continue;
       }
       const std::uint32_t c = cell_of(i);
       const std::int64_t x = fen[i];
@@ -813,6 +882,18 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
       }
     }
   };
+  auto run = [&](auto cell_of, auto selective, auto exact_wrapped, auto with_minmax, auto track_first) {
+    if (!selective || sel) {
+      run_range(0, n, sel, cell_of, selective, exact_wrapped, with_minmax, track_first);
+      return;
+    }
+    std::uint8_t block[mask_block];
+    for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
+      const std::size_t m = std::min(mask_block, n - i0);
+      program.eval(i0, m, block);
+      run_range(i0, i0 + m, block, cell_of, selective, exact_wrapped, with_minmax, track_first);
+    }
+  };
   auto with = [&](auto cell_of) {
     auto go = [&](auto selective, auto track_first) {
       if (t.exact_wrapped) {
@@ -824,10 +905,11 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
         run(cell_of, selective, std::false_type{}, std::false_type{}, track_first);
       }
     };
+    const bool selective = sel || !program.all();
     if (track_first) {
-      if (sel) go(std::true_type{}, std::true_type{});
+      if (selective) go(std::true_type{}, std::true_type{});
       else go(std::false_type{}, std::true_type{});
-    } else if (sel) {
+    } else if (selective) {
       go(std::true_type{}, std::false_type{});
     } else {
       go(std::false_type{}, std::false_type{});
@@ -861,7 +943,8 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
 /// dimension (then the pivot) indexed, and how items map to cells.
 struct prepared_cells {
   std::shared_ptr<const item_columns> columns;
-  std::vector<std::uint8_t> selected;  // empty: every item passes
+  std::optional<mask_program> program;
+  std::vector<std::uint8_t> selected;  // a mask of every item, when cells are computed beforehand
   std::vector<dim_index> dims;
   cell_plan plan;  // points into dims
   const std::uint8_t* sel() const noexcept { return selected.empty() ? nullptr : selected.data(); }
@@ -872,13 +955,16 @@ inline std::unique_ptr<prepared_cells> prepare(const budget& b, const filter& wh
   auto p = std::make_unique<prepared_cells>();
   p->columns = b.columns();
   const item_columns& cols = *p->columns;
-  if (where.kind != filter::op::all) {
-    p->selected.resize(cols.size());
-    filter_mask(b, cols, where, p->selected.data());
-  }
+  p->program.emplace(b, cols, where);
   p->dims.reserve(by.size() + 1);
-  for (const auto& d : by) p->dims.push_back(index_dimension(b, cols, d, p->sel()));
-  if (pivot) p->dims.push_back(index_dimension(b, cols, *pivot, p->sel()));
+  for (const auto& d : by) p->dims.push_back(index_dimension(b, cols, d, nullptr));
+  if (pivot) p->dims.push_back(index_dimension(b, cols, *pivot, nullptr));
+  // Cells computed item by item beforehand (hashed past the dense limit) need
+  // the mask of every item; the rest filter a block at a time as they count.
+  if (!p->program->all() && !direct_plan(p->dims, by.size(), cols.size())) {
+    p->selected.resize(cols.size());
+    p->program->eval(0, cols.size(), p->selected.data());
+  }
   p->plan = plan_cells(p->dims, by.size(), p->sel(), cols.size());
   return p;
 }
@@ -888,7 +974,7 @@ inline std::unique_ptr<prepared_cells> prepare(const budget& b, const filter& wh
 /// first appearance (each with its first item, for diagnostics).
 inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
   const auto p = detail::prepare(b, where, by, std::nullopt);
-  const detail::cell_totals acc = detail::accumulate(*p->columns, p->plan, p->sel(), false, true);
+  const detail::cell_totals acc = detail::accumulate(*p->columns, p->plan, p->sel(), *p->program, false, true);
   std::vector<group_total> out;
   for (std::uint32_t c = 0; c < acc.count.size(); ++c) {
     if (acc.count[c] == 0) continue;
@@ -924,7 +1010,7 @@ inline result_table run(const budget& b, const query& q) {
   const auto& dims = prepared->dims;
   const auto& plan = prepared->plan;
   const std::uint8_t* sel = prepared->sel();
-  const detail::cell_totals acc = detail::accumulate(cols, plan, sel, minmax);
+  const detail::cell_totals acc = detail::accumulate(cols, plan, sel, *prepared->program, minmax);
 
   // The cells that have items, with their ids on each dimension: decoded
   // (dense cells), or read off the cell's first item (hashed cells).
