@@ -61,7 +61,7 @@ for name, target in (("group_function_item_x_econ_section", 20.0),
                      ("group_four_dimensions_hashed", None),
                      ("count_min_max_by_kind", None),
                      ("language_group_function_item_x_econ", None),
-                     ("scan_floor", None)):
+                     ("item_scan", None)):
     t = ms(name)
     if t is None:
         print(f"  {name:<38} not run")
