@@ -1645,8 +1645,70 @@ TEST(query_engine, large_amounts_sum_exactly_or_throw) {
   // 2^62 · 3 - 2^62 + 5 does not fit: the sum throws rather than wrap.
   EXPECT_THROW(yusuan::run(b, query{}.sum()), yusuan::overflow_error);
   EXPECT_THROW(yusuan::run(b, query{}.sum().group_by(dimension::kind)), yusuan::overflow_error);
+  // Rollup subtotals are summed exactly too: 2^62 + 2^62 - 2^62 over three 项 of 208 01.
+  {
+    auto d2 = std::make_shared<yusuan::detail::budget_data>();
+    d2->tag_sets.emplace_back();
+    d2->units = d->units;
+    for (auto [fen, fn] : {std::pair{big, "2080101"}, std::pair{big, "2080102"}, std::pair{-big, "2080109"}}) {
+      yusuan::item it;
+      it.amount = money::from_fen(fen);
+      it.function = fcode(fn);
+      d2->items.push_back(it);
+    }
+    const yusuan::budget b2(d2);
+    const auto r2 = yusuan::run(b2, query{}.sum().group_by(dimension::function, 3).with_rollup());
+    std::vector<std::pair<std::string, money>> got;
+    for (const auto& row : r2) got.emplace_back(row.labels[0], *row.values[0]);
+    const std::vector<std::pair<std::string, money>> want = {{"208", money::from_fen(big)},
+                                                             {"208 01", money::from_fen(big)},
+                                                             {"208 01 01", money::from_fen(big)},
+                                                             {"208 01 02", money::from_fen(big)},
+                                                             {"208 01 09", money::from_fen(-big)}};
+    EXPECT_EQ(got, want);
+  }
   // Counts and maxima do not need the sum.
   t = yusuan::run(b, query{}.count().group_by(dimension::function, 1));
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t.rows[0].count, 5);
+}
+
+TEST(query_engine, ties_under_value_order_come_in_key_order_on_every_path) {
+  // Two 项 with the same sum, the later code first in the file.
+  const auto r = yusuan::compile_string(
+      "标题 \"并列\"\n年度 2024\n金额单位 元\n单位 900001 \"并列单位\" 类型 参公\n"
+      "基本支出 {\n  人员经费 {\n"
+      "    208 05 05 30108 → 50102: 10.00\n"
+      "    208 01 09 30101 → 50101: 10.00\n"
+      "    210 11 01 30110 → 50102: 4.00\n"
+      "  }\n}\n",
+      "ties.budget");
+  ASSERT_TRUE(r.ok());
+  const yusuan::budget& b = *r.value;
+  const auto q = query{}.sum().group_by(dimension::function, 3).order(order_by::value, true);
+  const std::vector<std::string> want = {"208 01 09 = 0.001", "208 05 05 = 0.001", "210 11 01 = 0.0004"};
+  EXPECT_EQ(show(yusuan::run(b, q)), want);
+  {
+    dense_limit tiny(1);  // cells hashed, in order of appearance
+    EXPECT_EQ(show(yusuan::run(b, q)), want);
+    EXPECT_EQ(show(yusuan::run(b, query{q}.top(1))), std::vector<std::string>{want[0]});
+  }
+  EXPECT_EQ(show(yusuan::run(b, query{q}.top(1))), std::vector<std::string>{want[0]});
+}
+
+TEST(query_engine, a_copy_of_the_data_with_other_items_gets_its_own_columns) {
+  const auto r = yusuan::compile_string(
+      "标题 \"复制\"\n年度 2024\n金额单位 元\n单位 900001 \"复制单位\" 类型 参公\n"
+      "基本支出 {\n  人员经费 {\n    208 01 09 30101 → 50101: 10.00\n    208 01 09 30102 → 50101: 20.00\n  }\n}\n",
+      "copy.budget");
+  ASSERT_TRUE(r.ok());
+  auto d = std::make_shared<yusuan::detail::budget_data>(r.value->data());
+  d->items[0].amount = money::parse("999.00");
+  d->items[1].kind = yusuan::spending_kind::public_funds;
+  const yusuan::budget copy(d);
+  EXPECT_EQ(yusuan::run(copy, query{}.sum()).total, money::parse("1019.00"));
+  EXPECT_EQ(yusuan::run(copy, query{}.sum().filtered(yusuan::kind_is(yusuan::spending_kind::personnel))).total,
+            money::parse("999.00"));
+  // The compiled budget is unchanged.
+  EXPECT_EQ(yusuan::run(*r.value, query{}.sum()).total, money::parse("30.00"));
 }

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -228,16 +229,20 @@ struct item_columns {
   std::vector<std::uint8_t> kind, fund;
   std::vector<function_code> function_codes;  // [0] is the empty code, then sorted, distinct
   std::vector<econ_code> econ_codes;          // [0] is the empty code, then sorted (部门 and 政府)
+  std::vector<std::uint8_t> econ_used, gov_econ_used;  // per econ ordinal: whether that column has it
   std::array<bool, 256> kind_present{}, fund_present{};
+  const void* owner = nullptr;  // the budget data the columns were built for
   /// bit_width of the largest |amount|: wrapped 64-bit sums of up to 2^(63 -
   /// amount_bits) amounts are exact.
   int amount_bits = 0;
   std::size_t size() const noexcept { return fen.size(); }
 };
 
-inline std::shared_ptr<const item_columns> make_columns(std::span<const item> items) {
+inline std::shared_ptr<const item_columns> make_columns(std::span<const item> items, const void* owner = nullptr) {
   auto c = std::make_shared<item_columns>();
   const std::size_t n = items.size();
+  if (n >= npos32) throw std::length_error("yusuan: a budget holds fewer than 2^32 - 1 items");
+  c->owner = owner;
   c->fen.resize(n);
   c->function.resize(n);
   c->econ.resize(n);
@@ -283,6 +288,12 @@ inline std::shared_ptr<const item_columns> make_columns(std::span<const item> it
   std::vector<std::uint32_t>* ecols[] = {&c->econ, &c->gov_econ};
   renumber(eids.keys(), [](std::uint64_t k) { return econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)); },
            c->econ_codes, ecols, 2);
+  c->econ_used.assign(c->econ_codes.size(), 0);
+  c->gov_econ_used.assign(c->econ_codes.size(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    c->econ_used[c->econ[i]] = 1;
+    c->gov_econ_used[c->gov_econ[i]] = 1;
+  }
   return c;
 }
 
@@ -440,11 +451,12 @@ public:
     return nullptr;
   }
 
-  /// The items column by column (built when the budget was compiled, or now
-  /// for a budget assembled by hand).
+  /// The items column by column: built when the budget was compiled, or on
+  /// each call for a budget assembled by hand (or from a copy of another's
+  /// data, whose columns describe the other's items).
   std::shared_ptr<const detail::item_columns> columns() const {
-    if (d_->columns && d_->columns->size() == d_->items.size()) return d_->columns;
-    return detail::make_columns(d_->items);
+    if (d_->columns && d_->columns->owner == d_.get() && d_->columns->size() == d_->items.size()) return d_->columns;
+    return detail::make_columns(d_->items, d_.get());
   }
 
   /// Raw access for the query engine and the compiler.

@@ -521,13 +521,16 @@ private:
           }
           case dimension::tag: {
             // A tag test depends on the item's tag set only.
+            // The last entry answers for a tag set the budget does not have
+            // (an item without tags).
             n.t = test::tag_sets;
-            n.table.resize(b_->tag_set_count());
+            n.table.resize(b_->tag_set_count() + 1);
             item probe;
-            for (std::size_t ts = 0; ts < n.table.size(); ++ts) {
+            for (std::size_t ts = 0; ts + 1 < n.table.size(); ++ts) {
               probe.tags = static_cast<std::uint32_t>(ts);
               n.table[ts] = matches(*b_, probe, f) ? 1 : 0;
             }
+            n.table.back() = negate ? 1 : 0;
             break;
           }
           default: n.t = test::other; n.f = &f; break;
@@ -555,7 +558,8 @@ private:
       case test::table8: apply([t = x.table.data(), c = x.col8](std::size_t i) { return t[c[i]]; }); return;
       case test::tag_sets: {
         const item* items = b_->items().data();
-        apply([t = x.table.data(), items](std::size_t i) { return t[items[i].tags]; });
+        const auto last = static_cast<std::uint32_t>(x.table.size() - 1);
+        apply([t = x.table.data(), items, last](std::size_t i) { return t[std::min(items[i].tags, last)]; });
         return;
       }
       case test::constant: apply([v = x.value](std::size_t) { return v; }); return;
@@ -644,11 +648,14 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
       x.ord32 = c.function.data();
       return x;
     case dimension::econ:
-    case dimension::gov_econ:
-      for (const auto& code : c.econ_codes) raw.push_back(code_key(code));
+    case dimension::gov_econ: {
+      // 部门 and 政府 codes share the ordinals: keys only of the column's own.
+      const auto& used = d.dim == dimension::econ ? c.econ_used : c.gov_econ_used;
+      for (std::size_t o = 0; o < c.econ_codes.size(); ++o) raw.push_back(used[o] ? code_key(c.econ_codes[o]) : no_key);
       number_in_key_order(d, raw, x.map, x.keys);
       x.ord32 = d.dim == dimension::econ ? c.econ.data() : c.gov_econ.data();
       return x;
+    }
     case dimension::kind:
     case dimension::fund: {
       const auto& present = d.dim == dimension::kind ? c.kind_present : c.fund_present;
@@ -677,19 +684,21 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
       };
       if (d.dim == dimension::tag) {
         item probe;
-        for (std::uint32_t ts = 0; ts < b.tag_set_count(); ++ts) {
+        const auto nsets = static_cast<std::uint32_t>(b.tag_set_count());
+        for (std::uint32_t ts = 0; ts < nsets; ++ts) {
           probe.tags = ts;
           raw.push_back(key_of(b, probe, d));
         }
+        raw.push_back(no_key);  // a tag set the budget does not have
         number_in_key_order(d, raw, x.map, x.keys);
-        fill([](const item& it) { return it.tags; });
+        fill([nsets](const item& it) { return std::min(it.tags, nsets); });
       } else if (d.dim == dimension::project) {
         for (std::uint32_t p = 0; p < nproj; ++p) raw.push_back(p);
         for (std::uint32_t g = 0; g < ngroups; ++g) raw.push_back(dimension_key{g} | (dimension_key{1} << 32));
         raw.push_back(no_key);
         number_in_key_order(d, raw, x.map, x.keys);
         fill([nproj, ngroups](const item& it) {
-          return it.project != npos32 ? it.project : it.group != npos32 ? nproj + it.group : nproj + ngroups;
+          return it.project < nproj ? it.project : it.project == npos32 && it.group < ngroups ? nproj + it.group : nproj + ngroups;
         });
       } else {  // unit
         std::uint32_t top = 0;
@@ -1021,7 +1030,7 @@ inline result_table run(const budget& b, const query& q) {
     if (acc.count[c] != 0) filled.push_back(c);
   cell_ids.resize(filled.size() * dims.size());
   for (std::size_t j = 0; j < filled.size(); ++j) {
-    std::uint32_t* id = &cell_ids[j * dims.size()];
+    std::uint32_t* id = cell_ids.data() + j * dims.size();
     if (plan.dense) {
       std::uint64_t v = filled[j];
       for (std::size_t k = dims.size(); k-- > 0;) {
@@ -1069,7 +1078,7 @@ inline result_table run(const budget& b, const query& q) {
     row_ids.reserve(rows.capacity() * nd);
     for (std::size_t j = 0; j < filled.size(); ++j) {
       const std::uint32_t c = filled[j];
-      const std::uint32_t* id = &cell_ids[j * dims.size()];
+      const std::uint32_t* id = cell_ids.data() + j * dims.size();
       std::uint32_t r = static_cast<std::uint32_t>(rows.size());
       if (q.pivot) r = row_of.get(plan.dense ? c / npivot : plan.row_cell(acc.first[c]));
       if (r == rows.size()) {
@@ -1100,15 +1109,6 @@ inline result_table run(const budget& b, const query& q) {
   if (q.agg == aggregate::sum) t.total = total.value();
   const std::size_t nleaf = rows.size();
 
-  // Each dimension's keys in order: rank of each id.
-  auto ranks_of = [](const dimension_ref& d, const std::vector<std::uint64_t>& keys) {
-    std::vector<std::uint32_t> order(keys.size()), rank(keys.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t x, std::uint32_t y) { return detail::key_less(d, keys[x], keys[y]); });
-    for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
-    return std::pair{std::move(order), std::move(rank)};
-  };
 
   // Rollup: subtotals for the coarser levels of the first dimension, over the
   // rows coded at that level or below (items without a code at the leaf level
@@ -1119,6 +1119,8 @@ inline result_table run(const budget& b, const query& q) {
   if (rollup) {
     const auto& d0 = q.by[0];
     const int leaf_level = d0.level ? d0.level : d0.dim == dimension::function ? 3 : 2;
+    // Sums of subtotals exactly (a partial sum may leave 64 bits on the way).
+    std::vector<std::vector<money_sum>> subsum;
     for (int level = 1; level < leaf_level; ++level) {
       std::unordered_map<dimension_key, std::size_t> sub;
       for (std::size_t r = 0; r < nleaf; ++r) {
@@ -1134,6 +1136,7 @@ inline result_table run(const budget& b, const query& q) {
           s.subtotal = true;
           s.depth = level;
           rows.push_back(std::move(s));
+          subsum.emplace_back(ncols);
         }
         auto& s = rows[pos->second];
         const auto& leaf = rows[r];
@@ -1141,23 +1144,30 @@ inline result_table run(const budget& b, const query& q) {
           if (leaf.values[c]) {
             if (q.agg == aggregate::min) s.values[c] = s.values[c] ? std::min(*s.values[c], *leaf.values[c]) : *leaf.values[c];
             else if (q.agg == aggregate::max) s.values[c] = s.values[c] ? std::max(*s.values[c], *leaf.values[c]) : *leaf.values[c];
-            else s.values[c] = s.values[c].value_or(money{}) + *leaf.values[c];
+            else {
+              subsum[pos->second - nleaf][c] += *leaf.values[c];
+              s.values[c] = money{};  // the value is set below
+            }
           }
         s.count += leaf.count;
       }
     }
+    if (q.agg == aggregate::sum || q.agg == aggregate::count)
+      for (std::size_t r = nleaf; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < ncols; ++c)
+          if (rows[r].values[c]) rows[r].values[c] = subsum[r - nleaf][c].value();
   }
 
-  // Order: by key (subtotals before their children), by value or by count.
+  // Order: by key (subtotals before their children), by value or by count;
+  // ties under value or count in key order.  Ids are numbered in key order,
+  // so an id is its key's rank.
   std::vector<std::uint32_t> perm(rows.size());
   for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
-  if (q.ordering == query::order_by::key && nd != 0 && !(rows_in_key_order && !rollup && !q.descending)) {
-    std::vector<std::vector<std::uint32_t>> rank(nd);
-    for (std::size_t d = 0; d < nd; ++d) rank[d] = ranks_of(q.by[d], dims[d].keys).second;
+  auto sort_by_key = [&](bool descending) {
     const std::size_t path = rollup ? 4 : 1, stride = path + nd - 1;
     std::vector<std::uint64_t> sk(rows.size() * stride, 0);
     constexpr std::uint64_t flip = std::uint64_t{1} << 63;
-    auto code = [&](std::uint64_t v) { return q.descending ? flip - v : v; };
+    auto code = [&](std::uint64_t v) { return descending ? flip - v : v; };
     for (std::size_t r = 0; r < rows.size(); ++r) {
       std::uint64_t* s = &sk[r * stride];
       const auto& row = rows[r];
@@ -1169,16 +1179,21 @@ inline result_table run(const budget& b, const query& q) {
         for (int l = 1; l <= levels; ++l) s[i++] = code(detail::order_value(q.by[0], detail::parent_key(q.by[0], k, l)));
         s[i] = row.subtotal ? 0 : 1;
       } else {
-        s[0] = code(std::uint64_t{rank[0][row_ids[r * nd]]} + 2);
+        s[0] = code(std::uint64_t{row_ids[r * nd]} + 2);
       }
       if (!row.subtotal)
-        for (std::size_t d = 1; d < nd; ++d) s[path + d - 1] = code(std::uint64_t{rank[d][row_ids[r * nd + d]]} + 2);
+        for (std::size_t d = 1; d < nd; ++d) s[path + d - 1] = code(std::uint64_t{row_ids[r * nd + d]} + 2);
     }
     std::sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
       return std::lexicographical_compare(&sk[x * stride], &sk[x * stride] + stride, &sk[y * stride],
                                           &sk[y * stride] + stride);
     });
-  } else if (q.ordering != query::order_by::key) {
+  };
+  const bool in_key_order = rows_in_key_order && !rollup;
+  if (q.ordering == query::order_by::key) {
+    if (nd != 0 && !(in_key_order && !q.descending)) sort_by_key(q.descending);
+  } else {
+    if (nd != 0 && !in_key_order) sort_by_key(false);
     std::vector<money> value(rows.size());
     if (q.ordering == query::order_by::value)
       for (std::size_t r = 0; r < rows.size(); ++r) value[r] = detail::row_value(q.agg, rows[r].values).value_or(money{});

@@ -1460,7 +1460,7 @@ private:
     sort_names();
     check_balance();
     if (opt_.check_catalog) detail::check_catalog(budget(d_), diags_);
-    d_->columns = detail::make_columns(d_->items);  // for the grouped constraints and every query after
+    d_->columns = detail::make_columns(d_->items, d_.get());  // for the grouped constraints and every query after
     budget b(d_);
     evaluator ev(b, diags_);
     for (auto& m : d_->measures) m.value = ev.measure_value(m.name).value_or(money{});
