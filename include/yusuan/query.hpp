@@ -542,20 +542,33 @@ private:
 
   static bool is_leaf(const node& n) noexcept { return n.t != test::and_ && n.t != test::or_ && n.t != test::not_; }
 
+  /// out[k] (op)= table[column[k]]: the inner loop of every code, kind and
+  /// source test, kept out of eval() so that it compiles on its own.
+  template <class Ordinal>
+  static void table_lookup(const std::uint8_t* __restrict table, const Ordinal* __restrict column, std::size_t n,
+                           std::uint8_t* __restrict out, mask_op op) noexcept {
+    switch (op) {
+      case mask_op::assign: for (std::size_t k = 0; k < n; ++k) out[k] = table[column[k]]; break;
+      case mask_op::and_: for (std::size_t k = 0; k < n; ++k) out[k] &= table[column[k]]; break;
+      case mask_op::or_: for (std::size_t k = 0; k < n; ++k) out[k] |= table[column[k]]; break;
+    }
+  }
+
   /// out (op)= the node's answer for items [i0, i0 + n).  Only leaves are
   /// evaluated with an op other than assign.
   void eval(std::uint32_t id, std::size_t i0, std::size_t n, std::uint8_t* out, mask_op op) const {
     const node& x = nodes_[id];
     auto apply = [&](auto answer) {
+      std::uint8_t* __restrict o = out;  // the mask shares no memory with the tables and columns
       switch (op) {
-        case mask_op::assign: for (std::size_t k = 0; k < n; ++k) out[k] = answer(i0 + k); break;
-        case mask_op::and_: for (std::size_t k = 0; k < n; ++k) out[k] &= answer(i0 + k); break;
-        case mask_op::or_: for (std::size_t k = 0; k < n; ++k) out[k] |= answer(i0 + k); break;
+        case mask_op::assign: for (std::size_t k = 0; k < n; ++k) o[k] = answer(i0 + k); break;
+        case mask_op::and_: for (std::size_t k = 0; k < n; ++k) o[k] &= answer(i0 + k); break;
+        case mask_op::or_: for (std::size_t k = 0; k < n; ++k) o[k] |= answer(i0 + k); break;
       }
     };
     switch (x.t) {
-      case test::table32: apply([t = x.table.data(), c = x.col32](std::size_t i) { return t[c[i]]; }); return;
-      case test::table8: apply([t = x.table.data(), c = x.col8](std::size_t i) { return t[c[i]]; }); return;
+      case test::table32: table_lookup(x.table.data(), x.col32 + i0, n, out, op); return;
+      case test::table8: table_lookup(x.table.data(), x.col8 + i0, n, out, op); return;
       case test::tag_sets: {
         const item* items = b_->items().data();
         const auto last = static_cast<std::uint32_t>(x.table.size() - 1);
