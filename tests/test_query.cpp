@@ -350,9 +350,9 @@ TEST(query_group, function_at_each_level) {
                             "208 07 01 = 80.00", "210 11 01 = 12.00", "221 02 01 = 18.00"}));
   // names as the budget writes them (208 07 01 is never named in it)
   ASSERT_EQ(t.size(), 7u);
-  EXPECT_EQ(t.rows[1].names, std::vector<std::string>{"社会保险经办机构"});
-  EXPECT_EQ(t.rows[3].names, std::vector<std::string>{"机关事业单位基本养老保险缴费支出"});
-  EXPECT_EQ(t.rows[4].names, std::vector<std::string>{""});
+  EXPECT_EQ(t.rows[1].names, std::vector<std::string_view>{"社会保险经办机构"});
+  EXPECT_EQ(t.rows[3].names, std::vector<std::string_view>{"机关事业单位基本养老保险缴费支出"});
+  EXPECT_EQ(t.rows[4].names, std::vector<std::string_view>{""});
   // without a level: the codes as written (all at 项 here)
   auto as_written = run("sum by function");
   EXPECT_EQ(show(as_written), show(t));
@@ -369,7 +369,7 @@ TEST(query_group, econ_and_gov_econ) {
                             "30113 = 18.00", "30201 = 27.500037", "30202 = 4.00", "30217 = 2.00", "30226 = 10.00",
                             "30227 = 50.00", "30231 = 6.00", "30299 = 3.50", "30302 = 25.00", "30399 = 70.00",
                             "31002 = 20.00"}));
-  EXPECT_EQ(t.rows[0].names, std::vector<std::string>{"基本工资"});
+  EXPECT_EQ(t.rows[0].names, std::vector<std::string_view>{"基本工资"});
 
   t = run("sum by gov-econ.类");
   EXPECT_EQ(show(t), lines({"501 = 280.00", "502 = 103.000037", "504 = 20.00", "509 = 95.00"}));
@@ -394,14 +394,14 @@ TEST(query_group, kind_fund_project_unit_tag) {
   // projects in declaration order, then the group, then the items of no project
   t = run("sum by project");
   EXPECT_EQ(show(t), lines({"社保经办专项 = 70.00", "就业补助专项 = 80.00", "运转项目组 = 20.00", "(none) = 328.000037"}));
-  EXPECT_EQ(t.rows[0].names, std::vector<std::string>{"900001001"});  // a project's "name" column is its code
-  EXPECT_EQ(t.rows[2].names, std::vector<std::string>{""});
+  EXPECT_EQ(t.rows[0].names, std::vector<std::string_view>{"900001001"});  // a project's "name" column is its code
+  EXPECT_EQ(t.rows[2].names, std::vector<std::string_view>{""});
   EXPECT_EQ(t.rows[3].keys, std::vector<yusuan::dimension_key>{yusuan::no_key});
 
   t = run("sum by unit");
   EXPECT_EQ(show(t), lines({"900001 = 474.00", "900002 = 24.000037"}));
-  EXPECT_EQ(t.rows[0].names, std::vector<std::string>{"查询测试中心"});
-  EXPECT_EQ(t.rows[1].names, std::vector<std::string>{"查询测试分站"});
+  EXPECT_EQ(t.rows[0].names, std::vector<std::string_view>{"查询测试中心"});
+  EXPECT_EQ(t.rows[1].names, std::vector<std::string_view>{"查询测试分站"});
 
   t = run("sum by 项目类别");
   EXPECT_EQ(t.key_headers, std::vector<std::string>{"项目类别"});

@@ -133,7 +133,7 @@ int run_query(const std::vector<std::string>& args) {
     std::vector<std::string> row;
     for (std::size_t d = 0; d < t.by.size(); ++d) {
       row.push_back(r.labels[d]);
-      if (has_name[d]) row.push_back(r.names[d]);
+      if (has_name[d]) row.emplace_back(r.names[d]);
     }
     for (const auto& v : r.values) row.push_back(amount(v));
     if (t.share) row.push_back(r.share_units ? format_percent(*r.share_units) : std::string());

@@ -304,7 +304,8 @@ inline filter operator!(filter a) {
 struct result_row {
   std::vector<dimension_key> keys;      // one per grouping dimension (no_key for a rolled-up level)
   std::vector<std::string> labels;      // the keys as printed ("208 01 09", 基本支出)
-  std::vector<std::string> names;       // names of the keys (社会保险经办机构), may be empty
+  std::vector<std::string_view> names;  // names of the keys (社会保险经办机构), may be empty: views of the
+                                        // budget's strings, valid while the budget (or the table) lives
   std::vector<std::optional<money>> values;  // one per value column; empty optional: no item
   std::int64_t count = 0;
   int depth = 0;            // rollup: 0 for leaf rows, 1.. for subtotals (1 = the coarsest level)
@@ -325,6 +326,7 @@ struct result_table {
   std::int64_t total_count = 0;
   bool share = false;
   unit amount_unit = unit::yuan;
+  budget source;  // the budget queried: keeps the strings the rows' names view alive
 
   auto begin() const { return rows.begin(); }
   auto end() const { return rows.end(); }
@@ -361,15 +363,16 @@ inline std::string dimension_header(const dimension_ref& d) {
   return h;
 }
 
-/// The name a budget gives a key (the code's name, the unit's name), or empty.
-inline std::string key_name(const budget& b, const dimension_ref& d, dimension_key k) {
+/// The name a budget gives a key (the code's name, the unit's name, a
+/// project's code), or empty: a view of the budget's own string.
+inline std::string_view key_name(const budget& b, const dimension_ref& d, dimension_key k) {
   if (k == no_key) return {};
   switch (d.dim) {
     case dimension::function:
-      return std::string(b.name_of(function_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF))));
+      return b.name_of(function_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)));
     case dimension::econ:
     case dimension::gov_econ:
-      return std::string(b.name_of(econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF))));
+      return b.name_of(econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)));
     case dimension::unit: return b.units()[static_cast<std::size_t>(k)].name;
     case dimension::project:
       if (!(k >> 32)) return b.projects()[static_cast<std::size_t>(k)].code;
@@ -1014,6 +1017,7 @@ inline std::vector<group_total> group_sums(const budget& b, const filter& where,
 /// Runs a query.
 inline result_table run(const budget& b, const query& q) {
   result_table t;
+  t.source = b;
   t.by = q.by;
   t.agg = q.agg;
   t.share = q.share;
@@ -1220,7 +1224,8 @@ inline result_table run(const budget& b, const query& q) {
 
   // Labels and names: once per distinct key.
   std::vector<std::vector<std::uint32_t>> label_of(nd);
-  std::vector<std::string> labels, names;
+  std::vector<std::string> labels;
+  std::vector<std::string_view> names;
   auto label_index = [&](std::size_t d, dimension_key k) {
     labels.push_back(key_text(b, q.by[d], k));
     names.push_back(key_name(b, q.by[d], k));
