@@ -1505,7 +1505,7 @@ void expect_naive(const yusuan::budget& b, const query& q, const std::string& wh
       EXPECT_TRUE(less) << what << ": rows out of order";
     }
     previous = &r;
-    const auto pos = cells.find(r.keys);
+    const auto pos = cells.find(std::vector<yusuan::dimension_key>(r.keys.begin(), r.keys.end()));
     ASSERT_NE(pos, cells.end()) << what << ": a row the items do not have";
     std::int64_t count = 0;
     ASSERT_EQ(r.values.size(), columns.size()) << what;
@@ -1711,4 +1711,38 @@ TEST(query_engine, a_copy_of_the_data_with_other_items_gets_its_own_columns) {
             money::parse("999.00"));
   // The compiled budget is unchanged.
   EXPECT_EQ(yusuan::run(*r.value, query{}.sum()).total, money::parse("30.00"));
+}
+
+TEST(query_engine, small_vector_in_place_and_on_the_heap) {
+  yusuan::small_vector<std::string, 2> v;
+  EXPECT_TRUE(v.empty());
+  v.push_back("甲");
+  v.emplace_back(20, 'x');  // longer than any in-place string buffer
+  EXPECT_EQ(v, (std::vector<std::string>{"甲", std::string(20, 'x')}));
+  v.push_back("丙");  // past two: every element moves to the heap
+  EXPECT_EQ(v.size(), 3u);
+  EXPECT_EQ(v, (std::vector<std::string>{"甲", std::string(20, 'x'), "丙"}));
+  EXPECT_EQ(v.front(), "甲");
+  EXPECT_EQ(v.back(), "丙");
+  EXPECT_THROW((void)v.at(3), std::out_of_range);
+  auto copy = v;
+  v.resize(1);
+  EXPECT_EQ(v, (std::vector<std::string>{"甲"}));
+  EXPECT_EQ(copy.size(), 3u);
+  v.clear();
+  EXPECT_TRUE(v.empty());
+  v.assign(2, "乙");
+  EXPECT_EQ(v, (std::vector<std::string>{"乙", "乙"}));
+  v.assign(5, "丁");
+  EXPECT_EQ(v, std::vector<std::string>(5, "丁"));
+  yusuan::small_vector<std::uint64_t, 2> k{1, 2};
+  k.resize(4, 9);
+  EXPECT_EQ(k, (std::vector<std::uint64_t>{1, 2, 9, 9}));
+  k.reserve(10);
+  EXPECT_EQ(k, (yusuan::small_vector<std::uint64_t, 2>{1, 2, 9, 9}));
+  yusuan::small_vector<std::uint64_t, 2> empty;
+  empty.reserve(8);  // room on the heap, still empty
+  EXPECT_TRUE(empty.empty());
+  empty.push_back(3);
+  EXPECT_EQ(empty, (std::vector<std::uint64_t>{3}));
 }

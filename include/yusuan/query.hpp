@@ -6,6 +6,7 @@
 #include <yusuan/codes.hpp>
 #include <yusuan/expr.hpp>
 #include <yusuan/money.hpp>
+#include <yusuan/small_vector.hpp>
 
 #include <algorithm>
 #include <array>
@@ -302,11 +303,13 @@ inline filter operator!(filter a) {
 
 /// One row of a query result.
 struct result_row {
-  std::vector<dimension_key> keys;      // one per grouping dimension (no_key for a rolled-up level)
-  std::vector<std::string> labels;      // the keys as printed ("208 01 09", 基本支出)
-  std::vector<std::string_view> names;  // names of the keys (社会保险经办机构), may be empty: views of the
-                                        // budget's strings, valid while the budget (or the table) lives
-  std::vector<std::optional<money>> values;  // one per value column; empty optional: no item
+  // Fields with one element per grouping dimension (or value column) keep two
+  // of them in place: no allocation per row for most queries.
+  small_vector<dimension_key, 2> keys;      // one per grouping dimension (no_key for a rolled-up level)
+  small_vector<std::string, 2> labels;      // the keys as printed ("208 01 09", 基本支出)
+  small_vector<std::string_view, 2> names;  // names of the keys (社会保险经办机构), may be empty: views of
+                                            // the budget's strings, valid while the budget (or the table) lives
+  small_vector<std::optional<money>, 2> values;  // one per value column; empty optional: no item
   std::int64_t count = 0;
   int depth = 0;            // rollup: 0 for leaf rows, 1.. for subtotals (1 = the coarsest level)
   bool subtotal = false;
@@ -410,7 +413,8 @@ inline dimension_key parent_key(const dimension_ref& d, dimension_key k, int lev
 namespace detail {
 /// The value of a whole row: over every pivot column (the row's sum, count,
 /// least or greatest amount); the only column without a pivot.
-inline std::optional<money> row_value(aggregate agg, const std::vector<std::optional<money>>& values) {
+template <class Values>
+std::optional<money> row_value(aggregate agg, const Values& values) {
   if (values.size() == 1) return values.front();
   std::optional<money> out;
   money_sum s;
