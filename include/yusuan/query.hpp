@@ -653,7 +653,7 @@ inline void number_in_key_order(const dimension_ref& d, std::vector<dimension_ke
         keys.begin());
 }
 
-inline dim_index index_dimension(const budget& b, const item_columns& c, const dimension_ref& d, const std::uint8_t* sel) {
+inline dim_index index_dimension(const budget& b, const item_columns& c, const dimension_ref& d) {
   dim_index x;
   std::vector<dimension_key> raw;
   auto code_key = [&](auto code) -> dimension_key {
@@ -699,7 +699,7 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
         x.ids.assign(items.size(), 0);
         const std::uint32_t* map = x.map.data();
         for (std::size_t i = 0; i < items.size(); ++i)
-          if (!sel || sel[i]) x.ids[i] = map[ordinal(items[i])];
+          x.ids[i] = map[ordinal(items[i])];
         x.map.clear();
       };
       if (d.dim == dimension::tag) {
@@ -743,7 +743,6 @@ struct cell_plan {
   std::vector<std::uint32_t> cells, row_cells;  // per item when computed beforehand
   std::uint64_t ncells = 1;
   bool dense = true;
-  std::size_t ndims = 0, nrow_dims = 0;
   std::uint32_t cell(std::size_t i) const noexcept {
     if (!cells.empty()) return cells[i];
     if (!a) return 0;
@@ -751,12 +750,8 @@ struct cell_plan {
     return static_cast<std::uint32_t>((*a)(i) * nb + (*b)(i));
   }
   /// The cell of item i over the row dimensions only (pivot queries).
-  std::uint64_t row_cell(std::size_t i) const noexcept {
-    if (!row_cells.empty()) return row_cells[i];
-    if (nrow_dims == 0) return 0;
-    if (nrow_dims == 1) return (*a)(i);
-    return cells[i];  // unreachable: two dimensions or more are computed beforehand
-  }
+  /// Read for hashed cells only, which are always computed beforehand.
+  std::uint64_t row_cell(std::size_t i) const noexcept { return row_cells.empty() ? 0 : row_cells[i]; }
 };
 
 /// The most cells counted in flat arrays; past it cells are hashed.  0: the
@@ -783,8 +778,6 @@ inline bool direct_plan(const std::vector<dim_index>& dims, std::size_t nrow_dim
 
 inline cell_plan plan_cells(const std::vector<dim_index>& dims, std::size_t nrow_dims, const std::uint8_t* sel, std::size_t n) {
   cell_plan p;
-  p.ndims = dims.size();
-  p.nrow_dims = nrow_dims;
   const std::uint64_t limit = cell_limit(n);
   if (dims.empty()) return p;
   if (direct_plan(dims, nrow_dims, n)) {
@@ -986,8 +979,8 @@ inline std::unique_ptr<prepared_cells> prepare(const budget& b, const filter& wh
   const item_columns& cols = *p->columns;
   p->program.emplace(b, cols, where);
   p->dims.reserve(by.size() + 1);
-  for (const auto& d : by) p->dims.push_back(index_dimension(b, cols, d, nullptr));
-  if (pivot) p->dims.push_back(index_dimension(b, cols, *pivot, nullptr));
+  for (const auto& d : by) p->dims.push_back(index_dimension(b, cols, d));
+  if (pivot) p->dims.push_back(index_dimension(b, cols, *pivot));
   // Cells computed item by item beforehand (hashed past the dense limit) need
   // the mask of every item; the rest filter a block at a time as they count.
   if (!p->program->all() && !direct_plan(p->dims, by.size(), cols.size())) {
