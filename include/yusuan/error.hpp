@@ -1,0 +1,131 @@
+// yusuan/error.hpp -- the one exception hierarchy and error codes of yusuan.
+//
+// Every fallible call of the library comes in two forms, Boost.JSON style,
+// named alike: one throws a `yusuan::error` (or a class derived from it), the
+// other takes a `std::error_code&` or a `yusuan::diagnostics&` and throws
+// nothing for problems in its input.
+//
+//   yusuan::error                  std::system_error with a yusuan::errc code,
+//   │                              a diagnostic code (E0202 …) and a position
+//   ├── amount_parse_error         text that is not an amount
+//   ├── overflow_error             a result that cannot be represented
+//   ├── rounding_error             rounding::unnecessary and an inexact value
+//   ├── division_by_zero           a divisor, share or change base of zero
+//   └── budget_error               (compile.hpp) a budget, query or table that
+//                                  failed, with all its diagnostics
+//
+// Catch `yusuan::error` for all of them; `code()` is a std::error_code that
+// compares equal to a `yusuan::errc`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+namespace yusuan {
+
+/// What went wrong, for std::error_code.  Each value names the family of a
+/// diagnostic code (docs/diagnostics.md).
+enum class errc {
+  ok = 0,
+  io_error = 1,          ///< E0001: a file cannot be read
+  not_utf8,              ///< E0002: a file is not UTF-8
+  syntax_error,          ///< E01xx: the text does not follow the grammar
+  invalid_budget,        ///< E02xx–E06xx: a budget that does not check
+  malformed_amount,      ///< E0202: text that is not an amount
+  overflow,              ///< E0701: a value that cannot be represented
+  rounding_necessary,    ///< E0702: rounding::unnecessary, and the value is not exact
+  division_by_zero,      ///< E0703: a divisor (or the whole of a share) of zero
+  invalid_query,         ///< E05xx: a query that does not parse or resolve
+  unknown_table,         ///< E0801: no such disclosure table
+  limit_exceeded,        ///< E07xx: an input beyond a documented limit
+};
+
+namespace detail {
+class errc_category_impl final : public std::error_category {
+public:
+  const char* name() const noexcept override { return "yusuan"; }
+  std::string message(int ev) const override {
+    switch (static_cast<errc>(ev)) {
+      case errc::ok: return "no error";
+      case errc::io_error: return "cannot read a file";
+      case errc::not_utf8: return "file is not UTF-8";
+      case errc::syntax_error: return "syntax error";
+      case errc::invalid_budget: return "the budget does not check";
+      case errc::malformed_amount: return "malformed amount";
+      case errc::overflow: return "value cannot be represented";
+      case errc::rounding_necessary: return "rounding is necessary";
+      case errc::division_by_zero: return "division by zero";
+      case errc::invalid_query: return "invalid query";
+      case errc::unknown_table: return "unknown table";
+      case errc::limit_exceeded: return "input beyond a documented limit";
+    }
+    return "unknown yusuan error";
+  }
+};
+}  // namespace detail
+
+/// The category of yusuan::errc.
+inline const std::error_category& error_category() noexcept {
+  static const detail::errc_category_impl instance;
+  return instance;
+}
+
+inline std::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
+
+}  // namespace yusuan
+
+template <>
+struct std::is_error_code_enum<yusuan::errc> : std::true_type {};
+
+namespace yusuan {
+
+/// The base of every exception yusuan throws for a problem in its input.
+/// `code()` is the std::error_code; `diagnostic_code()` the stable code of
+/// docs/diagnostics.md ("E0202"); `position()` the byte offset in the text
+/// that was being read, when there was one.
+class error : public std::system_error {
+public:
+  static constexpr std::size_t no_position = static_cast<std::size_t>(-1);
+
+  error(std::error_code ec, const std::string& what, std::string_view diagnostic_code = {},
+        std::size_t position = no_position)
+      : std::system_error(ec, what), position_(position) {
+    const std::size_t n = diagnostic_code.size() < sizeof diag_ - 1 ? diagnostic_code.size() : sizeof diag_ - 1;
+    for (std::size_t i = 0; i < n; ++i) diag_[i] = diagnostic_code[i];
+    diag_[n] = '\0';
+  }
+
+  /// E0202, E0701 …; empty when the error has several (budget_error).
+  std::string_view diagnostic_code() const noexcept { return diag_; }
+  /// Byte offset in the text being read, or no_position.
+  std::size_t position() const noexcept { return position_; }
+
+private:
+  char diag_[8] = {};
+  std::size_t position_ = no_position;
+};
+
+/// A result that does not fit (64 bits of 分, or 128 bits for wide sums); the
+/// message names the operation and its operands.
+class overflow_error : public error {
+public:
+  explicit overflow_error(const std::string& what) : error(errc::overflow, what, "E0701") {}
+};
+
+/// rounding::unnecessary, and rounding would change the value.
+class rounding_error : public error {
+public:
+  explicit rounding_error(const std::string& what) : error(errc::rounding_necessary, what, "E0702") {}
+};
+
+/// A division, share or change whose divisor is zero.
+class division_by_zero : public error {
+public:
+  explicit division_by_zero(const std::string& what) : error(errc::division_by_zero, what, "E0703") {}
+};
+
+}  // namespace yusuan
