@@ -408,13 +408,13 @@ std::size_t count(const std::string& s, const std::string& what) {
 std::size_t column_of(const std::string& line, const std::string& needle) {
   const auto p = line.find(needle);
   EXPECT_NE(p, std::string::npos) << needle << " not in " << line;
-  return p == std::string::npos ? 0 : yusuan::utf8::display_width(std::string_view(line).substr(0, p));
+  return p == std::string::npos ? 0 : yusuan::text::display_width(std::string_view(line).substr(0, p));
 }
 
 /// The rest of `line` from display column `col`.
 std::string from_column(const std::string& line, std::size_t col) {
   std::size_t i = 0, w = 0;
-  while (i < line.size() && w < col) w += static_cast<std::size_t>(yusuan::utf8::width(yusuan::utf8::decode(line, i)));
+  while (i < line.size() && w < col) w += static_cast<std::size_t>(yusuan::text::width(yusuan::text::decode(line, i)));
   return line.substr(i);
 }
 

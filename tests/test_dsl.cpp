@@ -220,7 +220,7 @@ private:
             else if (h >= 'A' && h <= 'F') cp |= static_cast<char32_t>(h - 'A' + 10);
             else return false;
           }
-          yusuan::utf8::append(out, cp);
+          yusuan::text::append_utf8(out, cp);
           break;
         }
         default: return false;

@@ -498,9 +498,9 @@ TEST(tables, text_lines_have_one_display_width) {
       SCOPED_TRACE(t.label + " of " + b->header().title);
       const auto lines = table_lines(t);
       ASSERT_GE(lines.size(), t.rows.size() + 2);
-      const std::size_t w = yusuan::utf8::display_width(lines.front());
+      const std::size_t w = yusuan::text::display_width(lines.front());
       EXPECT_GT(w, 0u);
-      for (const auto& l : lines) EXPECT_EQ(yusuan::utf8::display_width(l), w) << l;
+      for (const auto& l : lines) EXPECT_EQ(yusuan::text::display_width(l), w) << l;
     }
 }
 
@@ -518,7 +518,7 @@ TEST(tables, text_aligns_cjk_columns) {
     for (const char* figure : {"38381.46", "1620.96", "20000.00", "153.18"}) {
       const auto at = l.find(std::string(" ") + figure + " ");
       if (at == std::string::npos) continue;
-      ends.push_back(yusuan::utf8::display_width(l.substr(0, at + 1 + std::string_view(figure).size())));
+      ends.push_back(yusuan::text::display_width(l.substr(0, at + 1 + std::string_view(figure).size())));
       break;
     }
   }

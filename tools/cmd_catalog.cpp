@@ -87,19 +87,19 @@ void write_json(std::ostream& os, const table& t) {
     os << (r ? ",\n  " : "\n  ") << "{";
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       if (c) os << ", ";
-      yusuan::detail::json_string(os, t.columns[c]);
+      yusuan::text::write_json_string(os, t.columns[c]);
       os << ": ";
       const auto& cell = t.rows[r][c];
       switch (t.types[c]) {
         case table::cell_type::number:
         case table::cell_type::boolean: os << cell; break;
-        case table::cell_type::string: yusuan::detail::json_string(os, cell); break;
+        case table::cell_type::string: yusuan::text::write_json_string(os, cell); break;
         case table::cell_type::list: {
           os << "[";
           const auto& items = t.lists[r][c];
           for (std::size_t i = 0; i < items.size(); ++i) {
             if (i) os << ", ";
-            yusuan::detail::json_string(os, items[i]);
+            yusuan::text::write_json_string(os, items[i]);
           }
           os << "]";
           break;
@@ -114,14 +114,14 @@ void write_json(std::ostream& os, const table& t) {
 /// Aligned columns (CJK characters count two columns); trailing blanks trimmed.
 void write_text(std::ostream& os, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> width(header.size(), 0);
-  for (std::size_t c = 0; c < header.size(); ++c) width[c] = yusuan::utf8::display_width(header[c]);
+  for (std::size_t c = 0; c < header.size(); ++c) width[c] = yusuan::text::display_width(header[c]);
   for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], yusuan::utf8::display_width(row[c]));
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], yusuan::text::display_width(row[c]));
   auto line = [&](const std::vector<std::string>& cells) {
     std::string out;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c) out += "  ";
-      out += c + 1 < cells.size() ? yusuan::utf8::pad(cells[c], width[c]) : cells[c];
+      out += c + 1 < cells.size() ? yusuan::text::pad(cells[c], width[c]) : cells[c];
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     os << out << "\n";

@@ -1,7 +1,8 @@
 // tools/output.hpp -- writing grids of cells as text, CSV, Markdown or JSON.
 #pragma once
 
-#include <yusuan/diagnostic.hpp>
+#include <yusuan/text/escape.hpp>
+#include <yusuan/text/width.hpp>
 
 #include <algorithm>
 #include <ostream>
@@ -18,11 +19,11 @@ struct grid {
   std::vector<bool> numeric;
 };
 
-using yusuan::detail::csv_cell;
+using yusuan::text::csv_field;
 
 inline void write_csv(std::ostream& os, const grid& g) {
   auto line = [&](const std::vector<std::string>& r) {
-    for (std::size_t i = 0; i < r.size(); ++i) os << (i ? "," : "") << csv_cell(r[i]);
+    for (std::size_t i = 0; i < r.size(); ++i) os << (i ? "," : "") << csv_field(r[i]);
     os << "\n";
   };
   line(g.header);
@@ -33,7 +34,7 @@ inline void write_csv(std::ostream& os, const grid& g) {
 inline void write_text(std::ostream& os, const grid& g) {
   std::vector<std::size_t> w(g.header.size(), 0);
   auto measure = [&](const std::vector<std::string>& r) {
-    for (std::size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], yusuan::utf8::display_width(r[i]));
+    for (std::size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], yusuan::text::display_width(r[i]));
   };
   measure(g.header);
   for (const auto& r : g.rows) measure(r);
@@ -43,7 +44,7 @@ inline void write_text(std::ostream& os, const grid& g) {
       const std::string cell = i < r.size() ? r[i] : std::string();
       const bool right = i < g.numeric.size() && g.numeric[i];
       if (i) out += "  ";
-      out += yusuan::utf8::pad(cell, w[i], right);
+      out += yusuan::text::pad(cell, w[i], right);
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     os << out << "\n";
@@ -76,7 +77,7 @@ inline void write_markdown(std::ostream& os, const grid& g) {
   }
 }
 
-inline void json_string(std::ostream& os, const std::string& s) { yusuan::detail::json_string(os, s); }
+inline void json_string(std::ostream& os, const std::string& s) { yusuan::text::write_json_string(os, s); }
 
 /// An array of objects keyed by the header; numeric cells as JSON numbers
 /// (exact decimal text), empty numeric cells as null.

@@ -23,6 +23,8 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/catalog.hpp>
 #include <yusuan/query.hpp>
+#include <yusuan/text/escape.hpp>
+#include <yusuan/text/width.hpp>
 
 #include <algorithm>
 #include <array>
@@ -1255,14 +1257,6 @@ inline std::vector<table> build_all(const budget& b, const options& o = {}) {
 // ---------------------------------------------------------------------------
 
 namespace detail {
-/// `s` centred in `width` display columns.
-inline std::string centre(const std::string& s, std::size_t width) {
-  const std::size_t w = utf8::display_width(s);
-  if (w >= width) return s;
-  const std::size_t left = (width - w) / 2;
-  return std::string(left, ' ') + s + std::string(width - w - left, ' ');
-}
-
 /// Column widths of the text layout: every header level, cell and note fits.
 inline std::vector<std::size_t> text_widths(const table& t) {
   const std::size_t n = t.columns.size();
@@ -1271,11 +1265,11 @@ inline std::vector<std::size_t> text_widths(const table& t) {
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = t.columns[i].path;
     depth = std::max(depth, p.size());
-    if (!p.empty()) w[i] = utf8::display_width(p.back());
+    if (!p.empty()) w[i] = text::display_width(p.back());
   }
   for (const auto& r : t.rows) {
     if (r.role == row_role::note) continue;
-    for (std::size_t i = 0; i < n; ++i) w[i] = std::max(w[i], utf8::display_width(t.text(r, i)));
+    for (std::size_t i = 0; i < n; ++i) w[i] = std::max(w[i], text::display_width(t.text(r, i)));
   }
   // Group headers span their columns: widen the last column of a group that is too narrow.
   for (std::size_t level = depth - 1; level-- > 0;) {
@@ -1291,7 +1285,7 @@ inline std::vector<std::size_t> text_widths(const table& t) {
         ++j;
       std::size_t avail = 0;
       for (std::size_t k = i; k < j; ++k) avail += w[k] + (k > i ? 2 : 0);
-      const std::size_t need = utf8::display_width(p[level]);
+      const std::size_t need = text::display_width(p[level]);
       if (need > avail) w[j - 1] += need - avail;
       i = j;
     }
@@ -1300,7 +1294,7 @@ inline std::vector<std::size_t> text_widths(const table& t) {
   for (std::size_t i = 0; i < n; ++i) total += w[i] + (i ? 2 : 0);
   for (const auto& r : t.rows)
     if (r.role == row_role::note && n > 0) {
-      const std::size_t need = utf8::display_width(t.text(r, 0));
+      const std::size_t need = text::display_width(t.text(r, 0));
       if (need > total) {
         w[n - 1] += need - total;
         total = need;
@@ -1314,10 +1308,10 @@ inline std::vector<std::size_t> text_widths(const table& t) {
 /// or unit line (they are the table's metadata).
 inline void write_csv(std::ostream& os, const table& t) {
   const auto h = t.headers();
-  for (std::size_t i = 0; i < h.size(); ++i) os << (i ? "," : "") << yusuan::detail::csv_cell(h[i]);
+  for (std::size_t i = 0; i < h.size(); ++i) os << (i ? "," : "") << yusuan::text::csv_field(h[i]);
   os << "\n";
   for (const auto& r : t.rows) {
-    for (std::size_t i = 0; i < t.columns.size(); ++i) os << (i ? "," : "") << yusuan::detail::csv_cell(t.text(r, i));
+    for (std::size_t i = 0; i < t.columns.size(); ++i) os << (i ? "," : "") << yusuan::text::csv_field(t.text(r, i));
     os << "\n";
   }
 }
@@ -1335,13 +1329,13 @@ inline void write_text(std::ostream& os, const table& t) {
     depth = std::max(depth, t.columns[i].path.size());
   }
   {
-    std::string title = detail::centre(t.title, total);
+    std::string title = text::centre(t.title, total);
     while (!title.empty() && title.back() == ' ') title.pop_back();
     os << t.label << "\n" << title << "\n";
   }
   {
     const std::string left = "单位名称：" + t.unit_name, right = "单位：" + std::string(yusuan::unit_name(t.amount_unit));
-    const std::size_t used = utf8::display_width(left) + utf8::display_width(right);
+    const std::size_t used = text::display_width(left) + text::display_width(right);
     os << left << std::string(used + 2 <= total ? total - used : 2, ' ') << right << "\n";
   }
   // Header lines: group labels on their level, leaf labels on the last line.
@@ -1351,7 +1345,7 @@ inline void write_text(std::ostream& os, const table& t) {
       if (i) line += "  ";
       const auto& p = t.columns[i].path;
       if (level + 1 == depth) {
-        line += utf8::pad(p.empty() ? std::string() : p.back(), w[i], t.columns[i].numeric);
+        line += text::pad(p.empty() ? std::string() : p.back(), w[i], t.columns[i].numeric);
         ++i;
       } else if (p.size() >= level + 2) {
         std::size_t j = i + 1, width = w[i];
@@ -1360,7 +1354,7 @@ inline void write_text(std::ostream& os, const table& t) {
           width += 2 + w[j];
           ++j;
         }
-        line += detail::centre(p[level], width);
+        line += text::centre(p[level], width);
         i = j;
       } else {
         line += std::string(w[i], ' ');
@@ -1373,11 +1367,11 @@ inline void write_text(std::ostream& os, const table& t) {
   for (const auto& r : t.rows) {
     std::string line;
     if (r.role == row_role::note) {
-      line = utf8::pad(t.text(r, 0), total);
+      line = text::pad(t.text(r, 0), total);
     } else {
       for (std::size_t i = 0; i < n; ++i) {
         if (i) line += "  ";
-        line += utf8::pad(t.text(r, i), w[i], t.columns[i].numeric);
+        line += text::pad(t.text(r, i), w[i], t.columns[i].numeric);
       }
     }
     os << line << "\n";
@@ -1422,7 +1416,7 @@ inline void write_markdown(std::ostream& os, const table& t) {
 /// numeric), the rows (role and cells: amounts as exact decimal numbers, blank
 /// cells as null) and the notes.
 inline void write_json(std::ostream& os, const table& t) {
-  using yusuan::detail::json_string;
+  const auto json_string = [](std::ostream& out, std::string_view v) { yusuan::text::write_json_string(out, v); };
   os << "{\n  \"id\": ";
   json_string(os, t.id);
   os << ",\n  \"label\": ";

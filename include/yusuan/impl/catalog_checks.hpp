@@ -99,7 +99,7 @@ inline std::string normalized_name(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t at = i;
-    const char32_t cp = utf8::decode(s, i);
+    const char32_t cp = text::decode(s, i);
     if (cp == U'（') out += '(';
     else if (cp == U'）') out += ')';
     else if (cp == U' ' || cp == U'\t' || cp == U'\u3000') continue;

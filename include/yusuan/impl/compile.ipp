@@ -96,7 +96,7 @@ public:
   compile_result run_string(std::string_view text, std::string name) {
     std::error_code ec;
     root_ = fs::weakly_canonical(opt_.root.empty() ? fs::current_path(ec) : fs::absolute(opt_.root, ec), ec);
-    if (const auto bad = utf8::first_invalid(text); bad != std::string_view::npos) {
+    if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
       not_utf8(name, std::string(text), bad, {});
       return finish_io();
     }
@@ -238,7 +238,7 @@ private:
       return false;
     }
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (const auto bad = utf8::first_invalid(text); bad != std::string_view::npos) {
+    if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
       not_utf8(shown, text, bad, from);
       return false;
     }
@@ -324,7 +324,7 @@ private:
       while (e < last && chars < 12) {
         std::size_t i = static_cast<std::size_t>(e - w);
         std::string_view rest(w, static_cast<std::size_t>(last - w));
-        const char32_t c = utf8::decode(rest, i);
+        const char32_t c = text::decode(rest, i);
         if (c == '\n' || c == '\r' || ((c == ' ' || c == '\t' || c == 0x3000) && chars > 0)) break;
         e = w + i;
         ++chars;

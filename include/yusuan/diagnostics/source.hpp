@@ -1,0 +1,81 @@
+// yusuan/diagnostics/source.hpp -- source files and places in them.
+//
+// A `source_file` keeps a file's text alive for as long as a span points into
+// it; lines and columns are computed on demand (columns count characters).
+#pragma once
+
+#include <yusuan/text/utf8.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace yusuan {
+
+/// A file's text, kept alive for as long as anything points into it.
+class source_file {
+public:
+  source_file(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+    // a line ends at LF, at CR LF, or at a CR alone (old Mac files, some exports)
+    line_starts_.push_back(0);
+    const std::size_t n = text_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == n || text_[i + 1] != '\n')))
+        line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+  const std::string& name() const noexcept { return name_; }
+  std::string_view text() const noexcept { return text_; }
+
+  /// 1-based line of a byte offset.
+  std::uint32_t line_of(std::size_t offset) const noexcept {
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(offset));
+    return static_cast<std::uint32_t>(it - line_starts_.begin());
+  }
+  /// The text of a 1-based line, without its line break.
+  std::string_view line_text(std::uint32_t line) const noexcept {
+    if (line == 0 || line > line_starts_.size()) return {};
+    const std::size_t b = line_starts_[line - 1];
+    std::size_t e = line < line_starts_.size() ? line_starts_[line] : text_.size();
+    while (e > b && (text_[e - 1] == '\n' || text_[e - 1] == '\r')) --e;
+    return std::string_view(text_).substr(b, e - b);
+  }
+  std::size_t line_start(std::uint32_t line) const noexcept { return line_starts_[line - 1]; }
+  /// 1-based column in characters of a byte offset.
+  std::uint32_t column_of(std::size_t offset) const noexcept {
+    const auto line = line_of(offset);
+    const std::size_t b = line_starts_[line - 1];
+    return static_cast<std::uint32_t>(text::length(std::string_view(text_).substr(b, offset - b)) + 1);
+  }
+
+private:
+  std::string name_;
+  std::string text_;
+  std::vector<std::uint32_t> line_starts_;
+};
+
+/// A place in a source file: the file and a byte range.
+struct source_span {
+  const source_file* file = nullptr;
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  explicit operator bool() const noexcept { return file != nullptr; }
+};
+
+/// The resolved, printable form of a location.
+struct location {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;  // characters, 1-based
+};
+
+inline location resolve(const source_span& s) {
+  if (!s.file) return {};
+  return {s.file->name(), s.file->line_of(s.offset), s.file->column_of(s.offset)};
+}
+
+}  // namespace yusuan
