@@ -59,6 +59,9 @@ TEST(diag_names, E0302_measure_defined_in_terms_of_itself) {
   const auto ds = with_code(r, "E0302");
   ASSERT_FALSE(ds.empty()) << dump(r);
   EXPECT_HAS(ds[0]->message, "is defined in terms of itself");
+  EXPECT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "measure '甲' is defined in terms of itself");
+  EXPECT_EQ(where(*ds[0]), "3:8");  // 口径 乙 = |甲
 }
 
 // --- E0303: declared twice -----------------------------------------------------------------------
