@@ -1,33 +1,17 @@
 // The reference budget (洛阳市社会保险中心 2024): it checks clean, every money
 // figure in it is cross-checked (mutation test), and the queries of the
 // documentation give the published figures.
-#include <yusuan/compile.hpp>
+#include "support/test_support.hpp"
+
 #include <yusuan/query.hpp>
 
-#include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
+using namespace yusuan_test;
+
 namespace {
-
-const char* const reference = "budgets/luoyang-social-insurance-center-2024.budget";
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
-}
-
-yusuan::money wan(const char* s) { return yusuan::money::parse(s, yusuan::unit::wan_yuan); }
-
-const yusuan::budget& reference_budget() {
-  static const yusuan::budget b = yusuan::load_budget(reference);
-  return b;
-}
 
 yusuan::result_table query(const char* text) {
   const auto& b = reference_budget();
@@ -37,7 +21,7 @@ yusuan::result_table query(const char* text) {
 }  // namespace
 
 TEST(reference, checks_clean) {
-  auto r = yusuan::compile_file(reference);
+  auto r = yusuan::compile_file(reference_path);
   for (const auto& d : r.diagnostics)
     EXPECT_NE(d.level, yusuan::severity::error) << d.code << " " << d.message;
   ASSERT_TRUE(r.ok());
@@ -63,7 +47,7 @@ TEST(reference, checks_clean) {
 // Changing any single money figure (a fact or a stated total) must make the
 // check fail.
 TEST(reference, every_money_figure_is_cross_checked) {
-  const std::string text = read(reference);
+  const std::string text = read_all(reference_path);
   ASSERT_FALSE(text.empty());
   // Money figures: digits, a point and exactly two digits, not part of a
   // longer number, a code or a percentage, outside comments.
@@ -90,7 +74,7 @@ TEST(reference, every_money_figure_is_cross_checked) {
     const auto m = yusuan::money::parse(fig) + yusuan::money::from_fen(1);
     std::string mutated = text;
     mutated.replace(offset, fig.size(), m.format());
-    auto r = yusuan::compile_string(mutated, reference, opt);
+    auto r = compile(mutated, opt, reference_path);
     if (r.ok()) {
       ADD_FAILURE() << "changing " << fig << " to " << m.format() << " at offset " << offset << " still checks clean";
     } else {
@@ -99,7 +83,7 @@ TEST(reference, every_money_figure_is_cross_checked) {
   }
   EXPECT_EQ(caught, figures.size());
   // The unmutated text compiles the same way.
-  EXPECT_TRUE(yusuan::compile_string(text, reference, opt).ok());
+  EXPECT_TRUE(compile(text, opt, reference_path).ok());
 }
 
 TEST(reference, query_sum_by_function_class) {

@@ -1,54 +1,25 @@
 // Tests of <yusuan/tables.hpp>: the disclosure tables 预算01表 … 预算13表 of
 // the reference budget against the hand transcriptions tests/golden/NN.csv,
-// their consistency on tests/data/small.budget, the text layout, and
-// `yusuan table`.  Run with the repository root as the working directory.
+// their consistency on tests/data/small.budget and on a department budget of
+// two units, and the text, Markdown and JSON layouts.  `yusuan table`:
+// tests/cli/table.cpp.
+#include "support/test_support.hpp"
+
 #include <yusuan/catalog.hpp>
-#include <yusuan/compile.hpp>
 #include <yusuan/tables.hpp>
 
-#include <gtest/gtest.h>
-
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 #include <map>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+using namespace yusuan_test;
+
 namespace {
 
-namespace fs = std::filesystem;
 namespace tb = yusuan::tables;
-using yusuan::money;
-
-// The paths below are relative to the repository root: ctest runs the tests
-// there; elsewhere, YUSUAN_SOURCE_DIR names it.
-struct at_repository_root : ::testing::Environment {
-  void SetUp() override {
-    if (const char* dir = std::getenv("YUSUAN_SOURCE_DIR"); dir != nullptr && *dir != '\0') fs::current_path(dir);
-  }
-};
-[[maybe_unused]] ::testing::Environment* const repository_root =
-    ::testing::AddGlobalTestEnvironment(new at_repository_root);
-
-constexpr const char* reference_file = "budgets/luoyang-social-insurance-center-2024.budget";
-constexpr const char* small_file = "tests/data/small.budget";
-
-const yusuan::budget& reference() {
-  static const yusuan::budget b = yusuan::load_budget(reference_file);
-  return b;
-}
-const yusuan::budget& small() {
-  static const yusuan::budget b = yusuan::load_budget(small_file);
-  return b;
-}
 
 // A department budget of two units, with several sources, a carry-over and
 // projects in both units.
@@ -87,30 +58,14 @@ constexpr std::string_view multi_text = R"(标题 "测试局 2024 年部门预�
 
 const yusuan::budget& multi() {
   static const yusuan::budget b = [] {
-    auto r = yusuan::compile_string(multi_text, "multi.budget");
+    auto r = compile(multi_text, with_catalog(), "multi.budget");
     if (!r) {
-      std::ostringstream os;
-      yusuan::render_text(os, r.diagnostics);
-      ADD_FAILURE() << os.str();
+      ADD_FAILURE() << dump(r);
       return yusuan::budget{};
     }
     return *r.value;
   }();
   return b;
-}
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
 }
 
 /// A line diff: the lines that differ, with their numbers.
@@ -151,7 +106,7 @@ TEST_P(golden, csv_equals_the_transcription) {
   const fs::path file = fs::path("tests/golden") / (id + ".csv");
   ASSERT_TRUE(fs::is_regular_file(file)) << file;
   const std::string expected = read_all(file);
-  const std::string actual = csv(tb::build(reference(), id));
+  const std::string actual = csv(tb::build(reference_budget(), id));
   EXPECT_EQ(actual, expected) << "预算" << id << "表 differs from " << file.string() << ":\n"
                               << line_diff(expected, actual);
 }
@@ -162,18 +117,18 @@ INSTANTIATE_TEST_SUITE_P(tables, golden,
                          [](const auto& info) { return "t" + info.param; });
 
 TEST(tables, metadata_of_the_reference) {
-  const auto t = tb::build(reference(), "03");
+  const auto t = tb::build(reference_budget(), "03");
   EXPECT_EQ(t.id, "03");
   EXPECT_EQ(t.label, "预算03表");
   EXPECT_EQ(t.title, "2024年单位支出预算表");
   EXPECT_EQ(t.unit_line(), "单位名称：洛阳市社会保险中心 单位：万元");
-  EXPECT_EQ(tb::build(reference(), "11").title, "行政（事业）单位机构运转经费预算表");
-  EXPECT_EQ(tb::build(reference(), "13").title, "2024年度市级单位预算项目绩效目标表");
-  EXPECT_EQ(tb::build(reference(), "08").title, "2024年一般公共预算“三公”经费预算表");
+  EXPECT_EQ(tb::build(reference_budget(), "11").title, "行政（事业）单位机构运转经费预算表");
+  EXPECT_EQ(tb::build(reference_budget(), "13").title, "2024年度市级单位预算项目绩效目标表");
+  EXPECT_EQ(tb::build(reference_budget(), "08").title, "2024年一般公共预算“三公”经费预算表");
 }
 
 TEST(tables, empty_tables_print_the_budgets_note) {
-  const auto t = tb::build(reference(), "09");
+  const auto t = tb::build(reference_budget(), "09");
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(t.rows[0].role, tb::row_role::total);
   EXPECT_EQ(t.rows[1].role, tb::row_role::note);
@@ -182,7 +137,7 @@ TEST(tables, empty_tables_print_the_budgets_note) {
 
 TEST(tables, empty_table_without_a_note_gets_a_default_sentence) {
   // small.budget has no 表注.
-  const auto t9 = tb::build(small(), "09"), t10 = tb::build(small(), "10");
+  const auto t9 = tb::build(small_budget(), "09"), t10 = tb::build(small_budget(), "10");
   ASSERT_EQ(t9.rows.size(), 2u);
   EXPECT_EQ(t9.rows[1].cells[0].text, "备注：洛阳市社会保险中心2024年无政府性基金预算拨款安排的支出，故此表无数。");
   ASSERT_EQ(t10.rows.size(), 2u);
@@ -196,7 +151,7 @@ TEST(tables, class_rows_come_from_the_catalog) {
   EXPECT_EQ(spending.front()->key, "201");
   EXPECT_EQ(spending.front()->label, "一、一般公共服务");
   EXPECT_EQ(spending.back()->label, "三十四、抗疫特别国债安排的支出");
-  const auto t = tb::build(reference(), "01");
+  const auto t = tb::build(reference_budget(), "01");
   for (std::size_t i = 0; i < spending.size(); ++i) EXPECT_EQ(t.rows[i].cells[2].text, spending[i]->label);
   // 04 prints 210 twice: the old name without a code, then the current one.
   const auto rows04 = cat.table_rows("04", "支出");
@@ -223,19 +178,19 @@ TEST(tables, ids) {
   EXPECT_EQ(tb::parse_id("一般公共预算“三公”经费预算表"), "08");
   for (const char* bad : {"", "0", "00", "14", "预算14表", "预算表", "x", "2024", "2024年", "单位支出"})
     EXPECT_FALSE(tb::parse_id(bad).has_value()) << bad;
-  EXPECT_THROW(tb::build(reference(), "14"), std::invalid_argument);
+  EXPECT_THROW(tb::build(reference_budget(), "14"), std::invalid_argument);
   EXPECT_EQ(tb::table_ids().size(), 13u);
 }
 
 TEST(tables, unit_option) {
   tb::options o;
   o.amount_unit = yusuan::unit::yuan;
-  const auto t = tb::build(reference(), "03", o);
+  const auto t = tb::build(reference_budget(), "03", o);
   EXPECT_EQ(t.unit_line(), "单位名称：洛阳市社会保险中心 单位：元");
   EXPECT_EQ(t.text(t.rows[0], 5), "383814600.00");
-  const auto t13 = tb::build(reference(), "13", o);
+  const auto t13 = tb::build(reference_budget(), "13", o);
   EXPECT_EQ(t13.columns[2].header(), "项目金额（元）/资金总额");
-  EXPECT_EQ(tb::build(reference(), "13").columns[2].header(), "项目金额（万元）/资金总额");
+  EXPECT_EQ(tb::build(reference_budget(), "13").columns[2].header(), "项目金额（万元）/资金总额");
 }
 
 // ---------------------------------------------------------------------------
@@ -246,7 +201,7 @@ TEST(tables, every_table_renders_for_the_small_budget) {
   for (const auto& id : tb::table_ids()) {
     SCOPED_TRACE(id);
     tb::table t;
-    ASSERT_NO_THROW(t = tb::build(small(), id));
+    ASSERT_NO_THROW(t = tb::build(small_budget(), id));
     EXPECT_FALSE(t.rows.empty());
     for (const auto& r : t.rows) EXPECT_EQ(r.cells.size(), t.columns.size());
     for (const char* f : {"text", "csv", "md", "json"}) {
@@ -294,7 +249,7 @@ void check_expenditure_table(const tb::table& t) {
 }
 
 TEST(tables, totals_are_consistent) {
-  for (const auto* b : {&small(), &reference(), &multi()}) {
+  for (const auto* b : {&small_budget(), &reference_budget(), &multi()}) {
     SCOPED_TRACE(b->header().title);
     const money spending = b->expenditure_total();
     for (const char* id : {"03", "05", "09", "10"}) check_expenditure_table(tb::build(*b, id));
@@ -338,8 +293,11 @@ TEST(tables, totals_are_consistent) {
                                                     amount(t08, r08, "公务接待费"));
     EXPECT_EQ(amount(t08, r08, "公务用车购置及运行费/小计"),
               amount(t08, r08, "公务用车购置及运行费/公务用车购置费") + amount(t08, r08, "公务用车购置及运行费/公务用车运行费"));
-    if (const auto* m = b->find_measure("三公经费")) {
-      EXPECT_EQ(amount(t08, r08, "“三公”经费合计"), m->value);
+    // small.budget defines the measure 三公经费, the reference imports it; the department budget has none.
+    const auto* sangong = b->find_measure("三公经费");
+    EXPECT_EQ(sangong != nullptr, b != &multi());
+    if (sangong != nullptr) {
+      EXPECT_EQ(amount(t08, r08, "“三公”经费合计"), sangong->value);
     }
 
     // 11: Σ lines = 合计 = 机构运转经费.
@@ -348,8 +306,11 @@ TEST(tables, totals_are_consistent) {
     for (const auto& r : t11.rows)
       if (r.role == tb::row_role::line) lines11 = lines11 + amount(t11, r, "资金来源/合计");
     EXPECT_EQ(lines11, amount(t11, t11.rows[0], "资金来源/合计"));
-    if (const auto* m = b->find_measure("机构运转经费")) {
-      EXPECT_EQ(lines11, m->value);
+    // Only the reference has the measure 机构运转经费 (imported).
+    const auto* running = b->find_measure("机构运转经费");
+    EXPECT_EQ(running != nullptr, b == &reference_budget());
+    if (running != nullptr) {
+      EXPECT_EQ(lines11, running->value);
     }
 
     // 12: Σ projects = the total row = Σ unit rows.
@@ -378,7 +339,7 @@ TEST(tables, totals_are_consistent) {
 
 TEST(tables, small_budget_figures) {
   // small.budget: basic 40 + 10 (301) and 2.20 + 7.00 + 10.80 (302); one project of 50.00.
-  const auto t = tb::build(small(), "03");
+  const auto t = tb::build(small_budget(), "03");
   ASSERT_EQ(t.rows.size(), 3u);  // 合计, unit, 208 01 09
   const auto& line = t.rows[2];
   EXPECT_EQ(t.text(line, 0), "208");
@@ -394,10 +355,10 @@ TEST(tables, small_budget_figures) {
   EXPECT_EQ(t.text(line, 12), "50.00");
   EXPECT_EQ(t.text(line, 13), "");
 
-  const auto t08 = tb::build(small(), "08");
+  const auto t08 = tb::build(small_budget(), "08");
   EXPECT_EQ(csv(t08).substr(csv(t08).find('\n') + 1), "9.20,,7.00,,7.00,2.20\n");
 
-  const auto t11 = tb::build(small(), "11");
+  const auto t11 = tb::build(small_budget(), "11");
   // 合计, department, unit, 30217, 30231, 30299 ×2 (两个项目类别).
   ASSERT_EQ(t11.rows.size(), 7u);
   EXPECT_EQ(t11.text(t11.rows[5], 0), "30299");
@@ -405,7 +366,7 @@ TEST(tables, small_budget_figures) {
   EXPECT_EQ(t11.text(t11.rows[6], 0), "");
   EXPECT_EQ(t11.text(t11.rows[6], 2), "离退休人员公用经费");
 
-  const auto t13 = tb::build(small(), "13");
+  const auto t13 = tb::build(small_budget(), "13");
   ASSERT_EQ(t13.rows.size(), 2u);
   EXPECT_EQ(t13.text(t13.rows[1], 0), "410300200000000033610");
   EXPECT_EQ(t13.text(t13.rows[1], 8), "社保政策宣传工作完成率");
@@ -416,13 +377,24 @@ TEST(tables, small_budget_figures) {
 std::vector<std::string> csv_lines(const tb::table& t) { return lines_of(csv(t)); }
 
 TEST(tables, department_budget_of_two_units) {
+  // The printed headers of 预算02表 and 预算12表 (as in tests/golden/02.csv and 12.csv).
+  const std::string header02 =
+      "单位代码,单位名称,总计,本年收入/合计,本年收入/一般公共预算/小计,本年收入/一般公共预算/其中：财政拨款,"
+      "本年收入/政府性基金,本年收入/国有资本经营预算,本年收入/财政专户管理资金收入,本年收入/事业收入,"
+      "本年收入/事业单位经营收入,本年收入/上级补助收入,本年收入/附属单位上缴收入,本年收入/其他收入,上年结转结余/合计,"
+      "上年结转结余/一般公共预算,上年结转结余/政府性基金,上年结转结余/国有资本经营预算,上年结转结余/财政专户管理资金,"
+      "上年结转结余/单位资金";
+  const std::string header12 =
+      "类型,项目名称,项目单位,合计,本年拨款/一般公共预算,本年拨款/政府性基金预算,本年拨款/国有资本经营预算,"
+      "财政拨款结转结余/一般公共预算,财政拨款结转结余/政府性基金预算,财政拨款结转结余/国有资本经营预算,财政专户管理资金,"
+      "单位资金";
   const auto& b = multi();
   ASSERT_EQ(b.units().size(), 2u);
   for (const auto& id : tb::table_ids()) EXPECT_NO_THROW(tb::build(b, id)) << id;
 
   EXPECT_EQ(csv_lines(tb::build(b, "02")),
             (std::vector<std::string>{
-                csv_lines(tb::build(b, "02"))[0],
+                header02,
                 "合计,,150.00,140.00,115.00,100.00,20.00,,,5.00,,,,,10.00,6.00,,,,4.00",
                 "801001,测试局机关,130.00,120.00,100.00,100.00,20.00,,,,,,,,10.00,6.00,,,,4.00",
                 "801002,测试中心,20.00,20.00,15.00,,,,,5.00,,,,,,,,,,"}));
@@ -465,7 +437,7 @@ TEST(tables, department_budget_of_two_units) {
 
   // 12 and 13: each unit with its projects; sources from the items.
   EXPECT_EQ(csv_lines(tb::build(b, "12")),
-            (std::vector<std::string>{csv_lines(tb::build(b, "12"))[0], ",,,25.00,,20.00,,,,,,5.00",
+            (std::vector<std::string>{header12, ",,,25.00,,20.00,,,,,,5.00",
                                       "801001,测试局机关,,20.00,,20.00,,,,,,",
                                       "特定目标类,城建项目,测试局机关,20.00,,20.00,,,,,,",
                                       "801002,测试中心,,5.00,,,,,,,,5.00",
@@ -492,7 +464,7 @@ std::vector<std::string> table_lines(const tb::table& t) {
 }
 
 TEST(tables, text_lines_have_one_display_width) {
-  for (const auto* b : {&reference(), &small(), &multi()})
+  for (const auto* b : {&reference_budget(), &small_budget(), &multi()})
     for (const auto& id : tb::table_ids()) {
       const auto t = tb::build(*b, id);
       SCOPED_TRACE(t.label + " of " + b->header().title);
@@ -505,7 +477,7 @@ TEST(tables, text_lines_have_one_display_width) {
 }
 
 TEST(tables, text_aligns_cjk_columns) {
-  const auto t = tb::build(reference(), "03");
+  const auto t = tb::build(reference_budget(), "03");
   const auto all = lines_of(tb::to_string(t, "text"));
   EXPECT_EQ(all[0], "预算03表");
   EXPECT_NE(all[1].find("2024年单位支出预算表"), std::string::npos);
@@ -532,7 +504,7 @@ TEST(tables, text_aligns_cjk_columns) {
 }
 
 TEST(tables, markdown_and_json) {
-  const auto t = tb::build(reference(), "08");
+  const auto t = tb::build(reference_budget(), "08");
   const std::string md = tb::to_string(t, "md");
   EXPECT_NE(md.find("### 预算08表 2024年一般公共预算“三公”经费预算表"), std::string::npos);
   EXPECT_NE(md.find("| “三公”经费合计 | 因公出国（境）费 |"), std::string::npos);
@@ -543,88 +515,6 @@ TEST(tables, markdown_and_json) {
   EXPECT_NE(json.find("\"cells\": [9.20, null, 7.00, null, 7.00, 2.20]"), std::string::npos) << json;
   EXPECT_NE(json.find("\"path\": [\"公务用车购置及运行费\", \"小计\"]"), std::string::npos);
   EXPECT_THROW(tb::to_string(t, "xml"), std::invalid_argument);
-}
-
-// ---------------------------------------------------------------------------
-// yusuan table
-// ---------------------------------------------------------------------------
-
-struct cli_result {
-  int exit = -1;
-  std::string out, err;
-};
-
-cli_result run_cli(const std::string& args) {
-  const fs::path dir = fs::temp_directory_path() / ("yusuan_test_tables_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const fs::path out = dir / "stdout", err = dir / "stderr";
-  const std::string cmd =
-      std::string("'") + YUSUAN_CLI + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-  const int status = std::system(cmd.c_str());
-  cli_result r;
-  r.exit = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_all(out);
-  r.err = read_all(err);
-  fs::remove_all(dir);
-  return r;
-}
-
-const std::string ref_arg = std::string("'") + reference_file + "'";
-
-TEST(tables_cli, prints_a_table) {
-  const auto r = run_cli("table " + ref_arg + " 03");
-  EXPECT_EQ(r.exit, 0) << r.err;
-  EXPECT_NE(r.out.find("2024年单位支出预算表"), std::string::npos);
-  EXPECT_NE(r.out.find("社会保险经办机构"), std::string::npos);
-  EXPECT_NE(r.out.find("38381.46"), std::string::npos);
-}
-
-TEST(tables_cli, csv_is_the_golden_file) {
-  for (const char* id : {"03", "预算06表", "项目支出预算表"}) {
-    const auto r = run_cli("table " + ref_arg + " '" + id + "' --format csv");
-    EXPECT_EQ(r.exit, 0) << id << r.err;
-    const std::string n = *tb::parse_id(id);
-    EXPECT_EQ(r.out, read_all("tests/golden/" + n + ".csv")) << id;
-  }
-}
-
-TEST(tables_cli, formats_and_units) {
-  const auto md = run_cli("table " + ref_arg + " 08 --format md");
-  EXPECT_EQ(md.exit, 0) << md.err;
-  EXPECT_NE(md.out.find("| 9.20 |"), std::string::npos);
-  const auto json = run_cli("table " + ref_arg + " 08 --format=json");
-  EXPECT_EQ(json.exit, 0) << json.err;
-  EXPECT_EQ(json.out.rfind("{", 0), 0u);
-  EXPECT_NE(json.out.find("\"cells\": [9.20, null, 7.00, null, 7.00, 2.20]"), std::string::npos);
-  const auto text = run_cli("table " + ref_arg + " 08 --format text");
-  EXPECT_EQ(text.exit, 0) << text.err;
-  EXPECT_NE(text.out.find("公务用车购置及运行费"), std::string::npos);
-  const auto yuan = run_cli("table " + ref_arg + " 01 --format csv --unit 元");
-  EXPECT_EQ(yuan.exit, 0) << yuan.err;
-  EXPECT_NE(yuan.out.find("一、一般公共预算,383814600.00,"), std::string::npos) << yuan.out;
-  const auto small_run = run_cli(std::string("table ") + small_file + " 12");
-  EXPECT_EQ(small_run.exit, 0) << small_run.err;
-}
-
-TEST(tables_cli, usage_errors) {
-  EXPECT_EQ(run_cli("table " + ref_arg + " 14").exit, 2);
-  EXPECT_EQ(run_cli("table " + ref_arg + " 预算99表").exit, 2);
-  EXPECT_EQ(run_cli("table " + ref_arg).exit, 2);
-  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --format xml").exit, 2);
-  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --unit 千元").exit, 2);
-  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --bogus").exit, 2);
-  EXPECT_EQ(run_cli("table tests/data/no_such.budget 03").exit, 2);
-  const auto bad = run_cli("table " + ref_arg + " 14");
-  EXPECT_NE(bad.err.find("unknown table '14'"), std::string::npos) << bad.err;
-  const auto help = run_cli("table --help");
-  EXPECT_EQ(help.exit, 0);
-  EXPECT_NE(help.out.find("Usage: yusuan table"), std::string::npos);
-  const auto main_help = run_cli("--help");
-  EXPECT_NE(main_help.out.find("table FILE ID"), std::string::npos);
-}
-
-TEST(tables_cli, budget_errors_exit_1) {
-  EXPECT_EQ(run_cli("table tests/data/dsl/cli_error.budget 03").exit, 1);
 }
 
 }  // namespace

@@ -1,0 +1,74 @@
+// `yusuan table FILE ID`: a disclosure table of a budget in text, CSV,
+// Markdown or JSON, in another unit of amounts, and the errors of its
+// arguments.
+#include "support/test_support.hpp"
+
+#include <yusuan/tables.hpp>
+
+#include <string>
+
+using namespace yusuan_test;
+
+namespace {
+
+namespace tb = yusuan::tables;
+
+const std::string ref_arg = quote(reference_path);
+
+}  // namespace
+
+TEST(tables_cli, prints_a_table) {
+  const auto r = run_cli("table " + ref_arg + " 03");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_NE(r.out.find("2024年单位支出预算表"), std::string::npos);
+  EXPECT_NE(r.out.find("社会保险经办机构"), std::string::npos);
+  EXPECT_NE(r.out.find("38381.46"), std::string::npos);
+}
+
+TEST(tables_cli, csv_is_the_golden_file) {
+  for (const char* id : {"03", "预算06表", "项目支出预算表"}) {
+    const auto r = run_cli("table " + ref_arg + " '" + id + "' --format csv");
+    EXPECT_EQ(r.exit, 0) << id << r.err;
+    const std::string n = *tb::parse_id(id);
+    EXPECT_EQ(r.out, read_all("tests/golden/" + n + ".csv")) << id;
+  }
+}
+
+TEST(tables_cli, formats_and_units) {
+  const auto md = run_cli("table " + ref_arg + " 08 --format md");
+  EXPECT_EQ(md.exit, 0) << md.err;
+  EXPECT_NE(md.out.find("| 9.20 |"), std::string::npos);
+  const auto json = run_cli("table " + ref_arg + " 08 --format=json");
+  EXPECT_EQ(json.exit, 0) << json.err;
+  EXPECT_EQ(json.out.rfind("{", 0), 0u);
+  EXPECT_NE(json.out.find("\"cells\": [9.20, null, 7.00, null, 7.00, 2.20]"), std::string::npos);
+  const auto text = run_cli("table " + ref_arg + " 08 --format text");
+  EXPECT_EQ(text.exit, 0) << text.err;
+  EXPECT_NE(text.out.find("公务用车购置及运行费"), std::string::npos);
+  const auto yuan = run_cli("table " + ref_arg + " 01 --format csv --unit 元");
+  EXPECT_EQ(yuan.exit, 0) << yuan.err;
+  EXPECT_NE(yuan.out.find("一、一般公共预算,383814600.00,"), std::string::npos) << yuan.out;
+  const auto small_run = run_cli(std::string("table ") + small_path + " 12");
+  EXPECT_EQ(small_run.exit, 0) << small_run.err;
+}
+
+TEST(tables_cli, usage_errors) {
+  EXPECT_EQ(run_cli("table " + ref_arg + " 14").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 预算99表").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg).exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --format xml").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --unit 千元").exit, 2);
+  EXPECT_EQ(run_cli("table " + ref_arg + " 03 --bogus").exit, 2);
+  EXPECT_EQ(run_cli("table tests/data/no_such.budget 03").exit, 2);
+  const auto bad = run_cli("table " + ref_arg + " 14");
+  EXPECT_NE(bad.err.find("unknown table '14'"), std::string::npos) << bad.err;
+  const auto help = run_cli("table --help");
+  EXPECT_EQ(help.exit, 0);
+  EXPECT_NE(help.out.find("Usage: yusuan table"), std::string::npos);
+  const auto main_help = run_cli("--help");
+  EXPECT_NE(main_help.out.find("table FILE ID"), std::string::npos);
+}
+
+TEST(tables_cli, budget_errors_exit_1) {
+  EXPECT_EQ(run_cli("table tests/data/dsl/cli_error.budget 03").exit, 1);
+}

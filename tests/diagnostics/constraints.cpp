@@ -1,0 +1,113 @@
+// E05xx: failing constraints (E0501, or W0501 for a 警告 constraint) and
+// percentages used where they do not fit (E0502).
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+// --- E0501 / W0501: failing constraints ----------------------------------------------------------
+
+TEST(diag_constraints, E0501_failed_constraint) {
+  auto r = compile("金额单位 万元\n208 01 09 公用经费 {\n  30217 公务接待费: 2.20\n  30231 公务用车运行维护费: 7.00\n"
+                   "  30201 办公费: 5.00\n}\n口径 三公经费 = 合计(经济 in (30212, 30217, 30231, 31013))\n"
+                   "  核对 三公经费 = 9.30\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.level, severity::error);
+  EXPECT_EQ(d.message, "constraint failed: 核对 三公经费 = 9.30");
+  EXPECT_EQ(d.expected, "9.30");
+  EXPECT_EQ(d.found, "9.20 (difference -0.10 万元)");
+  EXPECT_EQ(where(d), "8:3");
+  ASSERT_EQ(d.notes.size(), 2u) << dump(r);  // the counted items, not 30201
+  EXPECT_EQ(d.notes[0].message, "counted: 208 01 09 30217 2.20");
+  EXPECT_EQ(where(d.notes[0].span), "3:3");
+  EXPECT_EQ(d.notes[1].message, "counted: 208 01 09 30231 7.00");
+  EXPECT_EQ(where(d.notes[1].span), "4:3");
+}
+
+TEST(diag_constraints, E0501_comparisons_and_tolerance) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 10.00\n"
+                   "核对 合计 ≤ 9.99\n"           // fails
+                   "核对 合计 = 10.01 容差 0.01\n"  // passes
+                   "核对 合计 ≥ 10.02 容差 0.01\n"  // fails
+                   "核对 合计 ≠ 10.00\n"          // fails
+                   "核对 合计 < 10.00\n"          // fails
+                   "核对 合计 > 9.99\n");         // passes
+  const auto ds = with_code(r, "E0501");
+  ASSERT_EQ(ds.size(), 4u) << dump(r);
+  EXPECT_EQ(where(*ds[0]), "3:1");
+  EXPECT_EQ(ds[0]->expected, "≤ 9.99");
+  EXPECT_EQ(ds[0]->found, "10.00 (difference +0.01 万元)");
+  EXPECT_EQ(where(*ds[1]), "5:1");
+  EXPECT_EQ(where(*ds[2]), "6:1");
+  EXPECT_EQ(where(*ds[3]), "7:1");
+}
+
+TEST(diag_constraints, E0501_year_on_year) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 120.00\n上年 支出总计 130.00\n"
+                   "核对 支出总计 较上年 减少 11.00\n核对 支出总计 较上年 下降 7.70%\n核对 支出总计 较上年 持平\n");
+  const auto ds = with_code(r, "E0501");
+  ASSERT_EQ(ds.size(), 3u) << dump(r);
+  EXPECT_EQ(ds[0]->expected, "减少 11.00");
+  EXPECT_EQ(ds[0]->found, "减少 10.00 (120.00 against 上年 130.00)");
+  EXPECT_EQ(where(*ds[0]), "4:1");
+  EXPECT_EQ(ds[1]->expected, "下降 7.70%");
+  EXPECT_EQ(ds[1]->found, "下降 7.69% (120.00 against 上年 130.00)");
+  EXPECT_EQ(ds[2]->expected, "持平 (no change)");
+}
+
+TEST(diag_constraints, E0501_custom_message) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 10.00\n核对 合计 = 9.00 \"支出应为 9 万元\"\n");
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.message, "支出应为 9 万元");
+  EXPECT_TRUE(note_has(d, "constraint: 核对 合计 = 9.00 \"支出应为 9 万元\""));
+}
+
+TEST(diag_constraints, W0501_warning_constraint) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 {\n  30101: 4.00\n  30102: 5.00\n}\n"
+                   "核对 合计(类型 = 基本支出) ≤ 8.00 容差 0.01 警告 \"基本支出偏高\"\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.diagnostics.warning_count(), 1u);
+  EXPECT_EQ(r.diagnostics.error_count(), 0u);
+  const auto& d = one(r, "W0501");
+  EXPECT_EQ(d.level, severity::warning);
+  EXPECT_EQ(d.message, "基本支出偏高");
+  EXPECT_EQ(d.expected, "≤ 8.00");
+  EXPECT_EQ(d.found, "9.00 (difference +1.00 万元)");
+  EXPECT_EQ(where(d), "6:1");
+  EXPECT_TRUE(note_has(d, "counted: 208 01 09 30101 4.00"));
+  ASSERT_EQ(r.value->constraints().size(), 1u);
+  EXPECT_FALSE(r.value->constraints()[0].passed);
+  EXPECT_EQ(r.value->constraints()[0].level, severity::warning);
+  // --werror semantics
+  auto ds = r.diagnostics;
+  ds.promote_warnings();
+  EXPECT_TRUE(ds.has_errors());
+  EXPECT_EQ(ds.warning_count(), 0u);
+}
+
+// --- E0502: percentages --------------------------------------------------------------------------
+
+TEST(diag_constraints, E0502_percentage_compared_with_an_amount) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n口径 三公 = 合计(经济 = 30217)\n"
+                   "核对 占比(基本支出, 支出合计) = 5.00\n核对 三公 = 5%\n");
+  EXPECT_FALSE(r.ok());
+  const auto ds = with_code(r, "E0502");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "compare 占比(…) and 增幅(…) with a percentage such as 6.06%");
+  EXPECT_EQ(where(*ds[0]), "4:1");
+  EXPECT_EQ(ds[1]->message, "a percentage can only be compared with 占比(…) or 增幅(…)");
+  EXPECT_EQ(where(*ds[1]), "5:4");
+}
+
+TEST(diag_constraints, E0502_share_of_zero) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 占比(项目支出, 合计(类型 = 项目支出)) = 5%\n");
+  const auto& d = one(r, "E0502");
+  EXPECT_EQ(d.message, "the share's whole is 0");
+  EXPECT_EQ(yusuan::resolve(d.span).line, 3u);
+}
+
+TEST(diag_constraints, E0502_share_of_zero_points_at_the_share) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 占比(项目支出, 合计(类型 = 项目支出)) = 5%\n");
+  const auto& d = one(r, "E0502");
+  EXPECT_EQ(where(d), "3:4");
+}

@@ -1,0 +1,77 @@
+// E00xx: files that cannot be read (E0001) and text that is not UTF-8 (E0002).
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+// --- E0001: a file that cannot be read -----------------------------------------------------------
+
+TEST(diag_files, E0001_missing_file) {
+  auto r = yusuan::compile_file("tests/data/dsl/no_such_file.budget");
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.io_error);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  const auto& d = one(r, "E0001");
+  EXPECT_EQ(d.level, severity::error);
+  EXPECT_EQ(d.message, "cannot read 'tests/data/dsl/no_such_file.budget': no such file");
+  EXPECT_EQ(where(d), "0:0");  // the root file has no location to point at
+  EXPECT_THROW((void)yusuan::load_budget("tests/data/dsl/no_such_file.budget"), yusuan::budget_error);
+  try {
+    (void)yusuan::load_budget("tests/data/dsl/no_such_file.budget");
+  } catch (const yusuan::budget_error& e) {
+    EXPECT_HAS(std::string(e.what()), "error[E0001]");
+    EXPECT_HAS(std::string(e.what()), "1 error, 0 warnings");
+    EXPECT_EQ(e.diagnostics().error_count(), 1u);
+  }
+  yusuan::diagnostics ds;
+  EXPECT_FALSE(yusuan::load_budget("tests/data/dsl/no_such_file.budget", ds).has_value());
+  EXPECT_EQ(ds.size(), 1u);
+}
+
+TEST(diag_files, E0001_import_of_a_directory) {
+  // compile_string resolves imports against the current directory (the repository root).
+  auto r = compile("金额单位 万元\n导入 \"tests\"\n");
+  EXPECT_FALSE(r.ok());
+  EXPECT_FALSE(r.io_error);  // the budget itself was read: the error is in it
+  const auto& d = one(r, "E0001");
+  EXPECT_EQ(d.message, "cannot read 'tests': not a readable file");
+  EXPECT_EQ(d.label, "imported here");
+  EXPECT_EQ(where(d), "2:5");
+}
+
+// --- E0002: not UTF-8 ----------------------------------------------------------------------------
+
+TEST(diag_files, E0002_gbk_string) {
+  auto r = compile("年度 2024\n" + gbk_title);
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.io_error);
+  const auto& d = one(r, "E0002");
+  EXPECT_EQ(d.message, "'t.budget' is not UTF-8 (byte 0xb2 at line 2)");
+  EXPECT_EQ(where(d), "0:0");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_HAS(d.notes[0].message, "iconv -f GBK -t UTF-8 't.budget'");
+}
+
+TEST(diag_files, E0002_gbk_file) {
+  temp_dir t;
+  const auto p = t.write("gbk.budget", gbk_title);
+  auto r = yusuan::compile_file(p);
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.io_error);
+  const auto& d = one(r, "E0002");
+  EXPECT_HAS(d.message, "is not UTF-8 (byte 0xb2 at line 1)");
+  EXPECT_HAS(d.message, p.string());
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_HAS(d.notes[0].message, "iconv -f GBK -t UTF-8");
+}
+
+TEST(diag_files, E0002_gbk_import_points_at_the_import) {
+  temp_dir t;
+  t.write("gbk.budget", gbk_title);
+  const auto p = t.write("main.budget", "金额单位 万元\n导入 \"gbk.budget\"\n");
+  auto r = yusuan::compile_file(p);
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0002");
+  EXPECT_EQ(d.message, "'gbk.budget' is not UTF-8 (byte 0xb2 at line 1)");
+  EXPECT_EQ(where(d), "2:5");
+  EXPECT_TRUE(note_has(d, "iconv -f GBK -t UTF-8 'gbk.budget'"));
+}

@@ -1,0 +1,170 @@
+// E03xx: unknown projects (E0301), measures and figures (E0302), names declared
+// twice (E0303), unknown levels (E0304), and imports that are missing (E0311),
+// circular (E0312) or leave the root directory (E0313).
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+// --- E0301: unknown project ----------------------------------------------------------------------
+
+TEST(diag_names, E0301_unknown_project_in_an_item) {
+  auto r = compile("金额单位 万元\n208 01 09 项目 \"无此项目\" 30201: 1.00\n");
+  const auto& d = one(r, "E0301");
+  EXPECT_EQ(d.message, "unknown project '无此项目'");
+  EXPECT_EQ(d.label, "no 项目 of this name or code");
+  EXPECT_EQ(where(d), "2:15");
+}
+
+TEST(diag_names, E0301_unknown_project_in_a_group) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 金额 1.00\n项目组 \"组\" (\"甲\", 无此项目) 208 01 09 {\n  30201: 1.00\n}\n");
+  const auto& d = one(r, "E0301");
+  EXPECT_EQ(d.message, "unknown project '无此项目'");
+  EXPECT_EQ(d.label, "declare it with 项目 before the group");
+  EXPECT_EQ(where(d), "3:15");
+}
+
+TEST(diag_names, E0301_unknown_project_in_a_block_and_a_filter) {
+  auto r = compile("金额单位 万元\n208 01 09 项目 \"无\" {\n  30201: 1.00\n}\n核对 合计(项目 = 也无) = 0\n");
+  const auto ds = with_code(r, "E0301");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "unknown project '无'");
+  EXPECT_EQ(where(*ds[0]), "2:15");
+  EXPECT_EQ(ds[1]->message, "unknown project '也无'");
+  EXPECT_EQ(where(*ds[1]), "5:7");
+}
+
+// --- E0302: unknown names ------------------------------------------------------------------------
+
+TEST(diag_names, E0302_unknown_measure_or_figure) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n核对 无此口径 = 1.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0302");
+  EXPECT_EQ(d.message, "unknown measure or figure '无此口径'");
+  EXPECT_EQ(where(d), "3:4");
+}
+
+TEST(diag_names, E0302_no_prior_figure) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n核对 支出总计 较上年 减少 1.00\n核对 上年(三公经费) = 1.00\n");
+  const auto ds = with_code(r, "E0302");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "no prior-year (上年) figure named '支出总计'");
+  EXPECT_EQ(where(*ds[0]), "3:4");
+  EXPECT_EQ(ds[1]->message, "no prior-year (上年) figure named '三公经费'");
+  EXPECT_EQ(where(*ds[1]), "4:7");
+}
+
+TEST(diag_names, E0302_measure_defined_in_terms_of_itself) {
+  auto r = compile("208 01 09 30101: 1.00\n口径 甲 = 乙 + 1.00\n口径 乙 = 甲\n核对 甲 = 1.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto ds = with_code(r, "E0302");
+  ASSERT_FALSE(ds.empty()) << dump(r);
+  EXPECT_HAS(ds[0]->message, "is defined in terms of itself");
+  EXPECT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "measure '甲' is defined in terms of itself");
+  EXPECT_EQ(where(*ds[0]), "3:8");  // 口径 乙 = |甲
+}
+
+// --- E0303: declared twice -----------------------------------------------------------------------
+
+TEST(diag_names, E0303_project_declared_twice) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 金额 1.00\n项目 \"甲\" 金额 2.00\n");
+  const auto& d = one(r, "E0303");
+  EXPECT_EQ(d.message, "project '甲' is declared twice");
+  EXPECT_EQ(where(d), "3:5");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "first declared here", &at));
+  EXPECT_EQ(at, "2:5");
+}
+
+TEST(diag_names, E0303_measure_figure_prior_declared_twice) {
+  auto r = compile("口径 甲 = 合计\n口径 甲 = 合计\n数值 乙 1.00\n数值 乙 2.00\n计数 丙 1 辆\n计数 丙 2 辆\n"
+                   "上年 丁 1.00\n上年 丁 2.00\n");
+  const auto ds = with_code(r, "E0303");
+  ASSERT_EQ(ds.size(), 4u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "measure '甲' is defined twice");
+  EXPECT_EQ(where(*ds[0]), "2:4");
+  std::string at;
+  EXPECT_TRUE(note_has(*ds[0], "first defined here", &at));
+  EXPECT_EQ(at, "1:4");
+  EXPECT_EQ(ds[1]->message, "figure '乙' is stated twice");
+  EXPECT_EQ(where(*ds[1]), "4:4");
+  EXPECT_EQ(ds[2]->message, "figure '丙' is stated twice");
+  EXPECT_EQ(where(*ds[2]), "6:4");
+  EXPECT_EQ(ds[3]->message, "prior-year figure '丁' is stated twice");
+  EXPECT_EQ(where(*ds[3]), "8:4");
+  EXPECT_TRUE(note_has(*ds[3], "first stated here", &at));
+  EXPECT_EQ(at, "7:4");
+}
+
+TEST(diag_names, E0303_project_in_two_groups) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 金额 1.00\n项目组 \"一\" (\"甲\") 208 01 09 {\n  30201: 1.00\n}\n"
+                   "项目组 \"二\" (甲) 208 01 09 {\n}\n");
+  const auto& d = one(r, "E0303");
+  EXPECT_EQ(d.message, "project '甲' is already in group '一'");
+  EXPECT_EQ(where(d), "6:10");
+}
+
+// --- E0304: unknown level ------------------------------------------------------------------------
+
+TEST(diag_names, E0304_unknown_level) {
+  auto r = compile("208 01 09 30101: 1.00\n核对 合计(功能.节 = 208) = 1.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0304");
+  EXPECT_HAS(d.message, "unknown level");
+  EXPECT_HAS(d.message, "节");
+  EXPECT_HAS(d.expected, "款");
+  EXPECT_EQ(where(d), "2:7");
+}
+
+// --- E0311 / E0312 / E0313: imports --------------------------------------------------------------
+
+TEST(diag_names, E0311_import_not_found) {
+  auto r = yusuan::compile_file("tests/data/dsl/import_missing.budget");
+  EXPECT_FALSE(r.ok());
+  EXPECT_FALSE(r.io_error);
+  const auto& d = one(r, "E0311");
+  EXPECT_EQ(d.message, "imported file 'no_such_file.budget' not found");
+  EXPECT_EQ(d.label, "no such file: no_such_file.budget");
+  EXPECT_EQ(file_of(d), "tests/data/dsl/import_missing.budget");
+  EXPECT_EQ(where(d), "1:5");
+}
+
+TEST(diag_names, E0312_import_cycle) {
+  auto r = yusuan::compile_file("tests/data/dsl/cycle_a.budget");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0312");
+  EXPECT_EQ(d.message, "import cycle: 'cycle_a.budget' is already being imported");
+  EXPECT_EQ(file_of(d), "tests/data/dsl/cycle_b.budget");
+  EXPECT_EQ(where(d), "2:5");
+  EXPECT_TRUE(note_has(d, "cycle: cycle_a.budget → cycle_b.budget → cycle_a.budget")) << dump(r);
+}
+
+TEST(diag_names, E0312_self_import) {
+  temp_dir t;
+  const auto p = t.write("self.budget", "# 自己导入自己\n导入 \"./self.budget\"\n");
+  auto r = yusuan::compile_file(p);
+  const auto& d = one(r, "E0312");
+  EXPECT_EQ(where(d), "2:5");
+}
+
+TEST(diag_names, E0313_import_leaving_the_root) {
+  auto r = yusuan::compile_file("tests/data/dsl/import_escape.budget");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0313");
+  EXPECT_EQ(d.message, "import '../small.budget' leaves the budget's root directory");
+  EXPECT_EQ(where(d), "1:5");
+  EXPECT_TRUE(note_has(d, "imports must stay under " + fs::weakly_canonical(fs::absolute("tests/data/dsl")).string()))
+      << dump(r);
+}
+
+TEST(diag_names, E0313_import_leaving_the_root_of_a_string) {
+  auto o = no_catalog();
+  o.root = "tests/data/dsl";
+  auto r = compile("金额单位 万元\n导入 \"../small.budget\"\n", o);
+  const auto& d = one(r, "E0313");
+  EXPECT_EQ(where(d), "2:5");
+  // with a wider root the same import is allowed
+  o.root = "tests";
+  auto ok = compile("导入 \"data/small.budget\"\n", o);
+  EXPECT_TRUE(ok.ok()) << dump(ok);
+}

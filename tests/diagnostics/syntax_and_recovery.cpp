@@ -1,0 +1,177 @@
+// E01xx: syntax errors (E0101), too many of them (E0102), braces (E0103), and
+// how the parser recovers after a syntax error.
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+// --- E0101: syntax errors ------------------------------------------------------------------------
+
+TEST(diag_syntax, E0101_expected_and_found) {
+  auto r = compile("金额单位 万元\n收入 一般公共预算 abc\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(d.level, severity::error);
+  EXPECT_EQ(d.message, "syntax error: expected an amount");
+  EXPECT_EQ(d.expected, "an amount");
+  EXPECT_EQ(d.found, "'abc'");
+  EXPECT_EQ(where(d), "2:11");  // columns count characters, not bytes
+  EXPECT_EQ(file_of(d), "t.budget");
+}
+
+TEST(diag_syntax, E0101_missing_colon_before_amount) {
+  auto r = compile("208 01 09 30101 40.001\n");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(d.expected, "':' and an amount, or '{'");
+  EXPECT_EQ(d.found, "'40.001'");
+  EXPECT_EQ(where(d), "1:17");
+}
+
+TEST(diag_syntax, E0101_missing_colon_before_two_decimal_amount) {
+  auto r = compile("208 01 09 30101 5.00\n");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(d.found, "'5.00'");
+  EXPECT_EQ(where(d), "1:17");
+}
+
+TEST(diag_syntax, E0101_missing_colon_does_not_swallow_the_next_item) {
+  auto r = compile("208 01 09 30101 40.00\n208 01 09 30102: 1.00\n");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(where(d), "1:17");
+  EXPECT_TRUE(with_code(r, "E0201").empty()) << dump(r);
+}
+
+TEST(diag_syntax, E0101_found_the_end_of_the_file) {
+  auto r = compile("标题 ");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(d.expected, "a quoted string");
+  EXPECT_EQ(d.found, "the end of the file");
+  EXPECT_EQ(where(d), "1:4");
+}
+
+TEST(diag_syntax, E0101_unknown_statement) {
+  auto r = compile("金额单位 万元\n  ？？ 什么\n");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(d.message, "syntax error: expected a statement");
+  EXPECT_EQ(where(d), "2:3");
+}
+
+// --- E0102: too many syntax errors ---------------------------------------------------------------
+
+TEST(diag_syntax, E0102_more_than_max_errors) {
+  auto o = no_catalog();
+  o.max_errors = 2;
+  auto r = compile("收入 一般公共预算 a1\n收入 一般公共预算 b2\n收入 一般公共预算 c3\n收入 一般公共预算 d4\n", o);
+  EXPECT_FALSE(r.ok());
+  const auto shown = with_code(r, "E0101");
+  ASSERT_EQ(shown.size(), 2u) << dump(r);
+  EXPECT_EQ(where(*shown[0]), "1:11");
+  EXPECT_EQ(where(*shown[1]), "2:11");
+  EXPECT_TRUE(shown[0]->notes.empty());
+  EXPECT_TRUE(note_has(*shown[1], "stopping syntax error reports here (limit 2)"));
+  const auto& d = one(r, "E0102");
+  EXPECT_EQ(d.message, "2 more syntax errors not shown");
+  EXPECT_EQ(where(d), "0:0");  // a summary, not a place
+  EXPECT_EQ(d.level, yusuan::severity::error);  // the suppressed errors still fail the budget
+  EXPECT_EQ(r.diagnostics.error_count(), 3u);
+}
+
+TEST(diag_syntax, E0102_exactly_max_errors_has_no_summary) {
+  auto o = no_catalog();
+  o.max_errors = 2;
+  auto r = compile("收入 一般公共预算 a1\n收入 一般公共预算 b2\n", o);
+  EXPECT_EQ(with_code(r, "E0101").size(), 2u);
+  EXPECT_TRUE(with_code(r, "E0102").empty()) << dump(r);
+}
+
+TEST(diag_syntax, E0102_max_errors_zero_still_fails) {
+  auto o = no_catalog();
+  o.max_errors = 0;
+  auto r = compile("收入 一般公共预算 abc\n", o);
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.diagnostics.has_errors());
+}
+
+// --- E0103: braces -------------------------------------------------------------------------------
+
+TEST(diag_syntax, E0103_unexpected_close) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n  }\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0103");
+  EXPECT_EQ(d.message, "unexpected '}': no block is open");
+  EXPECT_EQ(where(d), "3:3");
+}
+
+TEST(diag_syntax, E0103_unclosed_block) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 {\n  30101: 1.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0103");
+  EXPECT_EQ(d.message, "unclosed '{'");
+  EXPECT_EQ(d.label, "this block is never closed");
+  EXPECT_EQ(where(d), "2:1");
+}
+
+TEST(diag_syntax, E0103_unclosed_block_in_an_imported_file) {
+  temp_dir t;
+  t.write("part.budget", "\n208 01 09 {\n  30101: 1.00\n");
+  const auto p = t.write("main.budget", "金额单位 万元\n导入 \"part.budget\"\n}\n");
+  auto r = yusuan::compile_file(p);
+  // The block of part.budget is closed at the end of part.budget, so the '}' of main is unexpected.
+  const auto& unclosed = with_code(r, "E0103");
+  ASSERT_EQ(unclosed.size(), 2u) << dump(r);
+  EXPECT_EQ(unclosed[0]->message, "unclosed '{'");
+  EXPECT_EQ(file_of(*unclosed[0]), (t.path() / "part.budget").string());
+  EXPECT_EQ(where(*unclosed[0]), "2:1");
+  EXPECT_EQ(unclosed[1]->message, "unexpected '}': no block is open");
+  EXPECT_EQ(where(*unclosed[1]), "3:1");
+}
+
+// --- Recovery after syntax errors ----------------------------------------------------------------
+
+TEST(diag_recovery, ten_errors_ten_diagnostics) {
+  auto r = yusuan::compile_file("tests/data/dsl/ten_syntax_errors.budget");
+  EXPECT_FALSE(r.ok());
+  EXPECT_FALSE(r.io_error);
+  const auto ds = with_code(r, "E0101");
+  ASSERT_EQ(ds.size(), 10u) << dump(r);
+  EXPECT_EQ(r.diagnostics.size(), 10u) << dump(r);  // nothing else: the good lines are fine
+  const char* const at[] = {"4:11", "6:4", "8:9", "10:6", "12:9", "14:9", "16:7", "18:4", "20:4", "22:13"};
+  const char* const found[] = {"'abc'", "'没有引号'", "'?'", "'合计'", "'\"p\"'", "'多少'", "'四'", "'x'", "'产出'", "'30101)'"};
+  for (std::size_t i = 0; i < 10; ++i) {
+    EXPECT_EQ(where(*ds[i]), at[i]) << i;
+    EXPECT_EQ(ds[i]->found, found[i]) << i;
+    EXPECT_EQ(file_of(*ds[i]), "tests/data/dsl/ten_syntax_errors.budget");
+  }
+  EXPECT_EQ(ds[0]->expected, "an amount");
+  EXPECT_EQ(ds[1]->expected, "a quoted string");
+  EXPECT_HAS(ds[2]->expected, "a comparison (=, ≠, ≤, ≥, <, >)");
+  EXPECT_EQ(ds[7]->expected, "a name");
+}
+
+TEST(diag_recovery, keeps_the_good_lines) {
+  // The good items around the bad lines are still read: fixing the bad lines
+  // gives a budget with every item.
+  std::string text = read_all("tests/data/dsl/ten_syntax_errors.budget");
+  auto r = compile(text);
+  EXPECT_EQ(with_code(r, "E0101").size(), 10u);
+  std::istringstream in(text);
+  std::string line, good;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (n < 4 || n % 2 == 1 || n > 22) good += line + "\n";
+  }
+  auto ok = compile(good);
+  ASSERT_TRUE(ok.ok()) << dump(ok);
+  EXPECT_EQ(ok.value->items().size(), 10u);
+}
+
+TEST(diag_recovery, error_at_the_first_token_of_a_line_restarts_there) {
+  // 计数 needs a unit after the count; the parser looks for it on the next line,
+  // fails at that line's first token and starts afresh there: the item is kept.
+  auto r = compile("金额单位 万元\n计数 车辆 4\n208 01 09 30102: 1.00\n核对 合计 = 2.00\n");
+  ASSERT_EQ(r.diagnostics.size(), 2u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, "E0101");
+  EXPECT_EQ(r.diagnostics[0].expected, "a word");
+  EXPECT_EQ(r.diagnostics[1].code, "E0501");  // the item of line 3 was read
+  EXPECT_EQ(r.diagnostics[1].found, "1.00 (difference -1.00 万元)");
+}

@@ -1,0 +1,118 @@
+// E04xx: stated totals (E0401), project amounts (E0402), project groups (E0403),
+// and income against expenditure (E0404).
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+// --- E0401: stated totals ------------------------------------------------------------------------
+
+TEST(diag_totals, E0401_block_total_differs) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 合计 10.00 {\n  30101: 4.00\n  30102: 5.00\n}\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0401");
+  EXPECT_EQ(d.message, "stated total 10.00 differs from the sum of its items 9.00");
+  EXPECT_EQ(d.expected, "10.00");
+  EXPECT_EQ(d.found, "9.00 (difference -1.00 万元)");
+  EXPECT_EQ(where(d), "2:1");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "208 01 09 30101 4.00", &at));
+  EXPECT_EQ(at, "3:3");
+  EXPECT_TRUE(note_has(d, "208 01 09 30102 5.00", &at));
+  EXPECT_EQ(at, "4:3");
+}
+
+TEST(diag_totals, E0401_nested_totals) {
+  auto r = compile("金额单位 万元\n208 01 09 合计 3.00 {\n  30101 合计 2.00 {\n    208 01 09: 1.00\n    208 01 09: 1.00\n"
+                   "  }\n  30102: 1.00\n}\n");
+  EXPECT_TRUE(r.ok()) << dump(r);
+  auto bad = compile("金额单位 万元\n208 01 09 合计 3.00 {\n  30101 合计 2.50 {\n    208 01 09: 1.00\n"
+                     "    208 01 09: 1.00\n  }\n  30102: 1.00\n}\n");
+  const auto ds = with_code(bad, "E0401");
+  ASSERT_EQ(ds.size(), 1u) << dump(bad);
+  EXPECT_EQ(where(*ds[0]), "3:3");
+}
+
+TEST(diag_totals, E0401_of_which_exceeds_income) {
+  auto r = compile("金额单位 万元\n收入 一般公共预算 1.00 其中 财政拨款 2.00\n208 01 09 30101: 1.00\n");
+  const auto& d = one(r, "E0401");
+  EXPECT_EQ(d.message, "其中 财政拨款 2.00 exceeds 一般公共预算 1.00");
+  EXPECT_EQ(d.expected, "at most 1.00");
+  EXPECT_EQ(where(d), "2:24");
+}
+
+// --- E0402: project amount -----------------------------------------------------------------------
+
+TEST(diag_totals, E0402_project_amount_differs_from_its_items) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 类型 特定目标类 功能 208 01 09 金额 20.00 {\n  30201 办公费: 15.00\n"
+                   "  30202 印刷费: 4.00\n}\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0402");
+  EXPECT_EQ(d.message, "project '甲' amount 20.00 differs from its items 19.00");
+  EXPECT_EQ(d.expected, "20.00");
+  EXPECT_EQ(d.found, "19.00 in its items (difference -1.00)");
+  EXPECT_EQ(where(d), "2:33");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "208 01 09 30201 甲 15.00", &at)) << dump(r);
+  EXPECT_EQ(at, "3:3");
+  EXPECT_TRUE(note_has(d, "30202 甲 4.00", &at));
+  EXPECT_EQ(at, "4:3");
+}
+
+TEST(diag_totals, E0402_project_amount_mismatch_with_fields_inside) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 功能 208 01 09 {\n  金额 5.00\n  30201: 2.00\n}\n");
+  const auto& d = one(r, "E0402");
+  EXPECT_EQ(where(d), "3:6");
+}
+
+TEST(diag_totals, E0402_project_in_a_group_needs_an_amount) {
+  auto r = compile("金额单位 万元\n项目 \"甲\"\n项目组 \"组\" (甲) 208 01 09 {\n}\n");
+  const auto& d = one(r, "E0402");
+  EXPECT_EQ(d.message, "project '甲' in group '组' needs a 金额");
+  EXPECT_EQ(where(d), "2:5");
+}
+
+// --- E0403: project groups -----------------------------------------------------------------------
+
+TEST(diag_totals, E0403_group_breakdown_differs) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 金额 30.00\n项目 \"乙\" 金额 10.00\n"
+                   "项目组 \"运转\" (\"甲\", \"乙\") 208 01 09 其他运转类 {\n  30201: 30.00\n}\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0403");
+  EXPECT_EQ(d.message, "the breakdown of group '运转' sums to 30.00, but its projects sum to 40.00");
+  EXPECT_EQ(d.expected, "40.00 (Σ of the projects)");
+  EXPECT_EQ(d.found, "30.00 (difference -10.00)");
+  EXPECT_EQ(where(d), "4:6");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "甲 30.00", &at));
+  EXPECT_EQ(at, "2:5");
+  EXPECT_TRUE(note_has(d, "乙 10.00", &at));
+  EXPECT_EQ(at, "3:5");
+}
+
+TEST(diag_totals, E0403_project_with_items_in_a_group) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 功能 208 01 09 {\n  30201: 1.00\n}\n项目组 \"组\" (甲) 208 01 09 {\n"
+                   "  30201: 1.00\n}\n");
+  const auto ds = with_code(r, "E0403");
+  ASSERT_FALSE(ds.empty()) << dump(r);
+  EXPECT_EQ(ds[0]->message, "project '甲' has items of its own and is also in group '组'");
+  EXPECT_EQ(where(*ds[0]), "2:5");
+}
+
+// --- E0404: income and expenditure ---------------------------------------------------------------
+
+TEST(diag_totals, E0404_income_differs_from_expenditure) {
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 上年结转结余 2.00\n年终结转结余 1.00\n"
+                   "208 01 09 30101: 90.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0404");
+  EXPECT_EQ(d.message, "income total 102.00 differs from expenditure total 91.00");
+  EXPECT_EQ(d.expected, "102.00 (收入总计)");
+  EXPECT_EQ(d.found, "91.00 (支出总计; difference -11.00 万元)");
+  EXPECT_EQ(where(d), "2:4");
+  EXPECT_TRUE(note_has(d, "收入总计 = 本年收入合计 + 上年结转结余"));
+}
+
+TEST(diag_totals, E0404_not_checked_without_income) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 90.00\n");
+  EXPECT_TRUE(r.ok()) << dump(r);
+}

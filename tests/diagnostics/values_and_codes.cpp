@@ -1,0 +1,302 @@
+// E02xx: malformed codes (E0201) and amounts (E0202), a project code used twice
+// (E0203), a code with two names (E0204), unknown words (E0205), header and
+// income lines (E0206), project fields and targets out of place (E0207).
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+// --- E0201: malformed codes ----------------------------------------------------------------------
+
+TEST(diag_values, E0201_malformed_functional_code) {
+  auto r = compile("2080 30101: 5.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0201");
+  EXPECT_EQ(d.message, "malformed code '2080'");
+  EXPECT_EQ(d.label, "a functional code has 3, 5 or 7 digits");
+  EXPECT_EQ(where(d), "1:1");
+  EXPECT_TRUE(note_has(d, "functional codes (功能科目) have 3, 5 or 7 digits"));
+}
+
+TEST(diag_values, E0201_departmental_code_after_arrow) {
+  auto r = compile("金额单位 万元\n208 01 09 30101 基本工资 → 30101: 5.00\n");
+  const auto& d = one(r, "E0201");
+  EXPECT_EQ(d.message, "malformed code '30101'");
+  EXPECT_EQ(d.label, "the code after '→' must be a 政府经济科目 (5xxxx)");
+  EXPECT_EQ(where(d), "2:24");
+}
+
+TEST(diag_values, E0201_other_malformed_codes) {
+  auto r = compile("301011: 1.00\n208 01 09 4010: 1.00\n208 01 09 201 02: 1.00\n208 01 09 {\n  209 01: 1.00\n}\n");
+  const auto ds = with_code(r, "E0201");
+  ASSERT_EQ(ds.size(), 4u) << dump(r);
+  EXPECT_EQ(ds[0]->label, "an economic code has 3 or 5 digits");
+  EXPECT_EQ(where(*ds[0]), "1:1");
+  EXPECT_EQ(ds[1]->label, "not a classification code");
+  EXPECT_EQ(where(*ds[1]), "2:11");
+  EXPECT_EQ(ds[2]->message, "two functional codes for one item: 208 01 09 and 201 02");
+  EXPECT_EQ(where(*ds[2]), "3:11");
+  EXPECT_EQ(ds[3]->message, "functional code 209 01 is not under the block's 208 01 09");
+  EXPECT_EQ(where(*ds[3]), "5:3");
+}
+
+TEST(diag_values, E0201_two_departmental_codes_for_one_item) {
+  auto r = compile("208 01 09 30101 30102: 1.00\n");
+  const auto& d = one(r, "E0201");
+  EXPECT_EQ(where(d), "1:17");
+}
+
+TEST(diag_values, E0201_line_without_amount_is_an_error) {
+  // The statement runs on to the next line, whose second economic code gives it away.
+  auto r = compile("208 01 09 30101 基本工资\n208 01 09 30102 津贴补贴: 1.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0201");
+  EXPECT_EQ(d.message, "two 部门 economic codes for one item: 30101 and 30102");
+  EXPECT_EQ(where(d), "2:11");
+}
+
+TEST(diag_values, E0201_codes_in_filters) {
+  auto r = compile("208 01 09 30101: 1.00\n核对 合计(经济 = 50101) = 0\n核对 合计(功能 = 30101) = 0\n"
+                   "核对 合计(政府经济 = 30101) = 0\n");
+  const auto ds = with_code(r, "E0201");
+  ASSERT_EQ(ds.size(), 3u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "'50101' is not a 部门 economic code");
+  EXPECT_EQ(where(*ds[0]), "2:12");
+  EXPECT_EQ(ds[1]->message, "'30101' is not a functional code");
+  EXPECT_EQ(where(*ds[1]), "3:12");
+  EXPECT_EQ(ds[2]->message, "'30101' is not a 政府 economic code");
+  EXPECT_EQ(where(*ds[2]), "4:14");
+}
+
+// --- E0202: malformed amounts --------------------------------------------------------------------
+
+TEST(diag_values, E0202_malformed_amount) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 3o.5\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0202");
+  EXPECT_EQ(d.message, "malformed amount '3o.5'");
+  EXPECT_EQ(d.expected, "an amount such as 1,234.56");
+  EXPECT_HAS(d.label, "'o'");
+  EXPECT_EQ(where(d), "2:19");  // at the 'o'
+}
+
+TEST(diag_values, E0202_finer_than_a_fen_in_wan_yuan) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 0.0000001\n");
+  const auto& d = one(r, "E0202");
+  EXPECT_EQ(d.message, "amount '0.0000001' is finer than 1 分 in 万元");
+  EXPECT_EQ(d.label, "1 分 is 0.000001 万元");
+  EXPECT_EQ(where(d), "2:26");  // at the seventh decimal
+}
+
+TEST(diag_values, E0202_finer_than_a_fen_in_yuan) {
+  auto r = compile("金额单位 元\n208 01 09 30101: 1.234\n");
+  const auto& d = one(r, "E0202");
+  EXPECT_EQ(d.message, "amount '1.234' is finer than 1 分 in 元");
+  EXPECT_EQ(d.label, "1 分 is 0.01 元");
+  EXPECT_EQ(where(d), "2:22");
+}
+
+TEST(diag_values, E0202_six_decimals_in_wan_yuan_are_whole_fen) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 0.000001\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->items()[0].amount, yuan("0.01"));
+}
+
+TEST(diag_values, E0202_count_must_be_whole) {
+  auto r = compile("计数 车辆 4.5 辆\n");
+  const auto& d = one(r, "E0202");
+  EXPECT_EQ(d.message, "a count must be a whole number");
+  EXPECT_EQ(where(d), "1:7");
+}
+
+// --- E0203: duplicate project code ---------------------------------------------------------------
+
+TEST(diag_values, E0203_duplicate_project_code) {
+  auto r = compile("金额单位 万元\n项目 \"甲\" 编码 4103002 金额 1.00\n项目 \"乙\" 编码 4103002 金额 2.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0203");
+  EXPECT_EQ(d.message, "duplicate project code 4103002");
+  EXPECT_EQ(d.label, "also the code of '甲'");
+  EXPECT_EQ(where(d), "3:11");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "first used here", &at));
+  EXPECT_EQ(at, "2:11");
+}
+
+// --- E0204: one code, two names ------------------------------------------------------------------
+
+TEST(diag_values, E0204_code_with_two_names) {
+  auto r = compile("金额单位 万元\n208 01 09 社会保险经办机构 30101 基本工资: 1.00\n"
+                   "208 01 09 30101 工资: 1.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0204");
+  EXPECT_EQ(d.message, "code 30101 has two names: '基本工资' and '工资'");
+  EXPECT_EQ(d.expected, "'基本工资'");
+  EXPECT_EQ(d.found, "'工资'");
+  EXPECT_EQ(where(d), "3:17");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "first named here", &at));
+  EXPECT_EQ(at, "2:26");
+}
+
+TEST(diag_values, E0204_functional_code_with_two_names) {
+  auto r = compile("208 01 09 社保: 1.00\n2080109 社保经办: 1.00\n208 01 09: 1.00\n");
+  const auto& d = one(r, "E0204");
+  EXPECT_EQ(d.message, "code 2080109 has two names: '社保' and '社保经办'");
+  EXPECT_EQ(where(d), "2:9");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "first named here", &at));
+  EXPECT_EQ(at, "1:11");
+}
+
+// --- E0205: unknown words ------------------------------------------------------------------------
+
+TEST(diag_values, E0205_unknown_income_source) {
+  auto r = compile("收入 捐赠收入 1.00\n收入 财政拨款 1.00\n收入 一般公共预算 1.00 其中 不知道 1.00\n");
+  const auto ds = with_code(r, "E0205");
+  ASSERT_EQ(ds.size(), 3u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "unknown income source '捐赠收入'");
+  EXPECT_EQ(ds[0]->found, "'捐赠收入'");
+  EXPECT_HAS(ds[0]->expected, "一般公共预算");
+  EXPECT_EQ(where(*ds[0]), "1:4");
+  EXPECT_EQ(ds[1]->message, "unknown income source '财政拨款'");  // only a 其中 part
+  EXPECT_EQ(where(*ds[1]), "2:4");
+  EXPECT_EQ(ds[2]->message, "unknown income source '不知道'");
+  EXPECT_EQ(where(*ds[2]), "3:19");
+}
+
+TEST(diag_values, E0205_unknown_kind) {
+  auto r = compile("208 01 09 30101: 1.00\n核对 合计(类型 = 杂项) = 0\n项目 \"p\" 类型 基本支出 金额 1.00\n");
+  const auto ds = with_code(r, "E0205");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "unknown kind '杂项'");
+  EXPECT_HAS(ds[0]->expected, "其他运转类");
+  EXPECT_EQ(where(*ds[0]), "2:12");
+  EXPECT_EQ(ds[1]->message, "unknown project type '基本支出'");
+  EXPECT_EQ(ds[1]->expected, "其他运转类 or 特定目标类");
+  EXPECT_EQ(where(*ds[1]), "3:11");
+}
+
+TEST(diag_values, E0205_conflicting_kinds) {
+  auto r = compile("208 01 09 基本支出 {\n  项目支出 30201: 1.00\n}\n208 01 09 人员经费 公用经费 30101: 1.00\n");
+  const auto ds = with_code(r, "E0205");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "kind 项目支出 conflicts with the block's 基本支出");
+  EXPECT_EQ(where(*ds[0]), "2:3");
+  EXPECT_EQ(ds[1]->message, "conflicting kinds: 人员经费 and 公用经费");
+  EXPECT_EQ(where(*ds[1]), "4:16");
+}
+
+TEST(diag_values, E0205_unknown_fund) {
+  auto r = compile("208 01 09 资金 不知道 30101: 1.00\n核对 合计(资金 = 也不知道) = 0\n");
+  const auto ds = with_code(r, "E0205");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "unknown fund source '不知道'");
+  EXPECT_EQ(where(*ds[0]), "1:14");
+  EXPECT_EQ(ds[1]->message, "unknown fund source '也不知道'");
+  EXPECT_EQ(where(*ds[1]), "2:12");
+}
+
+TEST(diag_values, E0205_unknown_unit_type) {
+  auto r = compile("单位 803019 \"洛阳市社会保险中心\" 类型 国企\n");
+  const auto& d = one(r, "E0205");
+  EXPECT_EQ(d.message, "unknown unit type '国企'");
+  EXPECT_EQ(d.expected, "行政, 参公 or 事业");
+  EXPECT_EQ(d.found, "'国企'");
+  EXPECT_EQ(where(d), "1:26");
+}
+
+TEST(diag_values, E0205_unknown_unit_of_amounts) {
+  auto r = compile("金额单位 美元\n");
+  const auto& d = one(r, "E0205");
+  EXPECT_EQ(d.message, "unknown unit of amounts '美元'");
+  EXPECT_EQ(d.expected, "元, 万元 or 亿元");
+  EXPECT_EQ(d.found, "'美元'");
+  EXPECT_EQ(where(d), "1:6");
+}
+
+// --- E0206: header and income lines --------------------------------------------------------------
+
+TEST(diag_values, E0206_invalid_year) {
+  auto r = compile("年度 24\n");
+  const auto& d = one(r, "E0206");
+  EXPECT_EQ(d.message, "invalid year");
+  EXPECT_EQ(d.label, "expected a year such as 2024, found '24'");
+  EXPECT_EQ(where(d), "1:4");
+}
+
+TEST(diag_values, E0206_year_mismatch) {
+  auto r = compile("年度 2024\n# 另一年\n年度 2025\n");
+  const auto& d = one(r, "E0206");
+  EXPECT_EQ(d.message, "year 2025 differs from the budget's year 2024");
+  EXPECT_EQ(where(d), "3:4");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "the year was declared here", &at));
+  EXPECT_EQ(at, "1:4");
+}
+
+TEST(diag_values, E0206_year_mismatch_in_an_import) {
+  temp_dir t;
+  t.write("part.budget", "年度 2023\n");
+  const auto p = t.write("main.budget", "年度 2024\n导入 \"part.budget\"\n");
+  auto r = yusuan::compile_file(p);
+  const auto& d = one(r, "E0206");
+  EXPECT_EQ(d.message, "year 2023 differs from the budget's year 2024");
+  EXPECT_EQ(file_of(d), (t.path() / "part.budget").string());
+  EXPECT_EQ(where(d), "1:4");
+}
+
+TEST(diag_values, E0206_duplicate_income_line) {
+  auto r = compile("金额单位 万元\n收入 一般公共预算 1.00\n收入 一般公共预算 1.00\n");
+  const auto& d = one(r, "E0206");
+  EXPECT_EQ(d.message, "income line '一般公共预算' is stated twice");
+  EXPECT_EQ(where(d), "3:4");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "first stated here", &at));
+  EXPECT_EQ(at, "2:4");
+}
+
+TEST(diag_values, E0206_year_end_balance_twice) {
+  auto r = compile("年终结转结余 0.00\n年终结转结余 1.00\n");
+  const auto& d = one(r, "E0206");
+  EXPECT_EQ(d.message, "年终结转结余 is stated twice");
+  EXPECT_EQ(where(d), "2:1");
+}
+
+// --- E0207: project fields and targets out of place ----------------------------------------------
+
+TEST(diag_values, E0207_project_field_outside_a_project) {
+  auto r = compile("金额单位 万元\n编码 410300200000000033610\n  金额 5.00\n");
+  const auto ds = with_code(r, "E0207");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "project field outside a project");
+  EXPECT_EQ(ds[0]->label, "write it inside 项目 … { }");
+  EXPECT_EQ(where(*ds[0]), "2:1");
+  EXPECT_EQ(where(*ds[1]), "3:3");
+}
+
+TEST(diag_values, E0207_targets_outside_a_project) {
+  auto r = compile("绩效 {\n  产出 完成率 ≥95%\n}\n");
+  EXPECT_FALSE(r.ok());
+  const auto ds = with_code(r, "E0207");
+  ASSERT_FALSE(ds.empty()) << dump(r);
+  EXPECT_EQ(ds[0]->message, "绩效 outside a project");
+  EXPECT_EQ(ds[0]->label, "write it inside 项目 … { }");
+  EXPECT_EQ(where(*ds[0]), "1:1");
+  EXPECT_TRUE(with_code(r, "E0103").empty()) << dump(r);  // the block is still opened and closed
+}
+
+TEST(diag_values, E0207_no_misleading_cascade_inside_a_stray_targets_block) {
+  auto r = compile("绩效 {\n  产出 完成率 ≥95%\n}\n");
+  EXPECT_EQ(with_code(r, "E0207").size(), 1u) << dump(r);
+}
+
+TEST(diag_values, E0207_target_outside_targets_block) {
+  auto r = compile("金额单位 万元\n产出 完成率 ≥95%\n项目 \"p\" 金额 1.00 {\n  效益 落实情况 按时足额发放\n}\n");
+  const auto ds = with_code(r, "E0207");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "performance target outside 绩效 { }");
+  EXPECT_EQ(ds[0]->label, "write it inside a project's 绩效 { } block");
+  EXPECT_EQ(where(*ds[0]), "2:1");
+  EXPECT_EQ(ds[1]->message, "performance target outside 绩效 { }");
+  EXPECT_EQ(where(*ds[1]), "4:3");
+}
