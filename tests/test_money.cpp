@@ -669,6 +669,88 @@ TEST(Parse, TooPreciseWithRounding) {
   EXPECT_EQ(money::parse("-92233720368547758.0801", unit::yuan, rounding::down), money::min());
 }
 
+// Every error-code form: the same value, code and position, with and without
+// a rounding mode, a position or a unit.
+TEST(Parse, ErrorCodeForms) {
+  std::error_code ec;
+  std::size_t pos = 99;
+  EXPECT_EQ(money::parse(" 1,234.5 ", unit::wan_yuan, ec, pos), wan("1234.5"));
+  EXPECT_FALSE(ec);
+  EXPECT_EQ(pos, 0u);
+  EXPECT_EQ(money::parse("1,234.505", unit::yuan, rounding::half_even, ec), yuan("1234.50"));
+  EXPECT_FALSE(ec);
+  EXPECT_EQ(money::parse("12.3456789", unit::wan_yuan, rounding::down, ec, pos), wan("12.345678"));
+  EXPECT_FALSE(ec);
+  EXPECT_EQ(pos, 0u);
+  EXPECT_EQ(money::parse("12.3456789", unit::wan_yuan, rounding::unnecessary, ec, pos), money{});
+  EXPECT_EQ(ec, amount_errc::too_precise);
+  EXPECT_EQ(pos, 9u);
+  EXPECT_EQ(money::parse("12,34", unit::yuan, rounding::half_up, ec), money{});
+  EXPECT_EQ(ec, amount_errc::bad_grouping);
+  EXPECT_EQ(money::parse("1x", ec), money{});
+  EXPECT_EQ(ec, amount_errc::bad_character);
+
+  EXPECT_EQ(decimal<2>::parse("-0.125", rounding::half_even, ec, pos), dec<2>("-0.12"));
+  EXPECT_FALSE(ec);
+  EXPECT_EQ(pos, 0u);
+  EXPECT_EQ(decimal<2>::parse("-0.125", rounding::unnecessary, ec), decimal<2>{});
+  EXPECT_EQ(ec, amount_errc::too_precise);
+  EXPECT_EQ(decimal<2>::parse("1,2", ec, pos), decimal<2>{});
+  EXPECT_EQ(ec, amount_errc::bad_grouping);
+  EXPECT_EQ(pos, 3u);
+  EXPECT_EQ(yusuan::describe_decimal_error("1,2", ec, pos, 2),
+            "thousands separator at offset 1 must be followed by exactly three digits");
+}
+
+TEST(Parse, DescribeAmountError) {
+  // No error: no words.
+  EXPECT_EQ(yusuan::describe_amount_error("12.5", std::error_code{}, 0), "");
+  EXPECT_EQ(yusuan::describe_amount_error("12.5", amount_errc::ok, 0), "");
+  // The unit and the rounding mode given to parse decide the words of too_precise.
+  EXPECT_EQ(yusuan::describe_amount_error("0.0000001", amount_errc::too_precise, 8, unit::wan_yuan),
+            "'0.0000001' is finer than 1 分 (0.000001 万元) (digit at offset 8); give a rounding mode");
+  EXPECT_EQ(yusuan::describe_amount_error("0.0000001", amount_errc::too_precise, 8, unit::wan_yuan,
+                                          rounding::unnecessary),
+            "'0.0000001' is finer than 1 分 (0.000001 万元) (digit at offset 8); rounding is necessary");
+  EXPECT_EQ(yusuan::describe_decimal_error("1.5", amount_errc::too_precise, 2, 0, rounding::unnecessary),
+            "'1.5' is finer than a whole number (digit at offset 2); rounding is necessary");
+  // A code or position that parsing the text does not give: only the code's message.
+  EXPECT_EQ(yusuan::describe_amount_error("1.2.3", amount_errc::second_point, 1), "second decimal point in amount");
+  EXPECT_EQ(yusuan::describe_amount_error("1.2.3", amount_errc::exponent, 3),
+            "exponent notation is not allowed in amounts");
+  EXPECT_EQ(yusuan::describe_amount_error("12", amount_errc::bad_character, 7), "unexpected character in amount");
+  EXPECT_EQ(yusuan::describe_amount_error("", amount_errc::missing_digits, 0), "expected a digit");
+  EXPECT_EQ(yusuan::describe_decimal_error("1.2.3", amount_errc::second_point, 3, 19), "second decimal point in amount");
+  // A code of another category: its message.
+  EXPECT_EQ(yusuan::describe_amount_error("12", std::make_error_code(std::errc::invalid_argument), 0),
+            std::make_error_code(std::errc::invalid_argument).message());
+}
+
+// amount_parse_error in the one hierarchy of yusuan/error.hpp.
+TEST(Parse, ExceptionHierarchy) {
+  try {
+    (void)money::parse("12..5");
+    ADD_FAILURE() << "no exception";
+  } catch (const std::system_error& e) {
+    EXPECT_EQ(e.code(), amount_errc::second_point);
+    EXPECT_STREQ(e.what(), "yusuan: expected a digit after '.' at offset 2, found '.'");
+    const auto* y = dynamic_cast<const yusuan::error*>(&e);
+    ASSERT_NE(y, nullptr);
+    EXPECT_EQ(y->diagnostic_code(), "E0202");
+    EXPECT_EQ(y->position(), 3u);
+    EXPECT_NE(dynamic_cast<const amount_parse_error*>(&e), nullptr);
+  }
+  try {
+    (void)decimal<2>::parse("1.005", rounding::unnecessary);
+    ADD_FAILURE() << "no exception";
+  } catch (const yusuan::error& e) {
+    EXPECT_NE(dynamic_cast<const yusuan::rounding_error*>(&e), nullptr);
+    EXPECT_EQ(e.code(), yusuan::errc::rounding_necessary);
+    EXPECT_EQ(e.position(), 4u);
+    EXPECT_STREQ(e.what(), "yusuan: '1.005' is finer than 10^-2 (digit at offset 4); rounding is necessary");
+  }
+}
+
 TEST(Parse, ErrorCategory) {
   const std::error_code ec = amount_errc::bad_grouping;
   EXPECT_EQ(&ec.category(), &yusuan::amount_category());

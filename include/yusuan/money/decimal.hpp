@@ -147,10 +147,10 @@ private:
   static decimal parse_ec(std::string_view text, std::optional<rounding> mode, std::error_code& ec,
                           std::size_t& position) noexcept {
     std::int64_t v = 0;
-    position = 0;
     const amount_errc e = detail::scan_and_finish(text, Scale, mode, v, position);
     if (e == amount_errc::ok) {
       ec.clear();
+      position = 0;
       return from_units(v);
     }
     ec = e;

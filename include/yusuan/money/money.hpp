@@ -247,6 +247,7 @@ private:
     const amount_errc e = detail::scan_and_finish(text, exact_decimals(u), mode, v, position);
     if (e == amount_errc::ok) {
       ec.clear();
+      position = 0;
       return from_fen(v);
     }
     ec = e;
