@@ -3,6 +3,8 @@
 // the same answers, checked against GCC's own __int128.
 #include <yusuan/money/int128.hpp>
 
+#include "builtin_int128.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -15,24 +17,10 @@ namespace {
 
 using yusuan::int128;
 
-__extension__ typedef __int128 i128;
-__extension__ typedef unsigned __int128 u128;
+using reference::i128;
 
 constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t i64_min = std::numeric_limits<std::int64_t>::min();
-
-// Decimal text of a reference value.
-std::string ref_str(i128 v) {
-  if (v == 0) return "0";
-  const bool neg = v < 0;
-  u128 m = neg ? u128{0} - static_cast<u128>(v) : static_cast<u128>(v);
-  std::string s;
-  while (m != 0) {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(m % 10)));
-    m /= 10;
-  }
-  return neg ? "-" + s : s;
-}
 
 TEST(Int128, Backend) {
 #ifdef YUSUAN_NO_NATIVE_INT128
@@ -63,7 +51,7 @@ TEST(Int128, Arithmetic) {
   EXPECT_EQ(m.to_string(), "85070591730234615847396907784232501249");
   EXPECT_EQ((int128(i64_min) * i64_min).to_string(), "85070591730234615865843651857942052864");
   EXPECT_EQ((m / i64_max).to_string(), "9223372036854775807");
-  EXPECT_EQ((m % 1'000'000'007).to_string(), ref_str(static_cast<i128>(i64_max) * i64_max % 1'000'000'007));
+  EXPECT_EQ((m % 1'000'000'007).to_string(), reference::i128_str(static_cast<i128>(i64_max) * i64_max % 1'000'000'007));
   EXPECT_EQ((int128(i64_max) + i64_max + 2).to_string(), "18446744073709551616");
   EXPECT_EQ((int128(i64_min) - i64_max).to_string(), "-18446744073709551615");
   EXPECT_EQ((-int128(i64_min)).to_string(), "9223372036854775808");
@@ -136,17 +124,17 @@ TEST(Int128, AgreesWithBuiltin) {
     const std::int64_t a = operand(), b = operand(), c = operand(), d = operand();
     const i128 ra = static_cast<i128>(a) * b + c, rd = d == 0 ? 1 : d;
     const int128 ya = int128(a) * b + c, yd = d == 0 ? 1 : d;
-    ASSERT_EQ(ya.to_string(), ref_str(ra)) << a << " * " << b << " + " << c;
-    ASSERT_EQ((ya / yd).to_string(), ref_str(ra / rd));
-    ASSERT_EQ((ya % yd).to_string(), ref_str(ra % rd));
-    ASSERT_EQ((ya - int128(c) * d).to_string(), ref_str(ra - static_cast<i128>(c) * d));
+    ASSERT_EQ(ya.to_string(), reference::i128_str(ra)) << a << " * " << b << " + " << c;
+    ASSERT_EQ((ya / yd).to_string(), reference::i128_str(ra / rd));
+    ASSERT_EQ((ya % yd).to_string(), reference::i128_str(ra % rd));
+    ASSERT_EQ((ya - int128(c) * d).to_string(), reference::i128_str(ra - static_cast<i128>(c) * d));
     ASSERT_EQ(ya < int128(c) * d, ra < static_cast<i128>(c) * d);
     ASSERT_EQ(ya == int128(a) * b + c, true);
     ASSERT_EQ(ya.fits_int64(), ra >= i64_min && ra <= i64_max);
     if (ya.fits_int64()) {
       ASSERT_EQ(static_cast<std::int64_t>(ya), static_cast<std::int64_t>(ra));
     }
-    ASSERT_EQ(abs(ya).to_string(), ref_str(ra < 0 ? -ra : ra));
+    ASSERT_EQ(abs(ya).to_string(), reference::i128_str(ra < 0 ? -ra : ra));
   }
 }
 

@@ -2,6 +2,8 @@
 // formatting, 人民币大写, allocation, shares and overflow.
 #include <yusuan/money.hpp>
 
+#include "builtin_int128.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -26,8 +28,8 @@ using yusuan::money_sum;
 using yusuan::rounding;
 using yusuan::unit;
 
-__extension__ typedef __int128 i128;
-__extension__ typedef unsigned __int128 u128;
+using reference::i128;
+using reference::i128_str;
 
 constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t i64_min = std::numeric_limits<std::int64_t>::min();
@@ -38,18 +40,6 @@ money fen(std::int64_t f) { return money::from_fen(f); }
 template <int S>
 decimal<S> dec(std::string_view s) {
   return decimal<S>::parse(s);
-}
-
-std::string i128_str(i128 v) {
-  if (v == 0) return "0";
-  const bool neg = v < 0;
-  u128 m = neg ? u128{0} - static_cast<u128>(v) : static_cast<u128>(v);
-  std::string s;
-  while (m != 0) {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(m % 10)));
-    m /= 10;
-  }
-  return neg ? "-" + s : s;
 }
 
 constexpr std::array<rounding, 8> all_modes = {rounding::half_up, rounding::half_even, rounding::half_down,

@@ -102,7 +102,7 @@ public:
 
   error(std::error_code ec, const std::string& what, std::string_view diagnostic_code = {},
         std::size_t position = no_position)
-      : std::system_error(ec, what), message_(what), position_(position) {
+      : std::system_error(ec), message_(what), position_(position) {
     const std::size_t n = diagnostic_code.size() < sizeof diag_ - 1 ? diagnostic_code.size() : sizeof diag_ - 1;
     for (std::size_t i = 0; i < n; ++i) diag_[i] = diagnostic_code[i];
     diag_[n] = '\0';

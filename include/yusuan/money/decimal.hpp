@@ -148,13 +148,7 @@ private:
                           std::size_t& position) noexcept {
     std::int64_t v = 0;
     const amount_errc e = detail::scan_and_finish(text, Scale, mode, v, position);
-    if (e == amount_errc::ok) {
-      ec.clear();
-      position = 0;
-      return from_units(v);
-    }
-    ec = e;
-    return {};
+    return detail::report(e, ec, position) ? from_units(v) : decimal{};
   }
   static decimal parse_or_throw(std::string_view text, std::optional<rounding> mode) {
     std::int64_t v = 0;

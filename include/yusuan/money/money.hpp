@@ -239,19 +239,13 @@ private:
   static money parse_ec(std::string_view text, unit u, std::optional<rounding> mode, std::error_code& ec,
                         std::size_t& position) noexcept {
     std::int64_t v = 0;
-    position = 0;
     if (detail::scan_plain(text, exact_decimals(u), v)) [[likely]] {
-      ec.clear();
-      return from_fen(v);
-    }
-    const amount_errc e = detail::scan_and_finish(text, exact_decimals(u), mode, v, position);
-    if (e == amount_errc::ok) {
       ec.clear();
       position = 0;
       return from_fen(v);
     }
-    ec = e;
-    return {};
+    const amount_errc e = detail::scan_and_finish(text, exact_decimals(u), mode, v, position);
+    return detail::report(e, ec, position) ? from_fen(v) : money{};
   }
   static money parse_or_throw(std::string_view text, unit u, std::optional<rounding> mode) {
     std::int64_t v = 0;

@@ -17,6 +17,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <system_error>
 
 namespace yusuan::detail {
 
@@ -222,6 +223,19 @@ inline amount_errc finish_number(const scanned_number& s, std::optional<rounding
   }
   value = s.negative ? static_cast<std::int64_t>(0ULL - q) : static_cast<std::int64_t>(q);
   return amount_errc::ok;
+}
+
+/// Sets what an error-code form of parse reports: `ec` cleared and
+/// `position` 0 on success, else the code (`position` is already set).
+/// Returns whether parsing succeeded.
+inline bool report(amount_errc e, std::error_code& ec, std::size_t& position) noexcept {
+  if (e != amount_errc::ok) {
+    ec = e;
+    return false;
+  }
+  ec.clear();
+  position = 0;
+  return true;
 }
 
 /// scan_number then finish_number; `value` is untouched on failure.
