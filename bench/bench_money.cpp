@@ -396,9 +396,10 @@ bool self_check() {
   char buf[kSlot];
   for (std::size_t i = 0; i < kN; ++i) {
     const auto fen = d.text_fen[i];
-    const auto r = money::try_parse(d.text_sv[i]);
-    const auto g = money::try_parse(d.grouped_sv[i]);
-    if (!r || r.value.fen() != fen || !g || g.value.fen() != fen || strtoll_fen(d.text[i].c_str()) != fen) {
+    std::error_code ec, gec;
+    const money r = money::parse(d.text_sv[i], ec);
+    const money g = money::parse(d.grouped_sv[i], gec);
+    if (ec || r.fen() != fen || gec || g.fen() != fen || strtoll_fen(d.text[i].c_str()) != fen) {
       std::fprintf(stderr, "  '%s' / '%s'\n", d.text[i].c_str(), d.grouped[i].c_str());
       ok &= check(false, "parse");
       break;
@@ -483,10 +484,11 @@ void register_all() {
       ++acc;
     });
   });
-  RegisterBenchmark("parse/money_try_parse", [&](benchmark::State& st) {
+  RegisterBenchmark("parse/money_parse_ec_position", [&](benchmark::State& st) {
     bm_each<std::int64_t>(st, [&](std::size_t i, std::int64_t& acc) {
-      const auto r = money::try_parse(d.text_sv[i]);
-      acc += r.value.fen() + r.ec.value();
+      std::error_code ec;
+      std::size_t pos = 0;
+      acc += money::parse(d.text_sv[i], yusuan::unit::yuan, ec, pos).fen() + ec.value() + static_cast<std::int64_t>(pos);
     });
   });
   RegisterBenchmark("parse/money_parse_ec", [&](benchmark::State& st) {
@@ -498,10 +500,10 @@ void register_all() {
   RegisterBenchmark("parse/money_parse", [&](benchmark::State& st) {
     bm_each<std::int64_t>(st, [&](std::size_t i, std::int64_t& acc) { acc += money::parse(d.text_sv[i]).fen(); });
   });
-  RegisterBenchmark("parse/money_try_parse_grouped", [&](benchmark::State& st) {
+  RegisterBenchmark("parse/money_parse_ec_grouped", [&](benchmark::State& st) {
     bm_each<std::int64_t>(st, [&](std::size_t i, std::int64_t& acc) {
-      const auto r = money::try_parse(d.grouped_sv[i]);
-      acc += r.value.fen() + r.ec.value();
+      std::error_code ec;
+      acc += money::parse(d.grouped_sv[i], ec).fen() + ec.value();
     });
   });
 
@@ -558,11 +560,15 @@ void register_all() {
     });
   });
   RegisterBenchmark("parse_format/money", [&](benchmark::State& st) {
-    bm_write(st, [&](std::size_t i, char* p) { return p + money::try_parse(d.text_sv[i]).value.format_to(p); });
+    bm_write(st, [&](std::size_t i, char* p) {
+      std::error_code ec;
+      return p + money::parse(d.text_sv[i], ec).format_to(p);
+    });
   });
   RegisterBenchmark("parse_format/money_grouped", [&](benchmark::State& st) {
     bm_write(st, [&](std::size_t i, char* p) {
-      return p + money::try_parse(d.grouped_sv[i]).value.format_to(p, yusuan::unit::yuan, 2, true);
+      std::error_code ec;
+      return p + money::parse(d.grouped_sv[i], ec).format_to(p, yusuan::unit::yuan, 2, true);
     });
   });
   RegisterBenchmark("parse_format/money_string", [&](benchmark::State& st) {

@@ -1,7 +1,9 @@
 // A tour of yusuan's exact money: parse, add, share, allocate, 大写.
 #include <yusuan/money.hpp>
 
+#include <cstddef>
 #include <iostream>
+#include <system_error>
 
 int main() {
   using namespace yusuan;
@@ -23,5 +25,10 @@ int main() {
   std::cout << "\n";
   std::cout << "12.345 元四舍五入 = " << money::parse("12.345", unit::yuan, rounding::half_up) << ", 银行家舍入 = "
             << money::parse("12.345", unit::yuan, rounding::half_even) << "\n";
+  // Without exceptions: an error code and the byte offset of the problem, put into words on request.
+  std::error_code ec;
+  std::size_t pos = 0;
+  (void)money::parse("1,234.5.6", unit::yuan, ec, pos);
+  if (ec) std::cout << "'1,234.5.6' 不是金额: " << describe_amount_error("1,234.5.6", ec, pos) << "\n";
   return 0;
 }

@@ -7,7 +7,8 @@
 //
 //   yusuan::error                  std::system_error with a yusuan::errc code,
 //   │                              a diagnostic code (E0202 …) and a position
-//   ├── amount_parse_error         text that is not an amount
+//   ├── amount_parse_error         text that is not an amount (money/amount_error.hpp);
+//   │                              its code() is a yusuan::amount_errc
 //   ├── overflow_error             a result that cannot be represented
 //   ├── rounding_error             rounding::unnecessary and an inexact value
 //   ├── division_by_zero           a divisor, share or change base of zero
@@ -15,11 +16,15 @@
 //                                  failed, with all its diagnostics
 //
 // Catch `yusuan::error` for all of them; `code()` is a std::error_code that
-// compares equal to a `yusuan::errc`.
+// compares equal to a `yusuan::errc` (or, for amount_parse_error, to the
+// `yusuan::amount_errc` that says what is wrong with the text).  A bad
+// argument from the calling program (decimals out of range, no weights to
+// allocate by) is a plain `yusuan::error` with errc::invalid_argument.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -42,6 +47,7 @@ enum class errc {
   invalid_query,         ///< E05xx: a query that does not parse or resolve
   unknown_table,         ///< E0801: no such disclosure table
   limit_exceeded,        ///< E07xx: an input beyond a documented limit
+  invalid_argument,      ///< an argument outside what a function accepts (a program error, no diagnostic code)
 };
 
 namespace detail {
@@ -62,6 +68,7 @@ public:
       case errc::invalid_query: return "invalid query";
       case errc::unknown_table: return "unknown table";
       case errc::limit_exceeded: return "input beyond a documented limit";
+      case errc::invalid_argument: return "invalid argument";
     }
     return "unknown yusuan error";
   }
@@ -86,18 +93,22 @@ namespace yusuan {
 /// The base of every exception yusuan throws for a problem in its input.
 /// `code()` is the std::error_code; `diagnostic_code()` the stable code of
 /// docs/diagnostics.md ("E0202"); `position()` the byte offset in the text
-/// that was being read, when there was one.
+/// that was being read, when there was one.  `what()` is the message exactly
+/// as given: std::system_error would append ": " and code().message(), which
+/// the message already says in its own words.
 class error : public std::system_error {
 public:
   static constexpr std::size_t no_position = static_cast<std::size_t>(-1);
 
   error(std::error_code ec, const std::string& what, std::string_view diagnostic_code = {},
         std::size_t position = no_position)
-      : std::system_error(ec, what), position_(position) {
+      : std::system_error(ec), message_(what), position_(position) {
     const std::size_t n = diagnostic_code.size() < sizeof diag_ - 1 ? diagnostic_code.size() : sizeof diag_ - 1;
     for (std::size_t i = 0; i < n; ++i) diag_[i] = diagnostic_code[i];
     diag_[n] = '\0';
   }
+
+  const char* what() const noexcept override { return message_.what(); }
 
   /// E0202, E0701 …; empty when the error has several (budget_error).
   std::string_view diagnostic_code() const noexcept { return diag_; }
@@ -105,6 +116,7 @@ public:
   std::size_t position() const noexcept { return position_; }
 
 private:
+  std::runtime_error message_;  // copied without throwing, as an exception must be
   char diag_[8] = {};
   std::size_t position_ = no_position;
 };
@@ -116,10 +128,13 @@ public:
   explicit overflow_error(const std::string& what) : error(errc::overflow, what, "E0701") {}
 };
 
-/// rounding::unnecessary, and rounding would change the value.
+/// rounding::unnecessary, and rounding would change the value.  When the value
+/// was read from text, position() is the offset of its first digit that does
+/// not fit the precision.
 class rounding_error : public error {
 public:
-  explicit rounding_error(const std::string& what) : error(errc::rounding_necessary, what, "E0702") {}
+  explicit rounding_error(const std::string& what, std::size_t position = no_position)
+      : error(errc::rounding_necessary, what, "E0702", position) {}
 };
 
 /// A division, share or change whose divisor is zero.

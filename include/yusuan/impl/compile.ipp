@@ -595,12 +595,14 @@ private:
   }
 
   std::optional<money> amount(slice text) {
-    auto r = money::try_parse(text.view(), fs_.amount_unit);
+    std::error_code ec;
+    std::size_t pos = 0;
+    const money m = money::parse(text.view(), fs_.amount_unit, ec, pos);
     ++fs_.items;  // 金额单位 must come before the file's first amount
-    if (r) return r.value;
+    if (!ec) return m;
     source_span sp = span_of(text);
-    if (r.ec == amount_errc::too_precise) {
-      sp = span_at(text.b + r.position, text.size() - r.position);
+    if (ec == amount_errc::too_precise) {
+      sp = span_at(text.b + pos, text.size() - pos);
       auto& d = error("E0202", "amount '" + std::string(text.view()) + "' is finer than 1 分 in " +
                                    std::string(unit_name(fs_.amount_unit)),
                       sp);
@@ -608,8 +610,9 @@ private:
                 std::string(unit_name(fs_.amount_unit));
       return std::nullopt;
     }
-    if (r.position < text.size()) sp = span_at(text.b + r.position, 1);
-    auto& d = error("E0202", "malformed amount '" + std::string(text.view()) + "'", sp, r.detail);
+    if (pos < text.size()) sp = span_at(text.b + pos, 1);
+    auto& d = error("E0202", "malformed amount '" + std::string(text.view()) + "'", sp,
+                    describe_amount_error(text.view(), ec, pos, fs_.amount_unit));
     d.expected = "an amount such as 1,234.56";
     return std::nullopt;
   }
@@ -1195,14 +1198,15 @@ private:
         if (t.size() >= 2 && static_cast<unsigned char>(t.back()) >= 0x80) t.resize(t.size() - 2);  // ％ (3 bytes)
         const auto dot = t.find('.');
         e.scale = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
-        auto r = decimal<6>::try_parse(t);  // exact up to six decimals
-        if (!r || e.scale > 6) {
+        std::error_code pec;
+        const auto pct = decimal<6>::parse(t, pec);  // exact up to six decimals
+        if (pec || e.scale > 6) {
           error("E0202", "malformed percentage '" + std::string(n.tok.view()) + "'", span_of(n.tok),
-                r ? "a percentage has at most six decimals" : "expected a percentage such as 6.06%");
+                !pec ? "a percentage has at most six decimals" : "expected a percentage such as 6.06%");
           ok = false;
           break;
         }
-        e.percent_units = r.value.units() / static_cast<std::int64_t>(pow10(6 - e.scale));
+        e.percent_units = pct.units() / static_cast<std::int64_t>(pow10(6 - e.scale));
         break;
       }
       case T::name:

@@ -1,0 +1,95 @@
+// yusuan/money/sum.hpp -- exact sums of any number of amounts: money_sum and
+// sum().
+#pragma once
+
+#include <yusuan/error.hpp>
+#include <yusuan/money/int128.hpp>
+#include <yusuan/money/money.hpp>
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace yusuan {
+
+/// A sum of any number of amounts in 128 bits: adds at the speed of int64 and
+/// spills into a 128-bit total only when 64 bits would overflow.
+class money_sum {
+public:
+  constexpr money_sum() noexcept = default;
+  void add(money m) noexcept {
+    std::int64_t r;
+    if (__builtin_add_overflow(part_, m.fen(), &r)) {
+      spill_ += part_;
+      part_ = m.fen();
+    } else {
+      part_ = r;
+    }
+  }
+  /// Adds every amount: the same exact result as adding them one at a time,
+  /// but the loop vectorises.  Blocks of up to 1024 are summed with wrapping
+  /// 64-bit adds while the magnitudes are OR-ed together; when every |x| in a
+  /// block is below 2^(63 - bit_width(block size)) (2^52 for a full block, about
+  /// 45 万亿元) no partial sum can leave int64, so the wrapped sum is exact.  Any
+  /// other block is added one amount at a time.
+  void add(std::span<const money> amounts) noexcept {
+    constexpr std::size_t block = 1024;
+    const money* p = amounts.data();
+    std::size_t n = amounts.size();
+    while (n != 0) {
+      const std::size_t k = n < block ? n : block;
+      std::uint64_t s = 0, bound = 0;
+      for (std::size_t i = 0; i < k; ++i) {
+        const std::int64_t x = p[i].fen();
+        s += static_cast<std::uint64_t>(x);
+        bound |= static_cast<std::uint64_t>(x ^ (x >> 63));  // |x| or |x| - 1
+      }
+      if (std::bit_width(bound) + std::bit_width(k) <= 63) [[likely]] {
+        add(money::from_fen(static_cast<std::int64_t>(s)));
+      } else {
+        for (std::size_t i = 0; i < k; ++i) add(p[i]);
+      }
+      p += k;
+      n -= k;
+    }
+  }
+  money_sum& operator+=(money m) noexcept {
+    add(m);
+    return *this;
+  }
+  money_sum& operator+=(const money_sum& o) noexcept {
+    spill_ += o.spill_;
+    add(money::from_fen(o.part_));
+    return *this;
+  }
+  /// The exact sum in 分.
+  int128 fen() const noexcept { return spill_ + part_; }
+  /// The sum as money; throws overflow_error when it does not fit 64 bits.
+  money value() const {
+    const int128 v = fen();
+    if (!v.fits_int64()) [[unlikely]]
+      throw_too_large(v);
+    return money::from_fen(static_cast<std::int64_t>(v));
+  }
+
+private:
+  [[noreturn, gnu::cold, gnu::noinline]] static void throw_too_large(int128 v) {
+    throw overflow_error("yusuan: overflow in money sum: " + v.to_string() + " 分 does not fit in 64 bits");
+  }
+
+  std::int64_t part_ = 0;
+  int128 spill_ = 0;
+};
+
+/// The exact sum of `amounts`.  Throws overflow_error only when the total does
+/// not fit in 64 bits of 分 (a running `+` throws as soon as a partial sum
+/// does not).  Vectorises; see money_sum::add(std::span<const money>).
+inline money sum(std::span<const money> amounts) {
+  money_sum s;
+  s.add(amounts);
+  return s.value();
+}
+
+}  // namespace yusuan
