@@ -42,6 +42,7 @@ enum class errc {
   invalid_query,         ///< E05xx: a query that does not parse or resolve
   unknown_table,         ///< E0801: no such disclosure table
   limit_exceeded,        ///< E07xx: an input beyond a documented limit
+  unknown_format,        ///< E0802: no such output format
 };
 
 namespace detail {
@@ -62,6 +63,7 @@ public:
       case errc::invalid_query: return "invalid query";
       case errc::unknown_table: return "unknown table";
       case errc::limit_exceeded: return "input beyond a documented limit";
+      case errc::unknown_format: return "unknown output format";
     }
     return "unknown yusuan error";
   }
