@@ -7,20 +7,24 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace yusuan::tables {
+
+/// Text for a cell of a Markdown pipe table: every '|' escaped.
+inline std::string markdown_cell(std::string_view s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '|') o += '\\';
+    o += c;
+  }
+  return o;
+}
 
 /// Markdown: the label and title as a heading, the unit line, a pipe table with
 /// the flattened headers (amounts right-aligned), the notes.
 inline void write_markdown(std::ostream& os, const table& t) {
-  auto esc = [](const std::string& s) {
-    std::string o;
-    for (char c : s) {
-      if (c == '|') o += '\\';
-      o += c;
-    }
-    return o;
-  };
+  const auto esc = [](std::string_view s) { return markdown_cell(s); };
   os << "### " << t.label << " " << t.title << "\n\n" << t.unit_line() << "\n\n|";
   for (const auto& c : t.columns) os << " " << esc(c.header()) << " |";
   os << "\n|";
