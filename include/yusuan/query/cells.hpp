@@ -116,64 +116,96 @@ struct cell_totals {
   }
 };
 
-/// The cells of items [i0, i0 + m) under a plan that reads them from the
-/// dimensions' tables.
-inline void cells_of(const cell_plan& plan, std::size_t i0, std::size_t m, std::uint32_t* __restrict out) {
-  auto lookup = [&](const std::uint32_t* __restrict map, const auto* __restrict ord) {
-    for (std::size_t k = 0; k < m; ++k) out[k] = map[ord[i0 + k]];
-  };
-  auto pair = [&](const std::uint32_t* __restrict ma, const auto* __restrict oa, const std::uint32_t* __restrict mb,
-                  const auto* __restrict ob, std::uint32_t nb) {
-    for (std::size_t k = 0; k < m; ++k) out[k] = ma[oa[i0 + k]] * nb + mb[ob[i0 + k]];
-  };
-  if (!plan.a) {
-    std::fill(out, out + m, std::uint32_t{0});
-    return;
+/// Calls f(cell_of) with the reader of the plan's cells, cell_of(i) the cell
+/// of item i: each kind of plan gets a loop of its own.
+template <class F>
+void with_cell_reader(const cell_plan& plan, F&& f) {
+  if (!plan.cells.empty()) {
+    f([c = plan.cells.data()](std::size_t i) { return c[i]; });
+  } else if (!plan.a) {
+    f([](std::size_t) { return std::uint32_t{0}; });
+  } else if (!plan.b) {
+    const dim_index& a = *plan.a;
+    if (a.ord32) f([m = a.map.data(), o = a.ord32](std::size_t i) { return m[o[i]]; });
+    else if (a.ord8) f([m = a.map.data(), o = a.ord8](std::size_t i) { return m[o[i]]; });
+    else f([ids = a.ids.data()](std::size_t i) { return ids[i]; });
+  } else {
+    const dim_index& a = *plan.a;
+    const dim_index& b = *plan.b;
+    const auto nb = static_cast<std::uint32_t>(plan.nb);
+    auto pair = [&](const auto* oa, const auto* ob) {
+      f([ma = a.map.data(), mb = b.map.data(), oa, ob, nb](std::size_t i) { return ma[oa[i]] * nb + mb[ob[i]]; });
+    };
+    // Both dimensions of a direct plan of two read a column (direct_plan()).
+    if (a.ord32 && b.ord32) pair(a.ord32, b.ord32);
+    else if (a.ord32) pair(a.ord32, b.ord8);
+    else if (b.ord32) pair(a.ord8, b.ord32);
+    else pair(a.ord8, b.ord8);
   }
-  const dim_index& a = *plan.a;
-  if (!plan.b) {
-    if (a.ord32) lookup(a.map.data(), a.ord32);
-    else if (a.ord8) lookup(a.map.data(), a.ord8);
-    else std::copy(a.ids.data() + i0, a.ids.data() + i0 + m, out);
-    return;
-  }
-  const dim_index& b = *plan.b;
-  const auto nb = static_cast<std::uint32_t>(plan.nb);
-  // Both dimensions of a direct plan of two read a column (direct_plan()).
-  if (a.ord32 && b.ord32) pair(a.map.data(), a.ord32, b.map.data(), b.ord32, nb);
-  else if (a.ord32) pair(a.map.data(), a.ord32, b.map.data(), b.ord8, nb);
-  else if (b.ord32) pair(a.map.data(), a.ord8, b.map.data(), b.ord32, nb);
-  else pair(a.map.data(), a.ord8, b.map.data(), b.ord8, nb);
 }
 
-/// Sums and counts of a block: the loop of every sum and count query.
-inline void add_block(const std::int64_t* __restrict fen, const std::uint32_t* __restrict cells,
-                      const std::uint8_t* __restrict mask, std::size_t m, std::uint64_t* __restrict wrapped,
-                      std::uint32_t* __restrict count) noexcept {
+/// The cells of items [i0, i0 + m).
+inline void cells_of(const cell_plan& plan, std::size_t i0, std::size_t m, std::uint32_t* __restrict out) {
+  with_cell_reader(plan, [&](auto cell_of) {
+    for (std::size_t k = 0; k < m; ++k) out[k] = cell_of(i0 + k);
+  });
+}
+
+/// Sums and counts of items [i0, i0 + m) (those whose byte in `mask` is set,
+/// when there is a mask): the loop of every sum and count query.
+template <class CellOf>
+void add_sums(const std::int64_t* __restrict fen, CellOf cell_of, const std::uint8_t* __restrict mask, std::size_t i0,
+              std::size_t m, std::uint64_t* __restrict wrapped, std::uint32_t* __restrict count) noexcept {
   if (mask) {
     for (std::size_t k = 0; k < m; ++k)
       if (mask[k]) {
-        wrapped[cells[k]] += static_cast<std::uint64_t>(fen[k]);
-        ++count[cells[k]];
+        const std::uint32_t c = cell_of(i0 + k);
+        wrapped[c] += static_cast<std::uint64_t>(fen[i0 + k]);
+        ++count[c];
       }
   } else {
     for (std::size_t k = 0; k < m; ++k) {
-      wrapped[cells[k]] += static_cast<std::uint64_t>(fen[k]);
-      ++count[cells[k]];
+      const std::uint32_t c = cell_of(i0 + k);
+      wrapped[c] += static_cast<std::uint64_t>(fen[i0 + k]);
+      ++count[c];
     }
   }
 }
 
-/// A block with everything a cell can keep: exact sums past 64 bits, least
-/// and greatest amounts, first items.
-inline void add_block_fully(cell_totals& t, const std::int64_t* fen, const std::uint32_t* cells, const std::uint8_t* mask,
-                            std::size_t i0, std::size_t m, bool minmax, bool track_first) {
+/// A block with more than sums and counts: least and greatest amounts, first
+/// items; `cells` the cells of the block's items.
+template <bool MinMax, bool First>
+void add_block_fully(cell_totals& t, const std::int64_t* __restrict fen, const std::uint32_t* __restrict cells,
+                     const std::uint8_t* __restrict mask, std::size_t i0, std::size_t m) noexcept {
+  std::uint64_t* __restrict wrapped = t.wrapped.data();
+  std::uint32_t* __restrict count = t.count.data();
+  std::uint32_t* __restrict first = t.first.data();
+  std::int64_t* __restrict lo = t.lo.data();
+  std::int64_t* __restrict hi = t.hi.data();
   for (std::size_t k = 0; k < m; ++k) {
     if (mask && !mask[k]) continue;
     const std::uint32_t c = cells[k];
     const std::int64_t x = fen[k];
-    if (t.exact_wrapped) t.wrapped[c] += static_cast<std::uint64_t>(x);
-    else t.exact[c].add(money::from_fen(x));
+    wrapped[c] += static_cast<std::uint64_t>(x);
+    if (count[c]++ == 0) [[unlikely]] {
+      if constexpr (First) first[c] = static_cast<std::uint32_t>(i0 + k);
+      if constexpr (MinMax) lo[c] = hi[c] = x;
+    }
+    if constexpr (MinMax) {
+      lo[c] = x < lo[c] ? x : lo[c];
+      hi[c] = x > hi[c] ? x : hi[c];
+    }
+  }
+}
+
+/// The same with exact sums past 64 bits (amounts near 2^63).
+inline void add_block_exactly(cell_totals& t, const std::int64_t* fen, const std::uint32_t* cells, const std::uint8_t* mask,
+                              std::size_t i0, std::size_t m, bool minmax, bool track_first) {
+  for (std::size_t k = 0; k < m; ++k) {
+    if (mask && !mask[k]) continue;
+    const std::uint32_t c = cells[k];
+    const std::int64_t x = fen[k];
+    t.exact[c].add(money::from_fen(x));
     if (t.count[c]++ == 0) {
       if (track_first) t.first[c] = static_cast<std::uint32_t>(i0 + k);
       if (minmax) t.lo[c] = t.hi[c] = x;
@@ -207,24 +239,36 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
     t.count[0] = static_cast<std::uint32_t>(s.count);
     return t;
   }
-  const bool fast = t.exact_wrapped && !minmax && !track_first;
   const std::int64_t* fen = cols.fen.data();
   std::uint8_t block[mask_block];
+  // The block's mask: the kept mask of every item, or the filter evaluated
+  // for the block, or none when every item passes.
+  auto mask_of = [&](std::size_t i0, std::size_t m) -> const std::uint8_t* {
+    if (sel) return sel + i0;
+    if (program.all()) return nullptr;
+    program.eval(i0, m, block);
+    return block;
+  };
+  if (t.exact_wrapped && !minmax && !track_first) {
+    with_cell_reader(plan, [&](auto cell_of) {
+      for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
+        const std::size_t m = std::min(mask_block, n - i0);
+        add_sums(fen, cell_of, mask_of(i0, m), i0, m, t.wrapped.data(), t.count.data());
+      }
+    });
+    return t;
+  }
   std::uint32_t cell_block[mask_block];
   for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
     const std::size_t m = std::min(mask_block, n - i0);
-    const std::uint8_t* mask = nullptr;
-    if (sel) {
-      mask = sel + i0;
-    } else if (!program.all()) {
-      program.eval(i0, m, block);
-      mask = block;
-    }
+    const std::uint8_t* mask = mask_of(i0, m);
     const std::uint32_t* cells = cell_block;
-    if (!plan.cells.empty()) cells = plan.cells.data() + i0;
+    if (!plan.cells.empty()) cells = plan.cells.data() + i0;  // computed beforehand
     else cells_of(plan, i0, m, cell_block);
-    if (fast) add_block(fen + i0, cells, mask, m, t.wrapped.data(), t.count.data());
-    else add_block_fully(t, fen + i0, cells, mask, i0, m, minmax, track_first);
+    if (!t.exact_wrapped) add_block_exactly(t, fen + i0, cells, mask, i0, m, minmax, track_first);
+    else if (minmax && track_first) add_block_fully<true, true>(t, fen + i0, cells, mask, i0, m);
+    else if (minmax) add_block_fully<true, false>(t, fen + i0, cells, mask, i0, m);
+    else add_block_fully<false, true>(t, fen + i0, cells, mask, i0, m);
   }
   return t;
 }

@@ -40,8 +40,8 @@ inline table general_budget_basic_expenditure(const budget& b, const options& o 
                money_col({"本年一般公共预算基本支出", "公用经费"})};
   const filter scope = kind_is(spending_kind::basic) && general_funds();
   const value_filters filters{
-      filter{}, kind_is(spending_kind::personnel) || (basic_only() && econ_in({301, 303})),
-      kind_is(spending_kind::public_funds) || (basic_only() && !econ_in({301, 303}))};
+                              filter{}, kind_is(spending_kind::personnel) || (basic_only() && econ_in({301, 303})),
+                              kind_is(spending_kind::public_funds) || (basic_only() && !econ_in({301, 303}))};
   // One row per published line, in the order of the items sorted by
   // functional code; the codes of a line are those of its first item then.
   const auto items = b.items();
@@ -101,17 +101,17 @@ inline table economic_summary(const budget& b, const options& o = {}) {
                money_col({"事业单位经营收入"}),
                money_col({"其他收入"})};
   const value_filters filters{filter{},
-                                                   general_funds(),
-                                                   fund_is(fund_source::fiscal_appropriation),
-                                                   fund_is(fund_source::government_fund),
-                                                   fund_is(fund_source::state_capital),
-                                                   fund_is(fund_source::carryover),
-                                                   fund_is(fund_source::special_account),
-                                                   fund_is(fund_source::institution_revenue),
-                                                   fund_is(fund_source::superior_subsidy),
-                                                   fund_is(fund_source::subordinate_remittance),
-                                                   fund_is(fund_source::business_revenue),
-                                                   fund_is(fund_source::other_revenue)};
+                              general_funds(),
+                              fund_is(fund_source::fiscal_appropriation),
+                              fund_is(fund_source::government_fund),
+                              fund_is(fund_source::state_capital),
+                              fund_is(fund_source::carryover),
+                              fund_is(fund_source::special_account),
+                              fund_is(fund_source::institution_revenue),
+                              fund_is(fund_source::superior_subsidy),
+                              fund_is(fund_source::subordinate_remittance),
+                              fund_is(fund_source::business_revenue),
+                              fund_is(fund_source::other_revenue)};
   // Every (部门, 政府) pair of a unit, in the order of the items sorted by
   // functional code: grouped by function too, each pair placed at its least
   // functional code (then its first item).
@@ -203,24 +203,24 @@ inline table operating_costs(const budget& b, const options& o = {}) {
   // Sources the model has no money for (收费, 专项收入, 债券 …) stay blank.
   const std::optional<filter> none;
   const value_filters filters{filter{},
-                                                   general_funds(),
-                                                   fund_is(fund_source::fiscal_appropriation),
-                                                   none, none, none, none, none,
-                                                   none,
-                                                   fund_is(fund_source::government_fund),
-                                                   fund_is(fund_source::government_fund),
-                                                   none,
-                                                   fund_is(fund_source::state_capital),
-                                                   fund_is(fund_source::special_account),
-                                                   unit_funds(),
-                                                   fund_is(fund_source::institution_revenue),
-                                                   fund_is(fund_source::superior_subsidy),
-                                                   fund_is(fund_source::subordinate_remittance),
-                                                   fund_is(fund_source::business_revenue),
-                                                   fund_is(fund_source::other_revenue),
-                                                   fund_is(fund_source::carryover),
-                                                   none,
-                                                   none};
+                              general_funds(),
+                              fund_is(fund_source::fiscal_appropriation),
+                              none, none, none, none, none,
+                              none,
+                              fund_is(fund_source::government_fund),
+                              fund_is(fund_source::government_fund),
+                              none,
+                              fund_is(fund_source::state_capital),
+                              fund_is(fund_source::special_account),
+                              unit_funds(),
+                              fund_is(fund_source::institution_revenue),
+                              fund_is(fund_source::superior_subsidy),
+                              fund_is(fund_source::subordinate_remittance),
+                              fund_is(fund_source::business_revenue),
+                              fund_is(fund_source::other_revenue),
+                              fund_is(fund_source::carryover),
+                              none,
+                              none};
   const filter scope = kind_is(spending_kind::public_funds);
   const dimension_ref econ_dim{dimension::econ, 0, {}}, category_dim{dimension::tag, 0, "项目类别"};
   // (unit, code, 项目类别) in order of first appearance, then in code order.
