@@ -1269,6 +1269,18 @@ TEST(query_cli, prior_year_of_a_count) {
   EXPECT_EQ(ls[1], "人员经费,8,6,2,33.33");
 }
 
+TEST(query_cli, prior_year_of_a_pivoted_row) {
+  // 上年 is the row's total last year; 增减 and 增幅 compare it with the row's
+  // total this year (275.00 + 12.00 + 18.00), not with its first column.
+  auto r = cli({current_path, "sum by kind pivot function.类", "--prior", prior_path, "--format", "csv"});
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const auto ls = split_lines(r.out);
+  ASSERT_EQ(ls.size(), 5u);
+  EXPECT_EQ(ls[0], "类型,201,208,210,221,上年,增减,增幅(%)");
+  EXPECT_EQ(ls[1], "人员经费,,275.00,12.00,18.00,238.00,67.00,28.15");
+  EXPECT_EQ(ls[3], "其他运转类,20.00,,,,,,");
+}
+
 TEST(query_cli, errors_and_usage) {
   // a malformed query: exit 1, the diagnostic with its caret on stderr
   auto r = cli({current_path, "sum by function.节"});

@@ -65,11 +65,12 @@ inline item_selection matching_items(const budget& b, const filter& where,
 
 /// One group of a grouped sum.
 struct group_total {
-  std::vector<dimension_key> keys;
-  money_sum sum;
-  std::size_t count = 0;
-  std::size_t first_item = 0;  // index of the first item in the group
+  std::vector<dimension_key> keys;  ///< one per grouping dimension
+  money_sum sum;                    ///< exact, past 64 bits
+  std::size_t count = 0;            ///< how many items
+  std::size_t first_item = 0;       ///< index of the first item in the group
 };
+
 /// Sums the items that pass `where`, grouped by `by`, in order of the groups'
 /// first appearance (each with its first item, for diagnostics).
 inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
