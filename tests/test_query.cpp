@@ -14,6 +14,8 @@
 #include <yusuan/compile.hpp>
 #include <yusuan/query.hpp>
 
+#include "support/reference_filter.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -24,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -91,8 +94,8 @@ std::vector<std::string> show(const result_table& t) {
     for (std::size_t i = 0; i < r.values.size(); ++i) {
       line += i ? " | " : " ";
       if (!r.values[i]) line += "-";
-      else if (t.agg == yusuan::aggregate::count) line += std::to_string(r.values[i]->fen() / 100);
-      else line += amount_text(*r.values[i]);
+      else if (r.values[i]->is_count()) line += std::to_string(r.values[i]->count());
+      else line += amount_text(r.values[i]->amount());
     }
     out.push_back(std::move(line));
   }
@@ -796,7 +799,7 @@ TEST(query_prior, rollup_subtotals_match_last_years_subtotals) {
   std::vector<std::string> got;
   for (const auto& r : t)
     got.push_back((r.subtotal ? "[" + std::to_string(r.depth) + "] " : "") + r.labels[0] + " " +
-                  (r.prior ? amount_text(*r.prior) : "-") + " " +
+                  (r.prior ? amount_text(r.prior->amount()) : "-") + " " +
                   (r.change_units ? std::to_string(*r.change_units) : "-"));
   EXPECT_EQ(got, (std::vector<std::string>{"[1] 208 272.00 6471", "[2] 208 01 217.00 4263", "208 01 09 212.00 4599",
                                            "[2] 208 05 55.00 636", "208 05 01 27.00 556", "208 05 05 28.00 714",
@@ -1263,10 +1266,19 @@ TEST(query_cli, prior_year_of_a_count) {
   ASSERT_EQ(r.exit, 0) << r.err;
   const auto ls = split_lines(r.out);
   ASSERT_EQ(ls.size(), 5u);
-  if (ls[1] == "人员经费,8,6,0.00,33.33")
-    GTEST_SKIP() << "known bug (tools/cmd_query.cpp): the 增减 of a count is printed as an amount of 分 in the "
-                    "budget's unit: 8 - 6 items shows '0.00' (200 分 in 万元), expected '2'";
   EXPECT_EQ(ls[1], "人员经费,8,6,2,33.33");
+}
+
+TEST(query_cli, prior_year_of_a_pivoted_row) {
+  // 上年 is the row's total last year; 增减 and 增幅 compare it with the row's
+  // total this year (275.00 + 12.00 + 18.00), not with its first column.
+  auto r = cli({current_path, "sum by kind pivot function.类", "--prior", prior_path, "--format", "csv"});
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const auto ls = split_lines(r.out);
+  ASSERT_EQ(ls.size(), 5u);
+  EXPECT_EQ(ls[0], "类型,201,208,210,221,上年,增减,增幅(%)");
+  EXPECT_EQ(ls[1], "人员经费,,275.00,12.00,18.00,238.00,67.00,28.15");
+  EXPECT_EQ(ls[3], "其他运转类,20.00,,,,,,");
 }
 
 TEST(query_cli, errors_and_usage) {
@@ -1332,7 +1344,7 @@ TEST(query_cli, errors_and_usage) {
 // run() reads the budget column by column, filters through byte masks, and
 // counts cells in flat arrays (or hashed ones when the cells are many).  Here
 // random queries on the test budget and the reference budget are checked
-// against the plainest evaluation there is: matches() and key_of() on every
+// against the plainest evaluation there is: reference::matches() and key_of() on every
 // item, one std::map per query.
 
 namespace {
@@ -1448,14 +1460,14 @@ private:
   std::mt19937_64 rng_;
 };
 
-/// Checks run(b, q) against matches() and key_of() item by item.
+/// Checks run(b, q) against reference::matches() and key_of() item by item.
 void expect_naive(const yusuan::budget& b, const query& q, const std::string& what) {
   using keys = std::vector<yusuan::dimension_key>;
   std::map<keys, std::map<yusuan::dimension_key, naive_cell>> cells;
   yusuan::money_sum total;
   std::int64_t total_count = 0;
   for (const auto& it : b.items()) {
-    if (!yusuan::matches(b, it, q.where)) continue;
+    if (!reference::matches(b, it, q.where)) continue;
     keys k;
     for (const auto& d : q.by) k.push_back(yusuan::key_of(b, it, d));
     const auto col = q.pivot ? yusuan::key_of(b, it, *q.pivot) : 0;
@@ -1516,10 +1528,10 @@ void expect_naive(const yusuan::budget& b, const query& q, const std::string& wh
         continue;
       }
       count += cell->second.count;
-      std::optional<money> want;
+      std::optional<yusuan::quantity> want;
       switch (q.agg) {
         case yusuan::aggregate::sum: want = cell->second.sum.value(); break;
-        case yusuan::aggregate::count: want = money::from_fen(cell->second.count * 100); break;
+        case yusuan::aggregate::count: want = yusuan::quantity::of_count(cell->second.count); break;
         case yusuan::aggregate::min: want = cell->second.lo; break;
         case yusuan::aggregate::max: want = cell->second.hi; break;
       }
@@ -1659,7 +1671,7 @@ TEST(query_engine, large_amounts_sum_exactly_or_throw) {
     const yusuan::budget b2(d2);
     const auto r2 = yusuan::run(b2, query{}.sum().group_by(dimension::function, 3).with_rollup());
     std::vector<std::pair<std::string, money>> got;
-    for (const auto& row : r2) got.emplace_back(row.labels[0], *row.values[0]);
+    for (const auto& row : r2) got.emplace_back(row.labels[0], row.values[0]->amount());
     const std::vector<std::pair<std::string, money>> want = {{"208", money::from_fen(big)},
                                                              {"208 01", money::from_fen(big)},
                                                              {"208 01 01", money::from_fen(big)},
@@ -1745,4 +1757,179 @@ TEST(query_engine, small_vector_in_place_and_on_the_heap) {
   EXPECT_TRUE(empty.empty());
   empty.push_back(3);
   EXPECT_EQ(empty, (std::vector<std::uint64_t>{3}));
+}
+
+// ===========================================================================
+// The engine's API: total, matching_items, group_sums
+// ===========================================================================
+
+TEST(query_engine_api, total_and_count_pinned) {
+  const auto& b = current();
+  auto t = yusuan::total(b, yusuan::filter{});
+  EXPECT_EQ(t.count, 20u);
+  EXPECT_EQ(t.value(), wan("498.000037"));
+  EXPECT_FALSE(t.empty());
+  t = yusuan::total(b, yusuan::kind_is(yusuan::spending_kind::personnel));
+  EXPECT_EQ(t.count, 8u);
+  EXPECT_EQ(t.value(), wan("305.00"));
+  t = yusuan::total(b, yusuan::kind_is(yusuan::spending_kind::public_funds));
+  EXPECT_EQ(t.count, 6u);
+  EXPECT_EQ(t.value(), wan("23.000037"));
+  t = yusuan::total(b, yusuan::fund_is(yusuan::fund_source::institution_revenue));
+  EXPECT_EQ(t.count, 3u);
+  EXPECT_EQ(t.value(), wan("30.50"));
+  t = yusuan::total(b, yusuan::econ_in({301}));
+  EXPECT_EQ(t.value(), wan("280.00"));
+  t = yusuan::total(b, yusuan::function_is(fcode("208")) && yusuan::fund_is(yusuan::fund_source::institution_revenue));
+  EXPECT_EQ(t.count, 3u);
+  // Nothing passes: empty (a blank cell), not a total of 0 from some items.
+  t = yusuan::total(b, parse("sum where econ = 30399 and kind = 公用经费").where);
+  EXPECT_TRUE(t.empty());
+  EXPECT_EQ(t.count, 0u);
+  EXPECT_EQ(t.value(), money{});
+  // The same figures as run().
+  EXPECT_EQ(yusuan::total(b, parse("sum where kind = 基本支出").where).value(), *run("sum where kind = 基本支出").total);
+}
+
+TEST(query_engine_api, matching_items_first_n_and_how_many) {
+  const auto& b = current();
+  const auto personnel = yusuan::kind_is(yusuan::spending_kind::personnel);
+  const auto all = yusuan::matching_items(b, personnel);
+  EXPECT_EQ(all.count, 8u);
+  ASSERT_EQ(all.items.size(), 8u);
+  std::vector<std::uint32_t> want;
+  for (std::uint32_t i = 0; i < b.items().size(); ++i)
+    if (reference::matches(b, b.items()[i], personnel)) want.push_back(i);
+  EXPECT_EQ(all.items, want);
+  const auto first3 = yusuan::matching_items(b, personnel, 3);
+  EXPECT_EQ(first3.count, 8u);
+  EXPECT_EQ(first3.items, std::vector<std::uint32_t>(want.begin(), want.begin() + 3));
+  const auto none = yusuan::matching_items(b, personnel, 0);
+  EXPECT_EQ(none.count, 8u);
+  EXPECT_TRUE(none.items.empty());
+  const auto every = yusuan::matching_items(b, yusuan::filter{}, 100);
+  EXPECT_EQ(every.count, 20u);
+  EXPECT_EQ(every.items.size(), 20u);
+  EXPECT_EQ(every.items.back(), 19u);
+}
+
+TEST(query_engine_api, totals_are_exact_past_64_bits) {
+  auto d = std::make_shared<yusuan::detail::budget_data>();
+  d->tag_sets.emplace_back();
+  d->units.push_back({"900001", "测试单位", yusuan::unit_type::unknown, {}});
+  const std::int64_t big = std::int64_t{1} << 62;
+  for (std::int64_t fen : {big, big, big, -big, std::int64_t{5}}) {
+    yusuan::item it;
+    it.amount = money::from_fen(fen);
+    it.function = fcode("2080109");
+    d->items.push_back(it);
+  }
+  const yusuan::budget b(d);
+  const auto t = yusuan::total(b, yusuan::filter{});
+  EXPECT_EQ(t.count, 5u);
+  EXPECT_TRUE(t.sum.fen() == yusuan::detail::int128(big) * 2 + 5) << t.sum.fen().str();  // 2^63 + 5: past int64
+  EXPECT_THROW((void)t.value(), yusuan::overflow_error);
+  const auto g = yusuan::group_sums(b, yusuan::filter{}, {{dimension::function, 1, {}}});
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_TRUE(g[0].sum.fen() == t.sum.fen());
+}
+
+TEST(query_engine_api, random_filters_agree_with_the_reference) {
+  const yusuan::budget reference_budget = yusuan::load_budget("budgets/luoyang-social-insurance-center-2024.budget");
+  const yusuan::budget generated = generated_budget(9'000);
+  std::size_t n = 0;
+  for (const yusuan::budget* b : {&current(), &reference_budget, &generated}) {
+    query_maker make(*b, 7 + n);
+    for (int i = 0; i < 150; ++i, ++n) {
+      const yusuan::filter f = make.filter();
+      const yusuan::dimension_ref d = make.dimension_ref();
+      yusuan::money_sum sum;
+      std::vector<std::uint32_t> items;
+      std::map<yusuan::dimension_key, std::pair<yusuan::money_sum, std::size_t>> groups;
+      std::vector<yusuan::dimension_key> order;  // keys in order of first appearance
+      for (std::uint32_t k = 0; k < b->items().size(); ++k) {
+        const auto& it = b->items()[k];
+        if (!reference::matches(*b, it, f)) continue;
+        sum += it.amount;
+        items.push_back(k);
+        const auto key = yusuan::key_of(*b, it, d);
+        auto& g = groups[key];
+        if (g.second++ == 0) order.push_back(key);
+        g.first += it.amount;
+      }
+      const std::string what = "filter #" + std::to_string(n);
+      const auto t = yusuan::total(*b, f);
+      EXPECT_EQ(t.count, items.size()) << what;
+      EXPECT_EQ(t.value(), sum.value()) << what;
+      const auto m = yusuan::matching_items(*b, f, 10);
+      EXPECT_EQ(m.count, items.size()) << what;
+      EXPECT_EQ(m.items, std::vector<std::uint32_t>(items.begin(), items.begin() + std::min<std::size_t>(10, items.size())))
+          << what;
+      const auto gs = yusuan::group_sums(*b, f, {d});
+      ASSERT_EQ(gs.size(), order.size()) << what;
+      for (std::size_t k = 0; k < gs.size(); ++k) {
+        ASSERT_EQ(gs[k].keys.size(), 1u);
+        EXPECT_EQ(gs[k].keys[0], order[k]) << what;
+        EXPECT_EQ(gs[k].count, groups[order[k]].second) << what;
+        EXPECT_EQ(gs[k].sum.value(), groups[order[k]].first.value()) << what;
+      }
+      if (HasFailure()) return;
+    }
+  }
+}
+
+// ===========================================================================
+// Counts are counts, not amounts
+// ===========================================================================
+
+TEST(query_counts, count_values_are_counts) {
+  auto t = run("count by kind");
+  ASSERT_EQ(t.size(), 4u);
+  for (const auto& r : t) {
+    ASSERT_TRUE(r.values[0].has_value());
+    EXPECT_TRUE(r.values[0]->is_count());
+    EXPECT_EQ(r.values[0]->count(), r.count);
+  }
+  EXPECT_EQ(t.rows[0].values[0], yusuan::quantity::of_count(8));
+  EXPECT_NE(t.rows[0].values[0], yusuan::quantity(money::from_fen(800)));  // not 8.00 元
+  EXPECT_THROW((void)t.rows[0].values[0]->amount(), std::logic_error);
+  EXPECT_EQ(t.rows[0].values[0]->format(yusuan::unit::wan_yuan), "8");
+  // sums, least and greatest are amounts
+  EXPECT_TRUE(run("sum by kind").rows[0].values[0]->is_amount());
+  EXPECT_TRUE(run("max by kind").rows[0].values[0]->is_amount());
+  EXPECT_THROW((void)run("sum by kind").rows[0].values[0]->count(), std::logic_error);
+  EXPECT_EQ(run("sum by kind").rows[0].values[0]->format(yusuan::unit::wan_yuan), "305.00");
+  // a pivoted count row adds up counts
+  t = run("count by function.类 pivot fund");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t.row_value(t.rows[1]), yusuan::quantity::of_count(16));  // 208: 13 + 3
+  // rollup subtotals of counts are counts
+  t = run("count by function.款 rollup where function = 208");
+  ASSERT_FALSE(t.rows.empty());
+  EXPECT_TRUE(t.rows[0].subtotal);
+  EXPECT_EQ(t.rows[0].values[0], yusuan::quantity::of_count(16));
+  for (const auto& r : t) EXPECT_TRUE(r.values[0]->is_count());
+}
+
+TEST(query_counts, prior_year_of_a_count) {
+  const auto t = yusuan::run_with_prior(current(), prior(), parse("count by kind"));
+  ASSERT_FALSE(t.rows.empty());
+  ASSERT_EQ(t.rows[0].labels[0], "人员经费");
+  EXPECT_EQ(t.rows[0].prior, yusuan::quantity::of_count(6));
+  EXPECT_EQ(*t.rows[0].values[0] - *t.rows[0].prior, yusuan::quantity::of_count(2));
+  EXPECT_EQ(t.rows[0].change_units, 3333);  // (8 - 6) / 6 = 33.33%
+}
+
+TEST(query_counts, quantity_arithmetic) {
+  using yusuan::quantity;
+  EXPECT_EQ(quantity::of_count(8) - quantity::of_count(6), quantity::of_count(2));
+  EXPECT_EQ(quantity(wan("3.00")) - quantity(wan("1.25")), quantity(wan("1.75")));
+  EXPECT_THROW((void)(quantity::of_count(8) - quantity(wan("1.00"))), std::logic_error);
+  EXPECT_THROW((void)(quantity::of_count(std::numeric_limits<std::int64_t>::min()) - quantity::of_count(1)),
+               yusuan::overflow_error);
+  EXPECT_LT(quantity::of_count(2), quantity::of_count(3));
+  EXPECT_LT(quantity(wan("9.00")), quantity::of_count(0));  // amounts order before counts
+  EXPECT_EQ(quantity{}, quantity(money{}));
+  EXPECT_NE(quantity{}, quantity::of_count(0));
+  EXPECT_EQ(quantity::of_count(-3).format(), "-3");
 }

@@ -125,6 +125,6 @@ TEST(reference, query_function_item_by_kind) {
   EXPECT_EQ(t.value({"208 05 01", "特定目标类"}), wan("800.00"));
   EXPECT_EQ(t.value({"205 08 03", "其他运转类"}), wan("3.35"));
   yusuan::money_sum all;
-  for (const auto& r : t) all += *r.values[0];
+  for (const auto& r : t) all += r.values[0]->amount();
   EXPECT_EQ(all.value(), wan("38381.46"));
 }

@@ -178,7 +178,23 @@ TEST(tables, ids) {
   EXPECT_EQ(tb::parse_id("一般公共预算“三公”经费预算表"), "08");
   for (const char* bad : {"", "0", "00", "14", "预算14表", "预算表", "x", "2024", "2024年", "单位支出"})
     EXPECT_FALSE(tb::parse_id(bad).has_value()) << bad;
-  EXPECT_THROW(tb::build(reference_budget(), "14"), std::invalid_argument);
+  // An unknown id: a yusuan::error with errc::unknown_table, or the same code
+  // without throwing.
+  try {
+    (void)tb::build(reference_budget(), "14");
+    ADD_FAILURE() << "build(b, \"14\") did not throw";
+  } catch (const yusuan::error& e) {
+    EXPECT_EQ(e.code(), yusuan::errc::unknown_table);
+    EXPECT_EQ(e.diagnostic_code(), "E0801");
+    EXPECT_NE(std::string(e.what()).find("unknown table '14'"), std::string::npos) << e.what();
+  }
+  std::error_code ec;
+  EXPECT_TRUE(tb::build(reference_budget(), "14", ec).rows.empty());
+  EXPECT_EQ(ec, yusuan::errc::unknown_table);
+  const tb::table t03 = tb::build(reference_budget(), "预算03表", ec);
+  EXPECT_FALSE(ec);
+  EXPECT_EQ(t03.id, "03");
+  EXPECT_EQ(tb::to_string(t03, "csv"), tb::to_string(tb::build(reference_budget(), "03"), "csv"));
   EXPECT_EQ(tb::table_ids().size(), 13u);
 }
 
@@ -514,7 +530,22 @@ TEST(tables, markdown_and_json) {
   EXPECT_NE(json.find("\"amount_unit\": \"万元\""), std::string::npos);
   EXPECT_NE(json.find("\"cells\": [9.20, null, 7.00, null, 7.00, 2.20]"), std::string::npos) << json;
   EXPECT_NE(json.find("\"path\": [\"公务用车购置及运行费\", \"小计\"]"), std::string::npos);
-  EXPECT_THROW(tb::to_string(t, "xml"), std::invalid_argument);
+  try {
+    (void)tb::to_string(t, "xml");
+    ADD_FAILURE() << "to_string(t, \"xml\") did not throw";
+  } catch (const yusuan::error& e) {
+    EXPECT_EQ(e.code(), yusuan::errc::unknown_format);
+    EXPECT_EQ(e.diagnostic_code(), "E0802");
+  }
+  std::error_code ec;
+  EXPECT_EQ(tb::to_string(t, "xml", ec), "");
+  EXPECT_EQ(ec, yusuan::errc::unknown_format);
+  std::ostringstream os;
+  tb::write(os, t, "xml", ec);
+  EXPECT_EQ(ec, yusuan::errc::unknown_format);
+  EXPECT_TRUE(os.str().empty());
+  EXPECT_EQ(tb::to_string(t, "md", ec), md);
+  EXPECT_FALSE(ec);
 }
 
 }  // namespace

@@ -41,12 +41,8 @@ Options:
 Exit codes: 0 success, 1 an error in the budget or the query, 2 usage or I/O errors.
 )";
 
-std::string format_percent(std::int64_t units) {
-  const bool neg = units < 0;
-  const std::uint64_t mag = neg ? 0ULL - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
-  char buf[48];
-  return std::string(buf, yusuan::detail::write_fixed(buf, neg, mag, 2, false));
-}
+/// A percentage at two decimals ("33.33", "-3.87").
+std::string format_percent(std::int64_t units) { return yusuan::decimal<2>::from_units(units).format(); }
 
 }  // namespace
 
@@ -124,22 +120,20 @@ int run_query(const std::vector<std::string>& args) {
       g.numeric.push_back(true);
     }
   }
-  auto amount = [&](const std::optional<yusuan::money>& v) -> std::string {
-    if (!v) return {};
-    if (t.agg == yusuan::aggregate::count) return std::to_string(v->fen() / 100);
-    return v->format(u, 2);
-  };
+  // Amounts in the unit asked for, counts as whole numbers.
+  auto figure = [&](const std::optional<yusuan::quantity>& v) -> std::string { return v ? v->format(u, 2) : std::string(); };
   for (const auto& r : t.rows) {
     std::vector<std::string> row;
     for (std::size_t d = 0; d < t.by.size(); ++d) {
       row.push_back(r.labels[d]);
       if (has_name[d]) row.emplace_back(r.names[d]);
     }
-    for (const auto& v : r.values) row.push_back(amount(v));
+    for (const auto& v : r.values) row.push_back(figure(v));
     if (t.share) row.push_back(r.share_units ? format_percent(*r.share_units) : std::string());
     if (prior) {
-      row.push_back(amount(r.prior));
-      row.push_back(r.prior && !r.values.empty() && r.values[0] ? amount(*r.values[0] - *r.prior) : std::string());
+      const auto current = t.row_value(r);
+      row.push_back(figure(r.prior));
+      row.push_back(r.prior && current ? figure(*current - *r.prior) : std::string());
       row.push_back(r.change_units ? format_percent(*r.change_units) : std::string());
     }
     g.rows.push_back(std::move(row));

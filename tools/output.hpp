@@ -1,6 +1,7 @@
 // tools/output.hpp -- writing grids of cells as text, CSV, Markdown or JSON.
 #pragma once
 
+#include <yusuan/tables/render_markdown.hpp>
 #include <yusuan/text/escape.hpp>
 #include <yusuan/text/width.hpp>
 
@@ -57,14 +58,7 @@ inline void write_text(std::ostream& os, const grid& g) {
 }
 
 inline void write_markdown(std::ostream& os, const grid& g) {
-  auto esc = [](const std::string& s) {
-    std::string o;
-    for (char c : s) {
-      if (c == '|') o += '\\';
-      o += c;
-    }
-    return o;
-  };
+  const auto esc = [](std::string_view s) { return yusuan::tables::markdown_cell(s); };
   os << "|";
   for (const auto& h : g.header) os << " " << esc(h) << " |";
   os << "\n|";

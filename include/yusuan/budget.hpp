@@ -166,136 +166,7 @@ struct budget_header {
 };
 
 namespace detail {
-/// Keys to small ids in order of first appearance (open addressing).
-class key_ids {
-public:
-  key_ids() { rehash(64); }
-  std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(keys_.size()); }
-  const std::vector<std::uint64_t>& keys() const noexcept { return keys_; }
-  std::uint32_t get(std::uint64_t k) {
-    if (k == last_key_ && last_id_ != npos32) return last_id_;
-    std::size_t h = hash(k) & mask_;
-    while (true) {
-      const slot& s = slots_[h];
-      if (s.id == npos32) break;
-      if (s.key == k) {
-        last_key_ = k;
-        return last_id_ = s.id;
-      }
-      h = (h + 1) & mask_;
-    }
-    const auto id = static_cast<std::uint32_t>(keys_.size());
-    keys_.push_back(k);
-    slots_[h] = {k, id};
-    if (keys_.size() * 2 > slots_.size()) rehash(slots_.size() * 2);
-    last_key_ = k;
-    return last_id_ = id;
-  }
-
-private:
-  struct slot {
-    std::uint64_t key;
-    std::uint32_t id;
-  };
-  static std::size_t hash(std::uint64_t k) noexcept {
-    k ^= k >> 29;
-    k *= 0xbf58476d1ce4e5b9ULL;
-    k ^= k >> 32;
-    return static_cast<std::size_t>(k);
-  }
-  void rehash(std::size_t n) {
-    slots_.assign(n, slot{0, npos32});
-    mask_ = n - 1;
-    for (std::uint32_t id = 0; id < keys_.size(); ++id) {
-      std::size_t h = hash(keys_[id]) & mask_;
-      while (slots_[h].id != npos32) h = (h + 1) & mask_;
-      slots_[h] = {keys_[id], id};
-    }
-  }
-  std::vector<slot> slots_;
-  std::vector<std::uint64_t> keys_;
-  std::size_t mask_ = 0;
-  std::uint64_t last_key_ = 0;
-  std::uint32_t last_id_ = npos32;
-};
-
-/// The items again, column by column, for the query engine: amounts in 分,
-/// each code as an ordinal into the budget's distinct codes (sorted in the
-/// tables' order, 0 for none), kinds and fund sources.  Built once when a
-/// budget is compiled; a scan then reads 8-21 bytes per item instead of 48.
-struct item_columns {
-  std::vector<std::int64_t> fen;
-  std::vector<std::uint32_t> function, econ, gov_econ;  // ordinals into function_codes / econ_codes
-  std::vector<std::uint8_t> kind, fund;
-  std::vector<function_code> function_codes;  // [0] is the empty code, then sorted, distinct
-  std::vector<econ_code> econ_codes;          // [0] is the empty code, then sorted (部门 and 政府)
-  std::vector<std::uint8_t> econ_used, gov_econ_used;  // per econ ordinal: whether that column has it
-  std::array<bool, 256> kind_present{}, fund_present{};
-  const void* owner = nullptr;  // the budget data the columns were built for
-  /// bit_width of the largest |amount|: wrapped 64-bit sums of up to 2^(63 -
-  /// amount_bits) amounts are exact.
-  int amount_bits = 0;
-  std::size_t size() const noexcept { return fen.size(); }
-};
-
-inline std::shared_ptr<const item_columns> make_columns(std::span<const item> items, const void* owner = nullptr) {
-  auto c = std::make_shared<item_columns>();
-  const std::size_t n = items.size();
-  if (n >= npos32) throw std::length_error("yusuan: a budget holds fewer than 2^32 - 1 items");
-  c->owner = owner;
-  c->fen.resize(n);
-  c->function.resize(n);
-  c->econ.resize(n);
-  c->gov_econ.resize(n);
-  c->kind.resize(n);
-  c->fund.resize(n);
-  // Ordinals in order of appearance first, renumbered in code order after.
-  key_ids fids, eids;
-  fids.get(0);  // the empty code is ordinal 0 (digits 0, level 0)
-  eids.get(0);
-  auto pack_f = [](function_code f) { return (std::uint64_t{f.digits()} << 8) | static_cast<unsigned>(f.level()); };
-  auto pack_e = [](econ_code e) { return (std::uint64_t{e.digits()} << 8) | static_cast<unsigned>(e.level()); };
-  std::uint64_t bound = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const item& it = items[i];
-    const std::int64_t x = it.amount.fen();
-    c->fen[i] = x;
-    bound |= static_cast<std::uint64_t>(x ^ (x >> 63));
-    c->function[i] = fids.get(pack_f(it.function));
-    c->econ[i] = eids.get(pack_e(it.econ));
-    c->gov_econ[i] = eids.get(pack_e(it.gov_econ));
-    c->kind[i] = static_cast<std::uint8_t>(it.kind);
-    c->fund[i] = static_cast<std::uint8_t>(it.fund);
-    c->kind_present[c->kind[i]] = true;
-    c->fund_present[c->fund[i]] = true;
-  }
-  c->amount_bits = static_cast<int>(std::bit_width(bound));
-  auto renumber = [n](const std::vector<std::uint64_t>& keys, auto unpack, auto& codes, std::vector<std::uint32_t>* columns[],
-                      std::size_t ncolumns) {
-    std::vector<std::uint32_t> order(keys.size()), rank(keys.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) { return unpack(keys[a]) < unpack(keys[b]); });
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-      rank[order[i]] = i;
-      codes.push_back(unpack(keys[order[i]]));
-    }
-    for (std::size_t k = 0; k < ncolumns; ++k)
-      for (std::size_t i = 0; i < n; ++i) (*columns[k])[i] = rank[(*columns[k])[i]];
-  };
-  std::vector<std::uint32_t>* fcols[] = {&c->function};
-  renumber(fids.keys(), [](std::uint64_t k) { return function_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)); },
-           c->function_codes, fcols, 1);
-  std::vector<std::uint32_t>* ecols[] = {&c->econ, &c->gov_econ};
-  renumber(eids.keys(), [](std::uint64_t k) { return econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)); },
-           c->econ_codes, ecols, 2);
-  c->econ_used.assign(c->econ_codes.size(), 0);
-  c->gov_econ_used.assign(c->econ_codes.size(), 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    c->econ_used[c->econ[i]] = 1;
-    c->gov_econ_used[c->gov_econ[i]] = 1;
-  }
-  return c;
-}
+struct item_columns;  // <yusuan/query/columns.hpp>
 
 struct budget_data {
   budget_header header;
@@ -451,13 +322,11 @@ public:
     return nullptr;
   }
 
-  /// The items column by column: built when the budget was compiled, or on
-  /// each call for a budget assembled by hand (or from a copy of another's
-  /// data, whose columns describe the other's items).
-  std::shared_ptr<const detail::item_columns> columns() const {
-    if (d_->columns && d_->columns->owner == d_.get() && d_->columns->size() == d_->items.size()) return d_->columns;
-    return detail::make_columns(d_->items, d_.get());
-  }
+  /// The items column by column, for the aggregation engine: built when the
+  /// budget was compiled, or on each call for a budget assembled by hand (or
+  /// from a copy of another's data, whose columns describe the other's items).
+  /// Defined in <yusuan/query/columns.hpp>.
+  std::shared_ptr<const detail::item_columns> columns() const;
 
   /// Raw access for the query engine and the compiler.
   const detail::budget_data& data() const noexcept { return *d_; }
@@ -470,58 +339,5 @@ private:
   }
   std::shared_ptr<const detail::budget_data> d_;
 };
-
-// ---------------------------------------------------------------------------
-// Filters over items
-// ---------------------------------------------------------------------------
-
-/// Whether an item's coordinate on `dim` equals (or lies under) the value.
-inline bool matches_value(const budget& b, const item& it, const dimension_ref& dim, const filter_value& v) {
-  switch (dim.dim) {
-    case dimension::function: return v.function.contains(it.function);
-    case dimension::econ: return v.econ.contains(it.econ);
-    case dimension::gov_econ: return v.econ.contains(it.gov_econ);
-    case dimension::kind: return kind_within(it.kind, v.kind);
-    case dimension::fund:
-      return it.fund == v.fund || (v.fund == fund_source::fiscal_appropriation && it.fund == fund_source::general_budget);
-    case dimension::project:
-      if (v.id == npos32) return false;
-      return (v.id & 0x80000000u) ? it.group == (v.id & 0x7FFFFFFFu) : it.project == v.id;
-    case dimension::unit: return it.unit == v.id;
-    case dimension::tag: {
-      for (auto [k, val] : b.tag_set(it.tags))
-        if (b.string_at(k) == dim.tag_key) return val == v.id;
-      return false;
-    }
-  }
-  return false;
-}
-
-/// Whether an item passes a filter.
-inline bool matches(const budget& b, const item& it, const filter& f) {
-  switch (f.kind) {
-    case filter::op::all: return true;
-    case filter::op::eq:
-    case filter::op::in:
-      for (const auto& v : f.values)
-        if (matches_value(b, it, f.dim, v)) return true;
-      return false;
-    case filter::op::ne:
-    case filter::op::not_in:
-      for (const auto& v : f.values)
-        if (matches_value(b, it, f.dim, v)) return false;
-      return true;
-    case filter::op::and_:
-      for (const auto& c : f.children)
-        if (!matches(b, it, c)) return false;
-      return true;
-    case filter::op::or_:
-      for (const auto& c : f.children)
-        if (matches(b, it, c)) return true;
-      return false;
-    case filter::op::not_: return !matches(b, it, f.children.front());
-  }
-  return false;
-}
 
 }  // namespace yusuan

@@ -48,6 +48,7 @@ enum class errc {
   unknown_table,         ///< E0801: no such disclosure table
   limit_exceeded,        ///< E07xx: an input beyond a documented limit
   invalid_argument,      ///< an argument outside what a function accepts (a program error, no diagnostic code)
+  unknown_format,        ///< E0802: no such output format
 };
 
 namespace detail {
@@ -69,6 +70,7 @@ public:
       case errc::unknown_table: return "unknown table";
       case errc::limit_exceeded: return "input beyond a documented limit";
       case errc::invalid_argument: return "invalid argument";
+      case errc::unknown_format: return "unknown output format";
     }
     return "unknown yusuan error";
   }

@@ -6,6 +6,7 @@
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/expr.hpp>
 #include <yusuan/query.hpp>
+#include <yusuan/detail/reference_filter.hpp>
 
 #include <cstdint>
 #include <map>

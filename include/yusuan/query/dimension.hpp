@@ -1,0 +1,251 @@
+// yusuan/query/dimension.hpp -- what items are grouped by: dimension names,
+// the key of an item on a dimension, keys read and printed, key order.
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/codes.hpp>
+#include <yusuan/expr.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace yusuan {
+
+/// The value of one dimension for one item, packed in 64 bits.  `none` when
+/// the item has no coordinate on that dimension.
+using dimension_key = std::uint64_t;
+inline constexpr dimension_key no_key = ~dimension_key{0};
+
+/// Parses a dimension name (功能 / function, 经济 / econ, 政府经济 / gov-econ,
+/// 类型 / kind, 资金 / fund, 项目 / project, 单位 / unit, or any tag key) with
+/// an optional level (.类 .款 .项 or .class .section .item).  Returns false
+/// for an unknown level.
+inline bool parse_dimension(std::string_view text, dimension_ref& out) {
+  std::string_view t = text, lvl;
+  if (auto dot = t.find('.'); dot != std::string_view::npos) {
+    lvl = t.substr(dot + 1);
+    t = t.substr(0, dot);
+  }
+  static constexpr std::pair<std::string_view, dimension> names[] = {
+      {"功能", dimension::function},        {"功能科目", dimension::function},   {"function", dimension::function},
+      {"经济", dimension::econ},            {"经济科目", dimension::econ},       {"部门经济", dimension::econ},
+      {"部门经济科目", dimension::econ},    {"econ", dimension::econ},           {"政府经济", dimension::gov_econ},
+      {"政府经济科目", dimension::gov_econ}, {"gov-econ", dimension::gov_econ},   {"gov_econ", dimension::gov_econ},
+      {"类型", dimension::kind},            {"支出类型", dimension::kind},       {"kind", dimension::kind},
+      {"资金", dimension::fund},            {"资金来源", dimension::fund},       {"fund", dimension::fund},
+      {"项目", dimension::project},         {"project", dimension::project},     {"单位", dimension::unit},
+      {"unit", dimension::unit}};
+  out = dimension_ref{};
+  bool found = false;
+  for (const auto& [n, d] : names)
+    if (n == t) {
+      out.dim = d;
+      found = true;
+    }
+  if (!found) {
+    out.dim = dimension::tag;
+    out.tag_key = std::string(t);
+  }
+  if (lvl.empty()) return true;
+  if (lvl == "类" || lvl == "class") out.level = 1;
+  else if (lvl == "款" || lvl == "section") out.level = 2;
+  else if (lvl == "项" || lvl == "item") out.level = 3;
+  else return false;
+  if (out.dim == dimension::econ || out.dim == dimension::gov_econ) {
+    if (out.level == 3) return false;
+  } else if (out.dim != dimension::function) {
+    return false;
+  }
+  return true;
+}
+
+/// The key of an item on a dimension.
+inline dimension_key key_of(const budget& b, const item& it, const dimension_ref& d) {
+  switch (d.dim) {
+    case dimension::function: {
+      if (!it.function || (d.level && it.function.level() < d.level)) return no_key;
+      const auto c = d.level ? it.function.at(d.level) : it.function;
+      return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
+    }
+    case dimension::econ:
+    case dimension::gov_econ: {
+      const econ_code e = d.dim == dimension::econ ? it.econ : it.gov_econ;
+      if (!e || (d.level && e.level() < d.level)) return no_key;
+      const auto c = d.level ? e.at(d.level) : e;
+      return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
+    }
+    case dimension::kind: return static_cast<dimension_key>(it.kind);
+    case dimension::fund: return static_cast<dimension_key>(it.fund);
+    case dimension::project:
+      if (it.project != npos32) return it.project;
+      if (it.group != npos32) return dimension_key{it.group} | (dimension_key{1} << 32);
+      return no_key;
+    case dimension::unit: return it.unit;
+    case dimension::tag: {
+      for (auto [k, v] : b.tag_set(it.tags))
+        if (b.string_at(k) == d.tag_key) return v;
+      return no_key;
+    }
+  }
+  return no_key;
+}
+
+/// Reads a key as written ("208 01 09", "30101", 基本支出, a project's name or
+/// code, a unit code, a tag value).  nullopt when it cannot be a key of `d`.
+inline std::optional<dimension_key> parse_key(const budget& b, const dimension_ref& d, std::string_view text) {
+  if (text == "(none)" || text == "无" || text == "（无）") return no_key;
+  switch (d.dim) {
+    case dimension::function: {
+      auto c = function_code::parse(text);
+      if (!c || text.empty() || text[0] != '2') return std::nullopt;
+      if (d.level && c->level() != d.level) return std::nullopt;
+      return (dimension_key{c->digits()} << 8) | static_cast<unsigned>(c->level());
+    }
+    case dimension::econ:
+    case dimension::gov_econ: {
+      auto c = econ_code::parse(text);
+      if (!c || text.empty() || text[0] != (d.dim == dimension::econ ? '3' : '5')) return std::nullopt;
+      if (d.level && c->level() != d.level) return std::nullopt;
+      return (dimension_key{c->digits()} << 8) | static_cast<unsigned>(c->level());
+    }
+    case dimension::kind: {
+      auto k = parse_spending_kind(text);
+      if (!k) return std::nullopt;
+      return static_cast<dimension_key>(*k);
+    }
+    case dimension::fund: {
+      auto f = parse_fund_source(text);
+      if (!f) return std::nullopt;
+      return static_cast<dimension_key>(*f);
+    }
+    case dimension::project: {
+      const auto ps = b.projects();
+      for (std::size_t i = 0; i < ps.size(); ++i)
+        if (ps[i].name == text || (!ps[i].code.empty() && ps[i].code == text)) return i;
+      const auto gs = b.groups();
+      for (std::size_t i = 0; i < gs.size(); ++i)
+        if (gs[i].name == text) return dimension_key{i} | (dimension_key{1} << 32);
+      return std::nullopt;
+    }
+    case dimension::unit: {
+      const auto us = b.units();
+      for (std::size_t i = 0; i < us.size(); ++i)
+        if (us[i].code == text || us[i].name == text) return i;
+      return std::nullopt;
+    }
+    case dimension::tag: {
+      const auto id = b.string_id(text);
+      if (id == npos32) return std::nullopt;
+      return id;
+    }
+  }
+  return std::nullopt;
+}
+
+/// A key as the tables print it ("208 01 09", "30101", 基本支出, the project's name).
+inline std::string key_text(const budget& b, const dimension_ref& d, dimension_key k) {
+  if (k == no_key) return "(none)";  // written 无 in grouped constraints
+  switch (d.dim) {
+    case dimension::function:
+      return function_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)).spaced();
+    case dimension::econ:
+    case dimension::gov_econ:
+      return econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)).str();
+    case dimension::kind: return std::string(chinese_name(static_cast<spending_kind>(k)));
+    case dimension::fund: return std::string(chinese_name(static_cast<fund_source>(k)));
+    case dimension::project:
+      if (k >> 32) return b.groups()[static_cast<std::size_t>(k & 0xFFFFFFFFu)].name;
+      return b.projects()[static_cast<std::size_t>(k)].name;
+    case dimension::unit: return b.units()[static_cast<std::size_t>(k)].code;
+    case dimension::tag: return std::string(b.string_at(static_cast<std::uint32_t>(k)));
+  }
+  return {};
+}
+
+/// A dimension's header as the query language writes it (功能.类, 经济.款, 类型 …).
+inline std::string dimension_header(const dimension_ref& d) {
+  std::string h;
+  switch (d.dim) {
+    case dimension::function: h = "功能"; break;
+    case dimension::econ: h = "经济"; break;
+    case dimension::gov_econ: h = "政府经济"; break;
+    case dimension::kind: h = "类型"; break;
+    case dimension::fund: h = "资金"; break;
+    case dimension::project: h = "项目"; break;
+    case dimension::unit: h = "单位"; break;
+    case dimension::tag: h = d.tag_key; break;
+  }
+  if (d.level == 1) h += ".类";
+  if (d.level == 2) h += ".款";
+  if (d.level == 3) h += ".项";
+  return h;
+}
+
+/// The name a budget gives a key (the code's name, the unit's name, a
+/// project's code), or empty: a view of the budget's own string.
+inline std::string_view key_name(const budget& b, const dimension_ref& d, dimension_key k) {
+  if (k == no_key) return {};
+  switch (d.dim) {
+    case dimension::function:
+      return b.name_of(function_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)));
+    case dimension::econ:
+    case dimension::gov_econ:
+      return b.name_of(econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)));
+    case dimension::unit: return b.units()[static_cast<std::size_t>(k)].name;
+    case dimension::project:
+      if (!(k >> 32)) return b.projects()[static_cast<std::size_t>(k)].code;
+      return {};
+    default: return {};
+  }
+}
+
+namespace detail {
+/// Position of a code key in the tables' order (digits padded, parents first);
+/// other keys as they are; no_key after every key.
+inline std::uint64_t order_value(const dimension_ref& d, dimension_key k) {
+  if (k == no_key) return std::uint64_t{1} << 62;
+  if (d.dim == dimension::function) {
+    std::uint64_t v = k >> 8;
+    const int level = static_cast<int>(k & 0xFF);
+    for (int l = level; l < 3; ++l) v *= 100;
+    return ((v << 2) | static_cast<unsigned>(level)) + 2;
+  }
+  if (d.dim == dimension::econ || d.dim == dimension::gov_econ) {
+    std::uint64_t v = k >> 8;
+    const int level = static_cast<int>(k & 0xFF);
+    if (level == 1) v *= 100;
+    return ((v << 2) | static_cast<unsigned>(level)) + 2;
+  }
+  return k + 2;  // keys other than codes are below 2^33
+}
+
+/// Ordering of keys: codes numerically (parents first), kinds and sources in
+/// their natural order, projects in declaration order; no_key last.
+inline bool key_less(const dimension_ref& d, dimension_key a, dimension_key b) {
+  if (a == b) return false;
+  if (a == no_key) return false;
+  if (b == no_key) return true;
+  if (d.dim == dimension::function)
+    return function_code::from_digits(static_cast<std::uint32_t>(a >> 8), static_cast<int>(a & 0xFF)) <
+           function_code::from_digits(static_cast<std::uint32_t>(b >> 8), static_cast<int>(b & 0xFF));
+  if (d.dim == dimension::econ || d.dim == dimension::gov_econ)
+    return econ_code::from_digits(static_cast<std::uint32_t>(a >> 8), static_cast<int>(a & 0xFF)) <
+           econ_code::from_digits(static_cast<std::uint32_t>(b >> 8), static_cast<int>(b & 0xFF));
+  return a < b;
+}
+
+inline dimension_key parent_key(const dimension_ref& d, dimension_key k, int level) {
+  if (k == no_key) return no_key;
+  if (d.dim == dimension::function) {
+    auto c = function_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)).at(level);
+    return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
+  }
+  auto c = econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF)).at(level);
+  return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
+}
+}  // namespace detail
+
+}  // namespace yusuan

@@ -1,0 +1,79 @@
+// yusuan/query/filters.hpp -- filters over items built in C++: comparisons on
+// one dimension (function_is, econ_in, tag_is …) combined with &&, || and !.
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/codes.hpp>
+#include <yusuan/expr.hpp>
+#include <yusuan/query/dimension.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace yusuan {
+
+/// dim = value (codes match at the level written: econ = 302 takes every 302xx).
+inline filter where_eq(dimension_ref d, filter_value v) {
+  filter f;
+  f.kind = filter::op::eq;
+  f.dim = std::move(d);
+  f.values.push_back(std::move(v));
+  return f;
+}
+inline filter_value value_of(function_code c) { filter_value v; v.function = c; v.text = c.spaced(); return v; }
+inline filter_value value_of(econ_code c) { filter_value v; v.econ = c; v.text = c.str(); return v; }
+inline filter_value value_of(spending_kind k) { filter_value v; v.kind = k; v.text = std::string(chinese_name(k)); return v; }
+inline filter_value value_of(fund_source s) { filter_value v; v.fund = s; v.text = std::string(chinese_name(s)); return v; }
+
+inline filter function_is(function_code c) { return where_eq({dimension::function, 0, {}}, value_of(c)); }
+inline filter econ_is(econ_code c) { return where_eq({dimension::econ, 0, {}}, value_of(c)); }
+inline filter gov_econ_is(econ_code c) { return where_eq({dimension::gov_econ, 0, {}}, value_of(c)); }
+inline filter kind_is(spending_kind k) { return where_eq({dimension::kind, 0, {}}, value_of(k)); }
+inline filter fund_is(fund_source s) { return where_eq({dimension::fund, 0, {}}, value_of(s)); }
+inline filter econ_in(std::initializer_list<std::uint32_t> codes) {
+  filter f;
+  f.kind = filter::op::in;
+  f.dim = {dimension::econ, 0, {}};
+  for (auto c : codes) f.values.push_back(value_of(econ_code::from_digits(c, c >= 10000 ? 2 : 1)));
+  return f;
+}
+/// tag key = value; the value is looked up in the budget's strings.
+inline filter tag_is(const budget& b, std::string key, std::string_view value) {
+  filter_value v;
+  v.text = std::string(value);
+  v.id = b.string_id(value);
+  return where_eq({dimension::tag, 0, std::move(key)}, std::move(v));
+}
+/// project = name or code (or a project group's name).
+inline filter project_is(const budget& b, std::string_view name) {
+  filter_value v;
+  v.text = std::string(name);
+  if (auto k = parse_key(b, {dimension::project, 0, {}}, name))
+    v.id = (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u : static_cast<std::uint32_t>(*k);
+  return where_eq({dimension::project, 0, {}}, std::move(v));
+}
+inline filter operator&&(filter a, filter b) {
+  filter f;
+  f.kind = filter::op::and_;
+  f.children.push_back(std::move(a));
+  f.children.push_back(std::move(b));
+  return f;
+}
+inline filter operator||(filter a, filter b) {
+  filter f;
+  f.kind = filter::op::or_;
+  f.children.push_back(std::move(a));
+  f.children.push_back(std::move(b));
+  return f;
+}
+inline filter operator!(filter a) {
+  filter f;
+  f.kind = filter::op::not_;
+  f.children.push_back(std::move(a));
+  return f;
+}
+
+}  // namespace yusuan

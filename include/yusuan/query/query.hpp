@@ -1,0 +1,48 @@
+// yusuan/query/query.hpp -- a query over a budget's items: what to aggregate,
+// the filter, the grouping, pivot, rollup, share, order and limit.
+#pragma once
+
+#include <yusuan/expr.hpp>
+#include <yusuan/codes.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace yusuan {
+
+enum class aggregate : std::uint8_t { sum, count, min, max };
+
+/// A query over a budget's items: filter, group, pivot, roll up, share of the
+/// total, order, top-N.  Build it in C++ with the fluent setters, or parse the
+/// query language with yusuan::parse_query (compile.hpp).
+struct query {
+  aggregate agg = aggregate::sum;
+  filter where;
+  std::vector<dimension_ref> by;
+  std::optional<dimension_ref> pivot;
+  bool rollup = false;  // subtotals along the classification hierarchy (类 → 款 → 项)
+  bool share = false;   // each row's share of the total, in percent (two decimals, half up)
+  enum class order_by : std::uint8_t { key, value, count } ordering = order_by::key;
+  bool descending = false;
+  std::size_t limit = 0;  // 0: every row
+
+  query& sum() { agg = aggregate::sum; return *this; }
+  query& count() { agg = aggregate::count; return *this; }
+  query& min() { agg = aggregate::min; return *this; }
+  query& max() { agg = aggregate::max; return *this; }
+  query& filtered(filter f) { where = std::move(f); return *this; }
+  query& group_by(dimension_ref d) { by.push_back(std::move(d)); return *this; }
+  query& group_by(dimension d, int level = 0) { return group_by(dimension_ref{d, level, {}}); }
+  query& group_by_tag(std::string key) { return group_by(dimension_ref{dimension::tag, 0, std::move(key)}); }
+  query& pivot_by(dimension_ref d) { pivot = std::move(d); return *this; }
+  query& with_rollup(bool on = true) { rollup = on; return *this; }
+  query& with_share(bool on = true) { share = on; return *this; }
+  query& order(order_by o, bool desc = false) { ordering = o; descending = desc; return *this; }
+  query& top(std::size_t n) { limit = n; return *this; }
+};
+
+}  // namespace yusuan

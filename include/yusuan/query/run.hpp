@@ -1,0 +1,314 @@
+// yusuan/query/run.hpp -- runs a query: the engine's cells turned into rows
+// (pivot columns, rollup subtotals, shares, order, limit), and the same query
+// against last year's budget.
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/money.hpp>
+#include <yusuan/query/cells.hpp>
+#include <yusuan/query/dimension.hpp>
+#include <yusuan/query/key_ids.hpp>
+#include <yusuan/query/quantity.hpp>
+#include <yusuan/query/query.hpp>
+#include <yusuan/query/result.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace yusuan {
+
+namespace detail {
+/// (current - prior) / |prior| in percent at two decimals, half up; nullopt
+/// for a prior of zero.  Counts change as amounts do.
+inline std::optional<std::int64_t> change_percent_units(const quantity& current, const quantity& prior) {
+  const auto as_money = [](const quantity& q) { return q.is_count() ? money::from_fen(q.count()) : q.amount(); };
+  const money p = as_money(prior);
+  if (p.is_zero()) return std::nullopt;
+  return change<2>(as_money(current), p, rounding::half_up).units();
+}
+}  // namespace detail
+
+/// Runs a query.
+inline result_table run(const budget& b, const query& q) {
+  result_table t;
+  t.source = b;
+  t.by = q.by;
+  t.agg = q.agg;
+  t.share = q.share;
+  t.amount_unit = b.amount_unit();
+  for (const auto& d : q.by) t.key_headers.push_back(dimension_header(d));
+
+  const std::size_t nd = q.by.size();
+  const bool minmax = q.agg == aggregate::min || q.agg == aggregate::max;
+
+  // The items that pass, one byte each (none kept when every item passes);
+  // each grouping dimension (and the pivot, last) as an id per item in the
+  // order of its keys; a cell per item: the ids combined, densely while the
+  // cells stay few, hashed to ids in order of appearance past that.
+  const auto prepared = detail::prepare(b, q.where, q.by, q.pivot);
+  const auto& cols = *prepared->columns;
+  const auto& dims = prepared->dims;
+  const auto& plan = prepared->plan;
+  const std::uint8_t* sel = prepared->sel();
+  const detail::cell_totals acc = detail::accumulate(cols, plan, sel, *prepared->program, minmax);
+
+  // The cells that have items, with their ids on each dimension: decoded
+  // (dense cells), or read off the cell's first item (hashed cells).
+  const std::uint64_t npivot = q.pivot ? dims[nd].size() : 1;
+  std::vector<std::uint32_t> cell_ids;  // dims.size() per cell
+  std::vector<std::uint32_t> filled;    // the cells
+  for (std::uint32_t c = 0; c < acc.count.size(); ++c)
+    if (acc.count[c] != 0) filled.push_back(c);
+  cell_ids.resize(filled.size() * dims.size());
+  for (std::size_t j = 0; j < filled.size(); ++j) {
+    std::uint32_t* id = cell_ids.data() + j * dims.size();
+    if (plan.dense) {
+      std::uint64_t v = filled[j];
+      for (std::size_t k = dims.size(); k-- > 0;) {
+        id[k] = static_cast<std::uint32_t>(v % dims[k].size());
+        v /= dims[k].size();
+      }
+    } else {
+      const std::uint32_t rep = acc.first[filled[j]];
+      for (std::size_t k = 0; k < dims.size(); ++k) id[k] = dims[k](rep);
+    }
+  }
+
+  // Pivot columns: the pivot dimension's keys that occur, in order (ids are
+  // in key order).
+  std::vector<std::uint32_t> col_of(1, 0);
+  std::size_t ncols = 1;
+  if (q.pivot) {
+    const auto& keys = dims[nd].keys;
+    col_of.assign(keys.size(), npos32);
+    for (std::size_t j = 0; j < filled.size(); ++j) col_of[cell_ids[j * dims.size() + nd]] = 0;
+    ncols = 0;
+    for (std::uint32_t id = 0; id < keys.size(); ++id)
+      if (col_of[id] == 0) {
+        col_of[id] = static_cast<std::uint32_t>(ncols++);
+        t.value_headers.push_back(key_text(b, *q.pivot, keys[id]));
+      }
+  } else {
+    switch (q.agg) {
+      case aggregate::sum: t.value_headers.push_back("合计"); break;
+      case aggregate::count: t.value_headers.push_back("计数"); break;
+      case aggregate::min: t.value_headers.push_back("最小"); break;
+      case aggregate::max: t.value_headers.push_back("最大"); break;
+    }
+  }
+
+  // Leaf rows: one per cell, or (pivot) one per row cell, in the order of
+  // the cells: key order unless cells were hashed.
+  std::vector<result_row> rows;
+  std::vector<std::uint32_t> row_ids;  // nd per leaf row
+  money_sum total;
+  std::int64_t total_count = 0;
+  {
+    detail::key_ids row_of;  // pivot: row cell -> row
+    rows.reserve(q.pivot ? filled.size() / std::max<std::size_t>(ncols, 1) + 1 : filled.size());
+    row_ids.reserve(rows.capacity() * nd);
+    for (std::size_t j = 0; j < filled.size(); ++j) {
+      const std::uint32_t c = filled[j];
+      const std::uint32_t* id = cell_ids.data() + j * dims.size();
+      std::uint32_t r = static_cast<std::uint32_t>(rows.size());
+      if (q.pivot) r = row_of.get(plan.dense ? c / npivot : plan.row_cell(acc.first[c]));
+      if (r == rows.size()) {
+        result_row& row = rows.emplace_back();
+        row.keys.resize(nd);
+        for (std::size_t d = 0; d < nd; ++d) row.keys[d] = dims[d].keys[id[d]];
+        row.values.assign(ncols, std::nullopt);
+        row_ids.insert(row_ids.end(), id, id + nd);
+      }
+      result_row& row = rows[r];
+      row.count += acc.count[c];
+      const money_sum cs = acc.sum(c);
+      std::optional<quantity> v;
+      switch (q.agg) {
+        case aggregate::sum: v = cs.value(); break;
+        case aggregate::count: v = quantity::of_count(acc.count[c]); break;
+        case aggregate::min: v = money::from_fen(acc.lo[c]); break;
+        case aggregate::max: v = money::from_fen(acc.hi[c]); break;
+      }
+      row.values[q.pivot ? col_of[id[nd]] : 0] = v;
+      total += cs;
+      total_count += acc.count[c];
+    }
+  }
+  // Rows come out in key order unless cells were hashed.
+  const bool rows_in_key_order = plan.dense;
+  t.total_count = total_count;
+  if (q.agg == aggregate::sum) t.total = total.value();
+  const std::size_t nleaf = rows.size();
+
+
+  // Rollup: subtotals for the coarser levels of the first dimension, over the
+  // rows coded at that level or below (items without a code at the leaf level
+  // stay in the (none) row).
+  const bool rollup = q.rollup && nd != 0 &&
+                      (q.by[0].dim == dimension::function || q.by[0].dim == dimension::econ ||
+                       q.by[0].dim == dimension::gov_econ);
+  if (rollup) {
+    const auto& d0 = q.by[0];
+    const int leaf_level = d0.level ? d0.level : d0.dim == dimension::function ? 3 : 2;
+    // Sums of subtotals exactly (a partial sum may leave 64 bits on the way).
+    std::vector<std::vector<money_sum>> subsum;
+    std::vector<std::vector<std::int64_t>> subcount;
+    for (int level = 1; level < leaf_level; ++level) {
+      std::unordered_map<dimension_key, std::size_t> sub;
+      for (std::size_t r = 0; r < nleaf; ++r) {
+        const dimension_key k = rows[r].keys[0];
+        if (k == no_key || static_cast<int>(k & 0xFF) < level) continue;
+        const auto pk = detail::parent_key(d0, k, level);
+        auto [pos, inserted] = sub.try_emplace(pk, rows.size());
+        if (inserted) {
+          result_row s;
+          s.keys.assign(nd, no_key);
+          s.keys[0] = pk;
+          s.values.assign(ncols, std::nullopt);
+          s.subtotal = true;
+          s.depth = level;
+          rows.push_back(std::move(s));
+          subsum.emplace_back(ncols);
+          subcount.emplace_back(ncols);
+        }
+        auto& s = rows[pos->second];
+        const auto& leaf = rows[r];
+        for (std::size_t c = 0; c < ncols; ++c)
+          if (leaf.values[c]) {
+            if (q.agg == aggregate::min) s.values[c] = s.values[c] ? std::min(*s.values[c], *leaf.values[c]) : *leaf.values[c];
+            else if (q.agg == aggregate::max) s.values[c] = s.values[c] ? std::max(*s.values[c], *leaf.values[c]) : *leaf.values[c];
+            else {
+              if (q.agg == aggregate::count) subcount[pos->second - nleaf][c] += leaf.values[c]->count();
+              else subsum[pos->second - nleaf][c] += leaf.values[c]->amount();
+              s.values[c] = money{};  // the value is set below
+            }
+          }
+        s.count += leaf.count;
+      }
+    }
+    if (q.agg == aggregate::sum || q.agg == aggregate::count)
+      for (std::size_t r = nleaf; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < ncols; ++c)
+          if (rows[r].values[c])
+            rows[r].values[c] = q.agg == aggregate::count ? quantity::of_count(subcount[r - nleaf][c])
+                                                          : quantity(subsum[r - nleaf][c].value());
+  }
+
+  // Order: by key (subtotals before their children), by value or by count;
+  // ties under value or count in key order.  Ids are numbered in key order,
+  // so an id is its key's rank.
+  std::vector<std::uint32_t> perm(rows.size());
+  for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
+  auto sort_by_key = [&](bool descending) {
+    const std::size_t path = rollup ? 4 : 1, stride = path + nd - 1;
+    std::vector<std::uint64_t> sk(rows.size() * stride, 0);
+    constexpr std::uint64_t flip = std::uint64_t{1} << 63;
+    auto code = [&](std::uint64_t v) { return descending ? flip - v : v; };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::uint64_t* s = &sk[r * stride];
+      const auto& row = rows[r];
+      if (rollup) {
+        const dimension_key k = row.keys[0];
+        const int levels = k == no_key ? 0 : row.subtotal ? row.depth : static_cast<int>(k & 0xFF);
+        int i = 0;
+        if (k == no_key) s[i++] = code(detail::order_value(q.by[0], no_key));
+        for (int l = 1; l <= levels; ++l) s[i++] = code(detail::order_value(q.by[0], detail::parent_key(q.by[0], k, l)));
+        s[i] = row.subtotal ? 0 : 1;
+      } else {
+        s[0] = code(std::uint64_t{row_ids[r * nd]} + 2);
+      }
+      if (!row.subtotal)
+        for (std::size_t d = 1; d < nd; ++d) s[path + d - 1] = code(std::uint64_t{row_ids[r * nd + d]} + 2);
+    }
+    std::sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return std::lexicographical_compare(&sk[x * stride], &sk[x * stride] + stride, &sk[y * stride],
+                                          &sk[y * stride] + stride);
+    });
+  };
+  const bool in_key_order = rows_in_key_order && !rollup;
+  if (q.ordering == query::order_by::key) {
+    if (nd != 0 && !(in_key_order && !q.descending)) sort_by_key(q.descending);
+  } else {
+    if (nd != 0 && !in_key_order) sort_by_key(false);
+    std::vector<quantity> value(rows.size());
+    if (q.ordering == query::order_by::value)
+      for (std::size_t r = 0; r < rows.size(); ++r) value[r] = detail::row_value(q.agg, rows[r].values).value_or(quantity{});
+    std::stable_sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
+      if (q.ordering == query::order_by::count)
+        return q.descending ? rows[x].count > rows[y].count : rows[x].count < rows[y].count;
+      return q.descending ? value[x] > value[y] : value[x] < value[y];
+    });
+  }
+  if (q.limit && perm.size() > q.limit) perm.resize(q.limit);
+
+  // Labels and names: once per distinct key.
+  std::vector<std::vector<std::uint32_t>> label_of(nd);
+  std::vector<std::string> labels;
+  std::vector<std::string_view> names;
+  auto label_index = [&](std::size_t d, dimension_key k) {
+    labels.push_back(key_text(b, q.by[d], k));
+    names.push_back(key_name(b, q.by[d], k));
+    return static_cast<std::uint32_t>(labels.size() - 1);
+  };
+  for (std::size_t d = 0; d < nd; ++d) label_of[d].assign(dims[d].keys.size(), npos32);
+  // Rows in place when they are in order already, moved into order otherwise.
+  bool identity = perm.size() == rows.size();
+  for (std::uint32_t i = 0; identity && i < perm.size(); ++i) identity = perm[i] == i;
+  if (!identity) t.rows.reserve(perm.size());
+  for (auto r : perm) {
+    result_row& row = rows[r];
+    row.labels.reserve(nd);
+    row.names.reserve(nd);
+    for (std::size_t d = 0; d < nd; ++d) {
+      if (row.subtotal) {
+        row.labels.push_back(row.keys[d] == no_key ? std::string() : key_text(b, q.by[d], row.keys[d]));
+        row.names.push_back(key_name(b, q.by[d], row.keys[d]));
+        continue;
+      }
+      auto& li = label_of[d][row_ids[r * nd + d]];
+      if (li == npos32) li = label_index(d, row.keys[d]);
+      row.labels.push_back(labels[li]);
+      row.names.push_back(names[li]);
+    }
+    if (q.share && q.agg == aggregate::sum && t.total && !t.total->is_zero())
+      if (const auto v = detail::row_value(q.agg, row.values))
+        row.share_units = share<2>(v->amount(), *t.total, rounding::half_up).units();
+    if (!identity) t.rows.push_back(std::move(row));
+  }
+  if (identity) t.rows = std::move(rows);
+  return t;
+}
+
+/// Runs `q` on this year's budget and on last year's, and gives each row its
+/// prior-year value and change (rows are matched by their printed keys; with
+/// a pivot, the row totals over every column are compared).
+inline result_table run_with_prior(const budget& current, const budget& prior, const query& q) {
+  result_table t = run(current, q);
+  query pq = q;
+  pq.limit = 0;
+  const result_table p = run(prior, pq);
+  auto row_id = [](const result_row& r) {
+    std::string s(r.subtotal ? "1" : "0");
+    for (const auto& l : r.labels) {
+      s += '\x1f';
+      s += l;
+    }
+    return s;
+  };
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < p.rows.size(); ++i)
+    if (!p.rows[i].values.empty()) index.try_emplace(row_id(p.rows[i]), i);
+  for (auto& r : t.rows) {
+    if (auto pos = index.find(row_id(r)); pos != index.end()) r.prior = detail::row_value(q.agg, p.rows[pos->second].values);
+    const auto v = detail::row_value(q.agg, r.values);
+    if (r.prior && v) r.change_units = detail::change_percent_units(*v, *r.prior);
+  }
+  return t;
+}
+
+}  // namespace yusuan
