@@ -10,7 +10,7 @@
 // fails loudly if it does not).
 //
 // Benchmarks (N = 100000 for quick runs, 1000000 for the targets):
-//   parse/N   detail::syntax::parse_statement over the whole text; bytes/s
+//   parse/N   syntax::parse_statement over the whole text; bytes/s
 //             (target: >= 100 MB/s)
 //   check/N   yusuan::compile_string of the whole text, wall time
 //             (target: < 2 s for 1M items)
@@ -23,7 +23,7 @@
 //
 // Counters: items, bytes (of text), text_bytes_per_item; parse: statements;
 // check: held_bytes_per_item, peak_bytes_per_item, allocs_per_item; memory:
-// bytes_per_item (held by the compile_result), peak_bytes_per_item,
+// bytes_per_item (held by the compiled budget), peak_bytes_per_item,
 // sizeof_item, items_vec_per_item (the items vector at its capacity),
 // items_slack (capacity / size), source_text_per_item (the model keeps a copy
 // of the text for diagnostics), allocs_per_item.
@@ -35,7 +35,7 @@
 // the generated text and Google Benchmark's own allocations do not count.
 #include <yusuan/budget.hpp>
 #include <yusuan/compile.hpp>
-#include <yusuan/detail/syntax.hpp>
+#include <yusuan/syntax/parser.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -610,27 +610,28 @@ bool checks_clean(const generated& g, std::string& why) {
   static std::map<const generated*, std::pair<bool, std::string>> verdicts;
   auto it = verdicts.find(&g);
   if (it == verdicts.end()) {
-    auto r = yusuan::compile_string(g.text, "bench.budget");
+    yusuan::diagnostics diags;
+    const auto b = yusuan::compile_string(g.text, "bench.budget", diags);
     std::string msg;
-    if (!r) {
+    if (!b) {
       std::size_t shown = 0;
-      for (const auto& d : r.diagnostics) {
+      for (const auto& d : diags) {
         if (shown++ == 5) break;
         msg += d.code + " " + d.message + "; ";
       }
-    } else if (!r.diagnostics.empty()) {
+    } else if (!diags.empty()) {
       // Warnings do not stop the check but would mean the input is not quite
       // the clean budget the figures claim: say so.
       std::size_t shown = 0;
-      for (const auto& d : r.diagnostics) {
+      for (const auto& d : diags) {
         if (shown++ == 5) break;
         msg += d.code + " " + d.message + "; ";
       }
       std::cerr << "bench_check: note: the generated budget of " << g.items << " items checks with "
-                << r.diagnostics.size() << " diagnostics: " << msg << "\n";
+                << diags.size() << " diagnostics: " << msg << "\n";
     }
-    it = verdicts.emplace(&g, std::make_pair(r.ok(), msg)).first;
-    if (!r.ok()) std::cerr << "bench_check: the generated budget does not check: " << msg << "\n";
+    it = verdicts.emplace(&g, std::make_pair(b.has_value(), msg)).first;
+    if (!b) std::cerr << "bench_check: the generated budget does not check: " << msg << "\n";
   }
   why = it->second.second;
   return it->second.first;
@@ -648,8 +649,8 @@ void input_counters(benchmark::State& state, const generated& g) {
 
 void BM_parse(benchmark::State& state) {
   const auto& g = budget_text(static_cast<std::size_t>(state.range(0)));
-  yusuan::detail::syntax::statement st;
-  yusuan::detail::syntax::syntax_error err;
+  yusuan::syntax::statement_slot st;
+  yusuan::syntax::syntax_error err;
   std::size_t statements = 0;
   bool failed = false;
   for (auto _ : state) {
@@ -657,9 +658,9 @@ void BM_parse(benchmark::State& state) {
     const char* const last = p + g.text.size();
     std::size_t n = 0;
     for (;;) {
-      const auto s = yusuan::detail::syntax::parse_statement(p, last, st, err);
-      if (s == yusuan::detail::syntax::parse_status::end) break;
-      if (s == yusuan::detail::syntax::parse_status::error) {
+      const auto s = yusuan::syntax::parse_statement(p, last, st, err);
+      if (s == yusuan::syntax::parse_status::end) break;
+      if (s == yusuan::syntax::parse_status::error) {
         failed = true;
         break;
       }
@@ -711,12 +712,13 @@ void BM_check(benchmark::State& state) {
     const auto before = live_bytes();
     const auto allocs_before = allocations();
     reset_peak();
-    std::optional<yusuan::compile_result> r(yusuan::compile_string(g.text, "bench.budget"));
+    yusuan::diagnostics diags;
+    std::optional<yusuan::budget> r = yusuan::compile_string(g.text, "bench.budget", diags);
     state.PauseTiming();
     held = live_bytes() - before;
     peak = peak_bytes() - before;
     allocs = allocations() - allocs_before;
-    benchmark::DoNotOptimize(r->value->items().data());
+    benchmark::DoNotOptimize(r->items().data());
     r.reset();  // freeing the model is not part of the check
     state.ResumeTiming();
   }
@@ -750,11 +752,12 @@ void BM_memory(benchmark::State& state) {
     const auto before = live_bytes();
     const auto allocs_before = allocations();
     reset_peak();
-    std::optional<yusuan::compile_result> r(yusuan::compile_string(g.text, "bench.budget"));
+    yusuan::diagnostics diags;
+    std::optional<yusuan::budget> r = yusuan::compile_string(g.text, "bench.budget", diags);
     peak = peak_bytes() - before;
     allocs = allocations() - allocs_before;
     held = live_bytes() - before;
-    const auto& d = r->value->data();
+    const auto& d = r->data();
     items_cap = d.items.capacity();
     items_size = d.items.size();
     sources = d.sources.size();

@@ -174,20 +174,21 @@ const big& big_budget() {
     const auto g = generate(item_count(), codes);
     out.text_bytes = g.text.size();
     const auto t0 = std::chrono::steady_clock::now();
-    auto r = yusuan::compile_string(g.text, "bench-query.budget");
+    yusuan::diagnostics diags;
+    auto r = yusuan::compile_string(g.text, "bench-query.budget", diags);
     out.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (!r || !r.diagnostics.empty()) {
+    if (!r || !diags.empty()) {
       std::ostringstream os;
       std::size_t shown = 0;
-      for (const auto& d : r.diagnostics) {
+      for (const auto& d : diags) {
         if (++shown > 5) break;
         os << d.code << " " << d.message << "; ";
       }
-      out.error = "the generated budget does not check clean (" + std::to_string(r.diagnostics.size()) +
+      out.error = "the generated budget does not check clean (" + std::to_string(diags.size()) +
                   " diagnostics): " + os.str();
       return out;
     }
-    out.budget = std::move(r.value);
+    out.budget = std::move(r);
     std::fprintf(stderr, "bench_query: %zu items (%zu functional 项, %zu+%zu+%zu econ pairs), %.1f MB of text, "
                          "compiled in %.2f s\n",
                  out.budget->items().size(), codes.functions.size() + codes.local_functions.size(),
@@ -271,7 +272,7 @@ void language_group_function_item_x_econ(benchmark::State& state) {
     return;
   }
   for (auto _ : state) {
-    auto t = yusuan::run(*b.budget, yusuan::make_query("合计 按 功能.项, 经济.款", *b.budget));
+    auto t = yusuan::run(*b.budget, yusuan::parse_query("合计 按 功能.项, 经济.款", *b.budget));
     benchmark::DoNotOptimize(t);
   }
 }

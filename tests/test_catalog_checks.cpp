@@ -9,7 +9,7 @@
 #include "support/test_support.hpp"
 
 #include <yusuan/catalog.hpp>
-#include <yusuan/impl/catalog_checks.hpp>
+#include <yusuan/compile/catalog_checks.hpp>
 
 #include <optional>
 #include <string>
@@ -26,7 +26,7 @@ struct checked {
   yusuan::diagnostics diags;
 };
 
-checked check_budget(yusuan::compile_result r, const std::string& what) {
+checked check_budget(compiled r, const std::string& what) {
   checked c;
   EXPECT_TRUE(r.ok()) << what << ": does not compile";
   if (!r.ok()) {
@@ -34,13 +34,13 @@ checked check_budget(yusuan::compile_result r, const std::string& what) {
     return c;
   }
   c.budget = std::move(r.value);
-  yusuan::detail::check_catalog(*c.budget, c.diags);
+  yusuan::compile::check_catalog(*c.budget, c.diags);
   return c;
 }
 
 checked check_file(const std::string& name) {
   const std::string path = "tests/data/catalog/" + name + ".budget";
-  return check_budget(yusuan::compile_file(path, no_catalog()), path);
+  return check_budget(compile_path(path, no_catalog()), path);
 }
 
 checked check_text(const std::string& text) { return check_budget(compile(text, no_catalog(), "<test>"), text); }
@@ -85,7 +85,7 @@ TEST(catalog_checks, clean_budget_has_no_catalog_diagnostics) {
 }
 
 TEST(catalog_checks, small_budget_has_no_catalog_diagnostics) {
-  const auto c = check_budget(yusuan::compile_file("tests/data/small.budget", no_catalog()), "small.budget");
+  const auto c = check_budget(compile_path("tests/data/small.budget", no_catalog()), "small.budget");
   ASSERT_TRUE(c.budget);
   EXPECT_TRUE(c.diags.empty()) << dump(c.diags);
 }

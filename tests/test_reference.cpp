@@ -15,13 +15,13 @@ namespace {
 
 yusuan::result_table query(const char* text) {
   const auto& b = reference_budget();
-  return yusuan::run(b, yusuan::make_query(text, b));
+  return yusuan::run(b, yusuan::parse_query(text, b));
 }
 
 }  // namespace
 
 TEST(reference, checks_clean) {
-  auto r = yusuan::compile_file(reference_path);
+  auto r = compile_path(reference_path);
   for (const auto& d : r.diagnostics)
     EXPECT_NE(d.level, yusuan::severity::error) << d.code << " " << d.message;
   ASSERT_TRUE(r.ok());

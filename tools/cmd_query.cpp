@@ -49,13 +49,13 @@ std::string format_percent(std::int64_t units) { return yusuan::decimal<2>::from
 /// Loads a budget for a command; prints diagnostics.  Returns the exit code
 /// on failure.
 int load_for_command(const std::string& file, std::optional<yusuan::budget>& out) {
-  auto r = yusuan::compile_file(file);
-  if (!r) {
-    yusuan::render_text(std::cerr, r.diagnostics, {use_color("auto")});
-    std::cerr << file << ": " << yusuan::summary(r.diagnostics) << "\n";
-    return r.io_error ? exit_usage : exit_budget_error;
+  yusuan::diagnostics diags;
+  out = yusuan::compile_file(file, diags);
+  if (!out) {
+    yusuan::render_text(std::cerr, diags, {use_color("auto")});
+    std::cerr << file << ": " << yusuan::summary(diags) << "\n";
+    return yusuan::unreadable(diags) ? exit_usage : exit_budget_error;
   }
-  out = std::move(r.value);
   return exit_ok;
 }
 
@@ -85,13 +85,14 @@ int run_query(const std::vector<std::string>& args) {
   if (int rc = load_for_command(positional[0], b); rc != exit_ok) return rc;
   if (!prior_file.empty())
     if (int rc = load_for_command(prior_file, prior); rc != exit_ok) return rc;
-  auto q = yusuan::parse_query(positional[1], *b);
+  yusuan::diagnostics query_diags;
+  const auto q = yusuan::parse_query(positional[1], *b, query_diags);
   if (!q) {
-    yusuan::render_text(std::cerr, q.diagnostics, {use_color("auto")});
+    yusuan::render_text(std::cerr, query_diags, {use_color("auto")});
     return exit_budget_error;
   }
   const yusuan::unit u = unit_choice.value_or(b->amount_unit());
-  const auto t = prior ? yusuan::run_with_prior(*b, *prior, *q.value) : yusuan::run(*b, *q.value);
+  const auto t = prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q);
 
   grid g;
   std::vector<bool> has_name(t.by.size(), false);

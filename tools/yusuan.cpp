@@ -71,6 +71,9 @@ struct common_options {
 
 namespace cli {
 
+/// "1 item", "2 items".
+std::string counted(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -115,23 +118,23 @@ int run_check(const std::vector<std::string>& args) {
   for (const auto& f : o.files) {
     yusuan::compile_options co;
     co.max_errors = o.max_errors;
-    auto r = yusuan::compile_file(f, co);
-    if (o.werror) r.diagnostics.promote_warnings();
-    const bool failed = r.diagnostics.has_errors();
-    if (r.io_error) any_io = true;
+    yusuan::diagnostics diags;
+    auto b = yusuan::compile_file(f, diags, co);
+    if (o.werror) diags.promote_warnings();
+    const bool failed = diags.has_errors();
+    if (yusuan::unreadable(diags)) any_io = true;
     else if (failed) any_error = true;
     if (o.format == "json") {
-      all.append(r.diagnostics);
+      all.append(diags);
       continue;
     }
-    yusuan::render_text(std::cerr, r.diagnostics, {color});
+    yusuan::render_text(std::cerr, diags, {color});
     if (failed) {
-      std::cerr << f << ": " << yusuan::summary(r.diagnostics) << "\n";
-    } else if (!o.quiet || r.diagnostics.warning_count() > 0) {
-      const auto& b = *r.value;
-      std::cerr << f << ": ok: " << b.items().size() << " items, " << b.projects().size() << " projects, "
-                << b.constraints().size() << " constraints checked";
-      if (r.diagnostics.warning_count() > 0) std::cerr << ", " << yusuan::summary(r.diagnostics);
+      std::cerr << f << ": " << yusuan::summary(diags) << "\n";
+    } else if (!o.quiet || diags.warning_count() > 0) {
+      std::cerr << f << ": ok: " << counted(b->items().size(), "item") << ", " << counted(b->projects().size(), "project")
+                << ", " << counted(b->constraints().size(), "constraint") << " checked";
+      if (diags.warning_count() > 0) std::cerr << ", " << yusuan::summary(diags);
       std::cerr << "\n";
     }
   }

@@ -191,14 +191,20 @@ struct budget_data {
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> tag_sets;  // [0] is empty
   std::uint32_t line_count = 0;
   std::shared_ptr<const item_columns> columns;  // set once the budget has checked
+  diagnostics warnings;                          // set once the budget has checked
 };
 }  // namespace detail
 
-/// The checked budget.  Immutable; copies share state.
+namespace detail {
+struct budget_access;
+}
+
+/// The checked budget.  Immutable; copies share state.  Only the compiler
+/// (compile.hpp) and the budget builder (compile/builder.hpp), which run the
+/// same checks, make one from data; a default-constructed budget is empty.
 class budget {
 public:
   budget() : d_(empty_data()) {}
-  explicit budget(std::shared_ptr<const detail::budget_data> d) : d_(std::move(d)) {}
 
   const budget_header& header() const noexcept { return d_->header; }
   int year() const noexcept { return d_->header.year; }
@@ -328,10 +334,15 @@ public:
   /// Defined in <yusuan/query/columns.hpp>.
   std::shared_ptr<const detail::item_columns> columns() const;
 
+  /// The warnings the budget was compiled with (errors make no budget).
+  const diagnostics& warnings() const noexcept { return d_->warnings; }
+
   /// Raw access for the query engine and the compiler.
   const detail::budget_data& data() const noexcept { return *d_; }
 
 private:
+  friend struct detail::budget_access;
+  explicit budget(std::shared_ptr<const detail::budget_data> d) : d_(std::move(d)) {}
   static std::shared_ptr<const detail::budget_data> empty_data() {
     auto d = std::make_shared<detail::budget_data>();
     d->tag_sets.emplace_back();
@@ -339,5 +350,12 @@ private:
   }
   std::shared_ptr<const detail::budget_data> d_;
 };
+
+namespace detail {
+/// How the compiler and the builder make a budget of checked data.
+struct budget_access {
+  static budget make(std::shared_ptr<const budget_data> d) { return budget(std::move(d)); }
+};
+}  // namespace detail
 
 }  // namespace yusuan

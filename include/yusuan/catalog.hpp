@@ -31,6 +31,7 @@
 #pragma once
 
 #include <yusuan/catalog_data.hpp>
+#include <yusuan/model/kinds.hpp>
 
 #include <algorithm>
 #include <array>
@@ -141,20 +142,7 @@ constexpr std::string_view family_name(code_family f) noexcept {
   return "?";
 }
 
-/// Unit type (单位性质), which decides the 部门 → 政府 economic mapping.
-///
-/// The same enum (same enumerators, values and underlying type) is wanted by
-/// <yusuan/codes.hpp>; it must be defined once per translation unit, hence the
-/// guard: whichever header defines it defines YUSUAN_UNIT_TYPE_DEFINED.
-#ifndef YUSUAN_UNIT_TYPE_DEFINED
-#define YUSUAN_UNIT_TYPE_DEFINED 1
-enum class unit_type : std::uint8_t {
-  unknown,         ///< not stated
-  administrative,  ///< 行政单位
-  civil_service,   ///< 参照公务员法管理的事业单位 (参公)
-  institution,     ///< 事业单位
-};
-#endif
+// unit_type (单位性质, model/kinds.hpp) decides the 部门 → 政府 economic mapping.
 static_assert(static_cast<int>(unit_type::administrative) == 1 && static_cast<int>(unit_type::civil_service) == 2 &&
               static_cast<int>(unit_type::institution) == 3);
 

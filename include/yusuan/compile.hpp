@@ -1,59 +1,64 @@
-// yusuan/compile.hpp -- compile budget files into a checked, immutable budget.
+// yusuan/compile.hpp -- compile budget files into a checked, immutable budget,
+// and read queries against one.
 //
-//   auto r = yusuan::compile_file("budgets/x.budget");
-//   if (!r) { yusuan::render_text(std::cerr, r.diagnostics); return 1; }
-//   const yusuan::budget& b = *r.value;
+// Each call comes in two forms, Boost.JSON style, named alike: without a
+// `diagnostics&` it returns the result or throws `budget_error` (a
+// `yusuan::error` carrying every diagnostic); with one it throws nothing for
+// problems in the input, fills `diags` (warnings too) and returns an empty
+// optional on error.
 //
-//   yusuan::budget b = yusuan::load_budget("budgets/x.budget");  // throws budget_error
+//   yusuan::budget b = yusuan::compile_file("budgets/x.budget");   // throws budget_error
+//   yusuan::render_text(std::cerr, b.warnings());
 //
-// This header is free of Spirit.  In header-only mode (the default) it pulls in
-// the implementation, grammar included; define YUSUAN_SEPARATE_COMPILATION and
-// include <yusuan/src.hpp> in one .cpp file to compile the parser only once.
+//   yusuan::diagnostics diags;
+//   if (auto b = yusuan::compile_file("budgets/x.budget", diags)) … else render_text(std::cerr, diags);
+//
+// Header-only by default: this header then also brings in the parser (Spirit
+// X3) and the compiler.  Define YUSUAN_SEPARATE_COMPILATION and link the
+// compiled form (CMake target yusuan::compiled, or <yusuan/src.hpp> in one
+// .cpp file of your own) to compile them once.
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/compile/options.hpp>
 #include <yusuan/detail/config.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/error.hpp>
 #include <yusuan/query.hpp>
 
-#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace yusuan {
 
-struct compile_options {
-  /// Stop reporting syntax errors after this many (a note says how many more).
-  std::size_t max_errors = 100;
-  /// Imports may not leave this directory; empty: the directory of the root file.
-  std::filesystem::path root;
-  /// Check codes and names against the classification catalogs.
-  bool check_catalog = true;
-};
+/// Whether the diagnostics say that the root file could not be read at all
+/// (E0001 or E0002 without a place): an I/O error rather than an error in a
+/// budget.
+inline bool unreadable(const diagnostics& diags) noexcept {
+  for (const auto& d : diags)
+    if ((d.code == "E0001" || d.code == "E0002") && !d.span) return true;
+  return false;
+}
 
-/// The outcome of a compilation: the budget when there is no error, and every
-/// diagnostic (warnings are kept even on success).
-struct compile_result {
-  std::optional<budget> value;
-  yusuan::diagnostics diagnostics;
-  /// Whether the failure was an I/O error (missing, unreadable or non-UTF-8
-  /// file) rather than an error in a budget.
-  bool io_error = false;
-  explicit operator bool() const noexcept { return value.has_value(); }
-  bool ok() const noexcept { return value.has_value(); }
-};
-
-/// Thrown by load_budget; what() holds the rendered diagnostics.
-class budget_error : public std::runtime_error {
+/// Thrown by the throwing forms: a budget or a query with errors.  what()
+/// holds the rendered diagnostics and a summary line.
+class budget_error : public error {
 public:
-  explicit budget_error(yusuan::diagnostics d) : std::runtime_error(render(d)), diagnostics_(std::move(d)) {}
+  explicit budget_error(yusuan::diagnostics d) : error(kind(d), render(d)), diagnostics_(std::move(d)) {}
   const yusuan::diagnostics& diagnostics() const noexcept { return diagnostics_; }
 
 private:
+  static std::error_code kind(const yusuan::diagnostics& d) {
+    for (const auto& x : d)
+      if (!x.span && x.code == "E0001") return errc::io_error;
+      else if (!x.span && x.code == "E0002") return errc::not_utf8;
+    for (const auto& x : d)
+      if (x.level == severity::error && x.code.compare(0, 3, "E01") == 0) return errc::syntax_error;
+    return errc::invalid_budget;
+  }
   static std::string render(const yusuan::diagnostics& d) {
     std::ostringstream os;
     render_text(os, d);
@@ -63,54 +68,48 @@ private:
   yusuan::diagnostics diagnostics_;
 };
 
-/// Compiles a budget file and the files it imports.  Never throws for
-/// problems in the input: they are diagnostics.
-YUSUAN_DECL compile_result compile_file(const std::filesystem::path& file, const compile_options& options = {});
+/// Compiles a budget file and the files it imports.  `diags` receives every
+/// diagnostic; the budget is returned when there is no error.
+YUSUAN_DECL std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& diags,
+                                               const compile_options& options = {});
+
+/// Compiles a budget file, or throws budget_error.
+inline budget compile_file(const std::filesystem::path& file, const compile_options& options = {}) {
+  diagnostics diags;
+  auto b = compile_file(file, diags, options);
+  if (!b) throw budget_error(std::move(diags));
+  return std::move(*b);
+}
 
 /// Compiles budget text held in memory.  `name` is used in diagnostics;
 /// imports are resolved against options.root (or the current directory).
-YUSUAN_DECL compile_result compile_string(std::string_view text, std::string name = "<input>",
-                                          const compile_options& options = {});
+YUSUAN_DECL std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
+                                                 const compile_options& options = {});
 
-/// Compiles and returns the budget, or throws budget_error.
-inline budget load_budget(const std::filesystem::path& file, const compile_options& options = {}) {
-  auto r = compile_file(file, options);
-  if (!r) throw budget_error(std::move(r.diagnostics));
-  return std::move(*r.value);
+/// Compiles budget text held in memory, or throws budget_error.
+inline budget compile_string(std::string_view text, std::string name = "<input>", const compile_options& options = {}) {
+  diagnostics diags;
+  auto b = compile_string(text, std::move(name), diags, options);
+  if (!b) throw budget_error(std::move(diags));
+  return std::move(*b);
 }
 
-/// Boost.JSON style: no exception; `diags` receives every diagnostic and the
-/// result is empty on error.
-inline std::optional<budget> load_budget(const std::filesystem::path& file, yusuan::diagnostics& diags,
-                                         const compile_options& options = {}) {
-  auto r = compile_file(file, options);
-  diags = std::move(r.diagnostics);
-  return std::move(r.value);
-}
-
-/// A parsed query, or the diagnostics of a malformed one (with the column
-/// and a caret in the query text, file name "<query>").
-struct query_parse_result {
-  std::optional<yusuan::query> value;
-  yusuan::diagnostics diagnostics;
-  explicit operator bool() const noexcept { return value.has_value(); }
-};
-
-/// Parses the query language against a budget (whose projects, units and
-/// tags the filters may name):
+/// Reads the query language against a budget (whose projects, units and
+/// tags the filters may name), with the column and a caret in the query
+/// text of each diagnostic (file name "<query>"):
 ///   sum by function.类 where kind = 基本支出 order by sum desc limit 5
-YUSUAN_DECL query_parse_result parse_query(std::string_view text, const budget& b);
+YUSUAN_DECL std::optional<query> parse_query(std::string_view text, const budget& b, diagnostics& diags);
 
-/// Parses a query or throws budget_error.
-inline yusuan::query make_query(std::string_view text, const budget& b) {
-  auto r = parse_query(text, b);
-  if (!r) throw budget_error(std::move(r.diagnostics));
-  return std::move(*r.value);
+/// Reads a query, or throws budget_error.
+inline query parse_query(std::string_view text, const budget& b) {
+  diagnostics diags;
+  auto q = parse_query(text, b, diags);
+  if (!q) throw budget_error(std::move(diags));
+  return std::move(*q);
 }
 
 }  // namespace yusuan
 
 #ifndef YUSUAN_SEPARATE_COMPILATION
-#include <yusuan/impl/compile.ipp>
-#include <yusuan/detail/grammar_def.hpp>
+#include <yusuan/compile/compile.ipp>
 #endif

@@ -73,26 +73,28 @@ struct filter {
   source_span span;
 };
 
-/// An expression: money-valued (sums, measures, literals), or a percentage
-/// (share, change) or a count.
+/// An expression: money-valued (sums, measures, literals), a count, or a
+/// percentage (share, change).  Sums of terms are flat (`add` holds every
+/// term, a subtracted one under `neg`), so that no expression is deeper than
+/// the parentheses written in it.
 struct expr {
   enum class op : std::uint8_t {
-    money_literal,   // amount
-    count_literal,   // count
-    percent_literal, // value (units at scale)
-    sum,             // Σ items matching filter
-    count,           // number of items matching filter
-    name,            // measure, built-in quantity or figure: `name`
-    prior,           // prior-year figure of `name`
-    share,           // args[0] / args[1] as percent
-    change,          // (args[0] - prior) / prior as percent; args[1] is the prior
-    add,
-    sub,
-    neg
+    money_literal,    // amount (a whole number also reads as a count)
+    count_literal,    // count
+    percent_literal,  // percent_units at scale
+    sum,              // Σ items matching `where`
+    count,            // number of items matching `where`
+    name,             // measure, built-in quantity or figure: `name`
+    prior,            // prior-year figure of `name`
+    share,            // args[0] / args[1] as percent
+    change,           // (args[0] - prior) / |prior| as percent
+    add,              // Σ args
+    neg               // -args[0]
   };
   op kind = op::money_literal;
   money amount;
   std::int64_t count = 0;
+  bool whole = false;  // a money literal written as a whole number: also a count
   std::int64_t percent_units = 0;
   int scale = 0;
   std::string name;
@@ -105,7 +107,8 @@ struct expr {
 struct value {
   enum class type : std::uint8_t { money, count, percent_ratio } kind = type::money;
   money amount;
-  std::int64_t count = -1;  // a count; for money, the literal's whole number or -1
+  std::int64_t count = 0;  // a count, or the number a whole-number literal stands for
+  bool whole = false;      // money written as a whole number (±): also a count
   // percent_ratio: numerator / denominator * 100 (exact), rounded when compared
   money numerator, denominator;
 };

@@ -2,7 +2,7 @@
 //
 // Define YUSUAN_SEPARATE_COMPILATION in every translation unit and include
 // this header in exactly one of them: the grammar (Spirit X3) and the
-// compiler are then built once.
+// compiler are then built once.  The CMake target yusuan::compiled does this.
 #pragma once
 
 #ifndef YUSUAN_SEPARATE_COMPILATION
@@ -10,5 +10,4 @@
 #endif
 
 #include <yusuan/compile.hpp>
-#include <yusuan/impl/compile.ipp>
-#include <yusuan/detail/grammar_def.hpp>
+#include <yusuan/compile/compile.ipp>

@@ -8,7 +8,7 @@ using namespace yusuan_test;
 TEST(check_cli, ok_budget_exits_0) {
   auto r = run_cli("check tests/data/small.budget");
   EXPECT_EQ(r.exit, 0) << r.err;
-  EXPECT_HAS(r.err, "tests/data/small.budget: ok: 8 items, 1 projects, 7 constraints checked");
+  EXPECT_HAS(r.err, "tests/data/small.budget: ok: 8 items, 1 project, 7 constraints checked");
   EXPECT_EQ(r.out, "");
   auto q = run_cli("check -q tests/data/small.budget");
   EXPECT_EQ(q.exit, 0);
@@ -146,7 +146,7 @@ TEST(check_cli, max_errors) {
   }
   EXPECT_EQ(syntax, 3u);
   ASSERT_NE(summary, nullptr) << r.out;
-  EXPECT_EQ(summary->get("message")->string, "7 more syntax errors not shown");
+  EXPECT_EQ(summary->get("message")->string, "7 more errors not shown");
 }
 
 TEST(check_cli, help_and_version) {

@@ -6,7 +6,7 @@ using namespace yusuan_test;
 // --- E0001: a file that cannot be read -----------------------------------------------------------
 
 TEST(diag_files, E0001_missing_file) {
-  auto r = yusuan::compile_file("tests/data/dsl/no_such_file.budget");
+  auto r = compile_path("tests/data/dsl/no_such_file.budget");
   EXPECT_FALSE(r.ok());
   EXPECT_TRUE(r.io_error);
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
@@ -14,16 +14,16 @@ TEST(diag_files, E0001_missing_file) {
   EXPECT_EQ(d.level, severity::error);
   EXPECT_EQ(d.message, "cannot read 'tests/data/dsl/no_such_file.budget': no such file");
   EXPECT_EQ(where(d), "0:0");  // the root file has no location to point at
-  EXPECT_THROW((void)yusuan::load_budget("tests/data/dsl/no_such_file.budget"), yusuan::budget_error);
+  EXPECT_THROW((void)yusuan::compile_file("tests/data/dsl/no_such_file.budget"), yusuan::budget_error);
   try {
-    (void)yusuan::load_budget("tests/data/dsl/no_such_file.budget");
+    (void)yusuan::compile_file("tests/data/dsl/no_such_file.budget");
   } catch (const yusuan::budget_error& e) {
     EXPECT_HAS(std::string(e.what()), "error[E0001]");
     EXPECT_HAS(std::string(e.what()), "1 error, 0 warnings");
     EXPECT_EQ(e.diagnostics().error_count(), 1u);
   }
   yusuan::diagnostics ds;
-  EXPECT_FALSE(yusuan::load_budget("tests/data/dsl/no_such_file.budget", ds).has_value());
+  EXPECT_FALSE(yusuan::compile_file("tests/data/dsl/no_such_file.budget", ds).has_value());
   EXPECT_EQ(ds.size(), 1u);
 }
 
@@ -54,7 +54,7 @@ TEST(diag_files, E0002_gbk_string) {
 TEST(diag_files, E0002_gbk_file) {
   temp_dir t;
   const auto p = t.write("gbk.budget", gbk_title);
-  auto r = yusuan::compile_file(p);
+  auto r = compile_path(p);
   EXPECT_FALSE(r.ok());
   EXPECT_TRUE(r.io_error);
   const auto& d = one(r, "E0002");
@@ -68,7 +68,7 @@ TEST(diag_files, E0002_gbk_import_points_at_the_import) {
   temp_dir t;
   t.write("gbk.budget", gbk_title);
   const auto p = t.write("main.budget", "金额单位 万元\n导入 \"gbk.budget\"\n");
-  auto r = yusuan::compile_file(p);
+  auto r = compile_path(p);
   EXPECT_FALSE(r.ok());
   const auto& d = one(r, "E0002");
   EXPECT_EQ(d.message, "'gbk.budget' is not UTF-8 (byte 0xb2 at line 1)");

@@ -119,7 +119,7 @@ TEST(diag_names, E0304_unknown_level) {
 // --- E0311 / E0312 / E0313: imports --------------------------------------------------------------
 
 TEST(diag_names, E0311_import_not_found) {
-  auto r = yusuan::compile_file("tests/data/dsl/import_missing.budget");
+  auto r = compile_path("tests/data/dsl/import_missing.budget");
   EXPECT_FALSE(r.ok());
   EXPECT_FALSE(r.io_error);
   const auto& d = one(r, "E0311");
@@ -130,7 +130,7 @@ TEST(diag_names, E0311_import_not_found) {
 }
 
 TEST(diag_names, E0312_import_cycle) {
-  auto r = yusuan::compile_file("tests/data/dsl/cycle_a.budget");
+  auto r = compile_path("tests/data/dsl/cycle_a.budget");
   EXPECT_FALSE(r.ok());
   const auto& d = one(r, "E0312");
   EXPECT_EQ(d.message, "import cycle: 'cycle_a.budget' is already being imported");
@@ -142,13 +142,13 @@ TEST(diag_names, E0312_import_cycle) {
 TEST(diag_names, E0312_self_import) {
   temp_dir t;
   const auto p = t.write("self.budget", "# 自己导入自己\n导入 \"./self.budget\"\n");
-  auto r = yusuan::compile_file(p);
+  auto r = compile_path(p);
   const auto& d = one(r, "E0312");
   EXPECT_EQ(where(d), "2:5");
 }
 
 TEST(diag_names, E0313_import_leaving_the_root) {
-  auto r = yusuan::compile_file("tests/data/dsl/import_escape.budget");
+  auto r = compile_path("tests/data/dsl/import_escape.budget");
   EXPECT_FALSE(r.ok());
   const auto& d = one(r, "E0313");
   EXPECT_EQ(d.message, "import '../small.budget' leaves the budget's root directory");
@@ -167,4 +167,64 @@ TEST(diag_names, E0313_import_leaving_the_root_of_a_string) {
   o.root = "tests";
   auto ok = compile("导入 \"data/small.budget\"\n", o);
   EXPECT_TRUE(ok.ok()) << dump(ok);
+}
+
+// --- E0303 / E0311 found by fuzzing ---------------------------------------------------------
+
+TEST(diag_names, E0303_project_listed_twice_in_a_group) {
+  // by name twice, and once by name and once by code: a located error, never a read past the groups
+  for (const std::string members : {"(A, A)", "(A, P001)"}) {
+    auto r = compile("项目 A 编码 P001 金额 1.00\n项目组 G " + members + " 208 01 11 {\n  30101: 1.00\n}\n");
+    EXPECT_FALSE(r.ok());
+    const auto& d = one(r, "E0303");
+    EXPECT_HAS(d.message, "is listed twice in group 'G'");
+    EXPECT_EQ(where(d), "2:11") << dump(r);
+    ASSERT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  }
+}
+
+TEST(diag_names, E0303_two_groups_of_one_name) {
+  auto r = compile("项目 A 金额 1.00\n项目 B 金额 2.00\n项目组 G (A) 208 01 11 {\n  30101: 1.00\n}\n"
+                   "项目组 G (B) 208 01 11 {\n  30101: 2.00\n}\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0303");
+  EXPECT_EQ(d.message, "project group 'G' is declared twice");
+  EXPECT_EQ(where(d), "6:5");
+  std::string first;
+  EXPECT_TRUE(note_has(d, "first declared here", &first));
+  EXPECT_EQ(first, "3:5");
+}
+
+TEST(diag_names, E0303_a_thousand_repeated_prior_figures_are_each_reported_once) {
+  std::string text = "金额单位 元\n";
+  for (int i = 0; i < 1000; ++i) text += "上年 三公经费 1.00\n";
+  auto o = no_catalog();
+  o.max_errors = 2000;
+  auto r = compile(text, o);
+  // every repetition against the first statement, not every pair
+  EXPECT_EQ(with_code(r, "E0303").size(), 999u);
+  EXPECT_EQ(r.diagnostics.error_count(), 999u);
+  for (const auto* d : with_code(r, "E0303")) {
+    std::string first;
+    ASSERT_TRUE(note_has(*d, "first stated here", &first));
+    ASSERT_EQ(first, "2:4");
+  }
+}
+
+TEST(diag_names, E0311_nul_in_an_import_path) {
+  const std::string text = std::string("导入 \"tests/data/dsl/import_part.budget") + '\0' + "junk\"\n";
+  auto r = compile(text);
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0311");
+  EXPECT_EQ(d.message, "import path contains a NUL character");
+  EXPECT_EQ(where(d), "1:5");
+  EXPECT_TRUE(with_code(r, "E0313").empty());
+}
+
+TEST(diag_names, E0311_an_import_path_too_long) {
+  auto r = compile("导入 \"" + std::string(5000, 'a') + ".budget\"\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0311");
+  EXPECT_EQ(d.message, "import path is too long (5007 bytes)");
+  EXPECT_TRUE(with_code(r, "E0313").empty()) << dump(r);
 }

@@ -67,9 +67,9 @@ TEST(diag_syntax, E0102_more_than_max_errors) {
   EXPECT_EQ(where(*shown[0]), "1:11");
   EXPECT_EQ(where(*shown[1]), "2:11");
   EXPECT_TRUE(shown[0]->notes.empty());
-  EXPECT_TRUE(note_has(*shown[1], "stopping syntax error reports here (limit 2)"));
+  EXPECT_TRUE(note_has(*shown[1], "stopping error reports here (limit 2)"));
   const auto& d = one(r, "E0102");
-  EXPECT_EQ(d.message, "2 more syntax errors not shown");
+  EXPECT_EQ(d.message, "2 more errors not shown");
   EXPECT_EQ(where(d), "0:0");  // a summary, not a place
   EXPECT_EQ(d.level, yusuan::severity::error);  // the suppressed errors still fail the budget
   EXPECT_EQ(r.diagnostics.error_count(), 3u);
@@ -114,7 +114,7 @@ TEST(diag_syntax, E0103_unclosed_block_in_an_imported_file) {
   temp_dir t;
   t.write("part.budget", "\n208 01 09 {\n  30101: 1.00\n");
   const auto p = t.write("main.budget", "金额单位 万元\n导入 \"part.budget\"\n}\n");
-  auto r = yusuan::compile_file(p);
+  auto r = compile_path(p);
   // The block of part.budget is closed at the end of part.budget, so the '}' of main is unexpected.
   const auto& unclosed = with_code(r, "E0103");
   ASSERT_EQ(unclosed.size(), 2u) << dump(r);
@@ -128,7 +128,7 @@ TEST(diag_syntax, E0103_unclosed_block_in_an_imported_file) {
 // --- Recovery after syntax errors ----------------------------------------------------------------
 
 TEST(diag_recovery, ten_errors_ten_diagnostics) {
-  auto r = yusuan::compile_file("tests/data/dsl/ten_syntax_errors.budget");
+  auto r = compile_path("tests/data/dsl/ten_syntax_errors.budget");
   EXPECT_FALSE(r.ok());
   EXPECT_FALSE(r.io_error);
   const auto ds = with_code(r, "E0101");
@@ -174,4 +174,29 @@ TEST(diag_recovery, error_at_the_first_token_of_a_line_restarts_there) {
   EXPECT_EQ(r.diagnostics[0].expected, "a word");
   EXPECT_EQ(r.diagnostics[1].code, "E0501");  // the item of line 3 was read
   EXPECT_EQ(r.diagnostics[1].found, "1.00 (difference -1.00 万元)");
+}
+
+// --- Line breaks and limits found by fuzzing ---------------------------------------------------------
+
+TEST(diag_syntax, lone_carriage_returns_end_lines_and_comments) {
+  // an old Mac file: CR alone ends each line, and a comment ends with its line
+  auto r = compile("金额单位 元\r# 注释\r208 01 09 30101: 1.00\r208 01 09 30102: 2.00 # 注释\r核对 合计 = 2.00\r");
+  ASSERT_FALSE(r.ok());
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(where(d), "5:1");
+  EXPECT_EQ(d.found, "3.00 (difference +1.00 元)");
+}
+
+TEST(diag_syntax, max_errors_bounds_every_kind_of_error) {
+  // 2,000 codes with two names each: at most --max-errors of them are kept
+  std::string text = "金额单位 元\n";
+  for (int i = 0; i < 2000; ++i) {
+    text += "208 01 09 301" + std::to_string(10 + i % 90) + " 甲" + std::to_string(i) + ": 1.00\n";
+  }
+  auto o = no_catalog();
+  o.max_errors = 10;
+  auto r = compile(text, o);
+  EXPECT_EQ(with_code(r, "E0204").size(), 10u);
+  const auto& summary = one(r, "E0102");
+  EXPECT_EQ(summary.message, std::to_string(2000 - 90 - 10) + " more errors not shown");
 }

@@ -116,3 +116,24 @@ TEST(diag_totals, E0404_not_checked_without_income) {
   auto r = compile("金额单位 万元\n208 01 09 30101: 90.00\n");
   EXPECT_TRUE(r.ok()) << dump(r);
 }
+
+// --- E0701: totals that cannot be represented -------------------------------------------------------------
+
+TEST(diag_totals, E0701_expenditure_total_beyond_an_amount) {
+  // each item fits in 64 bits of 分, their sum does not: a located error, not a clean check
+  auto r = compile("金额单位 元\n208 01 09 30101: 90,000,000,000,000,000.00\n208 01 09 30102: 90,000,000,000,000,000.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0701");
+  EXPECT_EQ(d.message, "the budget's expenditure total is more than an amount can hold");
+  EXPECT_EQ(where(d), "2:1");
+}
+
+TEST(diag_totals, E0701_block_total_beyond_an_amount) {
+  auto r = compile("金额单位 元\n208 01 09 {\n  30101: 90,000,000,000,000,000.00\n  30102: 90,000,000,000,000,000.00\n}\n"
+                   "208 01 09 30103: -90,000,000,000,000,000.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto ds = with_code(r, "E0701");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "the items of this block sum to more than an amount can hold");
+  EXPECT_EQ(where(*ds[0]), "2:1");
+}

@@ -238,7 +238,7 @@ TEST(diag_values, E0206_year_mismatch_in_an_import) {
   temp_dir t;
   t.write("part.budget", "年度 2023\n");
   const auto p = t.write("main.budget", "年度 2024\n导入 \"part.budget\"\n");
-  auto r = yusuan::compile_file(p);
+  auto r = compile_path(p);
   const auto& d = one(r, "E0206");
   EXPECT_EQ(d.message, "year 2023 differs from the budget's year 2024");
   EXPECT_EQ(file_of(d), (t.path() / "part.budget").string());
@@ -299,4 +299,55 @@ TEST(diag_values, E0207_target_outside_targets_block) {
   EXPECT_EQ(where(*ds[0]), "2:1");
   EXPECT_EQ(ds[1]->message, "performance target outside 绩效 { }");
   EXPECT_EQ(where(*ds[1]), "4:3");
+}
+
+// --- One grammar for item lines (found by fuzzing) ---------------------------------------------
+
+TEST(diag_values, E0201_malformed_codes_on_plain_item_lines) {
+  // the same text is rejected whether or not a kind word comes first
+  for (const std::string line : {"208 01 11 301.01: 1.00", "208 01 11 3 01 01: 1.00", "2 08 01 11 30101: 1.00",
+                                 "20801 11 30101: 1.00", "208 01 11 30101 → 501.01: 1.00"}) {
+    for (const std::string prefix : {"", "基本支出 "}) {
+      auto r = compile("金额单位 元\n" + prefix + line + "\n");
+      EXPECT_FALSE(r.ok()) << prefix + line;
+      EXPECT_TRUE(r.diagnostics.has_errors()) << prefix + line;
+      if (r.value) {
+        EXPECT_TRUE(r.value->items().empty()) << prefix + line;
+      }
+    }
+  }
+}
+
+TEST(diag_values, E0101_no_break_space_between_code_groups_is_reported_there) {
+  auto r = compile("金额单位 元\n208 01\xC2\xA0" "09 30101: 1.00\n");
+  EXPECT_FALSE(r.ok());
+  ASSERT_FALSE(r.diagnostics.empty());
+  const auto& d = r.diagnostics[0];
+  EXPECT_EQ(where(d), "2:7") << dump(r);
+  EXPECT_HAS(d.message, "no-break space");
+}
+
+TEST(diag_values, E0206_years_and_editions_with_many_digits) {
+  for (const std::string text : {"年度 99999999999\n", "科目版本 99999999999\n", "年度 2024\n计数 车辆 99999999999999999999 辆\n"}) {
+    auto r = compile(text);
+    EXPECT_FALSE(r.ok()) << text;
+    EXPECT_TRUE(r.diagnostics.has_errors()) << text;
+  }
+}
+
+TEST(diag_values, E0202_amounts_of_many_digits_in_a_constraint) {
+  auto r = compile("金额单位 元\n208 01 09 30101: 1.00\n核对 合计 = 123456789012345678901234567890.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0202");
+  EXPECT_EQ(where(d), "3:9");
+}
+
+TEST(diag_values, E0711_more_units_than_an_item_can_number) {
+  std::string text = "金额单位 元\n";
+  for (int i = 0; i <= 65535; ++i) text += "单位 U" + std::to_string(i) + " 名称\n208 01 09 30101: 1.00\n";
+  auto r = compile(text);
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0711");
+  EXPECT_EQ(d.message, "too many budget units");
+  EXPECT_EQ(where(d), std::to_string(2 + 2 * 65535) + ":4");
 }

@@ -5,7 +5,7 @@
 using namespace yusuan_test;
 
 TEST(lang_imports, items_come_where_the_import_is_written) {
-  auto r = yusuan::compile_file("tests/data/dsl/import_main.budget");
+  auto r = compile_path("tests/data/dsl/import_main.budget");
   ASSERT_TRUE(r.ok()) << dump(r);
   const auto& b = *r.value;
   ASSERT_EQ(b.sources().size(), 3u);
@@ -34,7 +34,7 @@ TEST(lang_imports, twice_reads_once) {
   temp_dir t;
   t.write("part.budget", "208 01 09 30101: 1.00\n");
   const auto p = t.write("main.budget", "导入 \"part.budget\"\n导入 \"./part.budget\"\n");
-  auto r = yusuan::compile_file(p);
+  auto r = compile_path(p);
   ASSERT_TRUE(r.ok()) << dump(r);
   EXPECT_EQ(r.value->items().size(), 1u);
 }

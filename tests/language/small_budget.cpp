@@ -6,25 +6,25 @@
 using namespace yusuan_test;
 
 TEST(lang_small_budget, checks_clean) {
-  auto r = yusuan::compile_file("tests/data/small.budget");
+  auto r = compile_path("tests/data/small.budget");
   ASSERT_TRUE(r.ok()) << r.diagnostics.size();
   EXPECT_EQ(r.value->items().size(), 8u);
   EXPECT_EQ(r.value->expenditure_total(), yusuan::money::parse("120.00", yusuan::unit::wan_yuan));
 }
 
 TEST(lang_small_budget, has_no_diagnostics_and_loads) {
-  auto r = yusuan::compile_file("tests/data/small.budget");
+  auto r = compile_path("tests/data/small.budget");
   ASSERT_TRUE(r.ok()) << dump(r);
   EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
   EXPECT_FALSE(r.io_error);
-  const yusuan::budget b = yusuan::load_budget("tests/data/small.budget");
+  const yusuan::budget b = yusuan::compile_file("tests/data/small.budget");
   EXPECT_EQ(b.constraints().size(), 7u);
   for (const auto& c : b.constraints()) EXPECT_TRUE(c.passed) << c.text;
 }
 
 TEST(lang_small_budget, matches_the_full_one) {
   // small.budget is full_zh without the extra targets, figures and constraints.
-  auto small = yusuan::compile_file("tests/data/small.budget");
+  auto small = compile_path("tests/data/small.budget");
   ASSERT_TRUE(small.ok()) << dump(small);
   auto full = compile(full_zh);
   ASSERT_TRUE(full.ok());

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <optional>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -37,7 +38,6 @@ namespace yusuan_test {
 namespace fs = std::filesystem;
 
 using yusuan::compile_options;
-using yusuan::compile_result;
 using yusuan::diagnostic;
 using yusuan::econ_code;
 using yusuan::function_code;
@@ -85,22 +85,44 @@ inline compile_options no_catalog() {
 /// catalog checks on.
 inline compile_options with_catalog() { return compile_options{}; }
 
+/// The outcome of a compilation, as the tests look at it: the budget when
+/// there is no error, every diagnostic, and whether the root file could not
+/// be read.  Made with the non-throwing forms of compile.hpp.
+struct compiled {
+  std::optional<yusuan::budget> value;
+  yusuan::diagnostics diagnostics;
+  bool io_error = false;
+  bool ok() const noexcept { return value.has_value(); }
+  explicit operator bool() const noexcept { return value.has_value(); }
+};
+
 /// Compiles budget text named `name` (imports resolve against options.root or
 /// the current directory).
-inline compile_result compile(std::string_view text, const compile_options& o = no_catalog(),
-                              const std::string& name = "t.budget") {
-  return yusuan::compile_string(text, name, o);
+inline compiled compile(std::string_view text, const compile_options& o = no_catalog(),
+                        const std::string& name = "t.budget") {
+  compiled r;
+  r.value = yusuan::compile_string(text, name, r.diagnostics, o);
+  r.io_error = yusuan::unreadable(r.diagnostics);
+  return r;
+}
+
+/// Compiles a budget file.
+inline compiled compile_path(const fs::path& file, const compile_options& o = with_catalog()) {
+  compiled r;
+  r.value = yusuan::compile_file(file, r.diagnostics, o);
+  r.io_error = yusuan::unreadable(r.diagnostics);
+  return r;
 }
 
 /// The reference budget (洛阳市社会保险中心 2024), loaded once.
 inline const yusuan::budget& reference_budget() {
-  static const yusuan::budget b = yusuan::load_budget(reference_path);
+  static const yusuan::budget b = yusuan::compile_file(reference_path);
   return b;
 }
 
 /// tests/data/small.budget, loaded once.
 inline const yusuan::budget& small_budget() {
-  static const yusuan::budget b = yusuan::load_budget(small_path);
+  static const yusuan::budget b = yusuan::compile_file(small_path);
   return b;
 }
 
@@ -138,7 +160,7 @@ inline std::string dump(const yusuan::diagnostics& ds) {
   yusuan::render_text(os, ds);
   return os.str();
 }
-inline std::string dump(const compile_result& r) { return dump(r.diagnostics); }
+inline std::string dump(const compiled& r) { return dump(r.diagnostics); }
 
 inline std::vector<const diagnostic*> with_code(const yusuan::diagnostics& ds, std::string_view code) {
   std::vector<const diagnostic*> out;
@@ -146,12 +168,12 @@ inline std::vector<const diagnostic*> with_code(const yusuan::diagnostics& ds, s
     if (d.code == code) out.push_back(&d);
   return out;
 }
-inline std::vector<const diagnostic*> with_code(const compile_result& r, std::string_view code) {
+inline std::vector<const diagnostic*> with_code(const compiled& r, std::string_view code) {
   return with_code(r.diagnostics, code);
 }
 
 /// The only diagnostic with this code (a test failure otherwise).
-inline const diagnostic& one(const compile_result& r, std::string_view code) {
+inline const diagnostic& one(const compiled& r, std::string_view code) {
   static const diagnostic none{};
   const auto ds = with_code(r, code);
   if (ds.size() != 1) {

@@ -1,8 +1,8 @@
-// yusuan/impl/catalog_checks.hpp -- checks of a budget against the
+// yusuan/compile/catalog_checks.hpp -- checks of a budget against the
 // classification catalogs (<yusuan/catalog.hpp>).  Spirit-free.
 //
 //   yusuan::diagnostics diags;
-//   yusuan::detail::check_catalog(b, diags);
+//   yusuan::compile::check_catalog(b, diags);
 //
 // The compiler runs this on the finished budget (before constraints are
 // evaluated) unless compile_options::check_catalog is false.  Diagnostics:
@@ -43,7 +43,7 @@
 #include <utility>
 #include <vector>
 
-namespace yusuan::detail {
+namespace yusuan::compile {
 
 namespace catalog_check {
 
@@ -522,4 +522,4 @@ inline void check_catalog(const budget& b, diagnostics& diags) {
   catalog_check::checker(b, diags).run();
 }
 
-}  // namespace yusuan::detail
+}  // namespace yusuan::compile

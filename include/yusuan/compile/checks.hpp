@@ -1,0 +1,154 @@
+// yusuan/compile/checks.hpp -- the built-in checks of a complete budget:
+// each project's amount against its items, each project group's breakdown
+// against its projects, income against expenditure, and every total within
+// what an amount can hold.
+#pragma once
+
+#include <yusuan/compile/describe.hpp>
+#include <yusuan/compile/draft.hpp>
+#include <yusuan/compile/reporter.hpp>
+
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace yusuan::compile {
+
+class built_in_checks {
+public:
+  built_in_checks(draft& d, reporter& r) : d_(d), rep_(r) {}
+
+  /// Runs the checks; false when a total cannot be represented (nothing
+  /// that sums items can be computed then).
+  bool run() {
+    if (!totals_fit()) return false;
+    projects();
+    groups();
+    balance();
+    return true;
+  }
+
+private:
+  unit u() const noexcept { return d_.data->header.amount_unit; }
+
+  /// Whether Σ items, Σ income and the year-end balance fit in an amount.
+  bool totals_fit() {
+    auto& data = *d_.data;
+    money_sum items, income;
+    for (const auto& it : data.items) items += it.amount;
+    for (const auto& l : data.income)
+      if (!l.of_which) income += l.amount;
+    if (data.year_end_balance) items += *data.year_end_balance;
+    bool ok = true;
+    auto fits = [&](const money_sum& s, source_span at, const char* what) {
+      const auto v = s.fen();
+      if (v <= std::numeric_limits<std::int64_t>::max() && v >= std::numeric_limits<std::int64_t>::min()) return;
+      rep_.error("E0701", std::string(what) + " is more than an amount can hold", at,
+                 "amounts and their totals are at most 92,233,720,368,547,758.07 元");
+      ok = false;
+    };
+    fits(items, data.items.empty() ? source_span{} : source_span{data.sources[data.items.front().file].get(), data.items.front().offset, 1},
+         "the budget's expenditure total");
+    fits(income, data.income.empty() ? source_span{} : data.income.front().span, "the budget's income total");
+    return ok;
+  }
+
+  void projects() {
+    auto& data = *d_.data;
+    std::vector<money_sum> sums(data.projects.size());
+    std::vector<std::size_t> counts(data.projects.size());
+    for (const auto& it : data.items)
+      if (it.project != npos32) {
+        sums[it.project] += it.amount;
+        ++counts[it.project];
+      }
+    for (std::size_t i = 0; i < data.projects.size(); ++i) {
+      auto& p = data.projects[i];
+      const auto& stated = d_.stated_project_amount[i];
+      p.has_items = counts[i] != 0;
+      if (p.has_items) {
+        p.amount = sums[i].value();
+        if (stated.first && *stated.first != p.amount) {
+          auto& d = rep_.error("E0402",
+                               "project '" + p.name + "' amount " + stated.first->format(u()) +
+                                   " differs from its items " + p.amount.format(u()),
+                               stated.second);
+          d.expected = stated.first->format(u());
+          d.found = p.amount.format(u()) + " in its items (difference " + signed_text(p.amount - *stated.first, u()) + ")";
+          project_item_notes(d, static_cast<std::uint32_t>(i));
+        }
+        if (p.group != npos32) {
+          auto& d = rep_.error("E0403", "project '" + p.name + "' has items of its own and is also in group '" +
+                                            data.groups[p.group].name + "'",
+                               p.span);
+          d.notes.push_back({"the group", data.groups[p.group].span});
+        }
+      } else if (stated.first) {
+        p.amount = *stated.first;
+        if (p.group == npos32 && !p.amount.is_zero()) {
+          auto& d = rep_.warning("W0405", "project '" + p.name + "' has an amount but no items and is in no 项目组",
+                                 stated.second);
+          d.label = "this amount is not part of the budget's expenditure";
+          d.notes.push_back({"give the project its items (in its block, or with 项目 on items), or list it in a 项目组 "
+                             "whose block gives the economic breakdown",
+                             {}});
+        }
+      } else if (p.group != npos32) {
+        rep_.error("E0402", "project '" + p.name + "' in group '" + data.groups[p.group].name + "' needs a 金额", p.span);
+      }
+    }
+  }
+
+  void project_item_notes(diagnostic& d, std::uint32_t project) {
+    const auto& data = *d_.data;
+    std::size_t shown = 0, total = 0;
+    for (const auto& it : data.items) {
+      if (it.project != project) continue;
+      if (++total > 10) continue;
+      d.notes.push_back({describe(data, it) + " " + it.amount.format(u()), {data.sources[it.file].get(), it.offset, 1}});
+      ++shown;
+    }
+    if (total > shown) d.notes.push_back({"and " + std::to_string(total - shown) + " more items", {}});
+  }
+
+  void groups() {
+    auto& data = *d_.data;
+    for (auto& grp : data.groups) {
+      money_sum members;
+      for (auto m : grp.members) members += data.projects[m].amount;
+      const money breakdown = grp.amount;  // Σ items, set when the block closed
+      const money expected = members.value();
+      if (breakdown != expected) {
+        auto& d = rep_.error("E0403",
+                             "the breakdown of group '" + grp.name + "' sums to " + breakdown.format(u()) +
+                                 ", but its projects sum to " + expected.format(u()),
+                             grp.span);
+        d.expected = expected.format(u()) + " (Σ of the projects)";
+        d.found = breakdown.format(u()) + " (difference " + signed_text(breakdown - expected, u()) + ")";
+        for (auto m : grp.members)
+          d.notes.push_back({data.projects[m].name + " " + data.projects[m].amount.format(u()), data.projects[m].span});
+      }
+      grp.amount = expected;
+    }
+  }
+
+  void balance() {
+    const auto& data = *d_.data;
+    if (data.income.empty()) return;  // a file of items or rules only
+    const budget b = detail::budget_access::make(d_.data);
+    const money in = b.income_grand_total(), out = b.expenditure_grand_total();
+    if (in == out) return;
+    auto& d = rep_.error("E0404", "income total " + in.format(u()) + " differs from expenditure total " + out.format(u()),
+                         data.income.front().span);
+    d.expected = in.format(u()) + " (收入总计)";
+    d.found = out.format(u()) + " (支出总计; difference " + signed_text(out - in, u()) + " " +
+              std::string(unit_name(u())) + ")";
+    d.notes.push_back({"收入总计 = 本年收入合计 + 上年结转结余; 支出总计 = Σ items + 年终结转结余", {}});
+  }
+
+  draft& d_;
+  reporter& rep_;
+};
+
+}  // namespace yusuan::compile

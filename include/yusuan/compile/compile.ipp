@@ -1,0 +1,28 @@
+// yusuan/compile/compile.ipp -- the definitions of compile.hpp: the compiler
+// and, through syntax/parser.ipp, the one instantiation of the grammar.
+// Included by <yusuan/compile.hpp> in header-only mode, or by exactly one
+// translation unit through <yusuan/src.hpp>.
+#pragma once
+
+#include <yusuan/compile.hpp>
+#include <yusuan/compile/compiler.hpp>
+#include <yusuan/compile/query_parser.hpp>
+#include <yusuan/syntax/parser.ipp>
+
+namespace yusuan {
+
+YUSUAN_DECL std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& diags,
+                                               const compile_options& options) {
+  return compile::compiler(options).compile_file(file, diags);
+}
+
+YUSUAN_DECL std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
+                                                 const compile_options& options) {
+  return compile::compiler(options).compile_text(text, std::move(name), diags);
+}
+
+YUSUAN_DECL std::optional<query> parse_query(std::string_view text, const budget& b, diagnostics& diags) {
+  return compile::query_parser(b).parse(text, diags);
+}
+
+}  // namespace yusuan

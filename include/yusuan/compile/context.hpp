@@ -1,0 +1,33 @@
+// yusuan/compile/context.hpp -- what the parts of the lowering pass share
+// while they read one budget: the draft they build, the reporter, the file
+// being read and the blocks in force.
+#pragma once
+
+#include <yusuan/compile/coordinates.hpp>
+#include <yusuan/compile/draft.hpp>
+#include <yusuan/compile/lower_expr.hpp>
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/compile/scope.hpp>
+#include <yusuan/compile/values.hpp>
+
+namespace yusuan::compile {
+
+struct lowering_context {
+  draft& d;
+  reporter& rep;
+  block_stack blocks;
+  file_state file;
+  value_reader values{rep, file};
+  coordinate_reader coords{d, rep, values};
+  expr_lowering exprs{rep, values, &d};
+
+  lowering_context(draft& dr, reporter& r) : d(dr), rep(r) {}
+  lowering_context(const lowering_context&) = delete;
+  lowering_context& operator=(const lowering_context&) = delete;
+
+  detail::budget_data& data() noexcept { return *d.data; }
+  source_span span_of(slice s) const noexcept { return rep.span_of(s); }
+  source_span span_at(const char* p, std::size_t len = 1) const noexcept { return rep.span_at(p, len); }
+};
+
+}  // namespace yusuan::compile

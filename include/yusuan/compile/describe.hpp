@@ -1,0 +1,55 @@
+// yusuan/compile/describe.hpp -- how diagnostics show amounts and items.
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/diagnostic.hpp>
+#include <yusuan/text/utf8.hpp>
+
+#include <cstddef>
+#include <string>
+
+namespace yusuan::compile {
+
+/// An amount with its sign: +1.00, -0.10, 0.00.
+inline std::string signed_text(money m, unit u) { return (m.sign() > 0 ? "+" : "") + m.format(u); }
+
+/// An item as a diagnostic names it: its codes and its project.
+inline std::string describe(const detail::budget_data& d, const item& it) {
+  std::string s;
+  if (it.function) s += it.function.spaced();
+  if (it.econ) s += (s.empty() ? "" : " ") + it.econ.str();
+  if (it.gov_econ) s += (s.empty() ? "" : " → ") + it.gov_econ.str();
+  if (it.project != npos32) s += (s.empty() ? "" : " ") + d.projects[it.project].name;
+  return s.empty() ? "item" : s;
+}
+
+/// Notes listing the items [from, to) that made up a sum (at most 10).
+inline void add_item_notes(diagnostic& diag, const detail::budget_data& d, std::size_t from, std::size_t to, unit u) {
+  const std::size_t total = to > from ? to - from : 0;
+  const std::size_t shown = total < 10 ? total : 10;
+  for (std::size_t i = from; i < from + shown; ++i) {
+    const auto& it = d.items[i];
+    diag.notes.push_back({describe(d, it) + " " + it.amount.format(u), {d.sources[it.file].get(), it.offset, 1}});
+  }
+  if (total > shown) diag.notes.push_back({"and " + std::to_string(total - shown) + " more items", {}});
+}
+
+/// What a syntax error found at `w`: the next token (up to 12 characters,
+/// up to a blank), quoted, or `end` at the end of the text.
+inline std::string found_at(const char* w, const char* last, const char* end = "the end of the file") {
+  if (w >= last) return end;
+  const char* e = w;
+  int chars = 0;
+  while (e < last && chars < 12) {
+    const char* q = e;
+    const char32_t c = text::decode(q, last);
+    if (c == '\n' || c == '\r' || ((c == ' ' || c == '\t' || c == 0x3000) && chars > 0)) break;
+    e = q;
+    ++chars;
+  }
+  std::string found = "'" + std::string(w, e) + "'";
+  if (e < last && *e != '\n' && *e != ' ' && *e != '\r' && chars >= 12) found.insert(found.size() - 1, "…");
+  return found;
+}
+
+}  // namespace yusuan::compile

@@ -1,0 +1,114 @@
+// yusuan/compile/draft.hpp -- the budget under construction: what the
+// lowering pass builds and the later passes (resolve, checks, evaluate) read.
+// It is the only state the passes share.
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/expr.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace yusuan::compile {
+
+/// An item that names a project not declared yet; resolved at the end.
+struct pending_project_ref {
+  std::size_t item = 0;
+  std::string name;
+  source_span span;
+};
+
+/// A row of a grouped constraint: one key per dimension and the stated amount.
+struct grouped_row {
+  std::vector<std::string> keys;
+  money amount;
+  source_span span;
+};
+
+/// Year-on-year claim of a constraint: 较上年 减少 / 增加 / 下降 / 增长 / 持平.
+enum class yoy_claim : std::uint8_t { none, decrease, increase, fall, growth, flat };
+
+/// A constraint (核对) as written, to be evaluated once the budget is complete.
+struct constraint_def {
+  expr lhs, rhs;
+  std::string cmp;  // "=", "≠", "≤", "≥", "<", ">" (and the ASCII spellings)
+  yoy_claim yoy = yoy_claim::none;
+  std::string yoy_value;
+  source_span yoy_span;
+  std::optional<money> tolerance;
+  bool warning = false;
+  std::string message;
+  std::string text;
+  source_span span;
+  unit file_unit = unit::yuan;
+  // grouped: 按 dims { keys: amount }
+  std::vector<dimension_ref> by;
+  std::vector<grouped_row> rows;
+};
+
+using tag_list = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+/// The budget under construction, with the indexes that keep every lookup
+/// of the passes below linear in the size of the input.
+struct draft {
+  std::shared_ptr<detail::budget_data> data = make_data();
+
+  // interned tag strings and tag sets
+  std::unordered_map<std::string, std::uint32_t> string_ids;
+  std::map<tag_list, std::uint32_t> tag_set_ids;
+  // names given to codes
+  std::map<function_code, std::size_t> function_index;
+  std::map<econ_code, std::size_t> econ_index;
+  // projects and groups by name or code
+  std::unordered_map<std::string, std::uint32_t> project_ids, project_codes, group_ids;
+  std::unordered_map<std::string, source_span> code_spans;
+  std::vector<std::pair<std::optional<money>, source_span>> stated_project_amount;
+  // named things, for duplicates
+  std::unordered_map<std::string, std::size_t> prior_ids, figure_ids, measure_ids, note_ids, extension_ids;
+  std::unordered_map<std::string, std::uint32_t> unit_ids;  // by code
+  source_span year_span;
+  // left for the resolve pass
+  std::vector<pending_project_ref> pending;
+  std::vector<constraint_def> constraints;
+
+  std::uint32_t intern(std::string_view s) {
+    auto [it, inserted] = string_ids.try_emplace(std::string(s), static_cast<std::uint32_t>(data->strings.size()));
+    if (inserted) data->strings.emplace_back(s);
+    return it->second;
+  }
+
+  std::uint32_t tag_set_id(tag_list tags) {
+    if (tags.empty()) return 0;
+    std::sort(tags.begin(), tags.end());
+    auto it = tag_set_ids.find(tags);
+    if (it != tag_set_ids.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(data->tag_sets.size());
+    data->tag_sets.push_back(tags);
+    tag_set_ids.emplace(std::move(tags), id);
+    return id;
+  }
+
+  /// A declared project by its name or its code, or npos32.
+  std::uint32_t project_by_name_or_code(const std::string& key) const {
+    if (auto it = project_ids.find(key); it != project_ids.end()) return it->second;
+    if (auto it = project_codes.find(key); it != project_codes.end()) return it->second;
+    return npos32;
+  }
+
+private:
+  static std::shared_ptr<detail::budget_data> make_data() {
+    auto d = std::make_shared<detail::budget_data>();
+    d->tag_sets.emplace_back();  // tag set 0: no tags
+    d->units.emplace_back();     // unit 0: the budget's own
+    return d;
+  }
+};
+
+}  // namespace yusuan::compile

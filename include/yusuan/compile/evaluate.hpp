@@ -1,0 +1,241 @@
+// yusuan/compile/evaluate.hpp -- values of expressions over a complete
+// budget: literals, sums and counts of items (on the query engine), measures
+// (evaluated once each, in the order the resolve pass found), figures,
+// built-in quantities, shares and year-on-year changes.
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/expr.hpp>
+#include <yusuan/query.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace yusuan::compile {
+
+class evaluator {
+public:
+  evaluator(const budget& b, reporter& r) : b_(b), rep_(r) {
+    for (const auto& m : b_.measures()) measures_.emplace(m.name, std::nullopt);
+    for (const auto& f : b_.figures()) figures_.emplace(f.name, &f);
+    for (const auto& p : b_.prior_figures()) prior_.emplace(p.name, p.amount);
+  }
+
+  /// Evaluates the measures, each after those it uses (`order`); a measure
+  /// left out of the order (part of a cycle) has no value.
+  void evaluate_measures(const std::vector<std::size_t>& order) {
+    const auto ms = b_.measures();
+    for (std::size_t i : order) measures_[ms[i].name] = eval(ms[i].definition);
+  }
+
+  /// The prior-year figure of a name.
+  std::optional<money> prior(const std::string& name) const {
+    auto it = prior_.find(name);
+    if (it == prior_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  /// The value of a measure, once evaluated.
+  std::optional<money> measure_value(const std::string& name) const {
+    auto it = measures_.find(name);
+    if (it == measures_.end() || !it->second) return std::nullopt;
+    return it->second->amount;
+  }
+
+  /// Σ of the items that pass `f` (on the aggregation engine).
+  money sum(const filter& f) const { return total(b_, f).value(); }
+  /// How many items pass `f`.
+  std::int64_t count(const filter& f) const { return static_cast<std::int64_t>(total(b_, f).count); }
+
+  std::optional<value> eval(const expr& e) {
+    value v;
+    switch (e.kind) {
+      case expr::op::money_literal:
+        v.amount = e.amount;
+        v.whole = e.whole;  // a whole number also reads as a count
+        v.count = e.count;
+        return v;
+      case expr::op::count_literal:
+        v.kind = value::type::count;
+        v.count = e.count;
+        return v;
+      case expr::op::percent_literal:
+        fail(e.span, "E0502", "a percentage can only be compared with 占比(…) or 增幅(…)");
+        return std::nullopt;
+      case expr::op::sum:
+        v.amount = sum(e.where);
+        return v;
+      case expr::op::count:
+        v.kind = value::type::count;
+        v.count = count(e.where);
+        return v;
+      case expr::op::name: return name_value(e.name, e.span);
+      case expr::op::prior: {
+        auto p = prior(e.name);
+        if (!p) {
+          fail(e.span, "E0302", "no prior-year (上年) figure named '" + e.name + "'");
+          return std::nullopt;
+        }
+        v.amount = *p;
+        return v;
+      }
+      case expr::op::share: {
+        auto a = eval(e.args[0]), b = eval(e.args[1]);
+        if (!a || !b) return std::nullopt;
+        v.kind = value::type::percent_ratio;
+        v.numerator = a->amount;
+        v.denominator = b->amount;
+        return v;
+      }
+      case expr::op::change: {
+        const expr& x = e.args[0];
+        if (x.kind != expr::op::name) {
+          fail(x.span, "E0302", "增幅(…) needs a named quantity that has a 上年 figure");
+          return std::nullopt;
+        }
+        auto cur = eval(x);
+        auto p = prior(x.name);
+        if (!p) {
+          fail(x.span, "E0302", "no prior-year (上年) figure named '" + x.name + "'");
+          return std::nullopt;
+        }
+        if (!cur) return std::nullopt;
+        v.kind = value::type::percent_ratio;
+        v.numerator = cur->amount - *p;
+        v.denominator = p->abs();
+        return v;
+      }
+      case expr::op::add: return add(e);
+      case expr::op::neg: {
+        auto a = eval(e.args[0]);
+        if (!a) return std::nullopt;
+        v = *a;
+        v.amount = -v.amount;
+        v.count = -v.count;  // -2 is a count as well as an amount
+        if (v.kind == value::type::percent_ratio) v.numerator = -v.numerator;
+        return v;
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// Reports a problem once per place and message.
+  void fail(source_span span, const std::string& code, const std::string& msg) {
+    const std::string key = code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
+                            std::to_string(span.offset);
+    if (!reported_.insert(key).second) return;
+    rep_.error(code, msg, span);
+  }
+
+  const budget& source() const noexcept { return b_; }
+
+private:
+  /// Whether a value may stand for a count: a count, or a whole-number literal.
+  static bool countable(const value& v) { return v.kind == value::type::count || v.whole; }
+
+  std::optional<value> add(const expr& e) {
+    std::vector<value> terms;
+    terms.reserve(e.args.size());
+    bool any_count = false, any_percent = false;
+    for (const auto& a : e.args) {
+      auto v = eval(a);
+      if (!v) return std::nullopt;
+      any_count = any_count || v->kind == value::type::count;
+      any_percent = any_percent || v->kind == value::type::percent_ratio;
+      terms.push_back(*v);
+    }
+    value out;
+    if (any_count) {
+      // a count and a whole-number literal make a count; a count and an amount do not mix
+      for (std::size_t i = 0; i < terms.size(); ++i)
+        if (!countable(terms[i])) {
+          fail(e.span, "E0502", "a count cannot be added to or subtracted from an amount");
+          return std::nullopt;
+        }
+      out.kind = value::type::count;
+      out.count = 0;
+      for (const auto& t : terms) out.count += t.count;
+      return out;
+    }
+    if (any_percent) {
+      fail(e.span, "E0502", "percentages cannot be added or subtracted");
+      return std::nullopt;
+    }
+    money_sum s;
+    for (const auto& t : terms) s += t.amount;
+    out.amount = s.value();
+    return out;
+  }
+
+  std::optional<value> name_value(const std::string& name, source_span span) {
+    // a measure not evaluated is part of a cycle, already reported
+    if (auto it = measures_.find(name); it != measures_.end()) return it->second;
+    value v;
+    if (auto it = figures_.find(name); it != figures_.end()) {
+      const figure* f = it->second;
+      if (f->is_money) {
+        v.amount = f->amount;
+      } else {
+        v.kind = value::type::count;
+        v.count = f->count;
+      }
+      return v;
+    }
+    if (name == "支出合计" || name == "本年支出合计" || name == "total-expenditure") {
+      v.amount = b_.expenditure_total();
+      return v;
+    }
+    if (name == "支出总计" || name == "expenditure-grand-total") {
+      v.amount = b_.expenditure_grand_total();
+      return v;
+    }
+    if (name == "收入合计" || name == "本年收入合计" || name == "total-income") {
+      v.amount = b_.income_total();
+      return v;
+    }
+    if (name == "收入总计" || name == "income-grand-total") {
+      v.amount = b_.income_grand_total();
+      return v;
+    }
+    if (name == "年终结转结余" || name == "year-end-balance") {
+      v.amount = b_.year_end_balance().value_or(money{});
+      return v;
+    }
+    if (name == "项目金额合计" || name == "project-amount-total") {
+      v.amount = b_.project_total();
+      return v;
+    }
+    if (name == "项目数" || name == "project-count") {
+      v.kind = value::type::count;
+      v.count = static_cast<std::int64_t>(b_.projects().size());
+      return v;
+    }
+    if (auto k = parse_spending_kind(name)) {
+      v.amount = sum(kind_is(*k));
+      return v;
+    }
+    if (auto src = parse_fund_source(name)) {
+      money_sum s;
+      for (const auto& l : b_.income())
+        if (l.source == *src) s += l.amount;
+      v.amount = s.value();
+      return v;
+    }
+    fail(span, "E0302", "unknown measure or figure '" + name + "'");
+    return std::nullopt;
+  }
+
+  const budget& b_;
+  reporter& rep_;
+  std::unordered_map<std::string, std::optional<value>> measures_;
+  std::unordered_map<std::string, const figure*> figures_;
+  std::unordered_map<std::string, money> prior_;
+  std::set<std::string> reported_;
+};
+
+}  // namespace yusuan::compile

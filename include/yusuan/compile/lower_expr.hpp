@@ -1,0 +1,271 @@
+// yusuan/compile/lower_expr.hpp -- expressions and filters of the syntax
+// tree lowered to those of the model (expr.hpp): dimensions and values
+// resolved and checked, sums of terms kept flat.
+#pragma once
+
+#include <yusuan/compile/draft.hpp>
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/compile/values.hpp>
+#include <yusuan/query.hpp>
+#include <yusuan/syntax/ast.hpp>
+
+#include <boost/variant/static_visitor.hpp>
+
+#include <string>
+#include <vector>
+
+namespace yusuan::compile {
+
+class expr_lowering {
+public:
+  expr_lowering(reporter& r, value_reader& v, draft* d = nullptr) : rep_(r), values_(v), d_(d) {}
+
+  expr lower(const syntax::ast::expression& e, bool& ok) {
+    if (e.rest.empty()) return lower(e.first, ok);
+    expr sum;
+    sum.kind = expr::op::add;
+    sum.span = rep_.span_of(e.where);
+    sum.args.push_back(lower(e.first, ok));
+    for (const auto& op : e.rest) {
+      expr term = lower(op.operand_, ok);
+      if (op.op == '-') term = negated(std::move(term), rep_.span_of(op.where));
+      sum.args.push_back(std::move(term));
+    }
+    return sum;
+  }
+
+  filter lower(const syntax::ast::filter& f, bool& ok) {
+    if (f.rest.empty()) return lower(f.first, ok);
+    filter out;
+    out.kind = filter::op::or_;
+    out.span = rep_.span_of(f.where);
+    out.children.push_back(lower(f.first, ok));
+    for (const auto& c : f.rest) out.children.push_back(lower(c, ok));
+    return out;
+  }
+
+  /// Reads a dimension (功能.类, 经济, 类型, a tag key …).
+  bool dimension(slice tok, dimension_ref& out) {
+    if (parse_dimension(tok.view(), out)) return true;
+    auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
+    d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
+    return false;
+  }
+
+private:
+  static expr negated(expr e, source_span span) {
+    expr n;
+    n.kind = expr::op::neg;
+    n.span = span;
+    n.args.push_back(std::move(e));
+    return n;
+  }
+
+  expr lower(const syntax::ast::signed_operand& s, bool& ok) {
+    expr e = boost::apply_visitor(operand_visitor{*this, ok}, s.value);
+    if (s.minus_signs.size() % 2 == 1) {
+      if (e.kind == expr::op::percent_literal) {
+        e.percent_units = -e.percent_units;
+        e.span = rep_.span_of(s.where);
+      } else {
+        e = negated(std::move(e), rep_.span_of(s.where));
+      }
+    }
+    return e;
+  }
+
+  struct operand_visitor {
+    using result_type = expr;
+    expr_lowering& l;
+    bool& ok;
+    expr start(const syntax::ast::located& n, expr::op k) const {
+      expr e;
+      e.kind = k;
+      e.span = l.rep_.span_of(n.where);
+      return e;
+    }
+    expr operator()(const syntax::ast::amount_literal& a) const {
+      expr e = start(a, expr::op::money_literal);
+      e.name = std::string(a.text.view());
+      if (auto m = l.values_.amount(a.text)) e.amount = *m;
+      else ok = false;
+      // a whole number also reads as a count (核对 项目数 = 11)
+      const auto t = a.text.view();
+      e.whole = !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string_view::npos;
+      if (e.whole)
+        for (char c : t) e.count = e.count * 10 + (c - '0');
+      return e;
+    }
+    expr operator()(const syntax::ast::percent_literal& p) const {
+      expr e = start(p, expr::op::percent_literal);
+      if (auto v = l.values_.percent(p.text)) {
+        e.percent_units = v->units;
+        e.scale = v->scale;
+      } else {
+        ok = false;
+      }
+      return e;
+    }
+    expr operator()(const syntax::ast::name_ref& n) const {
+      expr e = start(n, expr::op::name);
+      e.name = l.values_.text(n.name);
+      e.span = l.rep_.span_of(n.name);
+      return e;
+    }
+    expr operator()(const syntax::ast::prior_ref& n) const {
+      expr e = start(n, expr::op::prior);
+      e.name = l.values_.text(n.name);
+      e.span = l.rep_.span_of(n.name);
+      return e;
+    }
+    expr operator()(const syntax::ast::aggregation& a) const {
+      expr e = start(a, a.op == syntax::ast::aggregate_op::sum ? expr::op::sum : expr::op::count);
+      if (a.filters.empty()) {
+        e.where.kind = filter::op::all;
+        e.where.span = e.span;
+      } else {
+        e.where = l.lower(a.filters.front().get(), ok);
+      }
+      return e;
+    }
+    expr operator()(const syntax::ast::share_of& s) const {
+      expr e = start(s, expr::op::share);
+      e.args.push_back(l.lower(s.part.get(), ok));
+      e.args.push_back(l.lower(s.whole.get(), ok));
+      return e;
+    }
+    expr operator()(const syntax::ast::change_of& c) const {
+      expr e = start(c, expr::op::change);
+      e.args.push_back(l.lower(c.of.get(), ok));
+      return e;
+    }
+    expr operator()(const syntax::ast::parenthesized& p) const { return l.lower(p.inner.get(), ok); }
+  };
+
+  filter lower(const syntax::ast::conjunction& c, bool& ok) {
+    if (c.rest.empty()) return lower(c.first, ok);
+    filter out;
+    out.kind = filter::op::and_;
+    out.span = rep_.span_of(c.where);
+    out.children.push_back(lower(c.first, ok));
+    for (const auto& n : c.rest) out.children.push_back(lower(n, ok));
+    return out;
+  }
+
+  filter lower(const syntax::ast::negation& n, bool& ok) {
+    filter f;
+    if (const auto* g = boost::get<syntax::ast::filter_group>(&n.atom)) f = lower(g->inner.get(), ok);
+    else f = lower(boost::get<syntax::ast::condition>(n.atom), ok);
+    if (n.nots.size() % 2 == 1) {
+      filter neg;
+      neg.kind = filter::op::not_;
+      neg.span = rep_.span_of(n.where);
+      neg.children.push_back(std::move(f));
+      return neg;
+    }
+    return f;
+  }
+
+  filter lower(const syntax::ast::condition& c, bool& ok) {
+    filter f;
+    f.span = rep_.span_of(c.where);
+    using C = syntax::ast::comparison;
+    switch (c.test.op) {
+      case C::eq: f.kind = filter::op::eq; break;
+      case C::ne: f.kind = filter::op::ne; break;
+      case C::in: f.kind = filter::op::in; break;
+      case C::not_in: f.kind = filter::op::not_in; break;
+      default:
+        rep_.error("E0304", "'" + std::string(c.dimension.view()) + "' cannot be compared with <, >, ≤ or ≥",
+                   rep_.span_of(c.test.where), "use =, ≠, 属于 or 不属于");
+        ok = false;
+        return f;
+    }
+    if (!dimension(c.dimension, f.dim)) {
+      ok = false;
+      return f;
+    }
+    for (const auto& v : c.test.values) {
+      filter_value fv;
+      if (!value(f.dim, v, fv)) ok = false;
+      f.values.push_back(std::move(fv));
+    }
+    return f;
+  }
+
+  /// Reads a filter value for its dimension.
+  bool value(const dimension_ref& dim, slice v, filter_value& out) {
+    out.text = values_.text(v);
+    const auto level_name = [](int level) { return level == 1 ? "类" : level == 2 ? "款" : "项"; };
+    const auto level_digits = [](int level) {
+      return level == 1 ? "a 类 has 3 digits" : level == 2 ? "a 款 has 5 digits" : "a 项 has 7 digits";
+    };
+    switch (dim.dim) {
+      case dimension::function: {
+        auto c = function_code::parse(out.text);
+        if (!c || out.text.empty() || out.text[0] != '2') {
+          rep_.error("E0201", "'" + out.text + "' is not a functional code", rep_.span_of(v),
+                     "expected a code such as 208 05 07");
+          return false;
+        }
+        out.function = *c;
+        if (dim.level && c->level() != dim.level) {
+          rep_.error("E0304", "'" + out.text + "' is not a code of the level " + level_name(dim.level),
+                     rep_.span_of(v), level_digits(dim.level));
+          return false;
+        }
+        return true;
+      }
+      case dimension::econ:
+      case dimension::gov_econ: {
+        auto c = econ_code::parse(out.text);
+        const char want = dim.dim == dimension::econ ? '3' : '5';
+        if (!c || out.text.empty() || out.text[0] != want) {
+          rep_.error("E0201",
+                     "'" + out.text + "' is not a" + std::string(dim.dim == dimension::econ ? " 部门" : " 政府") +
+                         " economic code",
+                     rep_.span_of(v), std::string("expected a code such as ") + (want == '3' ? "30101" : "50101"));
+          return false;
+        }
+        out.econ = *c;
+        if (dim.level && c->level() != dim.level) {
+          rep_.error("E0304", "'" + out.text + "' is not a code of the level " + level_name(dim.level),
+                     rep_.span_of(v), level_digits(dim.level));
+          return false;
+        }
+        return true;
+      }
+      case dimension::kind: {
+        auto k = parse_spending_kind(out.text);
+        if (!k) {
+          auto& d = rep_.error("E0205", "unknown kind '" + out.text + "'", rep_.span_of(v));
+          d.expected = "基本支出, 人员经费, 公用经费, 项目支出, 其他运转类 or 特定目标类";
+          return false;
+        }
+        out.kind = *k;
+        return true;
+      }
+      case dimension::fund: {
+        auto f = parse_fund_source(out.text);
+        if (!f) {
+          rep_.error("E0205", "unknown fund source '" + out.text + "'", rep_.span_of(v));
+          return false;
+        }
+        out.fund = *f;
+        return true;
+      }
+      case dimension::project:
+      case dimension::unit: return true;  // resolved by name once every project and unit is known
+      case dimension::tag:
+        if (d_) out.id = d_->intern(out.text);
+        return true;
+    }
+    return true;
+  }
+
+  reporter& rep_;
+  value_reader& values_;
+  draft* d_;
+};
+
+}  // namespace yusuan::compile

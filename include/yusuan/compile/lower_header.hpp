@@ -1,0 +1,147 @@
+// yusuan/compile/lower_header.hpp -- lowering a budget's header and
+// declarations: 标题, 年度, 金额单位, 单位, 部门, 表注, 科目 and 科目版本.
+#pragma once
+
+#include <yusuan/compile/context.hpp>
+#include <yusuan/syntax/ast.hpp>
+
+#include <string>
+
+namespace yusuan::compile {
+
+/// Budget units are numbered in 16 bits in every item.
+inline constexpr std::size_t max_units = 0xFFFF;
+
+class header_lowering {
+public:
+  explicit header_lowering(lowering_context& c) : c_(c) {}
+
+  void operator()(const syntax::ast::title& s) {
+    auto& h = c_.data().header;
+    if (c_.file.index == 0 || h.title.empty()) h.title = c_.values.text(s.text);  // the root file's title wins
+  }
+
+  void operator()(const syntax::ast::year& s) {
+    auto& h = c_.data().header;
+    const auto y = value_reader::year(s.value.view());
+    if (!y || *y < 1949 || *y > 2200) {
+      c_.rep.error("E0206", "invalid year", c_.span_of(s.value),
+                   "expected a year such as 2024, found '" + std::string(s.value.view()) + "'");
+      return;
+    }
+    if (h.year != 0 && h.year != *y) {
+      auto& d = c_.rep.error("E0206",
+                             "year " + std::to_string(*y) + " differs from the budget's year " + std::to_string(h.year),
+                             c_.span_of(s.value));
+      d.notes.push_back({"the year was declared here", c_.d.year_span});
+      return;
+    }
+    h.year = *y;
+    c_.d.year_span = c_.span_of(s.value);
+  }
+
+  void operator()(const syntax::ast::amount_unit& s) {
+    auto u = parse_unit(s.value.view());
+    if (!u) {
+      auto& d = c_.rep.error("E0205", "unknown unit of amounts '" + std::string(s.value.view()) + "'",
+                             c_.span_of(s.value));
+      d.expected = "元, 万元 or 亿元";
+      d.found = "'" + std::string(s.value.view()) + "'";
+      return;
+    }
+    if (c_.file.amounts > 0 && *u != c_.file.amount_unit) {
+      c_.rep.error("E0206", "金额单位 must come before the first amount of the file", c_.span_of(s.value),
+                   "amounts above it were read in " + std::string(unit_name(c_.file.amount_unit)));
+      return;
+    }
+    c_.file.amount_unit = *u;
+    if (c_.file.index == 0) c_.data().header.amount_unit = *u;
+  }
+
+  void operator()(const syntax::ast::unit_decl& s) {
+    auto& data = c_.data();
+    std::optional<unit_type> type;
+    if (s.type) {
+      type = parse_unit_type(s.type.view());
+      if (!type) {
+        auto& d = c_.rep.error("E0205", "unknown unit type '" + std::string(s.type.view()) + "'", c_.span_of(s.type));
+        d.expected = "行政, 参公 or 事业";
+        d.found = "'" + std::string(s.type.view()) + "'";
+      }
+    }
+    const std::string code(s.code.view()), name = c_.values.text(s.name);
+    const budget_unit unit{code, name, type.value_or(unit_type::unknown), c_.span_of(s.code)};
+    if (c_.file.index == 0 && data.header.unit_code.empty()) {
+      data.header.unit_code = code;
+      data.header.unit_name = name;
+      data.header.type = unit.type;
+      data.units[0] = unit;
+      c_.d.unit_ids.try_emplace(code, 0);
+      c_.file.unit_index = 0;
+    } else if (auto it = c_.d.unit_ids.find(code); it != c_.d.unit_ids.end()) {
+      c_.file.unit_index = static_cast<std::uint16_t>(it->second);
+    } else if (data.units.size() >= max_units) {
+      c_.rep.error("E0711", "too many budget units", c_.span_of(s.code),
+                   "a budget holds at most " + std::to_string(max_units) + " units");
+      return;
+    } else {
+      const auto idx = static_cast<std::uint16_t>(data.units.size());
+      data.units.push_back(unit);
+      c_.d.unit_ids.emplace(code, idx);
+      c_.file.unit_index = idx;
+    }
+    c_.file.unit_declared = true;
+  }
+
+  void operator()(const syntax::ast::department& s) {
+    auto& h = c_.data().header;
+    h.department_code = std::string(s.code.view());
+    h.department_name = c_.values.text(s.name);
+  }
+
+  void operator()(const syntax::ast::table_note& s) {
+    auto& data = c_.data();
+    std::string id = c_.values.text(s.table);
+    if (auto [it, inserted] = c_.d.note_ids.try_emplace(id, data.table_notes.size()); !inserted) {
+      auto& d = c_.rep.error("E0303", "table note for '" + id + "' is given twice", c_.span_of(s.table));
+      d.notes.push_back({"first given here", data.table_notes[it->second].span});
+      return;
+    }
+    data.table_notes.push_back({std::move(id), c_.values.text(s.text), c_.span_of(s.table)});
+  }
+
+  void operator()(const syntax::ast::catalog_entry& s) {
+    auto& data = c_.data();
+    std::string digits;
+    for (char ch : s.code.view())
+      if (ch >= '0' && ch <= '9') digits += ch;
+    const char lead = digits.empty() ? '0' : digits[0];
+    const bool ok = (lead == '2' && (digits.size() == 3 || digits.size() == 5 || digits.size() == 7)) ||
+                    ((lead == '3' || lead == '5') && (digits.size() == 3 || digits.size() == 5));
+    if (!ok) {
+      c_.rep.error("E0201", "malformed code '" + std::string(s.code.view()) + "'", c_.span_of(s.code),
+                   "a functional code (2…, 3/5/7 digits) or an economic code (3… or 5…, 3/5 digits)");
+      return;
+    }
+    if (auto [it, inserted] = c_.d.extension_ids.try_emplace(digits, data.catalog_extensions.size()); !inserted) {
+      auto& d = c_.rep.error("E0303", "catalog entry " + digits + " is declared twice", c_.span_of(s.code));
+      d.notes.push_back({"first declared here", data.catalog_extensions[it->second].span});
+      return;
+    }
+    data.catalog_extensions.push_back({digits, c_.values.text(s.name), c_.span_of(s.code)});
+  }
+
+  void operator()(const syntax::ast::catalog_edition& s) {
+    const auto y = value_reader::year(s.value.view());
+    if (!y) {
+      c_.rep.error("E0206", "invalid catalog edition", c_.span_of(s.value), "expected a year such as 2024");
+      return;
+    }
+    c_.data().catalog_year = *y;
+  }
+
+private:
+  lowering_context& c_;
+};
+
+}  // namespace yusuan::compile

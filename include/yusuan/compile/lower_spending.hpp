@@ -1,0 +1,235 @@
+// yusuan/compile/lower_spending.hpp -- lowering the statements that carry
+// money: items, blocks and their stated totals, project groups, income lines
+// and the year-end balance.
+#pragma once
+
+#include <yusuan/compile/context.hpp>
+#include <yusuan/compile/describe.hpp>
+#include <yusuan/syntax/ast.hpp>
+
+#include <string>
+
+namespace yusuan::compile {
+
+class spending_lowering {
+public:
+  explicit spending_lowering(lowering_context& c) : c_(c) {}
+
+  void operator()(const syntax::ast::item& s) {
+    coordinates co;
+    c_.coords.read(s.coords, co);
+    c_.coords.read(s.trailing, co);
+    auto m = c_.values.amount(s.amount);
+    if (!co.ok || !m) return;
+    frame f = c_.blocks.inherited();
+    const source_span at = c_.span_at(s.where.b);
+    if (!c_.coords.combine(f, co, at)) return;
+    auto& data = c_.data();
+    item it;
+    it.amount = *m;
+    it.function = f.function;
+    it.econ = f.econ;
+    it.gov_econ = f.gov;
+    it.kind = f.spend;
+    it.fund = f.fund.value_or(fund_source::general_budget);
+    it.file = c_.file.index;
+    it.unit = c_.file.unit_index;
+    it.offset = c_.rep.offset_of(s.where.b);
+    it.group = f.group;
+    it.tags = f.tags;
+    it.line = f.line != npos32 ? f.line : data.line_count++;
+    if (f.project == unresolved_project) {
+      c_.d.pending.push_back({data.items.size(), co.project_name, co.project_span});
+      it.project = npos32;
+    } else {
+      it.project = f.project;
+    }
+    if (it.project != npos32) {
+      const auto& p = data.projects[it.project];
+      if (it.kind == spending_kind::unspecified) it.kind = p.kind;
+      if (!it.function) it.function = p.function;
+    }
+    c_.blocks.add(it.amount);
+    data.items.push_back(it);
+  }
+
+  void operator()(const syntax::ast::block_open& s) {
+    coordinates co;
+    c_.coords.read(s.coords, co);
+    const frame& parent = c_.blocks.inherited();
+    frame f;
+    f.span = c_.span_at(s.where.b);
+    f.first_item = c_.data().items.size();
+    if (co.ok) {
+      frame merged = parent;
+      if (c_.coords.combine(merged, co, f.span)) {
+        f.function = co.function ? merged.function : function_code{};
+        f.econ = co.econ;
+        f.gov = co.gov;
+        f.spend = co.kind != spending_kind::unspecified ? merged.spend : spending_kind::unspecified;
+        f.fund = co.fund;
+        if (!co.project_name.empty()) {
+          f.project = merged.project;
+          if (f.project == unresolved_project) {
+            c_.rep.error("E0301", "unknown project '" + co.project_name + "'", co.project_span,
+                         "declare it with 项目 before using it in a block");
+            f.project = npos32;
+          }
+        }
+        if (!co.tags.empty()) f.tags = merged.tags;
+      }
+    }
+    if (co.fixes_econ && parent.line == npos32) f.line = c_.data().line_count++;
+    if (s.total) {
+      if (auto m = c_.values.amount(s.total)) f.stated_total = m;
+    }
+    c_.blocks.push(std::move(f));
+  }
+
+  void operator()(const syntax::ast::block_close& s) {
+    if (c_.blocks.size() <= c_.file.block_floor) {
+      c_.rep.error("E0103", "unexpected '}': no block is open", c_.span_at(s.where.b));
+      return;
+    }
+    close_block(true);
+  }
+
+  /// Closes the innermost block; `check`: compare its stated total.
+  void close_block(bool check) {
+    const auto sum = c_.blocks.sum_since(c_.blocks.back());
+    frame f = c_.blocks.pop();
+    if (!check) return;
+    auto& data = c_.data();
+    if (!sum) {
+      c_.rep.error("E0701", "the items of this block sum to more than an amount can hold", f.span,
+                   "at most 92,233,720,368,547,758.07 元");
+      return;
+    }
+    if (f.kind == frame::type::group) {
+      data.groups[f.group].amount = *sum;
+      return;
+    }
+    if (!f.stated_total || *sum == *f.stated_total) return;
+    const unit u = c_.file.amount_unit;
+    auto& d = c_.rep.error("E0401",
+                           "stated total " + f.stated_total->format(u) + " differs from the sum of its items " +
+                               sum->format(u),
+                           f.span);
+    d.expected = f.stated_total->format(u);
+    d.found = sum->format(u) + " (difference " + signed_text(*sum - *f.stated_total, u) + " " +
+              std::string(unit_name(u)) + ")";
+    add_item_notes(d, data, f.first_item, data.items.size(), data.header.amount_unit);
+  }
+
+  void operator()(const syntax::ast::project_group& s) {
+    auto& data = c_.data();
+    project_group g;
+    g.name = c_.values.text(s.name);
+    g.span = c_.span_of(s.name);
+    const auto gid = static_cast<std::uint32_t>(data.groups.size());
+    if (auto [it, inserted] = c_.d.group_ids.try_emplace(g.name, gid); !inserted) {
+      auto& d = c_.rep.error("E0303", "project group '" + g.name + "' is declared twice", g.span);
+      d.notes.push_back({"first declared here", data.groups[it->second].span});
+    }
+    for (const auto& m : s.members) {
+      const std::string n = c_.values.text(m);
+      const std::uint32_t id = c_.d.project_by_name_or_code(n);
+      if (id == npos32) {
+        c_.rep.error("E0301", "unknown project '" + n + "'", c_.span_of(m), "declare it with 项目 before the group");
+        continue;
+      }
+      auto& p = data.projects[id];
+      if (p.group == gid) {
+        c_.rep.error("E0303", "project '" + n + "' is listed twice in group '" + g.name + "'", c_.span_of(m),
+                     n == p.name ? "" : "the code of '" + p.name + "'");
+        continue;
+      }
+      if (p.group != npos32) {
+        auto& d = c_.rep.error("E0303", "project '" + n + "' is already in group '" + data.groups[p.group].name + "'",
+                               c_.span_of(m));
+        d.notes.push_back({"that group", data.groups[p.group].span});
+        continue;
+      }
+      p.group = gid;
+      g.members.push_back(id);
+    }
+    coordinates co;
+    c_.coords.read(s.coords, co);
+    frame f;
+    f.kind = frame::type::group;
+    f.group = gid;
+    f.span = c_.span_at(s.where.b);
+    f.first_item = data.items.size();
+    frame merged = c_.blocks.inherited();
+    if (co.ok && c_.coords.combine(merged, co, f.span)) {
+      f.function = co.function ? merged.function : function_code{};
+      f.econ = co.econ;
+      f.gov = co.gov;
+      f.spend = co.kind != spending_kind::unspecified ? merged.spend : spending_kind::unspecified;
+      f.fund = co.fund;
+      if (!co.tags.empty()) f.tags = merged.tags;
+    }
+    data.groups.push_back(std::move(g));
+    c_.blocks.push(std::move(f));
+  }
+
+  void operator()(const syntax::ast::income& s) {
+    auto& data = c_.data();
+    auto src = parse_fund_source(s.source.view());
+    if (!src || *src == fund_source::fiscal_appropriation) {
+      auto& d = c_.rep.error("E0205", "unknown income source '" + std::string(s.source.view()) + "'",
+                             c_.span_of(s.source));
+      d.expected = "一般公共预算, 政府性基金, 国有资本经营, 财政专户管理资金, 事业收入, 事业单位经营收入, 上级补助收入, "
+                   "附属单位上缴收入, 其他收入 or 上年结转结余";
+      d.found = "'" + std::string(s.source.view()) + "'";
+      return;
+    }
+    auto m = c_.values.amount(s.amount);
+    if (!m) return;
+    for (const auto& l : data.income)
+      if (l.source == *src && !l.of_which && l.unit == c_.file.unit_index) {
+        auto& d = c_.rep.error("E0206", "income line '" + std::string(chinese_name(*src)) + "' is stated twice",
+                               c_.span_of(s.source));
+        d.notes.push_back({"first stated here", l.span});
+        return;
+      }
+    data.income.push_back({*src, std::nullopt, *m, c_.span_of(s.source), c_.file.unit_index});
+    const unit u = c_.file.amount_unit;
+    for (const auto& part : s.parts) {
+      auto sub = parse_fund_source(part.source.view());
+      if (!sub) {
+        c_.rep.error("E0205", "unknown income source '" + std::string(part.source.view()) + "'",
+                     c_.span_of(part.source));
+        continue;
+      }
+      if (auto sm = c_.values.amount(part.amount)) {
+        data.income.push_back({*sub, *src, *sm, c_.span_of(part.source), c_.file.unit_index});
+        if (*sm > *m) {
+          auto& d = c_.rep.error("E0401",
+                                 "其中 " + std::string(part.source.view()) + " " + sm->format(u) + " exceeds " +
+                                     std::string(s.source.view()) + " " + m->format(u),
+                                 c_.span_of(part.amount));
+          d.expected = "at most " + m->format(u);
+          d.found = sm->format(u);
+        }
+      }
+    }
+  }
+
+  void operator()(const syntax::ast::year_end_balance& s) {
+    auto& data = c_.data();
+    auto m = c_.values.amount(s.amount);
+    if (!m) return;
+    if (data.year_end_balance) {
+      auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", c_.span_at(s.where.b, 1));
+      if (data.year_end_balance_span) d.notes.push_back({"first stated here", *data.year_end_balance_span});
+    }
+    data.year_end_balance = *m;
+    data.year_end_balance_span = c_.span_at(s.where.b, 1);
+  }
+
+private:
+  lowering_context& c_;
+};
+
+}  // namespace yusuan::compile

@@ -1,0 +1,160 @@
+// yusuan/compile/query_parser.hpp -- the query language read into a query
+// against a compiled budget (whose projects, units and tags it may name).
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/compile/describe.hpp>
+#include <yusuan/compile/lower_expr.hpp>
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/compile/values.hpp>
+#include <yusuan/query.hpp>
+#include <yusuan/syntax/keywords.hpp>
+#include <yusuan/syntax/parser.hpp>
+
+#include <boost/variant/apply_visitor.hpp>
+#include <boost/variant/static_visitor.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace yusuan::compile {
+
+class query_parser {
+public:
+  explicit query_parser(const budget& b) : b_(b) {}
+
+  std::optional<query> parse(std::string_view text, diagnostics& out) {
+    auto src = std::make_shared<const source_file>("<query>", std::string(text));
+    rep_.keep(src);
+    rep_.set_file(src.get());
+    const char* first = src->text().data();
+    const char* last = first + src->text().size();
+    syntax::ast::query ast;
+    syntax::syntax_error err;
+    std::optional<query> result;
+    if (syntax::parse_query(first, last, ast, err) != syntax::parse_status::ok) {
+      auto& d = rep_.error("E0101", "syntax error: expected " + err.expected, rep_.span_at(err.where, 1));
+      d.expected = err.expected;
+      d.found = found_at(err.where, last);
+    } else {
+      query q;
+      ok_ = true;
+      const auto agg = ast.aggregate.view();
+      q.agg = is(agg, syntax::keyword::count) ? aggregate::count
+              : is(agg, syntax::keyword::min) ? aggregate::min
+              : is(agg, syntax::keyword::max) ? aggregate::max
+                                               : aggregate::sum;
+      std::vector<filter> wheres;
+      for (const auto& clause : ast.clauses) boost::apply_visitor(clause_visitor{*this, q, wheres}, clause);
+      if (!wheres.empty()) {
+        // several where clauses narrow together: where A where B is where A and B
+        if (wheres.size() == 1) {
+          q.where = std::move(wheres.front());
+        } else {
+          q.where.kind = filter::op::and_;
+          q.where.children = std::move(wheres);
+        }
+      }
+      if (q.rollup && (q.by.empty() || (q.by[0].dim != dimension::function && q.by[0].dim != dimension::econ &&
+                                        q.by[0].dim != dimension::gov_econ))) {
+        rep_.error("E0505", "rollup needs a first grouping by a classification (功能, 经济 or 政府经济)",
+                   rep_.span_of(ast.aggregate));
+        ok_ = false;
+      }
+      if (ok_ && !rep_.has_errors()) result = std::move(q);
+    }
+    out = rep_.finish();
+    return result;
+  }
+
+private:
+  static bool is(std::string_view w, syntax::keyword k) {
+    const auto& s = syntax::spelling(k);
+    return w == s.zh || w == s.en;
+  }
+
+  struct clause_visitor {
+    using result_type = void;
+    query_parser& p;
+    query& q;
+    std::vector<filter>& wheres;
+    void operator()(const syntax::ast::where_clause& c) const {
+      bool ok = true;
+      filter f = p.exprs_.lower(c.condition, ok);
+      if (ok) p.resolve(f);
+      p.ok_ = p.ok_ && ok;
+      wheres.push_back(std::move(f));
+    }
+    void operator()(const syntax::ast::by_clause& c) const {
+      for (const auto& tok : c.dimensions) {
+        dimension_ref d;
+        if (!p.exprs_.dimension(tok, d)) p.ok_ = false;
+        q.by.push_back(std::move(d));
+      }
+    }
+    void operator()(const syntax::ast::pivot_clause& c) const {
+      dimension_ref d;
+      if (!p.exprs_.dimension(c.dimension, d)) p.ok_ = false;
+      q.pivot = std::move(d);
+    }
+    void operator()(const syntax::ast::flag_clause& c) const {
+      if (is(c.word.view(), syntax::keyword::rollup)) q.rollup = true;
+      else q.share = true;
+    }
+    void operator()(const syntax::ast::order_clause& c) const {
+      const auto o = c.by.view();
+      q.ordering = is(o, syntax::keyword::key)     ? query::order_by::key
+                   : is(o, syntax::keyword::count) ? query::order_by::count
+                                                   : query::order_by::value;
+      q.descending = is(c.direction.view(), syntax::keyword::descending);
+    }
+    void operator()(const syntax::ast::limit_clause& c) const {
+      const auto t = c.count.view();
+      std::size_t n = 0;
+      bool digits = !t.empty() && t.size() <= 9;
+      for (char ch : t) digits = digits && ch >= '0' && ch <= '9';
+      if (digits)
+        for (char ch : t) n = n * 10 + static_cast<std::size_t>(ch - '0');
+      if (!digits || n == 0) {
+        auto& d = p.rep_.error("E0505", "limit needs a positive whole number", p.rep_.span_of(c.count));
+        d.found = "'" + std::string(t) + "'";
+        p.ok_ = false;
+      }
+      q.limit = n;
+    }
+  };
+
+  /// Resolves the filter values that name things of the budget.
+  void resolve(filter& f) {
+    for (auto& c : f.children) resolve(c);
+    if (f.kind == filter::op::all || f.kind == filter::op::and_ || f.kind == filter::op::or_ ||
+        f.kind == filter::op::not_)
+      return;
+    for (auto& v : f.values) {
+      if (f.dim.dim == dimension::tag) {
+        v.id = b_.string_id(v.text);
+      } else if (f.dim.dim == dimension::project || f.dim.dim == dimension::unit) {
+        auto k = parse_key(b_, f.dim, v.text);
+        if (!k) {
+          rep_.error("E0301",
+                     "unknown " + std::string(f.dim.dim == dimension::project ? "project" : "unit") + " '" + v.text + "'",
+                     f.span);
+          ok_ = false;
+          continue;
+        }
+        v.id = f.dim.dim == dimension::project && (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u
+                                                              : static_cast<std::uint32_t>(*k);
+      }
+    }
+  }
+
+  const budget& b_;
+  reporter rep_{100};
+  file_state file_;
+  value_reader values_{rep_, file_};
+  expr_lowering exprs_{rep_, values_, nullptr};
+  bool ok_ = true;
+};
+
+}  // namespace yusuan::compile

@@ -1,0 +1,101 @@
+// yusuan/compile/reporter.hpp -- how the passes of the compiler report
+// problems: located diagnostics, a bound on how many are kept
+// (compile_options::max_errors), and spans computed from the source text.
+#pragma once
+
+#include <yusuan/diagnostic.hpp>
+#include <yusuan/syntax/ast.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+namespace yusuan::compile {
+
+using syntax::ast::slice;
+
+/// Collects the diagnostics of one compilation.  Past `max_errors` errors (and
+/// as many warnings) it keeps counting but stores no more; a closing E0102
+/// says how many were left out, so that no input makes the compiler print
+/// without bound.
+class reporter {
+public:
+  explicit reporter(std::size_t max_errors) : max_errors_(max_errors == 0 ? 1 : max_errors) {}
+
+  /// Reports a diagnostic; returns it for notes, or a scratch diagnostic when
+  /// the limit was reached.
+  diagnostic& report(severity level, std::string code, std::string message, source_span span, std::string label = {}) {
+    diagnostic d;
+    d.level = level;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.span = span;
+    d.label = std::move(label);
+    return add(std::move(d));
+  }
+  diagnostic& error(std::string code, std::string message, source_span span, std::string label = {}) {
+    return report(severity::error, std::move(code), std::move(message), span, std::move(label));
+  }
+  diagnostic& warning(std::string code, std::string message, source_span span, std::string label = {}) {
+    return report(severity::warning, std::move(code), std::move(message), span, std::move(label));
+  }
+  /// Adds a diagnostic made elsewhere, within the limit.
+  diagnostic& add(diagnostic d) {
+    std::size_t& seen = d.level == severity::error ? errors_seen_ : warnings_seen_;
+    if (d.level == severity::note || ++seen <= max_errors_) {
+      if (d.level != severity::note && seen == max_errors_)
+        d.notes.push_back({"stopping " + std::string(to_string(d.level)) + " reports here (limit " +
+                               std::to_string(max_errors_) + ")",
+                           {}});
+      diags_.add(std::move(d));
+      return const_cast<diagnostic&>(diags_.list().back());
+    }
+    scratch_ = diagnostic{};
+    return scratch_;
+  }
+
+  bool has_errors() const noexcept { return errors_seen_ > 0; }
+  std::size_t errors_seen() const noexcept { return errors_seen_; }
+  void keep(std::shared_ptr<const source_file> f) { diags_.keep(std::move(f)); }
+
+  /// The diagnostics, with a closing note when some were left out.
+  diagnostics finish() {
+    auto omitted = [](std::size_t seen, std::size_t kept) { return seen > kept ? seen - kept : 0; };
+    const std::size_t errors = omitted(errors_seen_, max_errors_), warnings = omitted(warnings_seen_, max_errors_);
+    if (errors + warnings > 0) {
+      diagnostic d;
+      d.level = errors > 0 ? severity::error : severity::warning;
+      d.code = "E0102";
+      d.message = std::to_string(errors) + " more error" + (errors == 1 ? "" : "s") +
+                  (warnings ? " and " + std::to_string(warnings) + " more warning" + (warnings == 1 ? "" : "s") : "") +
+                  " not shown";
+      diags_.add(std::move(d));
+    }
+    return std::move(diags_);
+  }
+
+  // spans ---------------------------------------------------------------------
+
+  void set_file(const source_file* f) noexcept { file_ = f; }
+  const source_file* file() const noexcept { return file_; }
+  std::uint32_t offset_of(const char* p) const noexcept {
+    return static_cast<std::uint32_t>(p - file_->text().data());
+  }
+  source_span span_of(slice s) const noexcept {
+    return {file_, offset_of(s.b), static_cast<std::uint32_t>(std::max<std::size_t>(s.size(), 1))};
+  }
+  source_span span_at(const char* p, std::size_t len = 1) const noexcept {
+    return {file_, offset_of(p), static_cast<std::uint32_t>(std::max<std::size_t>(len, 1))};
+  }
+
+private:
+  std::size_t max_errors_;
+  std::size_t errors_seen_ = 0, warnings_seen_ = 0;
+  diagnostics diags_;
+  diagnostic scratch_;
+  const source_file* file_ = nullptr;
+};
+
+}  // namespace yusuan::compile

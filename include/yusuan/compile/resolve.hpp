@@ -1,0 +1,148 @@
+// yusuan/compile/resolve.hpp -- the third pass: names resolved once the
+// whole budget has been read.  Projects named before their declaration,
+// projects and units named in filters, the order in which measures can be
+// evaluated (each after the measures it uses; a cycle is E0302), and the
+// names of codes sorted for lookup.
+#pragma once
+
+#include <yusuan/compile/draft.hpp>
+#include <yusuan/compile/reporter.hpp>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace yusuan::compile {
+
+class resolver {
+public:
+  resolver(draft& d, reporter& r) : d_(d), rep_(r) {}
+
+  /// Runs every step; returns the measures in evaluation order (indices).
+  std::vector<std::size_t> run() {
+    pending_projects();
+    auto& data = *d_.data;
+    for (auto& m : data.measures) names_in(m.definition);
+    for (auto& c : d_.constraints) {
+      names_in(c.lhs);
+      names_in(c.rhs);
+    }
+    std::sort(data.function_names.begin(), data.function_names.end(),
+              [](const auto& a, const auto& b) { return a.code < b.code; });
+    std::sort(data.econ_names.begin(), data.econ_names.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
+    return measure_order();
+  }
+
+private:
+  void pending_projects() {
+    auto& data = *d_.data;
+    for (const auto& p : d_.pending) {
+      const std::uint32_t id = d_.project_by_name_or_code(p.name);
+      if (id == npos32) {
+        rep_.error("E0301", "unknown project '" + p.name + "'", p.span, "no 项目 of this name or code");
+        continue;
+      }
+      auto& it = data.items[p.item];
+      it.project = id;
+      const auto& pr = data.projects[id];
+      if (it.kind == spending_kind::unspecified) it.kind = pr.kind;
+      if (!it.function) it.function = pr.function;
+    }
+  }
+
+  void names_in(expr& e) {
+    names_in(e.where);
+    for (auto& a : e.args) names_in(a);
+  }
+
+  void names_in(filter& f) {
+    for (auto& c : f.children) names_in(c);
+    if ((f.dim.dim != dimension::project && f.dim.dim != dimension::unit) || f.kind == filter::op::all ||
+        f.kind == filter::op::and_ || f.kind == filter::op::or_ || f.kind == filter::op::not_)
+      return;
+    auto& data = *d_.data;
+    for (auto& v : f.values) {
+      if (f.dim.dim == dimension::unit) {
+        bool found = false;
+        for (std::uint32_t u = 0; u < data.units.size(); ++u)
+          if (data.units[u].code == v.text || data.units[u].name == v.text) {
+            v.id = u;
+            found = true;
+          }
+        if (!found) rep_.error("E0301", "unknown unit '" + v.text + "'", f.span, "no 单位 of this code or name");
+        continue;
+      }
+      if (const auto id = d_.project_by_name_or_code(v.text); id != npos32) {
+        v.id = id;
+        continue;
+      }
+      if (auto g = d_.group_ids.find(v.text); g != d_.group_ids.end()) {
+        v.id = g->second | 0x80000000u;
+        continue;
+      }
+      rep_.error("E0301", "unknown project '" + v.text + "'", f.span, "no 项目 or 项目组 of this name or code");
+    }
+  }
+
+  /// A measure used by another, and where.
+  struct use {
+    std::size_t measure;
+    source_span at;
+  };
+
+  /// The measures an expression uses.
+  void uses(const expr& e, std::vector<use>& out) const {
+    if (e.kind == expr::op::name)
+      if (auto it = d_.measure_ids.find(e.name); it != d_.measure_ids.end()) out.push_back({it->second, e.span});
+    for (const auto& a : e.args) uses(a, out);
+  }
+
+  /// Measures in an order where each comes after those it uses.  A cycle is
+  /// reported once, at the reference that closes it; its measures are left out.
+  std::vector<std::size_t> measure_order() {
+    const auto& ms = d_.data->measures;
+    const std::size_t n = ms.size();
+    std::vector<std::vector<use>> deps(n);
+    for (std::size_t i = 0; i < n; ++i) uses(ms[i].definition, deps[i]);
+    enum : std::uint8_t { unseen, active, done, broken };
+    std::vector<std::uint8_t> state(n, unseen);
+    std::vector<std::size_t> order;
+    order.reserve(n);
+    std::vector<std::pair<std::size_t, std::size_t>> stack;  // (measure, next dependency)
+    for (std::size_t root = 0; root < n; ++root) {
+      if (state[root] != unseen) continue;
+      stack.push_back({root, 0});
+      state[root] = active;
+      while (!stack.empty()) {
+        auto& [m, next] = stack.back();
+        if (next < deps[m].size()) {
+          const use u = deps[m][next++];
+          const std::size_t dep = u.measure;
+          if (state[dep] == unseen) {
+            state[dep] = active;
+            stack.push_back({dep, 0});
+          } else if (state[dep] == active) {
+            rep_.error("E0302", "measure '" + ms[dep].name + "' is defined in terms of itself", u.at);
+            for (const auto& open : stack) state[open.first] = broken;
+          } else if (state[dep] == broken) {
+            state[m] = broken;
+          }
+          continue;
+        }
+        if (state[m] == active) {
+          state[m] = done;
+          order.push_back(m);
+        }
+        stack.pop_back();
+        if (!stack.empty() && state[m] == broken) state[stack.back().first] = broken;
+      }
+    }
+    return order;
+  }
+
+  draft& d_;
+  reporter& rep_;
+};
+
+}  // namespace yusuan::compile

@@ -1,0 +1,199 @@
+// yusuan/compile/sources.hpp -- the first pass: loading source files.  Reads
+// the root file and each imported file once: regular files only, of a known
+// size within the limit, valid UTF-8; resolves import paths against the
+// importing file and keeps them under the budget's root directory.
+#pragma once
+
+#include <yusuan/compile/options.hpp>
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/diagnostic.hpp>
+#include <yusuan/text/utf8.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yusuan::compile {
+
+namespace fs = std::filesystem;
+
+/// A file read and checked, ready to be parsed.
+struct loaded_file {
+  std::shared_ptr<const source_file> source;
+  fs::path canonical;  // for cycles and for imports relative to it
+};
+
+class source_loader {
+public:
+  source_loader(const compile_options& opt, reporter& r) : opt_(opt), rep_(r) {}
+
+  /// The root file.  Sets the root directory imports must stay under.
+  std::optional<loaded_file> root_file(const fs::path& file) {
+    std::error_code ec;
+    const fs::path abs = fs::absolute(file, ec);
+    root_ = fs::weakly_canonical(opt_.root.empty() ? abs.parent_path() : fs::absolute(opt_.root, ec), ec);
+    auto src = read(abs, file.string(), file.string(), {});
+    if (!src) return std::nullopt;
+    loaded_file f{std::move(src), fs::weakly_canonical(abs, ec)};
+    imported_.insert(f.canonical);
+    return f;
+  }
+
+  /// Budget text held in memory; imports resolve against options.root or
+  /// the current directory.
+  std::optional<loaded_file> root_text(std::string_view text, std::string name) {
+    std::error_code ec;
+    root_ = fs::weakly_canonical(opt_.root.empty() ? fs::current_path(ec) : fs::absolute(opt_.root, ec), ec);
+    if (text.size() > opt_.max_file_size) {
+      too_large(name, text.size(), {});
+      return std::nullopt;
+    }
+    if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
+      not_utf8(name, std::string(text), bad, {});
+      return std::nullopt;
+    }
+    auto src = std::make_shared<const source_file>(std::move(name), std::string(text));
+    rep_.keep(src);
+    return loaded_file{std::move(src), root_ / "<input>"};
+  }
+
+  /// An imported file, or nullopt (with a diagnostic, or without one when the
+  /// file was imported before: each file is read once).  `importing` lists the
+  /// files being imported, outermost first, for cycles.
+  std::optional<loaded_file> import(std::string_view rel, source_span at, const fs::path& from_file,
+                                    const std::string& from_shown, const std::vector<fs::path>& importing) {
+    if (rel.find('\0') != std::string_view::npos) {
+      rep_.error("E0311", "import path contains a NUL character", at, "a file name cannot hold one");
+      return std::nullopt;
+    }
+    if (rel.size() > opt_.max_path_length) {
+      rep_.error("E0311", "import path is too long (" + std::to_string(rel.size()) + " bytes)", at,
+                 "at most " + std::to_string(opt_.max_path_length) + " bytes");
+      return std::nullopt;
+    }
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(from_file.parent_path() / fs::path(std::string(rel)), ec);
+    if (ec) {
+      rep_.error("E0311", "imported file '" + std::string(rel) + "' cannot be resolved: " + ec.message(), at);
+      return std::nullopt;
+    }
+    const auto rel_to_root = target.lexically_relative(root_);
+    if (rel_to_root.empty() || *rel_to_root.begin() == "..") {
+      auto& d = rep_.error("E0313", "import '" + std::string(rel) + "' leaves the budget's root directory", at);
+      d.notes.push_back({"imports must stay under " + root_.string(), {}});
+      return std::nullopt;
+    }
+    for (const auto& p : importing)
+      if (p == target) {
+        auto& d = rep_.error("E0312", "import cycle: '" + std::string(rel) + "' is already being imported", at);
+        std::string chain;
+        for (const auto& q : importing) chain += q.lexically_relative(root_).string() + " → ";
+        chain += target.lexically_relative(root_).string();
+        d.notes.push_back({"cycle: " + chain, {}});
+        return std::nullopt;
+      }
+    if (imported_.count(target)) return std::nullopt;  // each file is read once
+    if (!fs::exists(target, ec)) {
+      rep_.error("E0311", "imported file '" + std::string(rel) + "' not found", at,
+                 "no such file: " + target.lexically_relative(root_).string());
+      return std::nullopt;
+    }
+    if (imported_.size() >= opt_.max_files) {
+      rep_.error("E0712", "too many imported files", at, "a budget reads at most " + std::to_string(opt_.max_files) + " files");
+      return std::nullopt;
+    }
+    const std::string shown = (fs::path(from_shown).parent_path() / std::string(rel)).lexically_normal().string();
+    auto src = read(target, std::string(rel), shown, at);
+    if (!src) return std::nullopt;
+    imported_.insert(target);
+    return loaded_file{std::move(src), target};
+  }
+
+  const fs::path& root() const noexcept { return root_; }
+
+private:
+  /// Reads a file; `shown` names it in diagnostics about reading it, `name`
+  /// in diagnostics about its contents.
+  std::shared_ptr<const source_file> read(const fs::path& path, const std::string& shown, const std::string& name,
+                                          source_span from) {
+    std::error_code ec;
+    const auto st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      cannot_read(shown, "no such file", from);
+      return nullptr;
+    }
+    if (!fs::is_regular_file(st)) {
+      cannot_read(shown, fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)", from);
+      return nullptr;
+    }
+    const auto size = fs::file_size(path, ec);
+    if (ec) {
+      cannot_read(shown, "not a readable file", from);
+      return nullptr;
+    }
+    if (size > opt_.max_file_size) {
+      too_large(shown, size, from);
+      return nullptr;
+    }
+    std::string text(static_cast<std::size_t>(size), '\0');
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+      cannot_read(shown, "not a readable file", from);
+      return nullptr;
+    }
+    const std::size_t got = text.empty() ? 0 : std::fread(text.data(), 1, text.size(), f);
+    const bool more = std::fgetc(f) != EOF;  // the file grew while it was read
+    std::fclose(f);
+    if (got != text.size() || more) {
+      cannot_read(shown, "the file changed while it was read", from);
+      return nullptr;
+    }
+    if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
+      not_utf8(shown, text, bad, from);
+      return nullptr;
+    }
+    auto src = std::make_shared<const source_file>(name, std::move(text));
+    rep_.keep(src);
+    return src;
+  }
+
+  void cannot_read(const std::string& shown, const std::string& why, source_span from) {
+    auto& d = rep_.error("E0001", "cannot read '" + shown + "': " + why, from);
+    d.label = from ? "imported here" : "";
+  }
+
+  void too_large(const std::string& shown, std::uintmax_t size, source_span from) {
+    auto& d = rep_.error("E0001",
+                         "cannot read '" + shown + "': " + std::to_string(size) + " bytes is more than the limit of " +
+                             std::to_string(opt_.max_file_size) + " bytes",
+                         from);
+    d.label = from ? "imported here" : "";
+  }
+
+  void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from) {
+    auto file = std::make_shared<const source_file>(shown, text);
+    std::ostringstream hex;
+    hex << std::hex << static_cast<int>(static_cast<unsigned char>(text[bad]));
+    auto& d = rep_.error("E0002",
+                         "'" + shown + "' is not UTF-8 (byte 0x" + hex.str() + " at line " +
+                             std::to_string(file->line_of(bad)) + ")",
+                         from);
+    d.notes.push_back({"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown +
+                           "' > converted.budget",
+                       {}});
+    rep_.keep(std::move(file));
+  }
+
+  const compile_options& opt_;
+  reporter& rep_;
+  fs::path root_;
+  std::set<fs::path> imported_;
+};
+
+}  // namespace yusuan::compile

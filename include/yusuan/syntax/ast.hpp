@@ -1,0 +1,422 @@
+// yusuan/syntax/ast.hpp -- the typed syntax tree of the budget language and
+// of the query language.
+//
+// One struct per statement kind, a variant of them (`statement`), and the
+// expression and filter trees; the X3 rules (syntax/grammar_def.hpp) produce
+// these directly as their attributes.  Every node that can be pointed at in a
+// diagnostic derives from `located`: `where` is the text the node was read
+// from (the source buffer outlives the tree).  Tokens are `slice`s of the
+// source: the compiler reads, checks and converts them.
+#pragma once
+
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace yusuan::syntax::ast {
+
+namespace x3 = boost::spirit::x3;
+
+/// A slice of the source text.
+struct slice {
+  const char* b = nullptr;
+  const char* e = nullptr;
+  bool empty() const noexcept { return b == e; }
+  explicit operator bool() const noexcept { return b != nullptr; }
+  std::string_view view() const noexcept {
+    return b ? std::string_view(b, static_cast<std::size_t>(e - b)) : std::string_view();
+  }
+  std::size_t size() const noexcept { return static_cast<std::size_t>(e - b); }
+};
+
+/// A node with the text it was read from.
+struct located {
+  slice where;
+};
+
+// ---------------------------------------------------------------------------
+// Coordinates of items and blocks
+// ---------------------------------------------------------------------------
+
+/// The 政府 economic code after an arrow, with its optional name.
+struct mapped_code : located {
+  slice code, name;
+};
+/// A classification code with its optional name, and for an economic pair
+/// the 政府 code after the arrow: 30101 基本工资 → 50101 工资奖金津补贴.
+struct code_coord : located {
+  slice code, name;
+  mapped_code mapped;  // empty code when there is no arrow
+};
+/// A spending kind written as a coordinate: 基本支出, 人员经费 …
+struct kind_coord : located {
+  slice word;
+};
+/// 资金 一般公共预算
+struct fund_coord : located {
+  slice source;
+};
+/// 项目 "名称" (or the project's code)
+struct project_coord : located {
+  slice project;
+};
+/// key = value
+struct tag_coord : located {
+  slice key, value;
+};
+
+struct coordinate : x3::variant<code_coord, kind_coord, fund_coord, project_coord, tag_coord> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// ---------------------------------------------------------------------------
+// Expressions and filters
+// ---------------------------------------------------------------------------
+
+struct expression;
+struct filter;
+
+/// An amount as written (1,234.56).
+struct amount_literal : located {
+  slice text;
+};
+/// A percentage as written (6.06%).
+struct percent_literal : located {
+  slice text;
+};
+/// A measure, figure or built-in quantity by name.
+struct name_ref : located {
+  slice name;
+};
+/// 上年(名称): the prior-year figure of a name.
+struct prior_ref : located {
+  slice name;
+};
+
+enum class aggregate_op : std::uint8_t { sum, count };
+
+/// 合计(filter) / 计数(filter); an absent filter takes every item.
+struct aggregation : located {
+  aggregate_op op = aggregate_op::sum;
+  std::vector<x3::forward_ast<filter>> filters;  // at most one
+};
+/// 占比(part, whole)
+struct share_of : located {
+  x3::forward_ast<expression> part, whole;
+};
+/// 增幅(name)
+struct change_of : located {
+  x3::forward_ast<expression> of;
+};
+/// ( expression )
+struct parenthesized : located {
+  x3::forward_ast<expression> inner;
+};
+
+struct operand : x3::variant<amount_literal, percent_literal, prior_ref, aggregation, share_of, change_of,
+                             parenthesized, name_ref> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// An operand after any number of minus signs (read without recursion).
+struct signed_operand : located {
+  slice minus_signs;  // "-", "--" … or empty
+  operand value;
+};
+
+/// + or − and the operand after it.
+struct operation : located {
+  char op = '+';
+  signed_operand operand_;
+};
+
+/// first (± operand)*: a flat list, however long.
+struct expression : located {
+  signed_operand first;
+  std::vector<operation> rest;
+};
+
+enum class comparison : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in };
+
+/// op value, or 属于 (values).
+struct condition_test : located {
+  comparison op = comparison::eq;
+  std::vector<slice> values;
+};
+
+/// dimension op value, or dimension 属于 (values).
+struct condition : located {
+  slice dimension;
+  condition_test test;
+};
+
+/// ( filter )
+struct filter_group : located {
+  x3::forward_ast<filter> inner;
+};
+
+struct filter_atom : x3::variant<condition, filter_group> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// An atom after any number of 非.
+struct negation : located {
+  std::vector<slice> nots;
+  filter_atom atom;
+};
+
+/// a 且 b 且 …: a flat list, however long.
+struct conjunction : located {
+  negation first;
+  std::vector<negation> rest;
+};
+
+/// a 或 b 或 …: a flat list, however long.
+struct filter : located {
+  conjunction first;
+  std::vector<conjunction> rest;
+};
+
+// ---------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------
+
+/// coordinates ':' amount [trailing coordinates on the same line]
+struct item : located {
+  std::vector<coordinate> coords;
+  slice amount;
+  std::vector<coordinate> trailing;
+};
+
+/// coordinates [合计 amount] '{'
+struct block_open : located {
+  std::vector<coordinate> coords;
+  slice total;  // empty when no total is stated
+};
+
+/// '}'
+struct block_close : located {
+  slice brace;
+};
+
+struct title : located {
+  slice text;
+};
+struct year : located {
+  slice value;
+};
+struct amount_unit : located {
+  slice value;
+};
+/// 单位 code name [类型 type]
+struct unit_decl : located {
+  slice code, name, type;
+};
+/// 部门 code name
+struct department : located {
+  slice code, name;
+};
+/// 导入 "path"
+struct import_file : located {
+  slice path;
+};
+
+/// 其中 source amount
+struct income_part : located {
+  slice source, amount;
+};
+/// 收入 source amount {其中 source amount}
+struct income : located {
+  slice source, amount;
+  std::vector<income_part> parts;
+};
+/// 年终结转结余 amount
+struct year_end_balance : located {
+  slice amount;
+};
+
+enum class project_field_kind : std::uint8_t { code, type, function, amount };
+
+/// 编码 … / 类型 … / 功能 … / 金额 …
+struct project_field : located {
+  project_field_kind kind = project_field_kind::code;
+  slice value;
+};
+/// 项目 name {field} ['{']
+struct project : located {
+  slice name;
+  std::vector<project_field> fields;
+  bool opens_block = false;
+};
+/// 绩效 '{'
+struct targets_open : located {
+  slice keyword;
+};
+/// A target's value: comparator, number and unit (≥95%), or a text.
+struct target_value : located {
+  slice comparator, number, unit, text;
+  target_value() = default;
+  /// A value written as a text (按时足额发放).
+  target_value(slice text_value) : text(text_value) {}  // NOLINT(google-explicit-constructor): a grammar attribute
+};
+/// 产出 indicator value
+struct target : located {
+  slice category, indicator;
+  target_value value;
+};
+/// 项目组 name (members) coordinates '{'
+struct project_group : located {
+  slice name;
+  std::vector<slice> members;
+  std::vector<coordinate> coords;
+};
+
+/// 上年 name amount
+struct prior_figure : located {
+  slice name, amount;
+};
+/// 数值 name amount
+struct figure : located {
+  slice name, amount;
+};
+/// 计数 name count unit
+struct count_figure : located {
+  slice name, count, unit;
+};
+
+/// 口径 name = expression
+struct measure : located {
+  slice name;
+  expression value;
+};
+
+enum class yoy_claim_kind : std::uint8_t { decrease, increase, fall, growth, flat };
+
+/// cmp expression
+struct comparison_tail : located {
+  slice comparator;
+  expression rhs;
+};
+/// 较上年 减少 2.00 / 下降 3.87% / 持平
+struct yoy_tail : located {
+  yoy_claim_kind kind = yoy_claim_kind::flat;
+  slice value;
+};
+/// keys ':' amount
+struct group_row : located {
+  std::vector<slice> keys;
+  slice amount;
+};
+/// 按 dims { rows }
+struct grouped_tail : located {
+  std::vector<slice> dimensions;
+  std::vector<group_row> rows;
+};
+
+struct constraint_tail : x3::variant<yoy_tail, grouped_tail, comparison_tail> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+enum class option_kind : std::uint8_t { tolerance, warning, message };
+
+/// 容差 amount / 警告 / "message"
+struct constraint_option : located {
+  option_kind kind = option_kind::warning;
+  slice value;
+};
+
+/// 核对 expression tail {option}
+struct constraint : located {
+  expression lhs;
+  constraint_tail tail;
+  std::vector<constraint_option> options;
+};
+
+/// 表注 table "text"
+struct table_note : located {
+  slice table, text;
+};
+/// 科目 code name
+struct catalog_entry : located {
+  slice code, name;
+};
+/// 科目版本 year
+struct catalog_edition : located {
+  slice value;
+};
+
+/// The statements of a file's header and its declarations.
+struct header_statement : x3::variant<title, year, amount_unit, unit_decl, department, import_file, table_note,
+                                      catalog_edition, catalog_entry> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// Projects, their fields and targets, project groups.
+struct project_statement : x3::variant<project_group, project, targets_open, target, project_field> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// Figures, measures and constraints.
+struct rule_statement : x3::variant<prior_figure, figure, count_figure, measure, constraint> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// One statement, by family.
+struct statement : x3::variant<item, block_open, block_close, header_statement, income, year_end_balance,
+                               project_statement, rule_statement> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// ---------------------------------------------------------------------------
+// The query language
+// ---------------------------------------------------------------------------
+
+/// where filter
+struct where_clause : located {
+  filter condition;
+};
+/// by dim, dim
+struct by_clause : located {
+  std::vector<slice> dimensions;
+};
+/// pivot dim
+struct pivot_clause : located {
+  slice dimension;
+};
+/// rollup / share
+struct flag_clause : located {
+  slice word;
+};
+/// order by sum|key|count [desc|asc]
+struct order_clause : located {
+  slice by;
+  slice direction;
+};
+/// top N / limit N
+struct limit_clause : located {
+  slice count;
+};
+
+struct query_clause : x3::variant<where_clause, by_clause, pivot_clause, order_clause, limit_clause, flag_clause> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// sum|count|min|max {clause}
+struct query : located {
+  slice aggregate;
+  std::vector<query_clause> clauses;
+};
+
+}  // namespace yusuan::syntax::ast

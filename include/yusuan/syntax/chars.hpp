@@ -1,0 +1,113 @@
+// yusuan/syntax/chars.hpp -- the character classes of the budget language:
+// blanks, line breaks, the characters that end a word.  Spirit-free.
+#pragma once
+
+#include <yusuan/text/utf8.hpp>
+
+#include <cstring>
+
+namespace yusuan::syntax::chars {
+
+/// Blanks between tokens: ASCII white space, the ideographic space U+3000 and
+/// the byte order mark U+FEFF.
+constexpr bool is_space(char32_t c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xFEFF;
+}
+
+/// A line ends at LF, at CR LF and at a CR alone.
+constexpr bool is_line_break(char c) noexcept { return c == '\n' || c == '\r'; }
+
+/// ASCII punctuation that ends a word.
+inline constexpr char ascii_punctuation[] = "{}()[]:;,\"'=<>!+*%#/&|";
+
+/// Characters that end a word.
+constexpr bool is_punctuation(char32_t c) noexcept {
+  if (c < 0x80) {
+    for (const char* q = ascii_punctuation; *q; ++q)
+      if (static_cast<char32_t>(*q) == c) return true;
+    return false;
+  }
+  switch (c) {
+    case 0xFF1A:  // ：
+    case 0xFF1B:  // ；
+    case 0xFF0C:  // ，
+    case 0x3001:  // 、
+    case 0x3002:  // 。
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x2018:  // ‘
+    case 0x2019:  // ’
+    case 0x2192:  // →
+    case 0x2260:  // ≠
+    case 0x2264:  // ≤
+    case 0x2265:  // ≥
+    case 0xFF1D:  // ＝
+    case 0xFF05:  // ％
+    case 0xFF5B:  // ｛
+    case 0xFF5D:  // ｝
+    case 0xFF08:  // （
+    case 0xFF09:  // ）
+      return true;
+    default: return false;
+  }
+}
+
+/// Word characters of ASCII, as a table (the hot path of the lexer).
+struct ascii_word_table {
+  bool word[128] = {};
+  constexpr ascii_word_table() {
+    for (int c = 0x21; c < 0x7F; ++c) word[c] = true;
+    for (const char* q = ascii_punctuation; *q; ++q) word[static_cast<unsigned char>(*q)] = false;
+  }
+};
+inline constexpr ascii_word_table ascii{};
+
+/// Whether the character at p continues a word.
+constexpr bool word_char_at(const char* p, const char* last) noexcept {
+  if (p >= last) return false;
+  const auto c0 = static_cast<unsigned char>(*p);
+  if (c0 < 0x80) return ascii.word[c0];
+  if (c0 >= 0xE4 && c0 <= 0xE9) return true;  // U+4000–U+9FFF: CJK ideographs, never blank or punctuation
+  const char* q = p;
+  const char32_t c = text::decode(q, last);
+  return !is_space(c) && !is_punctuation(c);
+}
+
+/// Advances past the character at p.
+constexpr void next_char(const char*& p, const char* last) noexcept { text::decode(p, last); }
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+/// Whether `s` (of length n) is at p.
+inline bool at(const char* p, const char* last, const char* s, std::size_t n) noexcept {
+  return static_cast<std::size_t>(last - p) >= n && std::memcmp(p, s, n) == 0;
+}
+
+/// Skips blanks and comments (# … and // … to the end of the line).
+constexpr void skip_blank(const char*& first, const char* last) noexcept {
+  const char* p = first;
+  while (p < last) {
+    const auto c0 = static_cast<unsigned char>(*p);
+    if (c0 == ' ' || c0 == '\n' || c0 == '\t' || c0 == '\r' || c0 == '\f' || c0 == '\v') {
+      ++p;
+      continue;
+    }
+    if (c0 == '#' || (c0 == '/' && p + 1 < last && p[1] == '/')) {
+      while (p < last && !is_line_break(*p)) ++p;
+      continue;
+    }
+    if (c0 < 0x80) break;
+    // U+3000 (E3 80 80) and U+FEFF (EF BB BF) are the only blanks outside ASCII
+    if (last - p >= 3) {
+      const auto c1 = static_cast<unsigned char>(p[1]), c2 = static_cast<unsigned char>(p[2]);
+      if ((c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) {
+        p += 3;
+        continue;
+      }
+    }
+    break;
+  }
+  first = p;
+}
+
+}  // namespace yusuan::syntax::chars

@@ -1,0 +1,469 @@
+// yusuan/syntax/grammar_def.hpp -- the rules of the budget language and of
+// the query language, defined (Spirit X3).  Included only by
+// syntax/parser.ipp, the one instantiation point.
+//
+// Each rule produces a node of the syntax tree as its attribute; a rule whose
+// attribute is `located` records the text it matched.  Rules are named in
+// words for the "expected …" of syntax errors.  `a > b` makes b expected once
+// a has matched: a failure there is a syntax error at that point.
+#pragma once
+
+#include <yusuan/model/kinds.hpp>
+#include <yusuan/syntax/ast.hpp>
+#include <yusuan/syntax/ast_adapted.hpp>
+#include <yusuan/syntax/grammar.hpp>
+#include <yusuan/syntax/keywords.hpp>
+#include <yusuan/syntax/tokens.hpp>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include <type_traits>
+
+namespace yusuan::syntax::grammar {
+
+using tokens::capture;
+using tokens::kw;
+using x3::attr;
+using x3::lit;
+
+/// Records the matched text of a node (after leading blanks).
+struct locate {
+  template <class It, class Node, class Ctx>
+  void on_success(It const& first, It const& last, Node& node, Ctx const& ctx) const {
+    if constexpr (std::is_base_of_v<ast::located, Node>) {
+      It b = first;
+      x3::skip_over(b, last, ctx);
+      node.where = ast::slice{b, last};
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Words that mean something
+// ---------------------------------------------------------------------------
+
+/// A spending kind written as a word (基本支出, basic …).
+struct kind_word_parser : x3::parser<kind_word_parser> {
+  using attribute_type = ast::slice;
+  static bool is_kind(std::string_view w) noexcept {
+    for (auto k : all_spending_kinds)
+      if (w == chinese_name(k) || w == english_name(k)) return true;
+    return false;
+  }
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& a) const {
+    x3::skip_over(first, last, ctx);
+    const char* e = tokens::word_parser::scan(first, last);
+    if (e == first || !is_kind(std::string_view(first, static_cast<std::size_t>(e - first)))) return false;
+    tokens::store(a, ast::slice{first, e});
+    first = e;
+    return true;
+  }
+};
+
+/// Words with a meaning of their own, which are not names: the spending
+/// kinds and the keywords 资金, 项目 and 合计.  Consumes nothing.
+struct reserved_parser : x3::parser<reserved_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    const char* p = first;
+    x3::skip_over(p, last, ctx);
+    const char* e = tokens::word_parser::scan(p, last);
+    if (e == p) return false;
+    const std::string_view w(p, static_cast<std::size_t>(e - p));
+    if (kind_word_parser::is_kind(w)) return true;
+    for (auto k : {keyword::fund, keyword::project, keyword::total}) {
+      const auto& s = spelling(k);
+      if (w == s.zh || w == s.en) return true;
+    }
+    return false;
+  }
+};
+
+inline constexpr kind_word_parser kind_word{};
+inline constexpr reserved_parser reserved{};
+
+// ---------------------------------------------------------------------------
+// Rule ids and names
+// ---------------------------------------------------------------------------
+
+// tokens and punctuation
+struct colon_class;
+struct arrow_class;
+struct sep_class;
+struct open_brace_class;
+struct close_brace_class;
+struct open_paren_class;
+struct close_paren_class;
+struct equals_class;
+struct amount_class;
+struct percent_class;
+struct name_class;
+struct string_class;
+struct code_class;
+struct code_word_class;
+struct string_or_word_class;
+struct string_word_or_code_class;
+struct value_class;
+struct comparator_class;
+struct item_or_block_class;
+
+const x3::rule<colon_class> colon = "':'";
+const x3::rule<arrow_class> arrow = "'→'";
+const x3::rule<sep_class> sep = "','";
+const x3::rule<open_brace_class> open_brace = "'{'";
+const x3::rule<close_brace_class> close_brace = "'}'";
+const x3::rule<open_paren_class> open_paren = "'('";
+const x3::rule<close_paren_class> close_paren = "')'";
+const x3::rule<equals_class> equals = "'='";
+const x3::rule<amount_class, ast::slice> amount_tok = "an amount";
+const x3::rule<percent_class, ast::slice> percent_tok = "a percentage such as 6.06%";
+const x3::rule<name_class, ast::slice> name_tok = "a name";
+const x3::rule<string_class, ast::slice> string_tok = "a quoted string";
+const x3::rule<code_class, ast::slice> code_tok = "a classification code";
+const x3::rule<code_word_class, ast::slice> code_word_tok = "a code";
+const x3::rule<string_or_word_class, ast::slice> string_or_word = "a name";
+const x3::rule<string_word_or_code_class, ast::slice> string_word_or_code = "a name or code";
+const x3::rule<value_class, ast::slice> value_tok = "a value";
+const x3::rule<comparator_class, ast::slice> comparator = "a comparison (=, ≠, ≤, ≥, <, >)";
+const x3::rule<item_or_block_class> item_or_block = "':' and an amount, or '{'";
+
+// coordinates
+struct mapped_code_class : locate {};
+struct code_coord_class : locate {};
+struct kind_coord_class : locate {};
+struct fund_coord_class : locate {};
+struct project_coord_class : locate {};
+struct tag_coord_class : locate {};
+struct coordinate_class;
+struct post_coordinate_class;
+
+const x3::rule<mapped_code_class, ast::mapped_code> mapped_code = "a 政府 economic code";
+const x3::rule<code_coord_class, ast::code_coord> code_coord = "a classification code";
+const x3::rule<kind_coord_class, ast::kind_coord> kind_coord = "a kind";
+const x3::rule<fund_coord_class, ast::fund_coord> fund_coord = "a fund source";
+const x3::rule<project_coord_class, ast::project_coord> project_coord = "a project";
+const x3::rule<tag_coord_class, ast::tag_coord> tag_coord = "a tag";
+const x3::rule<coordinate_class, ast::coordinate> coordinate = "a coordinate (code, kind, 资金, 项目 or tag)";
+const x3::rule<post_coordinate_class, ast::coordinate> post_coordinate = "a coordinate";
+
+// expressions and filters
+struct amount_literal_class : locate {};
+struct percent_literal_class : locate {};
+struct name_ref_class : locate {};
+struct prior_ref_class : locate {};
+struct aggregation_class : locate {};
+struct aggregation_args_class;
+struct share_class : locate {};
+struct change_class : locate {};
+struct parenthesized_class : locate {};
+struct operand_class;
+struct signed_operand_class : locate {};
+struct operation_class : locate {};
+struct expression_class : locate {};
+struct condition_test_class : locate {};
+struct condition_class : locate {};
+struct filter_group_class : locate {};
+struct filter_atom_class;
+struct negation_class : locate {};
+struct conjunction_class : locate {};
+struct filter_class : locate {};
+
+const x3::rule<amount_literal_class, ast::amount_literal> amount_literal = "an amount";
+const x3::rule<percent_literal_class, ast::percent_literal> percent_literal = "a percentage";
+const x3::rule<name_ref_class, ast::name_ref> name_ref = "a name";
+const x3::rule<prior_ref_class, ast::prior_ref> prior_ref = "上年(…)";
+const x3::rule<aggregation_class, ast::aggregation> aggregation = "合计 or 计数";
+const x3::rule<aggregation_args_class, std::vector<x3::forward_ast<ast::filter>>> aggregation_args = "a filter";
+const x3::rule<share_class, ast::share_of> share_of = "占比(…)";
+const x3::rule<change_class, ast::change_of> change_of = "增幅(…)";
+const x3::rule<parenthesized_class, ast::parenthesized> parenthesized = "'('";
+const x3::rule<operand_class, ast::operand> operand = "an amount, a measure or an aggregation";
+const x3::rule<signed_operand_class, ast::signed_operand> signed_operand = "an expression";
+const x3::rule<operation_class, ast::operation> operation = "'+' or '-'";
+const x3::rule<expression_class, ast::expression> expression = "an expression";
+const x3::rule<condition_test_class, ast::condition_test> condition_test = "=, ≠, 属于 or 不属于";
+const x3::rule<condition_class, ast::condition> condition = "a condition such as 经济 = 30101";
+const x3::rule<filter_group_class, ast::filter_group> filter_group = "'('";
+const x3::rule<filter_atom_class, ast::filter_atom> filter_atom = "a filter";
+const x3::rule<negation_class, ast::negation> negation = "a filter";
+const x3::rule<conjunction_class, ast::conjunction> conjunction = "a filter";
+const x3::rule<filter_class, ast::filter> filter = "a filter";
+
+// statements
+struct block_open_class : locate {};
+struct block_close_class : locate {};
+struct title_class : locate {};
+struct year_class : locate {};
+struct amount_unit_class : locate {};
+struct unit_decl_class : locate {};
+struct department_class : locate {};
+struct import_class : locate {};
+struct income_part_class : locate {};
+struct income_class : locate {};
+struct year_end_class : locate {};
+struct project_field_class : locate {};
+struct project_class : locate {};
+struct targets_open_class : locate {};
+struct target_value_class : locate {};
+struct target_class : locate {};
+struct project_group_class : locate {};
+struct prior_class : locate {};
+struct figure_class : locate {};
+struct count_class : locate {};
+struct measure_class : locate {};
+struct comparison_tail_class : locate {};
+struct yoy_tail_class : locate {};
+struct group_row_class : locate {};
+struct grouped_tail_class : locate {};
+struct constraint_tail_class;
+struct constraint_option_class : locate {};
+struct constraint_class : locate {};
+struct table_note_class : locate {};
+struct catalog_entry_class : locate {};
+struct catalog_edition_class : locate {};
+struct coord_statement_class;
+struct header_statement_class;
+struct project_statement_class;
+struct rule_statement_class;
+struct item_class : locate {};
+struct statement_class;
+
+const x3::rule<block_open_class, ast::block_open> block_open = "a block";
+const x3::rule<block_close_class, ast::block_close> block_close = "'}'";
+const x3::rule<title_class, ast::title> title = "标题";
+const x3::rule<year_class, ast::year> year = "年度";
+const x3::rule<amount_unit_class, ast::amount_unit> amount_unit = "金额单位";
+const x3::rule<unit_decl_class, ast::unit_decl> unit_decl = "单位";
+const x3::rule<department_class, ast::department> department = "部门";
+const x3::rule<import_class, ast::import_file> import_file = "导入";
+const x3::rule<income_part_class, ast::income_part> income_part = "其中";
+const x3::rule<income_class, ast::income> income = "收入";
+const x3::rule<year_end_class, ast::year_end_balance> year_end_balance = "年终结转结余";
+const x3::rule<project_field_class, ast::project_field> project_field = "a project field (编码, 类型, 功能, 金额)";
+const x3::rule<project_class, ast::project> project = "项目";
+const x3::rule<targets_open_class, ast::targets_open> targets_open = "绩效";
+const x3::rule<target_value_class, ast::target_value> target_value =
+    "an indicator value such as ≥95% or 按时足额发放";
+const x3::rule<target_class, ast::target> target = "a performance target";
+const x3::rule<project_group_class, ast::project_group> project_group = "项目组";
+const x3::rule<prior_class, ast::prior_figure> prior_figure = "上年";
+const x3::rule<figure_class, ast::figure> figure = "数值";
+const x3::rule<count_class, ast::count_figure> count_figure = "计数";
+const x3::rule<measure_class, ast::measure> measure = "口径";
+const x3::rule<comparison_tail_class, ast::comparison_tail> comparison_tail = "a comparison";
+const x3::rule<yoy_tail_class, ast::yoy_tail> yoy_tail = "减少, 增加, 下降, 增长 or 持平";
+const x3::rule<group_row_class, ast::group_row> group_row = "a row such as 208 01 09: 1370.56";
+const x3::rule<grouped_tail_class, ast::grouped_tail> grouped_tail = "按";
+const x3::rule<constraint_tail_class, ast::constraint_tail> constraint_tail =
+    "较上年, 按 or a comparison (=, ≠, ≤, ≥, <, >)";
+const x3::rule<constraint_option_class, ast::constraint_option> constraint_option = "容差, 警告 or a message";
+const x3::rule<constraint_class, ast::constraint> constraint = "核对";
+const x3::rule<table_note_class, ast::table_note> table_note = "表注";
+const x3::rule<catalog_entry_class, ast::catalog_entry> catalog_entry = "科目";
+const x3::rule<catalog_edition_class, ast::catalog_edition> catalog_edition = "科目版本";
+const x3::rule<coord_statement_class, ast::statement> coord_statement = "an item or a block";
+const x3::rule<header_statement_class, ast::header_statement> header_statement = "a statement";
+const x3::rule<project_statement_class, ast::project_statement> project_statement = "a statement";
+const x3::rule<rule_statement_class, ast::rule_statement> rule_statement = "a statement";
+const item_type item = "an item";
+const statement_type statement = "a statement";
+
+// the query language
+struct where_clause_class : locate {};
+struct by_clause_class : locate {};
+struct pivot_clause_class : locate {};
+struct flag_clause_class : locate {};
+struct order_clause_class : locate {};
+struct limit_clause_class : locate {};
+struct query_clause_class;
+struct query_class : locate {};
+
+const x3::rule<where_clause_class, ast::where_clause> where_clause = "where";
+const x3::rule<by_clause_class, ast::by_clause> by_clause = "by";
+const x3::rule<pivot_clause_class, ast::pivot_clause> pivot_clause = "pivot";
+const x3::rule<flag_clause_class, ast::flag_clause> flag_clause = "rollup or share";
+const x3::rule<order_clause_class, ast::order_clause> order_clause = "order by";
+const x3::rule<limit_clause_class, ast::limit_clause> limit_clause = "limit";
+const x3::rule<query_clause_class, ast::query_clause> query_clause =
+    "a clause (where, by, pivot, rollup, share, order by, limit)";
+const query_type query = "sum, count, min or max (合计, 计数, 最小, 最大)";
+
+// ---------------------------------------------------------------------------
+// Definitions: tokens
+// ---------------------------------------------------------------------------
+
+const auto colon_def = lit(':') | lit("：");
+const auto arrow_def = lit("→") | lit("->") | lit("=>");
+const auto sep_def = lit(',') | lit("，") | lit("、");
+const auto open_brace_def = lit('{') | lit("｛");
+const auto close_brace_def = lit('}') | lit("｝");
+const auto open_paren_def = lit('(') | lit("（");
+const auto close_paren_def = lit(')') | lit("）");
+const auto equals_def = lit("==") | lit('=') | lit("＝");
+const auto amount_tok_def = tokens::amount;
+const auto percent_tok_def = tokens::percent;
+const auto string_tok_def = tokens::quoted;
+const auto code_tok_def = tokens::code;
+const auto code_word_tok_def = tokens::code_word;
+const auto name_tok_def = string_tok | (!reserved >> tokens::word >> !(lit('=') | lit("＝")));
+const auto string_or_word_def = string_tok | tokens::word;
+const auto string_word_or_code_def = string_tok | tokens::word | tokens::code_word;
+const auto value_tok_def = string_tok | code_tok | tokens::word | tokens::code_word | amount_tok;
+const auto comparator_def = capture[lit("==") | lit("!=") | lit("<=") | lit(">=") | lit("≠") | lit("≤") | lit("≥") |
+                                    lit("＝") | lit('=') | lit('<') | lit('>')];
+
+// coordinates -----------------------------------------------------------------
+
+const auto mapped_code_def = code_tok >> -name_tok;
+const auto code_coord_def = code_tok >> -(tokens::word_ahead >> name_tok) >> -(arrow > mapped_code);
+const auto kind_coord_def = kind_word;
+const auto fund_coord_def = kw(keyword::fund) > string_or_word;
+const auto project_coord_def = kw(keyword::project) > string_word_or_code;
+const auto tag_coord_def = tokens::word >> (lit('=') | lit("＝")) > string_word_or_code;
+const auto post_coordinate_def = kind_coord | fund_coord | project_coord | tag_coord;
+const auto coordinate_def = code_coord | (tokens::word_ahead >> post_coordinate);
+
+// expressions -------------------------------------------------------------------
+
+const auto amount_literal_def = amount_tok;
+const auto percent_literal_def = percent_tok;
+const auto name_ref_def = string_or_word;
+const auto prior_ref_def = kw(keyword::prior) >> open_paren > string_or_word > close_paren;
+const auto aggregation_args_def = (open_paren > (close_paren | (filter > close_paren))) |
+                                  (kw(keyword::where) > filter) | x3::eps;
+const auto aggregation_def = ((kw(keyword::sum) >> attr(ast::aggregate_op::sum)) |
+                              (kw(keyword::count) >> attr(ast::aggregate_op::count))) >>
+                             aggregation_args;
+const auto share_of_def = kw(keyword::share) > open_paren > expression > sep > expression > close_paren;
+const auto change_of_def = kw(keyword::change) > open_paren > expression > close_paren;
+const auto parenthesized_def = open_paren >> expression > close_paren;
+const auto operand_def = percent_literal | amount_literal | parenthesized | share_of | change_of | prior_ref |
+                         aggregation | name_ref;
+const auto signed_operand_def = capture[*lit('-')] >> operand;
+const auto operation_def = (x3::char_('+') | x3::char_('-')) > signed_operand;
+const auto expression_def = signed_operand >> *operation;
+
+// filters -------------------------------------------------------------------------
+
+const auto value_list = open_paren > (value_tok % sep) > close_paren;
+const auto one_value = x3::repeat(1)[value_tok];
+const auto condition_test_def =
+    ((lit("!=") | lit("≠")) >> attr(ast::comparison::ne) > one_value) |
+    ((lit("<=") | lit("≤")) >> attr(ast::comparison::le) > one_value) |
+    ((lit(">=") | lit("≥")) >> attr(ast::comparison::ge) > one_value) |
+    (lit('<') >> attr(ast::comparison::lt) > one_value) | (lit('>') >> attr(ast::comparison::gt) > one_value) |
+    (equals >> attr(ast::comparison::eq) > one_value) |
+    ((kw(keyword::not_in) | (kw(keyword::not_) >> kw(keyword::in))) >> attr(ast::comparison::not_in) > value_list) |
+    (kw(keyword::in) >> attr(ast::comparison::in) > value_list);
+const auto condition_def = tokens::word >> condition_test;
+const auto filter_group_def = open_paren >> filter > close_paren;
+const auto filter_atom_def = filter_group | condition;
+const auto negation_def = *capture[kw(keyword::not_)] >> filter_atom;
+const auto conjunction_def = negation >> *(kw(keyword::and_) > negation);
+const auto filter_def = conjunction >> *(kw(keyword::or_) > conjunction);
+
+// statements ------------------------------------------------------------------------
+
+const auto semicolon = lit(';') | lit("；");
+const auto item_def = +coordinate >> colon > amount_tok >> *(tokens::same_line >> post_coordinate);
+const auto block_open_def = +coordinate >> -(kw(keyword::total) > amount_tok) >> open_brace;
+const auto item_or_block_def = colon | kw(keyword::total) | open_brace;
+const auto coord_statement_def = item | block_open | (x3::omit[+coordinate] > item_or_block);
+const auto block_close_def = capture[close_brace];
+
+const auto title_def = kw(keyword::title) > string_tok;
+const auto year_def = kw(keyword::year) > code_word_tok;
+const auto amount_unit_def = kw(keyword::amounts) > tokens::word;
+const auto unit_decl_def = kw(keyword::unit) > code_word_tok > name_tok > -(kw(keyword::type) > tokens::word);
+const auto department_def = kw(keyword::department) > code_word_tok > name_tok;
+const auto import_file_def = kw(keyword::import_) > string_tok;
+const auto income_part_def = kw(keyword::of_which) > tokens::word >> -colon > amount_tok;
+const auto income_def = kw(keyword::income) > tokens::word > -colon > amount_tok > *income_part;
+const auto year_end_balance_def = kw(keyword::year_end_balance) > -colon > amount_tok;
+
+const auto project_field_def =
+    (kw(keyword::code) >> attr(ast::project_field_kind::code) > code_word_tok) |
+    (kw(keyword::type) >> attr(ast::project_field_kind::type) > tokens::word) |
+    (kw(keyword::function) >> attr(ast::project_field_kind::function) > code_tok) |
+    (kw(keyword::amount) >> attr(ast::project_field_kind::amount) > -colon > amount_tok);
+const auto project_def = kw(keyword::project) > name_tok > *project_field >> x3::matches[open_brace];
+const auto targets_open_def = capture[kw(keyword::targets)] > open_brace;
+const auto target_value_def = tokens::target_value | string_or_word;
+const auto target_def =
+    capture[kw(keyword::cost) | kw(keyword::output) | kw(keyword::outcome) | kw(keyword::satisfaction)] >
+    string_or_word > target_value;
+const auto project_group_def =
+    kw(keyword::project_group) > name_tok > open_paren > (string_word_or_code % sep) > close_paren > *coordinate >
+    open_brace;
+
+const auto prior_figure_def = kw(keyword::prior) > name_tok > -colon > amount_tok;
+const auto figure_def = kw(keyword::figure) > name_tok > -colon > amount_tok;
+const auto count_figure_def = kw(keyword::count) > name_tok > -colon > amount_tok > tokens::word;
+
+const auto measure_def = kw(keyword::measure) > string_or_word > (lit('=') | lit("＝")) > expression;
+const auto comparison_tail_def = comparator > expression;
+const auto yoy_tail_def =
+    kw(keyword::vs_prior) >
+    ((kw(keyword::decrease) >> attr(ast::yoy_claim_kind::decrease) > amount_tok) |
+     (kw(keyword::increase) >> attr(ast::yoy_claim_kind::increase) > amount_tok) |
+     (kw(keyword::fall) >> attr(ast::yoy_claim_kind::fall) > percent_tok) |
+     (kw(keyword::growth) >> attr(ast::yoy_claim_kind::growth) > percent_tok) |
+     (kw(keyword::flat) >> attr(ast::yoy_claim_kind::flat) >> attr(ast::slice{})));
+const auto row_key = value_tok | capture[lit("(none)") | lit("（无）")];
+const auto group_row_def = (row_key % sep) > colon > amount_tok >> -semicolon;
+const auto grouped_tail_def = kw(keyword::by) > (tokens::word % sep) > open_brace > *group_row > close_brace;
+const auto constraint_tail_def = yoy_tail | grouped_tail | comparison_tail;
+const auto constraint_option_def =
+    (kw(keyword::within) >> attr(ast::option_kind::tolerance) > amount_tok) |
+    (kw(keyword::warning) >> attr(ast::option_kind::warning) >> attr(ast::slice{})) |
+    (attr(ast::option_kind::message) >> string_tok);
+const auto constraint_def = kw(keyword::expect) > expression > constraint_tail > *constraint_option;
+
+const auto table_note_def = kw(keyword::table_note) > string_word_or_code > string_tok;
+const auto catalog_entry_def = kw(keyword::catalog_entry) > code_tok > string_or_word;
+const auto catalog_edition_def = kw(keyword::catalog_edition) > code_word_tok;
+
+const auto header_statement_def = title | year | amount_unit | unit_decl | department | import_file | table_note |
+                                  catalog_edition | catalog_entry;
+const auto project_statement_def = project_group | project | targets_open | target | project_field;
+const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint;
+const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) | header_statement |
+                            income | year_end_balance | project_statement | rule_statement | block_close |
+                            coord_statement) >>
+                           -semicolon;
+
+// the query language -------------------------------------------------------------------
+
+const auto where_clause_def = kw(keyword::where) > filter;
+const auto by_clause_def = kw(keyword::by) > (tokens::word % sep);
+const auto pivot_clause_def = kw(keyword::pivot) > tokens::word;
+const auto flag_clause_def = capture[kw(keyword::rollup) | kw(keyword::share)];
+const auto order_clause_def = kw(keyword::order) >> -kw(keyword::by) >
+                              capture[kw(keyword::sum) | kw(keyword::key) | kw(keyword::count)] >>
+                              -capture[kw(keyword::descending) | kw(keyword::ascending)];
+const auto limit_clause_def = kw(keyword::top) > tokens::code_word;
+const auto query_clause_def = where_clause | by_clause | pivot_clause | order_clause | limit_clause | flag_clause;
+const auto query_def =
+    capture[kw(keyword::sum) | kw(keyword::count) | kw(keyword::min) | kw(keyword::max)] > *query_clause;
+
+BOOST_SPIRIT_DEFINE(colon, arrow, sep, open_brace, close_brace, open_paren, close_paren, equals, amount_tok,
+                    percent_tok, name_tok, string_tok, code_tok, code_word_tok, string_or_word, string_word_or_code,
+                    value_tok, comparator, item_or_block)
+BOOST_SPIRIT_DEFINE(mapped_code, code_coord, kind_coord, fund_coord, project_coord, tag_coord, coordinate,
+                    post_coordinate)
+BOOST_SPIRIT_DEFINE(amount_literal, percent_literal, name_ref, prior_ref, aggregation, aggregation_args, share_of,
+                    change_of, parenthesized, operand, signed_operand, operation, expression, condition_test, condition, filter_group,
+                    filter_atom, negation, conjunction, filter)
+BOOST_SPIRIT_DEFINE(block_open, block_close, title, year, amount_unit, unit_decl, department, import_file,
+                    income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,
+                    project_group, prior_figure, figure, count_figure, measure, comparison_tail, yoy_tail, group_row,
+                    grouped_tail, constraint_tail, constraint_option, constraint, table_note, catalog_entry,
+                    catalog_edition, coord_statement, header_statement, project_statement, rule_statement,
+                    item, statement)
+BOOST_SPIRIT_DEFINE(where_clause, by_clause, pivot_clause, flag_clause, order_clause, limit_clause, query_clause,
+                    query)
+
+}  // namespace yusuan::syntax::grammar

@@ -1,0 +1,366 @@
+// yusuan/syntax/tokens.hpp -- the primitive parsers (tokens) of the budget
+// language, as Spirit X3 parsers: keywords, words, codes, amounts, strings,
+// target values, the blank skipper.  Each yields an ast::slice of the source.
+#pragma once
+
+#include <yusuan/syntax/ast.hpp>
+#include <yusuan/syntax/chars.hpp>
+#include <yusuan/syntax/keywords.hpp>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include <cstring>
+#include <string_view>
+
+namespace yusuan::syntax::tokens {
+
+namespace x3 = boost::spirit::x3;
+using ast::slice;
+using chars::is_digit;
+
+/// Stores a slice in an attribute that is a slice, or ignores it.
+template <class Attr>
+void store(Attr& attr, slice s) {
+  if constexpr (std::is_same_v<Attr, slice>) attr = s;
+  else x3::traits::move_to(s, attr);
+}
+
+/// Whether the spelling `s` is at p, not followed by a word character.
+inline bool spelled_at(const char* p, const char* last, std::string_view s) noexcept {
+  return !s.empty() && static_cast<std::size_t>(last - p) >= s.size() && p[0] == s[0] &&
+         std::memcmp(p, s.data(), s.size()) == 0 && !chars::word_char_at(p + s.size(), last);
+}
+
+/// A keyword in any of its spellings (keywords.hpp), not followed by a word
+/// character.
+struct keyword_parser : x3::parser<keyword_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  keyword id;
+  constexpr explicit keyword_parser(keyword k) : id(k) {}
+  /// Matches at `first` without skipping.
+  bool match(const char*& first, const char* last) const noexcept {
+    const auto& s = spelling(id);
+    for (std::string_view w : {s.zh, s.zh2, s.en, s.en2})
+      if (spelled_at(first, last, w)) {
+        first += w.size();
+        return true;
+      }
+    return false;
+  }
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    x3::skip_over(first, last, ctx);
+    return first != last && match(first, last);
+  }
+};
+constexpr keyword_parser kw(keyword k) { return keyword_parser{k}; }
+
+/// A bare word: starts with a character that is neither a digit, a sign, a
+/// point nor punctuation; may hold balanced parentheses (维修(护)费).
+struct word_parser : x3::parser<word_parser> {
+  using attribute_type = slice;
+  /// Length of a balanced bracket group "(…)" or "（…）" of word characters at p, or 0.
+  static std::size_t bracket_group(const char* p, const char* last) noexcept {
+    const bool wide = chars::at(p, last, "\xEF\xBC\x88", 3);  // （
+    if (!wide && *p != '(') return 0;
+    const char* q = p + (wide ? 3 : 1);
+    const char* start = q;
+    while (q < last && chars::word_char_at(q, last)) chars::next_char(q, last);
+    if (q == start) return 0;
+    if (wide && chars::at(q, last, "\xEF\xBC\x89", 3)) return static_cast<std::size_t>(q + 3 - p);
+    if (!wide && q < last && *q == ')') return static_cast<std::size_t>(q + 1 - p);
+    return 0;
+  }
+  /// The end of a word starting at p, or p.
+  static const char* scan(const char* p, const char* last) noexcept {
+    if (p == last) return p;
+    const auto c0 = static_cast<unsigned char>(*p);
+    if (is_digit(static_cast<char>(c0)) || c0 == '-' || c0 == '.' || !chars::word_char_at(p, last)) return p;
+    while (p < last) {
+      if (const std::size_t g = bracket_group(p, last)) {
+        p += g;
+        continue;
+      }
+      if (!chars::word_char_at(p, last)) break;
+      chars::next_char(p, last);
+    }
+    return p;
+  }
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* e = scan(first, last);
+    if (e == first) return false;
+    store(attr, slice{first, e});
+    first = e;
+    return true;
+  }
+};
+
+/// A token of letters and digits (project codes, unit codes): [0-9A-Za-z_-]+.
+struct code_word_parser : x3::parser<code_word_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    while (p < last && (is_digit(*p) || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' || *p == '-'))
+      ++p;
+    if (p == first || chars::word_char_at(p, last)) return false;
+    store(attr, slice{first, p});
+    first = p;
+    return true;
+  }
+};
+
+/// A classification code: a run of digits, then groups of exactly two digits
+/// each after one space or (in functional codes) one point: "208 05 07",
+/// "208.05.07", "2080507", "302 16".  Whether the digits make a code of a
+/// known family and level is for the compiler to say.
+struct code_parser : x3::parser<code_parser> {
+  using attribute_type = slice;
+  /// The end of a code starting at p, or p.
+  static const char* scan(const char* first, const char* last) noexcept {
+    const char* p = first;
+    auto digit = [&](const char* q) { return q < last && is_digit(*q); };
+    if (!digit(p)) return first;
+    while (digit(p)) ++p;
+    if (p - first == 3) {
+      const bool functional = *first == '2';
+      while (p < last && (*p == ' ' || (*p == '.' && functional)) && digit(p + 1) && digit(p + 2) && !digit(p + 3) &&
+             (!chars::word_char_at(p + 3, last) || (functional && p[3] == '.' && digit(p + 4))) &&
+             !(p + 3 < last && p[3] == ',' && digit(p + 4)))
+        p += 3;
+    }
+    if (p < last && (*p == '.' || *p == ',') && digit(p + 1)) return first;  // an amount
+    if (chars::word_char_at(p, last)) return first;
+    return p;
+  }
+  /// The length of a no-break space at p (U+00A0, U+2007, U+202F), or 0.
+  static std::size_t no_break_space(const char* p, const char* last) noexcept {
+    if (chars::at(p, last, "\xC2\xA0", 2)) return 2;
+    if (chars::at(p, last, "\xE2\x80\x87", 3) || chars::at(p, last, "\xE2\x80\xAF", 3)) return 3;
+    return 0;
+  }
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    // text copied from a document often separates code groups with a
+    // no-break space: say so where it is, rather than fail the statement
+    const char* q = first;
+    while (q < last && (is_digit(*q) || *q == ' ' || *q == '.')) ++q;
+    if (q > first && is_digit(q[-1]))
+      if (const std::size_t n = no_break_space(q, last); n && q + n < last && is_digit(q[n]))
+        throw x3::expectation_failure<const char*>(
+            q, "a plain space between the groups of a code, not a no-break space (U+00A0)");
+    const char* e = scan(first, last);
+    if (e == first) return false;
+    store(attr, slice{first, e});
+    first = e;
+    return true;
+  }
+};
+
+/// An amount as written: an optional sign, then digits, commas and points and
+/// any letters glued to them (so that "1e5" or "3o.5" reach the amount checker
+/// whole and are diagnosed precisely).
+struct amount_parser : x3::parser<amount_parser> {
+  using attribute_type = slice;
+  static const char* scan(const char* first, const char* last) noexcept {
+    const char* p = first;
+    if (p < last && (*p == '-' || *p == '+')) ++p;
+    if (p == last || !(is_digit(*p) || (*p == '.' && p + 1 < last && is_digit(p[1])))) return first;
+    while (p < last && (is_digit(*p) || *p == '.' || *p == ',' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                        *p == '_')) {
+      if (*p == ',' && !(p + 1 < last && is_digit(p[1]))) break;  // a list separator
+      ++p;
+    }
+    return p;
+  }
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* e = scan(first, last);
+    if (e == first) return false;
+    store(attr, slice{first, e});
+    first = e;
+    return true;
+  }
+};
+
+/// A percentage: an amount followed by % or ％.
+struct percent_parser : x3::parser<percent_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* e = amount_parser::scan(first, last);
+    if (e == first) return false;
+    if (e < last && *e == '%') ++e;
+    else if (chars::at(e, last, "\xEF\xBC\x85", 3)) e += 3;  // ％
+    else return false;
+    store(attr, slice{first, e});
+    first = e;
+    return true;
+  }
+};
+
+/// A quoted string, "…" (with \" and \\ escapes) or “…”, on one line.  The
+/// slice excludes the quotes; escapes are resolved by the compiler.
+struct string_parser : x3::parser<string_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    bool curly = false;
+    if (p < last && *p == '"') {
+      ++p;
+    } else if (chars::at(p, last, "\xE2\x80\x9C", 3)) {  // “
+      p += 3;
+      curly = true;
+    } else {
+      return false;
+    }
+    const char* b = p;
+    while (p < last && !chars::is_line_break(*p)) {
+      if (!curly && *p == '\\' && p + 1 < last && !chars::is_line_break(p[1])) {
+        p += 2;
+        continue;
+      }
+      if (!curly && *p == '"') {
+        store(attr, slice{b, p});
+        first = p + 1;
+        return true;
+      }
+      if (curly && chars::at(p, last, "\xE2\x80\x9D", 3)) {  // ”
+        store(attr, slice{b, p});
+        first = p + 3;
+        return true;
+      }
+      ++p;
+    }
+    return false;
+  }
+};
+
+/// A performance target's value such as ≥95%, ≤350元/人.天 or 2天: an
+/// optional comparator, a number and the unit glued to it.
+struct target_value_parser : x3::parser<target_value_parser> {
+  using attribute_type = ast::target_value;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    const char* cb = p;
+    static constexpr std::string_view comparators[] = {"≥", "≤", ">=", "<=", "＝", "=", ">", "<", "≠"};
+    for (auto c : comparators)
+      if (chars::at(p, last, c.data(), c.size())) {
+        p += c.size();
+        break;
+      }
+    const char* ce = p;
+    const char* nb = p;
+    while (p < last && is_digit(*p)) ++p;
+    if (p == nb) return false;
+    if (p + 1 < last && *p == '.' && is_digit(p[1])) {
+      ++p;
+      while (p < last && is_digit(*p)) ++p;
+    }
+    const char* ne = p;
+    while (p < last) {
+      const char* q = p;
+      const char32_t c = text::decode(q, last);
+      if (chars::is_space(c) || c == '#' || c == ';' || c == '}' || c == 0xFF1B) break;
+      p = q;
+    }
+    ast::target_value v;
+    v.where = slice{first, p};
+    v.comparator = slice{cb, ce};
+    v.number = slice{nb, ne};
+    v.unit = slice{ne, p};
+    attr = v;
+    first = p;
+    return true;
+  }
+};
+
+/// Succeeds, consuming nothing, when the next token is on the current line.
+struct same_line_parser : x3::parser<same_line_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    for (const char* p = first; p < last; ++p) {
+      if (chars::is_line_break(*p) || *p == '#' || (*p == '/' && p + 1 < last && p[1] == '/')) return false;
+      if (*p != ' ' && *p != '\t') return true;
+    }
+    return false;
+  }
+};
+
+/// A word (or quoted string) can start here; consumes nothing.
+struct word_ahead_parser : x3::parser<word_ahead_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    It p = first;
+    x3::skip_over(p, last, ctx);
+    if (p == last) return false;
+    const auto c = static_cast<unsigned char>(*p);
+    return c >= 0x80 || c == '"' || (chars::ascii.word[c] && !is_digit(static_cast<char>(c)) && c != '-' && c != '.');
+  }
+};
+
+/// The blanks and comments between tokens.
+struct blank_parser : x3::parser<blank_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    const char* p = first;
+    chars::skip_blank(p, last);
+    if (p == first) return false;
+    first = p;
+    return true;
+  }
+};
+
+/// capture[p]: the slice of text p matched (after skipping blanks).
+template <class Subject>
+struct capture_directive : x3::unary_parser<Subject, capture_directive<Subject>> {
+  using base = x3::unary_parser<Subject, capture_directive<Subject>>;
+  using attribute_type = slice;
+  static bool const has_attribute = true;
+  constexpr explicit capture_directive(Subject const& s) : base(s) {}
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* b = first;
+    if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
+    store(attr, slice{b, first});
+    return true;
+  }
+};
+struct capture_gen {
+  template <class Subject>
+  constexpr capture_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+    return capture_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  }
+};
+
+inline constexpr capture_gen capture{};
+inline constexpr word_parser word{};
+inline constexpr code_word_parser code_word{};
+inline constexpr code_parser code{};
+inline constexpr amount_parser amount{};
+inline constexpr percent_parser percent{};
+inline constexpr string_parser quoted{};
+inline constexpr target_value_parser target_value{};
+inline constexpr same_line_parser same_line{};
+inline constexpr word_ahead_parser word_ahead{};
+inline constexpr blank_parser blank{};
+
+}  // namespace yusuan::syntax::tokens
