@@ -1,8 +1,8 @@
 // yusuan/query/engine.hpp -- the aggregation engine: exact totals, counts,
 // the items themselves and grouped sums of the items that pass a filter.
-// Queries (run), disclosure tables, measures and constraints all sum through
+// Queries (run), the disclosure tables and grouped constraints sum through
 // these calls, which read the budget's columns (query/columns.hpp) through a
-// compiled filter (query/filter_program.hpp).
+// compiled filter (query/filter_program.hpp), never item by item.
 //
 //   const auto t = yusuan::total(b, yusuan::econ_in({30212, 30217}));
 //   t.sum.value(), t.count;                       // exact Σ, number of items

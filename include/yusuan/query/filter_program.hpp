@@ -45,7 +45,7 @@ private:
     std::vector<std::uint32_t> children;
   };
 
-  /// A table of `size` answers, the last for every value at or past it.
+  /// The index of a table's last entry, which answers for every value at or past it.
   static std::uint32_t last(const std::vector<std::uint8_t>& t) noexcept { return static_cast<std::uint32_t>(t.size() - 1); }
 
   std::uint32_t compile(const budget& b, const item_columns& c, const filter& f) {
