@@ -82,8 +82,28 @@ struct reserved_parser : x3::parser<reserved_parser> {
   }
 };
 
+/// A name written without quotes: a word that is not reserved and is not
+/// the key of a tag (not followed by '=').  Stores nothing unless it matches.
+struct bare_name_parser : x3::parser<bare_name_parser> {
+  using attribute_type = ast::slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& a) const {
+    x3::skip_over(first, last, ctx);
+    if (reserved_parser{}.parse(first, last, ctx, rctx, x3::unused)) return false;
+    const char* e = tokens::word_parser::scan(first, last);
+    if (e == first) return false;
+    const char* after = e;
+    syntax::chars::skip_blank(after, last);
+    if (after < last && (*after == '=' || syntax::chars::at(after, last, "\xEF\xBC\x9D", 3))) return false;  // a tag
+    tokens::store(a, ast::slice{first, e});
+    first = e;
+    return true;
+  }
+};
+
 inline constexpr kind_word_parser kind_word{};
 inline constexpr reserved_parser reserved{};
+inline constexpr bare_name_parser bare_name{};
 
 // ---------------------------------------------------------------------------
 // Rule ids and names
@@ -308,7 +328,7 @@ const auto percent_tok_def = tokens::percent;
 const auto string_tok_def = tokens::quoted;
 const auto code_tok_def = tokens::code;
 const auto code_word_tok_def = tokens::code_word;
-const auto name_tok_def = string_tok | (!reserved >> tokens::word >> !(lit('=') | lit("＝")));
+const auto name_tok_def = string_tok | bare_name;
 const auto string_or_word_def = string_tok | tokens::word;
 const auto string_word_or_code_def = string_tok | tokens::word | tokens::code_word;
 const auto value_tok_def = string_tok | code_tok | tokens::word | tokens::code_word | amount_tok;
