@@ -29,7 +29,8 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/catalog.hpp>
-#include <yusuan/codes.hpp>
+#include <yusuan/model/codes.hpp>
+#include <yusuan/model/kinds.hpp>
 #include <yusuan/diagnostic.hpp>
 
 #include <algorithm>

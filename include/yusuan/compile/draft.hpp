@@ -4,7 +4,7 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
-#include <yusuan/expr.hpp>
+#include <yusuan/model/expr.hpp>
 
 #include <cstdint>
 #include <map>

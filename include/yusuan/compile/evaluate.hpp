@@ -6,7 +6,7 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/compile/reporter.hpp>
-#include <yusuan/expr.hpp>
+#include <yusuan/model/expr.hpp>
 #include <yusuan/query.hpp>
 
 #include <cstdint>

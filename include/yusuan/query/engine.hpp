@@ -11,7 +11,7 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
-#include <yusuan/expr.hpp>
+#include <yusuan/model/expr.hpp>
 #include <yusuan/money.hpp>
 #include <yusuan/query/cells.hpp>
 #include <yusuan/query/columns.hpp>

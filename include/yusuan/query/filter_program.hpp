@@ -3,8 +3,9 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
-#include <yusuan/codes.hpp>
-#include <yusuan/expr.hpp>
+#include <yusuan/model/codes.hpp>
+#include <yusuan/model/kinds.hpp>
+#include <yusuan/model/expr.hpp>
 #include <yusuan/query/columns.hpp>
 
 #include <algorithm>

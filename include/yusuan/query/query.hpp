@@ -2,8 +2,9 @@
 // the filter, the grouping, pivot, rollup, share, order and limit.
 #pragma once
 
-#include <yusuan/expr.hpp>
-#include <yusuan/codes.hpp>
+#include <yusuan/model/expr.hpp>
+#include <yusuan/model/codes.hpp>
+#include <yusuan/model/kinds.hpp>
 
 #include <cstddef>
 #include <cstdint>

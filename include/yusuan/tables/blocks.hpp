@@ -6,8 +6,9 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/catalog.hpp>
-#include <yusuan/codes.hpp>
-#include <yusuan/expr.hpp>
+#include <yusuan/model/codes.hpp>
+#include <yusuan/model/kinds.hpp>
+#include <yusuan/model/expr.hpp>
 #include <yusuan/money.hpp>
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/query/engine.hpp>

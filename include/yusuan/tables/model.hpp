@@ -3,7 +3,8 @@
 // builders.
 #pragma once
 
-#include <yusuan/codes.hpp>
+#include <yusuan/model/codes.hpp>
+#include <yusuan/model/kinds.hpp>
 #include <yusuan/money.hpp>
 
 #include <cstddef>

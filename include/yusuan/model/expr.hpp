@@ -1,8 +1,9 @@
-// yusuan/expr.hpp -- filters and expressions over a budget's items, shared by
+// yusuan/model/expr.hpp -- filters and expressions over a budget's items, shared by
 // named measures (口径), constraints (核对) and queries.  Spirit-free.
 #pragma once
 
-#include <yusuan/codes.hpp>
+#include <yusuan/model/codes.hpp>
+#include <yusuan/model/kinds.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/money.hpp>
 

@@ -1,0 +1,220 @@
+// yusuan/model/budget.hpp -- the immutable, checked in-memory budget.
+//
+// A `budget` is what the compiler (compile.hpp) or the builder
+// (compile/builder.hpp) hands C++ once every check has passed: the header,
+// income lines, expenditure items with their coordinates, projects with their
+// performance targets, project groups, named measures, prior-year figures and
+// the constraints that were verified, each with its source location.  It is
+// cheap to copy (shared, immutable state).  Spirit-free.
+#pragma once
+
+#include <yusuan/diagnostic.hpp>
+#include <yusuan/model/records.hpp>
+#include <yusuan/money.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace yusuan {
+
+namespace detail {
+struct item_columns;  // <yusuan/query/columns.hpp>
+
+struct budget_data {
+  budget_header header;
+  std::vector<std::shared_ptr<const source_file>> sources;
+  std::vector<budget_unit> units;  // [0] is the header's unit
+  std::vector<income_line> income;
+  std::optional<money> year_end_balance;
+  std::optional<source_span> year_end_balance_span;
+  std::vector<item> items;
+  std::vector<project> projects;
+  std::vector<project_group> groups;
+  std::vector<measure> measures;
+  std::vector<prior_figure> prior;
+  std::vector<figure> figures;
+  std::vector<constraint_result> constraints;
+  std::vector<table_note> table_notes;
+  std::vector<catalog_extension> catalog_extensions;
+  int catalog_year = 0;  // 科目版本: the catalog edition to check against (0: the budget's year)
+  std::vector<named_code<function_code>> function_names;  // sorted by code
+  std::vector<named_code<econ_code>> econ_names;          // sorted by code (部门 and 政府)
+  std::vector<std::string> strings;                       // interned tag keys and values
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> tag_sets;  // [0] is empty
+  std::uint32_t line_count = 0;
+  std::shared_ptr<const item_columns> columns;  // set once the budget has checked
+  diagnostics warnings;                          // set once the budget has checked
+};
+}  // namespace detail
+
+namespace detail {
+struct budget_access;
+}
+
+/// The checked budget.  Immutable; copies share state.  Only the compiler
+/// (compile.hpp) and the budget builder (compile/builder.hpp), which run the
+/// same checks, make one from data; a default-constructed budget is empty.
+class budget {
+public:
+  budget() : d_(empty_data()) {}
+
+  const budget_header& header() const noexcept { return d_->header; }
+  int year() const noexcept { return d_->header.year; }
+  unit amount_unit() const noexcept { return d_->header.amount_unit; }
+
+  std::span<const income_line> income() const noexcept { return d_->income; }
+  std::span<const budget_unit> units() const noexcept { return d_->units; }
+  std::span<const item> items() const noexcept { return d_->items; }
+  std::span<const project> projects() const noexcept { return d_->projects; }
+  std::span<const project_group> groups() const noexcept { return d_->groups; }
+  std::span<const measure> measures() const noexcept { return d_->measures; }
+  std::span<const prior_figure> prior_figures() const noexcept { return d_->prior; }
+  std::span<const figure> figures() const noexcept { return d_->figures; }
+  std::span<const constraint_result> constraints() const noexcept { return d_->constraints; }
+  std::span<const table_note> table_notes() const noexcept { return d_->table_notes; }
+  std::span<const catalog_extension> catalog_extensions() const noexcept { return d_->catalog_extensions; }
+  /// The catalog edition the budget asks for (科目版本), or 0 for its own year.
+  int catalog_year() const noexcept { return d_->catalog_year; }
+  /// Σ of the projects' amounts (预算12表 合计).
+  money project_total() const {
+    money_sum s;
+    for (const auto& p : d_->projects) s += p.amount;
+    return s.value();
+  }
+  std::span<const std::shared_ptr<const source_file>> sources() const noexcept { return d_->sources; }
+  std::optional<money> year_end_balance() const noexcept { return d_->year_end_balance; }
+  std::uint32_t line_count() const noexcept { return d_->line_count; }
+
+  /// 本年收入合计: every income line except 上年结转结余 and 其中 lines.
+  money income_total() const {
+    money_sum s;
+    for (const auto& l : d_->income)
+      if (!l.of_which && l.source != fund_source::carryover) s += l.amount;
+    return s.value();
+  }
+  /// 收入总计 = 本年收入合计 + 上年结转结余.
+  money income_grand_total() const {
+    money_sum s;
+    for (const auto& l : d_->income)
+      if (!l.of_which) s += l.amount;
+    return s.value();
+  }
+  /// The amount of an income line (not 其中), if stated.
+  std::optional<money> income_of(fund_source f) const {
+    for (const auto& l : d_->income)
+      if (l.source == f) return l.amount;
+    return std::nullopt;
+  }
+  /// 本年支出合计: Σ items.
+  money expenditure_total() const {
+    money_sum s;
+    for (const auto& it : d_->items) s += it.amount;
+    return s.value();
+  }
+  /// 支出总计 = 本年支出合计 + 年终结转结余.
+  money expenditure_grand_total() const {
+    return expenditure_total() + d_->year_end_balance.value_or(money{});
+  }
+
+  /// Where an item was written.
+  source_span span_of(const item& it) const noexcept {
+    return {d_->sources[it.file].get(), it.offset, 1};
+  }
+
+  /// The name the budget gives a code, or empty.
+  std::string_view name_of(function_code c) const noexcept {
+    auto it = std::lower_bound(d_->function_names.begin(), d_->function_names.end(), c,
+                               [](const auto& n, function_code k) { return n.code < k; });
+    return it != d_->function_names.end() && it->code == c ? std::string_view(it->name) : std::string_view();
+  }
+  std::string_view name_of(econ_code c) const noexcept {
+    auto it = std::lower_bound(d_->econ_names.begin(), d_->econ_names.end(), c,
+                               [](const auto& n, econ_code k) { return n.code < k; });
+    return it != d_->econ_names.end() && it->code == c ? std::string_view(it->name) : std::string_view();
+  }
+  std::span<const named_code<function_code>> function_names() const noexcept { return d_->function_names; }
+  std::span<const named_code<econ_code>> econ_names() const noexcept { return d_->econ_names; }
+
+  /// Tags of an item as (key, value) pairs.
+  std::vector<std::pair<std::string_view, std::string_view>> tags_of(const item& it) const {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    for (auto [k, v] : d_->tag_sets[it.tags]) out.emplace_back(d_->strings[k], d_->strings[v]);
+    return out;
+  }
+  /// The value of tag `key` on an item, or empty.
+  std::string_view tag_of(const item& it, std::string_view key) const {
+    for (auto [k, v] : d_->tag_sets[it.tags])
+      if (d_->strings[k] == key) return d_->strings[v];
+    return {};
+  }
+  /// Interned string by id (tag keys and values).
+  std::string_view string_at(std::uint32_t id) const { return d_->strings[id]; }
+  std::span<const std::pair<std::uint32_t, std::uint32_t>> tag_set(std::uint32_t id) const { return d_->tag_sets[id]; }
+  /// How many distinct tag sets the items have (item::tags is below it).
+  std::size_t tag_set_count() const noexcept { return d_->tag_sets.size(); }
+  /// Id of an interned string, or npos32.
+  std::uint32_t string_id(std::string_view s) const {
+    for (std::uint32_t i = 0; i < d_->strings.size(); ++i)
+      if (d_->strings[i] == s) return i;
+    return npos32;
+  }
+
+  const project* find_project(std::string_view name_or_code) const noexcept {
+    for (const auto& p : d_->projects)
+      if (p.name == name_or_code || (!p.code.empty() && p.code == name_or_code)) return &p;
+    return nullptr;
+  }
+  const measure* find_measure(std::string_view name) const noexcept {
+    for (const auto& m : d_->measures)
+      if (m.name == name) return &m;
+    return nullptr;
+  }
+  std::optional<money> prior(std::string_view name) const noexcept {
+    for (const auto& p : d_->prior)
+      if (p.name == name) return p.amount;
+    return std::nullopt;
+  }
+  const figure* find_figure(std::string_view name) const noexcept {
+    for (const auto& f : d_->figures)
+      if (f.name == name) return &f;
+    return nullptr;
+  }
+
+  /// The items column by column, for the aggregation engine: built when the
+  /// budget was compiled, or on each call for a budget assembled by hand (or
+  /// from a copy of another's data, whose columns describe the other's items).
+  /// Defined in <yusuan/query/columns.hpp>.
+  std::shared_ptr<const detail::item_columns> columns() const;
+
+  /// The warnings the budget was compiled with (errors make no budget).
+  const diagnostics& warnings() const noexcept { return d_->warnings; }
+
+  /// Raw access for the query engine and the compiler.
+  const detail::budget_data& data() const noexcept { return *d_; }
+
+private:
+  friend struct detail::budget_access;
+  explicit budget(std::shared_ptr<const detail::budget_data> d) : d_(std::move(d)) {}
+  static std::shared_ptr<const detail::budget_data> empty_data() {
+    auto d = std::make_shared<detail::budget_data>();
+    d->tag_sets.emplace_back();
+    return d;
+  }
+  std::shared_ptr<const detail::budget_data> d_;
+};
+
+namespace detail {
+/// How the compiler and the builder make a budget of checked data.
+struct budget_access {
+  static budget make(std::shared_ptr<const budget_data> d) { return budget(std::move(d)); }
+};
+}  // namespace detail
+
+}  // namespace yusuan

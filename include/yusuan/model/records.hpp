@@ -1,0 +1,157 @@
+// yusuan/model/records.hpp -- what a budget is made of: items, income lines,
+// projects and their targets, project groups, measures, figures, the results
+// of constraints, table notes, units and the header.
+#pragma once
+
+#include <yusuan/diagnostic.hpp>
+#include <yusuan/model/codes.hpp>
+#include <yusuan/model/expr.hpp>
+#include <yusuan/model/kinds.hpp>
+#include <yusuan/money.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace yusuan {
+
+inline constexpr std::uint32_t npos32 = 0xFFFFFFFFu;
+
+/// One expenditure item: an amount and the coordinates known for it.  Compact
+/// (no heap memory): names live in the budget's code tables, tags in its tag
+/// sets.
+struct item {
+  money amount;
+  function_code function;          // 功能科目 at any level, or empty
+  econ_code econ;                  // 部门预算经济分类, or empty
+  econ_code gov_econ;              // 政府预算经济分类, or empty
+  spending_kind kind = spending_kind::unspecified;
+  fund_source fund = fund_source::general_budget;
+  std::uint16_t file = 0;          // index into budget::sources()
+  std::uint16_t unit = 0;          // index into budget::units() (department budgets)
+  std::uint32_t offset = 0;        // byte offset of the item in its file
+  std::uint32_t project = npos32;  // index into budget::projects()
+  std::uint32_t group = npos32;    // index into budget::groups()
+  std::uint32_t line = 0;          // the published line (row) it belongs to
+  std::uint32_t tags = 0;          // index into budget::tag_sets(); 0 = none
+};
+
+/// An income line: 收入 一般公共预算 38381.46 (其中 财政拨款 …).
+struct income_line {
+  fund_source source = fund_source::general_budget;
+  std::optional<fund_source> of_which;  // set for a 其中 line: the source it is part of
+  money amount;
+  source_span span;
+  std::uint16_t unit = 0;               // index into budget::units()
+};
+
+/// A 绩效目标 indicator of a project (预算13表).
+struct performance_target {
+  target_category category = target_category::output;
+  std::string indicator;   // 三级指标
+  std::string comparator;  // "≥", "≤", "=", ">", "<" or empty
+  std::string number;      // "95", "350" (as written) or empty for a text value
+  std::string unit;        // "%", "元/人.天", "家" …
+  std::string text;        // a text value such as 按时足额发放
+  source_span span;
+  /// The value as printed: "≥95%", "按时足额发放".
+  std::string value_text() const { return number.empty() ? text : comparator + number + unit; }
+};
+
+/// A project (项目).
+struct project {
+  std::string name;
+  std::string code;  // e.g. 410300200000000033610
+  spending_kind kind = spending_kind::project;
+  function_code function;
+  money amount;                     // the project's amount (stated, or the sum of its items)
+  bool has_items = false;           // whether items name this project directly
+  std::uint32_t group = npos32;     // the project group its spending is broken down in
+  std::vector<performance_target> targets;
+  source_span span;
+};
+
+/// Projects whose economic breakdown is published only in aggregate.
+struct project_group {
+  std::string name;
+  std::vector<std::uint32_t> members;  // indices into projects()
+  money amount;                        // Σ of the members' amounts == Σ of the group's items
+  source_span span;
+};
+
+/// A named measure (口径), e.g. 三公经费 = sum where econ in (30212, 30217, 30231, 31013).
+struct measure {
+  std::string name;
+  expr definition;
+  money value;
+  source_span span;
+};
+
+/// A prior-year (上年) figure.
+struct prior_figure {
+  std::string name;
+  money amount;
+  source_span span;
+};
+
+/// A named figure that is not an item: counts (车辆 4 辆) and amounts stated
+/// by the narrative (政府采购货物 0.00).
+struct figure {
+  std::string name;
+  bool is_money = true;
+  money amount;
+  std::int64_t count = 0;
+  std::string unit;  // 辆, 个 … for counts
+  source_span span;
+};
+
+/// A constraint (核对) and its result.
+struct constraint_result {
+  std::string text;  // the constraint as written
+  severity level = severity::error;
+  bool passed = false;
+  source_span span;
+};
+
+/// A note printed under a disclosure table (表注), e.g. the 空表说明 of an empty table.
+struct table_note {
+  std::string table;  // "预算09表", "09"
+  std::string text;
+  source_span span;
+};
+
+/// A classification code the budget adds to (or renames in) the catalog: a
+/// local 项, or an entry of an edition the catalog does not have.
+struct catalog_extension {
+  std::string digits;  // 2080199, 30199, 50199 … (the family follows the first digit)
+  std::string name;
+  source_span span;
+};
+
+/// A code with its name as the budget writes it.
+template <class Code>
+struct named_code {
+  Code code;
+  std::string name;
+  source_span span;  // where the name was first given
+};
+
+/// A budget unit (单位): a department budget is made of several.
+struct budget_unit {
+  std::string code, name;
+  unit_type type = unit_type::unknown;
+  source_span span;
+};
+
+/// Header of the budget.
+struct budget_header {
+  std::string title;
+  int year = 0;
+  unit amount_unit = unit::yuan;
+  std::string unit_code, unit_name;
+  std::string department_code, department_name;
+  unit_type type = unit_type::unknown;
+};
+
+}  // namespace yusuan
