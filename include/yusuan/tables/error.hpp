@@ -3,21 +3,7 @@
 // (errc::unknown_format, E0802), both yusuan::error.
 #pragma once
 
-#include <yusuan/money.hpp>
-
-#if __has_include(<yusuan/money/money.hpp>)
 #include <yusuan/error.hpp>
-#else
-// This money.hpp defines overflow_error, rounding_error and division_by_zero
-// of its own: error.hpp's three are taken under other names.
-#define overflow_error error_hpp_overflow_error
-#define rounding_error error_hpp_rounding_error
-#define division_by_zero error_hpp_division_by_zero
-#include <yusuan/error.hpp>
-#undef overflow_error
-#undef rounding_error
-#undef division_by_zero
-#endif
 
 #include <string>
 #include <string_view>
