@@ -9,8 +9,8 @@
 //   query/result.hpp          result rows and tables
 //   query/engine.hpp          total, matching_items, group_sums
 //   query/run.hpp             run, run_with_prior
-//   query/columns.hpp, key_ids.hpp, filter_program.hpp, scan.hpp,
-//   dimension_index.hpp, cells.hpp: the engine's column store and scans
+//   query/filter_program.hpp, scan.hpp, dimension_index.hpp, cells.hpp:
+//   the engine's scans over the budget's columns (model/columns.hpp)
 #pragma once
 
 #include <yusuan/query/dimension.hpp>

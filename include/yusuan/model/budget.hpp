@@ -25,7 +25,7 @@
 namespace yusuan {
 
 namespace detail {
-struct item_columns;  // <yusuan/query/columns.hpp>
+struct item_columns;  // <yusuan/model/columns.hpp>
 
 struct budget_data {
   budget_header header;
@@ -190,7 +190,7 @@ public:
   /// The items column by column, for the aggregation engine: built when the
   /// budget was compiled, or on each call for a budget assembled by hand (or
   /// from a copy of another's data, whose columns describe the other's items).
-  /// Defined in <yusuan/query/columns.hpp>.
+  /// Defined in <yusuan/model/columns.hpp>.
   std::shared_ptr<const detail::item_columns> columns() const;
 
   /// The warnings the budget was compiled with (errors make no budget).
@@ -218,3 +218,6 @@ struct budget_access {
 }  // namespace detail
 
 }  // namespace yusuan
+
+// budget::columns() and the column store it returns
+#include <yusuan/model/columns.hpp>

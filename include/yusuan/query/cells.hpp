@@ -5,10 +5,10 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/money.hpp>
-#include <yusuan/query/columns.hpp>
+#include <yusuan/model/columns.hpp>
 #include <yusuan/query/dimension_index.hpp>
 #include <yusuan/query/filter_program.hpp>
-#include <yusuan/query/key_ids.hpp>
+#include <yusuan/model/key_ids.hpp>
 #include <yusuan/query/scan.hpp>
 
 #include <algorithm>

@@ -6,7 +6,7 @@
 #include <yusuan/model/codes.hpp>
 #include <yusuan/model/kinds.hpp>
 #include <yusuan/model/expr.hpp>
-#include <yusuan/query/columns.hpp>
+#include <yusuan/model/columns.hpp>
 #include <yusuan/query/dimension.hpp>
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // yusuan/query/engine.hpp -- the aggregation engine: exact totals, counts,
 // the items themselves and grouped sums of the items that pass a filter.
 // Queries (run), the disclosure tables and grouped constraints sum through
-// these calls, which read the budget's columns (query/columns.hpp) through a
+// these calls, which read the budget's columns (model/columns.hpp) through a
 // compiled filter (query/filter_program.hpp), never item by item.
 //
 //   const auto t = yusuan::total(b, yusuan::econ_in({30212, 30217}));
@@ -14,7 +14,7 @@
 #include <yusuan/model/expr.hpp>
 #include <yusuan/money.hpp>
 #include <yusuan/query/cells.hpp>
-#include <yusuan/query/columns.hpp>
+#include <yusuan/model/columns.hpp>
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/query/filter_program.hpp>
 #include <yusuan/query/scan.hpp>

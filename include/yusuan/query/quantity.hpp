@@ -2,6 +2,8 @@
 // or a count of items, never one taken for the other.
 #pragma once
 
+#include <yusuan/error.hpp>
+
 #include <yusuan/money.hpp>
 
 #include <compare>
@@ -32,14 +34,14 @@ public:
   constexpr kind type() const noexcept { return kind_; }
   constexpr bool is_amount() const noexcept { return kind_ == kind::amount; }
   constexpr bool is_count() const noexcept { return kind_ == kind::count; }
-  /// The amount; throws std::logic_error for a count.
+  /// The amount; throws yusuan::error (errc::invalid_argument) for a count.
   constexpr money amount() const {
-    if (kind_ != kind::amount) throw std::logic_error("yusuan: quantity::amount() of a count");
+    if (kind_ != kind::amount) throw error(errc::invalid_argument, "yusuan: quantity::amount() of a count");
     return money::from_fen(fen_);
   }
-  /// The count; throws std::logic_error for an amount.
+  /// The count; throws yusuan::error (errc::invalid_argument) for an amount.
   constexpr std::int64_t count() const {
-    if (kind_ != kind::count) throw std::logic_error("yusuan: quantity::count() of an amount");
+    if (kind_ != kind::count) throw error(errc::invalid_argument, "yusuan: quantity::count() of an amount");
     return fen_;
   }
   /// An amount in `u` with `decimals` places (money::format); a count as a
@@ -53,10 +55,10 @@ public:
     if (a.kind_ != b.kind_) return a.kind_ <=> b.kind_;
     return a.fen_ <=> b.fen_;
   }
-  /// a - b of two amounts or two counts.  Throws std::logic_error for an
+  /// a - b of two amounts or two counts.  Throws yusuan::error (errc::invalid_argument) for an
   /// amount and a count, overflow_error when the difference does not fit.
   friend quantity operator-(const quantity& a, const quantity& b) {
-    if (a.kind_ != b.kind_) throw std::logic_error("yusuan: difference of an amount and a count");
+    if (a.kind_ != b.kind_) throw error(errc::invalid_argument, "yusuan: difference of an amount and a count");
     if (a.is_amount()) return money::from_fen(a.fen_) - money::from_fen(b.fen_);
     std::int64_t d = 0;
     if (__builtin_sub_overflow(a.fen_, b.fen_, &d))

@@ -7,7 +7,7 @@
 #include <yusuan/money.hpp>
 #include <yusuan/query/cells.hpp>
 #include <yusuan/query/dimension.hpp>
-#include <yusuan/query/key_ids.hpp>
+#include <yusuan/model/key_ids.hpp>
 #include <yusuan/query/quantity.hpp>
 #include <yusuan/query/query.hpp>
 #include <yusuan/query/result.hpp>

@@ -5,7 +5,7 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/money.hpp>
-#include <yusuan/query/columns.hpp>
+#include <yusuan/model/columns.hpp>
 #include <yusuan/query/filter_program.hpp>
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// yusuan/query/key_ids.hpp -- 64-bit keys to small ids in order of first
+// yusuan/model/key_ids.hpp -- 64-bit keys to small ids in order of first
 // appearance: the hash table behind the budget's code ordinals and the
 // engine's hashed cells.
 #pragma once

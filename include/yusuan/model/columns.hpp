@@ -1,9 +1,9 @@
-// yusuan/query/columns.hpp -- the items of a budget column by column, as the
+// yusuan/model/columns.hpp -- the items of a budget column by column, as the
 // aggregation engine reads them, and budget::columns().
 #pragma once
 
-#include <yusuan/budget.hpp>
-#include <yusuan/query/key_ids.hpp>
+#include <yusuan/model/budget.hpp>
+#include <yusuan/model/key_ids.hpp>
 
 #include <algorithm>
 #include <array>
