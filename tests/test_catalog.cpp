@@ -492,7 +492,7 @@ TEST(catalog, GeneratedHeaderMatchesCatalogFiles) {
     if (d.is_directory()) dirs.insert(std::stoi(d.path().filename().string()));
   std::set<int> compiled;
   for (const auto& c : catalog::editions()) compiled.insert(c.year());
-  EXPECT_EQ(dirs, compiled) << "budgets/std has editions not in catalog_data.hpp: run scripts/gen-catalog.py";
+  EXPECT_EQ(dirs, compiled) << "budgets/std has editions not in catalog/data.hpp: run scripts/gen-catalog.py";
 
   const std::array<std::pair<code_family, const char*>, 3> files{{
       {code_family::function, "function.catalog"},
