@@ -16,9 +16,9 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <limits>
 #include <optional>
-#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <system_error>
