@@ -15,9 +15,9 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <limits>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -141,7 +141,11 @@ public:
     return from_units(detail::round_div(int128(units_) * one, b.units_, mode, "decimal division"));
   }
 
-  friend std::ostream& operator<<(std::ostream& os, decimal d) { return os << d.format(); }
+  /// A template, so that only code that writes to a stream needs <ostream>.
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, decimal d) {
+    return os << d.format();
+  }
 
 private:
   static decimal parse_ec(std::string_view text, std::optional<rounding> mode, std::error_code& ec,

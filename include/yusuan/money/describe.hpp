@@ -100,9 +100,11 @@ inline std::string_view char_at(std::string_view text, std::size_t pos) noexcept
         return join({"expected a digit after '.' at offset ", offset_text(pos - 1), found, found_char, found_end});
       if (e == amount_errc::second_point) return join({"second decimal point at offset ", at});
       if (!at_end && text[pos] == ',') {
-        const bool digits_before = text.substr(first, pos - first).find_first_of("0123456789") != std::string_view::npos;
-        return join({digits_before ? "expected three digits after ',' at offset " : "expected a digit before ',' at offset ",
-                     at});
+        const bool digits_before =
+            text.substr(first, pos - first).find_first_of("0123456789") != std::string_view::npos;
+        return join(
+            {digits_before ? "expected three digits after ',' at offset " : "expected a digit before ',' at offset ",
+             at});
       }
       if (!at_end && text[pos] == '.') return join({"expected a digit before '.' at offset ", at});
       if (at_end) return join({"expected a digit after '", text.substr(pos - 1, 1), "'"});

@@ -18,7 +18,7 @@
 #include <compare>
 #include <concepts>
 #include <cstdint>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 
 #if defined(__SIZEOF_INT128__) && !defined(YUSUAN_NO_NATIVE_INT128)
@@ -115,7 +115,11 @@ public:
 #endif
   }
 
-  friend std::ostream& operator<<(std::ostream& os, const int128& v) { return os << v.to_string(); }
+  /// A template, so that only code that writes to a stream needs <ostream>.
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const int128& v) {
+    return os << v.to_string();
+  }
 
 private:
   static int128 from_rep(detail::int128_rep v) noexcept {

@@ -16,9 +16,9 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <limits>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -98,7 +98,8 @@ public:
     std::size_t position = 0;
     return parse(text, u, mode, ec, position);
   }
-  static money parse(std::string_view text, unit u, rounding mode, std::error_code& ec, std::size_t& position) noexcept {
+  static money parse(std::string_view text, unit u, rounding mode, std::error_code& ec,
+                     std::size_t& position) noexcept {
     return parse_ec(text, u, mode, ec, position);
   }
 
@@ -233,7 +234,11 @@ public:
   template <std::floating_point F>
   friend void operator*(F, money) = delete;
 
-  friend std::ostream& operator<<(std::ostream& os, money m) { return os << m.format(); }
+  /// A template, so that only code that writes to a stream needs <ostream>.
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, money m) {
+    return os << m.format();
+  }
 
 private:
   static money parse_ec(std::string_view text, unit u, std::optional<rounding> mode, std::error_code& ec,
