@@ -1,6 +1,6 @@
 include(CMakePackageConfigHelpers)
 
-install(TARGETS yusuan EXPORT yusuan-targets)
+install(TARGETS yusuan yusuan_compiled EXPORT yusuan-targets)
 install(DIRECTORY include/yusuan DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 set(YUSUAN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/yusuan)
