@@ -979,9 +979,9 @@ TEST(query_diagnostics, column_caret_expected_found) {
       {"sum where", "E0101", 10, "a filter", "", ""},
       {"sum order by", "E0101", 13, "'合计' ('sum') or '键' ('key') or '计数' ('count')", "", ""},
       {"sum where kind in (人员经费", "E0101", 24, "')'", "", ""},
-      {"sum where project = 不存在", "E0301", 11, "", "", ""},
-      {"合计 其中 项目 = 不存在", "E0301", 7, "", "", ""},
-      {"sum where unit = 999999", "E0301", 11, "", "", ""},
+      {"sum where project = 不存在", "E0301", 21, "", "", ""},  // at the unknown name
+      {"合计 其中 项目 = 不存在", "E0301", 12, "", "", ""},
+      {"sum where unit = 999999", "E0301", 18, "", "", ""},
       {"sum where kind = 基本", "E0205", 18, "基本支出", "", ""},
       {"sum where fund = 乱", "E0205", 18, "", "", ""},
       {"sum by kind rollup", "E0505", 1, "", "", ""},

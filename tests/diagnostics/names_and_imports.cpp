@@ -30,7 +30,7 @@ TEST(diag_names, E0301_unknown_project_in_a_block_and_a_filter) {
   EXPECT_EQ(ds[0]->message, "unknown project '无'");
   EXPECT_EQ(where(*ds[0]), "2:15");
   EXPECT_EQ(ds[1]->message, "unknown project '也无'");
-  EXPECT_EQ(where(*ds[1]), "5:7");
+  EXPECT_EQ(where(*ds[1]), "5:12");  // at the unknown name
 }
 
 // --- E0302: unknown names ------------------------------------------------------------------------

@@ -270,12 +270,13 @@ struct cli_result {
   std::string out, err;
 };
 
-/// Runs `yusuan <args>` (args already shell-quoted where needed), stdin empty.
-inline cli_result run_cli(const std::string& args) {
+/// Runs `yusuan <args>` (args already shell-quoted where needed) in the
+/// directory `cwd` (the current one when empty), stdin empty.
+inline cli_result run_cli_in(const fs::path& cwd, const std::string& args) {
   temp_dir t;
   const fs::path out = t.path() / "stdout", err = t.path() / "stderr";
-  const std::string cmd = std::string("'") + YUSUAN_CLI + "' " + args + " >'" + out.string() + "' 2>'" + err.string() +
-                          "' </dev/null";
+  const std::string cmd = (cwd.empty() ? std::string() : "cd '" + cwd.string() + "' && ") + "'" + YUSUAN_CLI + "' " +
+                          args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
   const int status = std::system(cmd.c_str());
   cli_result r;
   r.exit = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -283,6 +284,9 @@ inline cli_result run_cli(const std::string& args) {
   r.err = read_all(err);
   return r;
 }
+
+/// Runs `yusuan <args>` in the current directory.
+inline cli_result run_cli(const std::string& args) { return run_cli_in({}, args); }
 
 #endif
 

@@ -168,7 +168,7 @@ private:
 
   filter lower(const syntax::ast::condition& c, bool& ok) {
     filter f;
-    f.span = rep_.span_of(c.where);
+    f.span = rep_.span_of(c.dimension);
     using C = syntax::ast::comparison;
     switch (c.test.op) {
       case C::eq: f.kind = filter::op::eq; break;
@@ -196,6 +196,7 @@ private:
   /// Reads a filter value for its dimension.
   bool value(const dimension_ref& dim, slice v, filter_value& out) {
     out.text = values_.text(v);
+    out.span = rep_.span_of(v);
     const auto level_name = [](int level) { return level == 1 ? "类" : level == 2 ? "款" : "项"; };
     const auto level_digits = [](int level) {
       return level == 1 ? "a 类 has 3 digits" : level == 2 ? "a 款 has 5 digits" : "a 项 has 7 digits";

@@ -139,7 +139,7 @@ private:
         if (!k) {
           rep_.error("E0301",
                      "unknown " + std::string(f.dim.dim == dimension::project ? "project" : "unit") + " '" + v.text + "'",
-                     f.span);
+                     v.span ? v.span : f.span);
           ok_ = false;
           continue;
         }

@@ -70,7 +70,7 @@ private:
             v.id = u;
             found = true;
           }
-        if (!found) rep_.error("E0301", "unknown unit '" + v.text + "'", f.span, "no 单位 of this code or name");
+        if (!found) rep_.error("E0301", "unknown unit '" + v.text + "'", v.span ? v.span : f.span, "no 单位 of this code or name");
         continue;
       }
       if (const auto id = d_.project_by_name_or_code(v.text); id != npos32) {
@@ -81,7 +81,8 @@ private:
         v.id = g->second | 0x80000000u;
         continue;
       }
-      rep_.error("E0301", "unknown project '" + v.text + "'", f.span, "no 项目 or 项目组 of this name or code");
+      rep_.error("E0301", "unknown project '" + v.text + "'", v.span ? v.span : f.span,
+                 "no 项目 or 项目组 of this name or code");
     }
   }
 

@@ -82,10 +82,11 @@ public:
     const auto dot = t.find('.');
     const int scale = dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
     std::error_code ec;
-    const auto d = decimal<6>::parse(t, ec);
+    std::size_t pos = 0;
+    const auto d = decimal<6>::parse(t, ec, pos);
     if (ec || scale > 6) {
       rep_.error("E0202", "malformed percentage '" + std::string(tok.view()) + "'", rep_.span_of(tok),
-                 !ec ? "a percentage has at most six decimals" : "expected a percentage such as 6.06%");
+                 ec ? describe_decimal_error(t, ec, pos, 6) : "a percentage has at most six decimals");
       return std::nullopt;
     }
     return percentage{d.units() / static_cast<std::int64_t>(detail::pow10(6 - scale)), scale};

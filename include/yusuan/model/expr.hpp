@@ -60,6 +60,7 @@ struct filter_value {
   spending_kind kind = spending_kind::unspecified;
   fund_source fund = fund_source::general_budget;
   std::uint32_t id = 0xFFFFFFFFu;  // project / group index or interned tag value; npos if unknown
+  source_span span;                // where the value is written (empty for filters built in C++)
 };
 
 /// A filter over items: comparisons on one dimension, combined with and / or / not.

@@ -1,0 +1,74 @@
+// Strings with escapes, the keys of grouped rows (a string first, the group
+// of no key), negative whole numbers as counts, and the other forms the typed
+// syntax tree reads exactly as written.
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+TEST(lang_strings, escaped_quotes_and_backslashes) {
+  auto r = compile("金额单位 元\n项目 \"甲\\\"乙\" 金额 1.00 {\n  208 01 09 30227: 1.00\n}\n"
+                   "项目 “丙\\丁” 金额 2.00 {\n  208 01 09 30227: 2.00\n}\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  ASSERT_EQ(r.value->projects().size(), 2u);
+  EXPECT_EQ(r.value->projects()[0].name, "甲\"乙");
+  EXPECT_EQ(r.value->projects()[1].name, "丙\\丁");  // “…” has no escapes
+}
+
+TEST(lang_rows, a_string_as_the_first_key) {
+  auto r = compile("金额单位 元\n项目 \"甲 乙\" 金额 1.00 {\n  208 01 09 30227: 1.00\n}\n"
+                   "核对 合计 按 项目 { \"甲 乙\": 1.00 }\n"
+                   "核对 合计 按 项目, 经济 { \"甲 乙\", 30227: 1.00 }\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  ASSERT_EQ(r.value->constraints().size(), 2u);
+  EXPECT_TRUE(r.value->constraints()[0].passed);
+  EXPECT_TRUE(r.value->constraints()[1].passed);
+}
+
+TEST(lang_rows, the_group_of_no_key_in_every_spelling) {
+  // items without a project: their group is written 无, (none) or （无）
+  for (const std::string none : {"无", "(none)", "（无）"}) {
+    auto r = compile("金额单位 元\n项目 甲 金额 1.00 {\n  208 01 09 30227: 1.00\n}\n208 01 09 30101: 2.00\n"
+                     "核对 合计 按 项目 { 甲: 1.00; " + none + ": 2.00 }\n");
+    ASSERT_TRUE(r.ok()) << none << "\n" << dump(r);
+    EXPECT_TRUE(r.value->constraints()[0].passed) << none;
+  }
+  // the row E0503 suggests for a missing group can be pasted back as it is
+  auto missing = compile("金额单位 元\n208 01 09 30101: 2.00\n项目 甲 金额 1.00 {\n  208 01 09 30227: 1.00\n}\n"
+                         "核对 合计 按 项目 { 甲: 1.00 }\n");
+  const auto& d = one(missing, "E0503");
+  EXPECT_EQ(d.label, "add a row: 无: 2.00");
+}
+
+TEST(lang_counts, negative_whole_numbers_are_counts) {
+  auto r = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 -公务用车 = -2\n核对 公务用车 - 3 = -1\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  ASSERT_EQ(r.value->constraints().size(), 2u);
+  EXPECT_TRUE(r.value->constraints()[0].passed);
+  EXPECT_TRUE(r.value->constraints()[1].passed);
+  auto wrong = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 -公务用车 = -3\n");
+  const auto& d = one(wrong, "E0501");
+  EXPECT_EQ(d.expected, "-3");
+  EXPECT_EQ(d.found, "-2");
+}
+
+TEST(lang_blocks, a_coarser_kind_inside_a_finer_block) {
+  auto r = compile("金额单位 元\n208 01 09 人员经费 {\n  基本支出 30101: 1.00\n}\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->items()[0].kind, spending_kind::personnel);
+}
+
+TEST(lang_header, amount_unit_after_any_amount_is_an_error) {
+  for (const std::string first : {"收入 一般公共预算 100.00\n", "年终结转结余 1.00\n", "上年 三公经费 1.00\n",
+                                  "数值 政府采购 1.00\n", "项目 甲 金额 1.00\n"}) {
+    auto r = compile(first + "金额单位 万元\n208 01 09 30101: 100.00\n");
+    const auto& d = one(r, "E0206");
+    EXPECT_EQ(d.message, "金额单位 must come before the first amount of the file") << first;
+  }
+}
+
+TEST(lang_expressions, carets_cover_both_operands_of_a_sum) {
+  auto r = compile("金额单位 元\n计数 公务用车 1 辆\n核对 公务用车 + 支出合计 = 102\n");
+  const auto& d = one(r, "E0502");
+  EXPECT_EQ(where(d), "3:4");
+  EXPECT_EQ(d.span.length, std::string("公务用车 + 支出合计").size());
+}
