@@ -197,45 +197,11 @@ private:
   bool value(const dimension_ref& dim, slice v, filter_value& out) {
     out.text = values_.text(v);
     out.span = rep_.span_of(v);
-    const auto level_name = [](int level) { return level == 1 ? "类" : level == 2 ? "款" : "项"; };
-    const auto level_digits = [](int level) {
-      return level == 1 ? "a 类 has 3 digits" : level == 2 ? "a 款 has 5 digits" : "a 项 has 7 digits";
-    };
     switch (dim.dim) {
-      case dimension::function: {
-        auto c = function_code::parse(out.text);
-        if (!c || out.text.empty() || out.text[0] != '2') {
-          rep_.error("E0201", "'" + out.text + "' is not a functional code", rep_.span_of(v),
-                     "expected a code such as 208 05 07");
-          return false;
-        }
-        out.function = *c;
-        if (dim.level && c->level() != dim.level) {
-          rep_.error("E0304", "'" + out.text + "' is not a code of the level " + level_name(dim.level),
-                     rep_.span_of(v), level_digits(dim.level));
-          return false;
-        }
-        return true;
-      }
-      case dimension::econ:
-      case dimension::gov_econ: {
-        auto c = econ_code::parse(out.text);
-        const char want = dim.dim == dimension::econ ? '3' : '5';
-        if (!c || out.text.empty() || out.text[0] != want) {
-          rep_.error("E0201",
-                     "'" + out.text + "' is not a" + std::string(dim.dim == dimension::econ ? " 部门" : " 政府") +
-                         " economic code",
-                     rep_.span_of(v), std::string("expected a code such as ") + (want == '3' ? "30101" : "50101"));
-          return false;
-        }
-        out.econ = *c;
-        if (dim.level && c->level() != dim.level) {
-          rep_.error("E0304", "'" + out.text + "' is not a code of the level " + level_name(dim.level),
-                     rep_.span_of(v), level_digits(dim.level));
-          return false;
-        }
-        return true;
-      }
+      case dimension::function:
+        return code(dim, v, out.text, '2', "a functional code", "208 05 07", out.function);
+      case dimension::econ: return code(dim, v, out.text, '3', "a 部门 economic code", "30101", out.econ);
+      case dimension::gov_econ: return code(dim, v, out.text, '5', "a 政府 economic code", "50101", out.econ);
       case dimension::kind: {
         auto k = parse_spending_kind(out.text);
         if (!k) {
@@ -260,6 +226,28 @@ private:
       case dimension::tag:
         if (d_) out.id = d_->intern(out.text);
         return true;
+    }
+    return true;
+  }
+
+  /// A code value of a classification that starts with `lead`, at the
+  /// dimension's level when it has one.
+  template <class Code>
+  bool code(const dimension_ref& dim, slice v, const std::string& text, char lead, const char* what,
+            const char* example, Code& out) {
+    const auto c = Code::parse(text);
+    if (!c || text.empty() || text[0] != lead) {
+      rep_.error("E0201", "'" + text + "' is not " + what, rep_.span_of(v),
+                 std::string("expected a code such as ") + example);
+      return false;
+    }
+    out = *c;
+    if (dim.level && c->level() != dim.level) {
+      static constexpr const char* names[] = {"", "类", "款", "项"};
+      static constexpr const char* digits[] = {"", "a 类 has 3 digits", "a 款 has 5 digits", "a 项 has 7 digits"};
+      const int l = dim.level < 1 || dim.level > 3 ? 0 : dim.level;
+      rep_.error("E0304", "'" + text + "' is not a code of the level " + names[l], rep_.span_of(v), digits[l]);
+      return false;
     }
     return true;
   }

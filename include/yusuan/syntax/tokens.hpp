@@ -25,6 +25,23 @@ void store(Attr& attr, slice s) {
   else x3::traits::move_to(s, attr);
 }
 
+/// A token read by a scanner: Derived::scan(first, last) returns the end of
+/// the token at `first`, or `first` when there is none.  The token's slice is
+/// the attribute.
+template <class Derived>
+struct scanned_token : x3::parser<Derived> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* e = Derived::scan(first, last);
+    if (e == first) return false;
+    store(attr, slice{first, e});
+    first = e;
+    return true;
+  }
+};
+
 /// Whether the spelling `s` is at p, not followed by a word character.
 inline bool spelled_at(const char* p, const char* last, std::string_view s) noexcept {
   return !s.empty() && static_cast<std::size_t>(last - p) >= s.size() && p[0] == s[0] &&
@@ -58,8 +75,7 @@ constexpr keyword_parser kw(keyword k) { return keyword_parser{k}; }
 
 /// A bare word: starts with a character that is neither a digit, a sign, a
 /// point nor punctuation; may hold balanced parentheses (维修(护)费).
-struct word_parser : x3::parser<word_parser> {
-  using attribute_type = slice;
+struct word_parser : scanned_token<word_parser> {
   /// Length of a balanced bracket group "(…)" or "（…）" of word characters at p, or 0.
   static std::size_t bracket_group(const char* p, const char* last) noexcept {
     const bool wide = chars::at(p, last, "\xEF\xBC\x88", 3);  // （
@@ -87,30 +103,15 @@ struct word_parser : x3::parser<word_parser> {
     }
     return p;
   }
-  template <class It, class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    const char* e = scan(first, last);
-    if (e == first) return false;
-    store(attr, slice{first, e});
-    first = e;
-    return true;
-  }
 };
 
 /// A token of letters and digits (project codes, unit codes): [0-9A-Za-z_-]+.
-struct code_word_parser : x3::parser<code_word_parser> {
-  using attribute_type = slice;
-  template <class It, class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
+struct code_word_parser : scanned_token<code_word_parser> {
+  static const char* scan(const char* first, const char* last) noexcept {
     const char* p = first;
     while (p < last && (is_digit(*p) || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' || *p == '-'))
       ++p;
-    if (p == first || chars::word_char_at(p, last)) return false;
-    store(attr, slice{first, p});
-    first = p;
-    return true;
+    return p == first || chars::word_char_at(p, last) ? first : p;
   }
 };
 
@@ -165,8 +166,7 @@ struct code_parser : x3::parser<code_parser> {
 /// An amount as written: an optional sign, then digits, commas and points and
 /// any letters glued to them (so that "1e5" or "3o.5" reach the amount checker
 /// whole and are diagnosed precisely).
-struct amount_parser : x3::parser<amount_parser> {
-  using attribute_type = slice;
+struct amount_parser : scanned_token<amount_parser> {
   static const char* scan(const char* first, const char* last) noexcept {
     const char* p = first;
     if (p < last && (*p == '-' || *p == '+')) ++p;
@@ -178,31 +178,16 @@ struct amount_parser : x3::parser<amount_parser> {
     }
     return p;
   }
-  template <class It, class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    const char* e = scan(first, last);
-    if (e == first) return false;
-    store(attr, slice{first, e});
-    first = e;
-    return true;
-  }
 };
 
 /// A percentage: an amount followed by % or ％.
-struct percent_parser : x3::parser<percent_parser> {
-  using attribute_type = slice;
-  template <class It, class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
+struct percent_parser : scanned_token<percent_parser> {
+  static const char* scan(const char* first, const char* last) noexcept {
     const char* e = amount_parser::scan(first, last);
-    if (e == first) return false;
-    if (e < last && *e == '%') ++e;
-    else if (chars::at(e, last, "\xEF\xBC\x85", 3)) e += 3;  // ％
-    else return false;
-    store(attr, slice{first, e});
-    first = e;
-    return true;
+    if (e == first) return first;
+    if (e < last && *e == '%') return e + 1;
+    if (chars::at(e, last, "\xEF\xBC\x85", 3)) return e + 3;  // ％
+    return first;
   }
 };
 
