@@ -34,15 +34,7 @@ public:
     return sum;
   }
 
-  filter lower(const syntax::ast::filter& f, bool& ok) {
-    if (f.rest.empty()) return lower(f.first, ok);
-    filter out;
-    out.kind = filter::op::or_;
-    out.span = rep_.span_of(f.where);
-    out.children.push_back(lower(f.first, ok));
-    for (const auto& c : f.rest) out.children.push_back(lower(c, ok));
-    return out;
-  }
+  filter lower(const syntax::ast::filter& f, bool& ok) { return combined(f, filter::op::or_, ok); }
 
   /// Reads a dimension (功能.类, 经济, 类型, a tag key …).
   bool dimension(slice tok, dimension_ref& out) {
@@ -142,13 +134,17 @@ private:
     expr operator()(const syntax::ast::parenthesized& p) const { return l.lower(p.inner.get(), ok); }
   };
 
-  filter lower(const syntax::ast::conjunction& c, bool& ok) {
-    if (c.rest.empty()) return lower(c.first, ok);
+  filter lower(const syntax::ast::conjunction& c, bool& ok) { return combined(c, filter::op::and_, ok); }
+
+  /// a 或 b 或 … / a 且 b 且 …: one node over the whole flat list.
+  template <class List>
+  filter combined(const List& list, filter::op op, bool& ok) {
+    if (list.rest.empty()) return lower(list.first, ok);
     filter out;
-    out.kind = filter::op::and_;
-    out.span = rep_.span_of(c.where);
-    out.children.push_back(lower(c.first, ok));
-    for (const auto& n : c.rest) out.children.push_back(lower(n, ok));
+    out.kind = op;
+    out.span = rep_.span_of(list.where);
+    out.children.push_back(lower(list.first, ok));
+    for (const auto& term : list.rest) out.children.push_back(lower(term, ok));
     return out;
   }
 

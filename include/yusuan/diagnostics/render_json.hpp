@@ -7,6 +7,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace yusuan {
 
@@ -28,24 +29,19 @@ inline std::string to_json(const diagnostics& ds) {
   for (const auto& d : ds) {
     out += first ? "\n  " : ",\n  ";
     first = false;
-    out += "{\"severity\":";
-    text::append_json_string(out, to_string(d.level));
-    out += ",\"code\":";
-    text::append_json_string(out, d.code);
-    out += ",\"message\":";
-    text::append_json_string(out, d.message);
+    auto field = [&out](const char* name, std::string_view value) {
+      out += name;
+      text::append_json_string(out, value);
+    };
+    field("{\"severity\":", to_string(d.level));
+    field(",\"code\":", d.code);
+    field(",\"message\":", d.message);
     out += ",";
     detail::json_location(out, d.span);
-    if (d.span) {
-      out += ",\"source_line\":";
-      text::append_json_string(out, d.span.file->line_text(d.span.file->line_of(d.span.offset)));
-    }
-    out += ",\"label\":";
-    text::append_json_string(out, d.label);
-    out += ",\"expected\":";
-    text::append_json_string(out, d.expected);
-    out += ",\"found\":";
-    text::append_json_string(out, d.found);
+    if (d.span) field(",\"source_line\":", d.span.file->line_text(d.span.file->line_of(d.span.offset)));
+    field(",\"label\":", d.label);
+    field(",\"expected\":", d.expected);
+    field(",\"found\":", d.found);
     out += ",\"notes\":[";
     bool nfirst = true;
     for (const auto& n : d.notes) {
