@@ -73,8 +73,13 @@ constexpr bool word_char_at(const char* p, const char* last) noexcept {
   return !is_space(c) && !is_punctuation(c);
 }
 
-/// Advances past the character at p.
-constexpr void next_char(const char*& p, const char* last) noexcept { text::decode(p, last); }
+/// Advances past the character at p.  The text has been checked to be
+/// UTF-8 before it is parsed, so the lead byte gives the length.
+constexpr void next_char(const char*& p, const char* last) noexcept {
+  const auto c = static_cast<unsigned char>(*p);
+  const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  p = last - p < n ? last : p + n;
+}
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 

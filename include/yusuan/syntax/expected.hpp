@@ -67,6 +67,16 @@ struct get_info<yusuan::syntax::tokens::keyword_parser> {
   }
 };
 template <>
+struct get_info<yusuan::syntax::tokens::punctuation_parser> {
+  using result_type = std::string;
+  std::string operator()(yusuan::syntax::tokens::punctuation_parser const& p) const {
+    std::string out;
+    for (auto w : p.spellings)
+      if (!w.empty()) out += (out.empty() ? "'" : " or '") + std::string(w) + "'";
+    return out;
+  }
+};
+template <>
 struct get_info<yusuan::syntax::tokens::word_parser> {
   using result_type = std::string;
   std::string operator()(yusuan::syntax::tokens::word_parser const&) const { return "a word"; }

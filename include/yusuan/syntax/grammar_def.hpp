@@ -61,18 +61,13 @@ struct kind_word_parser : x3::parser<kind_word_parser> {
   }
 };
 
-/// Words with a meaning of their own, which are not names: the spending
-/// kinds and the keywords 资金, 项目 and 合计.  Consumes nothing.
-struct reserved_parser : x3::parser<reserved_parser> {
-  using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
-  template <class It, class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
-    const char* p = first;
-    x3::skip_over(p, last, ctx);
-    const char* e = tokens::word_parser::scan(p, last);
-    if (e == p) return false;
-    const std::string_view w(p, static_cast<std::size_t>(e - p));
+/// A name written without quotes: a word that is not reserved (the spending
+/// kinds and the keywords 资金, 项目 and 合计 have a meaning of their own) and
+/// is not the key of a tag (not followed by '=').  Stores nothing unless it
+/// matches.
+struct bare_name_parser : x3::parser<bare_name_parser> {
+  using attribute_type = ast::slice;
+  static bool is_reserved(std::string_view w) noexcept {
     if (kind_word_parser::is_kind(w)) return true;
     for (auto k : {keyword::fund, keyword::project, keyword::total}) {
       const auto& s = spelling(k);
@@ -80,18 +75,11 @@ struct reserved_parser : x3::parser<reserved_parser> {
     }
     return false;
   }
-};
-
-/// A name written without quotes: a word that is not reserved and is not
-/// the key of a tag (not followed by '=').  Stores nothing unless it matches.
-struct bare_name_parser : x3::parser<bare_name_parser> {
-  using attribute_type = ast::slice;
   template <class It, class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& a) const {
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& a) const {
     x3::skip_over(first, last, ctx);
-    if (reserved_parser{}.parse(first, last, ctx, rctx, x3::unused)) return false;
     const char* e = tokens::word_parser::scan(first, last);
-    if (e == first) return false;
+    if (e == first || is_reserved(std::string_view(first, static_cast<std::size_t>(e - first)))) return false;
     const char* after = e;
     syntax::chars::skip_blank(after, last);
     if (after < last && (*after == '=' || syntax::chars::at(after, last, "\xEF\xBC\x9D", 3))) return false;  // a tag
@@ -102,7 +90,6 @@ struct bare_name_parser : x3::parser<bare_name_parser> {
 };
 
 inline constexpr kind_word_parser kind_word{};
-inline constexpr reserved_parser reserved{};
 inline constexpr bare_name_parser bare_name{};
 
 // ---------------------------------------------------------------------------
@@ -315,14 +302,14 @@ const query_type query = "sum, count, min or max (合计, 计数, 最小, 最大
 // Definitions: tokens
 // ---------------------------------------------------------------------------
 
-const auto colon_def = lit(':') | lit("：");
-const auto arrow_def = lit("→") | lit("->") | lit("=>");
-const auto sep_def = lit(',') | lit("，") | lit("、");
-const auto open_brace_def = lit('{') | lit("｛");
-const auto close_brace_def = lit('}') | lit("｝");
-const auto open_paren_def = lit('(') | lit("（");
-const auto close_paren_def = lit(')') | lit("）");
-const auto equals_def = lit("==") | lit('=') | lit("＝");
+const auto colon_def = tokens::punct(":", "：");
+const auto arrow_def = tokens::punct("→", "->", "=>");
+const auto sep_def = tokens::punct(",", "，", "、");
+const auto open_brace_def = tokens::punct("{", "｛");
+const auto close_brace_def = tokens::punct("}", "｝");
+const auto open_paren_def = tokens::punct("(", "（");
+const auto close_paren_def = tokens::punct(")", "）");
+const auto equals_def = tokens::punct("==", "=", "＝");
 const auto amount_tok_def = tokens::amount;
 const auto percent_tok_def = tokens::percent;
 const auto string_tok_def = tokens::quoted;
@@ -387,7 +374,7 @@ const auto filter_def = conjunction >> *(kw(keyword::or_) > conjunction);
 
 // statements ------------------------------------------------------------------------
 
-const auto semicolon = lit(';') | lit("；");
+const auto semicolon = tokens::punct(";", "；");
 const auto item_def = +coordinate >> colon > amount_tok >> *(tokens::same_line >> post_coordinate);
 const auto block_open_def = +coordinate >> -(kw(keyword::total) > amount_tok) >> open_brace;
 const auto item_or_block_def = colon | kw(keyword::total) | open_brace;

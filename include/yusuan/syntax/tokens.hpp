@@ -121,10 +121,12 @@ struct code_word_parser : scanned_token<code_word_parser> {
 /// known family and level is for the compiler to say.
 struct code_parser : x3::parser<code_parser> {
   using attribute_type = slice;
-  /// The end of a code starting at p, or p.
-  static const char* scan(const char* first, const char* last) noexcept {
+  /// The end of a code starting at `first`, or `first`; `stop` is where the
+  /// digits and their groups end.
+  static const char* scan(const char* first, const char* last, const char*& stop) noexcept {
     const char* p = first;
     auto digit = [&](const char* q) { return q < last && is_digit(*q); };
+    stop = first;
     if (!digit(p)) return first;
     while (digit(p)) ++p;
     if (p - first == 3) {
@@ -134,28 +136,39 @@ struct code_parser : x3::parser<code_parser> {
              !(p + 3 < last && p[3] == ',' && digit(p + 4)))
         p += 3;
     }
+    stop = p;
     if (p < last && (*p == '.' || *p == ',') && digit(p + 1)) return first;  // an amount
     if (chars::word_char_at(p, last)) return first;
     return p;
   }
+  static const char* scan(const char* first, const char* last) noexcept {
+    const char* stop;
+    return scan(first, last, stop);
+  }
   /// The length of a no-break space at p (U+00A0, U+2007, U+202F), or 0.
   static std::size_t no_break_space(const char* p, const char* last) noexcept {
+    if (p >= last || (static_cast<unsigned char>(*p) != 0xC2 && static_cast<unsigned char>(*p) != 0xE2)) return 0;
     if (chars::at(p, last, "\xC2\xA0", 2)) return 2;
     if (chars::at(p, last, "\xE2\x80\x87", 3) || chars::at(p, last, "\xE2\x80\xAF", 3)) return 3;
     return 0;
   }
+  /// A no-break space between two groups of digits where the code stopped, or nullptr.
+  static const char* no_break_space_in_code(const char* stop, const char* last) noexcept {
+    const char* q = stop;
+    if (q + 2 < last && *q == ' ' && is_digit(q[1]) && is_digit(q[2])) q += 3;  // a group, then the space
+    const std::size_t n = no_break_space(q, last);
+    return n && q + n < last && is_digit(q[n]) && is_digit(q[-1]) ? q : nullptr;
+  }
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
+    const char* stop;
+    const char* e = scan(first, last, stop);
     // text copied from a document often separates code groups with a
     // no-break space: say so where it is, rather than fail the statement
-    const char* q = first;
-    while (q < last && (is_digit(*q) || *q == ' ' || *q == '.')) ++q;
-    if (q > first && is_digit(q[-1]))
-      if (const std::size_t n = no_break_space(q, last); n && q + n < last && is_digit(q[n]))
-        throw x3::expectation_failure<const char*>(
-            q, "a plain space between the groups of a code, not a no-break space (U+00A0)");
-    const char* e = scan(first, last);
+    if (const char* nbsp = no_break_space_in_code(stop, last))
+      throw x3::expectation_failure<const char*>(
+          nbsp, "a plain space between the groups of a code, not a no-break space (U+00A0)");
     if (e == first) return false;
     store(attr, slice{first, e});
     first = e;
@@ -271,6 +284,29 @@ struct target_value_parser : x3::parser<target_value_parser> {
   }
 };
 
+/// Punctuation with a few spellings (':' and '：', '→', '->' and '=>' …),
+/// matched at the first byte before anything else.
+struct punctuation_parser : x3::parser<punctuation_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  std::string_view spellings[3];
+  constexpr punctuation_parser(std::string_view a, std::string_view b, std::string_view c) : spellings{a, b, c} {}
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    x3::skip_over(first, last, ctx);
+    if (first == last) return false;
+    for (std::string_view w : spellings)
+      if (!w.empty() && *first == w[0] && chars::at(first, last, w.data(), w.size())) {
+        first += w.size();
+        return true;
+      }
+    return false;
+  }
+};
+constexpr punctuation_parser punct(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+  return punctuation_parser(a, b, c);
+}
+
 /// Succeeds, consuming nothing, when the next token is on the current line.
 struct same_line_parser : x3::parser<same_line_parser> {
   using attribute_type = x3::unused_type;
@@ -305,6 +341,10 @@ struct blank_parser : x3::parser<blank_parser> {
   static bool const has_attribute = false;
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (first == last) return false;
+    const auto c = static_cast<unsigned char>(*first);
+    // most tokens start right away: only these bytes can start a blank or a comment
+    if (c > ' ' && c != '#' && c != '/' && c != 0xE3 && c != 0xEF) return false;
     const char* p = first;
     chars::skip_blank(p, last);
     if (p == first) return false;
