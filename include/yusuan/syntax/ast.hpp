@@ -42,29 +42,29 @@ struct located {
 // ---------------------------------------------------------------------------
 
 /// The 政府 economic code after an arrow, with its optional name.
-struct mapped_code : located {
+struct mapped_code {
   slice code, name;
 };
 /// A classification code with its optional name, and for an economic pair
 /// the 政府 code after the arrow: 30101 基本工资 → 50101 工资奖金津补贴.
-struct code_coord : located {
+struct code_coord {
   slice code, name;
   mapped_code mapped;  // empty code when there is no arrow
 };
 /// A spending kind written as a coordinate: 基本支出, 人员经费 …
-struct kind_coord : located {
+struct kind_coord {
   slice word;
 };
 /// 资金 一般公共预算
-struct fund_coord : located {
+struct fund_coord {
   slice source;
 };
 /// 项目 "名称" (or the project's code)
-struct project_coord : located {
+struct project_coord {
   slice project;
 };
 /// key = value
-struct tag_coord : located {
+struct tag_coord {
   slice key, value;
 };
 

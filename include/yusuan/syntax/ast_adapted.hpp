@@ -7,6 +7,9 @@
 #include <yusuan/syntax/ast.hpp>
 
 #include <boost/fusion/include/adapt_struct.hpp>
+#include <boost/spirit/home/x3/support/traits/container_traits.hpp>
+
+#include <vector>
 
 // coordinates
 BOOST_FUSION_ADAPT_STRUCT(yusuan::syntax::ast::mapped_code, code, name)
@@ -75,3 +78,15 @@ BOOST_FUSION_ADAPT_STRUCT(yusuan::syntax::ast::flag_clause, word)
 BOOST_FUSION_ADAPT_STRUCT(yusuan::syntax::ast::order_clause, by, direction)
 BOOST_FUSION_ADAPT_STRUCT(yusuan::syntax::ast::limit_clause, count)
 BOOST_FUSION_ADAPT_STRUCT(yusuan::syntax::ast::query, aggregate, clauses)
+
+namespace boost::spirit::x3::traits {
+/// Coordinates are appended where they are read, without an insert.
+template <>
+struct push_back_container<std::vector<yusuan::syntax::ast::coordinate>> {
+  template <class T>
+  static bool call(std::vector<yusuan::syntax::ast::coordinate>& c, T&& value) {
+    c.emplace_back(static_cast<T&&>(value));
+    return true;
+  }
+};
+}  // namespace boost::spirit::x3::traits

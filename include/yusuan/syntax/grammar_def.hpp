@@ -137,13 +137,13 @@ const x3::rule<value_class, ast::slice> value_tok = "a value";
 const x3::rule<comparator_class, ast::slice> comparator = "a comparison (=, ≠, ≤, ≥, <, >)";
 const x3::rule<item_or_block_class> item_or_block = "':' and an amount, or '{'";
 
-// coordinates
-struct mapped_code_class : locate {};
-struct code_coord_class : locate {};
-struct kind_coord_class : locate {};
-struct fund_coord_class : locate {};
-struct project_coord_class : locate {};
-struct tag_coord_class : locate {};
+// coordinates (their tokens locate them: no node records its own text)
+struct mapped_code_class;
+struct code_coord_class;
+struct kind_coord_class;
+struct fund_coord_class;
+struct project_coord_class;
+struct tag_coord_class;
 struct coordinate_class;
 struct post_coordinate_class;
 

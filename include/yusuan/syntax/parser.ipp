@@ -33,7 +33,7 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
       out.item.coords.clear();
       out.item.trailing.clear();
       const char* p = first;
-      if (x3::phrase_parse(p, last, grammar::item >> -semicolon, tokens::blank, out.item)) {
+      if (x3::phrase_parse(p, last, grammar::item >> -semicolon, tokens::blank_parser{}, out.item)) {
         out.is_item = true;
         first = p;
         return parse_status::ok;
@@ -42,7 +42,7 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
     out.is_item = false;
     out.other = ast::statement();
     const char* p = first;
-    if (x3::phrase_parse(p, last, grammar::statement, tokens::blank, out.other) && p != start) {
+    if (x3::phrase_parse(p, last, grammar::statement, tokens::blank_parser{}, out.other) && p != start) {
       first = p;
       return parse_status::ok;
     }
@@ -60,7 +60,7 @@ YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::
   const char* const start = first;
   try {
     const char* p = first;
-    if (!x3::phrase_parse(p, last, grammar::query, tokens::blank, out)) {
+    if (!x3::phrase_parse(p, last, grammar::query, tokens::blank_parser{}, out)) {
       err.where = start;
       err.expected = "sum, count, min or max (合计, 计数, 最小, 最大)";
       return parse_status::error;

@@ -335,18 +335,29 @@ struct word_ahead_parser : x3::parser<word_ahead_parser> {
   }
 };
 
-/// The blanks and comments between tokens.
+/// The blanks and comments between tokens.  A parser backs up when an
+/// alternative fails and the next one skips the same blank again, so the
+/// skipper remembers the last blank it skipped: one skipper per statement.
 struct blank_parser : x3::parser<blank_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
+  mutable const char* from_ = nullptr;
+  mutable const char* to_ = nullptr;
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (first == from_) {
+      if (to_ == first) return false;
+      first = to_;
+      return true;
+    }
     if (first == last) return false;
     const auto c = static_cast<unsigned char>(*first);
     // most tokens start right away: only these bytes can start a blank or a comment
     if (c > ' ' && c != '#' && c != '/' && c != 0xE3 && c != 0xEF) return false;
     const char* p = first;
     chars::skip_blank(p, last);
+    from_ = first;
+    to_ = p;
     if (p == first) return false;
     first = p;
     return true;
@@ -386,6 +397,5 @@ inline constexpr string_parser quoted{};
 inline constexpr target_value_parser target_value{};
 inline constexpr same_line_parser same_line{};
 inline constexpr word_ahead_parser word_ahead{};
-inline constexpr blank_parser blank{};
 
 }  // namespace yusuan::syntax::tokens
