@@ -41,6 +41,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -241,11 +242,22 @@ private:
   }
 
   void check_codes() {
-    for (const auto& it : b_.items()) {
+    // Each distinct code is looked up once: a budget of a million items has
+    // a few hundred codes.
+    std::unordered_map<std::uint64_t, std::optional<std::string>> verdicts;
+    auto item_use = [&](code_family f, std::uint32_t digits, int level, const item& it) {
+      const std::uint64_t key = (std::uint64_t{static_cast<std::uint8_t>(f)} << 40) | (std::uint64_t(level) << 32) | digits;
+      auto [v, fresh] = verdicts.try_emplace(key);
+      const std::string text = fresh || v->second ? std::to_string(digits) : std::string();
+      if (fresh) v->second = first_unknown(f, text);
+      if (!v->second) return;
       const source_span at = b_.span_of(it);
-      if (it.function) use(code_family::function, it.function.str(), at, true);
-      if (it.econ) use(econ_family(it.econ), it.econ.str(), at, true);
-      if (it.gov_econ) use(econ_family(it.gov_econ), it.gov_econ.str(), at, true);
+      unknown_[{f, *v->second}].add(at, file_index(at), text, true);
+    };
+    for (const auto& it : b_.items()) {
+      if (it.function) item_use(code_family::function, it.function.digits(), it.function.level(), it);
+      if (it.econ) item_use(econ_family(it.econ), it.econ.digits(), it.econ.level(), it);
+      if (it.gov_econ) item_use(econ_family(it.gov_econ), it.gov_econ.digits(), it.gov_econ.level(), it);
     }
     for (const auto& n : b_.function_names()) use(code_family::function, n.code.str(), n.span, false);
     for (const auto& n : b_.econ_names()) use(econ_family(n.code), n.code.str(), n.span, false);
@@ -413,18 +425,29 @@ private:
       std::vector<std::string> expected;
     };
     std::map<std::tuple<std::string, std::string, unit_type>, pair_use> pairs;
+    // Each distinct (部门, 政府, unit type) is judged once.
+    std::unordered_map<std::uint64_t, bool> standard;
     for (const auto& it : b_.items()) {
       if (!it.econ || !it.gov_econ || it.econ.is_government() || !it.gov_econ.is_government()) continue;
       const unit_type u = type_of(it);
       if (u == unit_type::unknown) continue;
+      const std::uint64_t key = (std::uint64_t{it.econ.digits()} << 32) | (std::uint64_t{it.gov_econ.digits()} << 4) |
+                                static_cast<std::uint64_t>(u);
+      if (auto known = standard.find(key); known != standard.end() && known->second) continue;
       const std::string dept = it.econ.str(), gov = it.gov_econ.str();
       // Unknown codes are reported as such.
-      if (!cat_.contains(code_family::econ, dept) || !cat_.contains(code_family::gov_econ, gov)) continue;
+      if (!cat_.contains(code_family::econ, dept) || !cat_.contains(code_family::gov_econ, gov)) {
+        standard[key] = true;
+        continue;
+      }
       auto expected = standard_gov(it.econ, it.gov_econ, u);
-      if (expected.empty()) continue;  // no standard mapping to compare with
       // A 3-digit 部门 code maps to 类: compare the 政府 code's 类.
       const std::string compared = it.econ.level() == 1 ? gov.substr(0, 3) : gov;
-      if (std::find(expected.begin(), expected.end(), compared) != expected.end()) continue;
+      if (expected.empty() || std::find(expected.begin(), expected.end(), compared) != expected.end()) {
+        standard[key] = true;  // no standard mapping to compare with, or the standard one
+        continue;
+      }
+      standard[key] = false;
       auto& p = pairs[{dept, gov, u}];
       const source_span at = b_.span_of(it);
       p.where.add(at, file_index(at), gov, true);

@@ -26,6 +26,7 @@
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/parser.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -118,16 +119,13 @@ private:
   /// Lines that start with a digit: an upper bound of the items a file adds.
   static std::size_t digit_lines(const char* p, const char* last) {
     std::size_t n = 0;
-    bool at_start = true;
-    for (; p < last; ++p) {
-      const char c = *p;
-      if (c == '\n' || c == '\r') at_start = true;
-      else if (at_start && c != ' ' && c != '\t') {
-        n += (c >= '0' && c <= '9');
-        at_start = false;
-      }
+    for (;;) {
+      while (p < last && (*p == ' ' || *p == '\t')) ++p;
+      n += p < last && *p >= '0' && *p <= '9';
+      const void* eol = std::memchr(p, '\n', static_cast<std::size_t>(last - p));
+      if (!eol) return n;
+      p = static_cast<const char*>(eol) + 1;
     }
-    return n;
   }
 
   void syntax_error(const syntax::syntax_error& err, const char* last) {

@@ -190,20 +190,21 @@ private:
   template <class Code>
   void name_code(std::vector<named_code<Code>>& table, std::map<Code, std::size_t>& index, Code code, slice name) {
     if (!name) return;
-    const std::string n = values_.text(name);
     auto [it, inserted] = index.try_emplace(code, table.size());
     if (inserted) {
-      table.push_back({code, n, rep_.span_of(name)});
+      table.push_back({code, values_.text(name), rep_.span_of(name)});
       return;
     }
     auto& entry = table[it->second];
-    if (entry.name != n) {
-      auto& d = rep_.error("E0204", "code " + code.str() + " has two names: '" + entry.name + "' and '" + n + "'",
-                           rep_.span_of(name));
-      d.expected = "'" + entry.name + "'";
-      d.found = "'" + n + "'";
-      d.notes.push_back({"first named here", entry.span});
-    }
+    // the same name again (the common case) costs no string
+    const std::string_view raw = name.view();
+    if (raw.find('\\') == std::string_view::npos ? entry.name == raw : entry.name == values_.text(name)) return;
+    const std::string n = values_.text(name);
+    auto& d = rep_.error("E0204", "code " + code.str() + " has two names: '" + entry.name + "' and '" + n + "'",
+                         rep_.span_of(name));
+    d.expected = "'" + entry.name + "'";
+    d.found = "'" + n + "'";
+    d.notes.push_back({"first named here", entry.span});
   }
 
   draft& d_;

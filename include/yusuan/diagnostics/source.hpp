@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,10 +23,15 @@ public:
   source_file(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
     // a line ends at LF, at CR LF, or at a CR alone (old Mac files, some exports)
     line_starts_.push_back(0);
-    const std::size_t n = text_.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == n || text_[i + 1] != '\n')))
-        line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    const char* const b = text_.data();
+    const char* const e = b + text_.size();
+    if (std::memchr(b, '\r', text_.size()) == nullptr) {
+      for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(e - p)))); ++p)
+        line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - b));
+    } else {
+      for (const char* p = b; p < e; ++p)
+        if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n')))
+          line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - b));
     }
   }
   const std::string& name() const noexcept { return name_; }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -82,6 +83,13 @@ constexpr std::size_t first_invalid(std::string_view s) noexcept {
   while (p < e) {
     if (static_cast<unsigned char>(*p) < 0x80) {
       ++p;
+      // ASCII runs eight bytes at a time
+      while (e - p >= 8) {
+        std::uint64_t w = 0;
+        for (int k = 0; k < 8; ++k) w |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+        if (w & 0x8080808080808080ULL) break;
+        p += 8;
+      }
       continue;
     }
     const std::size_t n = sequence_length(p, e);
