@@ -152,6 +152,7 @@ private:
   std::optional<budget> finish(diagnostics& out) {
     std::optional<budget> result;
     if (!ctx_.data().sources.empty()) {
+      ctx_.data().header.thousands = ctx_.values.writes_thousands();
       const auto order = resolver(draft_, rep_).run();
       const bool totals_fit = built_in_checks(draft_, rep_).run();
       const budget b = detail::budget_access::make(draft_.data);

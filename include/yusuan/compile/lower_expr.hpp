@@ -79,10 +79,16 @@ private:
     expr operator()(const syntax::ast::amount_literal& a) const {
       expr e = start(a, expr::op::money_literal);
       e.name = std::string(a.text.view());
-      if (auto m = l.values_.amount(a.text)) e.amount = *m;
-      else ok = false;
+      if (auto m = l.values_.stated(a.text)) {
+        e.amount = m->value;
+        e.written_in = m->written_in;
+        e.decimals = m->decimals;
+      } else {
+        ok = false;
+      }
       // a whole number also reads as a count (核对 项目数 = 11)
-      const auto t = a.text.view();
+      const std::string narrowed = value_reader::narrow(a.text.view());
+      const std::string_view t = narrowed;
       e.whole = !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string_view::npos;
       if (e.whole)
         for (char c : t) e.count = e.count * 10 + (c - '0');

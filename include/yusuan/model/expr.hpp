@@ -95,6 +95,8 @@ struct expr {
   };
   op kind = op::money_literal;
   money amount;
+  unit written_in = unit::yuan;  // a money literal: the unit it was written in
+  int decimals = -1;             // a money literal: its decimals as written (a published figure)
   std::int64_t count = 0;
   bool whole = false;  // a money literal written as a whole number: also a count
   std::int64_t percent_units = 0;
