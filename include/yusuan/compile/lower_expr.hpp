@@ -171,19 +171,26 @@ private:
   filter lower(const syntax::ast::condition& c, bool& ok) {
     filter f;
     f.span = rep_.span_of(c.dimension);
+    if (!dimension(c.dimension, f.dim)) {
+      ok = false;
+      return f;
+    }
     using C = syntax::ast::comparison;
     switch (c.test.op) {
       case C::eq: f.kind = filter::op::eq; break;
       case C::ne: f.kind = filter::op::ne; break;
       case C::in: f.kind = filter::op::in; break;
       case C::not_in: f.kind = filter::op::not_in; break;
-      default:
-        rep_.error("E0304", "'" + std::string(c.dimension.view()) + "' cannot be compared with <, >, ≤ or ≥",
-                   rep_.span_of(c.test.where), "use =, ≠, 属于 or 不属于");
-        ok = false;
-        return f;
+      case C::lt: f.kind = filter::op::lt; break;
+      case C::le: f.kind = filter::op::le; break;
+      case C::gt: f.kind = filter::op::gt; break;
+      case C::ge: f.kind = filter::op::ge; break;
     }
-    if (!dimension(c.dimension, f.dim)) {
+    const bool ordered = f.kind == filter::op::lt || f.kind == filter::op::le || f.kind == filter::op::gt ||
+                         f.kind == filter::op::ge;
+    if (ordered && f.dim.dim != dimension::amount) {
+      rep_.error("E0304", "'" + std::string(c.dimension.view()) + "' cannot be compared with <, >, ≤ or ≥",
+                 rep_.span_of(c.test.where), "use =, ≠, 属于 or 不属于; only 金额 is compared by size");
       ok = false;
       return f;
     }
@@ -211,7 +218,30 @@ private:
           d.expected = "基本支出, 人员经费, 公用经费, 项目支出, 其他运转类 or 特定目标类";
           return false;
         }
+        if (!kind_of_level(*k, dim.level)) {
+          rep_.error("E0304", "'" + out.text + "' is not a kind of the level " + (dim.level == 1 ? "类" : "款"),
+                     rep_.span_of(v),
+                     dim.level == 1 ? "类型.类 is 基本支出 or 项目支出"
+                                    : "类型.款 is 人员经费, 公用经费, 其他运转类 or 特定目标类");
+          return false;
+        }
         out.kind = *k;
+        return true;
+      }
+      case dimension::unit_type: {
+        auto t = parse_unit_type(out.text);
+        if (!t) {
+          auto& d = rep_.error("E0205", "unknown unit type '" + out.text + "'", rep_.span_of(v));
+          d.expected = "行政, 参公 or 事业";
+          return false;
+        }
+        out.type = *t;
+        return true;
+      }
+      case dimension::amount: {
+        auto m = values_.amount(v);
+        if (!m) return false;
+        out.amount = *m;
         return true;
       }
       case dimension::fund: {
