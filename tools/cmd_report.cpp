@@ -7,6 +7,7 @@
 #include "report_charts.hpp"
 #include "report_html.hpp"
 
+#include <yusuan/catalog.hpp>
 #include <yusuan/compile.hpp>
 #include <yusuan/query.hpp>
 #include <yusuan/tables.hpp>
@@ -68,7 +69,10 @@ std::vector<rp::bar> by_class(const yusuan::budget& b, yusuan::dimension d) {
   for (const auto& r : t.rows) {
     if (!r.values[0]) continue;
     std::string label = r.labels[0];
+    const auto family = d == yusuan::dimension::function ? yusuan::code_family::function : yusuan::code_family::econ;
+    const auto& cat = yusuan::catalog::edition(b.catalog_year() ? b.catalog_year() : b.year());
     if (!r.names[0].empty()) label += " " + std::string(r.names[0]);
+    else if (auto name = cat.name_in_year(family, r.labels[0], b.year())) label += " " + std::string(*name);
     bars.push_back({label, r.values[0]->amount()});
   }
   std::stable_sort(bars.begin(), bars.end(), [](const rp::bar& x, const rp::bar& y) { return y.value < x.value; });
@@ -80,8 +84,8 @@ void card(std::ostream& os, const char* key, const std::string& value, std::stri
      << "<span class=\"u\">" << rp::esc(unit) << "</span></div></div>\n";
 }
 
-void figure(std::ostream& os, const char* id, const char* caption, const std::string& svg) {
-  os << "<figure id=\"" << id << "\"><figcaption>" << caption << "</figcaption>" << svg << "</figure>\n";
+void figure(std::ostream& os, const char* id, const char* caption, const std::string& svg, bool wide = false) {
+  os << "<figure id=\"" << id << "\"" << (wide ? " class=\"wide\"" : "") << "><figcaption>" << caption << "</figcaption>" << svg << "</figure>\n";
 }
 
 std::string where(const yusuan::source_span& s) {
@@ -149,16 +153,16 @@ void write_charts(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
   parts.push_back({"项目支出", project});
   const money rest = total - basic - project;
   if (!rest.is_zero()) parts.push_back({"未分类", rest});
-  figure(os, "chart-kind", "基本支出与项目支出", rp::stacked_bar(parts, u, "基本支出与项目支出"));
+  figure(os, "chart-kind", "基本支出与项目支出", rp::stacked_bar(parts, u, "基本支出与项目支出"), true);
   std::vector<rp::change> changes;
   for (const auto& p : b.prior_figures())
     if (auto cur = current_value(b, p.name)) changes.push_back({p.name, p.amount, *cur});
-  if (!changes.empty()) figure(os, "chart-change", "较上年变化", rp::change_chart(changes, u, "较上年变化"));
+  if (!changes.empty()) figure(os, "chart-change", "较上年变化", rp::change_chart(changes, u, "较上年变化"), true);
   std::vector<rp::bar> projects;
   for (const auto& p : b.projects()) projects.push_back({p.name, p.amount});
   std::stable_sort(projects.begin(), projects.end(), [](const rp::bar& x, const rp::bar& y) { return y.value < x.value; });
   if (!projects.empty())
-    figure(os, "chart-projects", "项目金额", rp::bar_chart(projects, b.project_total(), u, "项目金额"));
+    figure(os, "chart-projects", "项目金额", rp::bar_chart(projects, b.project_total(), u, "项目金额"), true);
   os << "</div>\n";
 }
 

@@ -100,6 +100,7 @@ h3 { margin: 4px 0 6px; font-size: 16px; text-align: center; }
 .card .u { color: var(--muted); font-size: 12px; margin-left: 4px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 18px 28px; }
 figure { margin: 0; }
+figure.wide { grid-column: 1 / -1; }
 figcaption { font-weight: bold; margin-bottom: 6px; }
 svg text { font-family: inherit; }
 .label { margin: 18px 0 0; color: var(--muted); font-size: 12px; }
