@@ -37,7 +37,7 @@ double length(yusuan::money v, yusuan::money max, double full) {
 }
 
 std::string open_svg(double w, double h, const std::string& title) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(w) + " " + num(h) + "\" width=\"" +
+  return "<svg role=\"img\" viewBox=\"0 0 " + num(w) + " " + num(h) + "\" width=\"" +
          num(w) + "\" height=\"" + num(h) + "\" style=\"max-width:100%;height:auto\"><title>" + esc(title) + "</title>";
 }
 
@@ -90,8 +90,8 @@ std::string stacked_bar(const std::vector<bar>& parts, yusuan::unit u, const std
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const double y = 42 + row_h * static_cast<double>(i);
     os << "<rect x=\"10\" y=\"" << num(y) << "\" width=\"14\" height=\"14\" fill=\"" << palette[i % 10] << "\"/>"
-       << "<text x=\"32\" y=\"" << num(y + 12) << "\" font-size=\"13\">" << esc(parts[i].label) << "  "
-       << parts[i].value.format(u, 2) << " " << esc(yusuan::unit_name(u)) << "  " << share_text(parts[i].value, whole)
+       << "<text x=\"32\" y=\"" << num(y + 12) << "\" font-size=\"13\">" << esc(parts[i].label) << " "
+       << parts[i].value.format(u, 2) << " " << esc(yusuan::unit_name(u)) << " " << share_text(parts[i].value, whole)
        << "</text>";
   }
   os << "</svg>";

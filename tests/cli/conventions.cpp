@@ -119,7 +119,7 @@ TEST(conventions_cli, color_modes_and_no_color) {
   const auto wrong = run_cli(bad + " --color sometimes");
   EXPECT_EQ(wrong.exit, 2);
   EXPECT_NE(wrong.err.find("--color must be one of auto, always, never"), std::string::npos) << wrong.err;
-  for (const std::string c : {"query " + ref_arg + " sum", "report " + ref_arg, "export " + ref_arg, std::string("catalog econ"),
+  for (const std::string& c : {"query " + ref_arg + " sum", "report " + ref_arg, "export " + ref_arg, std::string("catalog econ"),
                               "check " + ref_arg})
     EXPECT_EQ(run_cli(c + " --color never").exit, 0) << c;
   // NO_COLOR: auto never colours; the test runs without a terminal, so check
@@ -147,8 +147,8 @@ TEST(conventions_cli, man_page_and_completion_come_from_the_help_texts) {
   temp_dir t;
   const auto script = t.write("c.bash", bash.out);
   const std::string probe = "bash -c 'source " + script.string() +
-                            " && COMP_WORDS=(yusuan rep) COMP_CWORD=1 _yusuan && echo ${COMPREPLY[*]} && "
-                            "COMP_WORDS=(yusuan export --b) COMP_CWORD=2 _yusuan && echo ${COMPREPLY[*]}' > " +
+                            "; COMP_WORDS=(yusuan rep); COMP_CWORD=1; _yusuan; echo ${COMPREPLY[*]}; "
+                            "COMP_WORDS=(yusuan export --b); COMP_CWORD=2; _yusuan; echo ${COMPREPLY[*]}' > " +
                             (t.path() / "o").string();
   ASSERT_EQ(std::system(probe.c_str()), 0);
   EXPECT_EQ(read_all(t.path() / "o"), "report\n--bom\n");
