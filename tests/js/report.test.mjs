@@ -14,12 +14,16 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const shots = process.env.YUSUAN_SCREENSHOTS || join(process.cwd(), 'screenshots');
 mkdirSync(shots, { recursive: true });
 const profileDir = tempDir('chromium');
-const browser = await chromium.launch({
+// A fresh profile directory (--user-data-dir) for this run.
+const context = await chromium.launchPersistentContext(profileDir, {
   executablePath,
+  headless: true,
+  offline: true,
+  viewport: { width: 1280, height: 900 },
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', `--user-data-dir=${profileDir}`],
+         '--disable-component-update', '--disable-sync'],
 });
-after(async () => { await browser.close(); rmSync(profileDir, { recursive: true, force: true }); });
+after(async () => { await context.close(); rmSync(profileDir, { recursive: true, force: true }); });
 
 /// Opens the report of `budget`; returns the page, the console errors and
 /// every request the page made.
@@ -28,7 +32,6 @@ async function open(budget) {
   const file = join(dir, 'report.html');
   run('report', budget, '-o', file);
   const url = pathToFileURL(file).href;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, offline: true });
   const page = await context.newPage();
   const errors = [], requests = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
@@ -36,11 +39,11 @@ async function open(budget) {
   page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
   await page.goto(url, { waitUntil: 'load' });
-  return { page, context, errors, requests, url };
+  return { page, errors, requests, url };
 }
 
 test('the report of the reference budget loads alone and shows everything', async () => {
-  const { page, context, errors, requests, url } = await open(reference);
+  const { page, errors, requests, url } = await open(reference);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests, [url], 'no request but the page itself');
   assert.equal(await page.title(), '2024年洛阳市社会保险中心单位预算');
@@ -61,28 +64,28 @@ test('the report of the reference budget loads alone and shows everything', asyn
   assert.ok(overflow <= 0, `page overflows by ${overflow}px`);
 
   await page.screenshot({ path: join(shots, 'report-top.png') });
-  await page.locator('#charts').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(shots, 'report-charts.png'), clip: await chartsClip(page) });
+  await page.screenshot({ path: join(shots, 'report-charts.png'), fullPage: true, clip: await chartsClip(page) });
   await page.locator('#t03').screenshot({ path: join(shots, 'report-table-03.png') });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('nav').isVisible(), false, 'no navigation on paper');
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages >= 14, `${pages} printed pages: the summary, then a page per table`);
-  await context.close();
+  await page.close();
 });
 
-async function chartsClip(page) {
-  const a = await page.locator('#charts').boundingBox();
-  const b = await page.locator('#chart-projects').boundingBox();
-  return { x: 0, y: a.y, width: 1280, height: b.y + b.height - a.y + 10 };
-}
+/// The charts, in page coordinates.
+const chartsClip = (page) => page.evaluate(() => {
+  const top = document.getElementById('charts').getBoundingClientRect().top + window.scrollY;
+  const bottom = document.getElementById('chart-projects').getBoundingClientRect().bottom + window.scrollY;
+  return { x: 0, y: top - 10, width: 1280, height: bottom - top + 20 };
+});
 
 test('the report of the example budget loads alone', async () => {
-  const { page, context, errors, requests, url } = await open(example);
+  const { page, errors, requests, url } = await open(example);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests, [url]);
   assert.equal(await page.locator('section.table').count(), 13);
   await page.screenshot({ path: join(shots, 'report-example-top.png') });
-  await context.close();
+  await page.close();
 });
