@@ -1,6 +1,8 @@
 // tools/report_html.cpp -- HTML escaping, tables as HTML, the style sheet.
 #include "report_html.hpp"
 
+#include "header_cells.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <vector>
@@ -27,32 +29,19 @@ namespace {
 
 namespace tb = yusuan::tables;
 
-/// The header rows: a level shared by adjacent columns is one cell across
-/// them; a header with fewer levels than the deepest spans the rows below.
+/// The header rows, cells spanning the columns and rows they cover.
 void write_head(std::ostream& os, const tb::table& t) {
   std::size_t depth = 1;
-  for (const auto& c : t.columns) depth = std::max(depth, c.path.size());
-  const std::size_t n = t.columns.size();
+  const auto cells = header_cells(t, depth);
   os << "<thead>\n";
-  for (std::size_t level = 0; level < depth; ++level) {
+  for (std::size_t row = 0, i = 0; row < depth; ++row) {
     os << "<tr>";
-    for (std::size_t c = 0; c < n;) {
-      const auto& path = t.columns[c].path;
-      if (path.size() <= level) {
-        ++c;
-        continue;
-      }
-      const bool leaf = level + 1 == path.size();
-      std::size_t e = c + 1;
-      if (!leaf)
-        while (e < n && t.columns[e].path.size() > level + 1 &&
-               std::equal(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(level) + 1, t.columns[e].path.begin()))
-          ++e;
+    for (; i < cells.size() && cells[i].row == row; ++i) {
+      const auto& h = cells[i];
       os << "<th scope=\"col\"";
-      if (e - c > 1) os << " colspan=\"" << e - c << "\"";
-      if (leaf && depth - level > 1) os << " rowspan=\"" << depth - level << "\"";
-      os << ">" << esc(path[level]) << "</th>";
-      c = e;
+      if (h.last_col > h.first_col) os << " colspan=\"" << h.last_col - h.first_col + 1 << "\"";
+      if (h.rows > 1) os << " rowspan=\"" << h.rows << "\"";
+      os << ">" << esc(h.text) << "</th>";
     }
     os << "</tr>\n";
   }

@@ -1,6 +1,10 @@
 // tools/xlsx_tables.cpp -- the disclosure tables as worksheets.
 #include "xlsx.hpp"
 
+#include "header_cells.hpp"
+
+#include <yusuan/tables/registry.hpp>
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,18 +19,11 @@ namespace {
 
 namespace tb = yusuan::tables;
 
-/// The table's name without the year of its title (2024年单位支出预算表 →
-/// 单位支出预算表).
+/// The table's name (单位支出预算表), from the registry.
 std::string name_of(const tb::table& t) {
-  std::string_view s = t.title;
-  std::size_t i = 0;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i > 0) {
-    s.remove_prefix(i);
-    if (s.starts_with("年度")) s.remove_prefix(std::string_view("年度").size());
-    else if (s.starts_with("年")) s.remove_prefix(std::string_view("年").size());
-  }
-  return std::string(s);
+  for (const auto& info : tb::table_list)
+    if (info.id == t.id) return std::string(info.name);
+  return t.title;
 }
 
 struct formats {
@@ -69,32 +66,14 @@ struct formats {
 using row_t = lxw_row_t;
 using col_t = lxw_col_t;
 
-/// The column headers as published: a level shared by adjacent columns is one
-/// merged cell across them; a header with fewer levels than the deepest is
-/// merged down to the last header row.
-void write_headers(lxw_worksheet* ws, const tb::table& t, row_t top, std::size_t depth, lxw_format* f) {
-  const std::size_t n = t.columns.size();
-  for (std::size_t level = 0; level < depth; ++level) {
-    for (std::size_t c = 0; c < n;) {
-      const auto& path = t.columns[c].path;
-      if (path.size() <= level) {
-        ++c;
-        continue;
-      }
-      const bool leaf = level + 1 == path.size();
-      // Columns to the right that share this level's prefix (and go on below it).
-      std::size_t e = c + 1;
-      if (!leaf)
-        while (e < n && t.columns[e].path.size() > level + 1 &&
-               std::equal(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(level) + 1, t.columns[e].path.begin()))
-          ++e;
-      const row_t r0 = top + static_cast<row_t>(level);
-      const row_t r1 = leaf ? top + static_cast<row_t>(depth - 1) : r0;
-      const col_t c0 = static_cast<col_t>(c), c1 = static_cast<col_t>(e - 1);
-      if (r0 == r1 && c0 == c1) worksheet_write_string(ws, r0, c0, path[level].c_str(), f);
-      else worksheet_merge_range(ws, r0, c0, r1, c1, path[level].c_str(), f);
-      c = e;
-    }
+/// The column headers as published, merged over the columns and rows they span.
+void write_headers(lxw_worksheet* ws, const tb::table& t, row_t top, lxw_format* f) {
+  std::size_t depth = 1;
+  for (const auto& h : header_cells(t, depth)) {
+    const auto r0 = top + static_cast<row_t>(h.row), r1 = r0 + static_cast<row_t>(h.rows - 1);
+    const auto c0 = static_cast<col_t>(h.first_col), c1 = static_cast<col_t>(h.last_col);
+    if (r0 == r1 && c0 == c1) worksheet_write_string(ws, r0, c0, h.text.c_str(), f);
+    else worksheet_merge_range(ws, r0, c0, r1, c1, h.text.c_str(), f);
   }
 }
 
@@ -118,7 +97,7 @@ void write_table_sheet(workbook& wb, const tb::table& t) {
   worksheet_write_string(ws, 2, last, unit.c_str(), last > 0 ? f.unit_right : f.label);
 
   const row_t header_top = 3;
-  write_headers(ws, t, header_top, depth, f.header);
+  write_headers(ws, t, header_top, f.header);
   const row_t first_data = header_top + static_cast<row_t>(depth);
 
   std::vector<std::size_t> width(n, 4);

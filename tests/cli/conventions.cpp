@@ -12,21 +12,6 @@ namespace {
 
 const std::string ref_arg = quote(reference_path);
 
-/// Runs `yusuan <args>` in `cwd` with standard input from `input`.
-cli_result run_with_stdin(const fs::path& cwd, const std::string& args, const fs::path& input,
-                          const std::string& env = "") {
-  temp_dir t;
-  const fs::path out = t.path() / "stdout", err = t.path() / "stderr";
-  const std::string cmd = "cd '" + cwd.string() + "' && " + env + " '" + YUSUAN_CLI + "' " + args + " <'" +
-                          fs::absolute(input).string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  cli_result r;
-  r.exit = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_all(out);
-  r.err = read_all(err);
-  return r;
-}
-
 }  // namespace
 
 TEST(conventions_cli, dash_o_writes_the_output_of_every_printing_command) {
@@ -56,12 +41,12 @@ TEST(conventions_cli, dash_reads_the_budget_from_standard_input) {
   // Imports (std/measures.budget) resolve against the current directory.
   for (const std::string c : {"table - 08 --format csv", "query - 'sum by econ.类' --format csv", "check -", "report -",
                               "export -"}) {
-    const auto from_stdin = run_with_stdin(budgets, c, file);
+    const auto from_stdin = run_cli_in(budgets, c, file);
     EXPECT_EQ(from_stdin.exit, 0) << c << from_stdin.err;
   }
-  EXPECT_EQ(run_with_stdin(budgets, "table - 08 --format csv", file).out,
+  EXPECT_EQ(run_cli_in(budgets, "table - 08 --format csv", file).out,
             run_cli("table " + ref_arg + " 08 --format csv").out);
-  const auto elsewhere = run_with_stdin(fs::absolute("."), "check -", file);
+  const auto elsewhere = run_cli_in(fs::absolute("."), "check -", file);
   EXPECT_EQ(elsewhere.exit, 1) << "the import is not found from the repository root";
   EXPECT_NE(elsewhere.err.find("<stdin>"), std::string::npos) << elsewhere.err;
 }
@@ -122,10 +107,19 @@ TEST(conventions_cli, color_modes_and_no_color) {
   for (const std::string& c : {"query " + ref_arg + " sum", "report " + ref_arg, "export " + ref_arg, std::string("catalog econ"),
                               "check " + ref_arg})
     EXPECT_EQ(run_cli(c + " --color never").exit, 0) << c;
-  // NO_COLOR: auto never colours; the test runs without a terminal, so check
-  // that setting it changes nothing and is accepted.
-  const auto no = run_with_stdin(fs::absolute("."), bad + " --color auto", "/dev/null", "NO_COLOR=1");
-  EXPECT_EQ(no.err.find("\x1b["), std::string::npos);
+  // On a terminal (script(1) gives the program one), auto colours unless
+  // NO_COLOR is set and not empty.
+  temp_dir t;
+  const auto on_tty = [&](const std::string& env) {
+    const fs::path out = t.path() / "tty";
+    const std::string cmd = "script -qec \"" + env + " '" + YUSUAN_CLI + "' " + bad + "\" /dev/null > '" + out.string() +
+                            "' 2>&1 </dev/null";
+    EXPECT_NE(std::system(cmd.c_str()), -1);
+    return read_all(out);
+  };
+  EXPECT_NE(on_tty("env -u NO_COLOR").find("\x1b["), std::string::npos);
+  EXPECT_EQ(on_tty("env NO_COLOR=1").find("\x1b["), std::string::npos);
+  EXPECT_NE(on_tty("env NO_COLOR=").find("\x1b["), std::string::npos) << "an empty NO_COLOR is not set";
 }
 
 TEST(conventions_cli, man_page_and_completion_come_from_the_help_texts) {
