@@ -14,6 +14,7 @@ if(NOT YUSUAN_NODE OR NOT YUSUAN_NPM OR NOT YUSUAN_CHROMIUM)
 endif()
 
 set(js_dir ${CMAKE_BINARY_DIR}/js)
+file(MAKE_DIRECTORY ${js_dir})
 file(GLOB js_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.mjs ${CMAKE_CURRENT_LIST_DIR}/schemas/*)
 set(js_copied)
 foreach(src IN LISTS js_sources)
