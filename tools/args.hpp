@@ -66,7 +66,14 @@ struct common_flags {
 };
 
 /// The names of the common options, for "did you mean".
-inline const std::vector<std::string_view> common_option_names{"-o", "--output", "--color", "--colour", "--help"};
+inline const std::vector<std::string_view> common_option_names{"-o",      "--output", "--color", "--colour",
+                                                                "--help", "-I",       "--library-path"};
+
+/// The directories of -I DIR, in order: searched first by 导入 <…>.
+inline std::vector<std::string>& include_dirs() {
+  static std::vector<std::string> dirs;
+  return dirs;
+}
 
 /// Reads a common option at args[i]; false when args[i] is not one.
 inline bool common_option(const std::vector<std::string>& args, std::size_t& i, common_flags& f) {
@@ -78,6 +85,16 @@ inline bool common_option(const std::vector<std::string>& args, std::size_t& i, 
   }
   if (a.size() > 2 && a.rfind("-o", 0) == 0 && a[2] != '-') {  // -oFILE
     f.output = a.substr(2);
+    return true;
+  }
+  if (a == "-I" || is_option(a, "--library-path")) {
+    std::string dir = a == "-I" ? option_value(args, i, "-I") : option_value(args, i, "--library-path");
+    if (dir.empty()) throw usage_error{a + " needs a directory"};
+    include_dirs().push_back(std::move(dir));
+    return true;
+  }
+  if (a.size() > 2 && a.rfind("-I", 0) == 0) {  // -IDIR
+    include_dirs().push_back(a.substr(2));
     return true;
   }
   if (is_option(a, "--color") || is_option(a, "--colour")) {

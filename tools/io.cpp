@@ -2,6 +2,8 @@
 // errors as text or JSON.
 #include "io.hpp"
 
+#include "args.hpp"
+
 #include <yusuan/compile.hpp>
 
 #include <unistd.h>
@@ -43,8 +45,24 @@ void report(const reporting& r, const yusuan::diagnostics& diags) {
   }
 }
 
+std::vector<std::filesystem::path> library_path() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& d : include_dirs()) out.emplace_back(d);
+  for (auto& d : yusuan::library_path_from_environment()) out.push_back(std::move(d));
+  // installed beside the program: <prefix>/bin/yusuan, <prefix>/share/yusuan/budgets
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto dir = exe.parent_path().parent_path() / "share" / "yusuan" / "budgets";
+    if (std::filesystem::is_directory(dir, ec)) out.push_back(std::move(dir));
+  }
+  if (auto d = yusuan::installed_library_dir(); !d.empty()) out.push_back(std::move(d));
+  return out;
+}
+
 std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::diagnostics& diags,
                                             yusuan::compile_options co) {
+  if (co.library_path.empty()) co.library_path = library_path();
   if (file != "-") return yusuan::compile_file(file, diags, co);
   std::ostringstream text;
   text << std::cin.rdbuf();

@@ -88,7 +88,8 @@ int write_man_page(const std::vector<std::string>& args) {
   for (const auto& c : commands()) os << ".SS yusuan " << c.name << " \\(em " << c.summary << "\n" << roff_verbatim(c.help);
   os << ".SH EXIT STATUS\n.TP\n0\nsuccess (warnings allowed)\n.TP\n1\nan error in a budget or a query\n.TP\n2\n"
         "usage and I/O errors\n.TP\n3\nan internal error\n"
-     << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, --color auto colours nothing\n";
+     << ".SH ENVIRONMENT\n.TP\nNO_COLOR\nwhen set and not empty, --color auto colours nothing\n"
+     << ".TP\nYUSUAN_PATH\ndirectories (separated by :) searched by 导入 <…> after those of -I\n";
   out.finish();
   return exit_ok;
 }

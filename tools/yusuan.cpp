@@ -31,7 +31,9 @@ Commands:
   catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
 
 Every command that reads a budget reads standard input for the file name -
-(imports then resolve against the current directory); every command that
+(imports then resolve against the current directory) and takes -I DIR: a
+directory searched first by 导入 <std/…> (then $YUSUAN_PATH, the library
+installed beside the program, the one it was built with).  Every command that
 prints takes -o FILE, --color auto|always|never (and honours NO_COLOR), and
 with --format json reports its errors as a JSON array on standard output.
 

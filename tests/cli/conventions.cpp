@@ -46,9 +46,17 @@ TEST(conventions_cli, dash_reads_the_budget_from_standard_input) {
   }
   EXPECT_EQ(run_cli_in(budgets, "table - 08 --format csv", file).out,
             run_cli("table " + ref_arg + " 08 --format csv").out);
+  // the standard library (导入 <std/…>) is found from any directory
   const auto elsewhere = run_cli_in(fs::absolute("."), "check -", file);
-  EXPECT_EQ(elsewhere.exit, 1) << "the import is not found from the repository root";
-  EXPECT_NE(elsewhere.err.find("<stdin>"), std::string::npos) << elsewhere.err;
+  EXPECT_EQ(elsewhere.exit, 0) << elsewhere.err;
+  // a relative import resolves against the current directory
+  temp_dir dir;
+  dir.write("rules.budget", "核对 支出合计 = 1.00\n");
+  const fs::path main = dir.write("main.budget", "导入 \"rules.budget\"\n208 01 09 30101: 1.00\n");
+  EXPECT_EQ(run_cli_in(dir.path(), "check -", main).exit, 0);
+  const auto missing = run_cli_in(fs::absolute("."), "check -", main);
+  EXPECT_EQ(missing.exit, 1) << "rules.budget is not in the current directory";
+  EXPECT_NE(missing.err.find("<stdin>"), std::string::npos) << missing.err;
 }
 
 TEST(conventions_cli, errors_are_json_under_format_json) {

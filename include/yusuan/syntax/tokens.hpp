@@ -280,6 +280,24 @@ struct string_parser : x3::parser<string_parser> {
   }
 };
 
+/// A library path, <std/measures.budget>: the text between '<' and '>' on
+/// one line, without blanks.
+struct library_path_parser : x3::parser<library_path_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    if (p >= last || *p != '<') return false;
+    const char* b = ++p;
+    while (p < last && *p != '>' && *p != ' ' && *p != '\t' && !chars::is_line_break(*p)) ++p;
+    if (p >= last || *p != '>' || p == b) return false;
+    store(attr, slice{b, p});
+    first = p + 1;
+    return true;
+  }
+};
+
 /// A performance target's value such as ≥95%, ≤350元/人.天 or 2天: an
 /// optional comparator, a number and the unit glued to it.
 struct target_value_parser : x3::parser<target_value_parser> {
@@ -431,6 +449,7 @@ inline constexpr code_parser code{};
 inline constexpr amount_parser amount{};
 inline constexpr percent_parser percent{};
 inline constexpr string_parser quoted{};
+inline constexpr library_path_parser library_path{};
 inline constexpr target_value_parser target_value{};
 inline constexpr same_line_parser same_line{};
 inline constexpr word_ahead_parser word_ahead{};
