@@ -27,6 +27,8 @@ struct compile_options {
   std::size_t max_path_length = 1024;
   /// Blocks nested in blocks.
   std::size_t max_block_depth = 256;
+  /// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) in one statement.
+  std::size_t max_expression_depth = 64;
 };
 
 }  // namespace yusuan
