@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # Sourced by scripts/test.sh and scripts/main.sh.
 #
-# yusuan_ensure_packages: installs, on Debian (bookworm), whichever of the
-# packages yusuan's build needs are missing.  Runs `apt-get update` once and
+# yusuan_ensure_packages [PACKAGE...]: installs, on Debian (bookworm),
+# whichever of the packages yusuan's build needs (and of the PACKAGEs given,
+# e.g. clang for the fuzzers) are missing.  Runs `apt-get update` once and
 # only when something is missing; uses sudo only when not root.
 
 YUSUAN_PACKAGES=(cmake g++ make libboost1.81-dev libgtest-dev libbenchmark-dev)
@@ -14,7 +15,7 @@ yusuan_ensure_packages() {
   fi
 
   local missing=() pkg
-  for pkg in "${YUSUAN_PACKAGES[@]}"; do
+  for pkg in "${YUSUAN_PACKAGES[@]}" "$@"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$pkg")
     fi

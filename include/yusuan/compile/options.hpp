@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <string>
 
 namespace yusuan {
 
@@ -15,6 +17,10 @@ struct compile_options {
   std::filesystem::path root;
   /// Check codes and names against the classification catalogs.
   bool check_catalog = true;
+  /// When not empty, the files imports read, by their path relative to the
+  /// root directory ("parts/a.budget"), instead of the file system: budgets
+  /// held in memory, such as those of a database or of a test.
+  std::map<std::string, std::string, std::less<>> files;
 
   // limits (docs/language.md, "Limits") -------------------------------------
   /// Bytes of one source file.
