@@ -8,6 +8,7 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
@@ -32,25 +33,40 @@ public:
 private:
   unit u() const noexcept { return d_.data->header.amount_unit; }
 
-  /// Whether Σ items, Σ income and the year-end balance fit in an amount.
+  /// Whether every total the budget holds fits in an amount: Σ items, with
+  /// and without the year-end balance, Σ income, with and without the
+  /// carry-over, and Σ of the projects' amounts.  Amounts are within
+  /// ±(2^63 - 1) 分, so that each has a negation.
   bool totals_fit() {
     auto& data = *d_.data;
-    money_sum items, income;
+    money_sum items, income, current_income, projects;
     for (const auto& it : data.items) items += it.amount;
     for (const auto& l : data.income)
-      if (!l.of_which) income += l.amount;
-    if (data.year_end_balance) items += *data.year_end_balance;
+      if (!l.of_which) {
+        income += l.amount;
+        if (l.source != fund_source::carryover) current_income += l.amount;
+      }
+    for (const auto& p : data.projects) projects += p.amount;
+    money_sum grand = items;
+    if (data.year_end_balance) grand += *data.year_end_balance;
     bool ok = true;
-    auto fits = [&](const money_sum& s, source_span at, const char* what) {
-      const auto v = s.fen();
-      if (v <= std::numeric_limits<std::int64_t>::max() && v >= std::numeric_limits<std::int64_t>::min()) return;
-      rep_.error("E0701", std::string(what) + " is more than an amount can hold", at,
-                 "amounts and their totals are at most 92,233,720,368,547,758.07 元");
-      ok = false;
+    auto fits = [&](std::initializer_list<const money_sum*> sums, source_span at, const char* what) {
+      for (const money_sum* s : sums) {
+        const auto v = s->fen();
+        if (v <= std::numeric_limits<std::int64_t>::max() && v >= -std::numeric_limits<std::int64_t>::max()) continue;
+        rep_.error("E0701", std::string(what) + " is more than an amount can hold", at,
+                   "amounts and their totals are at most 92,233,720,368,547,758.07 元");
+        ok = false;
+        return;
+      }
     };
-    fits(items, data.items.empty() ? source_span{} : source_span{data.sources[data.items.front().file].get(), data.items.front().offset, 1},
-         "the budget's expenditure total");
-    fits(income, data.income.empty() ? source_span{} : data.income.front().span, "the budget's income total");
+    const source_span first_item =
+        data.items.empty() ? source_span{} : source_span{data.sources[data.items.front().file].get(), data.items.front().offset, 1};
+    fits({&items, &grand}, first_item, "the budget's expenditure total");
+    fits({&income, &current_income}, data.income.empty() ? source_span{} : data.income.front().span,
+         "the budget's income total");
+    fits({&projects}, data.projects.empty() ? source_span{} : data.projects.front().span,
+         "the total of the projects' amounts");
     return ok;
   }
 

@@ -45,7 +45,9 @@ private:
         return r;
       }
       if (!cur) return r;
-      const money delta = cur->amount - *p;
+      const auto change = ev_.amount_of(int128(cur->amount.fen()) - p->fen(), c.lhs.span, "the change from 上年");
+      if (!change) return r;
+      const money delta = *change;
       if (c.yoy == yoy_claim::decrease || c.yoy == yoy_claim::increase || c.yoy == yoy_claim::flat) {
         const money want = c.yoy == yoy_claim::decrease   ? -c.rhs.amount
                            : c.yoy == yoy_claim::increase ? c.rhs.amount
@@ -58,8 +60,9 @@ private:
           ev_.fail(c.lhs.span, "E0502", "the 上年 figure of '" + c.lhs.name + "' is 0: no percentage change");
           return r;
         }
-        const std::int64_t got =
-            detail::percent_units(delta, p->abs(), c.rhs.scale, rounding::half_up, "year-on-year change");
+        const auto units = ev_.percent_of(delta, p->abs(), c.rhs.scale, c.lhs.span, "year-on-year change");
+        if (!units) return r;
+        const std::int64_t got = *units;
         const std::int64_t want = c.yoy == yoy_claim::fall ? -c.rhs.percent_units : c.rhs.percent_units;
         passed = got == want;
         expected = describe_percent_change(want, c.rhs.scale);
@@ -81,7 +84,9 @@ private:
                  ratio_e.kind == expr::op::change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
         return r;
       }
-      const std::int64_t got = detail::percent_units(v->numerator, v->denominator, lit.scale, rounding::half_up, "share");
+      const auto units = ev_.percent_of(v->numerator, v->denominator, lit.scale, ratio_e.span, "share");
+      if (!units) return r;
+      const std::int64_t got = *units;
       passed = lit_left ? compare(lit.percent_units, got, c.cmp, 0) : compare(got, lit.percent_units, c.cmp, 0);
       expected = (is_equality(c.cmp) ? std::string() : (lit_left ? "(the other side of) " + c.cmp + " " : c.cmp + " ")) +
                  percent_text(lit.percent_units, lit.scale) + "%";
@@ -107,8 +112,8 @@ private:
         passed = compare(a->amount.fen(), b->amount.fen(), c.cmp, tol);
         expected = (is_equality(c.cmp) ? std::string() : c.cmp + " ") + b->amount.format(u);
         found = a->amount.format(u);
-        const money d = a->amount - b->amount;
-        diff = (d.sign() > 0 ? "+" : "") + d.format(u);
+        const int128 d = int128(a->amount.fen()) - b->amount.fen();
+        diff = (d > 0 ? "+" : "") + format_fen(d, u);
       }
     }
     r.passed = passed;
@@ -157,13 +162,13 @@ private:
         key.push_back(*k);
       }
       if (!ok) continue;
-      money got;
+      int128 got = 0;
       for (std::size_t g = 0; g < groups.size(); ++g)
         if (groups[g].keys == key) {
-          got = groups[g].sum.value();
+          got = groups[g].sum.fen();
           stated[g] = true;
         }
-      if (got != row.amount) {
+      if (got != row.amount.fen()) {
         passed = false;
         diagnostic d;
         d.level = r.level;
@@ -172,14 +177,14 @@ private:
                     " of " + first_line(c.text);
         d.span = row.span;
         d.expected = row.amount.format(u);
-        const money diff = got - row.amount;
-        d.found = got.format(u) + " (difference " + (diff.sign() > 0 ? "+" : "") + diff.format(u) + " " +
+        const int128 diff = got - row.amount.fen();
+        d.found = format_fen(got, u) + " (difference " + (diff > 0 ? "+" : "") + format_fen(diff, u) + " " +
                   std::string(unit_name(u)) + ")";
         rep_.add(std::move(d));
       }
     }
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (stated[g] || groups[g].sum.value().is_zero()) continue;
+      if (stated[g] || groups[g].sum.fen() == 0) continue;
       passed = false;
       std::vector<std::string> keys;
       for (std::size_t d = 0; d < c.by.size(); ++d)
@@ -187,9 +192,9 @@ private:
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0503" : "E0503";
-      d.message = "group " + join(keys) + " (" + groups[g].sum.value().format(u) + ") is missing from " + first_line(c.text);
+      d.message = "group " + join(keys) + " (" + format_fen(groups[g].sum.fen(), u) + ") is missing from " + first_line(c.text);
       d.span = c.lhs.span;
-      d.label = "add a row: " + join(keys) + ": " + groups[g].sum.value().format(u);
+      d.label = "add a row: " + join(keys) + ": " + format_fen(groups[g].sum.fen(), u);
       d.notes.push_back({"its first item", b_.span_of(b_.items()[groups[g].first_item])});
       rep_.add(std::move(d));
     }
@@ -226,9 +231,9 @@ private:
 
   static bool is_equality(const std::string& cmp) { return cmp == "=" || cmp == "==" || cmp == "＝"; }
 
-  static bool compare(std::int64_t a, std::int64_t b, const std::string& cmp, std::int64_t tol) {
-    const std::int64_t d = a - b;
-    const std::int64_t ad = d < 0 ? -d : d;
+  static bool compare(int128 a, int128 b, const std::string& cmp, int128 tol) {
+    const int128 d = a - b;  // exact: the operands are 64-bit
+    const int128 ad = d < 0 ? -d : d;
     if (is_equality(cmp)) return ad <= tol;
     if (cmp == "≠" || cmp == "!=") return ad > tol;
     if (cmp == "≤" || cmp == "<=") return a <= b + tol;

@@ -8,6 +8,7 @@
 #include <yusuan/money.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,12 @@ public:
     std::error_code ec;
     std::size_t pos = 0;
     const money m = money::parse(text.view(), file_->amount_unit, ec, pos);
+    if (!ec && m.fen() == std::numeric_limits<std::int64_t>::min()) {
+      // amounts are within ±(2^63 - 1) 分, so that each has a negation
+      rep_.error("E0202", "amount '" + std::string(text.view()) + "' is more than an amount can hold",
+                 rep_.span_of(text), "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+      return std::nullopt;
+    }
     if (!ec) return m;
     const unit u = file_->amount_unit;
     if (ec == amount_errc::too_precise) {
