@@ -77,12 +77,12 @@ int run_export(const std::vector<std::string>& args) {
     return exit_usage;
   }
   const auto& h = b.header();
-  grid g;
-  g.header = {"item",          "unit_code",     "unit_name",      "function_code", "function_class",
+  // rows are written as they are made: memory stays that of the budget
+  write_csv_row(csv, {"item",          "unit_code",     "unit_name",      "function_code", "function_class",
               "function_section", "function_name", "econ_code",    "econ_class",    "econ_name",
               "gov_econ_code", "gov_econ_class", "gov_econ_name", "kind",          "kind_group",
               "fund",          "project",       "project_code",   "project_group", "tags",
-              "amount",        "file",          "line"};
+              "amount",        "file",          "line"});
   const auto items = b.items();
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& it = items[i];
@@ -90,7 +90,7 @@ int run_export(const std::vector<std::string>& args) {
     for (const auto& [k, v] : b.tags_of(it)) tags += (tags.empty() ? "" : ";") + std::string(k) + "=" + std::string(v);
     const auto loc = yusuan::resolve(b.span_of(it));
     const auto& unit = b.units()[it.unit];
-    g.rows.push_back({std::to_string(i + 1),
+    write_csv_row(csv, {std::to_string(i + 1),
                       unit.code,
                       unit.name,
                       it.function ? it.function.str() : std::string(),
@@ -114,7 +114,6 @@ int run_export(const std::vector<std::string>& args) {
                       loc.file,
                       std::to_string(loc.line)});
   }
-  write_csv(csv, g);
   csv.close();
   if (!csv) {
     std::cerr << "yusuan: error: cannot write '" << csv_path.string() << "'\n";

@@ -165,24 +165,24 @@ int main(int argc, char** argv) {
   try {
     if (args.empty()) {
       std::cerr << main_help;
-      return exit_usage;
+      return checked_output(exit_usage);
     }
     const std::string cmd = args.front();
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (cmd == "-h" || cmd == "--help" || cmd == "help") {
       std::cout << main_help;
-      return exit_ok;
+      return checked_output(exit_ok);
     }
     if (cmd == "--version" || cmd == "-V" || cmd == "version") {
       std::cout << "yusuan " << yusuan::version_string << "\n";
-      return exit_ok;
+      return checked_output(exit_ok);
     }
     for (const auto& c : commands)
-      if (cmd == c.name) return c.run(rest);
+      if (cmd == c.name) return checked_output(c.run(rest));
     throw usage_error{"unknown command '" + cmd + "' (see yusuan --help)"};
   } catch (const usage_error& e) {
     std::cerr << "yusuan: error: " << e.message << "\n";
-    return exit_usage;
+    return checked_output(exit_usage);
   } catch (const std::exception& e) {
     std::cerr << "yusuan: internal error: " << e.what() << "\n";
     return 3;
