@@ -59,6 +59,9 @@ int load_for_command(const std::string& file, std::optional<yusuan::budget>& out
   return exit_ok;
 }
 
+/// Writes a query's result as a grid.
+static void print_result(const yusuan::result_table& t, yusuan::unit u, bool prior, const std::string& format);
+
 int run_query(const std::vector<std::string>& args) {
   std::string format = "text", prior_file;
   std::optional<yusuan::unit> unit_choice;
@@ -92,7 +95,15 @@ int run_query(const std::vector<std::string>& args) {
     return exit_budget_error;
   }
   const yusuan::unit u = unit_choice.value_or(b->amount_unit());
-  const auto t = prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q);
+  try {
+    print_result(prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u, prior.has_value(), format);
+  } catch (const yusuan::overflow_error&) {
+    return result_too_large("<query>", positional[1], "a figure of the result");
+  }
+  return exit_ok;
+}
+
+static void print_result(const yusuan::result_table& t, yusuan::unit u, bool prior, const std::string& format) {
 
   grid g;
   std::vector<bool> has_name(t.by.size(), false);
@@ -144,7 +155,6 @@ int run_query(const std::vector<std::string>& args) {
     g.rows.push_back({t.agg == yusuan::aggregate::count ? "0" : (t.agg == yusuan::aggregate::sum ? yusuan::money{}.format(u, 2) : "")});
   }
   write_grid(std::cout, g, format);
-  return exit_ok;
 }
 
 }  // namespace cli

@@ -71,7 +71,13 @@ int run_table(const std::vector<std::string>& args) {
   if (int rc = load_for_command(positional[0], b); rc != exit_ok) return rc;
   yusuan::tables::options o;
   o.amount_unit = unit;
-  yusuan::tables::write(std::cout, yusuan::tables::build(*b, *id, o), format);
+  std::optional<yusuan::tables::table> t;
+  try {
+    t = yusuan::tables::build(*b, *id, o);
+  } catch (const yusuan::overflow_error&) {
+    return result_too_large("<table>", positional[1], "a cell of table " + positional[1]);
+  }
+  yusuan::tables::write(std::cout, *t, format);
   return exit_ok;
 }
 
