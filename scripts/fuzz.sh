@@ -47,7 +47,13 @@ dict="$build/budget.dict"
     "208 01 09" "30101" "50101" "92233720368547758.07" "-92233720368547758.08" "99999999999999999"; do
     printf '"%s"\n' "$w"
   done
-} | awk '{ printf "kw%d=%s\n", NR, $0 }' >"$dict"
+} | python3 -c '
+import sys
+# libFuzzer reads a dictionary entry as printable ASCII: other bytes as \xNN
+for n, line in enumerate(sys.stdin.buffer.read().splitlines(), 1):
+    text = "".join(chr(b) if 32 <= b < 127 else "\\x%02X" % b for b in line)
+    print("kw%d=%s" % (n, text))
+' >"$dict"
 
 status=0
 for t in "${targets[@]}"; do

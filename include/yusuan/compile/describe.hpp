@@ -14,6 +14,8 @@ namespace yusuan::compile {
 
 /// An amount with its sign: +1.00, -0.10, 0.00.
 inline std::string signed_text(money m, unit u) { return (m.sign() > 0 ? "+" : "") + m.format(u); }
+/// The same for an exact difference of two amounts.
+inline std::string signed_text(int128 fen, unit u) { return (fen > 0 ? "+" : "") + format_fen(fen, u); }
 
 /// An item as a diagnostic names it: its codes and its project.
 inline std::string describe(const detail::budget_data& d, const item& it) {
