@@ -155,3 +155,20 @@ TEST(diag_limits, max_errors_bounds_repeated_prior_figures) {
   EXPECT_EQ(with_code(r, "E0303").size(), 5u);
   EXPECT_EQ(one(r, "E0102").message, "994 more errors not shown");
 }
+
+// --- only regular files are read -----------------------------------------------------------------
+
+TEST(diag_limits, E0001_a_device_as_an_import) {
+  auto o = no_catalog();
+  o.root = "/dev";
+  const auto r = compile("金额单位 元\n导入 \"zero\"\n208 01 09 30101: 1.00\n", o);
+  const auto& d = one(r, "E0001");
+  EXPECT_EQ(d.message, "cannot read 'zero': not a regular file (a pipe or a device)");
+  EXPECT_EQ(where(d), "2:5");
+}
+
+TEST(diag_limits, E0001_a_device_as_the_root_file) {
+  const auto r = compile_path("/dev/zero", no_catalog());
+  EXPECT_TRUE(r.io_error);
+  EXPECT_EQ(one(r, "E0001").message, "cannot read '/dev/zero': not a regular file (a pipe or a device)");
+}
