@@ -34,27 +34,8 @@ yusuan::compile_options options() {
   return o;
 }
 
-void run_text(benchmark::State& state, const std::function<std::string(std::size_t)>& shape) {
-  const auto n = static_cast<std::size_t>(state.range(0));
-  const std::string text = shape(n);
-  const auto o = options();
-  for (auto _ : state) {
-    yusuan::diagnostics d;
-    auto b = yusuan::compile_string(text, "main.budget", d, o);
-    benchmark::DoNotOptimize(b);
-  }
-  state.counters["ns/unit"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate |
-                                                                                benchmark::Counter::kInvert);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
-}
-
-void run_files(benchmark::State& state, std::map<std::string, std::string> (*shape)(std::size_t)) {
-  const auto n = static_cast<std::size_t>(state.range(0));
-  auto files = shape(n);
-  const std::string root = files.at("main.budget");
-  auto o = options();
-  o.root = "/nonexistent-yusuan-bench-root";
-  o.files = std::move(files);
+/// Compiles `root` once per iteration; ns/unit is the time over n units.
+void measure(benchmark::State& state, std::size_t n, const std::string& root, const yusuan::compile_options& o) {
   for (auto _ : state) {
     yusuan::diagnostics d;
     auto b = yusuan::compile_string(root, "main.budget", d, o);
@@ -62,6 +43,21 @@ void run_files(benchmark::State& state, std::map<std::string, std::string> (*sha
   }
   state.counters["ns/unit"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate |
                                                                                 benchmark::Counter::kInvert);
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * root.size()));
+}
+
+void run_text(benchmark::State& state, const std::function<std::string(std::size_t)>& shape) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  measure(state, n, shape(n), options());
+}
+
+void run_files(benchmark::State& state, std::map<std::string, std::string> (*shape)(std::size_t)) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  auto o = options();
+  o.root = "/nonexistent-yusuan-bench-root";
+  for (auto& [name, text] : shape(n)) o.files[name] = std::move(text);
+  const std::string root = o.files.at("main.budget");
+  measure(state, n, root, o);
 }
 
 std::string deep_constraints(std::size_t n) {
