@@ -60,7 +60,7 @@ void run_files(benchmark::State& state, std::map<std::string, std::string> (*sha
   measure(state, n, root, o);
 }
 
-std::string deep_constraints(std::size_t n) {
+std::string deep_constraint_lines(std::size_t n) {
   const std::string line = "核对 " + hostile::repeat("(", 64) + "1" + hostile::repeat(")", 64) + " = 1\n";
   return hostile::head() + hostile::repeat(line, n);
 }
@@ -69,7 +69,7 @@ std::string deep_constraints(std::size_t n) {
   void name(benchmark::State& state) { run_text(state, shape); }                            \
   BENCHMARK(name)->RangeMultiplier(10)->Range(10'000, 1'000'000)->Unit(benchmark::kMillisecond)->Iterations(1)
 
-HOSTILE_TEXT(deep_constraints, deep_constraints);
+HOSTILE_TEXT(deep_constraints, deep_constraint_lines);
 HOSTILE_TEXT(nested_blocks, hostile::nested_blocks);
 HOSTILE_TEXT(conflicting_names, hostile::conflicting_names);
 HOSTILE_TEXT(measure_chain, hostile::measure_chain);
