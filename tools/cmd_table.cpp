@@ -111,8 +111,12 @@ int run_table(const std::vector<std::string>& args) {
   tb::options o;
   o.amount_unit = unit;
   std::vector<tb::table> tables;
-  if (all) tables = tb::build_all(*b, o);
-  else tables.push_back(tb::build(*b, *id, o));
+  try {
+    if (all) tables = tb::build_all(*b, o);
+    else tables.push_back(tb::build(*b, *id, o));
+  } catch (const yusuan::overflow_error&) {
+    return result_too_large("<table>", positional[1], "a cell of table " + positional[1]);
+  }
   if (format == "xlsx") {
     xlsx::write_to(common.output, [&](const std::string& path) { xlsx::write_tables(path, tables); });
     return exit_ok;
