@@ -100,7 +100,8 @@ TEST(putuo, checks_clean_without_warnings) {
   ASSERT_TRUE(r.ok());
   const auto& b = *r.value;
   EXPECT_EQ(b.header().unit_name, "上海市普陀区商务委员会");
-  EXPECT_EQ(b.header().unit_code, "-");  // no code is published
+  EXPECT_EQ(b.header().unit_code, "");  // no code is published
+  EXPECT_EQ(b.header().department_code, "");
   EXPECT_EQ(b.header().type, yusuan::unit_type::administrative);
   EXPECT_EQ(b.year(), 2025);
   EXPECT_EQ(b.amount_unit(), yusuan::unit::yuan);

@@ -393,8 +393,10 @@ const auto block_close_def = capture[close_brace];
 const auto title_def = kw(keyword::title) > string_tok;
 const auto year_def = kw(keyword::year) > code_word_tok;
 const auto amount_unit_def = kw(keyword::amounts) > tokens::word;
-const auto unit_decl_def = kw(keyword::unit) > code_word_tok > name_tok > -(kw(keyword::type) > tokens::word);
-const auto department_def = kw(keyword::department) > code_word_tok > name_tok;
+// the code is optional: many published budgets print none
+const auto unit_decl_def =
+    kw(keyword::unit) > (code_word_tok | x3::attr(ast::slice{})) > name_tok > -(kw(keyword::type) > tokens::word);
+const auto department_def = kw(keyword::department) > (code_word_tok | x3::attr(ast::slice{})) > name_tok;
 const auto import_file_def =
     kw(keyword::import_) > ((x3::attr(true) >> library_path_tok) | (x3::attr(false) >> string_tok));
 const auto income_part_def = kw(keyword::of_which) > tokens::word >> -colon > amount_tok;
