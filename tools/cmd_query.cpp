@@ -24,8 +24,11 @@ the budget from standard input.
           | order by sum|key|count [asc|desc]         (排序 合计|键|计数 升序|降序)
           | limit N | top N                           (前 N)
   FILTER := DIM = V | DIM != V | DIM in (V, ...) | DIM not in (...), with and / or / not (且 或 非)
-  DIM    := function | econ | gov-econ | kind | fund | project | unit | a tag key,
-            in Chinese 功能 | 经济 | 政府经济 | 类型 | 资金 | 项目 | 单位; levels .类 .款 .项
+            | 金额 < V, 金额 >= V … (an item's amount)
+  DIM    := function | econ | gov-econ | kind | fund | project | unit | unit-type
+            | a tag key, in Chinese 功能 | 经济 | 政府经济 | 类型 | 资金 | 项目 | 单位 |
+            单位类型; levels .类 .款 .项 (类型.类: 基本支出 / 项目支出)
+  An unknown dimension or tag key is an error; a value no item has, a warning.
 
 Examples:
   yusuan query budget.budget 'sum by function.类'
@@ -37,6 +40,9 @@ Options:
   --format text|csv|json|md   output format (default text)
   --unit 元|万元|亿元          unit of the amounts (default: the budget's own)
   --prior FILE                last year's budget: add 上年, 增减 and 增幅(%) columns
+  --thousands, --no-thousands amounts of the text and md output with or without
+                              thousands separators (default: as the budget writes
+                              its amounts); csv and json never have them
   -o FILE                     write the result to FILE
   --color auto|always|never   colour the diagnostics (default auto)
   -h, --help                  show this help
@@ -53,7 +59,8 @@ namespace {
 std::string format_percent(std::int64_t units) { return yusuan::decimal<2>::from_units(units).format(); }
 
 /// Writes a query's result as a grid.
-void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit u, bool prior, const std::string& format) {
+void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit u, bool prior, const std::string& format,
+                  bool thousands) {
   grid g;
   std::vector<bool> has_name(t.by.size(), false);
   for (const auto& r : t.rows)
@@ -82,7 +89,9 @@ void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit 
     }
   }
   // Amounts in the unit asked for, counts as whole numbers.
-  auto figure = [&](const std::optional<yusuan::quantity>& v) -> std::string { return v ? v->format(u, 2) : std::string(); };
+  auto figure = [&](const std::optional<yusuan::quantity>& v) -> std::string {
+    return v ? v->format(u, 2, thousands) : std::string();
+  };
   for (const auto& r : t.rows) {
     std::vector<std::string> row;
     for (std::size_t d = 0; d < t.by.size(); ++d) {
@@ -112,6 +121,7 @@ void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit 
 int run_query(const std::vector<std::string>& args) {
   std::string format = "text", prior_file;
   std::optional<yusuan::unit> unit_choice;
+  std::optional<bool> thousands_choice;
   std::vector<std::string> positional;
   common_flags common;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -126,8 +136,10 @@ int run_query(const std::vector<std::string>& args) {
       unit_choice = unit_option(args, i);
     } else if (is_option(a, "--prior")) {
       prior_file = option_value(args, i, "--prior");
+    } else if (a == "--thousands" || a == "--no-thousands") {
+      thousands_choice = a == "--thousands";
     } else if (looks_like_option(a)) {
-      unknown_option("query", a, with_common({"--format", "--unit", "--prior"}));
+      unknown_option("query", a, with_common({"--format", "--unit", "--prior", "--thousands", "--no-thousands"}));
     } else {
       positional.push_back(a);
     }
@@ -151,8 +163,9 @@ int run_query(const std::vector<std::string>& args) {
   output out(common.output);
   const yusuan::unit u = unit_choice.value_or(b->amount_unit());
   try {
+    const bool thousands = (format == "text" || format == "md") && thousands_choice.value_or(b->header().thousands);
     print_result(out.stream(), prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u,
-                 prior.has_value(), format);
+                 prior.has_value(), format, thousands);
   } catch (const yusuan::overflow_error&) {
     return result_too_large("<query>", positional[1], "a figure of the result");
   }

@@ -44,10 +44,10 @@ public:
     if (kind_ != kind::count) throw error(errc::invalid_argument, "yusuan: quantity::count() of an amount");
     return fen_;
   }
-  /// An amount in `u` with `decimals` places (money::format); a count as a
-  /// whole number.
-  std::string format(unit u = unit::yuan, int decimals = 2) const {
-    return kind_ == kind::count ? std::to_string(fen_) : money::from_fen(fen_).format(u, decimals);
+  /// An amount in `u` with `decimals` places, optionally with thousands
+  /// separators (money::format); a count as a whole number.
+  std::string format(unit u = unit::yuan, int decimals = 2, bool thousands = false) const {
+    return kind_ == kind::count ? std::to_string(fen_) : money::from_fen(fen_).format(u, decimals, thousands);
   }
 
   friend constexpr bool operator==(const quantity&, const quantity&) noexcept = default;
