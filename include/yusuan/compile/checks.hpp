@@ -8,6 +8,7 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 
+#include <array>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -30,6 +31,7 @@ public:
       return false;
     groups();
     balance();
+    balance_by_fund();
     // a budget with errors may be missing what would have placed its items
     if (!rep_.has_errors()) unplaced_items();
     return true;
@@ -166,6 +168,20 @@ private:
                          {}});
       others(d, no_function, "without a functional code");
     }
+    if (!data.header.allow_negative) {
+      std::vector<std::size_t> negative;
+      for (std::size_t i = 0; i < data.items.size(); ++i)
+        if (data.items[i].amount.sign() < 0) negative.push_back(i);
+      if (!negative.empty()) {
+        const auto& it = data.items[negative.front()];
+        auto& d = rep_.warning("W0408", describe(data, it) + " has a negative amount " + it.amount.format(u()),
+                               at(negative.front()), "a negative item");
+        d.notes.push_back({"published budgets have none; if this budget has negative items on purpose (an adjustment, "
+                           "a refund), say so in its header with 允许负数",
+                           {}});
+        others(d, negative, "with a negative amount");
+      }
+    }
     if (!no_kind.empty()) {
       const auto& it = data.items[no_kind.front()];
       auto& d = rep_.warning("W0407", describe(data, it) + " is neither 基本支出 nor 项目支出", at(no_kind.front()),
@@ -224,6 +240,64 @@ private:
     d.found = out.format(u()) + " (支出总计; difference " + signed_text(int128(out.fen()) - in.fen(), u()) + " " +
               std::string(unit_name(u())) + ")";
     d.notes.push_back({"收入总计 = 本年收入合计 + 上年结转结余; 支出总计 = Σ items + 年终结转结余", {}});
+  }
+
+  /// Per fund source, when the budget states its balances by fund:
+  /// 年初结转结余 + 收入 = 支出 + 年终结转结余 (E0405).  财政拨款 counts as
+  /// the 一般公共预算 it is part of.
+  void balance_by_fund() {
+    const auto& data = *d_.data;
+    if (data.income.empty()) return;
+    const budget b = detail::budget_access::make(d_.data);
+    if (!b.balances_by_fund()) return;
+    constexpr std::size_t n = static_cast<std::size_t>(fund_source::carryover) + 1;
+    std::array<money_sum, n> income, opening, items, closing;
+    std::array<bool, n> seen{};
+    std::array<source_span, n> where{};
+    auto fund = [](fund_source f) {
+      return static_cast<std::size_t>(f == fund_source::fiscal_appropriation ? fund_source::general_budget : f);
+    };
+    for (const auto& l : data.income) {
+      if (l.source == fund_source::fiscal_appropriation) continue;  // the 其中 of 一般公共预算
+      if (!l.of_which && l.source != fund_source::carryover) {
+        income[fund(l.source)] += l.amount;
+        seen[fund(l.source)] = true;
+        if (!where[fund(l.source)]) where[fund(l.source)] = l.span;
+      } else if (l.of_which == fund_source::carryover) {
+        opening[fund(l.source)] += l.amount;
+        seen[fund(l.source)] = true;
+        if (!where[fund(l.source)]) where[fund(l.source)] = l.span;
+      }
+    }
+    for (const auto& it : data.items) {
+      items[fund(it.fund)] += it.amount;
+      seen[fund(it.fund)] = true;
+    }
+    for (std::size_t i = 0; i < data.year_end_by_fund.size(); ++i) {
+      const auto [f, m] = data.year_end_by_fund[i];
+      if (f == fund_source::fiscal_appropriation) continue;
+      closing[fund(f)] += m;
+      seen[fund(f)] = true;
+      if (!where[fund(f)]) where[fund(f)] = data.year_end_by_fund_spans[i];
+    }
+    for (std::size_t f = 0; f < n; ++f) {
+      if (!seen[f] || f == static_cast<std::size_t>(fund_source::carryover)) continue;
+      const int128 in = income[f].fen() + opening[f].fen(), out = items[f].fen() + closing[f].fen();
+      if (in == out) continue;
+      const auto name = std::string(chinese_name(static_cast<fund_source>(f)));
+      const source_span at = where[f] ? where[f] : (data.income.empty() ? source_span{} : data.income.front().span);
+      auto& d = rep_.error("E0405", name + ": 年初结转结余 + 收入 " + format_fen(in, u()) + " differs from 支出 + 年终结转结余 " +
+                                        format_fen(out, u()),
+                           at);
+      d.expected = format_fen(in, u()) + " (年初 " + format_fen(opening[f].fen(), u()) + " + 收入 " +
+                   format_fen(income[f].fen(), u()) + ")";
+      d.found = format_fen(out, u()) + " (支出 " + format_fen(items[f].fen(), u()) + " + 年末 " +
+                format_fen(closing[f].fen(), u()) + "; difference " + signed_text(out - in, u()) + " " +
+                std::string(unit_name(u())) + ")";
+      d.notes.push_back({"the budget states its balances by fund source (其中 of 上年结转结余 or 年终结转结余), so each fund "
+                         "must balance: 年初结转结余 + 收入 = 支出 + 年终结转结余; a fund not listed has a balance of 0",
+                         {}});
+    }
   }
 
   draft& d_;

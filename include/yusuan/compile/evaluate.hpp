@@ -81,6 +81,23 @@ public:
         v.kind = value::type::count;
         v.count = count(e.where);
         return v;
+      case expr::op::max:
+      case expr::op::min: {
+        const auto sel = matching_items(b_, e.where);
+        if (sel.items.empty()) {
+          fail(e.span, "E0506", std::string(e.kind == expr::op::max ? "最大" : "最小") + "(…) of no item",
+               "no item passes this filter");
+          return std::nullopt;
+        }
+        const auto items = b_.items();
+        money best = items[sel.items.front()].amount;
+        for (const auto i : sel.items) {
+          const money m = items[i].amount;
+          if (e.kind == expr::op::max ? m > best : m < best) best = m;
+        }
+        v.amount = best;
+        return v;
+      }
       case expr::op::name: return name_value(e.name, e.span);
       case expr::op::prior: {
         auto p = prior(e.name);
@@ -253,6 +270,20 @@ private:
       v.amount = b_.year_end_balance().value_or(money{});
       return v;
     }
+    if (name == "年初结转结余" || name == "上年结转结余" || name == "opening-balance") {
+      v.amount = b_.income_of(fund_source::carryover).value_or(money{});
+      return v;
+    }
+    // 年初结转结余.一般公共预算, 年终结转结余.政府性基金 …: a balance by fund source
+    for (const auto& [prefix, closing] :
+         {std::pair<std::string_view, bool>{"年初结转结余.", false}, {"上年结转结余.", false}, {"opening-balance.", false},
+          {"年终结转结余.", true}, {"year-end-balance.", true}})
+      if (std::string_view(name).substr(0, prefix.size()) == prefix)
+        if (auto f = parse_fund_source(std::string_view(name).substr(prefix.size()));
+            f && *f != fund_source::carryover) {
+          v.amount = (closing ? b_.year_end_balance(*f) : b_.opening_balance(*f)).value_or(money{});
+          return v;
+        }
     if (name == "项目金额合计" || name == "project-amount-total") {
       v.amount = b_.project_total();
       return v;

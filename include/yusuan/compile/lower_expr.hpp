@@ -36,13 +36,17 @@ public:
 
   filter lower(const syntax::ast::filter& f, bool& ok) { return combined(f, filter::op::or_, ok); }
 
-  /// Reads a dimension to group by (功能.类, 经济, 类型, a tag key …).
+  /// Reads a dimension of a filter (功能.类, 经济, 类型, 金额, a tag key …).
   bool dimension(slice tok, dimension_ref& out) {
-    if (!parse_dimension(tok.view(), out)) {
-      auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
-      d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
-      return false;
-    }
+    if (parse_dimension(tok.view(), out)) return true;
+    auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
+    d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
+    return false;
+  }
+
+  /// Reads a dimension to group by: any dimension of a filter but 金额.
+  bool grouping(slice tok, dimension_ref& out) {
+    if (!dimension(tok, out)) return false;
     if (out.dim == dimension::amount) {
       auto& d = rep_.error("E0304", "items cannot be grouped by their amount (金额)", rep_.span_of(tok));
       d.expected = "a dimension to group by: 功能, 经济, 政府经济, 类型, 资金, 项目, 单位, 单位类型 or a tag";
@@ -126,7 +130,10 @@ private:
       return e;
     }
     expr operator()(const syntax::ast::aggregation& a) const {
-      expr e = start(a, a.op == syntax::ast::aggregate_op::sum ? expr::op::sum : expr::op::count);
+      expr e = start(a, a.op == syntax::ast::aggregate_op::sum     ? expr::op::sum
+                        : a.op == syntax::ast::aggregate_op::count ? expr::op::count
+                        : a.op == syntax::ast::aggregate_op::max   ? expr::op::max
+                                                                   : expr::op::min);
       if (a.filters.empty()) {
         e.where.kind = filter::op::all;
         e.where.span = e.span;

@@ -145,6 +145,8 @@ public:
     c_.data().catalog_year = *y;
   }
 
+  void operator()(const syntax::ast::allow_negative&) { c_.data().header.allow_negative = true; }
+
 private:
   lowering_context& c_;
 };

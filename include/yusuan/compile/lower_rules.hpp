@@ -66,7 +66,7 @@ public:
     if (const auto* g = boost::get<syntax::ast::grouped_tail>(&s.tail)) {
       for (const auto& dtok : g->dimensions) {
         dimension_ref d;
-        if (!c_.exprs.dimension(dtok, d)) ok = false;
+        if (!c_.exprs.grouping(dtok, d)) ok = false;
         c.by.push_back(std::move(d));
       }
       for (const auto& row : g->rows) {

@@ -226,6 +226,34 @@ public:
     }
     data.year_end_balance = *m;
     data.year_end_balance_span = c_.span_at(s.where.b, 1);
+    const unit u = c_.file.amount_unit;
+    money_sum parts;
+    for (const auto& part : s.parts) {
+      auto sub = parse_fund_source(part.source.view());
+      if (!sub || *sub == fund_source::carryover) {
+        c_.rep.error("E0205", "unknown fund source '" + std::string(part.source.view()) + "'", c_.span_of(part.source));
+        continue;
+      }
+      auto sm = c_.values.amount(part.amount);
+      if (!sm) continue;
+      bool twice = false;
+      for (std::size_t i = 0; i < data.year_end_by_fund.size(); ++i)
+        if (data.year_end_by_fund[i].first == *sub) {
+          auto& d = c_.rep.error("E0206", "其中 " + std::string(part.source.view()) + " of 年终结转结余 is stated twice",
+                                 c_.span_of(part.source));
+          d.notes.push_back({"first stated here", data.year_end_by_fund_spans[i]});
+          twice = true;
+        }
+      if (twice) continue;
+      data.year_end_by_fund.emplace_back(*sub, *sm);
+      data.year_end_by_fund_spans.push_back(c_.span_of(part.source));
+      if (*sub != fund_source::fiscal_appropriation) parts += *sm;  // 财政拨款 is itself part of 一般公共预算
+    }
+    if (parts.fen() > int128(m->fen())) {
+      auto& d = c_.rep.error("E0401", "the 其中 parts of 年终结转结余 exceed it", c_.span_at(s.where.b, 1));
+      d.expected = "at most " + m->format(u);
+      d.found = format_fen(parts.fen(), u);
+    }
   }
 
 private:

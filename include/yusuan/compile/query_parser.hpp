@@ -93,14 +93,14 @@ private:
     void operator()(const syntax::ast::by_clause& c) const {
       for (const auto& tok : c.dimensions) {
         dimension_ref d;
-        if (!p.exprs_.dimension(tok, d)) p.ok_ = false;
+        if (!p.exprs_.grouping(tok, d)) p.ok_ = false;
         q.by.push_back(std::move(d));
         p.by_spans_.push_back(p.rep_.span_of(tok));
       }
     }
     void operator()(const syntax::ast::pivot_clause& c) const {
       dimension_ref d;
-      if (!p.exprs_.dimension(c.dimension, d)) p.ok_ = false;
+      if (!p.exprs_.grouping(c.dimension, d)) p.ok_ = false;
       q.pivot = std::move(d);
       p.pivot_span_ = p.rep_.span_of(c.dimension);
     }

@@ -34,6 +34,8 @@ struct budget_data {
   std::vector<income_line> income;
   std::optional<money> year_end_balance;
   std::optional<source_span> year_end_balance_span;
+  std::vector<std::pair<fund_source, money>> year_end_by_fund;  // 其中 parts of 年终结转结余
+  std::vector<source_span> year_end_by_fund_spans;
   std::vector<item> items;
   std::vector<project> projects;
   std::vector<project_group> groups;
@@ -90,6 +92,25 @@ public:
   }
   std::span<const std::shared_ptr<const source_file>> sources() const noexcept { return d_->sources; }
   std::optional<money> year_end_balance() const noexcept { return d_->year_end_balance; }
+  /// The 其中 part of 年终结转结余 for one fund source, if stated.
+  std::optional<money> year_end_balance(fund_source f) const noexcept {
+    for (const auto& [src, m] : d_->year_end_by_fund)
+      if (src == f) return m;
+    return std::nullopt;
+  }
+  /// The 其中 part of 上年结转结余 (年初结转结余) for one fund source, if stated.
+  std::optional<money> opening_balance(fund_source f) const noexcept {
+    for (const auto& l : d_->income)
+      if (l.of_which == fund_source::carryover && l.source == f) return l.amount;
+    return std::nullopt;
+  }
+  /// Whether the budget states its balances (上年结转结余, 年终结转结余) by fund source.
+  bool balances_by_fund() const noexcept {
+    if (!d_->year_end_by_fund.empty()) return true;
+    for (const auto& l : d_->income)
+      if (l.of_which == fund_source::carryover) return true;
+    return false;
+  }
   std::uint32_t line_count() const noexcept { return d_->line_count; }
 
   /// 本年收入合计: every income line except 上年结转结余 and 其中 lines.

@@ -100,7 +100,9 @@ struct expr {
     share,            // args[0] / args[1] as percent
     change,           // (args[0] - prior) / |prior| as percent
     add,              // Σ args
-    neg               // -args[0]
+    neg,              // -args[0]
+    max,              // the largest amount of the items matching `where`
+    min               // the smallest amount of the items matching `where`
   };
   op kind = op::money_literal;
   money amount;

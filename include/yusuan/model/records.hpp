@@ -156,6 +156,8 @@ struct budget_header {
   /// most of its amounts of four or more whole digits have them.  Text output
   /// follows it unless told otherwise.
   bool thousands = false;
+  /// The budget has negative items on purpose (允许负数): no W0408.
+  bool allow_negative = false;
 };
 
 }  // namespace yusuan

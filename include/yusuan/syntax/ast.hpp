@@ -97,7 +97,7 @@ struct prior_ref : located {
   slice name;
 };
 
-enum class aggregate_op : std::uint8_t { sum, count };
+enum class aggregate_op : std::uint8_t { sum, count, min, max };
 
 /// 合计(filter) / 计数(filter); an absent filter takes every item.
 struct aggregation : located {
@@ -241,6 +241,7 @@ struct income : located {
 /// 年终结转结余 amount
 struct year_end_balance : located {
   slice amount;
+  std::vector<income_part> parts;  // 其中 by fund source
 };
 
 enum class project_field_kind : std::uint8_t { code, type, function, amount };
@@ -353,10 +354,14 @@ struct catalog_entry : located {
 struct catalog_edition : located {
   slice value;
 };
+/// 允许负数: the budget has negative items on purpose
+struct allow_negative : located {
+  slice value;
+};
 
 /// The statements of a file's header and its declarations.
 struct header_statement : x3::variant<title, year, amount_unit, unit_decl, department, import_file, table_note,
-                                      catalog_edition, catalog_entry> {
+                                      catalog_edition, catalog_entry, allow_negative> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -234,6 +234,7 @@ struct constraint_class : locate {};
 struct table_note_class : locate {};
 struct catalog_entry_class : locate {};
 struct catalog_edition_class : locate {};
+struct allow_negative_class : locate {};
 struct coord_statement_class;
 struct header_statement_class;
 struct project_statement_class;
@@ -274,6 +275,7 @@ const x3::rule<constraint_class, ast::constraint> constraint = "核对";
 const x3::rule<table_note_class, ast::table_note> table_note = "表注";
 const x3::rule<catalog_entry_class, ast::catalog_entry> catalog_entry = "科目";
 const x3::rule<catalog_edition_class, ast::catalog_edition> catalog_edition = "科目版本";
+const x3::rule<allow_negative_class, ast::allow_negative> allow_negative = "允许负数";
 const x3::rule<coord_statement_class, ast::statement> coord_statement = "an item or a block";
 const x3::rule<header_statement_class, ast::header_statement> header_statement = "a statement";
 const x3::rule<project_statement_class, ast::project_statement> project_statement = "a statement";
@@ -351,7 +353,9 @@ const auto prior_ref_def = kw(keyword::prior) >> open_paren > string_or_word > c
 const auto aggregation_args_def = nested(open_paren)[x3::eps > (close_paren | (filter > close_paren))] |
                                   nested(kw(keyword::where))[x3::eps > filter] | x3::eps;
 const auto aggregation_def = ((kw(keyword::sum) >> attr(ast::aggregate_op::sum)) |
-                              (kw(keyword::count) >> attr(ast::aggregate_op::count))) >>
+                              (kw(keyword::count) >> attr(ast::aggregate_op::count)) |
+                              (kw(keyword::max) >> attr(ast::aggregate_op::max)) |
+                              (kw(keyword::min) >> attr(ast::aggregate_op::min))) >>
                              aggregation_args;
 const auto share_of_def = nested(kw(keyword::share))[x3::eps > open_paren > expression > sep > expression > close_paren];
 const auto change_of_def = nested(kw(keyword::change))[x3::eps > open_paren > expression > close_paren];
@@ -401,7 +405,7 @@ const auto import_file_def =
     kw(keyword::import_) > ((x3::attr(true) >> library_path_tok) | (x3::attr(false) >> string_tok));
 const auto income_part_def = kw(keyword::of_which) > tokens::word >> -colon > amount_tok;
 const auto income_def = kw(keyword::income) > tokens::word > -colon > amount_tok > *income_part;
-const auto year_end_balance_def = kw(keyword::year_end_balance) > -colon > amount_tok;
+const auto year_end_balance_def = kw(keyword::year_end_balance) > -colon > amount_tok > *income_part;
 
 const auto project_field_def =
     (kw(keyword::code) >> attr(ast::project_field_kind::code) > code_word_tok) |
@@ -444,9 +448,10 @@ const auto constraint_def = kw(keyword::expect) > expression > constraint_tail >
 const auto table_note_def = kw(keyword::table_note) > string_word_or_code > string_tok;
 const auto catalog_entry_def = kw(keyword::catalog_entry) > code_tok > string_or_word;
 const auto catalog_edition_def = kw(keyword::catalog_edition) > code_word_tok;
+const auto allow_negative_def = capture[kw(keyword::allow_negative)];
 
 const auto header_statement_def = title | year | amount_unit | unit_decl | department | import_file | table_note |
-                                  catalog_edition | catalog_entry;
+                                  catalog_edition | catalog_entry | allow_negative;
 const auto project_statement_def = project_group | project | targets_open | target | project_field;
 const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint;
 const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) | header_statement |
@@ -480,7 +485,7 @@ BOOST_SPIRIT_DEFINE(block_open, block_close, title, year, amount_unit, unit_decl
                     income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,
                     project_group, prior_figure, figure, count_figure, measure, comparison_tail, yoy_tail, group_row,
                     grouped_tail, constraint_tail, constraint_option, constraint, table_note, catalog_entry,
-                    catalog_edition, coord_statement, header_statement, project_statement, rule_statement,
+                    catalog_edition, allow_negative, coord_statement, header_statement, project_statement, rule_statement,
                     item, statement)
 BOOST_SPIRIT_DEFINE(where_clause, by_clause, pivot_clause, flag_clause, order_clause, limit_clause, query_clause,
                     query)

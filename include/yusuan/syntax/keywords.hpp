@@ -31,7 +31,7 @@ enum class keyword : std::uint8_t {
   // measures and constraints
   measure, expect, vs_prior, decrease, increase, fall, growth, flat, within, warning, by,
   // other statements
-  table_note, catalog_edition, catalog_entry,
+  table_note, catalog_edition, catalog_entry, allow_negative,
   // expressions and filters
   sum, share, change, where, and_, or_, not_, in, not_in,
   // the query language
@@ -48,7 +48,7 @@ struct keyword_spelling {
   std::string_view en2 = {};
 };
 
-inline constexpr std::array<keyword_spelling, 57> keyword_table{{
+inline constexpr std::array<keyword_spelling, 58> keyword_table{{
     {keyword::title, "标题", {}, "title"},
     {keyword::year, "年度", {}, "year"},
     {keyword::amounts, "金额单位", {}, "amounts"},
@@ -88,6 +88,7 @@ inline constexpr std::array<keyword_spelling, 57> keyword_table{{
     {keyword::table_note, "表注", {}, "table-note"},
     {keyword::catalog_edition, "科目版本", {}, "catalog-edition"},
     {keyword::catalog_entry, "科目", {}, "catalog-entry"},
+    {keyword::allow_negative, "允许负数", {}, "allow-negative"},
     {keyword::sum, "合计", {}, "sum"},
     {keyword::share, "占比", {}, "share"},
     {keyword::change, "增幅", {}, "change"},
