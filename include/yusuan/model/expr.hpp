@@ -9,13 +9,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace yusuan {
 
 /// A classification an item can be filtered or grouped by.
-enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag, unit };
+enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag, unit, line };
 
 constexpr std::string_view chinese_name(dimension d) noexcept {
   switch (d) {
@@ -27,6 +28,7 @@ constexpr std::string_view chinese_name(dimension d) noexcept {
     case dimension::project: return "项目";
     case dimension::tag: return "标签";
     case dimension::unit: return "单位";
+    case dimension::line: return "行";
   }
   return "";
 }
@@ -40,6 +42,7 @@ constexpr std::string_view english_name(dimension d) noexcept {
     case dimension::project: return "project";
     case dimension::tag: return "tag";
     case dimension::unit: return "unit";
+    case dimension::line: return "line";
   }
   return "";
 }
@@ -60,6 +63,7 @@ struct filter_value {
   spending_kind kind = spending_kind::unspecified;
   fund_source fund = fund_source::general_budget;
   std::uint32_t id = 0xFFFFFFFFu;  // project / group index or interned tag value; npos if unknown
+  std::optional<fund_source> part_of;  // 收入(资金 = 上年结转结余.一般公共预算): the line this 其中 part is of
   source_span span;                // where the value is written (empty for filters built in C++)
 };
 
@@ -86,6 +90,8 @@ struct expr {
     percent_literal,  // percent_units at scale
     sum,              // Σ items matching `where`
     count,            // number of items matching `where`
+    income,           // Σ income lines (and 其中 parts) matching `where`
+    project_amount,   // Σ projects' amounts from the sources `where` takes
     name,             // measure, built-in quantity or figure: `name`
     prior,            // prior-year figure of `name`
     share,            // args[0] / args[1] as percent

@@ -152,6 +152,8 @@ struct budget_header {
   std::string unit_code, unit_name;
   std::string department_code, department_name;
   unit_type type = unit_type::unknown;
+  std::string template_name;   // 模板: the template of the disclosure tables (empty: the default)
+  source_span template_span;   // where 模板 names it
 };
 
 }  // namespace yusuan

@@ -21,7 +21,8 @@ using dimension_key = std::uint64_t;
 inline constexpr dimension_key no_key = ~dimension_key{0};
 
 /// Parses a dimension name (功能 / function, 经济 / econ, 政府经济 / gov-econ,
-/// 类型 / kind, 资金 / fund, 项目 / project, 单位 / unit, or any tag key) with
+/// 类型 / kind, 资金 / fund, 项目 / project, 单位 / unit, 行 / line (the
+/// published line an item belongs to), or any tag key) with
 /// an optional level (.类 .款 .项 or .class .section .item).  Returns false
 /// for an unknown level.
 inline bool parse_dimension(std::string_view text, dimension_ref& out) {
@@ -38,7 +39,7 @@ inline bool parse_dimension(std::string_view text, dimension_ref& out) {
       {"类型", dimension::kind},            {"支出类型", dimension::kind},       {"kind", dimension::kind},
       {"资金", dimension::fund},            {"资金来源", dimension::fund},       {"fund", dimension::fund},
       {"项目", dimension::project},         {"project", dimension::project},     {"单位", dimension::unit},
-      {"unit", dimension::unit}};
+      {"unit", dimension::unit},            {"行", dimension::line},             {"line", dimension::line}};
   out = dimension_ref{};
   bool found = false;
   for (const auto& [n, d] : names)
@@ -85,6 +86,7 @@ inline dimension_key key_of(const budget& b, const item& it, const dimension_ref
       if (it.group != npos32) return dimension_key{it.group} | (dimension_key{1} << 32);
       return no_key;
     case dimension::unit: return it.unit;
+    case dimension::line: return it.line;
     case dimension::tag: {
       for (auto [k, v] : b.tag_set(it.tags))
         if (b.string_at(k) == d.tag_key) return v;
@@ -142,6 +144,7 @@ inline std::optional<dimension_key> parse_key(const budget& b, const dimension_r
       if (id == npos32) return std::nullopt;
       return id;
     }
+    case dimension::line: return std::nullopt;  // lines are grouped by, not named
   }
   return std::nullopt;
 }
@@ -162,6 +165,7 @@ inline std::string key_text(const budget& b, const dimension_ref& d, dimension_k
       return b.projects()[static_cast<std::size_t>(k)].name;
     case dimension::unit: return b.units()[static_cast<std::size_t>(k)].code;
     case dimension::tag: return std::string(b.string_at(static_cast<std::uint32_t>(k)));
+    case dimension::line: return std::to_string(k + 1);
   }
   return {};
 }
@@ -178,6 +182,7 @@ inline std::string dimension_header(const dimension_ref& d) {
     case dimension::project: h = "项目"; break;
     case dimension::unit: h = "单位"; break;
     case dimension::tag: h = d.tag_key; break;
+    case dimension::line: h = "行"; break;
   }
   if (d.level == 1) h += ".类";
   if (d.level == 2) h += ".款";

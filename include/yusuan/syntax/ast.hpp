@@ -97,9 +97,11 @@ struct prior_ref : located {
   slice name;
 };
 
-enum class aggregate_op : std::uint8_t { sum, count };
+enum class aggregate_op : std::uint8_t { sum, count, income, project_amount };
 
-/// 合计(filter) / 计数(filter); an absent filter takes every item.
+/// 合计(filter) / 计数(filter) over the items, 收入(filter) over the income
+/// lines, 项目金额(filter) over the projects' amounts; an absent filter
+/// takes every item (line, project).
 struct aggregation : located {
   aggregate_op op = aggregate_op::sum;
   std::vector<x3::forward_ast<filter>> filters;  // at most one
@@ -225,6 +227,10 @@ struct department : located {
 /// 导入 "path"
 struct import_file : located {
   slice path;
+};
+/// 模板 name: the template of the budget's disclosure tables
+struct template_decl : located {
+  slice name;
 };
 
 /// 其中 source amount
@@ -354,7 +360,7 @@ struct catalog_edition : located {
 
 /// The statements of a file's header and its declarations.
 struct header_statement : x3::variant<title, year, amount_unit, unit_decl, department, import_file, table_note,
-                                      catalog_edition, catalog_entry> {
+                                      catalog_edition, catalog_entry, template_decl> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -182,7 +182,7 @@ const x3::rule<amount_literal_class, ast::amount_literal> amount_literal = "an a
 const x3::rule<percent_literal_class, ast::percent_literal> percent_literal = "a percentage";
 const x3::rule<name_ref_class, ast::name_ref> name_ref = "a name";
 const x3::rule<prior_ref_class, ast::prior_ref> prior_ref = "上年(…)";
-const x3::rule<aggregation_class, ast::aggregation> aggregation = "合计 or 计数";
+const x3::rule<aggregation_class, ast::aggregation> aggregation = "合计, 计数, 收入 or 项目金额";
 const x3::rule<aggregation_args_class, std::vector<x3::forward_ast<ast::filter>>> aggregation_args = "a filter";
 const x3::rule<share_class, ast::share_of> share_of = "占比(…)";
 const x3::rule<change_class, ast::change_of> change_of = "增幅(…)";
@@ -208,6 +208,7 @@ struct amount_unit_class : locate {};
 struct unit_decl_class : locate {};
 struct department_class : locate {};
 struct import_class : locate {};
+struct template_decl_class : locate {};
 struct income_part_class : locate {};
 struct income_class : locate {};
 struct year_end_class : locate {};
@@ -246,6 +247,7 @@ const x3::rule<amount_unit_class, ast::amount_unit> amount_unit = "金额单位"
 const x3::rule<unit_decl_class, ast::unit_decl> unit_decl = "单位";
 const x3::rule<department_class, ast::department> department = "部门";
 const x3::rule<import_class, ast::import_file> import_file = "导入";
+const x3::rule<template_decl_class, ast::template_decl> template_decl = "模板";
 const x3::rule<income_part_class, ast::income_part> income_part = "其中";
 const x3::rule<income_class, ast::income> income = "收入";
 const x3::rule<year_end_class, ast::year_end_balance> year_end_balance = "年终结转结余";
@@ -342,7 +344,9 @@ const auto prior_ref_def = kw(keyword::prior) >> open_paren > string_or_word > c
 const auto aggregation_args_def = (open_paren > (close_paren | (filter > close_paren))) |
                                   (kw(keyword::where) > filter) | x3::eps;
 const auto aggregation_def = ((kw(keyword::sum) >> attr(ast::aggregate_op::sum)) |
-                              (kw(keyword::count) >> attr(ast::aggregate_op::count))) >>
+                              (kw(keyword::count) >> attr(ast::aggregate_op::count)) |
+                              (kw(keyword::income) >> attr(ast::aggregate_op::income)) |
+                              (kw(keyword::project_amount) >> attr(ast::aggregate_op::project_amount))) >>
                              aggregation_args;
 const auto share_of_def = kw(keyword::share) > open_paren > expression > sep > expression > close_paren;
 const auto change_of_def = kw(keyword::change) > open_paren > expression > close_paren;
@@ -387,6 +391,7 @@ const auto amount_unit_def = kw(keyword::amounts) > tokens::word;
 const auto unit_decl_def = kw(keyword::unit) > code_word_tok > name_tok > -(kw(keyword::type) > tokens::word);
 const auto department_def = kw(keyword::department) > code_word_tok > name_tok;
 const auto import_file_def = kw(keyword::import_) > string_tok;
+const auto template_decl_def = kw(keyword::template_) > string_word_or_code;
 const auto income_part_def = kw(keyword::of_which) > tokens::word >> -colon > amount_tok;
 const auto income_def = kw(keyword::income) > tokens::word > -colon > amount_tok > *income_part;
 const auto year_end_balance_def = kw(keyword::year_end_balance) > -colon > amount_tok;
@@ -434,7 +439,7 @@ const auto catalog_entry_def = kw(keyword::catalog_entry) > code_tok > string_or
 const auto catalog_edition_def = kw(keyword::catalog_edition) > code_word_tok;
 
 const auto header_statement_def = title | year | amount_unit | unit_decl | department | import_file | table_note |
-                                  catalog_edition | catalog_entry;
+                                  catalog_edition | catalog_entry | template_decl;
 const auto project_statement_def = project_group | project | targets_open | target | project_field;
 const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint;
 const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) | header_statement |
@@ -465,7 +470,7 @@ BOOST_SPIRIT_DEFINE(amount_literal, percent_literal, name_ref, prior_ref, aggreg
                     change_of, parenthesized, operand, signed_operand, operation, expression, condition_test, condition, filter_group,
                     filter_atom, negation, conjunction, filter)
 BOOST_SPIRIT_DEFINE(block_open, block_close, title, year, amount_unit, unit_decl, department, import_file,
-                    income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,
+                    template_decl, income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,
                     project_group, prior_figure, figure, count_figure, measure, comparison_tail, yoy_tail, group_row,
                     grouped_tail, constraint_tail, constraint_option, constraint, table_note, catalog_entry,
                     catalog_edition, coord_statement, header_statement, project_statement, rule_statement,
