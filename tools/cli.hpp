@@ -67,6 +67,7 @@ int load_for_command(const std::string& file, std::optional<yusuan::budget>& out
 int run_check(const std::vector<std::string>& args);
 int run_catalog(const std::vector<std::string>& args);
 int run_table(const std::vector<std::string>& args);
+int run_templates(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 

@@ -5,6 +5,7 @@
 #include "cli.hpp"
 
 #include <yusuan/compile.hpp>
+#include <yusuan/tables/library.hpp>
 #include <yusuan/version.hpp>
 
 #include <unistd.h>
@@ -29,7 +30,8 @@ Commands:
   query FILE 'QUERY'   aggregate the items: sum by function.类 where kind = 基本支出 …
   export FILE --to DIR every item as CSV with a Fiscal Data Package descriptor
   catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
-  table FILE ID         print a disclosure table (01 … 13)
+  table FILE ID|all    print a disclosure table, or every table, in the budget's template
+  templates [NAME]     list the templates of disclosure tables and their tables
 
 Options:
   -h, --help           show this help (or a command's: yusuan check --help)
@@ -41,8 +43,8 @@ Exit codes: 0 success (warnings allowed), 1 errors in a budget, 2 usage or I/O e
 const char* const check_help = R"(Usage: yusuan check [options] FILE...
 
 Checks each budget file and the files it imports: syntax, classification codes
-and names, stated totals, project amounts, income against expenditure, and every
-constraint (核对).  Diagnostics go to standard error as text, or to standard
+and names, stated totals, project amounts, income against expenditure, every
+constraint (核对), and the template its tables are printed in (模板).  Diagnostics go to standard error as text, or to standard
 output as a JSON array with --format json.
 
 Options:
@@ -120,6 +122,7 @@ int run_check(const std::vector<std::string>& args) {
     co.max_errors = o.max_errors;
     yusuan::diagnostics diags;
     auto b = yusuan::compile_file(f, diags, co);
+    if (b && !b->header().template_name.empty() && !yusuan::tables::template_of(*b, diags)) b.reset();  // 模板
     if (o.werror) diags.promote_warnings();
     const bool failed = diags.has_errors();
     if (yusuan::unreadable(diags)) any_io = true;
@@ -154,6 +157,7 @@ const command_entry commands[] = {
     {"check", cli::run_check},
     {"catalog", cli::run_catalog},
     {"table", cli::run_table},
+    {"templates", cli::run_templates},
     {"query", cli::run_query},
     {"export", cli::run_export},
 };

@@ -99,10 +99,21 @@ public:
     }
   }
 
+  /// 变量 of the template, or of a table (for its texts, before the template's).
   void operator()(const syntax::ast::tpl_variable& s) {
-    if (!at_top(s.where)) return;
     const std::string name = values_.text(s.name);
-    t_.variables.emplace_back(name, fields_.text(s.text, false));
+    auto text = fields_.text(s.text, false);
+    if (stack_.empty()) {
+      t_.variables.emplace_back(name, std::move(text));
+    } else if (auto* tb = in_table(s.where)) {
+      if (stack_.back().what != level::table) {
+        rep_.error("E0805", "变量 belongs to the template or to a table, not to a panel or a group", span(s.name));
+        return;
+      }
+      tb->variables.emplace_back(name, std::move(text));
+    } else {
+      return;
+    }
     fields_.variables.push_back(name);
   }
 
@@ -182,6 +193,8 @@ public:
     table_ = index;
     open_block(level::table, s.where);
     stack_.back().based = based;
+    stack_.back().variables = fields_.variables.size();
+    for (const auto& v : t_.tables[index].variables) fields_.variables.push_back(v.first);
   }
 
   void operator()(const syntax::ast::tpl_panel& s) {
@@ -207,6 +220,7 @@ public:
     stack_.pop_back();
     fields_.row_dims.resize(stack_.empty() ? 0 : stack_.back().dims);
     if (closing.what == level::table) {
+      fields_.variables.resize(closing.variables);  // the table's own are out of scope
       const auto& tb = t_.tables[table_];
       bool columns = false;
       for (const auto& p : tb.panels) columns = columns || !p.columns.empty();
@@ -332,6 +346,7 @@ private:
     std::size_t dims = 0;                          // row dimensions in force inside it
     bool based = false;                            // a table 基于 another, its layout not yet replaced
     bool implicit = false;                         // a table whose columns are written in it (one panel)
+    std::size_t variables = 0;                     // the variables in force before a table
   };
 
   source_span span(slice s) const { return rep_.span_of(s); }
@@ -364,8 +379,8 @@ private:
     tables::table_template t = *found;
     t.name = t_.name;
     t.span = t_.span;
-    t.aliases.clear();
-    t.description.clear();
+    t.aliases = t_.aliases;
+    t.description = t_.description;
     t.base = found->name;
     for (auto& src : t_.sources) t.sources.push_back(src);
     t_ = std::move(t);

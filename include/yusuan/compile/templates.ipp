@@ -74,7 +74,6 @@ YUSUAN_DECL std::shared_ptr<const table_template> find_template(std::string_view
   d.code = "E0804";
   d.message = "unknown template '" + std::string(name) + "'";
   d.span = at;
-  d.label = "no template of this name, and no template file of this path";
   d.found = "'" + std::string(name) + "'";
   for (const auto& t : standard_templates()) d.expected += (d.expected.empty() ? "" : ", ") + t.name;
   d.expected += ", or the path of a template file";

@@ -196,8 +196,8 @@ private:
       return v;
     }
     if (n == "空" || n == "blank") return v;
-    if (const auto* m = t_.measure(n)) return eval(m->definition, r, column);
     if (const auto* m = b_.find_measure(n)) return eval(m->definition, r, column);
+    if (const auto* m = t_.measure(n)) return eval(m->definition, r, column);
     if (n == "支出合计" || n == "本年支出合计" || n == "total-expenditure") return items(all_, r);
     if (n == "支出总计" || n == "expenditure-grand-total") {
       v = items(all_, r);

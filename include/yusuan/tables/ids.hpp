@@ -121,14 +121,13 @@ inline diagnostics table_lookup_error(const table_template& t, std::string_view 
   if (l.candidates.empty()) {
     d.code = "E0801";
     d.message = "unknown table '" + std::string(text) + "' in template " + t.name;
-    d.label = "no table of " + t.name + " has this number, id or name";
-    d.expected = "a number 1 … " + std::to_string(t.tables.size()) + ", an id, an alias or a name";
+    d.expected = "a table's number 1 … " + std::to_string(t.tables.size()) + ", id, alias or name";
     d.notes.push_back({"`yusuan templates` lists the tables of every template", {}});
   } else {
     d.code = "E0803";
     d.message = "table '" + std::string(text) + "' is ambiguous in template " + t.name;
-    d.label = std::to_string(l.candidates.size()) + " tables start with it";
-    d.expected = "one table";
+    d.expected = "the number, id or name of one table";
+    d.found += ", which " + std::to_string(l.candidates.size()) + " tables start with";
     for (auto i : l.candidates) d.notes.push_back({"it could be " + table_listing(t, t.tables[i]), {}});
   }
   out.add(std::move(d));

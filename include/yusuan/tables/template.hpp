@@ -136,7 +136,14 @@ struct table_spec {
   std::optional<filter> scope;  // 范围: the items of the table
   std::vector<panel_spec> panels;
   std::optional<text_pattern> empty_note;  // 空表: the note of a table with no item
+  std::vector<std::pair<std::string, text_pattern>> variables;  // 变量 of the table, before the template's
   source_span span;
+
+  const text_pattern* variable(std::string_view n) const noexcept {
+    for (auto it = variables.rbegin(); it != variables.rend(); ++it)
+      if (it->first == n) return &it->second;
+    return nullptr;
+  }
 };
 
 /// A measure (口径) of the template, which its tables' expressions may use.

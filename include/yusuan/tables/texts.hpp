@@ -76,7 +76,9 @@ inline std::string text_of(const text_context& c, const text_pattern& t, const t
     switch (p.what) {
       case field::text: out += p.text; break;
       case field::variable:
-        if (const auto* v = c.templ.variable(p.text); v && depth < 8) out += text_of(c, *v, r, line, depth + 1);
+        if (const auto* v = c.table.variable(p.text) ? c.table.variable(p.text) : c.templ.variable(p.text);
+            v && depth < 8)
+          out += text_of(c, *v, r, line, depth + 1);
         break;
       case field::table_id: out += c.table.id; break;
       case field::year: out += std::to_string(c.b.year()); break;
