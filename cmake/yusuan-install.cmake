@@ -2,6 +2,8 @@ include(CMakePackageConfigHelpers)
 
 install(TARGETS yusuan yusuan_compiled EXPORT yusuan-targets)
 install(DIRECTORY include/yusuan DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The standard library (导入 <std/…>): measures, rules, templates and the catalogs.
+install(DIRECTORY budgets/std DESTINATION ${CMAKE_INSTALL_DATADIR}/yusuan/budgets)
 
 set(YUSUAN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/yusuan)
 install(EXPORT yusuan-targets

@@ -922,7 +922,15 @@ TEST(query_keys, parse_dimension_and_keys) {
   EXPECT_EQ(d.dim, dimension::tag);
   EXPECT_EQ(d.tag_key, "项目类别");
   EXPECT_FALSE(yusuan::parse_dimension("econ.项", d));
-  EXPECT_FALSE(yusuan::parse_dimension("kind.类", d));
+  ASSERT_TRUE(yusuan::parse_dimension("kind.类", d));  // 基本支出 / 项目支出
+  EXPECT_EQ(d.dim, dimension::kind);
+  EXPECT_EQ(d.level, 1);
+  EXPECT_FALSE(yusuan::parse_dimension("类型.项", d));
+  EXPECT_FALSE(yusuan::parse_dimension("fund.类", d));
+  ASSERT_TRUE(yusuan::parse_dimension("单位类型", d));
+  EXPECT_EQ(d.dim, dimension::unit_type);
+  ASSERT_TRUE(yusuan::parse_dimension("金额", d));
+  EXPECT_EQ(d.dim, dimension::amount);
   EXPECT_FALSE(yusuan::parse_dimension("function.节", d));
 
   const auto& b = current();

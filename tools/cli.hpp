@@ -59,10 +59,6 @@ inline yusuan::unit unit_option(const std::vector<std::string>& args, std::size_
 /// Colour on standard error: "always", "never" or "auto" (a terminal and no NO_COLOR).
 bool use_color(const std::string& mode);
 
-/// Compiles a budget for a command, printing its diagnostics on failure;
-/// returns the exit code (0 when `out` holds the budget).
-int load_for_command(const std::string& file, std::optional<yusuan::budget>& out);
-
 // Subcommands: each takes the arguments after its name and returns the exit code.
 int run_check(const std::vector<std::string>& args);
 int run_catalog(const std::vector<std::string>& args);
@@ -70,5 +66,28 @@ int run_table(const std::vector<std::string>& args);
 int run_templates(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
+
+/// A command of the program: its name, a one-line summary, its help text and
+/// what runs it.
+struct command_entry {
+  const char* name;
+  const char* summary;
+  const char* help;
+  int (*run)(const std::vector<std::string>&);
+};
+
+/// The commands, in the order of the main help.
+const std::vector<command_entry>& commands();
+
+// The help texts (yusuan CMD --help), also the sections of the man page.
+extern const char* const main_help;
+extern const char* const check_help;
+extern const char* const catalog_help;
+extern const char* const table_help;
+extern const char* const templates_help;
+extern const char* const query_help;
+extern const char* const export_help;
+extern const char* const report_help;
 
 }  // namespace cli

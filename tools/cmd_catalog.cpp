@@ -5,7 +5,9 @@
 // Codes, names (as of the year asked for), confirmation flags and, for 类 and
 // 款, whether the catalog knows every child; the mapping lists 部门 code,
 // 政府 code, the unit types the line applies to and its flags.
+#include "args.hpp"
 #include "cli.hpp"
+#include "io.hpp"
 
 #include <yusuan/catalog.hpp>
 #include <yusuan/diagnostic.hpp>
@@ -20,8 +22,7 @@
 #include <string_view>
 #include <vector>
 
-namespace {
-
+namespace cli {
 const char* const catalog_help = R"(Usage: yusuan catalog KIND [options]
 
 Lists a classification catalog (政府收支分类科目) compiled into yusuan.
@@ -40,6 +41,9 @@ Options:
   --format text|csv|json
                        aligned text (default), CSV with a header row, or a JSON
                        array of objects
+  -o FILE              write the list to FILE
+  --color auto|always|never
+                       accepted for symmetry with the other commands
   -h, --help           show this help
 
 Flags: [R] seen in a real published budget, [T] in the official template,
@@ -48,6 +52,10 @@ Flags: [R] seen in a real published budget, [T] in the official template,
 
 Exit codes: 0 success, 2 usage errors.
 )";
+}  // namespace cli
+
+namespace {
+
 
 enum class output_format { text, csv, json };
 
@@ -152,7 +160,7 @@ std::string joined(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-void list_codes(const yusuan::catalog& cat, yusuan::code_family f, int year, output_format fmt) {
+void list_codes(std::ostream& os, const yusuan::catalog& cat, yusuan::code_family f, int year, output_format fmt) {
   using ct = table::cell_type;
   const auto entries = cat.entries(f);
   if (fmt == output_format::text) {
@@ -164,7 +172,7 @@ void list_codes(const yusuan::catalog& cat, yusuan::code_family f, int year, out
       rows.push_back({spaced(f, e.code), level_word(e.code.size()), std::string(depth * 2, ' ') + name,
                       std::string(yusuan::flags_text(e.flags)), parent && e.complete ? "complete" : ""});
     }
-    write_text(std::cout, {"code", "level", "name", "flags", "children"}, rows);
+    write_text(os, {"code", "level", "name", "flags", "children"}, rows);
     return;
   }
   table t;
@@ -175,11 +183,11 @@ void list_codes(const yusuan::catalog& cat, yusuan::code_family f, int year, out
                       std::string(cat.name_in_year(f, e.code, year).value_or(e.name)),
                       std::string(yusuan::flags_text(e.flags)), e.complete ? "true" : "false"});
   }
-  if (fmt == output_format::csv) write_csv(std::cout, t);
-  else write_json(std::cout, t);
+  if (fmt == output_format::csv) write_csv(os, t);
+  else write_json(os, t);
 }
 
-void list_mapping(const yusuan::catalog& cat, int year, output_format fmt) {
+void list_mapping(std::ostream& os, const yusuan::catalog& cat, int year, output_format fmt) {
   using ct = table::cell_type;
   using yusuan::code_family;
   auto name_of = [&](code_family f, std::string_view code) {
@@ -191,7 +199,7 @@ void list_mapping(const yusuan::catalog& cat, int year, output_format fmt) {
       rows.push_back({std::string(m.dept_code), name_of(code_family::econ, m.dept_code), "→", std::string(m.gov_code),
                       name_of(code_family::gov_econ, m.gov_code), joined(unit_types_of(m.unit_types), ","),
                       std::string(yusuan::flags_text(m.flags))});
-    write_text(std::cout, {"部门", "名称", "", "政府", "名称", "unit types", "flags"}, rows);
+    write_text(os, {"部门", "名称", "", "政府", "名称", "unit types", "flags"}, rows);
     return;
   }
   table t;
@@ -204,8 +212,8 @@ void list_mapping(const yusuan::catalog& cat, int year, output_format fmt) {
                       std::string(yusuan::flags_text(m.flags))});
     t.lists.push_back({{}, {}, {}, {}, units, {}});
   }
-  if (fmt == output_format::csv) write_csv(std::cout, t);
-  else write_json(std::cout, t);
+  if (fmt == output_format::csv) write_csv(os, t);
+  else write_json(os, t);
 }
 
 /// A year: four digits, 2000 to 2100.
@@ -228,11 +236,13 @@ int run_catalog(const std::vector<std::string>& args) {
   std::optional<std::string> kind;
   std::optional<int> year;
   output_format fmt = output_format::text;
+  common_flags common;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       std::cout << catalog_help;
       return exit_ok;
+    } else if (common_option(args, i, common)) {
     } else if (is_option(a, "--year")) {
       const std::string v = option_value(args, i, "--year");
       year = parse_year(v);
@@ -243,8 +253,8 @@ int run_catalog(const std::vector<std::string>& args) {
       else if (v == "csv") fmt = output_format::csv;
       else if (v == "json") fmt = output_format::json;
       else throw usage_error{"--format must be text, csv or json, not '" + v + "'"};
-    } else if (a.size() > 1 && a[0] == '-') {
-      throw usage_error{"unknown option '" + a + "' for catalog (see yusuan catalog --help)"};
+    } else if (looks_like_option(a)) {
+      unknown_option("catalog", a, with_common({"--year", "--format"}));
     } else if (kind) {
       throw usage_error{"catalog takes one kind, not '" + *kind + "' and '" + a + "' (see yusuan catalog --help)"};
     } else {
@@ -258,7 +268,8 @@ int run_catalog(const std::vector<std::string>& args) {
   else if (*kind == "econ") family = yusuan::code_family::econ;
   else if (*kind == "gov-econ" || *kind == "gov_econ") family = yusuan::code_family::gov_econ;
   else if (*kind != "mapping")
-    throw usage_error{"unknown catalog kind '" + *kind + "': expected function, econ, gov-econ or mapping"};
+    throw usage_error{"unknown catalog kind '" + *kind + "'" + did_you_mean(*kind, {"function", "econ", "gov-econ", "mapping"}) +
+                      ": expected function, econ, gov-econ or mapping"};
 
   const auto editions = yusuan::catalog::editions();
   const yusuan::catalog& cat = year ? yusuan::catalog::edition(*year) : editions.back();
@@ -267,8 +278,10 @@ int run_catalog(const std::vector<std::string>& args) {
               << " edition (names as of " << *year << ")\n";
   const int name_year = year.value_or(cat.year());
 
-  if (family) list_codes(cat, *family, name_year, fmt);
-  else list_mapping(cat, name_year, fmt);
+  output out(common.output);
+  if (family) list_codes(out.stream(), cat, *family, name_year, fmt);
+  else list_mapping(out.stream(), cat, name_year, fmt);
+  out.finish();
   return exit_ok;
 }
 

@@ -1,220 +1,172 @@
-// yusuan export -- every item with all its coordinates as CSV, plus a
-// Fiscal Data Package descriptor (datapackage.json).
+// yusuan export -- every item with all its coordinates as typed data: a
+// Tabular Data Package (items.csv and datapackage.json), a CSV file or an
+// .xlsx workbook.
+#include "args.hpp"
 #include "cli.hpp"
-#include "output.hpp"
+#include "export_fields.hpp"
+#include "io.hpp"
+#include "xlsx.hpp"
 
 #include <yusuan/compile.hpp>
+#include <yusuan/text/escape.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 namespace cli {
 
-namespace {
+const char* const export_help = R"(Usage: yusuan export [options] FILE
 
-const char* const export_help = R"(Usage: yusuan export FILE --to DIR
+Writes every expenditure item of the budget with all its coordinates, one row
+per item: codes as text (2080109, never a number), the amount in 元 as an exact
+decimal (amount) and as a whole number of 分 (amount_fen).
 
-Writes every expenditure item of the budget, with all its coordinates, to
-DIR/items.csv, and a Frictionless Fiscal Data Package descriptor to
-DIR/datapackage.json (amount column in 元, currency CNY, with the functional
-and economic classifications as dimensions), so that large budgets load
-straight into DuckDB, Spark or pandas.  DIR is created if needed.
+  yusuan export FILE --to DIR          DIR/items.csv and DIR/datapackage.json, a
+                                       Frictionless Tabular Data Package whose
+                                       schema types every column (the fiscal
+                                       data: period, currency, classifications,
+                                       under the key "fiscal"); DIR is created
+  yusuan export FILE                   the CSV alone, on standard output (or -o)
+  yusuan export FILE --format xlsx -o items.xlsx
+                                       an Excel workbook of the same rows
+
+FILE - reads the budget from standard input.
 
 Options:
-  --to DIR      the output directory (required)
-  -h, --help    show this help
+  --to DIR                    write a data package into DIR
+  --format csv|xlsx           the items as CSV (default) or as an .xlsx workbook
+  --bom                       start the CSV with a UTF-8 byte order mark (for
+                              Excel; the descriptor's encoding says utf-8-sig)
+  -o FILE                     write the CSV or the workbook to FILE
+  --color auto|always|never   colour the diagnostics (default auto)
+  -h, --help                  show this help
 
 Exit codes: 0 success, 1 an error in the budget, 2 usage or I/O errors.
 )";
 
-std::string code_or_empty(const yusuan::function_code& c, int level) {
-  if (!c || c.level() < level) return {};
-  return c.at(level).str();
+namespace {
+
+namespace ex = exporting;
+
+void write_csv_header(std::ostream& os) {
+  for (std::size_t i = 0; i < ex::fields.size(); ++i) os << (i ? "," : "") << ex::fields[i].name;
+  os << "\n";
 }
-std::string econ_or_empty(const yusuan::econ_code& c, int level) {
-  if (!c || c.level() < level) return {};
-  return c.at(level).str();
+
+/// Writes the items as CSV, one row at a time.
+void write_items_csv(std::ostream& os, const yusuan::budget& b, bool bom) {
+  if (bom) os << "\xEF\xBB\xBF";
+  write_csv_header(os);
+  for (std::size_t i = 0; i < b.items().size(); ++i) {
+    const auto row = ex::item_row(b, i);
+    for (std::size_t c = 0; c < row.size(); ++c) os << (c ? "," : "") << yusuan::text::csv_field(row[c]);
+    os << "\n";
+  }
+}
+
+/// The items as one worksheet: a bold frozen header row with a filter, codes
+/// as text, amounts as numbers.
+void write_items_xlsx(const std::string& path, const yusuan::budget& b) {
+  xlsx::workbook wb(path);
+  wb.set_title(b.header().title);
+  lxw_worksheet* ws = wb.sheet("items");
+  lxw_format* head = wb.format();
+  format_set_bold(head);
+  format_set_bg_color(head, 0xEEF2F7);
+  lxw_format* money_format = wb.format();
+  format_set_num_format(money_format, xlsx::number_format(2).c_str());
+  lxw_format* whole = wb.format();
+  format_set_num_format(whole, "0");
+  std::vector<std::size_t> width(ex::fields.size());
+  for (std::size_t c = 0; c < ex::fields.size(); ++c) {
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), std::string(ex::fields[c].name).c_str(), head);
+    width[c] = ex::fields[c].name.size();
+  }
+  for (std::size_t i = 0; i < b.items().size(); ++i) {
+    const auto row = ex::item_row(b, i);
+    const auto r = static_cast<lxw_row_t>(i + 1);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const auto col = static_cast<lxw_col_t>(c);
+      width[c] = std::max(width[c], yusuan::text::display_width(row[c]));
+      if (row[c].empty()) continue;
+      if (ex::fields[c].type == ex::field_type::string) worksheet_write_string(ws, r, col, row[c].c_str(), nullptr);
+      else
+        worksheet_write_number(ws, r, col, std::strtod(row[c].c_str(), nullptr),
+                               ex::fields[c].type == ex::field_type::number ? money_format : whole);
+    }
+  }
+  for (std::size_t c = 0; c < width.size(); ++c)
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), xlsx::column_width(width[c]), nullptr);
+  worksheet_freeze_panes(ws, 1, 0);
+  worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(b.items().size()), static_cast<lxw_col_t>(ex::fields.size() - 1));
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, 0, 0);
+  wb.close();
+}
+
+void write_package(const std::string& dir, const yusuan::budget& b, bool bom) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
+  const fs::path csv_path = fs::path(dir) / "items.csv", json_path = fs::path(dir) / "datapackage.json";
+  {
+    output csv(csv_path.string());
+    write_items_csv(csv.stream(), b, bom);
+    csv.finish();
+  }
+  output js(json_path.string());
+  ex::write_descriptor(js.stream(), b, "items.csv", fs::file_size(csv_path, ec), bom);
+  js.finish();
+  std::cerr << "wrote " << b.items().size() << " items to " << csv_path.string() << " and " << json_path.string() << "\n";
 }
 
 }  // namespace
 
 int run_export(const std::vector<std::string>& args) {
-  std::string dir;
+  std::string dir, format = "csv";
+  bool bom = false;
+  common_flags common;
   std::vector<std::string> positional;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       std::cout << export_help;
       return exit_ok;
+    } else if (common_option(args, i, common)) {
     } else if (is_option(a, "--to")) {
       dir = option_value(args, i, "--to");
-    } else if (a.size() > 1 && a[0] == '-') {
-      throw usage_error{"unknown option '" + a + "' for export (see yusuan export --help)"};
+      if (dir.empty()) throw usage_error{"--to needs a directory"};
+    } else if (is_option(a, "--format")) {
+      format = choice_option(args, i, "--format", {"csv", "xlsx"});
+    } else if (a == "--bom") {
+      bom = true;
+    } else if (looks_like_option(a)) {
+      unknown_option("export", a, with_common({"--to", "--format", "--bom"}));
     } else {
       positional.push_back(a);
     }
   }
   if (positional.size() != 1) throw usage_error{"export needs one budget file (see yusuan export --help)"};
-  if (dir.empty()) throw usage_error{"export needs --to DIR"};
+  if (!dir.empty() && !common.output.empty()) throw usage_error{"export takes --to DIR or -o FILE, not both"};
+  if (!dir.empty() && format == "xlsx") throw usage_error{"--to writes a CSV data package; use -o FILE for xlsx"};
+  if (bom && format == "xlsx") throw usage_error{"--bom is for CSV"};
   std::optional<yusuan::budget> loaded;
-  if (int rc = load_for_command(positional[0], loaded); rc != exit_ok) return rc;
+  if (int rc = load_budget(positional[0], loaded, {false, use_color(common.color)}); rc != exit_ok) return rc;
   const yusuan::budget& b = *loaded;
 
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    std::cerr << "yusuan: error: cannot create '" << dir << "': " << ec.message() << "\n";
-    return exit_usage;
+  if (!dir.empty()) {
+    write_package(dir, b, bom);
+  } else if (format == "xlsx") {
+    xlsx::write_to(common.output, [&](const std::string& path) { write_items_xlsx(path, b); });
+  } else {
+    output out(common.output);
+    write_items_csv(out.stream(), b, bom);
+    out.finish();
   }
-  const fs::path csv_path = fs::path(dir) / "items.csv", json_path = fs::path(dir) / "datapackage.json";
-  std::ofstream csv(csv_path, std::ios::binary);
-  if (!csv) {
-    std::cerr << "yusuan: error: cannot write '" << csv_path.string() << "'\n";
-    return exit_usage;
-  }
-  const auto& h = b.header();
-  grid g;
-  g.header = {"item",          "unit_code",     "unit_name",      "function_code", "function_class",
-              "function_section", "function_name", "econ_code",    "econ_class",    "econ_name",
-              "gov_econ_code", "gov_econ_class", "gov_econ_name", "kind",          "kind_group",
-              "fund",          "project",       "project_code",   "project_group", "tags",
-              "amount",        "file",          "line"};
-  const auto items = b.items();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& it = items[i];
-    std::string tags;
-    for (const auto& [k, v] : b.tags_of(it)) tags += (tags.empty() ? "" : ";") + std::string(k) + "=" + std::string(v);
-    const auto loc = yusuan::resolve(b.span_of(it));
-    const auto& unit = b.units()[it.unit];
-    g.rows.push_back({std::to_string(i + 1),
-                      unit.code,
-                      unit.name,
-                      it.function ? it.function.str() : std::string(),
-                      code_or_empty(it.function, 1),
-                      code_or_empty(it.function, 2),
-                      std::string(b.name_of(it.function)),
-                      it.econ ? it.econ.str() : std::string(),
-                      econ_or_empty(it.econ, 1),
-                      std::string(b.name_of(it.econ)),
-                      it.gov_econ ? it.gov_econ.str() : std::string(),
-                      econ_or_empty(it.gov_econ, 1),
-                      std::string(b.name_of(it.gov_econ)),
-                      std::string(yusuan::chinese_name(it.kind)),
-                      std::string(yusuan::chinese_name(yusuan::parent_kind(it.kind))),
-                      std::string(yusuan::chinese_name(it.fund)),
-                      it.project != yusuan::npos32 ? b.projects()[it.project].name : std::string(),
-                      it.project != yusuan::npos32 ? b.projects()[it.project].code : std::string(),
-                      it.group != yusuan::npos32 ? b.groups()[it.group].name : std::string(),
-                      tags,
-                      it.amount.format(yusuan::unit::yuan, 2),
-                      loc.file,
-                      std::to_string(loc.line)});
-  }
-  write_csv(csv, g);
-  csv.close();
-  if (!csv) {
-    std::cerr << "yusuan: error: cannot write '" << csv_path.string() << "'\n";
-    return exit_usage;
-  }
-
-  std::ofstream js(json_path, std::ios::binary);
-  if (!js) {
-    std::cerr << "yusuan: error: cannot write '" << json_path.string() << "'\n";
-    return exit_usage;
-  }
-  auto str = [&](const std::string& s) {
-    std::ostringstream os;
-    json_string(os, s);
-    return os.str();
-  };
-  const std::string year = std::to_string(h.year ? h.year : 0);
-  std::string name = "yusuan-budget-" + (h.unit_code.empty() ? std::string("export") : h.unit_code) + "-" + year;
-  js << "{\n";
-  js << "  \"name\": " << str(name) << ",\n";
-  js << "  \"title\": " << str(h.title) << ",\n";
-  js << "  \"profile\": \"fiscal-data-package\",\n";
-  js << "  \"countryCode\": \"CN\",\n";
-  js << "  \"fiscalPeriod\": {\"start\": \"" << year << "-01-01\", \"end\": \"" << year << "-12-31\"},\n";
-  js << "  \"budgetType\": \"expenditure\",\n";
-  js << "  \"granularity\": \"transactional\",\n";
-  js << "  \"publisher\": {\"name\": " << str(h.unit_name) << ", \"code\": " << str(h.unit_code) << "},\n";
-  js << "  \"resources\": [{\n";
-  js << "    \"name\": \"items\",\n    \"path\": \"items.csv\",\n    \"format\": \"csv\",\n    \"encoding\": \"utf-8\",\n";
-  js << "    \"mediatype\": \"text/csv\",\n    \"profile\": \"tabular-data-resource\",\n";
-  js << "    \"dialect\": {\"delimiter\": \",\", \"header\": true, \"quoteChar\": \"\\\"\"},\n";
-  js << "    \"schema\": {\n      \"primaryKey\": \"item\",\n      \"fields\": [\n";
-  struct field {
-    const char* name;
-    const char* type;
-    const char* title;
-  };
-  const field fields[] = {{"item", "integer", "序号"},
-                          {"unit_code", "string", "单位代码"},
-                          {"unit_name", "string", "单位名称"},
-                          {"function_code", "string", "功能科目编码"},
-                          {"function_class", "string", "功能科目 类"},
-                          {"function_section", "string", "功能科目 款"},
-                          {"function_name", "string", "功能科目名称"},
-                          {"econ_code", "string", "部门预算支出经济分类科目编码"},
-                          {"econ_class", "string", "部门经济科目 类"},
-                          {"econ_name", "string", "部门经济科目名称"},
-                          {"gov_econ_code", "string", "政府预算支出经济分类科目编码"},
-                          {"gov_econ_class", "string", "政府经济科目 类"},
-                          {"gov_econ_name", "string", "政府经济科目名称"},
-                          {"kind", "string", "支出类型"},
-                          {"kind_group", "string", "基本支出 / 项目支出"},
-                          {"fund", "string", "资金来源"},
-                          {"project", "string", "项目名称"},
-                          {"project_code", "string", "项目编码"},
-                          {"project_group", "string", "项目组"},
-                          {"tags", "string", "标签 (key=value;…)"},
-                          {"amount", "number", "金额（元）"},
-                          {"file", "string", "源文件"},
-                          {"line", "integer", "源文件行号"}};
-  for (std::size_t i = 0; i < std::size(fields); ++i) {
-    js << "        {\"name\": \"" << fields[i].name << "\", \"type\": \"" << fields[i].type << "\", \"title\": "
-       << str(fields[i].title);
-    if (std::string(fields[i].name) == "amount")
-      js << ", \"decimalChar\": \".\", \"groupChar\": \"\", \"bareNumber\": true, \"currency\": \"CNY\", \"unit\": \"元\"";
-    js << "}" << (i + 1 < std::size(fields) ? "," : "") << "\n";
-  }
-  js << "      ]\n    }\n  }],\n";
-  js << "  \"model\": {\n";
-  js << "    \"measures\": {\n      \"amount\": {\"source\": \"amount\", \"currency\": \"CNY\", \"factor\": 1, "
-        "\"title\": \"金额（元）\"}\n    },\n";
-  js << "    \"dimensions\": {\n";
-  js << "      \"functional-classification\": {\"dimensionType\": \"classification\", \"classificationType\": "
-        "\"functional\", \"primaryKey\": [\"code\"], \"attributes\": {\"code\": {\"source\": \"function_code\"}, "
-        "\"class\": {\"source\": \"function_class\"}, \"section\": {\"source\": \"function_section\"}, \"label\": "
-        "{\"source\": \"function_name\", \"labelfor\": \"code\"}}},\n";
-  js << "      \"economic-classification\": {\"dimensionType\": \"classification\", \"classificationType\": "
-        "\"economic\", \"primaryKey\": [\"code\"], \"attributes\": {\"code\": {\"source\": \"econ_code\"}, \"class\": "
-        "{\"source\": \"econ_class\"}, \"label\": {\"source\": \"econ_name\", \"labelfor\": \"code\"}}},\n";
-  js << "      \"government-economic-classification\": {\"dimensionType\": \"classification\", "
-        "\"classificationType\": \"economic\", \"primaryKey\": [\"code\"], \"attributes\": {\"code\": {\"source\": "
-        "\"gov_econ_code\"}, \"class\": {\"source\": \"gov_econ_class\"}, \"label\": {\"source\": \"gov_econ_name\", "
-        "\"labelfor\": \"code\"}}},\n";
-  js << "      \"administrative-classification\": {\"dimensionType\": \"classification\", \"classificationType\": "
-        "\"administrative\", \"primaryKey\": [\"code\"], \"attributes\": {\"code\": {\"source\": \"unit_code\"}, "
-        "\"label\": {\"source\": \"unit_name\", \"labelfor\": \"code\"}}},\n";
-  js << "      \"kind\": {\"dimensionType\": \"other\", \"primaryKey\": [\"kind\"], \"attributes\": {\"kind\": "
-        "{\"source\": \"kind\"}, \"group\": {\"source\": \"kind_group\"}}},\n";
-  js << "      \"fund\": {\"dimensionType\": \"fact\", \"primaryKey\": [\"fund\"], \"attributes\": {\"fund\": "
-        "{\"source\": \"fund\"}}},\n";
-  js << "      \"project\": {\"dimensionType\": \"activity\", \"primaryKey\": [\"code\"], \"attributes\": {\"code\": "
-        "{\"source\": \"project_code\"}, \"label\": {\"source\": \"project\", \"labelfor\": \"code\"}, \"group\": "
-        "{\"source\": \"project_group\"}}}\n";
-  js << "    }\n  }\n}\n";
-  js.close();
-  if (!js) {
-    std::cerr << "yusuan: error: cannot write '" << json_path.string() << "'\n";
-    return exit_usage;
-  }
-  std::cerr << "wrote " << items.size() << " items to " << csv_path.string() << " and " << json_path.string() << "\n";
   return exit_ok;
 }
 

@@ -1,5 +1,7 @@
 // yusuan query -- aggregation queries over a budget.
+#include "args.hpp"
 #include "cli.hpp"
+#include "io.hpp"
 #include "output.hpp"
 
 #include <yusuan/compile.hpp>
@@ -8,11 +10,10 @@
 
 namespace cli {
 
-namespace {
-
 const char* const query_help = R"(Usage: yusuan query [options] FILE 'QUERY'
 
-Runs an aggregation query over the budget's expenditure items.
+Runs an aggregation query over the budget's expenditure items.  FILE - reads
+the budget from standard input.
 
   QUERY := (sum | count | min | max) clause...        (合计 | 计数 | 最小 | 最大)
   clause := where FILTER                              (其中)
@@ -36,61 +37,60 @@ Options:
   --format text|csv|json|md   output format (default text)
   --unit 元|万元|亿元          unit of the amounts (default: the budget's own)
   --prior FILE                last year's budget: add 上年, 增减 and 增幅(%) columns
+  -o FILE                     write the result to FILE
+  --color auto|always|never   colour the diagnostics (default auto)
   -h, --help                  show this help
+
+With --format json, errors in the budget or the query are printed as a JSON
+array of diagnostics on standard output.
 
 Exit codes: 0 success, 1 an error in the budget or the query, 2 usage or I/O errors.
 )";
+
+namespace {
 
 /// A percentage at two decimals ("33.33", "-3.87").
 std::string format_percent(std::int64_t units) { return yusuan::decimal<2>::from_units(units).format(); }
 
 }  // namespace
 
-/// Loads a budget for a command; prints diagnostics.  Returns the exit code
-/// on failure.
-int load_for_command(const std::string& file, std::optional<yusuan::budget>& out) {
-  yusuan::diagnostics diags;
-  out = yusuan::compile_file(file, diags);
-  if (!out) {
-    yusuan::render_text(std::cerr, diags, {use_color("auto")});
-    std::cerr << file << ": " << yusuan::summary(diags) << "\n";
-    return yusuan::unreadable(diags) ? exit_usage : exit_budget_error;
-  }
-  return exit_ok;
-}
-
 int run_query(const std::vector<std::string>& args) {
   std::string format = "text", prior_file;
   std::optional<yusuan::unit> unit_choice;
   std::vector<std::string> positional;
+  common_flags common;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       std::cout << query_help;
       return exit_ok;
+    } else if (common_option(args, i, common)) {
     } else if (is_option(a, "--format")) {
       format = choice_option(args, i, "--format", {"text", "csv", "json", "md"});
     } else if (is_option(a, "--unit")) {
       unit_choice = unit_option(args, i);
     } else if (is_option(a, "--prior")) {
       prior_file = option_value(args, i, "--prior");
-    } else if (a.size() > 1 && a[0] == '-' && !(a[1] >= '0' && a[1] <= '9')) {
-      throw usage_error{"unknown option '" + a + "' for query (see yusuan query --help)"};
+    } else if (looks_like_option(a)) {
+      unknown_option("query", a, with_common({"--format", "--unit", "--prior"}));
     } else {
       positional.push_back(a);
     }
   }
   if (positional.size() != 2) throw usage_error{"query needs a budget file and a query (see yusuan query --help)"};
+  const reporting rep{format == "json", use_color(common.color)};
+  if (positional[0] == "-" && prior_file == "-") throw usage_error{"only one of FILE and --prior can be standard input"};
   std::optional<yusuan::budget> b, prior;
-  if (int rc = load_for_command(positional[0], b); rc != exit_ok) return rc;
+  if (int rc = load_budget(positional[0], b, rep); rc != exit_ok) return rc;
   if (!prior_file.empty())
-    if (int rc = load_for_command(prior_file, prior); rc != exit_ok) return rc;
+    if (int rc = load_budget(prior_file, prior, rep); rc != exit_ok) return rc;
   yusuan::diagnostics query_diags;
   const auto q = yusuan::parse_query(positional[1], *b, query_diags);
   if (!q) {
-    yusuan::render_text(std::cerr, query_diags, {use_color("auto")});
+    report(rep, query_diags);
     return exit_budget_error;
   }
+  output out(common.output);
   const yusuan::unit u = unit_choice.value_or(b->amount_unit());
   const auto t = prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q);
 
@@ -143,7 +143,8 @@ int run_query(const std::vector<std::string>& args) {
     // An aggregate with no group: one row even when nothing matched.
     g.rows.push_back({t.agg == yusuan::aggregate::count ? "0" : (t.agg == yusuan::aggregate::sum ? yusuan::money{}.format(u, 2) : "")});
   }
-  write_grid(std::cout, g, format);
+  write_grid(out.stream(), g, format);
+  out.finish();
   return exit_ok;
 }
 

@@ -1,25 +1,22 @@
-// yusuan -- check budgets, query them and print their tables.
+// yusuan -- check budgets, query them, print their tables, publish them.
 //
 // Exit codes: 0 success (warnings allowed), 1 an error in a budget, 2 usage or
-// I/O errors (a missing or unreadable file, a file that is not UTF-8).
+// I/O errors (a missing or unreadable file, a file that is not UTF-8, an
+// output that cannot be written), 3 an internal error.
+#include "args.hpp"
 #include "cli.hpp"
+#include "io.hpp"
+#include "man.hpp"
 
-#include <yusuan/compile.hpp>
-#include <yusuan/tables/library.hpp>
+#include <yusuan/error.hpp>
 #include <yusuan/version.hpp>
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <cstring>
 #include <iostream>
-#include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace {
+namespace cli {
 
 const char* const main_help = R"(yusuan — exact, checked Chinese government unit and department budgets (预算)
 
@@ -28,167 +25,117 @@ Usage: yusuan <command> [options] [files]
 Commands:
   check FILE...        check budget files: syntax, codes, totals and every constraint
   query FILE 'QUERY'   aggregate the items: sum by function.类 where kind = 基本支出 …
-  export FILE --to DIR every item as CSV with a Fiscal Data Package descriptor
-  catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
-  table FILE ID|all    print a disclosure table, or every table, in the budget's template
+  table FILE ID|all    print a disclosure table, or all of them (also as .xlsx), in the
+                       budget's template (模板) or --template's
   templates [NAME]     list the templates of disclosure tables and their tables
+  report FILE          one self-contained HTML page: totals, tables, charts, targets, checks
+  export FILE --to DIR every item as CSV with a Tabular Data Package descriptor (or .xlsx)
+  catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
+
+Every command that reads a budget reads standard input for the file name -
+(imports then resolve against the current directory) and takes -I DIR: a
+directory searched first by 导入 <std/…> (then $YUSUAN_PATH, the library
+installed beside the program, the one it was built with).  Every command that
+prints takes -o FILE, --color auto|always|never (and honours NO_COLOR), and
+with --format json reports its errors as a JSON array on standard output.
 
 Options:
   -h, --help           show this help (or a command's: yusuan check --help)
   --version            show the version
 
+Also: yusuan man (the manual page, roff), yusuan complete bash (a bash
+completion script); both are installed by cmake --install.
+
 Exit codes: 0 success (warnings allowed), 1 errors in a budget, 2 usage or I/O errors.
 )";
 
-const char* const check_help = R"(Usage: yusuan check [options] FILE...
-
-Checks each budget file and the files it imports: syntax, classification codes
-and names, stated totals, project amounts, income against expenditure, every
-constraint (核对), and the template its tables are printed in (模板).  Diagnostics go to standard error as text, or to standard
-output as a JSON array with --format json.
-
-Options:
-  --format text|json   how to print diagnostics (default text)
-  --werror             treat warnings as errors
-  --max-errors N       stop reporting syntax errors after N (default 100)
-  --color auto|always|never
-                       colour the text output (default auto: only on a terminal)
-  -q, --quiet          print nothing when a file checks clean
-  -h, --help           show this help
-
-Exit codes: 0 no error (warnings printed), 1 an error in a budget, 2 usage or I/O errors.
-)";
-
-/// Options shared by the subcommands.
-struct common_options {
-  std::string format = "text";
-  bool werror = false;
-  bool quiet = false;
-  std::size_t max_errors = 100;
-  std::string color = "auto";
-  std::vector<std::string> files;
-};
-
-}  // namespace
-
-namespace cli {
-
-/// "1 item", "2 items".
-std::string counted(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
-
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no = std::getenv("NO_COLOR");
-  return isatty(2) != 0 && (no == nullptr || *no == '\0');
-}
-
-int run_check(const std::vector<std::string>& args) {
-  common_options o;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      std::cout << check_help;
-      return exit_ok;
-    } else if (is_option(a, "--format")) {
-      o.format = choice_option(args, i, "--format", {"text", "json"});
-    } else if (a == "--werror") {
-      o.werror = true;
-    } else if (a == "-q" || a == "--quiet") {
-      o.quiet = true;
-    } else if (is_option(a, "--max-errors")) {
-      const std::string v = option_value(args, i, "--max-errors");
-      char* end = nullptr;
-      const long n = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n <= 0) throw usage_error{"--max-errors needs a positive number, not '" + v + "'"};
-      o.max_errors = static_cast<std::size_t>(n);
-    } else if (is_option(a, "--color") || is_option(a, "--colour")) {
-      o.color = option_value(args, i, a.rfind("--colour", 0) == 0 ? "--colour" : "--color");
-      if (o.color != "auto" && o.color != "always" && o.color != "never")
-        throw usage_error{"--color must be auto, always or never"};
-    } else if (a.size() > 1 && a[0] == '-') {
-      throw usage_error{"unknown option '" + a + "' for check (see yusuan check --help)"};
-    } else {
-      o.files.push_back(a);
-    }
-  }
-  if (o.files.empty()) throw usage_error{"check needs at least one budget file (see yusuan check --help)"};
-
-  const bool color = use_color(o.color);
-  bool any_error = false, any_io = false;
-  yusuan::diagnostics all;
-  for (const auto& f : o.files) {
-    yusuan::compile_options co;
-    co.max_errors = o.max_errors;
-    yusuan::diagnostics diags;
-    auto b = yusuan::compile_file(f, diags, co);
-    if (b && !b->header().template_name.empty() && !yusuan::tables::template_of(*b, diags)) b.reset();  // 模板
-    if (o.werror) diags.promote_warnings();
-    const bool failed = diags.has_errors();
-    if (yusuan::unreadable(diags)) any_io = true;
-    else if (failed) any_error = true;
-    if (o.format == "json") {
-      all.append(diags);
-      continue;
-    }
-    yusuan::render_text(std::cerr, diags, {color});
-    if (failed) {
-      std::cerr << f << ": " << yusuan::summary(diags) << "\n";
-    } else if (!o.quiet || diags.warning_count() > 0) {
-      std::cerr << f << ": ok: " << counted(b->items().size(), "item") << ", " << counted(b->projects().size(), "project")
-                << ", " << counted(b->constraints().size(), "constraint") << " checked";
-      if (diags.warning_count() > 0) std::cerr << ", " << yusuan::summary(diags);
-      std::cerr << "\n";
-    }
-  }
-  if (o.format == "json") yusuan::render_json(std::cout, all);
-  if (any_io) return exit_usage;
-  return any_error ? exit_budget_error : exit_ok;
+const std::vector<command_entry>& commands() {
+  static const std::vector<command_entry> list{
+      {"check", "check budget files", check_help, run_check},
+      {"query", "aggregation queries over a budget", query_help, run_query},
+      {"table", "the disclosure tables of a budget, in its template", table_help, run_table},
+      {"templates", "the templates of disclosure tables", templates_help, run_templates},
+      {"report", "an HTML report of a budget", report_help, run_report},
+      {"export", "every item as typed data (Tabular Data Package, xlsx)", export_help, run_export},
+      {"catalog", "the classification catalogs", catalog_help, run_catalog},
+  };
+  return list;
 }
 
 }  // namespace cli
 
 namespace {
-struct command_entry {
-  const char* name;
-  int (*run)(const std::vector<std::string>&);
-};
-const command_entry commands[] = {
-    {"check", cli::run_check},
-    {"catalog", cli::run_catalog},
-    {"table", cli::run_table},
-    {"templates", cli::run_templates},
-    {"query", cli::run_query},
-    {"export", cli::run_export},
-};
+
+/// Whether the command line asks for JSON output (--format json or
+/// --format=json), so that errors are reported as JSON too.
+bool wants_json(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format=json") return true;
+    if (args[i] == "--format" && i + 1 < args.size() && args[i + 1] == "json") return true;
+  }
+  return false;
+}
+
+/// The colour mode asked for on the command line (for errors printed by main).
+std::string color_mode(const std::vector<std::string>& args) {
+  std::string mode = "auto";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    for (std::string_view name : {"--color", "--colour"}) {
+      if (a == name && i + 1 < args.size()) mode = args[i + 1];
+      else if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=')
+        mode = a.substr(name.size() + 1);
+    }
+  }
+  return mode;
+}
+
+int dispatch(const std::vector<std::string>& args) {
+  using namespace cli;
+  if (args.empty()) {
+    std::cerr << main_help;
+    return exit_usage;
+  }
+  const std::string cmd = args.front();
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+    std::cout << main_help;
+    return exit_ok;
+  }
+  if (cmd == "--version" || cmd == "-V" || cmd == "version") {
+    std::cout << "yusuan " << yusuan::version_string << "\n";
+    return exit_ok;
+  }
+  if (cmd == "man") return write_man_page(rest);
+  if (cmd == "complete") return write_completion(rest);
+  std::vector<std::string_view> names{"help", "version"};
+  for (const auto& c : commands()) {
+    if (cmd == c.name) return c.run(rest);
+    names.push_back(c.name);
+  }
+  if (cmd.size() > 1 && cmd[0] == '-') throw usage_error{"unknown option '" + cmd + "'" + did_you_mean(cmd, {"--help", "--version"}) + " (see yusuan --help)"};
+  throw usage_error{"unknown command '" + cmd + "'" + did_you_mean(cmd, names) + " (see yusuan --help)"};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace cli;
-  std::vector<std::string> args(argv + 1, argv + argc);
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const reporting r{wants_json(args), color_mode(args) == "always" || (color_mode(args) == "auto" && use_color("auto"))};
   try {
-    if (args.empty()) {
-      std::cerr << main_help;
-      return exit_usage;
-    }
-    const std::string cmd = args.front();
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (cmd == "-h" || cmd == "--help" || cmd == "help") {
-      std::cout << main_help;
-      return exit_ok;
-    }
-    if (cmd == "--version" || cmd == "-V" || cmd == "version") {
-      std::cout << "yusuan " << yusuan::version_string << "\n";
-      return exit_ok;
-    }
-    for (const auto& c : commands)
-      if (cmd == c.name) return c.run(rest);
-    throw usage_error{"unknown command '" + cmd + "' (see yusuan --help)"};
+    return dispatch(args);
   } catch (const usage_error& e) {
-    std::cerr << "yusuan: error: " << e.message << "\n";
+    report_error(r, "usage", e.message);
     return exit_usage;
+  } catch (const io_error& e) {
+    report_error(r, "io", e.message);
+    return exit_usage;
+  } catch (const yusuan::error& e) {
+    report_error(r, "error", e.what());
+    return exit_budget_error;
   } catch (const std::exception& e) {
-    std::cerr << "yusuan: internal error: " << e.what() << "\n";
+    report_error(r, "internal", std::string("internal error: ") + e.what());
     return 3;
   }
 }

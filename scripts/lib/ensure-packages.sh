@@ -2,10 +2,19 @@
 # Sourced by scripts/test.sh and scripts/main.sh.
 #
 # yusuan_ensure_packages: installs, on Debian (bookworm), whichever of the
-# packages yusuan's build needs are missing.  Runs `apt-get update` once and
-# only when something is missing; uses sudo only when not root.
+# packages yusuan's build and tests need are missing.  Runs `apt-get update`
+# once and only when something is missing; uses sudo only when not root.
+#
+#   libxlsxwriter-dev     the .xlsx outputs of the yusuan program
+#   unzip                 the test that reads the workbooks back
+#   chromium              the test that renders the HTML report (headless)
+#   fonts-wqy-microhei    CJK glyphs for the report's screenshots
+#   nodejs, npm           the browser, DuckDB, JSON Schema and grammar tests
+#                         (only when there is no node or npm on the PATH: a
+#                         newer Node.js installed otherwise is kept)
 
-YUSUAN_PACKAGES=(cmake g++ make libboost1.81-dev libgtest-dev libbenchmark-dev)
+YUSUAN_PACKAGES=(cmake g++ make libboost1.81-dev libgtest-dev libbenchmark-dev
+  libxlsxwriter-dev unzip chromium fonts-wqy-microhei)
 
 yusuan_ensure_packages() {
   if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -19,6 +28,8 @@ yusuan_ensure_packages() {
       missing+=("$pkg")
     fi
   done
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ "${#missing[@]}" -eq 0 ]; then
     return 0
   fi

@@ -72,3 +72,31 @@ TEST(tables_cli, usage_errors) {
 TEST(tables_cli, budget_errors_exit_1) {
   EXPECT_EQ(run_cli("table tests/data/dsl/cli_error.budget 03").exit, 1);
 }
+
+TEST(tables_cli, all_tables_in_every_text_format) {
+  const auto json = run_cli("table " + ref_arg + " all --format json");
+  ASSERT_EQ(json.exit, 0) << json.err;
+  EXPECT_EQ(json.out.rfind("[\n{", 0), 0u);
+  std::size_t objects = 0;
+  for (std::size_t p = json.out.find("\"label\": \"预算"); p != std::string::npos; p = json.out.find("\"label\": \"预算", p + 1))
+    ++objects;
+  EXPECT_EQ(objects, 13u);
+  const auto csv = run_cli("table " + ref_arg + " all --format csv");
+  ASSERT_EQ(csv.exit, 0) << csv.err;
+  // Each table's section: its label and title, then exactly its own CSV.
+  for (const char* id : {"01", "08", "13"}) {
+    const std::string one = run_cli("table " + ref_arg + " " + id + " --format csv").out;
+    const std::string label = std::string("预算") + id + "表 ";
+    const std::size_t at = csv.out.find(label);
+    ASSERT_NE(at, std::string::npos) << id;
+    const std::size_t body = csv.out.find('\n', at) + 1;
+    EXPECT_EQ(csv.out.substr(body, one.size()), one) << id;
+  }
+  const auto md = run_cli("table " + ref_arg + " 全部 --format md");
+  ASSERT_EQ(md.exit, 0);
+  EXPECT_NE(md.out.find("## 预算13表 "), std::string::npos);
+  const auto text = run_cli("table " + ref_arg + " all");
+  ASSERT_EQ(text.exit, 0);
+  EXPECT_NE(text.out.find("2024年单位收支预算表"), std::string::npos);
+  EXPECT_NE(text.out.find("2024年度市级单位预算项目绩效目标表"), std::string::npos);
+}

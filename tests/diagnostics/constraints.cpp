@@ -111,3 +111,34 @@ TEST(diag_constraints, E0502_share_of_zero_points_at_the_share) {
   const auto& d = one(r, "E0502");
   EXPECT_EQ(where(d), "3:4");
 }
+
+// --- E0501 with a published figure: exact, rounded and stated ------------------------------------
+
+TEST(diag_constraints, E0501_published_figure_shows_exact_rounded_and_stated) {
+  auto r = compile("金额单位 元\n208 01 09 30101: 9,101,680.49\n上年 支出合计 12,000,000.00\n"
+                   "核对 支出合计 = 910.16万元\n"
+                   "核对 支出合计 较上年 减少 289.84万元\n"
+                   "核对 合计 按 经济 { 30101: 910.16万元 }\n");
+  const auto ds = with_code(r, "E0501");
+  ASSERT_EQ(ds.size(), 3u) << dump(r);
+  EXPECT_EQ(ds[0]->expected, "910.16万元");
+  EXPECT_EQ(ds[0]->found,
+            "910.17万元 (exact 910.168049万元, rounded half up to 2 decimals) (difference +0.01 万元)");
+  EXPECT_EQ(ds[1]->expected, "减少 289.84万元");
+  EXPECT_EQ(ds[1]->found,
+            "减少 289.83万元 (exact 减少 289.831951万元, rounded half up to 2 decimals) "
+            "(9,101,680.49 against 上年 12,000,000.00 元)");
+  EXPECT_EQ(where(*ds[2]), "6:14");
+  EXPECT_EQ(ds[2]->expected, "910.16万元");
+  EXPECT_EQ(ds[2]->found,
+            "910.17万元 (exact 910.168049万元, rounded half up to 2 decimals) (difference +0.01 万元)");
+}
+
+TEST(diag_constraints, E0501_change_of_wan_yuan_data_prints_exact_value) {
+  // 万元 data with 元 precision: the narrative's figure is the exact change rounded
+  auto r = compile("金额单位 万元\n208 01 09 30101: 10,000.000001\n上年 支出合计 12,389.522466\n"
+                   "核对 支出合计 较上年 减少 2,389.53\n");
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.expected, "减少 2,389.53");
+  EXPECT_HAS(d.found, "减少 2,389.52 (exact 减少 2,389.522465, rounded half up to 2 decimals)");
+}

@@ -66,6 +66,14 @@ TEST(lang_header, amount_unit_after_any_amount_is_an_error) {
   }
 }
 
+TEST(lang_header, amounts_after_a_late_amount_unit_are_read_in_it) {
+  // one error, not a cascade: the figures below are read in the unit asked for
+  auto r = compile("金额单位 元\n208 01 09 30101: 9,101,680.49\n金额单位 万元\n核对 支出合计 = 910.168049\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  const auto& d = one(r, "E0206");
+  EXPECT_TRUE(note_has(d, "write the unit after each of them: 910.17万元")) << dump(r);
+}
+
 TEST(lang_expressions, carets_cover_both_operands_of_a_sum) {
   auto r = compile("金额单位 元\n计数 公务用车 1 辆\n核对 公务用车 + 支出合计 = 102\n");
   const auto& d = one(r, "E0502");

@@ -33,6 +33,8 @@ inline bool matches_value(const yusuan::budget& b, const yusuan::item& it, const
         if (b.string_at(k) == dim.tag_key) return val == v.id;
       return false;
     }
+    case dimension::unit_type: return it.unit < b.units().size() && b.units()[it.unit].type == v.type;
+    case dimension::amount: return it.amount == v.amount;
   }
   return false;
 }
@@ -60,6 +62,10 @@ inline bool matches(const yusuan::budget& b, const yusuan::item& it, const yusua
         if (matches(b, it, c)) return true;
       return false;
     case filter::op::not_: return !matches(b, it, f.children.front());
+    case filter::op::lt: return it.amount < f.values.front().amount;
+    case filter::op::le: return it.amount <= f.values.front().amount;
+    case filter::op::gt: return it.amount > f.values.front().amount;
+    case filter::op::ge: return it.amount >= f.values.front().amount;
   }
   return false;
 }

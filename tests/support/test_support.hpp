@@ -271,12 +271,15 @@ struct cli_result {
 };
 
 /// Runs `yusuan <args>` (args already shell-quoted where needed) in the
-/// directory `cwd` (the current one when empty), stdin empty.
-inline cli_result run_cli_in(const fs::path& cwd, const std::string& args) {
+/// directory `cwd` (the current one when empty), with standard input from
+/// `input` and the environment assignments `env` ("NO_COLOR=1") before it.
+inline cli_result run_cli_in(const fs::path& cwd, const std::string& args, const fs::path& input,
+                             const std::string& env = "") {
   temp_dir t;
   const fs::path out = t.path() / "stdout", err = t.path() / "stderr";
-  const std::string cmd = (cwd.empty() ? std::string() : "cd '" + cwd.string() + "' && ") + "'" + YUSUAN_CLI + "' " +
-                          args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const std::string cmd = (cwd.empty() ? std::string() : "cd '" + cwd.string() + "' && ") + env + " '" + YUSUAN_CLI +
+                          "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' <'" +
+                          fs::absolute(input).string() + "'";
   const int status = std::system(cmd.c_str());
   cli_result r;
   r.exit = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -284,6 +287,10 @@ inline cli_result run_cli_in(const fs::path& cwd, const std::string& args) {
   r.err = read_all(err);
   return r;
 }
+
+/// Runs `yusuan <args>` in the directory `cwd` (the current one when empty),
+/// stdin empty.
+inline cli_result run_cli_in(const fs::path& cwd, const std::string& args) { return run_cli_in(cwd, args, "/dev/null"); }
 
 /// Runs `yusuan <args>` in the current directory.
 inline cli_result run_cli(const std::string& args) { return run_cli_in({}, args); }

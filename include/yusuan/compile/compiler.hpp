@@ -91,8 +91,8 @@ private:
         rep_.error("E0714", "imports nested more than " + std::to_string(opt_.max_import_depth) + " deep", at);
         continue;
       }
-      auto loaded = loader_.import(ctx_.values.text(imp->path), at, top.file.canonical, top.file.source->name(),
-                                   importing);
+      auto loaded = imp->library ? loader_.import_library(imp->path.view(), at, importing)
+                                 : loader_.import(ctx_.values.text(imp->path), at, top.file, importing);
       if (!loaded) continue;
       if (ctx_.data().sources.size() >= 0xFFFF) {
         rep_.error("E0712", "too many imported files", at, "a budget reads at most 65,535 files");
@@ -152,6 +152,7 @@ private:
   std::optional<budget> finish(diagnostics& out) {
     std::optional<budget> result;
     if (!ctx_.data().sources.empty()) {
+      ctx_.data().header.thousands = ctx_.values.writes_thousands();
       const auto order = resolver(draft_, rep_).run();
       const bool totals_fit = built_in_checks(draft_, rep_).run();
       const budget b = detail::budget_access::make(draft_.data);

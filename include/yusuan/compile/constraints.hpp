@@ -13,6 +13,41 @@
 
 namespace yusuan::compile {
 
+/// A figure as published: stated with `decimals` in `u`.  The exact side
+/// of a comparison with it is rounded half up to those decimals, the way the
+/// published document rounded it, and then compared exactly.
+struct published {
+  money value;
+  unit u = unit::yuan;
+  int decimals = 2;
+  bool stated = false;
+  unit file_unit = unit::yuan;  // the unit the constraint's file writes amounts in
+  bool thousands = false;       // shown with thousands separators
+
+  static published of(const expr& literal, unit file_unit, bool thousands) {
+    return {literal.amount, literal.written_in, literal.decimals, true, file_unit, thousands};
+  }
+  /// `exact` rounded as this figure is written.
+  money round(money exact) const {
+    if (!stated || decimals >= exact_decimals(u)) return exact;
+    return exact.round(u, decimals, rounding::half_up);
+  }
+  /// The unit's name after a figure written in another unit than the file's.
+  std::string suffix() const { return u == file_unit ? std::string() : std::string(unit_name(u)); }
+  /// An amount written as this figure is: its unit, its decimals.
+  std::string number(money m) const { return m.format(u, decimals, thousands); }
+  std::string text(money m) const { return number(m) + suffix(); }
+  /// " (exact …, rounded half up to N decimals)" when rounding changed the value;
+  /// `as_change` writes it as 增加 / 减少.
+  std::string exact_note(money exact, bool as_change = false) const {
+    if (!stated || round(exact) == exact) return {};
+    std::string shown = exact_text(as_change ? exact.abs() : exact, u, thousands) + suffix();
+    if (as_change) shown = (exact.sign() < 0 ? "减少 " : "增加 ") + shown;
+    return " (exact " + shown + ", rounded half up to " + std::to_string(decimals) + " decimal" +
+           (decimals == 1 ? "" : "s") + ")";
+  }
+};
+
 class constraint_checker {
 public:
   constraint_checker(evaluator& ev, reporter& r) : ev_(ev), b_(ev.source()), rep_(r) {}
@@ -32,6 +67,7 @@ private:
     constraint_result r = start(c);
     const unit u = c.file_unit;
     std::string expected, found, diff;
+    unit u_shown = u;  // the unit of the difference: the stated figure's
     bool passed = false;
     if (c.yoy != yoy_claim::none) {
       if (c.lhs.kind != expr::op::name) {
@@ -50,9 +86,16 @@ private:
         const money want = c.yoy == yoy_claim::decrease   ? -c.rhs.amount
                            : c.yoy == yoy_claim::increase ? c.rhs.amount
                                                           : money{};
-        passed = delta == want;
-        expected = describe_delta(want, u);
-        found = describe_delta(delta, u) + " (" + cur->amount.format(u) + " against 上年 " + p->format(u) + ")";
+        // a stated change is a published figure: the exact change rounded as it is written
+        const published fig = c.yoy == yoy_claim::flat ? published{} : published::of(c.rhs, u, th_);
+        const money rounded = fig.round(delta);
+        const std::int64_t tol = c.tolerance ? c.tolerance->fen() : 0;
+        passed = compare(rounded.fen(), want.fen(), "=", tol);
+        const unit shown = fig.stated ? fig.u : u;
+        expected = describe_delta(want, shown, fig);
+        const std::string in_unit = fig.suffix().empty() ? "" : " " + std::string(unit_name(u));
+        found = describe_delta(rounded, shown, fig) + fig.exact_note(delta, true) + " (" +
+                exact_text(cur->amount, u, th_) + " against 上年 " + exact_text(*p, u, th_) + in_unit + ")";
       } else {
         if (p->is_zero()) {
           ev_.fail(c.lhs.span, "E0502", "the 上年 figure of '" + c.lhs.name + "' is 0: no percentage change");
@@ -63,8 +106,8 @@ private:
         const std::int64_t want = c.yoy == yoy_claim::fall ? -c.rhs.percent_units : c.rhs.percent_units;
         passed = got == want;
         expected = describe_percent_change(want, c.rhs.scale);
-        found = describe_percent_change(got, c.rhs.scale) + " (" + cur->amount.format(u) + " against 上年 " +
-                p->format(u) + ")";
+        found = describe_percent_change(got, c.rhs.scale) + " (" + cur->amount.format(u, 2, th_) + " against 上年 " +
+                p->format(u, 2, th_) + ")";
       }
     } else if (c.rhs.kind == expr::op::percent_literal || c.lhs.kind == expr::op::percent_literal) {
       const bool lit_left = c.lhs.kind == expr::op::percent_literal;
@@ -85,7 +128,8 @@ private:
       passed = lit_left ? compare(lit.percent_units, got, c.cmp, 0) : compare(got, lit.percent_units, c.cmp, 0);
       expected = (is_equality(c.cmp) ? std::string() : (lit_left ? "(the other side of) " + c.cmp + " " : c.cmp + " ")) +
                  percent_text(lit.percent_units, lit.scale) + "%";
-      found = percent_text(got, lit.scale) + "% (" + v->numerator.format(u) + " / " + v->denominator.format(u) + ")";
+      found = percent_text(got, lit.scale) + "% (" + v->numerator.format(u, 2, th_) + " / " +
+              v->denominator.format(u, 2, th_) + ")";
     } else {
       auto a = ev_.eval(c.lhs), b = ev_.eval(c.rhs);
       if (!a || !b) return r;
@@ -103,12 +147,23 @@ private:
         expected = std::to_string(b->count);
         found = std::to_string(a->count);
       } else {
+        // a stated figure is a published one: the other side is rounded as it is written
+        const bool rhs_stated = c.rhs.kind == expr::op::money_literal && c.rhs.decimals >= 0;
+        const bool lhs_stated = !rhs_stated && c.lhs.kind == expr::op::money_literal && c.lhs.decimals >= 0;
+        const published fig = rhs_stated   ? published::of(c.rhs, u, th_)
+                              : lhs_stated ? published::of(c.lhs, u, th_)
+                                           : published{};
+        const money x = rhs_stated ? fig.round(a->amount) : a->amount;
+        const money y = lhs_stated ? fig.round(b->amount) : b->amount;
         const std::int64_t tol = c.tolerance ? c.tolerance->fen() : 0;
-        passed = compare(a->amount.fen(), b->amount.fen(), c.cmp, tol);
-        expected = (is_equality(c.cmp) ? std::string() : c.cmp + " ") + b->amount.format(u);
-        found = a->amount.format(u);
-        const money d = a->amount - b->amount;
-        diff = (d.sign() > 0 ? "+" : "") + d.format(u);
+        passed = compare(x.fen(), y.fen(), c.cmp, tol);
+        const unit shown = fig.stated ? fig.u : u;
+        auto text = [&](money m) { return fig.stated ? fig.text(m) : exact_text(m, u, th_); };
+        expected = (is_equality(c.cmp) ? std::string() : c.cmp + " ") + text(y) + (lhs_stated ? fig.exact_note(b->amount) : "");
+        found = text(x) + (rhs_stated ? fig.exact_note(a->amount) : "");
+        const money d = x - y;
+        diff = (d.sign() > 0 ? "+" : "") + (fig.stated ? fig.number(d) : exact_text(d, u, th_));
+        u_shown = shown;
       }
     }
     r.passed = passed;
@@ -119,7 +174,7 @@ private:
       d.message = c.message.empty() ? "constraint failed: " + c.text : c.message;
       d.span = c.span;
       d.expected = expected;
-      d.found = found + (diff.empty() ? "" : " (difference " + diff + " " + std::string(unit_name(u)) + ")");
+      d.found = found + (diff.empty() ? "" : " (difference " + diff + " " + std::string(unit_name(u_shown)) + ")");
       if (!c.message.empty()) d.notes.push_back({"constraint: " + c.text, {}});
       sum_notes(d, c.lhs, u);
       rep_.add(std::move(d));
@@ -163,7 +218,11 @@ private:
           got = groups[g].sum.value();
           stated[g] = true;
         }
-      if (got != row.amount) {
+      // each row is a published figure: the group's sum rounded as the row writes it
+      const published fig{row.amount, row.written_in, row.decimals, true, u, th_};
+      const money rounded = fig.round(got);
+      const std::int64_t tol = c.tolerance ? c.tolerance->fen() : 0;
+      if (!compare(rounded.fen(), row.amount.fen(), "=", tol)) {
         passed = false;
         diagnostic d;
         d.level = r.level;
@@ -171,10 +230,10 @@ private:
         d.message = (c.message.empty() ? std::string("constraint failed") : c.message) + ": row " + join(row.keys) +
                     " of " + first_line(c.text);
         d.span = row.span;
-        d.expected = row.amount.format(u);
-        const money diff = got - row.amount;
-        d.found = got.format(u) + " (difference " + (diff.sign() > 0 ? "+" : "") + diff.format(u) + " " +
-                  std::string(unit_name(u)) + ")";
+        d.expected = fig.text(row.amount);
+        const money diff = rounded - row.amount;
+        d.found = fig.text(rounded) + fig.exact_note(got) + " (difference " + (diff.sign() > 0 ? "+" : "") +
+                  fig.number(diff) + " " + std::string(unit_name(fig.u)) + ")";
         rep_.add(std::move(d));
       }
     }
@@ -187,9 +246,10 @@ private:
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0503" : "E0503";
-      d.message = "group " + join(keys) + " (" + groups[g].sum.value().format(u) + ") is missing from " + first_line(c.text);
+      d.message = "group " + join(keys) + " (" + groups[g].sum.value().format(u, 2, th_) + ") is missing from " +
+                  first_line(c.text);
       d.span = c.lhs.span;
-      d.label = "add a row: " + join(keys) + ": " + groups[g].sum.value().format(u);
+      d.label = "add a row: " + join(keys) + ": " + groups[g].sum.value().format(u, 2, th_);
       d.notes.push_back({"its first item", b_.span_of(b_.items()[groups[g].first_item])});
       rep_.add(std::move(d));
     }
@@ -216,7 +276,7 @@ private:
       if (it.function) what += it.function.spaced();
       if (it.econ) what += (what.empty() ? "" : " ") + it.econ.str();
       if (it.project != npos32) what += (what.empty() ? "" : " ") + b_.projects()[it.project].name;
-      d.notes.push_back({"counted: " + (what.empty() ? std::string("item") : what) + " " + it.amount.format(u),
+      d.notes.push_back({"counted: " + (what.empty() ? std::string("item") : what) + " " + it.amount.format(u, 2, th_),
                          b_.span_of(it)});
     }
     if (counted.count == 0) d.notes.push_back({"no item matches this aggregation", {}});
@@ -255,9 +315,9 @@ private:
     char buf[48];
     return std::string(buf, detail::write_fixed(buf, neg, mag, scale, false));
   }
-  static std::string describe_delta(money d, unit u) {
+  std::string describe_delta(money d, unit u, const published& fig) const {
     if (d.is_zero()) return "持平 (no change)";
-    return (d.sign() < 0 ? "减少 " : "增加 ") + d.abs().format(u);
+    return (d.sign() < 0 ? "减少 " : "增加 ") + (fig.stated ? fig.text(d.abs()) : exact_text(d.abs(), u, th_));
   }
   static std::string describe_percent_change(std::int64_t units, int scale) {
     if (units == 0) return "持平 0%";
@@ -267,6 +327,7 @@ private:
   evaluator& ev_;
   const budget& b_;
   reporter& rep_;
+  bool th_ = b_.header().thousands;  // amounts shown as the budget writes them
 };
 
 }  // namespace yusuan::compile

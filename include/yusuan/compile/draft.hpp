@@ -29,6 +29,8 @@ struct pending_project_ref {
 struct grouped_row {
   std::vector<std::string> keys;
   money amount;
+  unit written_in = unit::yuan;  // the row's amount as published: its unit and decimals
+  int decimals = 2;
   source_span span;
 };
 
@@ -41,7 +43,7 @@ struct constraint_def {
   std::string cmp;  // "=", "≠", "≤", "≥", "<", ">" (and the ASCII spellings)
   yoy_claim yoy = yoy_claim::none;
   std::string yoy_value;
-  source_span yoy_span;
+  source_span yoy_span;  // rhs holds the claim: an amount (with its unit and decimals) or a percentage
   std::optional<money> tolerance;
   bool warning = false;
   std::string message;

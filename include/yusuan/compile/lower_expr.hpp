@@ -79,10 +79,16 @@ private:
     expr operator()(const syntax::ast::amount_literal& a) const {
       expr e = start(a, expr::op::money_literal);
       e.name = std::string(a.text.view());
-      if (auto m = l.values_.amount(a.text)) e.amount = *m;
-      else ok = false;
+      if (auto m = l.values_.stated(a.text)) {
+        e.amount = m->value;
+        e.written_in = m->written_in;
+        e.decimals = m->decimals;
+      } else {
+        ok = false;
+      }
       // a whole number also reads as a count (核对 项目数 = 11)
-      const auto t = a.text.view();
+      const std::string narrowed = value_reader::narrow(a.text.view());
+      const std::string_view t = narrowed;
       e.whole = !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string_view::npos;
       if (e.whole)
         for (char c : t) e.count = e.count * 10 + (c - '0');
@@ -172,19 +178,26 @@ private:
   filter lower(const syntax::ast::condition& c, bool& ok) {
     filter f;
     f.span = rep_.span_of(c.dimension);
+    if (!dimension(c.dimension, f.dim)) {
+      ok = false;
+      return f;
+    }
     using C = syntax::ast::comparison;
     switch (c.test.op) {
       case C::eq: f.kind = filter::op::eq; break;
       case C::ne: f.kind = filter::op::ne; break;
       case C::in: f.kind = filter::op::in; break;
       case C::not_in: f.kind = filter::op::not_in; break;
-      default:
-        rep_.error("E0304", "'" + std::string(c.dimension.view()) + "' cannot be compared with <, >, ≤ or ≥",
-                   rep_.span_of(c.test.where), "use =, ≠, 属于 or 不属于");
-        ok = false;
-        return f;
+      case C::lt: f.kind = filter::op::lt; break;
+      case C::le: f.kind = filter::op::le; break;
+      case C::gt: f.kind = filter::op::gt; break;
+      case C::ge: f.kind = filter::op::ge; break;
     }
-    if (!dimension(c.dimension, f.dim)) {
+    const bool ordered = f.kind == filter::op::lt || f.kind == filter::op::le || f.kind == filter::op::gt ||
+                         f.kind == filter::op::ge;
+    if (ordered && f.dim.dim != dimension::amount) {
+      rep_.error("E0304", "'" + std::string(c.dimension.view()) + "' cannot be compared with <, >, ≤ or ≥",
+                 rep_.span_of(c.test.where), "use =, ≠, 属于 or 不属于; only 金额 is compared by size");
       ok = false;
       return f;
     }
@@ -262,7 +275,30 @@ private:
           d.expected = "基本支出, 人员经费, 公用经费, 项目支出, 其他运转类 or 特定目标类";
           return false;
         }
+        if (!kind_of_level(*k, dim.level)) {
+          rep_.error("E0304", "'" + out.text + "' is not a kind of the level " + (dim.level == 1 ? "类" : "款"),
+                     rep_.span_of(v),
+                     dim.level == 1 ? "类型.类 is 基本支出 or 项目支出"
+                                    : "类型.款 is 人员经费, 公用经费, 其他运转类 or 特定目标类");
+          return false;
+        }
         out.kind = *k;
+        return true;
+      }
+      case dimension::unit_type: {
+        auto t = parse_unit_type(out.text);
+        if (!t) {
+          auto& d = rep_.error("E0205", "unknown unit type '" + out.text + "'", rep_.span_of(v));
+          d.expected = "行政, 参公 or 事业";
+          return false;
+        }
+        out.type = *t;
+        return true;
+      }
+      case dimension::amount: {
+        auto m = values_.amount(v);
+        if (!m) return false;
+        out.amount = *m;
         return true;
       }
       case dimension::fund: return fund_value(v, out);

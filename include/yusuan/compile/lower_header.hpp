@@ -50,9 +50,12 @@ public:
       return;
     }
     if (c_.file.amounts > 0 && *u != c_.file.amount_unit) {
-      c_.rep.error("E0206", "金额单位 must come before the first amount of the file", c_.span_of(s.value),
-                   "amounts above it were read in " + std::string(unit_name(c_.file.amount_unit)));
-      return;
+      auto& d = c_.rep.error("E0206", "金额单位 must come before the first amount of the file", c_.span_of(s.value),
+                             "amounts above it were read in " + std::string(unit_name(c_.file.amount_unit)));
+      d.notes.push_back({"to state figures in another unit, write the unit after each of them: 910.17" +
+                             std::string(unit_name(*u)),
+                         {}});
+      // the amounts below are read in the unit asked for: no cascade of errors in the wrong unit
     }
     c_.file.amount_unit = *u;
     if (c_.file.index == 0) c_.data().header.amount_unit = *u;

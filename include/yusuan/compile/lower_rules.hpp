@@ -81,8 +81,13 @@ public:
                        gr.span);
           ok = false;
         }
-        if (auto m = c_.values.amount(row.amount)) gr.amount = *m;
-        else ok = false;
+        if (auto m = c_.values.stated(row.amount)) {
+          gr.amount = m->value;
+          gr.written_in = m->written_in;
+          gr.decimals = m->decimals;
+        } else {
+          ok = false;
+        }
         c.rows.push_back(std::move(gr));
       }
     } else if (const auto* y = boost::get<syntax::ast::yoy_tail>(&s.tail)) {
@@ -95,8 +100,15 @@ public:
       c.yoy_value = std::string(y->value.view());
       if (y->value) c.yoy_span = c_.span_of(y->value);
       if (c.yoy == yoy_claim::decrease || c.yoy == yoy_claim::increase) {
-        if (auto m = c_.values.amount(y->value)) c.rhs.amount = *m;
-        else ok = false;
+        c.rhs.kind = expr::op::money_literal;
+        c.rhs.span = c_.span_of(y->value);
+        if (auto m = c_.values.stated(y->value)) {
+          c.rhs.amount = m->value;
+          c.rhs.written_in = m->written_in;
+          c.rhs.decimals = m->decimals;
+        } else {
+          ok = false;
+        }
       } else if (c.yoy == yoy_claim::fall || c.yoy == yoy_claim::growth) {
         c.rhs.kind = expr::op::percent_literal;
         c.rhs.span = c_.span_of(y->value);
@@ -112,11 +124,20 @@ public:
       c.cmp = std::string(cmp.comparator.view());
       c.rhs = c_.exprs.lower(cmp.rhs, ok);
     }
+    const bool percentage = c.yoy == yoy_claim::fall || c.yoy == yoy_claim::growth ||
+                            c.lhs.kind == expr::op::percent_literal || c.rhs.kind == expr::op::percent_literal;
     for (const auto& o : s.options) {
       switch (o.kind) {
         case syntax::ast::option_kind::tolerance:
-          if (auto m = c_.values.amount(o.value)) c.tolerance = *m;
-          else ok = false;
+          if (percentage) {
+            c_.rep.error("E0502", "容差 does not apply to a percentage", c_.span_of(o.where),
+                         "a percentage is compared at its own decimals");
+            ok = false;
+          } else if (auto m = c_.values.amount(o.value)) {
+            c.tolerance = *m;
+          } else {
+            ok = false;
+          }
           break;
         case syntax::ast::option_kind::warning: c.warning = true; break;
         case syntax::ast::option_kind::message: c.message = c_.values.text(o.value); break;

@@ -4,7 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <string_view>
+#include <vector>
 
 namespace yusuan {
 
@@ -15,6 +18,9 @@ struct compile_options {
   std::filesystem::path root;
   /// Check codes and names against the classification catalogs.
   bool check_catalog = true;
+  /// Directories searched, in order, by 导入 <path> (each holds std/ and any
+  /// other library); empty: default_library_path().
+  std::vector<std::filesystem::path> library_path;
 
   // limits (docs/language.md, "Limits") -------------------------------------
   /// Bytes of one source file.
@@ -28,5 +34,41 @@ struct compile_options {
   /// Blocks nested in blocks.
   std::size_t max_block_depth = 256;
 };
+
+/// The directories of $YUSUAN_PATH (separated by ':'), in order.
+inline std::vector<std::filesystem::path> library_path_from_environment() {
+  std::vector<std::filesystem::path> out;
+  const char* env = std::getenv("YUSUAN_PATH");
+  if (env == nullptr) return out;
+  std::string_view rest = env;
+  while (!rest.empty()) {
+    const auto colon = rest.find(':');
+    const std::string_view dir = rest.substr(0, colon);
+    if (!dir.empty()) out.emplace_back(dir);
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+  }
+  return out;
+}
+
+/// The standard library installed with yusuan: the directory the CMake
+/// package names (YUSUAN_LIBRARY_DIR: <prefix>/share/yusuan/budgets when
+/// installed, the source tree's budgets/ in a build tree); empty when
+/// yusuan's headers are used without its CMake package.
+inline std::filesystem::path installed_library_dir() {
+#ifdef YUSUAN_LIBRARY_DIR
+  return std::filesystem::path(YUSUAN_LIBRARY_DIR);
+#else
+  return {};
+#endif
+}
+
+/// The library path when compile_options::library_path is empty: the
+/// directories of $YUSUAN_PATH, then installed_library_dir().
+inline std::vector<std::filesystem::path> default_library_path() {
+  auto out = library_path_from_environment();
+  if (auto dir = installed_library_dir(); !dir.empty()) out.push_back(std::move(dir));
+  return out;
+}
 
 }  // namespace yusuan

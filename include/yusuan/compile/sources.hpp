@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 struct loaded_file {
   std::shared_ptr<const source_file> source;
   fs::path canonical;  // for cycles and for imports relative to it
+  fs::path root;       // the directory its relative imports must stay under
 };
 
 class source_loader {
@@ -40,7 +41,7 @@ public:
     root_ = fs::weakly_canonical(opt_.root.empty() ? abs.parent_path() : fs::absolute(opt_.root, ec), ec);
     auto src = read(abs, file.string(), file.string(), {});
     if (!src) return std::nullopt;
-    loaded_file f{std::move(src), fs::weakly_canonical(abs, ec)};
+    loaded_file f{std::move(src), fs::weakly_canonical(abs, ec), root_};
     imported_.insert(f.canonical);
     return f;
   }
@@ -60,64 +61,118 @@ public:
     }
     auto src = std::make_shared<const source_file>(std::move(name), std::string(text));
     rep_.keep(src);
-    return loaded_file{std::move(src), root_ / "<input>"};
+    return loaded_file{std::move(src), root_ / "<input>", root_};
   }
 
   /// An imported file, or nullopt (with a diagnostic, or without one when the
-  /// file was imported before: each file is read once).  `importing` lists the
-  /// files being imported, outermost first, for cycles.
-  std::optional<loaded_file> import(std::string_view rel, source_span at, const fs::path& from_file,
-                                    const std::string& from_shown, const std::vector<fs::path>& importing) {
-    if (rel.find('\0') != std::string_view::npos) {
-      rep_.error("E0311", "import path contains a NUL character", at, "a file name cannot hold one");
-      return std::nullopt;
-    }
-    if (rel.size() > opt_.max_path_length) {
-      rep_.error("E0311", "import path is too long (" + std::to_string(rel.size()) + " bytes)", at,
-                 "at most " + std::to_string(opt_.max_path_length) + " bytes");
-      return std::nullopt;
-    }
+  /// file was imported before: each file is read once).  `from` is the
+  /// importing file; `importing` lists the files being imported, outermost
+  /// first, for cycles.
+  std::optional<loaded_file> import(std::string_view rel, source_span at, const loaded_file& from,
+                                    const std::vector<fs::path>& importing) {
+    if (!valid_path(rel, at)) return std::nullopt;
     std::error_code ec;
-    const fs::path target = fs::weakly_canonical(from_file.parent_path() / fs::path(std::string(rel)), ec);
+    const fs::path target = fs::weakly_canonical(from.canonical.parent_path() / fs::path(std::string(rel)), ec);
     if (ec) {
       rep_.error("E0311", "imported file '" + std::string(rel) + "' cannot be resolved: " + ec.message(), at);
       return std::nullopt;
     }
-    const auto rel_to_root = target.lexically_relative(root_);
+    const auto rel_to_root = target.lexically_relative(from.root);
     if (rel_to_root.empty() || *rel_to_root.begin() == "..") {
       auto& d = rep_.error("E0313", "import '" + std::string(rel) + "' leaves the budget's root directory", at);
-      d.notes.push_back({"imports must stay under " + root_.string(), {}});
+      d.notes.push_back({"imports must stay under " + from.root.string(), {}});
+      if (rel.find("std/") != std::string_view::npos)
+        d.notes.push_back({"the standard library is imported as 导入 <std/…>, which searches the library path", {}});
       return std::nullopt;
     }
-    for (const auto& p : importing)
-      if (p == target) {
-        auto& d = rep_.error("E0312", "import cycle: '" + std::string(rel) + "' is already being imported", at);
-        std::string chain;
-        for (const auto& q : importing) chain += q.lexically_relative(root_).string() + " → ";
-        chain += target.lexically_relative(root_).string();
-        d.notes.push_back({"cycle: " + chain, {}});
-        return std::nullopt;
-      }
+    if (cycle(target, rel, at, importing)) return std::nullopt;
     if (imported_.count(target)) return std::nullopt;  // each file is read once
     if (!fs::exists(target, ec)) {
-      rep_.error("E0311", "imported file '" + std::string(rel) + "' not found", at,
-                 "no such file: " + target.lexically_relative(root_).string());
+      auto& d = rep_.error("E0311", "imported file '" + std::string(rel) + "' not found", at,
+                           "no such file: " + target.lexically_relative(from.root).string());
+      if (rel.rfind("std/", 0) == 0)
+        d.notes.push_back({"the standard library is imported as 导入 <" + std::string(rel) + ">", {}});
       return std::nullopt;
     }
-    if (imported_.size() >= opt_.max_files) {
-      rep_.error("E0712", "too many imported files", at, "a budget reads at most " + std::to_string(opt_.max_files) + " files");
+    const std::string shown = (fs::path(from.source->name()).parent_path() / std::string(rel)).lexically_normal().string();
+    return load(target, std::string(rel), shown, at, from.root);
+  }
+
+  /// A file of the library path, 导入 <rel>: the first directory of the path
+  /// that holds it.  Its own relative imports stay under that directory.
+  std::optional<loaded_file> import_library(std::string_view rel, source_span at, const std::vector<fs::path>& importing) {
+    if (!valid_path(rel, at)) return std::nullopt;
+    const fs::path relative = fs::path(std::string(rel)).lexically_normal();
+    if (relative.is_absolute() || relative.empty() || *relative.begin() == "..") {
+      rep_.error("E0313", "library import <" + std::string(rel) + "> leaves the library path", at,
+                 "a library path is relative, such as <std/measures.budget>");
       return std::nullopt;
     }
-    const std::string shown = (fs::path(from_shown).parent_path() / std::string(rel)).lexically_normal().string();
-    auto src = read(target, std::string(rel), shown, at);
-    if (!src) return std::nullopt;
-    imported_.insert(target);
-    return loaded_file{std::move(src), target};
+    const auto dirs = opt_.library_path.empty() ? default_library_path() : opt_.library_path;
+    for (const auto& dir : dirs) {
+      std::error_code ec;
+      const fs::path base = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+      if (ec) continue;
+      const fs::path target = fs::weakly_canonical(base / relative, ec);
+      if (ec || !fs::exists(target, ec)) continue;
+      if (cycle(target, rel, at, importing)) return std::nullopt;
+      if (imported_.count(target)) return std::nullopt;
+      return load(target, "<" + std::string(rel) + ">", "<" + relative.string() + ">", at, base);
+    }
+    auto& d = rep_.error("E0311", "library file <" + std::string(rel) + "> not found", at,
+                         "not in any directory of the library path");
+    if (dirs.empty())
+      d.notes.push_back({"the library path is empty: give one with -I DIR or YUSUAN_PATH", {}});
+    for (const auto& dir : dirs) d.notes.push_back({"searched " + dir.string(), {}});
+    return std::nullopt;
   }
 
   const fs::path& root() const noexcept { return root_; }
 
 private:
+  bool valid_path(std::string_view rel, source_span at) {
+    if (rel.find('\0') != std::string_view::npos) {
+      rep_.error("E0311", "import path contains a NUL character", at, "a file name cannot hold one");
+      return false;
+    }
+    if (rel.size() > opt_.max_path_length) {
+      rep_.error("E0311", "import path is too long (" + std::to_string(rel.size()) + " bytes)", at,
+                 "at most " + std::to_string(opt_.max_path_length) + " bytes");
+      return false;
+    }
+    return true;
+  }
+
+  bool cycle(const fs::path& target, std::string_view rel, source_span at, const std::vector<fs::path>& importing) {
+    for (const auto& p : importing)
+      if (p == target) {
+        auto& d = rep_.error("E0312", "import cycle: '" + std::string(rel) + "' is already being imported", at);
+        std::string chain;
+        for (const auto& q : importing) chain += shown_path(q) + " → ";
+        chain += shown_path(target);
+        d.notes.push_back({"cycle: " + chain, {}});
+        return true;
+      }
+    return false;
+  }
+
+  std::string shown_path(const fs::path& p) const {
+    const auto r = p.lexically_relative(root_);
+    return r.empty() || *r.begin() == ".." ? p.string() : r.string();
+  }
+
+  std::optional<loaded_file> load(const fs::path& target, const std::string& shown, const std::string& name,
+                                  source_span at, const fs::path& root) {
+    if (imported_.size() >= opt_.max_files) {
+      rep_.error("E0712", "too many imported files", at, "a budget reads at most " + std::to_string(opt_.max_files) + " files");
+      return std::nullopt;
+    }
+    auto src = read(target, shown, name, at);
+    if (!src) return std::nullopt;
+    imported_.insert(target);
+    return loaded_file{std::move(src), target, root};
+  }
+
   /// Reads a file; `shown` names it in diagnostics about reading it, `name`
   /// in diagnostics about its contents.
   std::shared_ptr<const source_file> read(const fs::path& path, const std::string& shown, const std::string& name,

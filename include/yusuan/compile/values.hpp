@@ -6,11 +6,14 @@
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/compile/scope.hpp>
 #include <yusuan/money.hpp>
+#include <yusuan/text/utf8.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace yusuan::compile {
 
@@ -21,32 +24,121 @@ public:
   void set_file(file_state& f) noexcept { file_ = &f; }
   unit file_unit() const noexcept { return file_->amount_unit; }
 
-  /// An amount in the file's unit (金额单位).
+  /// An amount as written: its value, the unit it was written in (its own
+  /// 元 / 万元 / 亿元, or the file's) and its decimals in that unit.  A stated
+  /// figure is compared as published: the exact side rounded to these.
+  struct stated_amount {
+    money value;
+    unit written_in = unit::yuan;
+    int decimals = 0;
+    bool has_unit = false;  // the unit was written after the number
+  };
+
+  /// An amount in its own unit or the file's (金额单位).
   std::optional<money> amount(slice text) {
+    auto s = stated(text);
+    if (!s) return std::nullopt;
+    return s->value;
+  }
+
+  std::optional<stated_amount> stated(slice text) {
     ++file_->amounts;  // 金额单位 must come before the file's first amount
+    stated_amount out;
+    out.written_in = file_->amount_unit;
+    std::string_view t = text.view();
+    for (const auto& [suffix, u] : {std::pair<std::string_view, unit>{"万元", unit::wan_yuan}, {"亿元", unit::yi_yuan},
+                                    {"元", unit::yuan}})
+      if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) {
+        t.remove_suffix(suffix.size());
+        out.written_in = u;
+        out.has_unit = true;
+        break;
+      }
+    // full-width digits, ，．and － read as their ASCII forms
+    std::string ascii;
+    if (std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      ascii = narrow(t);
+      t = ascii;
+    }
+    const auto point = t.find('.');
+    out.decimals = point == std::string_view::npos ? 0 : static_cast<int>(t.size() - point - 1);
+    note_grouping(t.substr(0, point));
     std::error_code ec;
     std::size_t pos = 0;
-    const money m = money::parse(text.view(), file_->amount_unit, ec, pos);
-    if (!ec) return m;
-    const unit u = file_->amount_unit;
+    out.value = money::parse(t, out.written_in, ec, pos);
+    if (!ec) return out;
+    const unit u = out.written_in;
+    // positions in the text as written (the ASCII copy has the same number of characters)
+    const char* at = text.b + written_offset(text.view(), pos);
     if (ec == amount_errc::too_precise) {
       auto& d = rep_.error("E0202",
                            "amount '" + std::string(text.view()) + "' is finer than 1 分 in " + std::string(unit_name(u)),
-                           rep_.span_at(text.b + pos, text.size() - pos));
+                           rep_.span_at(at, static_cast<std::size_t>(text.e - at)));
       d.label = "1 分 is 0." + std::string(static_cast<std::size_t>(exact_decimals(u) - 1), '0') + "1 " +
                 std::string(unit_name(u));
       return std::nullopt;
     }
-    const source_span sp = pos < text.size() ? rep_.span_at(text.b + pos, 1) : rep_.span_of(text);
+    const source_span sp = at < text.e ? rep_.span_at(at, 1) : rep_.span_of(text);
     auto& d = rep_.error("E0202", "malformed amount '" + std::string(text.view()) + "'", sp,
-                         describe_amount_error(text.view(), ec, pos));
+                         describe_amount_error(t, ec, pos, u));
     d.expected = "an amount such as 1,234.56";
     return std::nullopt;
   }
 
+  /// Amounts of four or more whole digits written with and without
+  /// thousands separators: how the budget writes its amounts.
+  std::size_t grouped = 0, ungrouped = 0;
+  bool writes_thousands() const noexcept { return grouped > ungrouped; }
+
+  /// The ASCII form of a full-width digit, comma, point or minus sign; 0 for any other character.
+  static constexpr char ascii_of(char32_t c) noexcept {
+    if (c >= 0xFF10 && c <= 0xFF19) return static_cast<char>('0' + (c - 0xFF10));
+    return c == 0xFF0C ? ',' : c == 0xFF0E ? '.' : c == 0xFF0D ? '-' : '\0';
+  }
+
+  /// Full-width digits, commas, points and minus signs as their ASCII forms.
+  static std::string narrow(std::string_view t) {
+    std::string out;
+    out.reserve(t.size());
+    const char* p = t.data();
+    const char* const e = p + t.size();
+    while (p < e) {
+      const char* q = p;
+      if (const char a = ascii_of(text::decode(q, e))) out += a;
+      else out.append(p, q);
+      p = q;
+    }
+    return out;
+  }
+
+  /// The byte offset in `written` of the character at `ascii_offset` of its narrowed copy.
+  static std::size_t written_offset(std::string_view written, std::size_t ascii_offset) {
+    const char* p = written.data();
+    const char* const e = p + written.size();
+    std::size_t seen = 0;
+    while (p < e && seen < ascii_offset) {
+      const char* q = p;
+      const char32_t c = text::decode(q, e);
+      seen += ascii_of(c) ? 1 : static_cast<std::size_t>(q - p);
+      p = q;
+    }
+    return static_cast<std::size_t>(p - written.data());
+  }
+
+  void note_grouping(std::string_view whole) noexcept {
+    std::size_t digits = 0;
+    bool comma = false;
+    for (char c : whole) {
+      digits += c >= '0' && c <= '9';
+      comma = comma || c == ',';
+    }
+    if (digits >= 4) ++(comma ? grouped : ungrouped);
+  }
+
   /// A whole number of at most 17 digits (a count of vehicles, a limit).
   std::optional<std::int64_t> whole(slice text, const char* what) {
-    const auto t = text.view();
+    const std::string narrowed = narrow(text.view());
+    const std::string_view t = narrowed;
     bool ok = !t.empty() && t.size() <= 17;
     for (char c : t) ok = ok && c >= '0' && c <= '9';
     if (!ok) {
@@ -76,7 +168,7 @@ public:
     int scale = 0;
   };
   std::optional<percentage> percent(slice tok) {
-    std::string t(tok.view());
+    std::string t = narrow(tok.view());
     if (!t.empty() && t.back() == '%') t.pop_back();
     else if (t.size() >= 3 && t.compare(t.size() - 3, 3, "％") == 0) t.resize(t.size() - 3);
     const auto dot = t.find('.');

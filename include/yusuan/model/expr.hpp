@@ -16,7 +16,10 @@
 namespace yusuan {
 
 /// A classification an item can be filtered or grouped by.
-enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag, unit, line };
+/// `unit_type` is the type (行政, 参公, 事业) of the item's budget unit;
+/// `amount` is the item's own amount (filters only: items are not grouped by it);
+/// `line` the published line it belongs to (grouping only: lines are not named).
+enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag, unit, unit_type, amount, line };
 
 constexpr std::string_view chinese_name(dimension d) noexcept {
   switch (d) {
@@ -28,6 +31,8 @@ constexpr std::string_view chinese_name(dimension d) noexcept {
     case dimension::project: return "项目";
     case dimension::tag: return "标签";
     case dimension::unit: return "单位";
+    case dimension::unit_type: return "单位类型";
+    case dimension::amount: return "金额";
     case dimension::line: return "行";
   }
   return "";
@@ -42,13 +47,16 @@ constexpr std::string_view english_name(dimension d) noexcept {
     case dimension::project: return "project";
     case dimension::tag: return "tag";
     case dimension::unit: return "unit";
+    case dimension::unit_type: return "unit-type";
+    case dimension::amount: return "amount";
     case dimension::line: return "line";
   }
   return "";
 }
 
 /// A dimension at a level (functional codes: 1 类, 2 款, 3 项; economic: 1 类,
-/// 2 款; 0 means "as written").  A tag dimension names its key.
+/// 2 款; kinds: 1 基本支出 / 项目支出, 2 人员经费 / 公用经费 / 其他运转类 /
+/// 特定目标类; 0 means "as written").  A tag dimension names its key.
 struct dimension_ref {
   dimension dim = dimension::function;
   int level = 0;
@@ -62,6 +70,8 @@ struct filter_value {
   econ_code econ;
   spending_kind kind = spending_kind::unspecified;
   fund_source fund = fund_source::general_budget;
+  unit_type type = unit_type::unknown;
+  money amount;  // the 金额 dimension
   std::uint32_t id = 0xFFFFFFFFu;  // project / group index or interned tag value; npos if unknown
   std::optional<fund_source> part_of;  // 收入(资金 = 上年结转结余.一般公共预算): the line this 其中 part is of
   source_span span;                // where the value is written (empty for filters built in C++)
@@ -69,9 +79,9 @@ struct filter_value {
 
 /// A filter over items: comparisons on one dimension, combined with and / or / not.
 /// Code comparisons match at the level of the value written: econ = 302
-/// matches every 302xx.
+/// matches every 302xx.  lt, le, gt and ge compare amounts (the 金额 dimension).
 struct filter {
-  enum class op : std::uint8_t { all, eq, ne, in, not_in, and_, or_, not_ };
+  enum class op : std::uint8_t { all, eq, ne, in, not_in, and_, or_, not_, lt, le, gt, ge };
   op kind = op::all;
   dimension_ref dim;
   std::vector<filter_value> values;
@@ -101,6 +111,8 @@ struct expr {
   };
   op kind = op::money_literal;
   money amount;
+  unit written_in = unit::yuan;  // a money literal: the unit it was written in
+  int decimals = -1;             // a money literal: its decimals as written (a published figure)
   std::int64_t count = 0;
   bool whole = false;  // a money literal written as a whole number: also a count
   std::int64_t percent_units = 0;

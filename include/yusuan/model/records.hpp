@@ -152,6 +152,10 @@ struct budget_header {
   std::string unit_code, unit_name;
   std::string department_code, department_name;
   unit_type type = unit_type::unknown;
+  /// The budget writes its amounts with thousands separators (9,101,680.49):
+  /// most of its amounts of four or more whole digits have them.  Text output
+  /// follows it unless told otherwise.
+  bool thousands = false;
   std::string template_name;   // 模板: the template of the disclosure tables (empty: the default)
   source_span template_span;   // where 模板 names it
 };

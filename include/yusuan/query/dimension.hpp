@@ -20,29 +20,34 @@ namespace yusuan {
 using dimension_key = std::uint64_t;
 inline constexpr dimension_key no_key = ~dimension_key{0};
 
+/// The dimensions by name, in Chinese and English.
+inline constexpr std::pair<std::string_view, dimension> dimension_names[] = {
+    {"功能", dimension::function},         {"功能科目", dimension::function},   {"function", dimension::function},
+    {"经济", dimension::econ},             {"经济科目", dimension::econ},       {"部门经济", dimension::econ},
+    {"部门经济科目", dimension::econ},     {"econ", dimension::econ},           {"政府经济", dimension::gov_econ},
+    {"政府经济科目", dimension::gov_econ}, {"gov-econ", dimension::gov_econ},   {"gov_econ", dimension::gov_econ},
+    {"类型", dimension::kind},             {"支出类型", dimension::kind},       {"kind", dimension::kind},
+    {"资金", dimension::fund},             {"资金来源", dimension::fund},       {"fund", dimension::fund},
+    {"项目", dimension::project},          {"project", dimension::project},     {"单位", dimension::unit},
+    {"unit", dimension::unit},             {"单位类型", dimension::unit_type}, {"unit-type", dimension::unit_type},
+    {"unit_type", dimension::unit_type},   {"金额", dimension::amount},         {"amount", dimension::amount},
+    {"行", dimension::line},               {"line", dimension::line}};
+
 /// Parses a dimension name (功能 / function, 经济 / econ, 政府经济 / gov-econ,
-/// 类型 / kind, 资金 / fund, 项目 / project, 单位 / unit, 行 / line (the
-/// published line an item belongs to), or any tag key) with
-/// an optional level (.类 .款 .项 or .class .section .item).  Returns false
-/// for an unknown level.
+/// 类型 / kind, 资金 / fund, 项目 / project, 单位 / unit, 单位类型 / unit-type,
+/// 金额 / amount, 行 / line (the published line an item belongs to), or any
+/// tag key) with an optional level (.类 .款 .项 or
+/// .class .section .item; 类型 has .类 and .款).  Returns false for an
+/// unknown level.
 inline bool parse_dimension(std::string_view text, dimension_ref& out) {
   std::string_view t = text, lvl;
   if (auto dot = t.find('.'); dot != std::string_view::npos) {
     lvl = t.substr(dot + 1);
     t = t.substr(0, dot);
   }
-  static constexpr std::pair<std::string_view, dimension> names[] = {
-      {"功能", dimension::function},        {"功能科目", dimension::function},   {"function", dimension::function},
-      {"经济", dimension::econ},            {"经济科目", dimension::econ},       {"部门经济", dimension::econ},
-      {"部门经济科目", dimension::econ},    {"econ", dimension::econ},           {"政府经济", dimension::gov_econ},
-      {"政府经济科目", dimension::gov_econ}, {"gov-econ", dimension::gov_econ},   {"gov_econ", dimension::gov_econ},
-      {"类型", dimension::kind},            {"支出类型", dimension::kind},       {"kind", dimension::kind},
-      {"资金", dimension::fund},            {"资金来源", dimension::fund},       {"fund", dimension::fund},
-      {"项目", dimension::project},         {"project", dimension::project},     {"单位", dimension::unit},
-      {"unit", dimension::unit},            {"行", dimension::line},             {"line", dimension::line}};
   out = dimension_ref{};
   bool found = false;
-  for (const auto& [n, d] : names)
+  for (const auto& [n, d] : dimension_names)
     if (n == t) {
       out.dim = d;
       found = true;
@@ -56,12 +61,26 @@ inline bool parse_dimension(std::string_view text, dimension_ref& out) {
   else if (lvl == "款" || lvl == "section") out.level = 2;
   else if (lvl == "项" || lvl == "item") out.level = 3;
   else return false;
-  if (out.dim == dimension::econ || out.dim == dimension::gov_econ) {
+  if (out.dim == dimension::econ || out.dim == dimension::gov_econ || out.dim == dimension::kind) {
     if (out.level == 3) return false;
   } else if (out.dim != dimension::function) {
     return false;
   }
   return true;
+}
+
+/// Whether a kind is of a level: 1 基本支出 / 项目支出, 2 the four below them.
+constexpr bool kind_of_level(spending_kind k, int level) noexcept {
+  if (k == spending_kind::unspecified) return false;
+  return level == 0 || (level == 1) == (parent_kind(k) == k);
+}
+
+/// The key of a kind at a level: its upper kind at level 1, itself at level
+/// 2 when it is of that level (no key otherwise), itself at level 0.
+constexpr dimension_key kind_key(spending_kind k, int level) noexcept {
+  if (level == 1) return k == spending_kind::unspecified ? no_key : static_cast<dimension_key>(parent_kind(k));
+  if (level == 2 && !kind_of_level(k, 2)) return no_key;
+  return static_cast<dimension_key>(k);
 }
 
 /// The key of an item on a dimension.
@@ -79,8 +98,13 @@ inline dimension_key key_of(const budget& b, const item& it, const dimension_ref
       const auto c = d.level ? e.at(d.level) : e;
       return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
     }
-    case dimension::kind: return static_cast<dimension_key>(it.kind);
+    case dimension::kind: return kind_key(it.kind, d.level);
     case dimension::fund: return static_cast<dimension_key>(it.fund);
+    case dimension::unit_type: {
+      const auto us = b.units();
+      return it.unit < us.size() ? static_cast<dimension_key>(us[it.unit].type) : no_key;
+    }
+    case dimension::amount: return no_key;  // items are not grouped by their amount
     case dimension::project:
       if (it.project != npos32) return it.project;
       if (it.group != npos32) return dimension_key{it.group} | (dimension_key{1} << 32);
@@ -116,9 +140,15 @@ inline std::optional<dimension_key> parse_key(const budget& b, const dimension_r
     }
     case dimension::kind: {
       auto k = parse_spending_kind(text);
-      if (!k) return std::nullopt;
+      if (!k || (d.level && !kind_of_level(*k, d.level))) return std::nullopt;
       return static_cast<dimension_key>(*k);
     }
+    case dimension::unit_type: {
+      auto t = parse_unit_type(text);
+      if (!t) return std::nullopt;
+      return static_cast<dimension_key>(*t);
+    }
+    case dimension::amount: return std::nullopt;
     case dimension::fund: {
       auto f = parse_fund_source(text);
       if (!f) return std::nullopt;
@@ -165,6 +195,8 @@ inline std::string key_text(const budget& b, const dimension_ref& d, dimension_k
       return b.projects()[static_cast<std::size_t>(k)].name;
     case dimension::unit: return b.units()[static_cast<std::size_t>(k)].code;
     case dimension::tag: return std::string(b.string_at(static_cast<std::uint32_t>(k)));
+    case dimension::unit_type: return std::string(chinese_name(static_cast<unit_type>(k)));
+    case dimension::amount: return {};
     case dimension::line: return std::to_string(k + 1);
   }
   return {};
@@ -182,6 +214,8 @@ inline std::string dimension_header(const dimension_ref& d) {
     case dimension::project: h = "项目"; break;
     case dimension::unit: h = "单位"; break;
     case dimension::tag: h = d.tag_key; break;
+    case dimension::unit_type: h = "单位类型"; break;
+    case dimension::amount: h = "金额"; break;
     case dimension::line: h = "行"; break;
   }
   if (d.level == 1) h += ".类";

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 namespace yusuan::detail {
@@ -71,15 +72,19 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
     case dimension::kind:
     case dimension::fund: {
       const auto& present = d.dim == dimension::kind ? c.kind_present : c.fund_present;
-      x.map.assign(256, 0);
+      // the key of each value present (a kind at the dimension's level), ids in key order
       for (unsigned v = 0; v < 256; ++v)
-        if (present[v]) {
-          x.map[v] = static_cast<std::uint32_t>(x.keys.size());
-          x.keys.push_back(v);  // kinds and sources order by their value
-        }
+        if (present[v]) raw.push_back(d.dim == dimension::kind ? kind_key(static_cast<spending_kind>(v), d.level) : v);
+      std::vector<std::uint32_t> ids;
+      number_in_key_order(d, raw, ids, x.keys);
+      x.map.assign(256, 0);
+      for (unsigned v = 0, k = 0; v < 256; ++v)
+        if (present[v]) x.map[v] = ids[k++];
       x.ord8 = d.dim == dimension::kind ? c.kind.data() : c.fund.data();
       return x;
     }
+    case dimension::amount:
+      throw std::invalid_argument("yusuan: items are not grouped by their amount (金额)");
     default: {
       // Projects, units, lines and tags: an ordinal per item (the project or
       // group, the unit, the line, the tag set), the key of each ordinal, ids
@@ -117,10 +122,14 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
         raw.push_back(no_key);  // an item of a budget assembled without lines
         number_in_key_order(d, raw, x.map, x.keys);
         fill([n = b.line_count()](const item& it) { return std::min(it.line, n); });
-      } else {  // unit
+      } else {  // unit, unit type: by unit
         std::uint32_t top = 0;
         for (const auto& it : items) top = std::max<std::uint32_t>(top, it.unit);
-        for (std::uint32_t u = 0; u <= top; ++u) raw.push_back(u);
+        const auto units = b.units();
+        for (std::uint32_t u = 0; u <= top; ++u)
+          raw.push_back(d.dim == dimension::unit ? dimension_key{u}
+                        : u < units.size()       ? static_cast<dimension_key>(units[u].type)
+                                                 : no_key);
         number_in_key_order(d, raw, x.map, x.keys);
         fill([](const item& it) { return std::uint32_t{it.unit}; });
       }

@@ -36,13 +36,16 @@ public:
   }
 
 private:
-  enum class test : std::uint8_t { table32, table8, tag_sets, units, projects, constant, and_, or_, not_ };
+  enum class test : std::uint8_t { table32, table8, tag_sets, units, projects, amounts, constant, and_, or_, not_ };
   struct node {
     test t = test::constant;
     std::uint8_t value = 0;  // constant; projects: 1 to negate
     const std::uint32_t* col32 = nullptr;
     const std::uint8_t* col8 = nullptr;
+    const std::int64_t* col64 = nullptr;
     std::vector<std::uint8_t> table, groups;  // groups: projects only, the answer per project group
+    std::vector<std::int64_t> fen;            // amounts: the values compared with, sorted
+    filter::op cmp = filter::op::eq;          // amounts: the comparison
     std::vector<std::uint32_t> children;
   };
 
@@ -132,6 +135,29 @@ private:
             });
             break;
           }
+          case dimension::unit_type: {
+            // the answer for each unit, by its type
+            n.t = test::units;
+            const auto us = b.units();
+            n.table.assign(us.size() + 1, negate);
+            for (std::size_t u = 0; u < us.size(); ++u) {
+              bool any = false;
+              for (const auto& v : f.values) any = any || us[u].type == v.type;
+              n.table[u] = any != negate;
+            }
+            break;
+          }
+          case dimension::amount:
+            n.t = test::amounts;
+            n.col64 = c.fen.data();
+            n.cmp = f.kind;
+            for (const auto& v : f.values) n.fen.push_back(v.amount.fen());
+            std::sort(n.fen.begin(), n.fen.end());
+            if (n.fen.empty()) {  // nothing to compare with: no item for =, in, <…; every item for ≠, not in
+              n.t = test::constant;
+              n.value = negate;
+            }
+            break;
           case dimension::line:  // lines are grouped by, never compared: no value takes an item
             n.t = test::constant;
             n.value = negate;
@@ -207,6 +233,25 @@ private:
           return static_cast<std::uint8_t>((p[std::min(items[i].project, tp)] | g[std::min(items[i].group, tg)]) ^ neg);
         });
         return;
+      case test::amounts: {
+        const std::int64_t* fen = x.col64;
+        const std::int64_t lo = x.fen.front(), hi = x.fen.back();
+        switch (x.cmp) {
+          case filter::op::lt: apply([fen, lo](std::size_t i) { return static_cast<std::uint8_t>(fen[i] < lo); }); return;
+          case filter::op::le: apply([fen, lo](std::size_t i) { return static_cast<std::uint8_t>(fen[i] <= lo); }); return;
+          case filter::op::gt: apply([fen, hi](std::size_t i) { return static_cast<std::uint8_t>(fen[i] > hi); }); return;
+          case filter::op::ge: apply([fen, hi](std::size_t i) { return static_cast<std::uint8_t>(fen[i] >= hi); }); return;
+          default: {
+            const bool negate = x.cmp == filter::op::ne || x.cmp == filter::op::not_in;
+            const std::int64_t* b = x.fen.data();
+            const std::int64_t* e = b + x.fen.size();
+            apply([fen, b, e, negate](std::size_t i) {
+              return static_cast<std::uint8_t>(std::binary_search(b, e, fen[i]) != negate);
+            });
+            return;
+          }
+        }
+      }
       case test::constant: apply([v = x.value](std::size_t) { return v; }); return;
       case test::and_:
       case test::or_: {

@@ -44,8 +44,8 @@ inline bool income_passes(const filter& f, const income_line& l) {
         if (income_passes(c, l)) return true;
       return false;
     case filter::op::not_: return f.children.empty() || !income_passes(f.children.front(), l);
+    default: return false;  // amounts compared by size: not a dimension of income lines
   }
-  return false;
 }
 
 /// Σ of the income lines that pass `where` (of one unit when `unit` is set)

@@ -51,8 +51,8 @@ inline bool fund_passes(const filter& f, fund_source s) {
         if (fund_passes(c, s)) return true;
       return false;
     case filter::op::not_: return f.children.empty() || !fund_passes(f.children.front(), s);
+    default: return false;  // amounts compared by size: not a dimension of a source
   }
-  return false;
 }
 
 /// What the attribution needs of every project, gathered by two grouped sums.

@@ -224,8 +224,10 @@ struct unit_decl : located {
 struct department : located {
   slice code, name;
 };
-/// 导入 "path"
+/// 导入 "path" (relative to the importing file) or 导入 <path> (in the
+/// library path: the standard library and others installed beside it)
 struct import_file : located {
+  bool library = false;
   slice path;
 };
 /// 模板 name: the template of the budget's disclosure tables

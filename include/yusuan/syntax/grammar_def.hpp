@@ -109,6 +109,7 @@ struct amount_class;
 struct percent_class;
 struct name_class;
 struct string_class;
+struct library_path_class;
 struct code_class;
 struct code_word_class;
 struct string_or_word_class;
@@ -129,6 +130,7 @@ const x3::rule<amount_class, ast::slice> amount_tok = "an amount";
 const x3::rule<percent_class, ast::slice> percent_tok = "a percentage such as 6.06%";
 const x3::rule<name_class, ast::slice> name_tok = "a name";
 const x3::rule<string_class, ast::slice> string_tok = "a quoted string";
+const x3::rule<library_path_class, ast::slice> library_path_tok = "a library path such as <std/measures.budget>";
 const x3::rule<code_class, ast::slice> code_tok = "a classification code";
 const x3::rule<code_word_class, ast::slice> code_word_tok = "a code";
 const x3::rule<string_or_word_class, ast::slice> string_or_word = "a name";
@@ -315,6 +317,7 @@ const auto equals_def = tokens::punct("==", "=", "＝");
 const auto amount_tok_def = tokens::amount;
 const auto percent_tok_def = tokens::percent;
 const auto string_tok_def = tokens::quoted;
+const auto library_path_tok_def = tokens::library_path;
 const auto code_tok_def = tokens::code;
 const auto code_word_tok_def = tokens::code_word;
 const auto name_tok_def = string_tok | bare_name;
@@ -390,7 +393,8 @@ const auto year_def = kw(keyword::year) > code_word_tok;
 const auto amount_unit_def = kw(keyword::amounts) > tokens::word;
 const auto unit_decl_def = kw(keyword::unit) > code_word_tok > name_tok > -(kw(keyword::type) > tokens::word);
 const auto department_def = kw(keyword::department) > code_word_tok > name_tok;
-const auto import_file_def = kw(keyword::import_) > string_tok;
+const auto import_file_def =
+    kw(keyword::import_) > ((x3::attr(true) >> library_path_tok) | (x3::attr(false) >> string_tok));
 const auto template_decl_def = kw(keyword::template_) > string_word_or_code;
 const auto income_part_def = kw(keyword::of_which) > tokens::word >> -colon > amount_tok;
 const auto income_def = kw(keyword::income) > tokens::word > -colon > amount_tok > *income_part;
@@ -462,7 +466,7 @@ const auto query_def =
     capture[kw(keyword::sum) | kw(keyword::count) | kw(keyword::min) | kw(keyword::max)] > *query_clause;
 
 BOOST_SPIRIT_DEFINE(colon, arrow, sep, open_brace, close_brace, open_paren, close_paren, equals, amount_tok,
-                    percent_tok, name_tok, string_tok, code_tok, code_word_tok, string_or_word, string_word_or_code,
+                    percent_tok, name_tok, string_tok, library_path_tok, code_tok, code_word_tok, string_or_word, string_word_or_code,
                     value_tok, comparator, item_or_block)
 BOOST_SPIRIT_DEFINE(mapped_code, code_coord, kind_coord, fund_coord, project_coord, tag_coord, coordinate,
                     post_coordinate)

@@ -178,17 +178,54 @@ struct code_parser : x3::parser<code_parser> {
 
 /// An amount as written: an optional sign, then digits, commas and points and
 /// any letters glued to them (so that "1e5" or "3o.5" reach the amount checker
-/// whole and are diagnosed precisely).
+/// whole and are diagnosed precisely), and an optional unit glued to the end
+/// (元, 万元, 亿元).  Digits, commas, points and minus signs may be full-width
+/// (９, ，, ．, －), as in text copied from published documents.
 struct amount_parser : scanned_token<amount_parser> {
+  /// The length of a full-width digit (U+FF10–U+FF19) at p, or 0.
+  static std::size_t wide_digit(const char* p, const char* last) noexcept {
+    return last - p >= 3 && static_cast<unsigned char>(p[0]) == 0xEF && static_cast<unsigned char>(p[1]) == 0xBC &&
+                   static_cast<unsigned char>(p[2]) >= 0x90 && static_cast<unsigned char>(p[2]) <= 0x99
+               ? 3
+               : 0;
+  }
+  /// A digit, ASCII or full-width: its length, or 0.
+  static std::size_t any_digit(const char* p, const char* last) noexcept {
+    return p < last && is_digit(*p) ? 1 : wide_digit(p, last);
+  }
   static const char* scan(const char* first, const char* last) noexcept {
     const char* p = first;
     if (p < last && (*p == '-' || *p == '+')) ++p;
-    if (p == last || !(is_digit(*p) || (*p == '.' && p + 1 < last && is_digit(p[1])))) return first;
-    while (p < last && (is_digit(*p) || *p == '.' || *p == ',' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                        *p == '_')) {
-      if (*p == ',' && !(p + 1 < last && is_digit(p[1]))) break;  // a list separator
-      ++p;
+    else if (chars::at(p, last, "\xEF\xBC\x8D", 3)) p += 3;  // －
+    const bool point_first = p < last && (*p == '.' || chars::at(p, last, "\xEF\xBC\x8E", 3));
+    const char* after_point = p < last ? p + (*p == '.' ? 1 : 3) : p;
+    if (!(any_digit(p, last) || (point_first && any_digit(after_point, last)))) return first;
+    while (p < last) {
+      if (const std::size_t n = any_digit(p, last)) {
+        p += n;
+        continue;
+      }
+      const char c = *p;
+      if (c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+        ++p;
+        continue;
+      }
+      if (c == ',' && any_digit(p + 1, last)) {  // else a list separator
+        ++p;
+        continue;
+      }
+      if (chars::at(p, last, "\xEF\xBC\x8E", 3)) {  // ．
+        p += 3;
+        continue;
+      }
+      if (chars::at(p, last, "\xEF\xBC\x8C", 3) && any_digit(p + 3, last)) {  // ，between digits
+        p += 3;
+        continue;
+      }
+      break;
     }
+    for (std::string_view u : {"万元", "亿元", "元"})
+      if (chars::at(p, last, u.data(), u.size()) && !chars::word_char_at(p + u.size(), last)) return p + u.size();
     return p;
   }
 };
@@ -240,6 +277,24 @@ struct string_parser : x3::parser<string_parser> {
       ++p;
     }
     return false;
+  }
+};
+
+/// A library path, <std/measures.budget>: the text between '<' and '>' on
+/// one line, without blanks.
+struct library_path_parser : x3::parser<library_path_parser> {
+  using attribute_type = slice;
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    const char* p = first;
+    if (p >= last || *p != '<') return false;
+    const char* b = ++p;
+    while (p < last && *p != '>' && *p != ' ' && *p != '\t' && !chars::is_line_break(*p)) ++p;
+    if (p >= last || *p != '>' || p == b) return false;
+    store(attr, slice{b, p});
+    first = p + 1;
+    return true;
   }
 };
 
@@ -394,6 +449,7 @@ inline constexpr code_parser code{};
 inline constexpr amount_parser amount{};
 inline constexpr percent_parser percent{};
 inline constexpr string_parser quoted{};
+inline constexpr library_path_parser library_path{};
 inline constexpr target_value_parser target_value{};
 inline constexpr same_line_parser same_line{};
 inline constexpr word_ahead_parser word_ahead{};

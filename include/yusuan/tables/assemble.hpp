@@ -145,6 +145,7 @@ inline table assemble(const budget& b, const table_template& templ, const table_
   cell_evaluator ev(b, templ, spec.scope);
   text_context c{b, templ, spec, u, &ev};
   t.id = spec.id;
+  t.name = spec.name;
   t.label = text_of(c, spec.label.empty() ? templ.label : spec.label);
   t.title = text_of(c, spec.title);
   t.amount_unit = u;

@@ -61,6 +61,7 @@ struct row {
 /// A disclosure table.
 struct table {
   std::string id;         // "03"
+  std::string name;       // "单位支出预算表"
   std::string label;      // "预算03表" (empty: the template prints none)
   std::string title;      // "2024年单位支出预算表"
   std::string unit_name;  // 单位名称: 洛阳市社会保险中心

@@ -1,0 +1,158 @@
+// What every command of `yusuan` does alike: -o FILE, "-" for standard input,
+// errors as JSON under --format json, --color and NO_COLOR, "did you mean",
+// the man page and the bash completion generated from the help texts.
+#include "support/test_support.hpp"
+
+#include <cstdlib>
+#include <string>
+
+using namespace yusuan_test;
+
+namespace {
+
+const std::string ref_arg = quote(reference_path);
+
+}  // namespace
+
+TEST(conventions_cli, dash_o_writes_the_output_of_every_printing_command) {
+  temp_dir t;
+  const std::vector<std::string> commands{
+      "table " + ref_arg + " 08 --format csv", "table " + ref_arg + " all --format md",
+      "query " + ref_arg + " 'sum by function.类' --format csv", "export " + ref_arg,
+      "catalog econ --format csv", "report " + ref_arg, "check --format json " + ref_arg, "man", "complete bash"};
+  for (const auto& c : commands) {
+    const auto printed = run_cli(c);
+    ASSERT_EQ(printed.exit, 0) << c << printed.err;
+    const auto file = t.path() / "out";
+    const auto written = run_cli(c + " -o " + quote(file));
+    ASSERT_EQ(written.exit, 0) << c << written.err;
+    EXPECT_EQ(written.out, "") << c;
+    EXPECT_EQ(read_all(file), printed.out) << c;
+    EXPECT_FALSE(printed.out.empty()) << c;
+  }
+  const auto bad = run_cli("table " + ref_arg + " 08 -o /nonexistent-dir/t.csv");
+  EXPECT_EQ(bad.exit, 2);
+  EXPECT_NE(bad.err.find("cannot write '/nonexistent-dir/t.csv'"), std::string::npos) << bad.err;
+}
+
+TEST(conventions_cli, dash_reads_the_budget_from_standard_input) {
+  const fs::path budgets = fs::absolute("budgets");
+  const fs::path file = fs::absolute(reference_path);
+  // Imports (std/measures.budget) resolve against the current directory.
+  for (const std::string c : {"table - 08 --format csv", "query - 'sum by econ.类' --format csv", "check -", "report -",
+                              "export -"}) {
+    const auto from_stdin = run_cli_in(budgets, c, file);
+    EXPECT_EQ(from_stdin.exit, 0) << c << from_stdin.err;
+  }
+  EXPECT_EQ(run_cli_in(budgets, "table - 08 --format csv", file).out,
+            run_cli("table " + ref_arg + " 08 --format csv").out);
+  // the standard library (导入 <std/…>) is found from any directory
+  const auto elsewhere = run_cli_in(fs::absolute("."), "check -", file);
+  EXPECT_EQ(elsewhere.exit, 0) << elsewhere.err;
+  // a relative import resolves against the current directory
+  temp_dir dir;
+  dir.write("rules.budget", "核对 支出合计 = 1.00\n");
+  const fs::path main = dir.write("main.budget", "导入 \"rules.budget\"\n208 01 09 30101: 1.00\n");
+  EXPECT_EQ(run_cli_in(dir.path(), "check -", main).exit, 0);
+  const auto missing = run_cli_in(fs::absolute("."), "check -", main);
+  EXPECT_EQ(missing.exit, 1) << "rules.budget is not in the current directory";
+  EXPECT_NE(missing.err.find("<stdin>"), std::string::npos) << missing.err;
+}
+
+TEST(conventions_cli, errors_are_json_under_format_json) {
+  struct json_case {
+    std::string args;
+    int exit;
+    std::string code;
+  };
+  const std::vector<json_case> cases{
+      {"table " + ref_arg + " 14 --format json", 2, "\"code\":\"usage\""},
+      {"table tests/data/dsl/cli_error.budget 03 --format json", 1, "\"code\":\"E"},
+      {"table tests/data/no_such.budget 03 --format json", 2, "\"code\":\"E0001\""},
+      {"query " + ref_arg + " 'sum by' --format json", 1, "\"code\":\"E"},
+      {"query " + ref_arg + " 'sum' --format json --bogus", 2, "\"code\":\"usage\""},
+      {"catalog nope --format json", 2, "\"code\":\"usage\""},
+      {"check --format json --frobnicate x", 2, "\"code\":\"usage\""},
+      {"report --format json x", 2, "\"code\":\"usage\""},
+      {"frobnicate --format json", 2, "\"code\":\"usage\""},
+  };
+  for (const auto& c : cases) {
+    const auto r = run_cli(c.args);
+    EXPECT_EQ(r.exit, c.exit) << c.args << r.err;
+    EXPECT_EQ(r.out.rfind("[", 0), 0u) << c.args << ": " << r.out;
+    EXPECT_NE(r.out.find(c.code), std::string::npos) << c.args << ": " << r.out;
+    EXPECT_NE(r.out.find("\"severity\":\"error\""), std::string::npos) << c.args;
+    EXPECT_EQ(r.err, "") << c.args;
+  }
+}
+
+TEST(conventions_cli, did_you_mean) {
+  const auto cmd = run_cli("chek " + ref_arg);
+  EXPECT_EQ(cmd.exit, 2);
+  EXPECT_NE(cmd.err.find("unknown command 'chek' (did you mean 'check'?)"), std::string::npos) << cmd.err;
+  const auto rep = run_cli("reprot x");
+  EXPECT_NE(rep.err.find("did you mean 'report'?"), std::string::npos) << rep.err;
+  const auto opt = run_cli("table " + ref_arg + " 03 --fromat csv");
+  EXPECT_EQ(opt.exit, 2);
+  EXPECT_NE(opt.err.find("unknown option '--fromat' for table (did you mean '--format'?)"), std::string::npos) << opt.err;
+  const auto prior = run_cli("query " + ref_arg + " sum --prio x");
+  EXPECT_NE(prior.err.find("did you mean '--prior'?"), std::string::npos) << prior.err;
+  const auto far = run_cli("table " + ref_arg + " 03 --zzzzzzzz");
+  EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;
+  const auto kind = run_cli("catalog fucntion");
+  EXPECT_NE(kind.err.find("did you mean 'function'?"), std::string::npos) << kind.err;
+}
+
+TEST(conventions_cli, color_modes_and_no_color) {
+  const std::string bad = "table tests/data/dsl/cli_error.budget 03";
+  EXPECT_NE(run_cli(bad + " --color always").err.find("\x1b["), std::string::npos);
+  EXPECT_EQ(run_cli(bad + " --color never").err.find("\x1b["), std::string::npos);
+  EXPECT_EQ(run_cli(bad).err.find("\x1b["), std::string::npos) << "auto: not a terminal";
+  EXPECT_EQ(run_cli(bad + " --colour=never").exit, 1);
+  const auto wrong = run_cli(bad + " --color sometimes");
+  EXPECT_EQ(wrong.exit, 2);
+  EXPECT_NE(wrong.err.find("--color must be one of auto, always, never"), std::string::npos) << wrong.err;
+  for (const std::string& c : {"query " + ref_arg + " sum", "report " + ref_arg, "export " + ref_arg, std::string("catalog econ"),
+                              "check " + ref_arg})
+    EXPECT_EQ(run_cli(c + " --color never").exit, 0) << c;
+  // On a terminal (script(1) gives the program one), auto colours unless
+  // NO_COLOR is set and not empty.
+  temp_dir t;
+  const auto on_tty = [&](const std::string& env) {
+    const fs::path out = t.path() / "tty";
+    const std::string cmd = "script -qec \"" + env + " '" + YUSUAN_CLI + "' " + bad + "\" /dev/null > '" + out.string() +
+                            "' 2>&1 </dev/null";
+    EXPECT_NE(std::system(cmd.c_str()), -1);
+    return read_all(out);
+  };
+  EXPECT_NE(on_tty("env -u NO_COLOR").find("\x1b["), std::string::npos);
+  EXPECT_EQ(on_tty("env NO_COLOR=1").find("\x1b["), std::string::npos);
+  EXPECT_NE(on_tty("env NO_COLOR=").find("\x1b["), std::string::npos) << "an empty NO_COLOR is not set";
+}
+
+TEST(conventions_cli, man_page_and_completion_come_from_the_help_texts) {
+  const auto man = run_cli("man");
+  ASSERT_EQ(man.exit, 0) << man.err;
+  EXPECT_EQ(man.out.rfind(".TH YUSUAN 1", 0), 0u);
+  for (const std::string c : {"check", "query", "table", "report", "export", "catalog"}) {
+    EXPECT_NE(man.out.find(".SS yusuan " + c), std::string::npos) << c;
+    const auto help = run_cli(c + " --help");
+    const std::string first = help.out.substr(0, help.out.find('\n'));
+    EXPECT_NE(man.out.find(first), std::string::npos) << first;
+  }
+  const auto bash = run_cli("complete bash");
+  ASSERT_EQ(bash.exit, 0);
+  EXPECT_NE(bash.out.find("complete -o filenames -F _yusuan yusuan"), std::string::npos);
+  EXPECT_NE(bash.out.find("--bom"), std::string::npos);
+  EXPECT_NE(bash.out.find("text csv md json xlsx"), std::string::npos);
+  // The script is valid bash and completes commands and options.
+  temp_dir t;
+  const auto script = t.write("c.bash", bash.out);
+  const std::string probe = "bash -c 'source " + script.string() +
+                            "; COMP_WORDS=(yusuan rep); COMP_CWORD=1; _yusuan; echo ${COMPREPLY[*]}; "
+                            "COMP_WORDS=(yusuan export --b); COMP_CWORD=2; _yusuan; echo ${COMPREPLY[*]}' > " +
+                            (t.path() / "o").string();
+  ASSERT_EQ(std::system(probe.c_str()), 0);
+  EXPECT_EQ(read_all(t.path() / "o"), "report\n--bom\n");
+  EXPECT_EQ(run_cli("complete zsh").exit, 2);
+}

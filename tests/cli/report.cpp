@@ -1,0 +1,95 @@
+// `yusuan report`: one self-contained HTML page whose tables and numbers are
+// those of `yusuan table` (the page in a browser: tests/js/report.test.mjs).
+#include "support/test_support.hpp"
+#include "support/xlsx_reader.hpp"
+
+#include <string>
+
+using namespace yusuan_test;
+
+namespace {
+
+const std::string ref_arg = quote(reference_path);
+
+/// Text as the report escapes it.
+std::string html(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '"') out += "&quot;";
+    else if (c == '\'') out += "&#39;";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(report_cli, is_self_contained) {
+  const auto r = run_cli("report " + ref_arg);
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const std::string& page = r.out;
+  EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const char* external : {"<script", "<link", "src=", "@import", "url(", "http://", "https://"})
+    EXPECT_EQ(page.find(external), std::string::npos) << external;
+  EXPECT_NE(page.find("@media print"), std::string::npos);
+  EXPECT_NE(page.find("default-src 'none'"), std::string::npos);
+}
+
+TEST(report_cli, every_table_with_the_cells_of_its_csv) {
+  const auto r = run_cli("report " + ref_arg);
+  ASSERT_EQ(r.exit, 0) << r.err;
+  for (int n = 1; n <= 13; ++n) {
+    const std::string id = (n < 10 ? "0" : "") + std::to_string(n);
+    const std::size_t start = r.out.find("<section class=\"table\" id=\"t" + id + "\">");
+    ASSERT_NE(start, std::string::npos) << id;
+    const std::string section = r.out.substr(start, r.out.find("</section>", start) - start);
+    const auto csv = xlsx::parse_csv(run_cli("table " + ref_arg + " " + id + " --format csv").out);
+    std::size_t at = section.find("<tbody>");
+    for (std::size_t i = 1; i < csv.size(); ++i)
+      for (const auto& cell : csv[i]) {
+        // Each cell in order: <td>text</td> or <td class="num">text</td>.
+        const std::size_t td = section.find("<td", at);
+        ASSERT_NE(td, std::string::npos) << id;
+        const std::size_t s = section.find('>', td) + 1;
+        EXPECT_EQ(section.substr(s, section.find("</td>", s) - s), html(cell)) << id << " row " << i;
+        at = s;
+      }
+  }
+}
+
+TEST(report_cli, totals_charts_targets_and_checks) {
+  const auto r = run_cli("report " + ref_arg);
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const std::string& page = r.out;
+  for (const char* part : {"<h1>2024年洛阳市社会保险中心单位预算</h1>", "38381.46", "id=\"chart-function\"",
+                           "id=\"chart-econ\"", "id=\"chart-kind\"", "id=\"chart-change\"", "id=\"chart-projects\"",
+                           "208 社会保障和就业支出", "38093.45", "99.25%", "项目支出 36053.75 万元 93.94%",
+                           "基本支出·人员经费 2161.89 万元 5.63%", "39924.65", "-1543.19（-3.87%）",
+                           "社保政策宣传工作完成率", "93 项核对，93 项通过，0 项未通过；3 条警告。",
+                           "核对 三公经费 = 9.20", "W0605"})
+    EXPECT_NE(page.find(part), std::string::npos) << part;
+  std::size_t svgs = 0;
+  for (std::size_t p = page.find("<svg"); p != std::string::npos; p = page.find("<svg", p + 1)) ++svgs;
+  EXPECT_EQ(svgs, 5u);
+  std::size_t rows = 0;
+  const std::size_t list = page.find("id=\"check-list\"");
+  for (std::size_t p = page.find("<tr><td class=\"num\">", list); p != std::string::npos;
+       p = page.find("<tr><td class=\"num\">", p + 1))
+    ++rows;
+  EXPECT_EQ(rows, 93u) << "every constraint with its status";
+}
+
+TEST(report_cli, units_and_errors) {
+  const auto yuan = run_cli("report " + ref_arg + " --unit 元");
+  ASSERT_EQ(yuan.exit, 0);
+  EXPECT_NE(yuan.out.find("383814600.00"), std::string::npos);
+  EXPECT_EQ(run_cli("report").exit, 2);
+  EXPECT_EQ(run_cli("report tests/data/dsl/cli_error.budget").exit, 1);
+  EXPECT_EQ(run_cli("report tests/data/no_such.budget").exit, 2);
+  EXPECT_EQ(run_cli("report " + ref_arg + " --unit 千元").exit, 2);
+  EXPECT_EQ(run_cli(std::string("report ") + small_path).exit, 0);
+  EXPECT_EQ(run_cli("report examples/budgets/main.budget").exit, 0);
+}

@@ -1,0 +1,96 @@
+// tools/xlsx.hpp -- writing .xlsx workbooks with libxlsxwriter: a workbook
+// that closes itself, cell formats, column widths for CJK text.
+#pragma once
+
+#include "io.hpp"
+
+#include <yusuan/tables/model.hpp>
+#include <yusuan/text/width.hpp>
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cli::xlsx {
+
+/// A workbook being written to a file; close() writes it.
+class workbook {
+public:
+  explicit workbook(const std::string& path) : path_(path), wb_(workbook_new(path.c_str())) {
+    if (!wb_) throw io_error{"cannot write '" + path + "'"};
+  }
+  workbook(const workbook&) = delete;
+  workbook& operator=(const workbook&) = delete;
+  ~workbook() {
+    if (wb_) workbook_close(wb_);
+  }
+  lxw_workbook* get() const { return wb_; }
+  lxw_format* format() { return workbook_add_format(wb_); }
+  lxw_worksheet* sheet(const std::string& name) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    if (!ws) throw io_error{"cannot add the worksheet '" + name + "' to '" + path_ + "'"};
+    return ws;
+  }
+  void set_title(const std::string& title) {
+    props_title_ = title;
+    props_comments_ = "yusuan";
+    lxw_doc_properties p{};
+    p.title = props_title_.data();
+    p.comments = props_comments_.data();
+    workbook_set_properties(wb_, &p);
+  }
+  /// Writes the file; throws io_error when it cannot be written.
+  void close() {
+    const lxw_error e = workbook_close(wb_);
+    wb_ = nullptr;
+    if (e != LXW_NO_ERROR) throw io_error{"cannot write '" + path_ + "': " + lxw_strerror(e)};
+  }
+
+private:
+  std::string path_;
+  std::string props_title_, props_comments_;
+  lxw_workbook* wb_;
+};
+
+/// The Excel number format of amounts with `decimals` decimals: #,##0.00.
+inline std::string number_format(int decimals) {
+  return decimals > 0 ? "#,##0." + std::string(static_cast<std::size_t>(decimals), '0') : "#,##0";
+}
+
+/// A column width (in Excel's character units) that fits text of display
+/// width `w` (CJK characters count two), within bounds.
+inline double column_width(std::size_t w) { return std::clamp(static_cast<double>(w) * 1.1 + 2.0, 6.0, 60.0); }
+
+/// A worksheet name from `name`: at most 31 characters, none of []:*?/\.
+inline std::string sheet_name(std::string_view name) {
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < name.size() && chars < 31;) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::string ch(name.substr(i, n));
+    out += ch.find_first_of("[]:*?/\\") == std::string::npos ? ch : std::string("_");
+    i += n;
+    ++chars;
+  }
+  return out;
+}
+
+/// Writes a workbook to `output` (a file, or standard output for "" or "-",
+/// through a temporary file, never to a terminal): `write` is called with the
+/// path to write.
+void write_to(const std::string& output, const std::function<void(const std::string&)>& write);
+
+/// Writes a table as a worksheet of `wb`: title, unit line, the column headers
+/// merged as published, amounts as numbers, frozen headers, print setup.
+void write_table_sheet(workbook& wb, const yusuan::tables::table& t);
+
+/// Writes tables as one workbook, a sheet per table, to `path`.
+void write_tables(const std::string& path, const std::vector<yusuan::tables::table>& tables);
+
+}  // namespace cli::xlsx
