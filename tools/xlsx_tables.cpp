@@ -3,7 +3,7 @@
 
 #include "header_cells.hpp"
 
-#include <yusuan/tables/registry.hpp>
+#include <yusuan/tables/model.hpp>
 
 #include <unistd.h>
 
