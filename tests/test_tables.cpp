@@ -21,44 +21,10 @@ namespace {
 
 namespace tb = yusuan::tables;
 
-// A department budget of two units, with several sources, a carry-over and
-// projects in both units.
-constexpr std::string_view multi_text = R"(标题 "测试局 2024 年部门预算"
-年度 2024
-金额单位 万元
-部门 801 "测试局"
-单位 801001 "测试局机关" 类型 行政
-收入 一般公共预算 100.00 其中 财政拨款 100.00
-收入 政府性基金 20.00
-收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 事业收入 4.00
-年终结转结余 0.00
-201 01 01 行政运行 基本支出 {
-  人员经费 { 30101 基本工资 → 50101 工资奖金津补贴: 60.00 }
-  公用经费 { 30201 办公费 → 50201 办公经费: 10.00 项目类别=公用经费综合定额 }
-}
-项目 "城建项目" 编码 801001240001 类型 特定目标类 功能 212 01 01 {
-  绩效 {
-    产出 完成率 ≥90%
-    满意度 群众满意度 ≥95%
-    满意度 单位满意度 ≥90%
-  }
-  212 01 01 30227 委托业务费 → 50205 委托业务费: 20.00 资金 政府性基金
-}
-单位 801002 "测试中心" 类型 事业
-收入 一般公共预算 15.00
-收入 事业收入 5.00
-208 05 01 行政单位离退休 基本支出 {
-  人员经费 { 30302 退休费 → 50905 离退休费: 40.00 }
-  公用经费 { 30299 其他商品和服务支出 → 50502 商品和服务支出: 15.00 项目类别=离退休人员公用经费 }
-}
-项目 "培训" 编码 801002240001 类型 其他运转类 功能 205 08 03 {
-  205 08 03 培训支出 30216 培训费 → 50502 商品和服务支出: 5.00 资金 事业收入
-}
-)";
-
+/// tests/data/department.budget: a department budget of two units.
 const yusuan::budget& multi() {
   static const yusuan::budget b = [] {
-    auto r = compile(multi_text, with_catalog(), "multi.budget");
+    auto r = compile_path("tests/data/department.budget");
     if (!r) {
       ADD_FAILURE() << dump(r);
       return yusuan::budget{};

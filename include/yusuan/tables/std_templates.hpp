@@ -380,8 +380,9 @@ inline constexpr std::array<std_template_text, 3> std_template_texts{{
 # 人员经费 and 公用经费: by sub-kind; basic spending of no sub-kind by its economic class.
 口径 人员经费 = 合计(类型 = 人员经费 或 (类型 = 基本支出 且 非 类型 属于 (人员经费, 公用经费) 且 经济 属于 (301, 303)))
 口径 公用经费 = 合计(类型 = 公用经费 或 (类型 = 基本支出 且 非 类型 属于 (人员经费, 公用经费) 且 非 经济 属于 (301, 303)))
-# 机关运行经费: the 公用经费 of 一般公共预算 money (a budget may define it itself).
-口径 机关运行经费 = 合计(类型 = 公用经费 且 资金 属于 (一般公共预算, 财政拨款))
+# 机关运行经费: the 公用经费 of 行政 and 参公 units from 一般公共预算 money
+# (a budget may define it itself, as <std/measures.budget> does).
+口径 机关运行经费 = 合计(类型 = 公用经费 且 资金 属于 (一般公共预算, 财政拨款) 且 单位类型 属于 (行政, 参公))
 
 表 T1 财务收支预算总表 {
   标题 "{年度}年{主体}财务收支预算总表"
