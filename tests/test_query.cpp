@@ -993,6 +993,10 @@ TEST(query_diagnostics, column_caret_expected_found) {
       {"sum where kind = 基本", "E0205", 18, "基本支出", "", ""},
       {"sum where fund = 乱", "E0205", 18, "", "", ""},
       {"sum by kind rollup", "E0505", 1, "", "", ""},
+      // items are compared by their amount in filters, never grouped by it
+      {"max by amount", "E0304", 8, "a dimension to group by", "'amount'", ""},
+      {"合计 按 类型, 金额", "E0304", 10, "a dimension to group by", "'金额'", ""},
+      {"sum pivot 金额", "E0304", 11, "a dimension to group by", "'金额'", ""},
   };
   for (const auto& c : cases) {
     auto r = parse_text(c.text, current());

@@ -4,8 +4,12 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/money.hpp>
 
+#include <cerrno>
 #include <cstddef>
+#include <cstdio>
+#include <cstring>
 #include <initializer_list>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +59,30 @@ inline yusuan::unit unit_option(const std::vector<std::string>& args, std::size_
   if (!u) throw usage_error{"--unit must be 元, 万元 or 亿元, not '" + v + "'"};
   return *u;
 }
+
+/// Flushes standard output and standard error and returns `rc`, or 2
+/// (exit_usage) with a message when a write to either failed (a full
+/// device, a closed pipe): every command ends through it.
+inline int checked_output(int rc) {
+  std::cout.flush();
+  errno = 0;
+  const bool out_failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout;
+  const int out_errno = errno;
+  if (out_failed) {
+    std::cerr << "yusuan: error: cannot write standard output"
+              << (out_errno != 0 ? std::string(": ") + std::strerror(out_errno) : std::string()) << "\n";
+    rc = exit_usage;
+  }
+  std::cerr.flush();
+  if (std::fflush(stderr) != 0 || std::ferror(stderr) != 0 || !std::cerr) rc = exit_usage;
+  return rc;
+}
+
+/// A result whose sum no amount holds (a group of items of both signs
+/// whose sum passes ±92,233,720,368,547,758.07 元, though the budget's total
+/// does not): E0701 on standard error, at `where` (the query's text, or the
+/// table asked for), exit 1.
+int result_too_large(const std::string& where_name, const std::string& where_text, const std::string& what);
 
 /// Colour on standard error: "always", "never" or "auto" (a terminal and no NO_COLOR).
 bool use_color(const std::string& mode);

@@ -52,48 +52,8 @@ namespace {
 /// A percentage at two decimals ("33.33", "-3.87").
 std::string format_percent(std::int64_t units) { return yusuan::decimal<2>::from_units(units).format(); }
 
-}  // namespace
-
-int run_query(const std::vector<std::string>& args) {
-  std::string format = "text", prior_file;
-  std::optional<yusuan::unit> unit_choice;
-  std::vector<std::string> positional;
-  common_flags common;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      std::cout << query_help;
-      return exit_ok;
-    } else if (common_option(args, i, common)) {
-    } else if (is_option(a, "--format")) {
-      format = choice_option(args, i, "--format", {"text", "csv", "json", "md"});
-    } else if (is_option(a, "--unit")) {
-      unit_choice = unit_option(args, i);
-    } else if (is_option(a, "--prior")) {
-      prior_file = option_value(args, i, "--prior");
-    } else if (looks_like_option(a)) {
-      unknown_option("query", a, with_common({"--format", "--unit", "--prior"}));
-    } else {
-      positional.push_back(a);
-    }
-  }
-  if (positional.size() != 2) throw usage_error{"query needs a budget file and a query (see yusuan query --help)"};
-  const reporting rep{format == "json", use_color(common.color)};
-  if (positional[0] == "-" && prior_file == "-") throw usage_error{"only one of FILE and --prior can be standard input"};
-  std::optional<yusuan::budget> b, prior;
-  if (int rc = load_budget(positional[0], b, rep); rc != exit_ok) return rc;
-  if (!prior_file.empty())
-    if (int rc = load_budget(prior_file, prior, rep); rc != exit_ok) return rc;
-  yusuan::diagnostics query_diags;
-  const auto q = yusuan::parse_query(positional[1], *b, query_diags);
-  if (!q) {
-    report(rep, query_diags);
-    return exit_budget_error;
-  }
-  output out(common.output);
-  const yusuan::unit u = unit_choice.value_or(b->amount_unit());
-  const auto t = prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q);
-
+/// Writes a query's result as a grid.
+void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit u, bool prior, const std::string& format) {
   grid g;
   std::vector<bool> has_name(t.by.size(), false);
   for (const auto& r : t.rows)
@@ -143,7 +103,56 @@ int run_query(const std::vector<std::string>& args) {
     // An aggregate with no group: one row even when nothing matched.
     g.rows.push_back({t.agg == yusuan::aggregate::count ? "0" : (t.agg == yusuan::aggregate::sum ? yusuan::money{}.format(u, 2) : "")});
   }
-  write_grid(out.stream(), g, format);
+  write_grid(os, g, format);
+}
+
+
+}  // namespace
+
+int run_query(const std::vector<std::string>& args) {
+  std::string format = "text", prior_file;
+  std::optional<yusuan::unit> unit_choice;
+  std::vector<std::string> positional;
+  common_flags common;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << query_help;
+      return exit_ok;
+    } else if (common_option(args, i, common)) {
+    } else if (is_option(a, "--format")) {
+      format = choice_option(args, i, "--format", {"text", "csv", "json", "md"});
+    } else if (is_option(a, "--unit")) {
+      unit_choice = unit_option(args, i);
+    } else if (is_option(a, "--prior")) {
+      prior_file = option_value(args, i, "--prior");
+    } else if (looks_like_option(a)) {
+      unknown_option("query", a, with_common({"--format", "--unit", "--prior"}));
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.size() != 2) throw usage_error{"query needs a budget file and a query (see yusuan query --help)"};
+  const reporting rep{format == "json", use_color(common.color)};
+  if (positional[0] == "-" && prior_file == "-") throw usage_error{"only one of FILE and --prior can be standard input"};
+  std::optional<yusuan::budget> b, prior;
+  if (int rc = load_budget(positional[0], b, rep); rc != exit_ok) return rc;
+  if (!prior_file.empty())
+    if (int rc = load_budget(prior_file, prior, rep); rc != exit_ok) return rc;
+  yusuan::diagnostics query_diags;
+  const auto q = yusuan::parse_query(positional[1], *b, query_diags);
+  if (!q) {
+    report(rep, query_diags);
+    return exit_budget_error;
+  }
+  output out(common.output);
+  const yusuan::unit u = unit_choice.value_or(b->amount_unit());
+  try {
+    print_result(out.stream(), prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u,
+                 prior.has_value(), format);
+  } catch (const yusuan::overflow_error&) {
+    return result_too_large("<query>", positional[1], "a figure of the result");
+  }
   out.finish();
   return exit_ok;
 }

@@ -22,13 +22,15 @@ struct grid {
 
 using yusuan::text::csv_field;
 
+/// One CSV line: rows can be written as they are made, without a grid.
+inline void write_csv_row(std::ostream& os, const std::vector<std::string>& r) {
+  for (std::size_t i = 0; i < r.size(); ++i) os << (i ? "," : "") << csv_field(r[i]);
+  os << "\n";
+}
+
 inline void write_csv(std::ostream& os, const grid& g) {
-  auto line = [&](const std::vector<std::string>& r) {
-    for (std::size_t i = 0; i < r.size(); ++i) os << (i ? "," : "") << csv_field(r[i]);
-    os << "\n";
-  };
-  line(g.header);
-  for (const auto& r : g.rows) line(r);
+  write_csv_row(os, g.header);
+  for (const auto& r : g.rows) write_csv_row(os, r);
 }
 
 /// Columns aligned by display width (CJK characters count two columns).

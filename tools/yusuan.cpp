@@ -124,16 +124,16 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   const reporting r{wants_json(args), color_mode(args) == "always" || (color_mode(args) == "auto" && use_color("auto"))};
   try {
-    return dispatch(args);
+    return checked_output(dispatch(args));
   } catch (const usage_error& e) {
     report_error(r, "usage", e.message);
-    return exit_usage;
+    return checked_output(exit_usage);
   } catch (const io_error& e) {
     report_error(r, "io", e.message);
-    return exit_usage;
+    return checked_output(exit_usage);
   } catch (const yusuan::error& e) {
     report_error(r, "error", e.what());
-    return exit_budget_error;
+    return checked_output(exit_budget_error);
   } catch (const std::exception& e) {
     report_error(r, "internal", std::string("internal error: ") + e.what());
     return 3;

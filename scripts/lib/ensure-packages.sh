@@ -1,9 +1,11 @@
 # shellcheck shell=bash
 # Sourced by scripts/test.sh and scripts/main.sh.
 #
-# yusuan_ensure_packages: installs, on Debian (bookworm), whichever of the
-# packages yusuan's build and tests need are missing.  Runs `apt-get update`
-# once and only when something is missing; uses sudo only when not root.
+# yusuan_ensure_packages [PACKAGE...]: installs, on Debian (bookworm),
+# whichever of the packages yusuan's build and tests need (and of the
+# PACKAGEs given, e.g. clang for the fuzzers) are missing.  Runs `apt-get
+# update` once and only when something is missing; uses sudo only when not
+# root.
 #
 #   libxlsxwriter-dev     the .xlsx outputs of the yusuan program
 #   unzip                 the test that reads the workbooks back
@@ -23,7 +25,7 @@ yusuan_ensure_packages() {
   fi
 
   local missing=() pkg
-  for pkg in "${YUSUAN_PACKAGES[@]}"; do
+  for pkg in "${YUSUAN_PACKAGES[@]}" "$@"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$pkg")
     fi

@@ -64,3 +64,17 @@ TEST(lang_header, units_of_a_department) {
   EXPECT_EQ(b.items()[0].unit, 0u);
   EXPECT_EQ(b.items()[1].unit, 1u);
 }
+
+TEST(lang_header, unit_and_department_without_a_code) {
+  // many published budgets print no code: the name alone declares the unit
+  auto r = compile("部门 \"上海市普陀区商务委员会\"\n单位 \"上海市普陀区商务委员会\" 类型 行政\n"
+                   "208 01 09 30101: 1.00\n核对 合计(单位 = 上海市普陀区商务委员会) = 1.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& h = r.value->header();
+  EXPECT_EQ(h.unit_code, "");
+  EXPECT_EQ(h.unit_name, "上海市普陀区商务委员会");
+  EXPECT_EQ(h.department_code, "");
+  EXPECT_EQ(h.department_name, "上海市普陀区商务委员会");
+  EXPECT_EQ(h.type, yusuan::unit_type::administrative);
+  EXPECT_TRUE(r.value->constraints()[0].passed);
+}

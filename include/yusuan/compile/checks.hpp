@@ -8,6 +8,7 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
@@ -24,6 +25,9 @@ public:
   bool run() {
     if (!totals_fit()) return false;
     projects();
+    if (!fits({project_total()}, d_.data->projects.empty() ? source_span{} : d_.data->projects.front().span,
+              "the total of the projects' amounts"))
+      return false;
     groups();
     balance();
     return true;
@@ -32,26 +36,46 @@ public:
 private:
   unit u() const noexcept { return d_.data->header.amount_unit; }
 
-  /// Whether Σ items, Σ income and the year-end balance fit in an amount.
-  bool totals_fit() {
-    auto& data = *d_.data;
-    money_sum items, income;
-    for (const auto& it : data.items) items += it.amount;
-    for (const auto& l : data.income)
-      if (!l.of_which) income += l.amount;
-    if (data.year_end_balance) items += *data.year_end_balance;
-    bool ok = true;
-    auto fits = [&](const money_sum& s, source_span at, const char* what) {
+  /// Σ of the projects' amounts (once they are known).
+  money_sum project_total() const {
+    money_sum s;
+    for (const auto& p : d_.data->projects) s += p.amount;
+    return s;
+  }
+
+  /// Whether every sum fits in an amount; E0701 at `at` when one does not.
+  /// Amounts are within ±(2^63 - 1) 分, so that each has a negation.
+  bool fits(std::initializer_list<money_sum> sums, source_span at, const char* what) {
+    for (const money_sum& s : sums) {
       const auto v = s.fen();
-      if (v <= std::numeric_limits<std::int64_t>::max() && v >= std::numeric_limits<std::int64_t>::min()) return;
+      if (v <= std::numeric_limits<std::int64_t>::max() && v >= -std::numeric_limits<std::int64_t>::max()) continue;
       rep_.error("E0701", std::string(what) + " is more than an amount can hold", at,
                  "amounts and their totals are at most 92,233,720,368,547,758.07 元");
-      ok = false;
-    };
-    fits(items, data.items.empty() ? source_span{} : source_span{data.sources[data.items.front().file].get(), data.items.front().offset, 1},
-         "the budget's expenditure total");
-    fits(income, data.income.empty() ? source_span{} : data.income.front().span, "the budget's income total");
-    return ok;
+      return false;
+    }
+    return true;
+  }
+
+  /// Whether every total the budget holds fits in an amount: Σ items, with
+  /// and without the year-end balance, Σ income, with and without the
+  /// carry-over.
+  bool totals_fit() {
+    auto& data = *d_.data;
+    money_sum items, income, current_income;
+    for (const auto& it : data.items) items += it.amount;
+    for (const auto& l : data.income)
+      if (!l.of_which) {
+        income += l.amount;
+        if (l.source != fund_source::carryover) current_income += l.amount;
+      }
+    money_sum grand = items;
+    if (data.year_end_balance) grand += *data.year_end_balance;
+    const source_span first_item =
+        data.items.empty() ? source_span{} : source_span{data.sources[data.items.front().file].get(), data.items.front().offset, 1};
+    const bool expenditure_fits = fits({items, grand}, first_item, "the budget's expenditure total");
+    const bool income_fits = fits({income, current_income}, data.income.empty() ? source_span{} : data.income.front().span,
+                                  "the budget's income total");
+    return expenditure_fits && income_fits;
   }
 
   void projects() {
@@ -68,6 +92,7 @@ private:
       const auto& stated = d_.stated_project_amount[i];
       p.has_items = counts[i] != 0;
       if (p.has_items) {
+        if (!fits({sums[i]}, p.span, "the sum of the project's items")) continue;
         p.amount = sums[i].value();
         if (stated.first && *stated.first != p.amount) {
           auto& d = rep_.error("E0402",
@@ -75,7 +100,8 @@ private:
                                    " differs from its items " + p.amount.format(u()),
                                stated.second);
           d.expected = stated.first->format(u());
-          d.found = p.amount.format(u()) + " in its items (difference " + signed_text(p.amount - *stated.first, u()) + ")";
+          d.found = p.amount.format(u()) + " in its items (difference " +
+                    signed_text(int128(p.amount.fen()) - stated.first->fen(), u()) + ")";
           project_item_notes(d, static_cast<std::uint32_t>(i));
         }
         if (p.group != npos32) {
@@ -118,6 +144,7 @@ private:
       money_sum members;
       for (auto m : grp.members) members += data.projects[m].amount;
       const money breakdown = grp.amount;  // Σ items, set when the block closed
+      if (!fits({members}, grp.span, "the sum of the group's projects")) continue;
       const money expected = members.value();
       if (breakdown != expected) {
         auto& d = rep_.error("E0403",
@@ -125,7 +152,7 @@ private:
                                  ", but its projects sum to " + expected.format(u()),
                              grp.span);
         d.expected = expected.format(u()) + " (Σ of the projects)";
-        d.found = breakdown.format(u()) + " (difference " + signed_text(breakdown - expected, u()) + ")";
+        d.found = breakdown.format(u()) + " (difference " + signed_text(int128(breakdown.fen()) - expected.fen(), u()) + ")";
         for (auto m : grp.members)
           d.notes.push_back({data.projects[m].name + " " + data.projects[m].amount.format(u()), data.projects[m].span});
       }
@@ -142,7 +169,7 @@ private:
     auto& d = rep_.error("E0404", "income total " + in.format(u()) + " differs from expenditure total " + out.format(u()),
                          data.income.front().span);
     d.expected = in.format(u()) + " (收入总计)";
-    d.found = out.format(u()) + " (支出总计; difference " + signed_text(out - in, u()) + " " +
+    d.found = out.format(u()) + " (支出总计; difference " + signed_text(int128(out.fen()) - in.fen(), u()) + " " +
               std::string(unit_name(u())) + ")";
     d.notes.push_back({"收入总计 = 本年收入合计 + 上年结转结余; 支出总计 = Σ items + 年终结转结余", {}});
   }

@@ -70,7 +70,7 @@ private:
       rep_.set_file(top.file.source.get());
       syntax::chars::skip_blank(top.pos, top.last);
       const char* start = top.pos;
-      const auto status = syntax::parse_statement(top.pos, top.last, slot, err);
+      const auto status = syntax::parse_statement(top.pos, top.last, slot, err, opt_.max_expression_depth);
       if (status == syntax::parse_status::end) {
         low.close_unclosed(top.depth);
         ctx_.file = top.saved;
@@ -80,7 +80,7 @@ private:
         continue;
       }
       if (status == syntax::parse_status::error) {
-        syntax_error(err, top.last);
+        report_syntax_error(rep_, err, top.last);
         top.pos = recover(start, err.where, top.last);
         continue;
       }
@@ -126,12 +126,6 @@ private:
       if (!eol) return n;
       p = static_cast<const char*>(eol) + 1;
     }
-  }
-
-  void syntax_error(const syntax::syntax_error& err, const char* last) {
-    auto& d = rep_.error("E0101", "syntax error: expected " + err.expected, rep_.span_at(err.where, 1));
-    d.expected = err.expected;
-    d.found = found_at(err.where, last);
   }
 
   /// Where to resume after a syntax error: the next line, unless the error

@@ -30,7 +30,11 @@ struct published {
   /// `exact` rounded as this figure is written.
   money round(money exact) const {
     if (!stated || decimals >= exact_decimals(u)) return exact;
-    return exact.round(u, decimals, rounding::half_up);
+    try {
+      return exact.round(u, decimals, rounding::half_up);
+    } catch (const overflow_error&) {  // within 1 万元 of the largest amount: compared unrounded
+      return exact;
+    }
   }
   /// The unit's name after a figure written in another unit than the file's.
   std::string suffix() const { return u == file_unit ? std::string() : std::string(unit_name(u)); }
@@ -81,7 +85,9 @@ private:
         return r;
       }
       if (!cur) return r;
-      const money delta = cur->amount - *p;
+      const auto change = ev_.amount_of(int128(cur->amount.fen()) - p->fen(), c.lhs.span, "the change from 上年");
+      if (!change) return r;
+      const money delta = *change;
       if (c.yoy == yoy_claim::decrease || c.yoy == yoy_claim::increase || c.yoy == yoy_claim::flat) {
         const money want = c.yoy == yoy_claim::decrease   ? -c.rhs.amount
                            : c.yoy == yoy_claim::increase ? c.rhs.amount
@@ -101,8 +107,9 @@ private:
           ev_.fail(c.lhs.span, "E0502", "the 上年 figure of '" + c.lhs.name + "' is 0: no percentage change");
           return r;
         }
-        const std::int64_t got =
-            detail::percent_units(delta, p->abs(), c.rhs.scale, rounding::half_up, "year-on-year change");
+        const auto units = ev_.percent_of(delta, p->abs(), c.rhs.scale, c.lhs.span, "year-on-year change");
+        if (!units) return r;
+        const std::int64_t got = *units;
         const std::int64_t want = c.yoy == yoy_claim::fall ? -c.rhs.percent_units : c.rhs.percent_units;
         passed = got == want;
         expected = describe_percent_change(want, c.rhs.scale);
@@ -124,7 +131,9 @@ private:
                  ratio_e.kind == expr::op::change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
         return r;
       }
-      const std::int64_t got = detail::percent_units(v->numerator, v->denominator, lit.scale, rounding::half_up, "share");
+      const auto units = ev_.percent_of(v->numerator, v->denominator, lit.scale, ratio_e.span, "share");
+      if (!units) return r;
+      const std::int64_t got = *units;
       passed = lit_left ? compare(lit.percent_units, got, c.cmp, 0) : compare(got, lit.percent_units, c.cmp, 0);
       expected = (is_equality(c.cmp) ? std::string() : (lit_left ? "(the other side of) " + c.cmp + " " : c.cmp + " ")) +
                  percent_text(lit.percent_units, lit.scale) + "%";
@@ -161,8 +170,10 @@ private:
         auto text = [&](money m) { return fig.stated ? fig.text(m) : exact_text(m, u, th_); };
         expected = (is_equality(c.cmp) ? std::string() : c.cmp + " ") + text(y) + (lhs_stated ? fig.exact_note(b->amount) : "");
         found = text(x) + (rhs_stated ? fig.exact_note(a->amount) : "");
-        const money d = x - y;
-        diff = (d.sign() > 0 ? "+" : "") + (fig.stated ? fig.number(d) : exact_text(d, u, th_));
+        const int128 d = int128(x.fen()) - y.fen();
+        diff = (d > 0 ? "+" : "") + (fig.stated            ? format_fen(d, fig.u, fig.decimals, th_)
+                                     : d.fits_int64() ? exact_text(money::from_fen(static_cast<std::int64_t>(d)), u, th_)
+                                                      : format_fen(d, u, exact_decimals(u), th_));
         u_shown = shown;
       }
     }
@@ -212,17 +223,19 @@ private:
         key.push_back(*k);
       }
       if (!ok) continue;
-      money got;
+      int128 got = 0;
       for (std::size_t g = 0; g < groups.size(); ++g)
         if (groups[g].keys == key) {
-          got = groups[g].sum.value();
+          got = groups[g].sum.fen();
           stated[g] = true;
         }
       // each row is a published figure: the group's sum rounded as the row writes it
       const published fig{row.amount, row.written_in, row.decimals, true, u, th_};
-      const money rounded = fig.round(got);
+      const bool fits = got.fits_int64();
+      const money exact = fits ? money::from_fen(static_cast<std::int64_t>(got)) : money{};
+      const money rounded = fits ? fig.round(exact) : money{};
       const std::int64_t tol = c.tolerance ? c.tolerance->fen() : 0;
-      if (!compare(rounded.fen(), row.amount.fen(), "=", tol)) {
+      if (!fits || !compare(rounded.fen(), row.amount.fen(), "=", tol)) {
         passed = false;
         diagnostic d;
         d.level = r.level;
@@ -231,14 +244,20 @@ private:
                     " of " + first_line(c.text);
         d.span = row.span;
         d.expected = fig.text(row.amount);
-        const money diff = rounded - row.amount;
-        d.found = fig.text(rounded) + fig.exact_note(got) + " (difference " + (diff.sign() > 0 ? "+" : "") +
-                  fig.number(diff) + " " + std::string(unit_name(fig.u)) + ")";
+        if (fits) {
+          const int128 diff = int128(rounded.fen()) - row.amount.fen();
+          d.found = fig.text(rounded) + fig.exact_note(exact) + " (difference " + (diff > 0 ? "+" : "") +
+                    format_fen(diff, fig.u, fig.decimals, th_) + " " + std::string(unit_name(fig.u)) + ")";
+        } else {
+          const int128 diff = got - row.amount.fen();
+          d.found = format_fen(got, u, 2, th_) + " (difference " + (diff > 0 ? "+" : "") + format_fen(diff, u, 2, th_) +
+                    " " + std::string(unit_name(u)) + ")";
+        }
         rep_.add(std::move(d));
       }
     }
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (stated[g] || groups[g].sum.value().is_zero()) continue;
+      if (stated[g] || groups[g].sum.fen() == 0) continue;
       passed = false;
       std::vector<std::string> keys;
       for (std::size_t d = 0; d < c.by.size(); ++d)
@@ -246,10 +265,10 @@ private:
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0503" : "E0503";
-      d.message = "group " + join(keys) + " (" + groups[g].sum.value().format(u, 2, th_) + ") is missing from " +
+      d.message = "group " + join(keys) + " (" + format_fen(groups[g].sum.fen(), u, 2, th_) + ") is missing from " +
                   first_line(c.text);
       d.span = c.lhs.span;
-      d.label = "add a row: " + join(keys) + ": " + groups[g].sum.value().format(u, 2, th_);
+      d.label = "add a row: " + join(keys) + ": " + format_fen(groups[g].sum.fen(), u, 2, th_);
       d.notes.push_back({"its first item", b_.span_of(b_.items()[groups[g].first_item])});
       rep_.add(std::move(d));
     }
@@ -286,9 +305,9 @@ private:
 
   static bool is_equality(const std::string& cmp) { return cmp == "=" || cmp == "==" || cmp == "＝"; }
 
-  static bool compare(std::int64_t a, std::int64_t b, const std::string& cmp, std::int64_t tol) {
-    const std::int64_t d = a - b;
-    const std::int64_t ad = d < 0 ? -d : d;
+  static bool compare(int128 a, int128 b, const std::string& cmp, int128 tol) {
+    const int128 d = a - b;  // exact: the operands are 64-bit
+    const int128 ad = d < 0 ? -d : d;
     if (is_equality(cmp)) return ad <= tol;
     if (cmp == "≠" || cmp == "!=") return ad > tol;
     if (cmp == "≤" || cmp == "<=") return a <= b + tol;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/compile/reporter.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/syntax/parser.hpp>
 #include <yusuan/text/utf8.hpp>
 
 #include <cstddef>
@@ -23,6 +25,8 @@ inline std::string exact_text(money m, unit u, bool thousands = false) {
 
 /// An amount with its sign: +1.00, -0.10, 0.00.
 inline std::string signed_text(money m, unit u) { return (m.sign() > 0 ? "+" : "") + m.format(u); }
+/// The same for an exact difference of two amounts.
+inline std::string signed_text(int128 fen, unit u) { return (fen > 0 ? "+" : "") + format_fen(fen, u); }
 
 /// An item as a diagnostic names it: its codes and its project.
 inline std::string describe(const detail::budget_data& d, const item& it) {
@@ -61,6 +65,23 @@ inline std::string found_at(const char* w, const char* last, const char* end = "
   std::string found = "'" + std::string(w, e) + "'";
   if (e < last && *e != '\n' && *e != ' ' && *e != '\r' && chars >= 12) found.insert(found.size() - 1, "…");
   return found;
+}
+
+/// Reports a statement or query that did not parse: E0101, or E0715 for
+/// expressions and filters nested past the limit.
+inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, const char* last) {
+  if (err.nesting_limit != 0) {
+    const std::string limit = std::to_string(err.nesting_limit);
+    auto& d = rep.error("E0715", "expression nested too deeply", rep.span_at(err.where, 1),
+                        "level " + std::to_string(err.nesting_limit + 1) + ": parentheses, 占比, 增幅 and 合计 nest at most " +
+                            limit + " deep");
+    d.expected = "at most " + limit + " levels";
+    d.found = "a level more: " + found_at(err.where, last);
+    return;
+  }
+  auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
+  d.expected = err.expected;
+  d.found = found_at(err.where, last);
 }
 
 }  // namespace yusuan::compile

@@ -13,6 +13,7 @@
 #include <yusuan/query/project_amounts.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,8 +51,11 @@ public:
     return it->second->amount;
   }
 
-  /// Σ of the items that pass `f` (on the aggregation engine).
-  money sum(const filter& f) const { return total(b_, f).value(); }
+  /// Σ of the items that pass `f` (on the aggregation engine); E0701 at
+  /// `span` when no amount holds it.
+  std::optional<money> sum(const filter& f, source_span span) {
+    return amount_of(total(b_, f).sum.fen(), span, "the sum of the items");
+  }
   /// How many items pass `f`.
   std::int64_t count(const filter& f) const { return static_cast<std::int64_t>(total(b_, f).count); }
 
@@ -70,9 +74,12 @@ public:
       case expr::op::percent_literal:
         fail(e.span, "E0502", "a percentage can only be compared with 占比(…) or 增幅(…)");
         return std::nullopt;
-      case expr::op::sum:
-        v.amount = sum(e.where);
+      case expr::op::sum: {
+        const auto m = sum(e.where, e.span);
+        if (!m) return std::nullopt;
+        v.amount = *m;
         return v;
+      }
       case expr::op::count:
         v.kind = value::type::count;
         v.count = count(e.where);
@@ -100,6 +107,10 @@ public:
       case expr::op::share: {
         auto a = eval(e.args[0]), b = eval(e.args[1]);
         if (!a || !b) return std::nullopt;
+        if (a->kind != value::type::money || b->kind != value::type::money) {
+          fail(e.span, "E0502", "占比(…) is a share of one amount in another");
+          return std::nullopt;
+        }
         v.kind = value::type::percent_ratio;
         v.numerator = a->amount;
         v.denominator = b->amount;
@@ -118,8 +129,10 @@ public:
           return std::nullopt;
         }
         if (!cur) return std::nullopt;
+        const auto delta = amount_of(int128(cur->amount.fen()) - p->fen(), e.span, "the change from 上年");
+        if (!delta) return std::nullopt;
         v.kind = value::type::percent_ratio;
-        v.numerator = cur->amount - *p;
+        v.numerator = *delta;
         v.denominator = p->abs();
         return v;
       }
@@ -128,6 +141,7 @@ public:
         auto a = eval(e.args[0]);
         if (!a) return std::nullopt;
         v = *a;
+        // amounts and counts are within ±(2^63 - 1): each has a negation
         v.amount = -v.amount;
         v.count = -v.count;  // -2 is a count as well as an amount
         if (v.kind == value::type::percent_ratio) v.numerator = -v.numerator;
@@ -138,11 +152,35 @@ public:
   }
 
   /// Reports a problem once per place and message.
-  void fail(source_span span, const std::string& code, const std::string& msg) {
+  void fail(source_span span, const std::string& code, const std::string& msg, std::string label = {}) {
     const std::string key = code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
                             std::to_string(span.offset);
     if (!reported_.insert(key).second) return;
-    rep_.error(code, msg, span);
+    rep_.error(code, msg, span, std::move(label));
+  }
+
+  /// An exact result in 分 as an amount, or E0701 at `span` when it is past
+  /// what an amount holds (±92,233,720,368,547,758.07 元, so that every
+  /// amount has a negation).
+  std::optional<money> amount_of(int128 fen, source_span span, const std::string& what) {
+    constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
+    if (fen <= most && fen >= -most) return money::from_fen(static_cast<std::int64_t>(fen));
+    fail(span, "E0701", what + " (" + format_fen(fen) + " 元) is more than an amount can hold",
+         "amounts and their totals are at most 92,233,720,368,547,758.07 元");
+    return std::nullopt;
+  }
+
+  /// part / whole in units of 10^-scale percent (half up), or E0701 at `span`
+  /// when the percentage is past 64 bits of those units.
+  std::optional<std::int64_t> percent_of(money part, money whole, int scale, source_span span, const char* what) {
+    try {
+      return detail::percent_units(part, whole, scale, rounding::half_up, what);
+    } catch (const overflow_error&) {
+      fail(span, "E0701", std::string("the ") + what + " " + format_fen(part.fen()) + " / " + format_fen(whole.fen()) +
+                              " is more than a percentage can hold",
+           "a percentage is at most 9,223,372,036,854,775,807 units of its last decimal");
+      return std::nullopt;
+    }
   }
 
   const budget& source() const noexcept { return b_; }
@@ -171,8 +209,15 @@ private:
           return std::nullopt;
         }
       out.kind = value::type::count;
-      out.count = 0;
-      for (const auto& t : terms) out.count += t.count;
+      int128 n = 0;
+      for (const auto& t : terms) n += t.count;
+      constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
+      if (n > most || n < -most) {
+        fail(e.span, "E0701", "the count " + n.to_string() + " is more than a count can hold",
+             "counts are at most 9,223,372,036,854,775,807");
+        return std::nullopt;
+      }
+      out.count = static_cast<std::int64_t>(n);
       return out;
     }
     if (any_percent) {
@@ -181,7 +226,9 @@ private:
     }
     money_sum s;
     for (const auto& t : terms) s += t.amount;
-    out.amount = s.value();
+    const auto m = amount_of(s.fen(), e.span, "the sum");
+    if (!m) return std::nullopt;
+    out.amount = *m;
     return out;
   }
 
@@ -229,14 +276,18 @@ private:
       return v;
     }
     if (auto k = parse_spending_kind(name)) {
-      v.amount = sum(kind_is(*k));
+      const auto m = sum(kind_is(*k), span);
+      if (!m) return std::nullopt;
+      v.amount = *m;
       return v;
     }
     if (auto src = parse_fund_source(name)) {
       money_sum s;
       for (const auto& l : b_.income())
         if (l.source == *src) s += l.amount;
-      v.amount = s.value();
+      const auto m = amount_of(s.fen(), span, "the income of " + name);
+      if (!m) return std::nullopt;
+      v.amount = *m;
       return v;
     }
     fail(span, "E0302", "unknown measure or figure '" + name + "'");

@@ -36,12 +36,21 @@ public:
 
   filter lower(const syntax::ast::filter& f, bool& ok) { return combined(f, filter::op::or_, ok); }
 
-  /// Reads a dimension (功能.类, 经济, 类型, a tag key …).
+  /// Reads a dimension to group by (功能.类, 经济, 类型, a tag key …).
   bool dimension(slice tok, dimension_ref& out) {
-    if (parse_dimension(tok.view(), out)) return true;
-    auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
-    d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
-    return false;
+    if (!parse_dimension(tok.view(), out)) {
+      auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
+      d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
+      return false;
+    }
+    if (out.dim == dimension::amount) {
+      auto& d = rep_.error("E0304", "items cannot be grouped by their amount (金额)", rep_.span_of(tok));
+      d.expected = "a dimension to group by: 功能, 经济, 政府经济, 类型, 资金, 项目, 单位, 单位类型 or a tag";
+      d.found = "'" + std::string(tok.view()) + "'";
+      d.notes.push_back({"金额 can only be compared in a filter, for instance 计数(金额 < 0)", {}});
+      return false;
+    }
+    return true;
   }
 
 private:

@@ -73,24 +73,26 @@ public:
       }
     }
     const std::string code(s.code.view()), name = c_.values.text(s.name);
-    const budget_unit unit{code, name, type.value_or(unit_type::unknown), c_.span_of(s.code)};
-    if (c_.file.index == 0 && data.header.unit_code.empty()) {
+    const source_span at = c_.span_of(s.code ? s.code : s.name);
+    const budget_unit unit{code, name, type.value_or(unit_type::unknown), at};
+    const std::string& key = code.empty() ? name : code;  // a unit with no code is known by its name
+    if (c_.file.index == 0 && data.header.unit_code.empty() && data.header.unit_name.empty()) {
       data.header.unit_code = code;
       data.header.unit_name = name;
       data.header.type = unit.type;
       data.units[0] = unit;
-      c_.d.unit_ids.try_emplace(code, 0);
+      c_.d.unit_ids.try_emplace(key, 0);
       c_.file.unit_index = 0;
-    } else if (auto it = c_.d.unit_ids.find(code); it != c_.d.unit_ids.end()) {
+    } else if (auto it = c_.d.unit_ids.find(key); it != c_.d.unit_ids.end()) {
       c_.file.unit_index = static_cast<std::uint16_t>(it->second);
     } else if (data.units.size() >= max_units) {
-      c_.rep.error("E0711", "too many budget units", c_.span_of(s.code),
+      c_.rep.error("E0711", "too many budget units", at,
                    "a budget holds at most " + std::to_string(max_units) + " units");
       return;
     } else {
       const auto idx = static_cast<std::uint16_t>(data.units.size());
       data.units.push_back(unit);
-      c_.d.unit_ids.emplace(code, idx);
+      c_.d.unit_ids.emplace(key, idx);
       c_.file.unit_index = idx;
     }
     c_.file.unit_declared = true;

@@ -116,7 +116,7 @@ public:
                                sum->format(u),
                            f.span);
     d.expected = f.stated_total->format(u);
-    d.found = sum->format(u) + " (difference " + signed_text(*sum - *f.stated_total, u) + " " +
+    d.found = sum->format(u) + " (difference " + signed_text(int128(sum->fen()) - f.stated_total->fen(), u) + " " +
               std::string(unit_name(u)) + ")";
     add_item_notes(d, data, f.first_item, data.items.size(), data.header.amount_unit);
   }

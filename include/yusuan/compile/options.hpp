@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string_view>
 #include <vector>
+#include <map>
+#include <string>
 
 namespace yusuan {
 
@@ -21,6 +23,10 @@ struct compile_options {
   /// Directories searched, in order, by 导入 <path> (each holds std/ and any
   /// other library); empty: default_library_path().
   std::vector<std::filesystem::path> library_path;
+  /// When not empty, the files imports read, by their path relative to the
+  /// root directory ("parts/a.budget"), instead of the file system: budgets
+  /// held in memory, such as those of a database or of a test.
+  std::map<std::string, std::string, std::less<>> files;
 
   // limits (docs/language.md, "Limits") -------------------------------------
   /// Bytes of one source file.
@@ -33,6 +39,8 @@ struct compile_options {
   std::size_t max_path_length = 1024;
   /// Blocks nested in blocks.
   std::size_t max_block_depth = 256;
+  /// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) in one statement.
+  std::size_t max_expression_depth = 64;
 };
 
 /// The directories of $YUSUAN_PATH (separated by ':'), in order.

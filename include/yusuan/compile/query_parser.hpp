@@ -34,9 +34,7 @@ public:
     syntax::syntax_error err;
     std::optional<query> result;
     if (syntax::parse_query(first, last, ast, err) != syntax::parse_status::ok) {
-      auto& d = rep_.error("E0101", "syntax error: expected " + err.expected, rep_.span_at(err.where, 1));
-      d.expected = err.expected;
-      d.found = found_at(err.where, last);
+      report_syntax_error(rep_, err, last);
     } else {
       query q;
       ok_ = true;

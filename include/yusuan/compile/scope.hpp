@@ -82,7 +82,7 @@ public:
   /// Σ of the items read since `f` opened, or nullopt when it does not fit in 64 bits.
   std::optional<money> sum_since(const frame& f) const {
     const auto d = running_.fen() - f.total_at_open.fen();
-    if (d > std::numeric_limits<std::int64_t>::max() || d < std::numeric_limits<std::int64_t>::min()) return std::nullopt;
+    if (d > std::numeric_limits<std::int64_t>::max() || d < -std::numeric_limits<std::int64_t>::max()) return std::nullopt;
     return money::from_fen(static_cast<std::int64_t>(d));
   }
 

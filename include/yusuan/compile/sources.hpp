@@ -47,20 +47,12 @@ public:
   }
 
   /// Budget text held in memory; imports resolve against options.root or
-  /// the current directory.
+  /// the current directory (or name files of options.files).
   std::optional<loaded_file> root_text(std::string_view text, std::string name) {
     std::error_code ec;
     root_ = fs::weakly_canonical(opt_.root.empty() ? fs::current_path(ec) : fs::absolute(opt_.root, ec), ec);
-    if (text.size() > opt_.max_file_size) {
-      too_large(name, text.size(), {});
-      return std::nullopt;
-    }
-    if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
-      not_utf8(name, std::string(text), bad, {});
-      return std::nullopt;
-    }
-    auto src = std::make_shared<const source_file>(std::move(name), std::string(text));
-    rep_.keep(src);
+    auto src = read_held(text, name, name, {});
+    if (!src) return std::nullopt;
     return loaded_file{std::move(src), root_ / "<input>", root_};
   }
 
@@ -87,7 +79,7 @@ public:
     }
     if (cycle(target, rel, at, importing)) return std::nullopt;
     if (imported_.count(target)) return std::nullopt;  // each file is read once
-    if (!fs::exists(target, ec)) {
+    if (!opt_.files.empty() ? !opt_.files.count(rel_to_root.generic_string()) : !fs::exists(target, ec)) {
       auto& d = rep_.error("E0311", "imported file '" + std::string(rel) + "' not found", at,
                            "no such file: " + target.lexically_relative(from.root).string());
       if (rel.rfind("std/", 0) == 0)
@@ -177,6 +169,9 @@ private:
   /// in diagnostics about its contents.
   std::shared_ptr<const source_file> read(const fs::path& path, const std::string& shown, const std::string& name,
                                           source_span from) {
+    if (!opt_.files.empty())  // held in memory (a library file is read from disk)
+      if (auto it = opt_.files.find(path.lexically_relative(root_).generic_string()); it != opt_.files.end())
+        return read_held(it->second, shown, name, from);
     std::error_code ec;
     const auto st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
@@ -209,6 +204,22 @@ private:
       cannot_read(shown, "the file changed while it was read", from);
       return nullptr;
     }
+    return checked(std::move(text), shown, name, from);
+  }
+
+  /// A file held in compile_options::files.
+  std::shared_ptr<const source_file> read_held(std::string_view text, const std::string& shown,
+                                               const std::string& name, source_span from) {
+    if (text.size() > opt_.max_file_size) {
+      too_large(shown, text.size(), from);
+      return nullptr;
+    }
+    return checked(std::string(text), shown, name, from);
+  }
+
+  /// The source of a file read whole, or nullptr when it is not UTF-8.
+  std::shared_ptr<const source_file> checked(std::string text, const std::string& shown, const std::string& name,
+                                             source_span from) {
     if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
       not_utf8(shown, text, bad, from);
       return nullptr;

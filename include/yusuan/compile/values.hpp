@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +67,12 @@ public:
     std::error_code ec;
     std::size_t pos = 0;
     out.value = money::parse(t, out.written_in, ec, pos);
+    if (!ec && out.value.fen() == std::numeric_limits<std::int64_t>::min()) {
+      // amounts are within ±(2^63 - 1) 分, so that each has a negation
+      rep_.error("E0202", "amount '" + std::string(text.view()) + "' is more than an amount can hold",
+                 rep_.span_of(text), "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+      return std::nullopt;
+    }
     if (!ec) return out;
     const unit u = out.written_in;
     // positions in the text as written (the ASCII copy has the same number of characters)

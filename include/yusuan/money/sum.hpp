@@ -83,6 +83,34 @@ private:
   int128 spill_ = 0;
 };
 
+/// An exact sum in 分 written as money::format writes an amount: in `u` with
+/// `decimals` places (rounded half-up for display), optionally with thousands
+/// separators; for sums past what one amount holds.  0 ≤ decimals ≤ 18.
+inline std::string format_fen(int128 fen, unit u = unit::yuan, int decimals = 2, bool thousands = false) {
+  if (fen.fits_int64()) return money::from_fen(static_cast<std::int64_t>(fen)).format(u, decimals, thousands);
+  const bool negative = fen < 0;
+  int128 mag = negative ? -fen : fen;  // a sum of 64-bit amounts is far from -2^127
+  const int natural = exact_decimals(u);
+  int places = natural;
+  if (decimals < natural) {
+    const int128 div = static_cast<std::int64_t>(detail::pow10(natural - decimals));
+    const int128 rem = mag % div;
+    mag /= div;
+    if (rem * 2 >= div) mag += 1;  // half-up (away from zero)
+    places = decimals;
+  }
+  std::string digits = mag.to_string();
+  const auto p = static_cast<std::size_t>(places);
+  if (digits.size() <= p) digits.insert(0, p + 1 - digits.size(), '0');
+  std::string whole = digits.substr(0, digits.size() - p);
+  const std::string fraction = digits.substr(digits.size() - p);
+  if (thousands)
+    for (std::size_t i = whole.size(); i > 3; i -= 3) whole.insert(i - 3, ",");
+  std::string out = (negative ? "-" : "") + whole;
+  if (decimals > 0) out += "." + fraction + std::string(static_cast<std::size_t>(decimals - places), '0');
+  return out;
+}
+
 /// The exact sum of `amounts`.  Throws overflow_error only when the total does
 /// not fit in 64 bits of 分 (a running `+` throws as soon as a partial sum
 /// does not).  Vectorises; see money_sum::add(std::span<const money>).

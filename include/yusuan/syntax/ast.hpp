@@ -218,9 +218,9 @@ struct amount_unit : located {
 };
 /// 单位 code name [类型 type]
 struct unit_decl : located {
-  slice code, name, type;
+  slice code, name, type;  // code: empty when none is written
 };
-/// 部门 code name
+/// 部门 [code] name
 struct department : located {
   slice code, name;
 };

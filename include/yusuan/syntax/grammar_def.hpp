@@ -23,6 +23,7 @@ namespace yusuan::syntax::grammar {
 
 using tokens::capture;
 using tokens::kw;
+using tokens::nested;
 using x3::attr;
 using x3::lit;
 
@@ -339,21 +340,26 @@ const auto post_coordinate_def = kind_coord | fund_coord | project_coord | tag_c
 const auto coordinate_def = code_coord | (tokens::word_ahead >> post_coordinate);
 
 // expressions -------------------------------------------------------------------
+// The rules recurse only through nested(…)[…]: a parenthesis, 占比(…), 增幅(…)
+// and the filter of 合计(…) each open one level, and a statement opens at
+// most the skipper's max_nesting levels (E0715), so the native stack a
+// statement takes is bounded whatever its text.  Sums, 或/且 lists and
+// repeated signs and 非 are read as flat lists.
 
 const auto amount_literal_def = amount_tok;
 const auto percent_literal_def = percent_tok;
 const auto name_ref_def = string_or_word;
 const auto prior_ref_def = kw(keyword::prior) >> open_paren > string_or_word > close_paren;
-const auto aggregation_args_def = (open_paren > (close_paren | (filter > close_paren))) |
-                                  (kw(keyword::where) > filter) | x3::eps;
+const auto aggregation_args_def = nested(open_paren)[x3::eps > (close_paren | (filter > close_paren))] |
+                                  nested(kw(keyword::where))[x3::eps > filter] | x3::eps;
 const auto aggregation_def = ((kw(keyword::sum) >> attr(ast::aggregate_op::sum)) |
                               (kw(keyword::count) >> attr(ast::aggregate_op::count)) |
                               (kw(keyword::income) >> attr(ast::aggregate_op::income)) |
                               (kw(keyword::project_amount) >> attr(ast::aggregate_op::project_amount))) >>
                              aggregation_args;
-const auto share_of_def = kw(keyword::share) > open_paren > expression > sep > expression > close_paren;
-const auto change_of_def = kw(keyword::change) > open_paren > expression > close_paren;
-const auto parenthesized_def = open_paren >> expression > close_paren;
+const auto share_of_def = nested(kw(keyword::share))[x3::eps > open_paren > expression > sep > expression > close_paren];
+const auto change_of_def = nested(kw(keyword::change))[x3::eps > open_paren > expression > close_paren];
+const auto parenthesized_def = nested(open_paren)[expression > close_paren];
 const auto operand_def = percent_literal | amount_literal | parenthesized | share_of | change_of | prior_ref |
                          aggregation | name_ref;
 const auto signed_operand_def = capture[*lit('-')] >> operand;
@@ -373,7 +379,7 @@ const auto condition_test_def =
     ((kw(keyword::not_in) | (kw(keyword::not_) >> kw(keyword::in))) >> attr(ast::comparison::not_in) > value_list) |
     (kw(keyword::in) >> attr(ast::comparison::in) > value_list);
 const auto condition_def = tokens::word >> condition_test;
-const auto filter_group_def = open_paren >> filter > close_paren;
+const auto filter_group_def = nested(open_paren)[filter > close_paren];
 const auto filter_atom_def = filter_group | condition;
 const auto negation_def = *capture[kw(keyword::not_)] >> filter_atom;
 const auto conjunction_def = negation >> *(kw(keyword::and_) > negation);
@@ -391,8 +397,10 @@ const auto block_close_def = capture[close_brace];
 const auto title_def = kw(keyword::title) > string_tok;
 const auto year_def = kw(keyword::year) > code_word_tok;
 const auto amount_unit_def = kw(keyword::amounts) > tokens::word;
-const auto unit_decl_def = kw(keyword::unit) > code_word_tok > name_tok > -(kw(keyword::type) > tokens::word);
-const auto department_def = kw(keyword::department) > code_word_tok > name_tok;
+// the code is optional: many published budgets print none
+const auto unit_decl_def =
+    kw(keyword::unit) > (code_word_tok | x3::attr(ast::slice{})) > name_tok > -(kw(keyword::type) > tokens::word);
+const auto department_def = kw(keyword::department) > (code_word_tok | x3::attr(ast::slice{})) > name_tok;
 const auto import_file_def =
     kw(keyword::import_) > ((x3::attr(true) >> library_path_tok) | (x3::attr(false) >> string_tok));
 const auto template_decl_def = kw(keyword::template_) > string_word_or_code;

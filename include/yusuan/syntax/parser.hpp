@@ -5,6 +5,7 @@
 #include <yusuan/detail/config.hpp>
 #include <yusuan/syntax/ast.hpp>
 
+#include <cstddef>
 #include <string>
 
 namespace yusuan::syntax {
@@ -13,7 +14,14 @@ namespace yusuan::syntax {
 struct syntax_error {
   const char* where = nullptr;
   std::string expected;  // "an amount", "':' and an amount, or '{'" …
+  /// Non-zero when the statement nests expressions or filters deeper than
+  /// this limit (E0715); `where` is the construct one level too deep.
+  std::size_t nesting_limit = 0;
 };
+
+/// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) one statement or
+/// query may open (compile_options::max_expression_depth).
+inline constexpr std::size_t default_max_nesting = 64;
 
 enum class parse_status { ok, end, error };
 
@@ -30,9 +38,10 @@ struct statement_slot {
 /// `first` is past the statement and the blanks after it; on error, `err`
 /// says what was expected where; end: nothing but blanks was left.
 YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, statement_slot& out,
-                                         syntax_error& err);
+                                         syntax_error& err, std::size_t max_nesting = default_max_nesting);
 
 /// Reads a whole query ("sum by function.类 where kind = 基本支出").
-YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::query& out, syntax_error& err);
+YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::query& out, syntax_error& err,
+                                     std::size_t max_nesting = default_max_nesting);
 
 }  // namespace yusuan::syntax

@@ -16,13 +16,27 @@ inline parse_status expectation(const x3::expectation_failure<const char*>& e, c
   chars::skip_blank(w, last);
   err.where = w;
   err.expected = e.which();
+  err.nesting_limit = 0;
   return parse_status::error;
+}
+inline parse_status too_deep(const tokens::nesting_too_deep& e, syntax_error& err) {
+  err.where = e.where;
+  err.expected = "an expression nested at most " + std::to_string(e.limit) + " deep";
+  err.nesting_limit = e.limit;
+  return parse_status::error;
+}
+/// The skipper of one statement or query, which also counts its nesting.
+inline tokens::blank_parser skipper(std::size_t max_nesting) {
+  tokens::blank_parser s;
+  s.max_nesting = max_nesting;
+  return s;
 }
 }  // namespace detail
 
 YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, statement_slot& out,
-                                         syntax_error& err) {
+                                         syntax_error& err, std::size_t max_nesting) {
   namespace x3 = boost::spirit::x3;
+  err.nesting_limit = 0;
   chars::skip_blank(first, last);
   if (first == last) return parse_status::end;
   const char* const start = first;
@@ -33,7 +47,7 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
       out.item.coords.clear();
       out.item.trailing.clear();
       const char* p = first;
-      if (x3::phrase_parse(p, last, grammar::item >> -semicolon, tokens::blank_parser{}, out.item)) {
+      if (x3::phrase_parse(p, last, grammar::item >> -semicolon, detail::skipper(max_nesting), out.item)) {
         out.is_item = true;
         first = p;
         return parse_status::ok;
@@ -42,7 +56,7 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
     out.is_item = false;
     out.other = ast::statement();
     const char* p = first;
-    if (x3::phrase_parse(p, last, grammar::statement, tokens::blank_parser{}, out.other) && p != start) {
+    if (x3::phrase_parse(p, last, grammar::statement, detail::skipper(max_nesting), out.other) && p != start) {
       first = p;
       return parse_status::ok;
     }
@@ -51,16 +65,20 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
     return parse_status::error;
   } catch (const x3::expectation_failure<const char*>& e) {
     return detail::expectation(e, last, err);
+  } catch (const tokens::nesting_too_deep& e) {
+    return detail::too_deep(e, err);
   }
 }
 
-YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::query& out, syntax_error& err) {
+YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::query& out, syntax_error& err,
+                                     std::size_t max_nesting) {
   namespace x3 = boost::spirit::x3;
+  err.nesting_limit = 0;
   chars::skip_blank(first, last);
   const char* const start = first;
   try {
     const char* p = first;
-    if (!x3::phrase_parse(p, last, grammar::query, tokens::blank_parser{}, out)) {
+    if (!x3::phrase_parse(p, last, grammar::query, detail::skipper(max_nesting), out)) {
       err.where = start;
       err.expected = "sum, count, min or max (合计, 计数, 最小, 最大)";
       return parse_status::error;
@@ -74,6 +92,8 @@ YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::
     return parse_status::ok;
   } catch (const x3::expectation_failure<const char*>& e) {
     return detail::expectation(e, last, err);
+  } catch (const tokens::nesting_too_deep& e) {
+    return detail::too_deep(e, err);
   }
 }
 

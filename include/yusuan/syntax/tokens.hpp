@@ -11,6 +11,7 @@
 
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace yusuan::syntax::tokens {
 
@@ -393,11 +394,17 @@ struct word_ahead_parser : x3::parser<word_ahead_parser> {
 /// The blanks and comments between tokens.  A parser backs up when an
 /// alternative fails and the next one skips the same blank again, so the
 /// skipper remembers the last blank it skipped: one skipper per statement.
+///
+/// The skipper also counts how deeply the expressions and filters of the
+/// statement nest (nested[…] below): the grammar recurses on them, so the
+/// count bounds the native stack a statement can take.
 struct blank_parser : x3::parser<blank_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
   mutable const char* from_ = nullptr;
   mutable const char* to_ = nullptr;
+  std::size_t max_nesting = 64;
+  mutable std::size_t nesting_ = 0;
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
     if (first == from_) {
@@ -418,6 +425,60 @@ struct blank_parser : x3::parser<blank_parser> {
     return true;
   }
 };
+
+/// Thrown by nested[…] at a construct that would open one level more than
+/// the skipper's max_nesting.
+struct nesting_too_deep {
+  const char* where;
+  std::size_t limit;
+};
+
+/// nested(opener)[p]: `opener`, then p, one level deeper (a parenthesis,
+/// 占比(…), 增幅(…), the filter of 合计(…)).  Past the skipper's limit it
+/// throws nesting_too_deep at the opener.  The attribute is p's.
+template <class Opener, class Subject>
+struct nested_directive : x3::unary_parser<Subject, nested_directive<Opener, Subject>> {
+  using base = x3::unary_parser<Subject, nested_directive<Opener, Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  Opener opener;
+  constexpr nested_directive(Opener const& o, Subject const& s) : base(s), opener(o) {}
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    const auto& skipper = x3::get<x3::skipper_tag>(ctx);
+    static_assert(std::is_same_v<std::decay_t<decltype(skipper)>, blank_parser>,
+                  "nested(…)[…] is used under the blank skipper, which counts the levels");
+    It p = first;
+    x3::skip_over(p, last, ctx);
+    const It at = p;
+    if (!opener.parse(p, last, ctx, rctx, x3::unused)) return false;
+    if (skipper.nesting_ >= skipper.max_nesting) throw nesting_too_deep{at, skipper.max_nesting};
+    struct level {
+      const blank_parser& s;
+      explicit level(const blank_parser& b) : s(b) { ++s.nesting_; }
+      ~level() { --s.nesting_; }
+      level(const level&) = delete;
+      level& operator=(const level&) = delete;
+    } open(skipper);
+    if (!this->subject.parse(p, last, ctx, rctx, attr)) return false;
+    first = p;
+    return true;
+  }
+};
+template <class Opener>
+struct nested_gen {
+  Opener opener;
+  template <class Subject>
+  constexpr auto operator[](Subject const& s) const {
+    using subject_type = typename x3::extension::as_parser<Subject>::value_type;
+    return nested_directive<Opener, subject_type>(opener, x3::as_parser(s));
+  }
+};
+template <class Opener>
+constexpr auto nested(Opener const& o) {
+  using opener_type = typename x3::extension::as_parser<Opener>::value_type;
+  return nested_gen<opener_type>{x3::as_parser(o)};
+}
 
 /// capture[p]: the slice of text p matched (after skipping blanks).
 template <class Subject>

@@ -1,0 +1,174 @@
+// E07xx: the limits of language.md §22, each at the limit and one past it, on
+// budgets of hostile shapes (hostile/shapes.hpp).  Deep expressions are also
+// compiled in a thread with a small stack.
+#include "hostile/shapes.hpp"
+#include "support/test_support.hpp"
+
+#include <pthread.h>
+
+#include <functional>
+
+using namespace yusuan_test;
+
+namespace {
+
+/// Runs `f` in a thread with a stack of `bytes`.
+void on_small_stack(std::size_t bytes, const std::function<void()>& f) {
+  pthread_attr_t attr;
+  ASSERT_EQ(pthread_attr_init(&attr), 0);
+  ASSERT_EQ(pthread_attr_setstacksize(&attr, bytes), 0);
+  pthread_t t;
+  auto run = [](void* p) -> void* {
+    (*static_cast<const std::function<void()>*>(p))();
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&t, &attr, run, const_cast<std::function<void()>*>(&f)), 0);
+  pthread_join(t, nullptr);
+  pthread_attr_destroy(&attr);
+}
+
+constexpr std::size_t small_stack = 512 * 1024;
+
+/// Compiles `text` in a thread with a small stack.
+compiled compile_small(const std::string& text, const compile_options& o = no_catalog()) {
+  compiled r;
+  on_small_stack(small_stack, [&] { r = compile(text, o); });
+  return r;
+}
+
+}  // namespace
+
+// --- E0715: expressions nested too deeply ----------------------------------------------------------
+
+TEST(diag_limits, E0715_parentheses_at_the_limit_and_past_it) {
+  auto at = compile_small(hostile::parens(64));
+  EXPECT_TRUE(at.ok()) << dump(at);
+  auto past = compile_small(hostile::parens(65));
+  const auto& d = one(past, "E0715");
+  EXPECT_EQ(d.message, "expression nested too deeply");
+  EXPECT_EQ(where(d), "3:68");  // the 65th '('
+  EXPECT_EQ(d.expected, "at most 64 levels");
+  EXPECT_EQ(d.label, "level 65: parentheses, 占比, 增幅 and 合计 nest at most 64 deep");
+  EXPECT_EQ(d.found, "a level more: '(1))))))))))…'");
+}
+
+TEST(diag_limits, E0715_shares_changes_and_filters) {
+  auto share = compile_small(hostile::share_levels(64));
+  EXPECT_TRUE(share.ok()) << dump(share);
+  EXPECT_EQ(where(one(compile_small(hostile::share_levels(65)), "E0715")), "3:70");  // the 64th parenthesis in the share
+  auto change = compile_small(hostile::change_levels(64));
+  EXPECT_TRUE(change.ok()) << dump(change);
+  EXPECT_EQ(with_code(compile_small(hostile::change_levels(65)), "E0715").size(), 1u);
+  auto f = compile_small(hostile::filter_groups(64));
+  EXPECT_TRUE(f.ok()) << dump(f);
+  EXPECT_EQ(with_code(compile_small(hostile::filter_groups(65)), "E0715").size(), 1u);
+  EXPECT_EQ(where(one(compile_small(hostile::nested_shares(65)), "E0715")), "3:" + std::to_string(4 + 64 * 3));
+  EXPECT_EQ(with_code(compile_small(hostile::nested_changes(65)), "E0715").size(), 1u);
+}
+
+TEST(diag_limits, E0715_levels_of_every_kind_add_up) {
+  // 21 parentheses, a share, 21 parentheses, 合计 and 20 filter groups: 64
+  auto text = [](std::size_t groups) {
+    return hostile::head() + "核对 " + hostile::repeat("(", 21) + "占比(" + hostile::repeat("(", 21) + "合计(" +
+           hostile::repeat("(", groups) + "经济 = 30101" + hostile::repeat(")", groups) + ")" +
+           hostile::repeat(")", 21) + ", 1)" + hostile::repeat(")", 21) + " = 100%\n";
+  };
+  auto at = compile_small(text(20));
+  EXPECT_TRUE(at.ok()) << dump(at);
+  EXPECT_EQ(with_code(compile_small(text(21)), "E0715").size(), 1u);
+}
+
+TEST(diag_limits, E0715_hostile_depths_in_a_small_stack) {
+  for (const auto& text : {hostile::parens(20'000), hostile::nested_shares(20'000), hostile::nested_changes(20'000),
+                           hostile::share_levels(20'000), hostile::change_levels(20'000),
+                           hostile::filter_groups(20'000)}) {
+    auto r = compile_small(text);
+    EXPECT_EQ(with_code(r, "E0715").size(), 1u) << dump(r);
+  }
+}
+
+TEST(diag_limits, E0715_limit_is_an_option) {
+  auto o = no_catalog();
+  o.max_expression_depth = 3;
+  EXPECT_TRUE(compile(hostile::parens(3), o).ok());
+  const auto past = compile(hostile::parens(4), o);
+  EXPECT_EQ(one(past, "E0715").expected, "at most 3 levels");
+}
+
+TEST(diag_limits, E0715_in_a_query) {
+  const auto& b = small_budget();
+  auto query = [&](std::size_t n) {
+    yusuan::diagnostics ds;
+    std::optional<yusuan::query> q;
+    on_small_stack(small_stack, [&] {
+      q = yusuan::parse_query("sum where " + hostile::repeat("(", n) + "kind = 基本支出" + hostile::repeat(")", n), b, ds);
+    });
+    return std::make_pair(q.has_value(), ds);
+  };
+  EXPECT_TRUE(query(64).first);
+  const auto [ok, ds] = query(65);
+  EXPECT_FALSE(ok);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds.list()[0].code, "E0715");
+  EXPECT_EQ(where(ds.list()[0]), "1:75");
+  EXPECT_FALSE(query(25'000).first);
+}
+
+// --- long flat lists, chains and cycles: no limit of depth, read without recursion ---------------
+
+TEST(diag_limits, long_flat_lists_and_chains_in_a_small_stack) {
+  auto sum = compile_small(hostile::flat_sum(10'000));
+  EXPECT_TRUE(sum.ok()) << dump(sum);
+  auto ors = compile_small(hostile::or_chain(10'000));
+  EXPECT_TRUE(ors.ok()) << dump(ors);
+  EXPECT_TRUE(compile_small(hostile::minus_signs(100'000)).ok());
+  EXPECT_TRUE(compile_small(hostile::minus_signs(100'001)).ok());
+  EXPECT_TRUE(compile_small(hostile::nots(100'000)).ok());
+  EXPECT_TRUE(compile_small(hostile::nots(100'001)).ok());
+  auto chain = compile_small(hostile::measure_chain(100'000));
+  EXPECT_TRUE(chain.ok()) << dump(chain);
+  auto cycle = compile_small(hostile::measure_cycle(100'000));
+  EXPECT_FALSE(cycle.ok());
+  EXPECT_FALSE(with_code(cycle, "E0302").empty());
+}
+
+// --- repetitions reported once each, within --max-errors ------------------------------------------
+
+TEST(diag_limits, repeated_prior_figures_each_reported_once_against_the_first) {
+  auto o = no_catalog();
+  o.max_errors = 2000;
+  auto r = compile(hostile::prior_repeats(1000), o);
+  const auto ds = with_code(r, "E0303");
+  ASSERT_EQ(ds.size(), 999u);
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    EXPECT_EQ(where(*ds[i]), std::to_string(i + 4) + ":4");
+    std::string at;
+    EXPECT_TRUE(note_has(*ds[i], "first", &at));
+    EXPECT_EQ(at, "3:4");
+  }
+}
+
+TEST(diag_limits, max_errors_bounds_repeated_prior_figures) {
+  auto o = no_catalog();
+  o.max_errors = 5;
+  auto r = compile(hostile::prior_repeats(1000), o);
+  EXPECT_EQ(with_code(r, "E0303").size(), 5u);
+  EXPECT_EQ(one(r, "E0102").message, "994 more errors not shown");
+}
+
+// --- only regular files are read -----------------------------------------------------------------
+
+TEST(diag_limits, E0001_a_device_as_an_import) {
+  auto o = no_catalog();
+  o.root = "/dev";
+  const auto r = compile("金额单位 元\n导入 \"zero\"\n208 01 09 30101: 1.00\n", o);
+  const auto& d = one(r, "E0001");
+  EXPECT_EQ(d.message, "cannot read 'zero': not a regular file (a pipe or a device)");
+  EXPECT_EQ(where(d), "2:5");
+}
+
+TEST(diag_limits, E0001_a_device_as_the_root_file) {
+  const auto r = compile_path("/dev/zero", no_catalog());
+  EXPECT_TRUE(r.io_error);
+  EXPECT_EQ(one(r, "E0001").message, "cannot read '/dev/zero': not a regular file (a pipe or a device)");
+}

@@ -1,0 +1,150 @@
+// tests/hostile/shapes.hpp -- budgets of pathological shapes, made at any
+// size: deep nesting, long flat lists, long chains, many names, many imports,
+// many diagnostics.  Used by the hostile-input suite, the limit tests and
+// bench/bench_hostile.cpp.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+namespace hostile {
+
+/// A budget's first lines: amounts in 元 and one item of 1.00.
+inline std::string head() { return "金额单位 元\n208 01 09 30101: 1.00\n"; }
+
+inline std::string repeat(std::string_view s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+/// 核对 ((…(1)…)) = 1: n parentheses deep.
+inline std::string parens(std::size_t n) { return head() + "核对 " + repeat("(", n) + "1" + repeat(")", n) + " = 1\n"; }
+
+/// 核对 占比(((…(1)…)), 1) = 100%: a share and n - 1 parentheses in it.
+inline std::string share_levels(std::size_t n) {
+  const std::size_t g = n == 0 ? 0 : n - 1;
+  return head() + "核对 占比(" + repeat("(", g) + "1" + repeat(")", g) + ", 1) = 100%\n";
+}
+
+/// 占比(占比(…, 1), 1): n shares, each in the next (not a valid budget at
+/// any depth: a share of a share is E0502).
+inline std::string nested_shares(std::size_t n) {
+  return head() + "核对 " + repeat("占比(", n) + "1" + repeat(", 1)", n) + " = 100%\n";
+}
+
+/// 核对 增幅(((…(m)…))) = 0%: a change and n - 1 parentheses in it.
+inline std::string change_levels(std::size_t n) {
+  const std::size_t g = n == 0 ? 0 : n - 1;
+  return head() + "上年 m 1.00\n口径 m = 1.00\n核对 增幅(" + repeat("(", g) + "m" + repeat(")", g) + ") = 0%\n";
+}
+
+/// 增幅(增幅(…(m)…)): n changes, each in the next (E0302 at any depth).
+inline std::string nested_changes(std::size_t n) {
+  return head() + "上年 m 1.00\n口径 m = 1.00\n核对 " + repeat("增幅(", n) + "m" + repeat(")", n) + " = 0%\n";
+}
+
+/// 核对 合计(((…(经济 = 30101)…))) = 1: the filter of 合计 and n - 1 groups.
+inline std::string filter_groups(std::size_t n) {
+  const std::size_t g = n == 0 ? 0 : n - 1;
+  return head() + "核对 合计(" + repeat("(", g) + "经济 = 30101" + repeat(")", g) + ") = 1.00\n";
+}
+
+/// 核对 1 + 1 + … = n, `per_line` terms a line.
+inline std::string flat_sum(std::size_t n, std::size_t per_line = 1000) {
+  std::string s = head() + "核对 1";
+  for (std::size_t i = 1; i < n; ++i) s += i % per_line == 0 ? "\n + 1" : " + 1";
+  return s + " = " + std::to_string(n) + "\n";
+}
+
+/// 核对 合计(经济 = 30101 或 经济 = 30101 或 …) = 1.00: n conditions.
+inline std::string or_chain(std::size_t n, std::size_t per_line = 1000) {
+  std::string s = head() + "核对 合计(经济 = 30101";
+  for (std::size_t i = 1; i < n; ++i) s += i % per_line == 0 ? "\n 或 经济 = 30101" : " 或 经济 = 30101";
+  return s + ") = 1.00\n";
+}
+
+/// 核对 ----…1 = ±1: n unary minus signs.
+inline std::string minus_signs(std::size_t n) {
+  return head() + "核对 " + repeat("-", n) + "1 = " + (n % 2 ? "-1" : "1") + "\n";
+}
+
+/// 核对 合计(非 非 … 经济 = 30101) = …: n negations.
+inline std::string nots(std::size_t n) {
+  return head() + "核对 合计(" + repeat("非 ", n) + "经济 = 30101) = " + (n % 2 ? "0.00" : "1.00") + "\n";
+}
+
+/// 口径 m0 = m1, m1 = m2, … m(n-1) = 1: each measure defined by the next.
+inline std::string measure_chain(std::size_t n) {
+  std::string s = head();
+  for (std::size_t i = 0; i + 1 < n; ++i) s += "口径 m" + std::to_string(i) + " = m" + std::to_string(i + 1) + "\n";
+  return s + "口径 m" + std::to_string(n - 1) + " = 1.00\n核对 m0 = 1.00\n";
+}
+
+/// 口径 m0 = m1 … m(n-1) = m0: a cycle through n measures (E0302).
+inline std::string measure_cycle(std::size_t n) {
+  std::string s = head();
+  for (std::size_t i = 0; i < n; ++i) s += "口径 m" + std::to_string(i) + " = m" + std::to_string((i + 1) % n) + "\n";
+  return s;
+}
+
+/// n blocks nested in one another, an item in the innermost.
+inline std::string nested_blocks(std::size_t n) {
+  std::string s = "金额单位 元\n";
+  for (std::size_t i = 0; i < n; ++i) s += "208 01 09 {\n";
+  s += "30101: 1.00\n";
+  for (std::size_t i = 0; i < n; ++i) s += "}\n";
+  return s;
+}
+
+/// n items, each naming economic code 30101 differently (E0204 from the
+/// second on).
+inline std::string conflicting_names(std::size_t n) {
+  std::string s = "金额单位 元\n";
+  for (std::size_t i = 0; i < n; ++i) s += "208 01 09 30101 名" + std::to_string(i) + ": 1.00\n";
+  return s;
+}
+
+/// n plain items of the 2024 catalog's codes.
+inline std::string many_items(std::size_t n) {
+  static constexpr const char* econ[] = {"30101", "30102", "30103", "30107", "30113",
+                                         "30201", "30202", "30211", "30216", "30299"};
+  std::string s = "金额单位 元\n";
+  s.reserve(n * 28);
+  for (std::size_t i = 0; i < n; ++i)
+    s += std::string("208 01 09 ") + econ[i % 10] + ": " + std::to_string(1 + i % 997) + ".00\n";
+  return s;
+}
+
+/// The same 上年 line n times (E0303 from the second on).
+inline std::string prior_repeats(std::size_t n) { return head() + repeat("上年 三公经费 7.50\n", n); }
+
+/// n lines that are syntax errors (E0101 each, bounded by max_errors).
+inline std::string syntax_errors(std::size_t n) { return head() + repeat("208 01 09 30101 1.00\n", n); }
+
+/// Files of an import chain: main.budget imports f1, f1 imports f2 … f(n-1)
+/// holds an item.  Names are relative to the budget's directory.
+inline std::map<std::string, std::string> import_chain(std::size_t n) {
+  std::map<std::string, std::string> files;
+  files["main.budget"] = "金额单位 元\n" + std::string(n > 1 ? "导入 \"f1.budget\"\n" : "208 01 09 30101: 1.00\n");
+  for (std::size_t i = 1; i < n; ++i)
+    files["f" + std::to_string(i) + ".budget"] =
+        i + 1 < n ? "导入 \"f" + std::to_string(i + 1) + ".budget\"\n" : "208 01 09 30101: 1.00\n";
+  return files;
+}
+
+/// Files of a flat import list: main.budget imports f1 … f(n-1), each one item.
+inline std::map<std::string, std::string> import_list(std::size_t n) {
+  std::map<std::string, std::string> files;
+  std::string main = "金额单位 元\n";
+  for (std::size_t i = 1; i < n; ++i) {
+    main += "导入 \"f" + std::to_string(i) + ".budget\"\n";
+    files["f" + std::to_string(i) + ".budget"] = "208 01 09 30101: 1.00\n";
+  }
+  files["main.budget"] = main;
+  return files;
+}
+
+}  // namespace hostile
