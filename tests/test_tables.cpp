@@ -82,6 +82,38 @@ INSTANTIATE_TEST_SUITE_P(tables, golden,
                                            "13"),
                          [](const auto& info) { return "t" + info.param; });
 
+// The Putuo budget (模板 上海9表 in its header) against tests/golden/putuo/N.csv,
+// transcribed from the published document independently of the budget file.
+const yusuan::budget& putuo() {
+  static const yusuan::budget b = yusuan::compile_file("budgets/putuo-commerce-commission-2025.budget");
+  return b;
+}
+
+class putuo_golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(putuo_golden, csv_equals_the_transcription) {
+  const std::string n = GetParam();
+  const fs::path file = fs::path("tests/golden/putuo") / (n + ".csv");
+  ASSERT_TRUE(fs::is_regular_file(file)) << file;
+  const std::string expected = read_all(file);
+  const std::string actual = csv(tb::build(putuo(), "T" + n));  // the budget's own template
+  EXPECT_EQ(actual, expected) << "表" << n << " differs from " << file.string() << ":\n"
+                              << line_diff(expected, actual);
+}
+
+INSTANTIATE_TEST_SUITE_P(putuo, putuo_golden, ::testing::Values("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                         [](const auto& info) { return "t" + info.param; });
+
+TEST(tables, putuo_names_its_template) {
+  EXPECT_EQ(putuo().header().template_name, "上海9表");
+  EXPECT_EQ(tb::template_of(putuo())->name, "上海9表");
+  const auto all = tb::build_all(putuo());
+  ASSERT_EQ(all.size(), 9u);
+  EXPECT_EQ(all[8].title, "2025年单位“三公”经费和机关运行经费预算表");
+  EXPECT_EQ(all[8].unit_line(), "编制单位：上海市普陀区商务委员会 单位：万元");
+  EXPECT_EQ(all[0].unit_line(), "编制单位：上海市普陀区商务委员会 单位：元");
+}
+
 TEST(tables, metadata_of_the_reference) {
   const auto t = tb::build(reference_budget(), "03");
   EXPECT_EQ(t.id, "03");

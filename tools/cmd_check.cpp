@@ -4,6 +4,7 @@
 #include "io.hpp"
 
 #include <yusuan/compile.hpp>
+#include <yusuan/tables/check_notes.hpp>
 #include <yusuan/tables/library.hpp>
 
 #include <cstdlib>
@@ -89,7 +90,7 @@ int run_check(const std::vector<std::string>& args) {
     co.max_errors = max_errors;
     yusuan::diagnostics diags;
     auto b = compile_input(f, diags, co);
-    if (b && !b->header().template_name.empty() && !yusuan::tables::template_of(*b, diags)) b.reset();  // 模板
+    if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();  // 模板 and 表注 against its tables
     if (werror) diags.promote_warnings();
     const bool failed = diags.has_errors();
     if (yusuan::unreadable(diags)) any_io = true;

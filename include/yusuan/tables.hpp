@@ -34,6 +34,7 @@
 #pragma once
 
 #include <yusuan/tables/build.hpp>
+#include <yusuan/tables/check_notes.hpp>
 #include <yusuan/tables/error.hpp>
 #include <yusuan/tables/ids.hpp>
 #include <yusuan/tables/library.hpp>

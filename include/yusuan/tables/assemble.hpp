@@ -8,6 +8,7 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/query/engine.hpp>
 #include <yusuan/tables/evaluate.hpp>
+#include <yusuan/tables/ids.hpp>
 #include <yusuan/tables/model.hpp>
 #include <yusuan/tables/rows.hpp>
 #include <yusuan/tables/template.hpp>
@@ -31,6 +32,25 @@ inline bool names_table(const text_context& c, std::string_view name) {
     if (name == a) return true;
   const text_pattern& label = c.table.label.empty() ? c.templ.label : c.table.label;
   return !label.empty() && name == text_of(c, label);
+}
+
+/// Whether a note says its table is empty: its text is the template's note
+/// of the empty table (`empty_note`, as the table would print it), or it says
+/// so in the words published notes use (…故本表为空表, …故此表无数, 空表).
+inline bool says_empty(std::string_view note, std::string_view empty_note) {
+  if (!empty_note.empty() && note == empty_note) return true;
+  for (std::string_view phrase : {"空表", "表无数", "无数据"})
+    if (note.find(phrase) != std::string_view::npos) return true;
+  return false;
+}
+
+/// Whether any row of `rows` (but a note) prints an amount other than zero.
+inline bool has_figures(const std::vector<row>& rows) {
+  for (const auto& r : rows)
+    if (r.role != row_role::note)
+      for (const auto& c : r.cells)
+        if (c.amount && !c.amount->is_zero()) return true;
+  return false;
 }
 
 /// The rows of one panel, with only its own cells.
@@ -175,15 +195,22 @@ inline table assemble(const budget& b, const table_template& templ, const table_
   t.rows = detail::side_by_side(panels, widths);
   for (auto col : repeat_cols) detail::blank_repeats(t.rows, col);
   const table_note* note = nullptr;
-  for (const auto& n : b.table_notes())
-    if (!note && detail::names_table(c, n.table)) note = &n;
+  for (const auto& n : b.table_notes()) {
+    if (note) break;
+    if (detail::names_table(c, n.table)) note = &n;
+    else if (const auto found = find_table(templ, n.table, false); found.index && templ.tables[*found.index].id == spec.id)
+      note = &n;
+  }
+  const std::string empty_note = spec.empty_note ? text_of(c, *spec.empty_note) : std::string();
   if (spec.empty_note && total(b, ev.scope()).count == 0) {
     row r;
     r.role = row_role::note;
     r.cells.resize(t.columns.size());
-    if (!r.cells.empty()) r.cells[0].text = note ? note->text : text_of(c, *spec.empty_note);
+    if (!r.cells.empty()) r.cells[0].text = note ? note->text : empty_note;
     t.rows.push_back(std::move(r));
-  } else if (note) {
+  } else if (note && !(detail::says_empty(note->text, empty_note) && detail::has_figures(t.rows))) {
+    // a note that says the table is empty is never printed under figures
+    // (check_notes reports it, E0807)
     t.notes.push_back(note->text);
   }
   return t;

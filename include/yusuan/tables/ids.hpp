@@ -1,5 +1,5 @@
 // yusuan/tables/ids.hpp -- how a table of a template is named: its number
-// (3, 03, T3), its id, an alias, its name, its title after a year
+// (3, 03, T3, 表3), its id, an alias, its name, its title after a year
 // (2024年单位支出预算表), or a prefix of an id, alias or name that only one
 // table has.  A prefix several tables share is ambiguous (E0803); a text no
 // table answers to is unknown (E0801).
@@ -43,7 +43,9 @@ struct table_lookup {
   std::vector<std::size_t> candidates;  // when ambiguous: the tables it could mean
 };
 
-inline table_lookup find_table(const table_template& t, std::string_view text) {
+/// The table `text` names; with `prefixes` false (a 表注), only a table's
+/// number, id, alias, name, label or title, never a prefix.
+inline table_lookup find_table(const table_template& t, std::string_view text, bool prefixes = true) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   table_lookup out;
@@ -80,6 +82,10 @@ inline table_lookup find_table(const table_template& t, std::string_view text) {
     out.index = number(text.substr(1));
     return out;
   }
+  if (constexpr std::string_view biao = "表"; text.starts_with(biao) && number(text.substr(biao.size()))) {
+    out.index = number(text.substr(biao.size()));
+    return out;
+  }
   // a title: the name after a year (2024年…, 2024年度…)
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
@@ -95,6 +101,7 @@ inline table_lookup find_table(const table_template& t, std::string_view text) {
           }
       }
   }
+  if (!prefixes) return out;
   // a prefix that one table has
   for (std::size_t i = 0; i < n; ++i)
     for (const auto& x : names(t.tables[i]))
