@@ -23,7 +23,7 @@ computed from its items, income lines and projects, in the layout of its
 template: the one the budget names (模板), else 洛阳13表; --template picks
 another.  `yusuan templates` lists the templates and their tables.
 
-  ID := the table's number (3, 03, T3) | its id (03, T3) | an alias (预算03表)
+  ID := the table's number (3, 03, T3, 表3) | its id (03, T3) | an alias (预算03表)
       | its name (单位支出预算表, 支出预算总表) | its title (2024年单位支出预算表)
       | the start of an id, alias or name that only one table has (支出预算)
       | all (every table of the template)
@@ -48,6 +48,10 @@ Options:
                               numbers)
   --unit 元|万元|亿元          unit of the amounts (default: the table's, else
                               the budget's own)
+  --thousands, --no-thousands amounts of text and md with (9,101,680.49) or
+                              without thousands separators (default: as the
+                              budget writes its amounts; csv, json and xlsx
+                              never have them)
   -o FILE                     write to FILE (needed for xlsx on a terminal)
   --color auto|always|never   colour the diagnostics (default auto)
   -h, --help                  show this help
@@ -91,6 +95,7 @@ void write_all(std::ostream& os, const std::vector<tb::table>& tables, const std
 int run_table(const std::vector<std::string>& args) {
   std::string format = "text";
   std::optional<std::string> template_arg;
+  std::optional<bool> thousands;
   std::optional<yusuan::unit> unit;
   std::vector<std::string> positional;
   common_flags common;
@@ -106,8 +111,10 @@ int run_table(const std::vector<std::string>& args) {
       unit = unit_option(args, i);
     } else if (is_option(a, "--template")) {
       template_arg = option_value(args, i, "--template");
+    } else if (a == "--thousands" || a == "--no-thousands") {
+      thousands = a == "--thousands";
     } else if (looks_like_option(a)) {
-      unknown_option("table", a, with_common({"--format", "--unit", "--template"}));
+      unknown_option("table", a, with_common({"--format", "--unit", "--template", "--thousands", "--no-thousands"}));
     } else {
       positional.push_back(a);
     }
@@ -127,6 +134,7 @@ int run_table(const std::vector<std::string>& args) {
   tb::options o;
   o.amount_unit = unit;
   o.templ = templ.get();
+  o.thousands = thousands;
   std::vector<tb::table> tables;
   try {
     if (all) {

@@ -170,6 +170,7 @@ inline table assemble(const budget& b, const table_template& templ, const table_
   t.title = text_of(c, spec.title);
   t.amount_unit = u;
   t.decimals = spec.decimals.value_or(templ.decimals);
+  t.thousands = o.thousands.value_or(b.header().thousands);
   t.unit_label = text_of(c, templ.signature_label);
   if (templ.signature_name.empty()) {
     text_pattern unit_name;

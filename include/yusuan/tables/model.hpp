@@ -71,6 +71,7 @@ struct table {
   std::vector<std::string> notes;  // printed under the table (表注)
   std::string unit_label = "单位名称";  // 单位名称, 编制单位, 编制部门 …
   int decimals = 2;                    // of the amounts as printed
+  bool thousands = false;              // text and Markdown show amounts with thousands separators
 
   /// "单位名称：洛阳市社会保险中心 单位：万元"
   std::string unit_line() const {
@@ -81,6 +82,14 @@ struct table {
     if (col >= r.cells.size()) return {};
     const cell& c = r.cells[col];
     if (c.amount) return c.amount->format(amount_unit, decimals);
+    return c.text;
+  }
+  /// The cell as text and Markdown show it: as text(), with thousands
+  /// separators in amounts when the table has `thousands`.
+  std::string shown(const row& r, std::size_t col) const {
+    if (col >= r.cells.size()) return {};
+    const cell& c = r.cells[col];
+    if (c.amount) return c.amount->format(amount_unit, decimals, thousands);
     return c.text;
   }
   /// The flattened headers.
@@ -106,6 +115,10 @@ struct options {
   /// The template of the tables; default: the one the budget names (模板),
   /// else the default template.
   const table_template* templ = nullptr;
+  /// Thousands separators in text and Markdown (9,101,680.49); default: as
+  /// the budget writes its amounts (budget_header::thousands).  CSV and JSON
+  /// never have them.
+  std::optional<bool> thousands;
 };
 
 }  // namespace yusuan::tables

@@ -33,7 +33,7 @@ inline void write_markdown(std::ostream& os, const table& t) {
   for (const auto& r : t.rows) {
     os << "|";
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      const std::string s = esc(t.text(r, i));
+      const std::string s = esc(t.shown(r, i));
       os << (s.empty() ? " |" : " " + s + " |");
     }
     os << "\n";
