@@ -97,6 +97,12 @@ TEST(templates, a_template_of_ones_own_renders_a_budget) {
             "2,信息化运维,其他运转类,15.00,15.00\n");
 }
 
+TEST(templates, the_readme_and_docs_show_this_template) {
+  // the template the README and docs/templates.md show is the one rendered here
+  EXPECT_TRUE(has(read_all("README.md"), two_tables));
+  EXPECT_TRUE(has(read_all("docs/templates.md"), two_tables));
+}
+
 TEST(templates, a_budget_names_its_template) {
   const std::string text = "模板 上海9表\n" + std::string(example_budget);
   const auto b = yusuan::compile_string(text, "named.budget");
