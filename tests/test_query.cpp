@@ -561,10 +561,46 @@ TEST(query_aggregate, nothing_matches) {
   EXPECT_TRUE(run("sum by kind where econ = 30399 and kind = 公用经费").rows.empty());
   EXPECT_TRUE(run("max where econ = 30399 and kind = 公用经费").rows.empty());
   EXPECT_EQ(run("count where econ = 30399 and kind = 公用经费").total_count, 0);
-  // an unknown tag key or value matches nothing (it is not an error)
-  EXPECT_EQ(run("sum where 项目类别 = 不存在的值").total, money{});
-  EXPECT_EQ(run("sum where 不存在的标签 = x").total, money{});
-  EXPECT_EQ(show(run("sum by 不存在的标签")), lines({"(none) = 498.000037"}));
+}
+
+std::string dump(const yusuan::diagnostics& ds) {
+  std::ostringstream os;
+  yusuan::render_text(os, ds);
+  return os.str();
+}
+
+// A typo is never a silent zero: a tag key no item carries is E0305 (with
+// the nearest names), a value no item has is W0306 (the query still runs).
+TEST(query_diagnostics, unknown_names_are_errors_and_values_matching_nothing_warnings) {
+  const auto& b = current();
+  for (const char* text : {"sum where 不存在的标签 = x", "sum by 不存在的标签", "sum pivot 不存在的标签",
+                           "sum where kidn = 基本支出", "sum by nonsense"}) {
+    auto r = parse_text(text, b);
+    EXPECT_FALSE(r) << text;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << text;
+    EXPECT_EQ(r.diagnostics.list()[0].code, "E0305") << text;
+  }
+  auto typo = parse_text("sum where kidn = 基本支出", b);
+  EXPECT_EQ(typo.diagnostics.list()[0].label, "did you mean 'kind'?");
+  auto zh = parse_text("sum by 项目类", b);
+  EXPECT_NE(zh.diagnostics.list()[0].label.find("'项目类别'"), std::string::npos) << dump(zh.diagnostics);
+
+  for (const char* text : {"sum where 项目类别 = 不存在的值", "sum where econ = 30398", "sum where econ in (30397, 30398)",
+                           "sum where 功能 = 20102"}) {
+    auto r = parse_text(text, b);
+    ASSERT_TRUE(r) << text;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << text;
+    EXPECT_EQ(r.diagnostics.list()[0].code, "W0306") << text;
+    EXPECT_EQ(r.diagnostics.list()[0].level, yusuan::severity::warning);
+    EXPECT_EQ(yusuan::run(b, *r.value).total, money{});
+  }
+  // a list with one value that matches, a ≠, a kind with no items of its own
+  // combined with another filter: no warning
+  for (const char* text : {"sum where econ in (30101, 30398)", "sum where econ != 30398", "sum where 项目类别 = 公用经费综合定额"}) {
+    auto r = parse_text(text, b);
+    ASSERT_TRUE(r) << text;
+    EXPECT_TRUE(r.diagnostics.empty()) << text << dump(r.diagnostics);
+  }
 }
 
 // ===========================================================================

@@ -145,6 +145,9 @@ int run_query(const std::vector<std::string>& args) {
     report(rep, query_diags);
     return exit_budget_error;
   }
+  // warnings of a query that runs (a value no item has) go to standard error
+  // as text, so that a JSON or CSV result on standard output stays whole
+  if (!query_diags.empty()) yusuan::render_text(std::cerr, query_diags, {rep.color});
   output out(common.output);
   const yusuan::unit u = unit_choice.value_or(b->amount_unit());
   try {

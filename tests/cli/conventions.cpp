@@ -59,6 +59,22 @@ TEST(conventions_cli, dash_reads_the_budget_from_standard_input) {
   EXPECT_NE(missing.err.find("<stdin>"), std::string::npos) << missing.err;
 }
 
+TEST(conventions_cli, library_path_option_and_environment) {
+  temp_dir lib, dir;
+  lib.write("std/extra.budget", "口径 额外 = 合计(类型 = 人员经费)\n");
+  const fs::path main = dir.write("main.budget", "导入 <std/extra.budget>\n208 01 09 基本支出 30101: 1.00\n核对 额外 = 1.00\n");
+  const auto without = run_cli_in(dir.path(), "check --color never main.budget", main);
+  EXPECT_EQ(without.exit, 1) << without.err;
+  EXPECT_NE(without.err.find("E0311"), std::string::npos) << without.err;
+  for (const std::string& args : std::vector<std::string>{"check -I '" + lib.path().string() + "' main.budget",
+                                 "check --library-path='" + lib.path().string() + "' main.budget"}) {
+    const auto r = run_cli_in(dir.path(), args, main);
+    EXPECT_EQ(r.exit, 0) << args << r.err;
+  }
+  const auto env = run_cli_in(dir.path(), "check main.budget", main, "YUSUAN_PATH='" + lib.path().string() + "'");
+  EXPECT_EQ(env.exit, 0) << env.err;
+}
+
 TEST(conventions_cli, errors_are_json_under_format_json) {
   struct json_case {
     std::string args;

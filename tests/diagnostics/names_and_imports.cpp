@@ -228,3 +228,47 @@ TEST(diag_names, E0311_an_import_path_too_long) {
   EXPECT_EQ(d.message, "import path is too long (5007 bytes)");
   EXPECT_TRUE(with_code(r, "E0313").empty()) << dump(r);
 }
+
+// --- E0305 / W0305: dimensions and tag keys in the budget's filters ------------------------------
+
+TEST(diag_names, E0305_a_misspelt_dimension_in_a_filter) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 合计(功熊 = 208) = 1.00\n");
+  const auto& d = one(r, "E0305");
+  EXPECT_EQ(d.message, "unknown dimension '功熊'");
+  EXPECT_EQ(d.label, "did you mean '功能'?");
+  EXPECT_EQ(where(d), "3:7");
+}
+
+TEST(diag_names, E0305_a_misspelt_dimension_in_a_grouped_constraint) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 合计 按 kidn {\n  基本支出: 1.00\n}\n");
+  EXPECT_FALSE(with_code(r, "E0305").empty()) << dump(r);
+}
+
+TEST(diag_names, W0305_a_tag_key_no_item_carries) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30201: 1.00 项目类别=综合定额\n"
+                   "口径 甲 = 合计(项目类型 = 综合定额)\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0305");
+  EXPECT_EQ(d.level, yusuan::severity::warning);
+  EXPECT_EQ(d.message, "no item carries the tag '项目类型'");
+  EXPECT_EQ(d.label, "did you mean '项目类别'?");
+  EXPECT_EQ(where(d), "3:11");
+  // a key the items carry: nothing to say
+  auto fine = compile("金额单位 万元\n208 01 09 基本支出 30201: 1.00 项目类别=综合定额\n口径 甲 = 合计(项目类别 = 综合定额)\n");
+  EXPECT_TRUE(with_code(fine, "W0305").empty()) << dump(fine);
+}
+
+TEST(diag_names, W0305_not_for_the_standard_librarys_filters) {
+  temp_dir lib, dir;
+  lib.write("std/tags.budget", "口径 重点支出 = 合计(重点 = 是)\n");
+  const auto main = dir.write("main.budget", "导入 <std/tags.budget>\n208 01 09 基本支出 30101: 1.00\n");
+  compile_options o = no_catalog();
+  o.library_path = {lib.path()};
+  auto r = compile_path(main, o);
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(with_code(r, "W0305").empty()) << dump(r);
+  // the same filter in the budget's own file is reported
+  const auto own = dir.write("own.budget", "208 01 09 基本支出 30101: 1.00\n口径 重点支出 = 合计(重点 = 是)\n");
+  auto r2 = compile_path(own, no_catalog());
+  EXPECT_EQ(with_code(r2, "W0305").size(), 1u) << dump(r2);
+}

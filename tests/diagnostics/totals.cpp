@@ -137,3 +137,37 @@ TEST(diag_totals, E0701_block_total_beyond_an_amount) {
   EXPECT_EQ(ds[0]->message, "the items of this block sum to more than an amount can hold");
   EXPECT_EQ(where(*ds[0]), "2:1");
 }
+
+// --- W0406 / W0407: items the tables cannot place ------------------------------------------------
+
+TEST(diag_totals, W0406_an_item_without_a_functional_code) {
+  auto r = compile("金额单位 万元\n基本支出 人员经费 30101: 100.00\n208 01 09 基本支出 30102: 1.00\n"
+                   "基本支出 30201: 2.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0406");
+  EXPECT_EQ(d.level, yusuan::severity::warning);
+  EXPECT_EQ(d.message, "30101 has no functional code (功能科目)");
+  EXPECT_EQ(where(d), "2:1");
+  ASSERT_GE(d.notes.size(), 2u);
+  EXPECT_NE(d.notes[0].message.find("tables classified by function leave it out"), std::string::npos);
+  EXPECT_NE(d.notes[1].message.find("30201"), std::string::npos);  // the other one, located
+  EXPECT_EQ(yusuan::resolve(d.notes[1].span).line, 4u);
+  // inherited from the project: nothing to say
+  auto p = compile("金额单位 万元\n项目 \"甲\" 类型 特定目标类 功能 2080109 {\n  30201: 1.00\n}\n");
+  EXPECT_TRUE(with_code(p, "W0406").empty()) << dump(p);
+}
+
+TEST(diag_totals, W0407_an_item_without_a_kind_beside_items_with_one) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 15.00\n208 01 09 30201: 1.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0407");
+  EXPECT_EQ(d.message, "208 01 09 30201 is neither 基本支出 nor 项目支出");
+  EXPECT_EQ(where(d), "3:1");
+  // no item has a kind: the budget does not split its spending, nothing to say
+  auto none = compile("金额单位 万元\n208 01 09 30101: 15.00\n208 01 09 30201: 1.00\n");
+  EXPECT_TRUE(with_code(none, "W0407").empty()) << dump(none);
+  // a kind from the block or the project counts
+  auto inherited = compile("金额单位 万元\n208 01 09 基本支出 {\n  30101: 15.00\n}\n"
+                           "项目 \"乙\" 类型 其他运转类 功能 2080109 {\n  30201: 1.00\n}\n");
+  EXPECT_TRUE(with_code(inherited, "W0407").empty()) << dump(inherited);
+}

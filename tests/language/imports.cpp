@@ -38,3 +38,61 @@ TEST(lang_imports, twice_reads_once) {
   ASSERT_TRUE(r.ok()) << dump(r);
   EXPECT_EQ(r.value->items().size(), 1u);
 }
+
+// 导入 <…>: the standard library path, never the importing directory.
+TEST(lang_imports, library_imports_search_the_library_path_only) {
+  temp_dir lib, elsewhere;
+  lib.write("std/rules.budget", "口径 人员 = 合计(类型 = 人员经费)\n核对 人员 = 1.00\n");
+  // the same name beside the budget must not be the one imported
+  elsewhere.write("std/rules.budget", "核对 支出合计 = 999.00\n");
+  const auto main = elsewhere.write("main.budget", "导入 <std/rules.budget>\n208 01 09 基本支出 30101: 1.00\n");
+  compile_options o = no_catalog();
+  o.library_path = {lib.path()};
+  auto r = compile_path(main, o);
+  ASSERT_TRUE(r.ok()) << dump(r);
+  ASSERT_EQ(r.value->sources().size(), 2u);
+  EXPECT_EQ(r.value->sources()[1]->name(), "<std/rules.budget>");
+  EXPECT_EQ(r.value->find_measure("人员")->value, yusuan::money::parse("1.00"));
+
+  // not on the path: E0311, even though the importing directory has it
+  compile_options none = no_catalog();
+  none.library_path = {elsewhere.path() / "nothing-here"};
+  auto missing = compile_path(main, none);
+  EXPECT_FALSE(missing.ok());
+  EXPECT_FALSE(with_code(missing, "E0311").empty()) << dump(missing);
+}
+
+TEST(lang_imports, the_first_directory_of_the_library_path_that_has_the_file_wins) {
+  temp_dir first, second, dir;
+  second.write("std/m.budget", "口径 甲 = 2.00\n");
+  first.write("std/m.budget", "口径 甲 = 1.00\n");
+  const auto main = dir.write("main.budget", "导入 <std/m.budget>\n208 01 09 基本支出 30101: 1.00\n");
+  compile_options o = no_catalog();
+  o.library_path = {first.path(), second.path()};
+  auto r = compile_path(main, o);
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->find_measure("甲")->value, yusuan::money::parse("1.00"));
+  o.library_path = {dir.path() / "none", second.path()};
+  r = compile_path(main, o);
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->find_measure("甲")->value, yusuan::money::parse("2.00"));
+}
+
+TEST(lang_imports, YUSUAN_PATH_comes_before_the_installed_library) {
+  temp_dir lib, dir;
+  lib.write("std/measures.budget", "口径 只在环境变量的库里 = 3.00\n");
+  const auto main = dir.write("main.budget", "导入 <std/measures.budget>\n208 01 09 基本支出 30101: 1.00\n");
+  ::setenv("YUSUAN_PATH", ("/nonexistent:" + lib.path().string()).c_str(), 1);
+  const auto path = yusuan::default_library_path();
+  auto r = compile_path(main, no_catalog());  // library_path empty: default_library_path()
+  ::unsetenv("YUSUAN_PATH");
+  ASSERT_GE(path.size(), 2u);
+  EXPECT_EQ(path[0], fs::path("/nonexistent"));
+  EXPECT_EQ(path[1], lib.path());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_NE(r.value->find_measure("只在环境变量的库里"), nullptr);
+  // without the variable, the installed standard library is found from any directory
+  auto std_lib = compile_path(main, no_catalog());
+  ASSERT_TRUE(std_lib.ok()) << dump(std_lib);
+  EXPECT_NE(std_lib.value->find_measure("机关运行经费"), nullptr);
+}

@@ -21,6 +21,7 @@
 #include <yusuan/compile/options.hpp>
 #include <yusuan/compile/catalog_checks.hpp>
 #include <yusuan/compile/checks.hpp>
+#include <yusuan/compile/derive_kinds.hpp>
 #include <yusuan/compile/constraints.hpp>
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/evaluate.hpp>
@@ -115,6 +116,7 @@ public:
     compile::reporter rep(options.max_errors);
     for (std::size_t i = 0; i < data.measures.size(); ++i) d_.measure_ids.emplace(data.measures[i].name, i);
     const auto order = compile::resolver(d_, rep).run();
+    compile::derive_basic_kinds(d_);
     const bool totals_fit = compile::built_in_checks(d_, rep).run();
     const budget b = detail::budget_access::make(d_.data);
     if (options.check_catalog) {

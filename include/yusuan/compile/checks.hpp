@@ -30,6 +30,8 @@ public:
       return false;
     groups();
     balance();
+    // a budget with errors may be missing what would have placed its items
+    if (!rep_.has_errors()) unplaced_items();
     return true;
   }
 
@@ -123,6 +125,56 @@ private:
       } else if (p.group != npos32) {
         rep_.error("E0402", "project '" + p.name + "' in group '" + data.groups[p.group].name + "' needs a 金额", p.span);
       }
+    }
+  }
+
+  /// Items the tables cannot place: without a functional code (W0406), left
+  /// out of every table classified by function; without a kind (W0407) in a
+  /// budget whose other items have one, counted in a table's 合计 but in none
+  /// of its 基本支出 / 项目支出 columns.
+  /// One warning each, at the first such item, with the count of the others.
+  void unplaced_items() {
+    const auto& data = *d_.data;
+    std::vector<std::size_t> no_function, no_kind;
+    bool kinds_used = false;
+    for (std::size_t i = 0; i < data.items.size(); ++i) {
+      const auto& it = data.items[i];
+      if (!it.function) no_function.push_back(i);
+      if (it.kind == spending_kind::unspecified) no_kind.push_back(i);
+      else kinds_used = true;
+    }
+    // a budget that gives no item a kind does not split its spending at all
+    // (its tables' 基本支出 and 项目支出 columns are blank throughout); one that
+    // splits some of it must split all of it
+    if (!kinds_used) no_kind.clear();
+    auto at = [&](std::size_t i) {
+      const auto& it = data.items[i];
+      return source_span{data.sources[it.file].get(), it.offset, 1};
+    };
+    auto others = [&](diagnostic& d, const std::vector<std::size_t>& list, const char* what) {
+      for (std::size_t k = 1; k < list.size() && k < 4; ++k)
+        d.notes.push_back({"also " + describe(data, data.items[list[k]]), at(list[k])});
+      if (list.size() > 4) d.notes.push_back({"and " + std::to_string(list.size() - 4) + " more items " + what, {}});
+    };
+    if (!no_function.empty()) {
+      const auto& it = data.items[no_function.front()];
+      auto& d = rep_.warning("W0406", describe(data, it) + " has no functional code (功能科目)", at(no_function.front()),
+                             "no 功能科目 here, in its block or in its project");
+      d.notes.push_back({"tables classified by function leave it out: the 支出总表, the 一般公共预算, 政府性基金 and "
+                         "财政拨款 支出表 and every table with a row per 功能科目; the tables' totals will be short of "
+                         "the budget's expenditure by " + it.amount.format(u()) + (no_function.size() > 1 ? " and more" : ""),
+                         {}});
+      others(d, no_function, "without a functional code");
+    }
+    if (!no_kind.empty()) {
+      const auto& it = data.items[no_kind.front()];
+      auto& d = rep_.warning("W0407", describe(data, it) + " is neither 基本支出 nor 项目支出", at(no_kind.front()),
+                             "no kind here, in its block or in its project");
+      d.notes.push_back({"tables that split spending into 基本支出 and 项目支出 (the 支出总表, the 一般公共预算支出表 and "
+                         "the 财政拨款 支出表) will not add up: their 合计 counts it, neither column does",
+                         {}});
+      d.notes.push_back({"declare it under 基本支出 (人员经费, 公用经费) or in a 项目", {}});
+      others(d, no_kind, "without a kind");
     }
   }
 

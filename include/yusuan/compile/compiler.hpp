@@ -14,6 +14,7 @@
 #pragma once
 
 #include <yusuan/compile/catalog_checks.hpp>
+#include <yusuan/compile/derive_kinds.hpp>
 #include <yusuan/compile/checks.hpp>
 #include <yusuan/compile/constraints.hpp>
 #include <yusuan/compile/context.hpp>
@@ -148,6 +149,7 @@ private:
     if (!ctx_.data().sources.empty()) {
       ctx_.data().header.thousands = ctx_.values.writes_thousands();
       const auto order = resolver(draft_, rep_).run();
+      derive_basic_kinds(draft_);
       const bool totals_fit = built_in_checks(draft_, rep_).run();
       const budget b = detail::budget_access::make(draft_.data);
       if (opt_.check_catalog) {

@@ -10,6 +10,7 @@
 #include <yusuan/query.hpp>
 #include <yusuan/syntax/keywords.hpp>
 #include <yusuan/syntax/parser.hpp>
+#include <yusuan/text/suggest.hpp>
 
 #include <boost/variant/apply_visitor.hpp>
 #include <boost/variant/static_visitor.hpp>
@@ -45,6 +46,11 @@ public:
                                                : aggregate::sum;
       std::vector<filter> wheres;
       for (const auto& clause : ast.clauses) boost::apply_visitor(clause_visitor{*this, q, wheres}, clause);
+      if (ok_) {
+        for (const auto& w : wheres) check_names(w);
+        for (std::size_t i = 0; i < q.by.size(); ++i) check_key(q.by[i], by_spans_[i]);
+        if (q.pivot) check_key(*q.pivot, pivot_span_);
+      }
       if (!wheres.empty()) {
         // several where clauses narrow together: where A where B is where A and B
         if (wheres.size() == 1) {
@@ -89,12 +95,14 @@ private:
         dimension_ref d;
         if (!p.exprs_.dimension(tok, d)) p.ok_ = false;
         q.by.push_back(std::move(d));
+        p.by_spans_.push_back(p.rep_.span_of(tok));
       }
     }
     void operator()(const syntax::ast::pivot_clause& c) const {
       dimension_ref d;
       if (!p.exprs_.dimension(c.dimension, d)) p.ok_ = false;
       q.pivot = std::move(d);
+      p.pivot_span_ = p.rep_.span_of(c.dimension);
     }
     void operator()(const syntax::ast::flag_clause& c) const {
       if (is(c.word.view(), syntax::keyword::rollup)) q.rollup = true;
@@ -147,7 +155,68 @@ private:
     }
   }
 
+  /// The tag keys the budget's items carry.
+  const std::vector<std::string>& tag_keys() {
+    if (!tag_keys_) {
+      tag_keys_.emplace();
+      for (std::uint32_t s = 0; s < b_.tag_set_count(); ++s)
+        for (auto [k, v] : b_.tag_set(s)) {
+          std::string key(b_.string_at(k));
+          if (std::find(tag_keys_->begin(), tag_keys_->end(), key) == tag_keys_->end()) tag_keys_->push_back(key);
+        }
+    }
+    return *tag_keys_;
+  }
+
+  /// A tag dimension must name a key some item carries: anything else is a
+  /// typo of a dimension or a key (E0305), never a silent zero.
+  void check_key(const dimension_ref& d, source_span at) {
+    if (d.dim != dimension::tag) return;
+    const auto& keys = tag_keys();
+    if (std::find(keys.begin(), keys.end(), d.tag_key) != keys.end()) return;
+    std::vector<std::string> names = keys;
+    for (const auto& [n, dim] : dimension_names) names.emplace_back(n);
+    const auto near = text::closest_names(d.tag_key, names);
+    auto& e = rep_.error("E0305", "unknown dimension or tag key '" + d.tag_key + "'", at,
+                         near.empty() ? std::string("no dimension of this name, and no item carries this tag")
+                                      : "did you mean " + text::quoted_list(near) + "?");
+    e.found = "'" + d.tag_key + "'";
+    std::string known;
+    for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
+    e.notes.push_back({"dimensions: 功能, 经济, 政府经济, 类型, 资金, 项目, 单位, 单位类型, 金额 (English: function, econ, "
+                       "gov-econ, kind, fund, project, unit, unit-type, amount)",
+                       {}});
+    e.notes.push_back({known.empty() ? std::string("the budget's items carry no tags") : "the tag keys of this budget: " + known, {}});
+    ok_ = false;
+  }
+
+  /// Unknown tag keys are errors; a value that no item has is a warning
+  /// (W0306): the query is answered, but its answer is likely not the one meant.
+  void check_names(const filter& f) {
+    for (const auto& c : f.children) check_names(c);
+    if (f.kind != filter::op::eq && f.kind != filter::op::ne && f.kind != filter::op::in && f.kind != filter::op::not_in)
+      return;
+    check_key(f.dim, f.span);
+    // projects and units are names the budget declares (E0301 otherwise); a
+    // ≠ that excludes nothing is harmless; a list matches when one value does
+    if (!ok_ || f.dim.dim == dimension::project || f.dim.dim == dimension::unit || f.kind == filter::op::ne ||
+        f.kind == filter::op::not_in || f.values.empty())
+      return;
+    filter any = f;
+    any.kind = filter::op::in;
+    if (total(b_, any).count != 0) return;
+    std::string values;
+    for (const auto& v : f.values) values += (values.empty() ? "" : ", ") + v.text;
+    const std::string what = f.dim.dim == dimension::tag ? f.dim.tag_key + " = " + values
+                                                         : std::string(chinese_name(f.dim.dim)) + " " + values;
+    const source_span at = f.values.size() == 1 && f.values[0].span ? f.values[0].span : f.span;
+    rep_.warning("W0306", "no item has " + what, at, "matches nothing in this budget");
+  }
+
   const budget& b_;
+  std::optional<std::vector<std::string>> tag_keys_;
+  std::vector<source_span> by_spans_;
+  source_span pivot_span_;
   reporter rep_{100};
   file_state file_;
   value_reader values_{rep_, file_};

@@ -7,8 +7,11 @@
 
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
+#include <yusuan/query/dimension.hpp>
+#include <yusuan/text/suggest.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +30,7 @@ public:
     for (auto& c : d_.constraints) {
       names_in(c.lhs);
       names_in(c.rhs);
+      for (const auto& by : c.by) tag_key(by, c.span);
     }
     std::sort(data.function_names.begin(), data.function_names.end(),
               [](const auto& a, const auto& b) { return a.code < b.code; });
@@ -56,8 +60,55 @@ private:
     for (auto& a : e.args) names_in(a);
   }
 
+  /// The tag keys the items carry.
+  const std::vector<std::string>& item_tag_keys() {
+    if (!tag_keys_) {
+      tag_keys_.emplace();
+      const auto& data = *d_.data;
+      std::vector<bool> seen(data.strings.size());
+      for (const auto& set : data.tag_sets)
+        for (auto [k, v] : set)
+          if (!seen[k]) {
+            seen[k] = true;
+            tag_keys_->push_back(data.strings[k]);
+          }
+    }
+    return *tag_keys_;
+  }
+
+  /// A tag key no item carries: a likely misspelt dimension or key is an
+  /// error (E0305); otherwise a warning (W0305) in the budget's own files,
+  /// nothing in the standard library's (whose rules serve budgets with and
+  /// without the tag).
+  void tag_key(const dimension_ref& d, source_span at) {
+    if (d.dim != dimension::tag) return;
+    const auto& keys = item_tag_keys();
+    if (std::find(keys.begin(), keys.end(), d.tag_key) != keys.end()) return;
+    std::vector<std::string> names;
+    for (const auto& [n, dim] : dimension_names)
+      if (dim != dimension::tag) names.emplace_back(n);
+    auto near = text::closest_names(d.tag_key, names);
+    if (!near.empty()) {
+      auto& e = rep_.error("E0305", "unknown dimension '" + d.tag_key + "'", at,
+                           "did you mean " + text::quoted_list(near) + "?");
+      e.found = "'" + d.tag_key + "'";
+      e.notes.push_back({"no item carries a tag of this name either", {}});
+      return;
+    }
+    const bool library = at.file && at.file->name().size() > 2 && at.file->name().front() == '<' &&
+                         at.file->name().back() == '>' && at.file->name() != "<input>";
+    if (library) return;
+    near = text::closest_names(d.tag_key, keys);
+    auto& w = rep_.warning("W0305", "no item carries the tag '" + d.tag_key + "'", at,
+                           near.empty() ? std::string("this filter matches nothing")
+                                        : "did you mean " + text::quoted_list(near) + "?");
+    w.found = "'" + d.tag_key + "'";
+  }
+
   void names_in(filter& f) {
     for (auto& c : f.children) names_in(c);
+    if (f.kind == filter::op::eq || f.kind == filter::op::ne || f.kind == filter::op::in || f.kind == filter::op::not_in)
+      tag_key(f.dim, f.span);
     if ((f.dim.dim != dimension::project && f.dim.dim != dimension::unit) || f.kind == filter::op::all ||
         f.kind == filter::op::and_ || f.kind == filter::op::or_ || f.kind == filter::op::not_)
       return;
@@ -144,6 +195,7 @@ private:
 
   draft& d_;
   reporter& rep_;
+  std::optional<std::vector<std::string>> tag_keys_;
 };
 
 }  // namespace yusuan::compile

@@ -13,7 +13,7 @@
 #include <yusuan/tables/ids.hpp>
 #include <yusuan/tables/library.hpp>
 #include <yusuan/tables/template.hpp>
-#include <yusuan/text/utf8.hpp>
+#include <yusuan/text/suggest.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -26,59 +26,17 @@ namespace yusuan::tables {
 
 namespace detail {
 
-/// Edit distance over code points (adjacent transpositions count as one).
-inline std::size_t code_point_distance(std::string_view a, std::string_view b) {
-  auto points = [](std::string_view s) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < s.size();) out.push_back(text::decode(s, i));
-    return out;
-  };
-  const auto x = points(a), y = points(b);
-  const std::size_t n = x.size(), m = y.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= n; ++i)
-    for (std::size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[n][m];
-}
-
-/// The names of the tables of `t` closest to `text` (at most three, within a
-/// third of its length), nearest first.
+/// The names of the tables of `t` closest to `text` (at most three), nearest
+/// first: ids, names, aliases and labels.
 inline std::vector<std::string> nearest_tables(const table_template& t, std::string_view text) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  const std::size_t len = text::length(text);
+  std::vector<std::string> names;
   for (const auto& s : t.tables) {
-    std::vector<std::string> names{s.id, s.name};
+    names.push_back(s.id);
+    names.push_back(s.name);
     names.insert(names.end(), s.aliases.begin(), s.aliases.end());
     if (auto l = static_label(t, s); !l.empty()) names.push_back(std::move(l));
-    std::size_t best = static_cast<std::size_t>(-1);
-    std::string best_name;
-    for (const auto& n : names)
-      if (const auto d = code_point_distance(text, n); d < best) {
-        best = d;
-        best_name = n;
-      }
-    if (best <= std::max<std::size_t>(1, std::max(len, text::length(best_name)) / 3))
-      scored.emplace_back(best, best_name);
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::string> out;
-  for (auto& [d, n] : scored)
-    if (out.size() < 3) out.push_back(std::move(n));
-  return out;
-}
-
-inline std::string quoted_list(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
-    out += "'" + names[i] + "'";
-  }
-  return out;
+  return text::closest_names(text, names);
 }
 
 /// "“三公”经费合计 9.20, 公务用车购置及运行费/小计 7.00, …": the figures of
@@ -125,7 +83,7 @@ inline bool check_notes(const budget& b, const table_template& templ, diagnostic
       d.span = n.span;
       const auto near = detail::nearest_tables(templ, n.table);
       d.label = near.empty() ? "no table of " + templ.name + " has this number, id or name"
-                             : "did you mean " + detail::quoted_list(near) + "?";
+                             : "did you mean " + text::quoted_list(near) + "?";
       d.expected = "a table's number 1 … " + std::to_string(templ.tables.size()) + ", id, alias or name";
       d.found = "'" + n.table + "'";
       d.notes.push_back({"`yusuan templates` lists the tables of " + templ.name, {}});
