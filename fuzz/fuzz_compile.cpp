@@ -43,6 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     } catch (const yusuan::overflow_error&) {
       // a group of items of both signs whose sum no amount holds
+    } catch (const yusuan::budget_error&) {
+      // a 模板 the library does not have, or a template name the budget lacks
     }
   }
   return 0;

@@ -3,9 +3,7 @@
 
 The catalog files are the single source of truth for the 政府收支分类科目
 editions compiled into yusuan (see budgets/std/2024/function.catalog for the
-line format), and for the row templates of the disclosure tables whose rows
-are a fixed list (table-rows.catalog, optional per edition).  This script
-validates them and writes the C++ tables:
+line format).  This script validates them and writes the C++ tables:
 
     python3 scripts/gen-catalog.py            # (re)write the header
     python3 scripts/gen-catalog.py --check    # exit 1 if the header is stale
@@ -33,18 +31,6 @@ FAMILIES = {
     "gov_econ": ("gov-econ.catalog", "gov_econ", (3, 5)),
 }
 MAPPING_FILE = "mapping.catalog"
-TABLE_ROWS_FILE = "table-rows.catalog"
-
-# table-rows.catalog: the tables with a row template, their sections and the
-# keys other than functional 类 codes (yusuan/tables.hpp gives them meaning).
-TABLE_ROW_TABLES = ("01", "04")
-TABLE_ROW_SECTIONS = ("收入", "支出", "收入合计", "支出合计")
-INCOME_SOURCES = ("一般公共预算", "政府性基金", "国有资本经营", "财政专户管理资金", "事业收入",
-                  "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
-TABLE_ROW_KEYS = frozenset(("-", "财政拨款", "上年结转结余", "本年收入", "收入总计", "本年支出",
-                            "年终结转结余", "支出总计") + INCOME_SOURCES +
-                           tuple(f"上年结转结余/{s}" for s in INCOME_SOURCES))
-
 # Bit order must match yusuan::confirmation (catalog.hpp static_asserts it).
 FLAG_BITS = {"R": 0, "T": 1, "P": 2, "K": 3, "?": 4}
 FLAG_CXX = {"R": "flag_r", "T": "flag_t", "P": "flag_p", "K": "flag_k", "?": "flag_u"}
@@ -95,20 +81,10 @@ class Mapping:
 
 
 @dataclass
-class TableRow:
-    table: str
-    section: str
-    key: str
-    label: str
-    where: str
-
-
-@dataclass
 class Edition:
     year: int
     families: dict[str, FamilyTable]
     mappings: list[Mapping]
-    table_rows: list[TableRow] = field(default_factory=list)
 
 
 def parse_flags(token: str, where: str) -> int:
@@ -234,36 +210,6 @@ def read_mappings(path: Path, econ: FamilyTable, gov: FamilyTable) -> list[Mappi
     return mappings
 
 
-def read_table_rows(path: Path, function: FamilyTable) -> list[TableRow]:
-    """The row templates, in file order."""
-    rel = path.relative_to(ROOT)
-    rows: list[TableRow] = []
-    for number, tokens in content_lines(path):
-        where = f"{rel}:{number}"
-        if len(tokens) != 4:
-            raise CatalogError(f"{where}: expected `TABLE SECTION KEY LABEL` (no spaces in the label)")
-        table, section, key, label = tokens
-        if table not in TABLE_ROW_TABLES:
-            raise CatalogError(f"{where}: unknown table {table!r} (expected {', '.join(TABLE_ROW_TABLES)})")
-        if section not in TABLE_ROW_SECTIONS:
-            raise CatalogError(f"{where}: unknown section {section!r} (expected {', '.join(TABLE_ROW_SECTIONS)})")
-        if key.isascii() and key.isdigit():
-            if len(key) != 3:
-                raise CatalogError(f"{where}: {key} is not a functional 类 (3 digits)")
-            if key not in function.entries:
-                raise CatalogError(f"{where}: {key} is not in function.catalog")
-        elif key not in TABLE_ROW_KEYS:
-            raise CatalogError(f"{where}: unknown key {key!r}")
-        rows.append(TableRow(table, section, key, label, where))
-    for table in sorted({r.table for r in rows}):
-        for section in TABLE_ROW_SECTIONS:
-            codes = [r.key for r in rows if r.table == table and r.section == section and r.key.isdigit()]
-            for code in set(codes):
-                if codes.count(code) > 1:
-                    raise CatalogError(f"{rel}: table {table} lists {code} twice in {section}")
-    return rows
-
-
 def read_edition(directory: Path) -> Edition:
     year = int(directory.name)
     families = {}
@@ -272,7 +218,7 @@ def read_edition(directory: Path) -> Edition:
         if not path.is_file():
             raise CatalogError(f"{path.relative_to(ROOT)}: missing")
         families[key] = read_family(path, lengths, year)
-    known = {name for name, *_ in FAMILIES.values()} | {MAPPING_FILE, TABLE_ROWS_FILE}
+    known = {name for name, *_ in FAMILIES.values()} | {MAPPING_FILE}
     for extra in sorted(directory.glob("*.catalog")):
         if extra.name not in known:
             raise CatalogError(f"{extra.relative_to(ROOT)}: unknown catalog file")
@@ -280,15 +226,15 @@ def read_edition(directory: Path) -> Edition:
     if not mapping_path.is_file():
         raise CatalogError(f"{mapping_path.relative_to(ROOT)}: missing")
     mappings = read_mappings(mapping_path, families["econ"], families["gov_econ"])
-    rows_path = directory / TABLE_ROWS_FILE
-    table_rows = read_table_rows(rows_path, families["function"]) if rows_path.is_file() else []
-    return Edition(year, families, mappings, table_rows)
+    return Edition(year, families, mappings)
 
 
 def read_all() -> list[Edition]:
     dirs = sorted(p for p in STD_DIR.iterdir() if p.is_dir()) if STD_DIR.is_dir() else []
     editions = []
     for d in dirs:
+        if d.name == "templates":  # the templates of the disclosure tables (scripts/gen-templates.py)
+            continue
         if not re.fullmatch(r"\d{4}", d.name):
             raise CatalogError(f"{d.relative_to(ROOT)}: edition directories are named by year")
         editions.append(read_edition(d))
@@ -374,17 +320,10 @@ def render(editions: list[Edition]) -> str:
     w("  std::span<const rename> renames;   // sorted by code, then valid_until")
     w("  bool classes_complete;             // every 类 is listed")
     w("};")
-    w("struct table_row {")
-    w("  std::string_view table;    // 01, 04: the disclosure table (预算01表 …)")
-    w("  std::string_view section;  // 收入, 支出, 收入合计, 支出合计")
-    w("  std::string_view key;      // a functional 类, '-' or a figure (see table-rows.catalog)")
-    w("  std::string_view label;    // the row's text as printed")
-    w("};")
     w("struct edition {")
     w("  int year;")
     w("  std::array<family_table, 3> families;  // function, econ, gov_econ")
     w("  std::span<const mapping> mappings;     // sorted by dept_code, then gov_code")
-    w("  std::span<const table_row> table_rows; // in file order")
     w("};")
 
     for ed in editions:
@@ -409,12 +348,6 @@ def render(editions: list[Edition]) -> str:
         for m in ed.mappings:
             w(f"    {{{cxx_string(m.dept)}, {cxx_string(m.gov)}, {cxx_units(m.units)}, {cxx_flags(m.flags)}}},")
         w("}};")
-        w("")
-        w(f"// {ed.year} row templates of the disclosure tables: {len(ed.table_rows)} rows")
-        w(f"inline constexpr std::array<table_row, {len(ed.table_rows)}> table_rows_{ed.year}{{{{")
-        for r in ed.table_rows:
-            w(f"    {{{cxx_string(r.table)}, {cxx_string(r.section)}, {cxx_string(r.key)}, {cxx_string(r.label)}}},")
-        w("}};")
 
     w("")
     w("// Every edition, by year.")
@@ -426,8 +359,7 @@ def render(editions: list[Edition]) -> str:
             cc = "true" if ed.families[key].classes_complete else "false"
             w(f"         {{{stem}_{ed.year}, {stem}_renames_{ed.year}, {cc}}},")
         w("     }},")
-        w(f"     mapping_{ed.year},")
-        w(f"     table_rows_{ed.year}}},")
+        w(f"     mapping_{ed.year}}},")
     w("}};")
     w("")
     w("}  // namespace yusuan::catalog_data")
@@ -457,8 +389,7 @@ def main(argv: list[str]) -> int:
         args.output.write_text(text, encoding="utf-8", newline="\n")
     for ed in editions:
         counts = ", ".join(f"{k} {len(ed.families[k].entries)}" for k in FAMILIES)
-        print(f"gen-catalog: {ed.year}: {counts}, mapping {len(ed.mappings)}, "
-              f"table rows {len(ed.table_rows)}")
+        print(f"gen-catalog: {ed.year}: {counts}, mapping {len(ed.mappings)}")
     return 0
 
 

@@ -21,44 +21,10 @@ namespace {
 
 namespace tb = yusuan::tables;
 
-// A department budget of two units, with several sources, a carry-over and
-// projects in both units.
-constexpr std::string_view multi_text = R"(标题 "测试局 2024 年部门预算"
-年度 2024
-金额单位 万元
-部门 801 "测试局"
-单位 801001 "测试局机关" 类型 行政
-收入 一般公共预算 100.00 其中 财政拨款 100.00
-收入 政府性基金 20.00
-收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 事业收入 4.00
-年终结转结余 0.00
-201 01 01 行政运行 基本支出 {
-  人员经费 { 30101 基本工资 → 50101 工资奖金津补贴: 60.00 }
-  公用经费 { 30201 办公费 → 50201 办公经费: 10.00 项目类别=公用经费综合定额 }
-}
-项目 "城建项目" 编码 801001240001 类型 特定目标类 功能 212 01 01 {
-  绩效 {
-    产出 完成率 ≥90%
-    满意度 群众满意度 ≥95%
-    满意度 单位满意度 ≥90%
-  }
-  212 01 01 30227 委托业务费 → 50205 委托业务费: 20.00 资金 政府性基金
-}
-单位 801002 "测试中心" 类型 事业
-收入 一般公共预算 15.00
-收入 事业收入 5.00
-208 05 01 行政单位离退休 基本支出 {
-  人员经费 { 30302 退休费 → 50905 离退休费: 40.00 }
-  公用经费 { 30299 其他商品和服务支出 → 50502 商品和服务支出: 15.00 项目类别=离退休人员公用经费 }
-}
-项目 "培训" 编码 801002240001 类型 其他运转类 功能 205 08 03 {
-  205 08 03 培训支出 30216 培训费 → 50502 商品和服务支出: 5.00 资金 事业收入
-}
-)";
-
+/// tests/data/department.budget: a department budget of two units.
 const yusuan::budget& multi() {
   static const yusuan::budget b = [] {
-    auto r = compile(multi_text, with_catalog(), "multi.budget");
+    auto r = compile_path("tests/data/department.budget");
     if (!r) {
       ADD_FAILURE() << dump(r);
       return yusuan::budget{};
@@ -116,6 +82,38 @@ INSTANTIATE_TEST_SUITE_P(tables, golden,
                                            "13"),
                          [](const auto& info) { return "t" + info.param; });
 
+// The Putuo budget (模板 上海9表 in its header) against tests/golden/putuo/N.csv,
+// transcribed from the published document independently of the budget file.
+const yusuan::budget& putuo() {
+  static const yusuan::budget b = yusuan::compile_file("budgets/putuo-commerce-commission-2025.budget");
+  return b;
+}
+
+class putuo_golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(putuo_golden, csv_equals_the_transcription) {
+  const std::string n = GetParam();
+  const fs::path file = fs::path("tests/golden/putuo") / (n + ".csv");
+  ASSERT_TRUE(fs::is_regular_file(file)) << file;
+  const std::string expected = read_all(file);
+  const std::string actual = csv(tb::build(putuo(), "T" + n));  // the budget's own template
+  EXPECT_EQ(actual, expected) << "表" << n << " differs from " << file.string() << ":\n"
+                              << line_diff(expected, actual);
+}
+
+INSTANTIATE_TEST_SUITE_P(putuo, putuo_golden, ::testing::Values("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                         [](const auto& info) { return "t" + info.param; });
+
+TEST(tables, putuo_names_its_template) {
+  EXPECT_EQ(putuo().header().template_name, "上海9表");
+  EXPECT_EQ(tb::template_of(putuo())->name, "上海9表");
+  const auto all = tb::build_all(putuo());
+  ASSERT_EQ(all.size(), 9u);
+  EXPECT_EQ(all[8].title, "2025年单位“三公”经费和机关运行经费预算表");
+  EXPECT_EQ(all[8].unit_line(), "编制单位：上海市普陀区商务委员会 单位：万元");
+  EXPECT_EQ(all[0].unit_line(), "编制单位：上海市普陀区商务委员会 单位：元");
+}
+
 TEST(tables, metadata_of_the_reference) {
   const auto t = tb::build(reference_budget(), "03");
   EXPECT_EQ(t.id, "03");
@@ -144,25 +142,23 @@ TEST(tables, empty_table_without_a_note_gets_a_default_sentence) {
   EXPECT_EQ(t10.rows[1].cells[0].text, "备注：洛阳市社会保险中心2024年无国有资本经营预算拨款安排的支出，故此表无数。");
 }
 
-TEST(tables, class_rows_come_from_the_catalog) {
-  const auto& cat = yusuan::catalog::edition(2024);
-  const auto spending = cat.table_rows("01", "支出");
-  ASSERT_EQ(spending.size(), 30u);
-  EXPECT_EQ(spending.front()->key, "201");
-  EXPECT_EQ(spending.front()->label, "一、一般公共服务");
-  EXPECT_EQ(spending.back()->label, "三十四、抗疫特别国债安排的支出");
-  const auto t = tb::build(reference_budget(), "01");
-  for (std::size_t i = 0; i < spending.size(); ++i) EXPECT_EQ(t.rows[i].cells[2].text, spending[i]->label);
-  // 04 prints 210 twice: the old name without a code, then the current one.
-  const auto rows04 = cat.table_rows("04", "支出");
-  std::size_t old_name = 0;
-  for (const auto* r : rows04)
-    if (r->label == std::string_view("（九）医疗卫生与计划生育支出")) {
-      EXPECT_EQ(r->key, "-");
-      ++old_name;
-    }
-  EXPECT_EQ(old_name, 1u);
-  EXPECT_TRUE(cat.table_rows("02", "支出").empty());
+TEST(tables, class_rows_are_the_templates) {
+  // 01 and 04 print every functional 类 of their template, with figures for
+  // the budget's classes only; 04 prints 210 twice (its old name, blank).
+  const auto t01 = tb::build(reference_budget(), "01");
+  ASSERT_EQ(t01.rows.size(), 33u);
+  EXPECT_EQ(t01.rows.front().cells[2].text, "一、一般公共服务");
+  EXPECT_EQ(t01.rows[29].cells[2].text, "三十四、抗疫特别国债安排的支出");
+  EXPECT_EQ(t01.text(t01.rows[4], 3), "3.35");
+  EXPECT_EQ(t01.text(t01.rows[0], 3), "");
+  const auto t04 = tb::build(reference_budget(), "04");
+  std::size_t tenth = 0;
+  for (const auto& r : t04.rows)
+    if (r.cells[2].text == "（九）医疗卫生与计划生育支出" || r.cells[2].text == "（十）卫生健康支出") ++tenth;
+  EXPECT_EQ(tenth, 2u);
+  EXPECT_EQ(t04.rows[9].cells[2].text, "（九）医疗卫生与计划生育支出");
+  EXPECT_EQ(t04.text(t04.rows[9], 3), "");
+  EXPECT_EQ(t04.text(t04.rows[10], 3), "131.48");
 }
 
 TEST(tables, ids) {
@@ -170,13 +166,14 @@ TEST(tables, ids) {
   EXPECT_EQ(tb::parse_id("3"), "03");
   EXPECT_EQ(tb::parse_id("13"), "13");
   EXPECT_EQ(tb::parse_id("预算06表"), "06");
-  EXPECT_EQ(tb::parse_id("预算6表"), "06");
+  EXPECT_EQ(tb::parse_id("T6"), "06");
+  EXPECT_EQ(tb::parse_id("单位支出"), "03");  // a prefix one table has
   EXPECT_EQ(tb::parse_id("单位支出预算表"), "03");
   EXPECT_EQ(tb::parse_id("2024年单位支出预算表"), "03");
   EXPECT_EQ(tb::parse_id("2024年度市级单位预算项目绩效目标表"), "13");
   EXPECT_EQ(tb::parse_id("行政（事业）单位机构运转经费预算表"), "11");
   EXPECT_EQ(tb::parse_id("一般公共预算“三公”经费预算表"), "08");
-  for (const char* bad : {"", "0", "00", "14", "预算14表", "预算表", "x", "2024", "2024年", "单位支出"})
+  for (const char* bad : {"", "0", "00", "14", "预算14表", "预算表", "x", "2024", "2024年", "单位", "T14"})
     EXPECT_FALSE(tb::parse_id(bad).has_value()) << bad;
   // An unknown id: a yusuan::error with errc::unknown_table, or the same code
   // without throwing.
@@ -411,8 +408,8 @@ TEST(tables, department_budget_of_two_units) {
   EXPECT_EQ(csv_lines(tb::build(b, "02")),
             (std::vector<std::string>{
                 header02,
-                "合计,,150.00,140.00,115.00,100.00,20.00,,,5.00,,,,,10.00,6.00,,,,4.00",
-                "801001,测试局机关,130.00,120.00,100.00,100.00,20.00,,,,,,,,10.00,6.00,,,,4.00",
+                "合计,,150.00,140.00,115.00,100.00,20.00,,,5.00,,,,,10.00,10.00,,,,",
+                "801001,测试局机关,130.00,120.00,100.00,100.00,20.00,,,,,,,,10.00,10.00,,,,",
                 "801002,测试中心,20.00,20.00,15.00,,,,,5.00,,,,,,,,,,"}));
   const auto t03 = csv_lines(tb::build(b, "03"));
   EXPECT_EQ(std::vector<std::string>(t03.begin() + 1, t03.end()),
@@ -432,10 +429,10 @@ TEST(tables, department_budget_of_two_units) {
   // 04: 财政拨款 only, split by source; the carry-over from 一般公共预算.
   const auto t04 = csv_lines(tb::build(b, "04"));
   EXPECT_EQ(t04[1], "一、本年收入,135.00,一、本年支出,145.00,125.00,125.00,20.00,");
-  EXPECT_EQ(t04[6], "二、上年结转,6.00,（五）教育支出,,,,,");
-  EXPECT_EQ(t04[7], "（一）一般公共预算拨款,6.00,（六）科学技术支出,,,,,");
+  EXPECT_EQ(t04[6], "二、上年结转,10.00,（五）教育支出,,,,,");
+  EXPECT_EQ(t04[7], "（一）一般公共预算拨款,10.00,（六）科学技术支出,,,,,");
   EXPECT_EQ(t04[13], ",,（十二）城乡社区事务支出,20.00,,,20.00,");
-  EXPECT_EQ(t04.back(), "收入合计,141.00,支出合计,145.00,125.00,125.00,20.00,");
+  EXPECT_EQ(t04.back(), "收入合计,145.00,支出合计,145.00,125.00,125.00,20.00,");
 
   // 07: per unit, pairs in functional-code order, by source.
   const auto t07 = csv_lines(tb::build(b, "07"));

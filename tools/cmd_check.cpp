@@ -4,6 +4,8 @@
 #include "io.hpp"
 
 #include <yusuan/compile.hpp>
+#include <yusuan/tables/check_notes.hpp>
+#include <yusuan/tables/library.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -16,8 +18,8 @@ namespace cli {
 const char* const check_help = R"(Usage: yusuan check [options] FILE...
 
 Checks each budget file and the files it imports: syntax, classification codes
-and names, stated totals, project amounts, income against expenditure, and every
-constraint (核对).  Diagnostics go to standard error as text, or to standard
+and names, stated totals, project amounts, income against expenditure, every
+constraint (核对), and the template its tables are printed in (模板).  Diagnostics go to standard error as text, or to standard
 output as a JSON array with --format json.  FILE - reads the budget from
 standard input (its imports resolve against the current directory).
 
@@ -88,6 +90,7 @@ int run_check(const std::vector<std::string>& args) {
     co.max_errors = max_errors;
     yusuan::diagnostics diags;
     auto b = compile_input(f, diags, co);
+    if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();  // 模板 and 表注 against its tables
     if (werror) diags.promote_warnings();
     const bool failed = diags.has_errors();
     if (yusuan::unreadable(diags)) any_io = true;

@@ -1,7 +1,9 @@
-// yusuan table -- print a disclosure table (预算01表 … 预算13表) of a budget.
+// yusuan table -- print a disclosure table of a budget (or all of them) in
+// the budget's template or another.
 #include "args.hpp"
 #include "cli.hpp"
 #include "io.hpp"
+#include "templates.hpp"
 #include "xlsx.hpp"
 
 #include <yusuan/compile.hpp>
@@ -16,33 +18,40 @@ namespace cli {
 
 const char* const table_help = R"(Usage: yusuan table [options] FILE ID|all
 
-Prints a disclosure table of the budget (单位预算公开表), computed from its items,
-income lines and projects, in the layout of the published tables.
+Prints a disclosure table of the budget (单位预算公开表, 部门预算公开表),
+computed from its items, income lines and projects, in the layout of its
+template: the one the budget names (模板), else 洛阳13表; --template picks
+another.  `yusuan templates` lists the templates and their tables.
 
-  ID := 01 … 13 | 预算01表 … 预算13表 | the table's name | all (every table)
-    01 单位收支预算表              08 一般公共预算“三公”经费预算表
-    02 单位收入预算表              09 政府性基金支出预算表
-    03 单位支出预算表              10 国有资本经营支出预算表
-    04 财政拨款收支预算表          11 行政（事业）单位机构运转经费预算表
-    05 一般公共预算支出预算表      12 项目支出预算表
-    06 一般公共预算基本支出预算表  13 市级单位预算项目绩效目标表
-    07 支出经济分类汇总表
+  ID := the table's number (3, 03, T3, 表3) | its id (03, T3) | an alias (预算03表)
+      | its name (单位支出预算表, 支出预算总表) | its title (2024年单位支出预算表)
+      | the start of an id, alias or name that only one table has (支出预算)
+      | all (every table of the template)
 
 Examples:
   yusuan table budget.budget 03
   yusuan table budget.budget 预算06表 --format csv
   yusuan table budget.budget 项目支出预算表 --unit 元
   yusuan table budget.budget all --format xlsx -o budget.xlsx
+  yusuan table budget.budget all --template 上海9表部门
+  yusuan table budget.budget T1 --template my-tables.template
   yusuan table - 08 < budget.budget           (imports resolve against the current directory)
 
 Options:
+  --template NAME|FILE        a shipped template (洛阳13表, 上海9表, 上海9表部门)
+                              or a template file (docs/templates.md)
   --format text|csv|md|json|xlsx
                               output format (default text: aligned columns with
                               the title and the unit line; csv and json are for
                               machines; xlsx is an Excel workbook, a sheet per
                               table, headers merged as published, amounts as
                               numbers)
-  --unit 元|万元|亿元          unit of the amounts (default: the budget's own)
+  --unit 元|万元|亿元          unit of the amounts (default: the table's, else
+                              the budget's own)
+  --thousands, --no-thousands amounts of text and md with (9,101,680.49) or
+                              without thousands separators (default: as the
+                              budget writes its amounts; csv, json and xlsx
+                              never have them)
   -o FILE                     write to FILE (needed for xlsx on a terminal)
   --color auto|always|never   colour the diagnostics (default auto)
   -h, --help                  show this help
@@ -52,7 +61,10 @@ array of tables, CSV one section per table (a line with the table's label and
 title, its CSV, a blank line).  With --format json, errors are printed as a
 JSON array of diagnostics on standard output.
 
-Exit codes: 0 success, 1 an error in the budget, 2 usage or I/O errors (an unknown ID).
+Exit codes: 0 success; 1 an error in the budget or in a template file (E0101,
+E0805 …), or an unknown template named by the budget (E0804); 2 usage or I/O
+errors: an unknown table (E0801), an ID several tables start with (E0803), an
+unknown --template (E0804), a file that cannot be read.
 )";
 
 namespace {
@@ -70,8 +82,9 @@ void write_all(std::ostream& os, const std::vector<tb::table>& tables, const std
       continue;
     }
     if (i) os << "\n";
-    if (format == "csv") os << yusuan::text::csv_field(t.label + " " + t.title) << "\n";
-    if (format == "md") os << "## " << t.label << " " << t.title << "\n\n";
+    const std::string heading = t.label.empty() ? t.title : t.label + " " + t.title;
+    if (format == "csv") os << yusuan::text::csv_field(heading) << "\n";
+    if (format == "md") os << "## " << heading << "\n\n";
     tb::write(os, t, format);
   }
   if (format == "json") os << "]\n";
@@ -81,6 +94,8 @@ void write_all(std::ostream& os, const std::vector<tb::table>& tables, const std
 
 int run_table(const std::vector<std::string>& args) {
   std::string format = "text";
+  std::optional<std::string> template_arg;
+  std::optional<bool> thousands;
   std::optional<yusuan::unit> unit;
   std::vector<std::string> positional;
   common_flags common;
@@ -94,27 +109,48 @@ int run_table(const std::vector<std::string>& args) {
       format = choice_option(args, i, "--format", {"text", "csv", "md", "json", "xlsx"});
     } else if (is_option(a, "--unit")) {
       unit = unit_option(args, i);
+    } else if (is_option(a, "--template")) {
+      template_arg = option_value(args, i, "--template");
+    } else if (a == "--thousands" || a == "--no-thousands") {
+      thousands = a == "--thousands";
     } else if (looks_like_option(a)) {
-      unknown_option("table", a, with_common({"--format", "--unit"}));
+      unknown_option("table", a, with_common({"--format", "--unit", "--template", "--thousands", "--no-thousands"}));
     } else {
       positional.push_back(a);
     }
   }
   if (positional.size() != 2) throw usage_error{"table needs a budget file and a table ID (see yusuan table --help)"};
   const bool all = positional[1] == "all" || positional[1] == "全部";
-  const auto id = all ? std::nullopt : tb::parse_id(positional[1]);
-  if (!all && !id)
-    throw usage_error{"unknown table '" + positional[1] + "': expected 01 … 13, 预算01表 …, a table's name or all"};
+  const reporting r{format == "json", use_color(common.color)};
 
   std::optional<yusuan::budget> b;
-  if (int rc = load_budget(positional[0], b, {format == "json", use_color(common.color)}); rc != exit_ok) return rc;
+  if (int rc = load_budget(positional[0], b, r); rc != exit_ok) return rc;
+  std::shared_ptr<const tb::table_template> templ;
+  if (int rc = template_for_command(*b, template_arg, r, templ); rc != exit_ok) return rc;
+  if (yusuan::diagnostics notes; !tb::check_notes(*b, notes)) {  // 表注 against the budget's own template
+    report(r, notes);
+    return exit_budget_error;
+  }
   tb::options o;
   o.amount_unit = unit;
+  o.templ = templ.get();
+  o.thousands = thousands;
   std::vector<tb::table> tables;
   try {
-    if (all) tables = tb::build_all(*b, o);
-    else tables.push_back(tb::build(*b, *id, o));
-  } catch (const yusuan::overflow_error&) {
+    if (all) {
+      tables = tb::build_all(*b, o);
+    } else {
+      const auto found = tb::find_table(*templ, positional[1]);
+      if (!found.index) {
+        report(r, tb::table_lookup_error(*templ, positional[1], found));
+        return exit_usage;
+      }
+      tables.push_back(tb::assemble(*b, *templ, templ->tables[*found.index], o));
+    }
+  } catch (const yusuan::budget_error& e) {  // a name of the template the budget does not define (E0805)
+    report(r, e.diagnostics());
+    return exit_budget_error;
+  } catch (const yusuan::overflow_error&) {  // a cell no amount holds (E0701)
     return result_too_large("<table>", positional[1], "a cell of table " + positional[1]);
   }
   if (format == "xlsx") {

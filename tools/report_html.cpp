@@ -52,7 +52,7 @@ void write_head(std::ostream& os, const tb::table& t) {
 
 void write_table(std::ostream& os, const tb::table& t) {
   os << "<section class=\"table\" id=\"t" << esc(t.id) << "\">\n<p class=\"label\">" << esc(t.label) << "</p>\n<h3>"
-     << esc(t.title) << "</h3>\n<p class=\"unitline\"><span>单位名称：" << esc(t.unit_name) << "</span><span>单位："
+     << esc(t.title) << "</h3>\n<p class=\"unitline\"><span>" << esc(t.unit_label) << "：" << esc(t.unit_name) << "</span><span>单位："
      << esc(yusuan::unit_name(t.amount_unit)) << "</span></p>\n<div class=\"scroll\"><table class=\"grid\">\n";
   write_head(os, t);
   os << "<tbody>\n";

@@ -3,7 +3,7 @@
 
 #include "header_cells.hpp"
 
-#include <yusuan/tables/registry.hpp>
+#include <yusuan/tables/model.hpp>
 
 #include <unistd.h>
 
@@ -19,12 +19,8 @@ namespace {
 
 namespace tb = yusuan::tables;
 
-/// The table's name (单位支出预算表), from the registry.
-std::string name_of(const tb::table& t) {
-  for (const auto& info : tb::table_list)
-    if (info.id == t.id) return std::string(info.name);
-  return t.title;
-}
+/// The table's name (单位支出预算表), from its template.
+std::string name_of(const tb::table& t) { return t.name.empty() ? t.title : t.name; }
 
 struct formats {
   lxw_format *title, *label, *unit_right, *header, *text, *number, *text_total, *number_total, *note;
@@ -83,7 +79,7 @@ void write_table_sheet(workbook& wb, const tb::table& t) {
   const std::size_t n = std::max<std::size_t>(t.columns.size(), 1);
   std::size_t depth = 1;
   for (const auto& c : t.columns) depth = std::max(depth, c.path.size());
-  lxw_worksheet* ws = wb.sheet(sheet_name(t.label + " " + name_of(t)));
+  lxw_worksheet* ws = wb.sheet(sheet_name(t.label.empty() ? t.id + " " + name_of(t) : t.label + " " + name_of(t)));
   const formats f(wb, 2);
   const col_t last = static_cast<col_t>(n - 1);
 
@@ -91,7 +87,7 @@ void write_table_sheet(workbook& wb, const tb::table& t) {
   if (last > 0) worksheet_merge_range(ws, 1, 0, 1, last, t.title.c_str(), f.title);
   else worksheet_write_string(ws, 1, 0, t.title.c_str(), f.title);
   worksheet_set_row(ws, 1, 28, nullptr);
-  const std::string unit_name = "单位名称：" + t.unit_name;
+  const std::string unit_name = t.unit_label + "：" + t.unit_name;
   const std::string unit = "单位：" + std::string(yusuan::unit_name(t.amount_unit));
   worksheet_write_string(ws, 2, 0, unit_name.c_str(), f.label);
   worksheet_write_string(ws, 2, last, unit.c_str(), last > 0 ? f.unit_right : f.label);

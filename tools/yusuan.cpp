@@ -25,7 +25,9 @@ Usage: yusuan <command> [options] [files]
 Commands:
   check FILE...        check budget files: syntax, codes, totals and every constraint
   query FILE 'QUERY'   aggregate the items: sum by function.类 where kind = 基本支出 …
-  table FILE ID|all    print a disclosure table (01 … 13), or all of them (also as .xlsx)
+  table FILE ID|all    print a disclosure table, or all of them (also as .xlsx), in the
+                       budget's template (模板) or --template's
+  templates [NAME]     list the templates of disclosure tables and their tables
   report FILE          one self-contained HTML page: totals, tables, charts, targets, checks
   export FILE --to DIR every item as CSV with a Tabular Data Package descriptor (or .xlsx)
   catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
@@ -51,7 +53,8 @@ const std::vector<command_entry>& commands() {
   static const std::vector<command_entry> list{
       {"check", "check budget files", check_help, run_check},
       {"query", "aggregation queries over a budget", query_help, run_query},
-      {"table", "the disclosure tables (预算01表 … 预算13表)", table_help, run_table},
+      {"table", "the disclosure tables of a budget, in its template", table_help, run_table},
+      {"templates", "the templates of disclosure tables", templates_help, run_templates},
       {"report", "an HTML report of a budget", report_help, run_report},
       {"export", "every item as typed data (Tabular Data Package, xlsx)", export_help, run_export},
       {"catalog", "the classification catalogs", catalog_help, run_catalog},

@@ -45,10 +45,11 @@ enum class errc {
   rounding_necessary,    ///< E0702: rounding::unnecessary, and the value is not exact
   division_by_zero,      ///< E0703: a divisor (or the whole of a share) of zero
   invalid_query,         ///< E05xx: a query that does not parse or resolve
-  unknown_table,         ///< E0801: no such disclosure table
+  unknown_table,         ///< E0801, E0803: no such disclosure table, or an id several tables start with
   limit_exceeded,        ///< E07xx: an input beyond a documented limit
   invalid_argument,      ///< an argument outside what a function accepts (a program error, no diagnostic code)
   unknown_format,        ///< E0802: no such output format
+  invalid_template,      ///< E0804, E0805: no such template, or a template that does not check
 };
 
 namespace detail {
@@ -71,6 +72,7 @@ public:
       case errc::limit_exceeded: return "input beyond a documented limit";
       case errc::invalid_argument: return "invalid argument";
       case errc::unknown_format: return "unknown output format";
+      case errc::invalid_template: return "invalid table template";
     }
     return "unknown yusuan error";
   }

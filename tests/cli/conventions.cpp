@@ -82,7 +82,7 @@ TEST(conventions_cli, errors_are_json_under_format_json) {
     std::string code;
   };
   const std::vector<json_case> cases{
-      {"table " + ref_arg + " 14 --format json", 2, "\"code\":\"usage\""},
+      {"table " + ref_arg + " 14 --format json", 2, "\"code\":\"E0801\""},
       {"table tests/data/dsl/cli_error.budget 03 --format json", 1, "\"code\":\"E"},
       {"table tests/data/no_such.budget 03 --format json", 2, "\"code\":\"E0001\""},
       {"query " + ref_arg + " 'sum by' --format json", 1, "\"code\":\"E"},

@@ -100,3 +100,58 @@ TEST(tables_cli, all_tables_in_every_text_format) {
   EXPECT_NE(text.out.find("2024年单位收支预算表"), std::string::npos);
   EXPECT_NE(text.out.find("2024年度市级单位预算项目绩效目标表"), std::string::npos);
 }
+
+namespace {
+
+const std::string putuo_arg = quote("budgets/putuo-commerce-commission-2025.budget");
+
+TEST(tables_cli, templates_lists_the_templates_with_their_tables) {
+  const auto r = run_cli("templates");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "洛阳13表 (luoyang-13, 13表) [default]")) << r.out;
+  EXPECT_TRUE(has(r.out, "   8  08 预算08表 一般公共预算“三公”经费预算表")) << r.out;
+  EXPECT_TRUE(has(r.out, "上海9表部门 (shanghai-9-department) 基于 上海9表")) << r.out;
+  EXPECT_TRUE(has(r.out, "   9  T9 “三公”经费和机关运行经费预算表")) << r.out;
+  const auto one = run_cli("templates shanghai-9");
+  EXPECT_EQ(one.exit, 0) << one.err;
+  EXPECT_TRUE(has(one.out, "上海9表 (shanghai-9, 上海9表单位)")) << one.out;
+  EXPECT_FALSE(has(one.out, "洛阳13表")) << one.out;
+  const auto bad = run_cli("templates --color never 上海10表");
+  EXPECT_EQ(bad.exit, 2);
+  EXPECT_TRUE(has(bad.err, "E0804")) << bad.err;
+}
+
+TEST(tables_cli, the_budgets_template_and_every_form_of_a_table_id) {
+  // the Putuo budget names 模板 上海9表: its 表3 by number, id, 表N, name, title and a unique prefix
+  const std::string golden = read_all("tests/golden/putuo/3.csv");
+  for (const char* id : {"3", "03", "T3", "表3", "支出预算总表", "2025年支出预算总表", "支出预算"}) {
+    const auto r = run_cli("table " + putuo_arg + " '" + id + "' --format csv");
+    EXPECT_EQ(r.exit, 0) << id << r.err;
+    EXPECT_EQ(r.out, golden) << id;
+  }
+  const auto amb = run_cli("table --color never " + putuo_arg + " 一般公共预算");
+  EXPECT_EQ(amb.exit, 2);
+  EXPECT_TRUE(has(amb.err, "E0803")) << amb.err;
+  const auto unknown = run_cli("table --color never " + putuo_arg + " T10");
+  EXPECT_EQ(unknown.exit, 2);
+  EXPECT_TRUE(has(unknown.err, "E0801")) << unknown.err;
+}
+
+TEST(tables_cli, all_tables_of_the_putuo_budget_and_another_template) {
+  const auto all = run_cli("table " + putuo_arg + " all --format csv");
+  EXPECT_EQ(all.exit, 0) << all.err;
+  for (int n = 1; n <= 9; ++n)
+    EXPECT_TRUE(has(all.out, read_all("tests/golden/putuo/" + std::to_string(n) + ".csv"))) << n;
+  // the 部门 variant: the same figures under the department's name
+  const auto dept = run_cli("table " + putuo_arg + " T9 --template 上海9表部门");
+  EXPECT_EQ(dept.exit, 0) << dept.err;
+  EXPECT_TRUE(has(dept.out, "2025年部门“三公”经费和机关运行经费预算表")) << dept.out;
+  EXPECT_TRUE(has(dept.out, "编制部门：上海市普陀区商务委员会")) << dept.out;
+  EXPECT_TRUE(has(dept.out, "171.01")) << dept.out;
+  // and in the 13 tables of 洛阳
+  const auto ly = run_cli("table " + putuo_arg + " 08 --template 洛阳13表 --format csv");
+  EXPECT_EQ(ly.exit, 0) << ly.err;
+  EXPECT_TRUE(has(ly.out, "10000.00")) << ly.out;  // 公务接待费 1.00 万元, in 元
+}
+
+}  // namespace

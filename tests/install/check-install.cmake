@@ -46,5 +46,27 @@ execute_process(COMMAND "${PREFIX}/${CMAKE_INSTALL_BINDIR}/yusuan" check --color
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the installed yusuan does not find its standard library (exit ${rc}):\n${out}${err}")
 endif()
+# The templates of the disclosure tables, with the standard library.
+set(std_dir "${PREFIX}/${CMAKE_INSTALL_DATADIR}/yusuan/budgets/std")
+foreach(t IN ITEMS luoyang-13 shanghai-9 shanghai-9-department)
+  if(NOT EXISTS "${std_dir}/templates/${t}.template")
+    message(FATAL_ERROR "not installed: the template ${t}.template")
+  endif()
+endforeach()
+execute_process(COMMAND "${PREFIX}/${CMAKE_INSTALL_BINDIR}/yusuan" templates OUTPUT_VARIABLE listed RESULT_VARIABLE rc)
+string(FIND "${listed}" "T9 “三公”经费和机关运行经费预算表" at)
+if(NOT rc EQUAL 0 OR at EQUAL -1)
+  message(FATAL_ERROR "yusuan templates does not list the tables of 上海9表: ${listed}")
+endif()
+# A budget outside the repository, printed in an installed template file.
+get_filename_component(source_dir "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
+file(COPY "${source_dir}/budgets/putuo-commerce-commission-2025.budget" DESTINATION "${PREFIX}/work")
+execute_process(COMMAND "${PREFIX}/${CMAKE_INSTALL_BINDIR}/yusuan" table putuo-commerce-commission-2025.budget T6
+                        --format csv --template "${std_dir}/templates/shanghai-9.template"
+  WORKING_DIRECTORY "${PREFIX}/work" OUTPUT_VARIABLE printed ERROR_VARIABLE err RESULT_VARIABLE rc)
+file(READ "${source_dir}/tests/golden/putuo/6.csv" golden)
+if(NOT rc EQUAL 0 OR NOT printed STREQUAL golden)
+  message(FATAL_ERROR "the installed template does not print 表6 of the Putuo budget (${rc}): ${printed}${err}")
+endif()
 file(REMOVE_RECURSE "${PREFIX}")
-message(STATUS "installed: yusuan, yusuan.1, bash completion, the standard library (found by the installed program)")
+message(STATUS "installed: yusuan, yusuan.1, bash completion, the standard library (found by the installed program) and its templates")

@@ -27,6 +27,7 @@ inline bool matches_value(const yusuan::budget& b, const yusuan::item& it, const
       if (v.id == npos32) return false;
       return (v.id & 0x80000000u) ? it.group == (v.id & 0x7FFFFFFFu) : it.project == v.id;
     case dimension::unit: return it.unit == v.id;
+    case dimension::line: return false;
     case dimension::tag: {
       for (auto [k, val] : b.tag_set(it.tags))
         if (b.string_at(k) == dim.tag_key) return val == v.id;

@@ -6,10 +6,6 @@
 //   code_family::gov_econ  政府预算支出经济分类科目  类 501 / 款 50101
 // and the standard 部门 → 政府 economic mapping, which depends on the unit type
 // (行政 and 参公 units map 301/302/309/310 to 501–504, 事业单位 to 505/506).
-// An edition may also carry the row templates of the disclosure tables whose
-// rows are a fixed list (预算01表, 预算04表: every functional 类 with the
-// table's own wording and numbering), from table-rows.catalog; see
-// catalog::table_rows() and <yusuan/tables.hpp>.
 //
 // The tables come from budgets/std/<year>/*.catalog (the source of truth) via
 // scripts/gen-catalog.py, which writes <yusuan/catalog/data.hpp>.  Nothing here
@@ -180,9 +176,6 @@ using catalog_entry = catalog_data::entry;
 using mapping_entry = catalog_data::mapping;
 /// A former name: {code, old_name, valid_until, flags}.
 using rename_entry = catalog_data::rename;
-/// A row of a disclosure table's template: {table, section, key, label}, e.g.
-/// {"01", "支出", "205", "五、教育"} (table-rows.catalog explains the keys).
-using table_row_entry = catalog_data::table_row;
 
 /// Whether the mapping line applies to units of type `u`.  For an unknown
 /// unit type only lines that apply to every type do (303→509, 313→510, …).
@@ -339,21 +332,6 @@ class catalog {
     for (const auto& m : mapping_for(dept_code))
       if (applies_to(m, u)) return &m;
     return nullptr;
-  }
-
-  // -- row templates of the disclosure tables ----------------------------------
-
-  /// Every row template line of the edition (table-rows.catalog) in file
-  /// order; empty for an edition without one.
-  constexpr std::span<const table_row_entry> table_rows() const noexcept { return data_->table_rows; }
-
-  /// The rows of one section of one table in printed order:
-  /// table_rows("01", "支出") is 一、一般公共服务 … 三十四、抗疫特别国债安排的支出.
-  std::vector<const table_row_entry*> table_rows(std::string_view table, std::string_view section) const {
-    std::vector<const table_row_entry*> out;
-    for (const auto& r : table_rows())
-      if (r.table == table && r.section == section) out.push_back(&r);
-    return out;
   }
 
  private:

@@ -1,6 +1,6 @@
-// yusuan/compile/budget_error.hpp -- the exception of a budget, a query or a
-// built budget with errors, and how to tell an unreadable file from a budget
-// with errors.
+// yusuan/compile/budget_error.hpp -- the exception of a budget, a query, a
+// built budget or a table template with errors, and how to tell an
+// unreadable file from a budget with errors.
 #pragma once
 
 #include <yusuan/diagnostic.hpp>
@@ -36,6 +36,9 @@ private:
       else if (!x.span && x.code == "E0002") return errc::not_utf8;
     for (const auto& x : d)
       if (x.level == severity::error && x.code.compare(0, 3, "E01") == 0) return errc::syntax_error;
+    for (const auto& x : d)
+      if (x.level == severity::error && (x.code == "E0801" || x.code == "E0803")) return errc::unknown_table;
+      else if (x.level == severity::error && (x.code == "E0804" || x.code == "E0805")) return errc::invalid_template;
     return errc::invalid_budget;
   }
   static std::string render(const yusuan::diagnostics& d) {

@@ -1,5 +1,6 @@
 // yusuan/compile/compile.ipp -- the definitions of compile.hpp: the compiler
-// and, through syntax/parser.ipp, the one instantiation of the grammar.
+// and, through syntax/parser.ipp, the one instantiation of the grammar; the
+// template reader of tables/library.hpp (compile/templates.ipp).
 // Included by <yusuan/compile.hpp> in header-only mode, or by exactly one
 // translation unit through <yusuan/src.hpp>.
 #pragma once
@@ -7,6 +8,7 @@
 #include <yusuan/compile.hpp>
 #include <yusuan/compile/compiler.hpp>
 #include <yusuan/compile/query_parser.hpp>
+#include <yusuan/compile/templates.ipp>
 #include <yusuan/syntax/parser.ipp>
 
 namespace yusuan {

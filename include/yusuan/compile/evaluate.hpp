@@ -1,13 +1,16 @@
 // yusuan/compile/evaluate.hpp -- values of expressions over a complete
 // budget: literals, sums and counts of items (on the query engine), measures
 // (evaluated once each, in the order the resolve pass found), figures,
-// built-in quantities, shares and year-on-year changes.
+// built-in quantities, income lines (收入), projects' amounts (项目金额),
+// shares and year-on-year changes.
 #pragma once
 
 #include <yusuan/budget.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/model/expr.hpp>
 #include <yusuan/query.hpp>
+#include <yusuan/query/income.hpp>
+#include <yusuan/query/project_amounts.hpp>
 
 #include <cstdint>
 #include <limits>
@@ -96,6 +99,16 @@ public:
           if (e.kind == expr::op::max ? m > best : m < best) best = m;
         }
         v.amount = best;
+        return v;
+      }
+      case expr::op::income:
+        v.amount = income_sum(b_, e.where).sum.value();
+        return v;
+      case expr::op::project_amount: {
+        if (!projects_) projects_.emplace(b_);
+        money_sum s;
+        for (std::size_t p = 0; p < b_.projects().size(); ++p) s += projects_->amount(p, e.where).sum;
+        v.amount = s.value();
         return v;
       }
       case expr::op::name: return name_value(e.name, e.span);
@@ -318,6 +331,7 @@ private:
   std::unordered_map<std::string, const figure*> figures_;
   std::unordered_map<std::string, money> prior_;
   std::set<std::string> reported_;
+  std::optional<project_amounts> projects_;  // gathered when 项目金额(…) is first evaluated
 };
 
 }  // namespace yusuan::compile

@@ -130,15 +130,21 @@ private:
       return e;
     }
     expr operator()(const syntax::ast::aggregation& a) const {
-      expr e = start(a, a.op == syntax::ast::aggregate_op::sum     ? expr::op::sum
-                        : a.op == syntax::ast::aggregate_op::count ? expr::op::count
-                        : a.op == syntax::ast::aggregate_op::max   ? expr::op::max
-                                                                   : expr::op::min);
+      using A = syntax::ast::aggregate_op;
+      expr e = start(a, a.op == A::sum       ? expr::op::sum
+                        : a.op == A::count   ? expr::op::count
+                        : a.op == A::income  ? expr::op::income
+                        : a.op == A::max     ? expr::op::max
+                        : a.op == A::min     ? expr::op::min
+                                             : expr::op::project_amount);
       if (a.filters.empty()) {
         e.where.kind = filter::op::all;
         e.where.span = e.span;
       } else {
+        const records saved = l.over_;
+        l.over_ = a.op == A::income ? records::income : a.op == A::project_amount ? records::projects : records::items;
         e.where = l.lower(a.filters.front().get(), ok);
+        l.over_ = saved;
       }
       return e;
     }
@@ -210,12 +216,62 @@ private:
       ok = false;
       return f;
     }
+    if (!filters_records(f.dim, c.dimension)) {
+      ok = false;
+      return f;
+    }
     for (const auto& v : c.test.values) {
       filter_value fv;
       if (!value(f.dim, v, fv)) ok = false;
       f.values.push_back(std::move(fv));
     }
     return f;
+  }
+
+  /// What the filter being lowered selects: items (合计, 计数), income lines
+  /// (收入) or projects (项目金额).
+  enum class records : std::uint8_t { items, income, projects };
+
+  /// Whether a filter over the records being aggregated can test `dim`:
+  /// income lines have a source and a unit, projects' amounts a source.
+  bool filters_records(const dimension_ref& dim, slice tok) {
+    if (over_ == records::items) {
+      if (dim.dim != dimension::line) return true;
+      rep_.error("E0304", "'" + std::string(tok.view()) + "' groups the rows of a table; it cannot be filtered",
+                 rep_.span_of(tok));
+      return false;
+    }
+    if (dim.level == 0 && (dim.dim == dimension::fund || (over_ == records::income && dim.dim == dimension::unit)))
+      return true;
+    auto& d = rep_.error("E0304", over_ == records::income ? "收入(…) filters income lines by 资金 and 单位 only"
+                                                           : "项目金额(…) filters projects' amounts by 资金 only",
+                         rep_.span_of(tok));
+    d.expected = over_ == records::income ? "资金 or 单位" : "资金";
+    d.found = "'" + std::string(tok.view()) + "'";
+    return false;
+  }
+
+  /// A source of income, or in 收入(…) the 其中 part of a line written
+  /// LINE.PART (上年结转结余.一般公共预算).
+  bool fund_value(slice v, filter_value& out) {
+    std::string text = out.text;
+    if (over_ == records::income)
+      if (const auto dot = text.find('.'); dot != std::string::npos) {
+        const auto line = parse_fund_source(text.substr(0, dot));
+        if (!line) {
+          rep_.error("E0205", "unknown income source '" + text.substr(0, dot) + "'", rep_.span_of(v));
+          return false;
+        }
+        out.part_of = *line;
+        text = text.substr(dot + 1);
+      }
+    auto f = parse_fund_source(text);
+    if (!f) {
+      rep_.error("E0205", "unknown fund source '" + text + "'", rep_.span_of(v));
+      return false;
+    }
+    out.fund = *f;
+    return true;
   }
 
   /// Reads a filter value for its dimension.
@@ -260,17 +316,10 @@ private:
         out.amount = *m;
         return true;
       }
-      case dimension::fund: {
-        auto f = parse_fund_source(out.text);
-        if (!f) {
-          rep_.error("E0205", "unknown fund source '" + out.text + "'", rep_.span_of(v));
-          return false;
-        }
-        out.fund = *f;
-        return true;
-      }
+      case dimension::fund: return fund_value(v, out);
       case dimension::project:
       case dimension::unit: return true;  // resolved by name once every project and unit is known
+      case dimension::line: return false;
       case dimension::tag:
         if (d_) out.id = d_->intern(out.text);
         return true;
@@ -303,6 +352,7 @@ private:
   reporter& rep_;
   value_reader& values_;
   draft* d_;
+  records over_ = records::items;
 };
 
 }  // namespace yusuan::compile

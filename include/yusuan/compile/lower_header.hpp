@@ -1,5 +1,5 @@
 // yusuan/compile/lower_header.hpp -- lowering a budget's header and
-// declarations: 标题, 年度, 金额单位, 单位, 部门, 表注, 科目 and 科目版本.
+// declarations: 标题, 年度, 金额单位, 单位, 部门, 模板, 表注, 科目 and 科目版本.
 #pragma once
 
 #include <yusuan/compile/context.hpp>
@@ -102,6 +102,15 @@ public:
     auto& h = c_.data().header;
     h.department_code = std::string(s.code.view());
     h.department_name = c_.values.text(s.name);
+  }
+
+  /// 模板: the root file's names the template of the tables; a template named
+  /// in an imported file is used only when the budget names none.
+  void operator()(const syntax::ast::template_decl& s) {
+    auto& h = c_.data().header;
+    if (c_.file.index != 0 && !h.template_name.empty()) return;
+    h.template_name = c_.values.text(s.name);
+    h.template_span = c_.span_of(s.name);
   }
 
   void operator()(const syntax::ast::table_note& s) {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ namespace yusuan {
 
 /// A classification an item can be filtered or grouped by.
 /// `unit_type` is the type (行政, 参公, 事业) of the item's budget unit;
-/// `amount` is the item's own amount (filters only: items are not grouped by it).
-enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag, unit, unit_type, amount };
+/// `amount` is the item's own amount (filters only: items are not grouped by it);
+/// `line` the published line it belongs to (grouping only: lines are not named).
+enum class dimension : std::uint8_t { function, econ, gov_econ, kind, fund, project, tag, unit, unit_type, amount, line };
 
 constexpr std::string_view chinese_name(dimension d) noexcept {
   switch (d) {
@@ -31,6 +33,7 @@ constexpr std::string_view chinese_name(dimension d) noexcept {
     case dimension::unit: return "单位";
     case dimension::unit_type: return "单位类型";
     case dimension::amount: return "金额";
+    case dimension::line: return "行";
   }
   return "";
 }
@@ -46,6 +49,7 @@ constexpr std::string_view english_name(dimension d) noexcept {
     case dimension::unit: return "unit";
     case dimension::unit_type: return "unit-type";
     case dimension::amount: return "amount";
+    case dimension::line: return "line";
   }
   return "";
 }
@@ -69,6 +73,7 @@ struct filter_value {
   unit_type type = unit_type::unknown;
   money amount;  // the 金额 dimension
   std::uint32_t id = 0xFFFFFFFFu;  // project / group index or interned tag value; npos if unknown
+  std::optional<fund_source> part_of;  // 收入(资金 = 上年结转结余.一般公共预算): the line this 其中 part is of
   source_span span;                // where the value is written (empty for filters built in C++)
 };
 
@@ -95,6 +100,8 @@ struct expr {
     percent_literal,  // percent_units at scale
     sum,              // Σ items matching `where`
     count,            // number of items matching `where`
+    income,           // Σ income lines (and 其中 parts) matching `where`
+    project_amount,   // Σ projects' amounts from the sources `where` takes
     name,             // measure, built-in quantity or figure: `name`
     prior,            // prior-year figure of `name`
     share,            // args[0] / args[1] as percent

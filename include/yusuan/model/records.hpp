@@ -158,6 +158,8 @@ struct budget_header {
   bool thousands = false;
   /// The budget has negative items on purpose (允许负数): no W0408.
   bool allow_negative = false;
+  std::string template_name;   // 模板: the template of the disclosure tables (empty: the default)
+  source_span template_span;   // where 模板 names it
 };
 
 }  // namespace yusuan

@@ -30,11 +30,13 @@ inline constexpr std::pair<std::string_view, dimension> dimension_names[] = {
     {"资金", dimension::fund},             {"资金来源", dimension::fund},       {"fund", dimension::fund},
     {"项目", dimension::project},          {"project", dimension::project},     {"单位", dimension::unit},
     {"unit", dimension::unit},             {"单位类型", dimension::unit_type}, {"unit-type", dimension::unit_type},
-    {"unit_type", dimension::unit_type},   {"金额", dimension::amount},         {"amount", dimension::amount}};
+    {"unit_type", dimension::unit_type},   {"金额", dimension::amount},         {"amount", dimension::amount},
+    {"行", dimension::line},               {"line", dimension::line}};
 
 /// Parses a dimension name (功能 / function, 经济 / econ, 政府经济 / gov-econ,
 /// 类型 / kind, 资金 / fund, 项目 / project, 单位 / unit, 单位类型 / unit-type,
-/// 金额 / amount, or any tag key) with an optional level (.类 .款 .项 or
+/// 金额 / amount, 行 / line (the published line an item belongs to), or any
+/// tag key) with an optional level (.类 .款 .项 or
 /// .class .section .item; 类型 has .类 and .款).  Returns false for an
 /// unknown level.
 inline bool parse_dimension(std::string_view text, dimension_ref& out) {
@@ -108,6 +110,7 @@ inline dimension_key key_of(const budget& b, const item& it, const dimension_ref
       if (it.group != npos32) return dimension_key{it.group} | (dimension_key{1} << 32);
       return no_key;
     case dimension::unit: return it.unit;
+    case dimension::line: return it.line;
     case dimension::tag: {
       for (auto [k, v] : b.tag_set(it.tags))
         if (b.string_at(k) == d.tag_key) return v;
@@ -171,6 +174,7 @@ inline std::optional<dimension_key> parse_key(const budget& b, const dimension_r
       if (id == npos32) return std::nullopt;
       return id;
     }
+    case dimension::line: return std::nullopt;  // lines are grouped by, not named
   }
   return std::nullopt;
 }
@@ -193,6 +197,7 @@ inline std::string key_text(const budget& b, const dimension_ref& d, dimension_k
     case dimension::tag: return std::string(b.string_at(static_cast<std::uint32_t>(k)));
     case dimension::unit_type: return std::string(chinese_name(static_cast<unit_type>(k)));
     case dimension::amount: return {};
+    case dimension::line: return std::to_string(k + 1);
   }
   return {};
 }
@@ -211,6 +216,7 @@ inline std::string dimension_header(const dimension_ref& d) {
     case dimension::tag: h = d.tag_key; break;
     case dimension::unit_type: h = "单位类型"; break;
     case dimension::amount: h = "金额"; break;
+    case dimension::line: h = "行"; break;
   }
   if (d.level == 1) h += ".类";
   if (d.level == 2) h += ".款";

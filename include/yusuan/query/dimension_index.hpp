@@ -86,9 +86,9 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
     case dimension::amount:
       throw std::invalid_argument("yusuan: items are not grouped by their amount (金额)");
     default: {
-      // Projects, units and tags: a small ordinal per item (the project or
-      // group, the unit, the tag set), the key of each ordinal, ids through a
-      // table as for codes.
+      // Projects, units, lines and tags: an ordinal per item (the project or
+      // group, the unit, the line, the tag set), the key of each ordinal, ids
+      // through a table as for codes.
       const auto items = b.items();
       const auto nproj = static_cast<std::uint32_t>(b.projects().size());
       const auto ngroups = static_cast<std::uint32_t>(b.groups().size());
@@ -117,6 +117,11 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
         fill([nproj, ngroups](const item& it) {
           return it.project < nproj ? it.project : it.project == npos32 && it.group < ngroups ? nproj + it.group : nproj + ngroups;
         });
+      } else if (d.dim == dimension::line) {
+        for (std::uint32_t l = 0; l < b.line_count(); ++l) raw.push_back(l);
+        raw.push_back(no_key);  // an item of a budget assembled without lines
+        number_in_key_order(d, raw, x.map, x.keys);
+        fill([n = b.line_count()](const item& it) { return std::min(it.line, n); });
       } else {  // unit, unit type: by unit
         std::uint32_t top = 0;
         for (const auto& it : items) top = std::max<std::uint32_t>(top, it.unit);

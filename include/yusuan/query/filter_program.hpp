@@ -158,6 +158,10 @@ private:
               n.value = negate;
             }
             break;
+          case dimension::line:  // lines are grouped by, never compared: no value takes an item
+            n.t = test::constant;
+            n.value = negate;
+            break;
           case dimension::unit:
             n.t = test::units;
             tabulate(n.table, id_bound(b.units().size()),

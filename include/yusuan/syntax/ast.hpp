@@ -97,9 +97,11 @@ struct prior_ref : located {
   slice name;
 };
 
-enum class aggregate_op : std::uint8_t { sum, count, min, max };
+enum class aggregate_op : std::uint8_t { sum, count, income, project_amount, min, max };
 
-/// 合计(filter) / 计数(filter); an absent filter takes every item.
+/// 合计(filter) / 计数(filter) over the items, 收入(filter) over the income
+/// lines, 项目金额(filter) over the projects' amounts; an absent filter
+/// takes every item (line, project).
 struct aggregation : located {
   aggregate_op op = aggregate_op::sum;
   std::vector<x3::forward_ast<filter>> filters;  // at most one
@@ -227,6 +229,10 @@ struct department : located {
 struct import_file : located {
   bool library = false;
   slice path;
+};
+/// 模板 name: the template of the budget's disclosure tables
+struct template_decl : located {
+  slice name;
 };
 
 /// 其中 source amount
@@ -361,7 +367,7 @@ struct allow_negative : located {
 
 /// The statements of a file's header and its declarations.
 struct header_statement : x3::variant<title, year, amount_unit, unit_decl, department, import_file, table_note,
-                                      catalog_edition, catalog_entry, allow_negative> {
+                                      catalog_edition, catalog_entry, template_decl, allow_negative> {
   using base_type::base_type;
   using base_type::operator=;
 };

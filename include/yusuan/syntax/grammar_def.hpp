@@ -185,7 +185,7 @@ const x3::rule<amount_literal_class, ast::amount_literal> amount_literal = "an a
 const x3::rule<percent_literal_class, ast::percent_literal> percent_literal = "a percentage";
 const x3::rule<name_ref_class, ast::name_ref> name_ref = "a name";
 const x3::rule<prior_ref_class, ast::prior_ref> prior_ref = "上年(…)";
-const x3::rule<aggregation_class, ast::aggregation> aggregation = "合计 or 计数";
+const x3::rule<aggregation_class, ast::aggregation> aggregation = "合计, 计数, 收入 or 项目金额";
 const x3::rule<aggregation_args_class, std::vector<x3::forward_ast<ast::filter>>> aggregation_args = "a filter";
 const x3::rule<share_class, ast::share_of> share_of = "占比(…)";
 const x3::rule<change_class, ast::change_of> change_of = "增幅(…)";
@@ -211,6 +211,7 @@ struct amount_unit_class : locate {};
 struct unit_decl_class : locate {};
 struct department_class : locate {};
 struct import_class : locate {};
+struct template_decl_class : locate {};
 struct income_part_class : locate {};
 struct income_class : locate {};
 struct year_end_class : locate {};
@@ -250,6 +251,7 @@ const x3::rule<amount_unit_class, ast::amount_unit> amount_unit = "金额单位"
 const x3::rule<unit_decl_class, ast::unit_decl> unit_decl = "单位";
 const x3::rule<department_class, ast::department> department = "部门";
 const x3::rule<import_class, ast::import_file> import_file = "导入";
+const x3::rule<template_decl_class, ast::template_decl> template_decl = "模板";
 const x3::rule<income_part_class, ast::income_part> income_part = "其中";
 const x3::rule<income_class, ast::income> income = "收入";
 const x3::rule<year_end_class, ast::year_end_balance> year_end_balance = "年终结转结余";
@@ -354,6 +356,8 @@ const auto aggregation_args_def = nested(open_paren)[x3::eps > (close_paren | (f
                                   nested(kw(keyword::where))[x3::eps > filter] | x3::eps;
 const auto aggregation_def = ((kw(keyword::sum) >> attr(ast::aggregate_op::sum)) |
                               (kw(keyword::count) >> attr(ast::aggregate_op::count)) |
+                              (kw(keyword::income) >> attr(ast::aggregate_op::income)) |
+                              (kw(keyword::project_amount) >> attr(ast::aggregate_op::project_amount)) |
                               (kw(keyword::max) >> attr(ast::aggregate_op::max)) |
                               (kw(keyword::min) >> attr(ast::aggregate_op::min))) >>
                              aggregation_args;
@@ -403,6 +407,7 @@ const auto unit_decl_def =
 const auto department_def = kw(keyword::department) > (code_word_tok | x3::attr(ast::slice{})) > name_tok;
 const auto import_file_def =
     kw(keyword::import_) > ((x3::attr(true) >> library_path_tok) | (x3::attr(false) >> string_tok));
+const auto template_decl_def = kw(keyword::template_) > string_word_or_code;
 const auto income_part_def = kw(keyword::of_which) > tokens::word >> -colon > amount_tok;
 const auto income_def = kw(keyword::income) > tokens::word > -colon > amount_tok > *income_part;
 const auto year_end_balance_def = kw(keyword::year_end_balance) > -colon > amount_tok > *income_part;
@@ -451,7 +456,7 @@ const auto catalog_edition_def = kw(keyword::catalog_edition) > code_word_tok;
 const auto allow_negative_def = capture[kw(keyword::allow_negative)];
 
 const auto header_statement_def = title | year | amount_unit | unit_decl | department | import_file | table_note |
-                                  catalog_edition | catalog_entry | allow_negative;
+                                  catalog_edition | catalog_entry | template_decl | allow_negative;
 const auto project_statement_def = project_group | project | targets_open | target | project_field;
 const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint;
 const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) | header_statement |
@@ -482,7 +487,7 @@ BOOST_SPIRIT_DEFINE(amount_literal, percent_literal, name_ref, prior_ref, aggreg
                     change_of, parenthesized, operand, signed_operand, operation, expression, condition_test, condition, filter_group,
                     filter_atom, negation, conjunction, filter)
 BOOST_SPIRIT_DEFINE(block_open, block_close, title, year, amount_unit, unit_decl, department, import_file,
-                    income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,
+                    template_decl, income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,
                     project_group, prior_figure, figure, count_figure, measure, comparison_tail, yoy_tail, group_row,
                     grouped_tail, constraint_tail, constraint_option, constraint, table_note, catalog_entry,
                     catalog_edition, allow_negative, coord_statement, header_statement, project_statement, rule_statement,

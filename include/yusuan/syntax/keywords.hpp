@@ -19,7 +19,7 @@ namespace yusuan::syntax {
 
 enum class keyword : std::uint8_t {
   // header
-  title, year, amounts, unit, type, department, import_,
+  title, year, amounts, unit, type, department, import_, template_,
   // income
   income, of_which, year_end_balance,
   // blocks and coordinates
@@ -33,7 +33,7 @@ enum class keyword : std::uint8_t {
   // other statements
   table_note, catalog_edition, catalog_entry, allow_negative,
   // expressions and filters
-  sum, share, change, where, and_, or_, not_, in, not_in,
+  sum, share, change, where, and_, or_, not_, in, not_in, project_amount,
   // the query language
   min, max, pivot, rollup, order, key, descending, ascending, top,
 };
@@ -48,7 +48,7 @@ struct keyword_spelling {
   std::string_view en2 = {};
 };
 
-inline constexpr std::array<keyword_spelling, 58> keyword_table{{
+inline constexpr std::array<keyword_spelling, 60> keyword_table{{
     {keyword::title, "标题", {}, "title"},
     {keyword::year, "年度", {}, "year"},
     {keyword::amounts, "金额单位", {}, "amounts"},
@@ -56,6 +56,7 @@ inline constexpr std::array<keyword_spelling, 58> keyword_table{{
     {keyword::type, "类型", {}, "type"},
     {keyword::department, "部门", {}, "department"},
     {keyword::import_, "导入", {}, "import"},
+    {keyword::template_, "模板", {}, "template"},
     {keyword::income, "收入", {}, "income"},
     {keyword::of_which, "其中", {}, "of-which"},
     {keyword::year_end_balance, "年终结转结余", {}, "year-end-balance"},
@@ -98,6 +99,7 @@ inline constexpr std::array<keyword_spelling, 58> keyword_table{{
     {keyword::not_, "非", {}, "not"},
     {keyword::in, "属于", {}, "in"},
     {keyword::not_in, "不属于", {}, {}},  // English: not in
+    {keyword::project_amount, "项目金额", {}, "project-amount"},
     {keyword::min, "最小", {}, "min"},
     {keyword::max, "最大", {}, "max"},
     {keyword::pivot, "透视", {}, "pivot"},

@@ -1,58 +1,98 @@
-// yusuan/tables/build.hpp -- builds a table of the set by its id, or all 13.
+// yusuan/tables/build.hpp -- a table of a budget by its id, or every table,
+// in the budget's template (or the one the options give).
 #pragma once
 
 #include <yusuan/budget.hpp>
-#include <yusuan/tables/economic.hpp>
+#include <yusuan/tables/assemble.hpp>
 #include <yusuan/tables/error.hpp>
-#include <yusuan/tables/expenditure.hpp>
-#include <yusuan/tables/income.hpp>
+#include <yusuan/tables/ids.hpp>
+#include <yusuan/tables/library.hpp>
 #include <yusuan/tables/model.hpp>
-#include <yusuan/tables/projects.hpp>
-#include <yusuan/tables/registry.hpp>
-#include <yusuan/tables/template_tables.hpp>
+#include <yusuan/tables/template.hpp>
 
-#include <array>
 #include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <system_error>
 #include <vector>
 
 namespace yusuan::tables {
 
-/// Builds table `id` (anything parse_id accepts); for an unknown id sets `ec`
-/// to errc::unknown_table and returns an empty table.
-inline table build(const budget& b, std::string_view id, const options& o, std::error_code& ec) {
-  const auto n = parse_id(id);
-  if (!n) {
+/// Table `id` (anything find_table accepts) of template `templ`; for an id
+/// no table (or several) answers to, sets `ec` to errc::unknown_table and
+/// returns an empty table.
+inline table build(const budget& b, const table_template& templ, std::string_view id, const options& o,
+                   std::error_code& ec) {
+  const auto found = find_table(templ, id);
+  if (!found.index) {
     ec = errc::unknown_table;
     return {};
   }
   ec.clear();
-  using builder = table (*)(const budget&, const options&);
-  static constexpr std::array<builder, 13> builders{
-      income_and_expenditure,       income,           expenditure,       fiscal_appropriation,
-      general_budget_expenditure,   general_budget_basic_expenditure, economic_summary,
-      three_public_expenses,        government_fund_expenditure,      state_capital_expenditure,
-      operating_costs,              project_expenditure,              performance_targets};
-  const std::size_t index = static_cast<std::size_t>(((*n)[0] - '0') * 10 + ((*n)[1] - '0') - 1);
-  return builders[index](b, o);
+  return assemble(b, templ, templ.tables[*found.index], o);
+}
+
+/// Table `id` of template `templ`.  Throws yusuan::error (errc::unknown_table:
+/// E0801, or E0803 for an id several tables start with).
+inline table build(const budget& b, const table_template& templ, std::string_view id, const options& o = {}) {
+  const auto found = find_table(templ, id);
+  if (!found.index) {
+    if (found.candidates.empty()) throw unknown_table(id, templ.name);
+    std::string list;
+    for (auto i : found.candidates) list += (list.empty() ? "" : ", ") + table_listing(templ, templ.tables[i]);
+    throw ambiguous_table(id, templ.name, list);
+  }
+  return assemble(b, templ, templ.tables[*found.index], o);
+}
+
+/// Table `id` in the template of the options, else the budget's (模板, else
+/// the default).  The error_code form sets errc::unknown_table, or
+/// errc::invalid_template when the budget's template cannot be found.
+inline table build(const budget& b, std::string_view id, const options& o, std::error_code& ec) {
+  if (o.templ) return build(b, *o.templ, id, o, ec);
+  diagnostics d;
+  const auto t = template_of(b, d);
+  if (!t) {
+    ec = errc::invalid_template;
+    return {};
+  }
+  return build(b, *t, id, o, ec);
 }
 inline table build(const budget& b, std::string_view id, std::error_code& ec) { return build(b, id, options{}, ec); }
 
-/// Builds table `id`.  Throws yusuan::error (errc::unknown_table, E0801) for
-/// an unknown id.
+/// Table `id`.  Throws yusuan::error for an unknown id (E0801, E0803) and
+/// budget_error for a template that cannot be found (E0804).
 inline table build(const budget& b, std::string_view id, const options& o = {}) {
-  std::error_code ec;
-  table t = build(b, id, o, ec);
-  if (ec) throw unknown_table(id);
-  return t;
+  if (o.templ) return build(b, *o.templ, id, o);
+  return build(b, *template_of(b), id, o);
 }
 
-/// Every table, 01 … 13.
-inline std::vector<table> build_all(const budget& b, const options& o = {}) {
+/// Every table of the template, in its order.
+inline std::vector<table> build_all(const budget& b, const table_template& templ, const options& o = {}) {
   std::vector<table> out;
-  for (const auto& info : table_list) out.push_back(build(b, info.id, o));
+  for (const auto& spec : templ.tables) out.push_back(assemble(b, templ, spec, o));
   return out;
+}
+inline std::vector<table> build_all(const budget& b, const options& o = {}) {
+  if (o.templ) return build_all(b, *o.templ, o);
+  return build_all(b, *template_of(b), o);
+}
+
+/// The ids of the tables of the default template (01 … 13).
+inline std::vector<std::string> table_ids() {
+  std::vector<std::string> out;
+  for (const auto& t : default_template().tables) out.push_back(t.id);
+  return out;
+}
+
+/// The id of the table of the default template that `s` names, or nullopt.
+inline std::optional<std::string> parse_id(std::string_view s) {
+  const auto& t = default_template();
+  const auto found = find_table(t, s);
+  if (!found.index) return std::nullopt;
+  return t.tables[*found.index].id;
 }
 
 }  // namespace yusuan::tables

@@ -1,6 +1,6 @@
 // yusuan/tables/model.hpp -- a disclosure table as data: columns with their
-// header levels, rows of text and amount cells, notes; the options of the
-// builders.
+// header levels, rows of text and amount cells, notes; the options of
+// tables::build.
 #pragma once
 
 #include <yusuan/model/codes.hpp>
@@ -61,23 +61,35 @@ struct row {
 /// A disclosure table.
 struct table {
   std::string id;         // "03"
-  std::string label;      // "预算03表"
+  std::string name;       // "单位支出预算表"
+  std::string label;      // "预算03表" (empty: the template prints none)
   std::string title;      // "2024年单位支出预算表"
   std::string unit_name;  // 单位名称: 洛阳市社会保险中心
   unit amount_unit = unit::wan_yuan;
   std::vector<column> columns;
   std::vector<row> rows;
   std::vector<std::string> notes;  // printed under the table (表注)
+  std::string unit_label = "单位名称";  // 单位名称, 编制单位, 编制部门 …
+  int decimals = 2;                    // of the amounts as printed
+  bool thousands = false;              // text and Markdown show amounts with thousands separators
 
   /// "单位名称：洛阳市社会保险中心 单位：万元"
   std::string unit_line() const {
-    return "单位名称：" + unit_name + " 单位：" + std::string(yusuan::unit_name(amount_unit));
+    return unit_label + "：" + unit_name + " 单位：" + std::string(yusuan::unit_name(amount_unit));
   }
-  /// The cell as printed: the text, or the amount in amount_unit with two decimals.
+  /// The cell as printed: the text, or the amount in amount_unit with the table's decimals.
   std::string text(const row& r, std::size_t col) const {
     if (col >= r.cells.size()) return {};
     const cell& c = r.cells[col];
-    if (c.amount) return c.amount->format(amount_unit, 2);
+    if (c.amount) return c.amount->format(amount_unit, decimals);
+    return c.text;
+  }
+  /// The cell as text and Markdown show it: as text(), with thousands
+  /// separators in amounts when the table has `thousands`.
+  std::string shown(const row& r, std::size_t col) const {
+    if (col >= r.cells.size()) return {};
+    const cell& c = r.cells[col];
+    if (c.amount) return c.amount->format(amount_unit, decimals, thousands);
     return c.text;
   }
   /// The flattened headers.
@@ -94,9 +106,19 @@ struct table {
   }
 };
 
+struct table_template;  // <yusuan/tables/template.hpp>
+
 struct options {
-  /// Unit of the amounts; default: the budget's own (金额单位).
+  /// Unit of the amounts; default: the table's, else the template's, else
+  /// the budget's own (金额单位).
   std::optional<unit> amount_unit;
+  /// The template of the tables; default: the one the budget names (模板),
+  /// else the default template.
+  const table_template* templ = nullptr;
+  /// Thousands separators in text and Markdown (9,101,680.49); default: as
+  /// the budget writes its amounts (budget_header::thousands).  CSV and JSON
+  /// never have them.
+  std::optional<bool> thousands;
 };
 
 }  // namespace yusuan::tables

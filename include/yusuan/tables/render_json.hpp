@@ -23,6 +23,8 @@ inline void write_json(std::ostream& os, const table& t) {
   json_string(os, t.label);
   os << ",\n  \"title\": ";
   json_string(os, t.title);
+  os << ",\n  \"unit_label\": ";
+  json_string(os, t.unit_label);
   os << ",\n  \"unit_name\": ";
   json_string(os, t.unit_name);
   os << ",\n  \"amount_unit\": ";
@@ -49,7 +51,7 @@ inline void write_json(std::ostream& os, const table& t) {
       if (i) os << ", ";
       const cell* c = i < row.cells.size() ? &row.cells[i] : nullptr;
       if (!c || c->blank()) os << "null";
-      else if (c->amount) os << c->amount->format(t.amount_unit, 2);
+      else if (c->amount) os << c->amount->format(t.amount_unit, t.decimals);
       else json_string(os, c->text);
     }
     os << "]}";

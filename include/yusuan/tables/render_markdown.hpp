@@ -25,7 +25,7 @@ inline std::string markdown_cell(std::string_view s) {
 /// the flattened headers (amounts right-aligned), the notes.
 inline void write_markdown(std::ostream& os, const table& t) {
   const auto esc = [](std::string_view s) { return markdown_cell(s); };
-  os << "### " << t.label << " " << t.title << "\n\n" << t.unit_line() << "\n\n|";
+  os << "### " << (t.label.empty() ? "" : t.label + " ") << t.title << "\n\n" << t.unit_line() << "\n\n|";
   for (const auto& c : t.columns) os << " " << esc(c.header()) << " |";
   os << "\n|";
   for (const auto& c : t.columns) os << (c.numeric ? " ---: |" : " --- |");
@@ -33,7 +33,7 @@ inline void write_markdown(std::ostream& os, const table& t) {
   for (const auto& r : t.rows) {
     os << "|";
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      const std::string s = esc(t.text(r, i));
+      const std::string s = esc(t.shown(r, i));
       os << (s.empty() ? " |" : " " + s + " |");
     }
     os << "\n";

@@ -27,7 +27,7 @@ inline std::vector<std::size_t> text_widths(const table& t) {
   }
   for (const auto& r : t.rows) {
     if (r.role == row_role::note) continue;
-    for (std::size_t i = 0; i < n; ++i) w[i] = std::max(w[i], text::display_width(t.text(r, i)));
+    for (std::size_t i = 0; i < n; ++i) w[i] = std::max(w[i], text::display_width(t.shown(r, i)));
   }
   // Group headers span their columns: widen the last column of a group that is too narrow.
   for (std::size_t level = depth - 1; level-- > 0;) {
@@ -52,7 +52,7 @@ inline std::vector<std::size_t> text_widths(const table& t) {
   for (std::size_t i = 0; i < n; ++i) total += w[i] + (i ? 2 : 0);
   for (const auto& r : t.rows)
     if (r.role == row_role::note && n > 0) {
-      const std::size_t need = text::display_width(t.text(r, 0));
+      const std::size_t need = text::display_width(t.shown(r, 0));
       if (need > total) {
         w[n - 1] += need - total;
         total = need;
@@ -62,7 +62,7 @@ inline std::vector<std::size_t> text_widths(const table& t) {
 }
 }  // namespace detail
 
-/// Aligned text: the label, the title, the unit line, the header levels
+/// Aligned text: the label (when the template prints one), the title, the unit line, the header levels
 /// (group headers centred over their columns), the rows (amounts right-aligned)
 /// and the notes.  Columns are aligned by display width (CJK characters are two
 /// columns wide); every line of the table proper has the same width.
@@ -77,10 +77,11 @@ inline void write_text(std::ostream& os, const table& t) {
   {
     std::string title = text::centre(t.title, total);
     while (!title.empty() && title.back() == ' ') title.pop_back();
-    os << t.label << "\n" << title << "\n";
+    if (!t.label.empty()) os << t.label << "\n";
+    os << title << "\n";
   }
   {
-    const std::string left = "单位名称：" + t.unit_name, right = "单位：" + std::string(yusuan::unit_name(t.amount_unit));
+    const std::string left = t.unit_label + "：" + t.unit_name, right = "单位：" + std::string(yusuan::unit_name(t.amount_unit));
     const std::size_t used = text::display_width(left) + text::display_width(right);
     os << left << std::string(used + 2 <= total ? total - used : 2, ' ') << right << "\n";
   }
@@ -113,11 +114,11 @@ inline void write_text(std::ostream& os, const table& t) {
   for (const auto& r : t.rows) {
     std::string line;
     if (r.role == row_role::note) {
-      line = text::pad(t.text(r, 0), total);
+      line = text::pad(t.shown(r, 0), total);
     } else {
       for (std::size_t i = 0; i < n; ++i) {
         if (i) line += "  ";
-        line += text::pad(t.text(r, i), w[i], t.columns[i].numeric);
+        line += text::pad(t.shown(r, i), w[i], t.columns[i].numeric);
       }
     }
     os << line << "\n";

@@ -1,0 +1,191 @@
+// yusuan/compile/template_fields.hpp -- the texts of a template file read
+// into patterns: literal text and {fields} (年度, 功能.名称, 序号 …), each
+// field checked against the rows it can be printed in; and the checks of a
+// cell's expression (an amount, names it may use).
+#pragma once
+
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/compile/values.hpp>
+#include <yusuan/model/expr.hpp>
+#include <yusuan/query/dimension.hpp>
+#include <yusuan/syntax/ast.hpp>
+#include <yusuan/tables/template.hpp>
+
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yusuan::compile {
+
+/// Reads the texts of one template file.
+class template_fields {
+public:
+  template_fields(reporter& r, value_reader& v) : rep_(r), values_(v) {}
+
+  /// The dimensions of the groups around the row being read (功能, 单位,
+  /// 项目 …): the keys its fields can print.
+  std::vector<dimension_ref> row_dims;
+  /// The template's variables declared so far.
+  std::vector<std::string> variables;
+
+  /// Whether the slice is a quoted string.
+  bool is_string(slice s) const {
+    const char* begin = rep_.file()->text().data();
+    return s.b > begin && (s.b[-1] == '"' || (s.b - begin >= 3 && std::memcmp(s.b - 3, "\xE2\x80\x9C", 3) == 0));
+  }
+
+  /// A text: a string with {fields}, or a field written alone (功能.名称), or
+  /// '-' (blank).  `in_row`: whether row fields may be used.
+  tables::text_pattern text(slice s, bool in_row) {
+    tables::text_pattern out;
+    if (!is_string(s)) {
+      if (s.view() == "-") return out;
+      if (auto p = field(s.view(), rep_.span_of(s), in_row)) out.pieces.push_back(*p);
+      return out;
+    }
+    const std::string t = values_.text(s);
+    std::string literal;
+    for (std::size_t i = 0; i < t.size();) {
+      if (t[i] == '{') {
+        const auto close = t.find('}', i + 1);
+        if (close == std::string::npos) {
+          rep_.error("E0805", "unclosed '{' in a text", rep_.span_at(s.b + std::min(i, s.size()), 1), "add '}'");
+          break;
+        }
+        if (!literal.empty()) out.pieces.push_back({tables::field::text, std::move(literal), {}, 0, {}});
+        literal.clear();
+        // spans point into the text as written (no escapes in {fields})
+        const auto at = rep_.span_at(s.b + std::min(i, s.size()), close - i + 1);
+        if (auto p = field(std::string_view(t).substr(i + 1, close - i - 1), at, in_row)) out.pieces.push_back(*p);
+        i = close + 1;
+        continue;
+      }
+      literal += t[i++];
+    }
+    if (!literal.empty()) out.pieces.push_back({tables::field::text, std::move(literal), {}, 0, {}});
+    return out;
+  }
+
+private:
+  /// A field by its name; nullopt (reported) when there is none of that name
+  /// or the row has no key it could print.
+  std::optional<tables::piece> field(std::string_view name, source_span at, bool in_row) {
+    using tables::field;
+    tables::piece p;
+    static constexpr std::pair<std::string_view, field> document[] = {
+        {"年度", field::year},           {"单位名称", field::unit_name}, {"单位代码", field::unit_code},
+        {"部门名称", field::department_name}, {"部门代码", field::department_code}, {"金额单位", field::amount_unit},
+        {"标题", field::title},          {"编号", field::table_id},     {"部门.编码", field::department_code},
+        {"部门.名称", field::department_name}};
+    for (const auto& [n, f] : document)
+      if (name == n) {
+        p.what = f;
+        return p;
+      }
+    for (const auto& v : variables)
+      if (name == v) {
+        p.what = field::variable;
+        p.text = std::string(name);
+        return p;
+      }
+    auto row_only = [&]() -> bool {
+      if (in_row) return true;
+      auto& d = rep_.error("E0805", "'" + std::string(name) + "' is a field of a row", at,
+                           "titles, headers and notes print the budget's fields only");
+      d.expected = "年度, 单位名称, 单位代码, 部门名称, 部门代码, 金额单位, 标题, 编号 or a 变量";
+      return false;
+    };
+    if (name == "序号" || name == "序号.数字") {
+      if (!row_only()) return std::nullopt;
+      p.what = name == "序号" ? field::ordinal : field::ordinal_digits;
+      return p;
+    }
+    // a project's targets: 成本.指标, 产出.指标值 …
+    if (const auto dot = name.find('.'); dot != std::string_view::npos) {
+      const auto cat = parse_target_category(name.substr(0, dot));
+      const auto rest = name.substr(dot + 1);
+      if (cat && (rest == "指标" || rest == "指标值")) {
+        if (!row_only() || !needs(dimension_ref{dimension::project, 0, {}}, name, at)) return std::nullopt;
+        p.what = rest == "指标" ? field::target_indicator : field::target_value;
+        p.category = *cat;
+        return p;
+      }
+    }
+    // a key of the row: DIM, DIM.代码 / 编码, DIM.类 / 款 / 项, DIM.名称, 项目.类型, 项目.单位
+    std::string_view dim = name, part;
+    for (std::string_view s : {".代码", ".编码", ".类", ".款", ".项", ".名称", ".类型", ".单位"})
+      if (name.size() > s.size() && name.ends_with(s)) {
+        dim = name.substr(0, name.size() - s.size());
+        part = s.substr(1);
+        break;
+      }
+    dimension_ref d;
+    if (!parse_dimension(dim, d) || d.level != 0) {
+      auto& e = rep_.error("E0805", "unknown field '" + std::string(name) + "'", at);
+      e.expected = "a field such as 功能.名称, 经济.类, 单位.编码, 项目.名称, 序号 or 年度";
+      return std::nullopt;
+    }
+    if (!row_only() || !needs(d, name, at)) return std::nullopt;
+    p.dim = d;
+    const bool code = d.dim == dimension::function || d.dim == dimension::econ || d.dim == dimension::gov_econ;
+    if (part.empty()) {
+      p.what = code ? field::code : field::key;
+    } else if (part == "代码" || part == "编码") {
+      p.what = code || d.dim == dimension::unit || d.dim == dimension::project ? field::code : field::key;
+    } else if (part == "名称") {
+      p.what = field::name;
+    } else if ((part == "类" || part == "款" || part == "项") && code) {
+      p.what = field::code_part;
+      p.level = part == "类" ? 1 : part == "款" ? 2 : 3;
+    } else if (part == "类型" && d.dim == dimension::project) {
+      p.what = field::project_kind;
+    } else if (part == "单位" && d.dim == dimension::project) {
+      p.what = field::project_unit;
+    } else {
+      rep_.error("E0805", "unknown field '" + std::string(name) + "'", at,
+                 "'" + std::string(part) + "' is not a field of " + std::string(dim));
+      return std::nullopt;
+    }
+    return p;
+  }
+
+  /// Whether the row is grouped by `d` (按 …), so that it has a key to print.
+  bool needs(const dimension_ref& d, std::string_view name, source_span at) {
+    for (const auto& x : row_dims)
+      if (x.dim == d.dim && (d.dim != dimension::tag || x.tag_key == d.tag_key)) return true;
+    rep_.error("E0805", "'" + std::string(name) + "' prints a key the row does not have", at,
+               "write the row under 按 " + dimension_header(dimension_ref{d.dim, 0, d.tag_key}));
+    return false;
+  }
+
+  reporter& rep_;
+  value_reader& values_;
+};
+
+/// Whether an expression can fill a table's cell: amounts only, and 本列
+/// only in a row's own values.  Reports what cannot.
+inline bool check_cell_expression(reporter& rep, const expr& e, bool this_column_allowed) {
+  bool ok = true;
+  switch (e.kind) {
+    case expr::op::count:
+    case expr::op::count_literal:
+    case expr::op::percent_literal:
+    case expr::op::share:
+    case expr::op::change:
+      rep.error("E0805", "a table cell holds an amount", e.span, "占比, 增幅, 计数 and percentages cannot fill one");
+      return false;
+    case expr::op::name:
+      if ((e.name == "本列" || e.name == "this-column") && !this_column_allowed) {
+        rep.error("E0805", "本列 is the value of a row's column", e.span, "use it in a row's values (= …)");
+        return false;
+      }
+      return true;
+    default: break;
+  }
+  for (const auto& a : e.args) ok = check_cell_expression(rep, a, this_column_allowed) && ok;
+  return ok;
+}
+
+}  // namespace yusuan::compile

@@ -1,0 +1,68 @@
+// yusuan/query/income.hpp -- sums of a budget's income lines: the lines (and
+// 其中 parts) a filter over 资金 and 单位 takes, as 收入(…) means them.
+//
+//   收入(资金 = 一般公共预算)                   the line 收入 一般公共预算 …
+//   收入(资金 = 一般公共预算.财政拨款)          its part 其中 财政拨款 …
+//   收入(资金 = 上年结转结余.事业收入 且 单位 = 801002)
+#pragma once
+
+#include <yusuan/budget.hpp>
+#include <yusuan/model/expr.hpp>
+#include <yusuan/money.hpp>
+
+#include <cstddef>
+#include <optional>
+
+namespace yusuan {
+
+/// Whether an income line passes a filter over 资金 and 单位.  A value names
+/// a line by its source (一般公共预算) or a 其中 part by its line and its own
+/// source (上年结转结余.一般公共预算); a line is not its parts.  Conditions
+/// on other dimensions take no line.
+inline bool income_passes(const filter& f, const income_line& l) {
+  auto takes = [&](const filter_value& v) {
+    if (f.dim.dim == dimension::fund) return v.fund == l.source && v.part_of == l.of_which;
+    if (f.dim.dim == dimension::unit) return v.id == l.unit;
+    return false;
+  };
+  switch (f.kind) {
+    case filter::op::all: return true;
+    case filter::op::eq:
+    case filter::op::in:
+    case filter::op::ne:
+    case filter::op::not_in: {
+      bool any = false;
+      for (const auto& v : f.values) any = any || takes(v);
+      return any != (f.kind == filter::op::ne || f.kind == filter::op::not_in);
+    }
+    case filter::op::and_:
+      for (const auto& c : f.children)
+        if (!income_passes(c, l)) return false;
+      return true;
+    case filter::op::or_:
+      for (const auto& c : f.children)
+        if (income_passes(c, l)) return true;
+      return false;
+    case filter::op::not_: return f.children.empty() || !income_passes(f.children.front(), l);
+    default: return false;  // amounts compared by size: not a dimension of income lines
+  }
+}
+
+/// Σ of the income lines that pass `where` (of one unit when `unit` is set)
+/// and how many there are: none is a blank cell, not a total of 0.
+struct income_total {
+  money_sum sum;
+  std::size_t count = 0;
+};
+
+inline income_total income_sum(const budget& b, const filter& where, std::optional<std::size_t> unit = std::nullopt) {
+  income_total t;
+  for (const auto& l : b.income())
+    if ((!unit || l.unit == *unit) && income_passes(where, l)) {
+      t.sum += l.amount;
+      ++t.count;
+    }
+  return t;
+}
+
+}  // namespace yusuan

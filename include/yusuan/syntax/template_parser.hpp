@@ -1,0 +1,17 @@
+// yusuan/syntax/template_parser.hpp -- reading the statements of template
+// files into the syntax tree.  Spirit-free: the grammar is instantiated once,
+// in syntax/template_parser.ipp.
+#pragma once
+
+#include <yusuan/detail/config.hpp>
+#include <yusuan/syntax/parser.hpp>
+#include <yusuan/syntax/template_ast.hpp>
+
+namespace yusuan::syntax {
+
+/// Skips blanks and comments, then reads one statement of a template file at
+/// `first`; as parse_statement does for budgets.
+YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char* last, ast::template_statement& out,
+                                                  syntax_error& err);
+
+}  // namespace yusuan::syntax
