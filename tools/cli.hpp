@@ -95,6 +95,7 @@ int run_templates(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
+int run_consolidate(const std::vector<std::string>& args);
 
 /// A command of the program: its name, a one-line summary, its help text and
 /// what runs it.
@@ -117,5 +118,6 @@ extern const char* const templates_help;
 extern const char* const query_help;
 extern const char* const export_help;
 extern const char* const report_help;
+extern const char* const consolidate_help;
 
 }  // namespace cli

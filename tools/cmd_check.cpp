@@ -1,5 +1,6 @@
 // yusuan check -- check budget files: syntax, codes, totals, constraints.
 #include "args.hpp"
+#include "check_many.hpp"
 #include "cli.hpp"
 #include "io.hpp"
 
@@ -16,6 +17,7 @@
 namespace cli {
 
 const char* const check_help = R"(Usage: yusuan check [options] FILE...
+       yusuan check [options] DIR | @LIST | FILE FILE...
 
 Checks each budget file and the files it imports: syntax, classification codes
 and names, stated totals, project amounts, income against expenditure, every
@@ -23,12 +25,21 @@ constraint (核对), and the template its tables are printed in (模板).  Diagn
 output as a JSON array with --format json.  FILE - reads the budget from
 standard input (its imports resolve against the current directory).
 
+Many budgets: a directory (its *.budget files, recursively, in path order), a
+list file (@units.list: one path a line, relative to the list file) or several
+files are checked on all cores.  Each failing budget gets one line (its first
+error), then a summary; the results and their order are the same whatever -j
+is.  A progress bar is drawn on a terminal.
+
 Options:
   --format text|json   how to print diagnostics (default text)
   --werror             treat warnings as errors
   --max-errors N       stop reporting syntax errors after N (default 100)
   -q, --quiet          print nothing when a file checks clean
   -o FILE              write the diagnostics and the summary to FILE
+  -j, --jobs N         check N budgets at a time (default: the number of cores)
+  --diagnostics        many budgets: print every diagnostic of each failing
+                       budget (and the warnings), not only its first error
   --color auto|always|never
                        colour the text output (default auto: only on a
                        terminal, and never when NO_COLOR is set)
@@ -53,6 +64,7 @@ int run_check(const std::vector<std::string>& args) {
   std::size_t max_errors = 100;
   common_flags common;
   std::vector<std::string> files;
+  check_settings many;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
@@ -71,13 +83,26 @@ int run_check(const std::vector<std::string>& args) {
       const long n = std::strtol(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || n <= 0) throw usage_error{"--max-errors needs a positive number, not '" + v + "'"};
       max_errors = static_cast<std::size_t>(n);
+    } else if (a == "-j" || is_option(a, "--jobs") || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
+      many.jobs = jobs_option(args, i);
+    } else if (a == "--diagnostics") {
+      many.full = true;
     } else if (looks_like_option(a)) {
-      unknown_option("check", a, with_common({"--format", "--werror", "--max-errors", "--quiet", "-q"}));
+      unknown_option("check", a,
+                     with_common({"--format", "--werror", "--max-errors", "--quiet", "-q", "--jobs", "-j", "--diagnostics"}));
     } else {
       files.push_back(a);
     }
   }
   if (files.empty()) throw usage_error{"check needs at least one budget file (see yusuan check --help)"};
+  if (names_many_budgets(files) || many.jobs > 0 || many.full) {
+    many.format = format;
+    many.werror = werror;
+    many.quiet = quiet;
+    many.max_errors = max_errors;
+    many.common = common;
+    return run_check_many(files, many);
+  }
 
   output out(common.output);
   // Text diagnostics go to standard error unless -o names a file.

@@ -2,6 +2,7 @@
 // Tabular Data Package (items.csv and datapackage.json), a CSV file or an
 // .xlsx workbook.
 #include "args.hpp"
+#include "check_many.hpp"
 #include "cli.hpp"
 #include "export_fields.hpp"
 #include "io.hpp"
@@ -31,11 +32,19 @@ decimal (amount) and as a whole number of 分 (amount_fen).
   yusuan export FILE --format xlsx -o items.xlsx
                                        an Excel workbook of the same rows
 
+  yusuan export DIR|@LIST|FILE... --to OUT
+                                       many budgets (a region: a directory's
+                                       *.budget files but department.budget,
+                                       or a list file) as one dataset, hive-
+                                       partitioned: OUT/year=YYYY/department=
+                                       CODE/UNIT.csv and OUT/datapackage.json
+
 FILE - reads the budget from standard input.
 
 Options:
   --to DIR                    write a data package into DIR
   --format csv|xlsx           the items as CSV (default) or as an .xlsx workbook
+  -j, --jobs N                many budgets: N at a time (default: the cores)
   --bom                       start the CSV with a UTF-8 byte order mark (for
                               Excel; the descriptor's encoding says utf-8-sig)
   -o FILE                     write the CSV or the workbook to FILE
@@ -129,6 +138,7 @@ void write_package(const std::string& dir, const yusuan::budget& b, bool bom) {
 int run_export(const std::vector<std::string>& args) {
   std::string dir, format = "csv";
   bool bom = false;
+  unsigned jobs = 0;
   common_flags common;
   std::vector<std::string> positional;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -142,13 +152,20 @@ int run_export(const std::vector<std::string>& args) {
       if (dir.empty()) throw usage_error{"--to needs a directory"};
     } else if (is_option(a, "--format")) {
       format = choice_option(args, i, "--format", {"csv", "xlsx"});
+    } else if (a == "-j" || is_option(a, "--jobs") || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
+      jobs = jobs_option(args, i);
     } else if (a == "--bom") {
       bom = true;
     } else if (looks_like_option(a)) {
-      unknown_option("export", a, with_common({"--to", "--format", "--bom"}));
+      unknown_option("export", a, with_common({"--to", "--format", "--bom", "--jobs", "-j"}));
     } else {
       positional.push_back(a);
     }
+  }
+  if (!positional.empty() && (names_many_budgets(positional) || jobs > 0)) {
+    if (dir.empty()) throw usage_error{"export of many budgets needs --to DIR"};
+    if (format != "csv") throw usage_error{"export of many budgets writes CSV files"};
+    return run_export_region(positional, dir, jobs, bom, use_color(common.color));
   }
   if (positional.size() != 1) throw usage_error{"export needs one budget file (see yusuan export --help)"};
   if (!dir.empty() && !common.output.empty()) throw usage_error{"export takes --to DIR or -o FILE, not both"};

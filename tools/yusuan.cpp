@@ -24,6 +24,7 @@ Usage: yusuan <command> [options] [files]
 
 Commands:
   check FILE...        check budget files: syntax, codes, totals and every constraint
+                       (DIR, @LIST or several files: all of them, on all cores, -j N)
   query FILE 'QUERY'   aggregate the items: sum by function.类 where kind = 基本支出 …
   table FILE ID|all    print a disclosure table, or all of them (also as .xlsx), in the
                        budget's template (模板) or --template's
@@ -31,6 +32,8 @@ Commands:
   report FILE          one self-contained HTML page: totals, tables, charts, targets, checks
   export FILE --to DIR every item as CSV with a Tabular Data Package descriptor (or .xlsx)
   catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
+  consolidate DEPT...  departments from their units' budgets, a region from its
+                       departments, and what does not add up
 
 Every command that reads a budget reads standard input for the file name -
 (imports then resolve against the current directory) and takes -I DIR: a
@@ -58,6 +61,8 @@ const std::vector<command_entry>& commands() {
       {"report", "an HTML report of a budget", report_help, run_report},
       {"export", "every item as typed data (Tabular Data Package, xlsx)", export_help, run_export},
       {"catalog", "the classification catalogs", catalog_help, run_catalog},
+      {"consolidate", "department budgets from their units, a region from its departments", consolidate_help,
+       run_consolidate},
   };
   return list;
 }

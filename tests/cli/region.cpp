@@ -1,0 +1,255 @@
+// Many budgets at once: scripts/gen-region, `yusuan check DIR | @LIST |
+// FILE...` with -j, `yusuan consolidate` and the hive-partitioned export.
+#include "support/test_support.hpp"
+#include "support/json.hpp"
+
+#include <cstdlib>
+#include <map>
+#include <algorithm>
+#include <fstream>
+
+using namespace yusuan_test;
+
+namespace {
+
+/// Runs scripts/gen-region into `dir` with `args`; fails the test on error.
+void gen_region(const fs::path& dir, const std::string& args) {
+  const std::string cmd = "python3 scripts/gen-region " + quote(dir) + " " + args + " 2>/dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+/// Every file under `dir`, by its path relative to `dir`, with its bytes.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = read_all(e.path());
+  return out;
+}
+
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
+      else if (c == '"') quoted = false;
+      else out.back() += c;
+    } else if (c == '"') quoted = true;
+    else if (c == ',') out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
+
+/// "1234.56" as a whole number of hundredths.
+long long hundredths(const std::string& s) {
+  const auto dot = s.find('.');
+  EXPECT_NE(dot, std::string::npos) << s;
+  return std::stoll(s.substr(0, dot) + s.substr(dot + 1));
+}
+
+}  // namespace
+
+TEST(region, generator_is_deterministic_and_every_budget_checks_clean) {
+  temp_dir a, b, c;
+  gen_region(a.path(), "--units 12 --items 40 --seed 5");
+  gen_region(b.path(), "--units 12 --items 40 --seed 5");
+  gen_region(c.path(), "--units 12 --items 40 --seed 6");
+  const auto ta = tree(a.path()), tb = tree(b.path()), tc = tree(c.path());
+  EXPECT_EQ(ta, tb);  // same seed: the same files, byte for byte
+  EXPECT_NE(ta, tc);
+  EXPECT_EQ(lines_of(ta.at("units.list")).size(), 12u);
+
+  auto units = run_cli("check @" + quote(a.path() / "units.list"));
+  EXPECT_EQ(units.exit, 0) << units.err;
+  EXPECT_HAS(units.err, "12 budgets checked: 12 ok, 0 with errors;");
+  EXPECT_HAS(units.err, "0 warnings");
+  auto depts = run_cli("check @" + quote(a.path() / "departments.list"));
+  EXPECT_EQ(depts.exit, 0) << depts.err;
+  EXPECT_HAS(depts.err, "0 with errors");
+  // each unit budget has projects with performance targets and a prior-year figure
+  const std::string& unit = ta.at(lines_of(ta.at("units.list"))[0]);
+  EXPECT_HAS(unit, "绩效 {");
+  EXPECT_HAS(unit, "上年 ");
+  EXPECT_HAS(unit, "较上年");
+}
+
+TEST(region, check_gives_the_same_results_in_the_same_order_for_any_jobs) {
+  temp_dir t;
+  gen_region(t.path(), "--units 40 --items 30 --seed 3 --wrong 3");
+  // one unit with a syntax error, one file that is not UTF-8
+  const auto list = lines_of(read_all(t.path() / "units.list"));
+  std::ofstream(t.path() / list[7], std::ios::app) << "核对 合计 = = 1\n";
+  t.write("999/units/999001.budget", gbk_title);
+  auto j1 = run_cli("check -j 1 " + quote(t.path()));
+  auto j2 = run_cli("check -j 2 " + quote(t.path()));
+  auto j5 = run_cli("check --jobs=5 " + quote(t.path()));
+  EXPECT_EQ(j1.exit, 2) << j1.err;  // the unreadable file wins
+  EXPECT_EQ(j1.exit, j2.exit);
+  EXPECT_EQ(j1.err, j2.err);
+  EXPECT_EQ(j1.err, j5.err);
+  EXPECT_EQ(j1.out, j2.out);
+  // one line per failing budget, then the summary
+  const auto out = lines_of(j1.err);
+  ASSERT_GE(out.size(), 5u) << j1.err;
+  std::size_t e0501 = 0, syntax = 0;
+  for (const auto& l : out) {
+    e0501 += l.find("department.budget: 1 error, 0 warnings — ") != std::string::npos &&
+             l.find("error[E0501]") != std::string::npos;
+    syntax += l.find(list[7]) != std::string::npos && l.find("error[E0101]") != std::string::npos;
+  }
+  EXPECT_EQ(syntax, 2u) << j1.err;  // the unit, and its department that imports it
+  EXPECT_GE(e0501, 2u) << j1.err;
+  EXPECT_HAS(j1.err, "999001.budget: 1 error, 0 warnings — ");
+  EXPECT_HAS(out.back(), " budgets checked: ");
+  EXPECT_HAS(out.back(), " with errors, 1 unreadable;");
+  // failing lines come in path order
+  std::vector<std::string> order;
+  for (const auto& l : out)
+    if (l.find(".budget: ") != std::string::npos) order.push_back(l.substr(0, l.find(".budget: ")));
+  EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << j1.err;
+
+  auto json1 = run_cli("check -j1 --format json @" + quote(t.path() / "departments.list"));
+  auto json2 = run_cli("check -j2 --format json @" + quote(t.path() / "departments.list"));
+  EXPECT_EQ(json1.exit, 1);
+  EXPECT_EQ(json1.out, json2.out);
+  json doc;
+  ASSERT_TRUE(json_reader(json1.out).read(doc)) << json1.out;
+  ASSERT_EQ(doc.type, json::kind::array);
+  std::size_t constraint_failures = 0;
+  for (const auto& d : doc.array) constraint_failures += d.get("code")->string == "E0501";
+  EXPECT_EQ(constraint_failures, 3u) << json1.out;
+}
+
+TEST(region, list_files_and_usage) {
+  temp_dir t;
+  gen_region(t.path(), "--units 4 --items 20");
+  const auto units = lines_of(read_all(t.path() / "units.list"));
+  t.write("sub/some.list", "# two units, relative to the list\n\n../" + units[0] + "\n  ../" + units[1] + "  \n");
+  auto two = run_cli("check @" + quote(t.path() / "sub/some.list"));
+  EXPECT_EQ(two.exit, 0) << two.err;
+  EXPECT_HAS(two.err, "2 budgets checked: 2 ok, 0 with errors;");
+  auto quiet = run_cli("check -q -j2 @" + quote(t.path() / "sub/some.list"));
+  EXPECT_EQ(quiet.err, "");
+  t.write("bad.list", units[0] + "\nno/such.budget\n");
+  auto missing = run_cli("check @" + quote(t.path() / "bad.list"));
+  EXPECT_EQ(missing.exit, 2) << missing.err;
+  EXPECT_HAS(missing.err, "no/such.budget: 1 error");
+  EXPECT_HAS(missing.err, "2 budgets checked: 1 ok, 0 with errors, 1 unreadable;");
+  EXPECT_EQ(run_cli("check @" + quote(t.path() / "none.list")).exit, 2);
+  auto j0 = run_cli("check -j 0 " + quote(t.path()));
+  EXPECT_EQ(j0.exit, 2);
+  EXPECT_HAS(j0.err, "-j needs a number of jobs");
+  auto diag = run_cli("check --diagnostics " + quote(t.path() / units[0]) + " tests/data/dsl/cli_error.budget");
+  EXPECT_EQ(diag.exit, 1);
+  EXPECT_HAS(diag.err, "--> tests/data/dsl/cli_error.budget:3:1");  // every diagnostic, as for one budget
+  EXPECT_HAS(diag.err, "tests/data/dsl/cli_error.budget: 1 error, 0 warnings — tests/data/dsl/cli_error.budget:3:1: "
+                       "error[E0401]");
+}
+
+TEST(region, consolidate_adds_up_units_into_departments_and_departments_into_the_region) {
+  temp_dir t;
+  gen_region(t.path(), "--units 20 --items 25 --seed 9");
+  auto r = run_cli("consolidate --format csv --unit 元 " + quote(t.path()));
+  ASSERT_EQ(r.exit, 0) << r.err << r.out;
+  const auto rows = lines_of(r.out);
+  ASSERT_GE(rows.size(), 3u);
+  EXPECT_EQ(rows[0], "level,department_code,department_name,unit_code,unit_name,unit_type,units,items,basic,project,total,status");
+  long long unit_sum = 0, dept_sum = 0, region_total = -1;
+  std::size_t departments = 0, units = 0;
+  std::map<std::string, long long> dept_total;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto f = csv_fields(rows[i]);
+    ASSERT_EQ(f.size(), 12u) << rows[i];
+    if (f[0] == "unit") {
+      ++units;
+      unit_sum += hundredths(f[10]);
+      EXPECT_EQ(hundredths(f[8]) + hundredths(f[9]), hundredths(f[10])) << rows[i];
+    } else if (f[0] == "department") {
+      ++departments;
+      EXPECT_EQ(hundredths(f[10]), unit_sum) << rows[i];  // the department is its units summed
+      EXPECT_EQ(f[11], "ok");
+      dept_total[f[1]] = hundredths(f[10]);
+      dept_sum += unit_sum;
+      unit_sum = 0;
+    } else {
+      EXPECT_EQ(f[0], "region");
+      region_total = hundredths(f[10]);
+    }
+  }
+  EXPECT_EQ(units, 20u);
+  EXPECT_EQ(departments, lines_of(read_all(t.path() / "departments.list")).size());
+  EXPECT_EQ(region_total, dept_sum);
+  // each department's total is what yusuan query computes from the department's budget
+  for (const auto& d : lines_of(read_all(t.path() / "departments.list"))) {
+    auto q = run_cli("query " + quote(t.path() / d) + " sum --format csv --unit 元");
+    ASSERT_EQ(q.exit, 0) << q.err;
+    const std::string code = fs::path(d).parent_path().string();
+    EXPECT_EQ(hundredths(lines_of(q.out).at(1)), dept_total.at(code)) << d;
+  }
+  auto text = run_cli("consolidate -j2 " + quote(t.path()));
+  EXPECT_EQ(text.exit, 0) << text.err;
+  EXPECT_HAS(text.out, "公开数与单位合计一致");
+  EXPECT_HAS(text.out, "地区合计");
+}
+
+TEST(region, consolidate_reports_what_does_not_add_up) {
+  temp_dir t;
+  gen_region(t.path(), "--units 20 --items 25 --seed 9 --wrong 2");
+  auto r1 = run_cli("consolidate -j1 " + quote(t.path()));
+  auto r2 = run_cli("consolidate -j2 " + quote(t.path()));
+  EXPECT_EQ(r1.exit, 1) << r1.err;
+  EXPECT_EQ(r1.out, r2.out);
+  EXPECT_HAS(r1.out, "不一致 (1):");
+  EXPECT_HAS(r1.out, "error[E0501]: constraint failed: row ");
+  EXPECT_HAS(r1.out, "of '核对 合计 按 单位': published ");
+  EXPECT_HAS(r1.out, "2 个部门不一致");
+  // the published figure is 0.01 万元 more than the unit's total
+  const auto lines = lines_of(r1.out);
+  std::size_t found = 0;
+  for (const auto& l : lines) {
+    const auto p = l.find("published "), u = l.find(", units add up to ");
+    if (p == std::string::npos || u == std::string::npos) continue;
+    ++found;
+    const std::string sum = l.substr(u + 18);
+    EXPECT_HAS(sum, " (difference -0.01 万元)");
+    EXPECT_EQ(hundredths(l.substr(p + 10, u - p - 10)) - hundredths(sum.substr(0, sum.find(' '))), 1) << l;
+  }
+  EXPECT_EQ(found, 2u) << r1.out;
+  auto quiet = run_cli("consolidate -q " + quote(t.path()));
+  EXPECT_EQ(quiet.exit, 1);
+  EXPECT_EQ(lines_of(quiet.out).size(), 2 * 4 + 2 + lines_of(read_all(t.path() / "departments.list")).size() + 2)
+      << quiet.out;
+}
+
+TEST(region, export_writes_a_hive_partitioned_dataset) {
+  temp_dir t;
+  gen_region(t.path(), "--units 8 --items 20 --seed 2");
+  const fs::path out = t.path() / "out";
+  auto r = run_cli("export -j2 " + quote(t.path()) + " --to " + quote(out));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  auto c = run_cli("check @" + quote(t.path() / "units.list"));
+  const std::string items = c.err.substr(c.err.find("; ") + 2, c.err.find(" items") - c.err.find("; ") - 2);
+  EXPECT_HAS(r.err, "wrote " + items + " items of 8 budgets");
+  std::size_t rows = 0, files = 0;
+  for (const auto& unit : lines_of(read_all(t.path() / "units.list"))) {
+    const fs::path p = fs::path(unit);
+    const std::string dept = p.parent_path().parent_path().string();
+    const fs::path csv = out / "year=2025" / ("department=" + dept) / (p.stem().string() + ".csv");
+    ASSERT_TRUE(fs::exists(csv)) << csv;
+    const auto l = lines_of(read_all(csv));
+    EXPECT_EQ(l.at(0).substr(0, 15), "item,unit_code,");
+    rows += l.size() - 1;
+    ++files;
+  }
+  EXPECT_EQ(std::to_string(rows), items);
+  json doc;
+  ASSERT_TRUE(json_reader(read_all(out / "datapackage.json")).read(doc));
+  const auto& res = doc.get("resources")->array.at(0);
+  EXPECT_EQ(res.get("path")->array.size(), files);
+  EXPECT_EQ(res.get("partitioning")->get("style")->string, "hive");
+  auto bad = run_cli("export " + quote(t.path()) + " -o x.csv");
+  EXPECT_EQ(bad.exit, 2);
+  EXPECT_HAS(bad.err, "needs --to DIR");
+}

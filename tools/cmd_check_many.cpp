@@ -1,0 +1,257 @@
+// yusuan check over many budgets: a directory tree, a list file (@list.txt)
+// or several files, checked on all cores.  Results are printed in the order
+// of the inputs whatever the number of threads; a budget is dropped as soon
+// as it is checked, and workers run at most a window of budgets ahead of the
+// printer, so memory is bounded by the budgets in flight, not by the region.
+#include "check_many.hpp"
+#include "cli.hpp"
+#include "io.hpp"
+#include "ordered_pool.hpp"
+
+#include <yusuan/compile.hpp>
+#include <yusuan/tables/check_notes.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace cli {
+
+std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::diagnostics& diags,
+                                            yusuan::compile_options co);
+std::vector<std::filesystem::path> library_path();
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_list(const std::string& a) { return a.size() > 1 && a[0] == '@'; }
+
+/// The paths of a list file, relative to the list file's directory.
+void read_list(const std::string& list, std::vector<std::string>& out) {
+  std::ifstream in(list, std::ios::binary);
+  if (!in) throw io_error{"cannot read the list file '" + list + "'"};
+  const fs::path dir = fs::path(list).parent_path();
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto b = line.find_first_not_of(" \t");
+    if (b == std::string::npos || line[b] == '#') continue;
+    const auto e = line.find_last_not_of(" \t");
+    fs::path p = line.substr(b, e - b + 1);
+    out.push_back(p.is_absolute() || dir.empty() ? p.string() : (dir / p).string());
+  }
+}
+
+/// The `*.budget` files under `dir`, sorted by path.
+void read_dir(const std::string& dir, std::vector<std::string>& out) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) throw io_error{"cannot read the directory '" + dir + "': " + ec.message()};
+  for (; it != end; it.increment(ec)) {
+    if (ec) throw io_error{"cannot read the directory '" + dir + "': " + ec.message()};
+    if (it->path().extension() == ".budget" && it->is_regular_file(ec)) found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+/// "1 budget", "2 budgets".
+std::string counted(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
+/// What is kept of a checked budget until it is printed.
+struct outcome {
+  bool done = false;
+  bool failed = false;
+  bool unreadable = false;
+  std::size_t items = 0, projects = 0, constraints = 0, errors = 0, warnings = 0;
+  std::string text;  // what to print for it (text), or its diagnostics' JSON array elements (json)
+};
+
+/// The first error (or warning) of a failing budget on one line:
+/// "FILE:LINE:COL: error[E0501]: message".
+std::string one_line(const std::string& file, const yusuan::diagnostics& diags) {
+  const yusuan::diagnostic* first = nullptr;
+  for (const auto& d : diags)
+    if (d.level == yusuan::severity::error) {
+      first = &d;
+      break;
+    }
+  std::string s;
+  if (first) {
+    const auto loc = yusuan::resolve(first->span);
+    s = (loc.file.empty() ? file : loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column)) +
+        ": error[" + first->code + "]: " + first->message;
+    if (!first->expected.empty() || !first->found.empty())
+      s += " (expected " + first->expected + ", found " + first->found + ")";
+    s += "; ";
+  }
+  return file + ": " + yusuan::summary(diags) + (first ? " — " + s.substr(0, s.size() - 2) : std::string()) + "\n";
+}
+
+outcome check_one(const std::string& file, const check_settings& s, const std::vector<fs::path>& libs) {
+  outcome o;
+  yusuan::compile_options co;
+  co.max_errors = s.max_errors;
+  co.library_path = libs;
+  yusuan::diagnostics diags;
+  {
+    auto b = compile_input(file, diags, co);
+    if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();
+    if (b) {
+      o.items = b->items().size();
+      o.projects = b->projects().size();
+      o.constraints = b->constraints().size();
+    }
+  }  // the budget is gone before anything is printed
+  if (s.werror) diags.promote_warnings();
+  o.failed = diags.has_errors();
+  o.unreadable = yusuan::unreadable(diags);
+  o.errors = diags.error_count();
+  o.warnings = diags.warning_count();
+  if (s.format == "json") {
+    std::string js = yusuan::to_json(diags);
+    if (js.size() > 4) o.text = js.substr(1, js.size() - 4);  // "\n  {…},\n  {…}" without "[" and "\n]\n"
+  } else {
+    if (s.full && (o.failed || o.warnings)) {
+      std::ostringstream os;
+      yusuan::render_text(os, diags, {false});
+      o.text = os.str();
+    }
+    if (o.failed) o.text += one_line(file, diags);
+  }
+  o.done = true;
+  return o;
+}
+
+/// A progress bar on standard error, redrawn at most ten times a second.
+class progress {
+public:
+  progress(bool on, std::size_t total) : on_(on), total_(total) {}
+  void clear() {
+    if (on_ && drawn_) std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
+  }
+  void update(std::size_t n, std::size_t failed) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (drawn_ && n != total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    constexpr std::size_t width = 30;
+    const std::size_t fill = total_ ? n * width / total_ : width;
+    std::cerr << "\r\033[K[" << std::string(fill, '#') << std::string(width - fill, '.') << "] " << n << "/" << total_
+              << " budgets" << (failed ? ", " + std::to_string(failed) + " failed" : std::string()) << std::flush;
+    drawn_ = true;
+  }
+
+private:
+  bool on_;
+  std::size_t total_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+bool names_many_budgets(const std::vector<std::string>& inputs) {
+  if (inputs.size() > 1) return true;
+  if (inputs.empty()) return false;
+  std::error_code ec;
+  return is_list(inputs[0]) || fs::is_directory(inputs[0], ec);
+}
+
+std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> out;
+  for (const auto& a : inputs) {
+    std::error_code ec;
+    if (is_list(a)) read_list(a.substr(1), out);
+    else if (a != "-" && fs::is_directory(a, ec)) read_dir(a, out);
+    else out.push_back(a);
+  }
+  return out;
+}
+
+unsigned effective_jobs(unsigned requested) {
+  if (requested > 0) return requested;
+  const unsigned n = std::thread::hardware_concurrency();
+  return n > 0 ? n : 1;
+}
+
+int run_check_many(const std::vector<std::string>& inputs, const check_settings& s) {
+  const std::vector<std::string> files = expand_budget_inputs(inputs);
+  if (files.empty()) throw usage_error{"no budget file found in " + inputs.front()};
+  if (std::count(files.begin(), files.end(), std::string("-")) > 0 && files.size() > 1)
+    throw usage_error{"standard input (-) can be checked only on its own"};
+  const unsigned jobs = std::min<std::size_t>(effective_jobs(s.jobs), files.size());
+  const std::vector<fs::path> libs = library_path();
+
+  output out(s.common.output);
+  std::ostream& text_out = out.is_stdout() ? std::cerr : out.stream();
+  const bool json = s.format == "json";
+  progress bar(!json && out.is_stdout() && files.size() > 1 && ::isatty(2) == 1, files.size());
+
+  std::size_t ok = 0, failed = 0, unreadable = 0, items = 0, projects = 0, constraints = 0, warnings = 0,
+              with_warnings = 0;
+  bool first_json = true;
+  if (json) out.stream() << "[";
+  run_ordered<outcome>(
+      files.size(), jobs,
+      [&](std::size_t i) {
+        try {
+          return check_one(files[i], s, libs);
+        } catch (const std::exception& e) {  // out of memory, …: the budget fails, the run goes on
+          outcome o;
+          o.done = o.failed = true;
+          o.errors = 1;
+          if (!json) o.text = files[i] + ": error: " + e.what() + "\n";
+          return o;
+        }
+      },
+      [&](std::size_t i, outcome o) {
+        if (o.unreadable) ++unreadable;
+        else if (o.failed) ++failed;
+        else ++ok;
+        items += o.items;
+        projects += o.projects;
+        constraints += o.constraints;
+        warnings += o.warnings;
+        if (o.warnings) ++with_warnings;
+        if (json) {
+          if (!o.text.empty()) {
+            out.stream() << (first_json ? "" : ",") << o.text;
+            first_json = false;
+          }
+        } else if (!o.text.empty()) {
+          bar.clear();
+          text_out << o.text;
+        }
+        bar.update(i + 1, failed + unreadable);
+      });
+  bar.clear();
+
+  if (json) {
+    out.stream() << (first_json ? "]\n" : "\n]\n");
+  } else if (!s.quiet || failed + unreadable > 0) {
+    text_out << counted(files.size(), "budget") << " checked: " << ok << " ok, " << failed << " with errors";
+    if (unreadable) text_out << ", " << unreadable << " unreadable";
+    text_out << "; " << counted(items, "item") << ", " << counted(projects, "project") << ", "
+             << counted(constraints, "constraint") << "; " << counted(warnings, "warning");
+    if (warnings) text_out << " in " << counted(with_warnings, "budget");
+    text_out << "\n";
+  }
+  out.finish();
+  if (unreadable) return exit_usage;
+  return failed ? exit_budget_error : exit_ok;
+}
+
+}  // namespace cli

@@ -1,0 +1,376 @@
+// yusuan consolidate -- department budgets from their units' budget files,
+// and a region from its departments, with what does not add up.
+#include "args.hpp"
+#include "check_many.hpp"
+#include "cli.hpp"
+#include "io.hpp"
+#include "ordered_pool.hpp"
+
+#include <yusuan/compile.hpp>
+#include <yusuan/text/escape.hpp>
+#include <yusuan/text/width.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cli {
+
+const char* const consolidate_help = R"(Usage: yusuan consolidate [options] DEPT... | REGION | @LIST
+
+Builds each department's budget from its units' budget files and a region's
+totals from its departments, and reports what does not add up.
+
+A department is a folder holding department.budget, the department's budget
+(部门预算: it imports its units' budgets and states the department's
+published figures as 核对), and its units' budget files (every other *.budget
+under the folder).  DEPT is such a folder or its department.budget; REGION is
+a folder of department folders (at any depth, in path order); @LIST a file of
+department folders or files, one a line (scripts/gen-region writes
+departments.list).
+
+Each unit's budget is checked on its own and its figures summed: items,
+基本支出, 项目支出, 支出合计.  Each department's budget is checked with its
+units imported, so every published figure of the department (its total, its
+units' totals with 核对 合计 按 单位 {…}, its spending by function …) is
+compared with the units' sum; each one that does not add up is printed on a
+line of its own (published against found).  Then the region: one row per
+department and the total.
+
+Options:
+  -j, --jobs N          compile N budgets at a time (default: the number of cores)
+  --format text|csv     a table per department and the region (text, default)
+                        or one CSV row per unit, department and region total
+  --unit 元|万元|亿元     the unit of the amounts printed (default 万元)
+  -q, --quiet           only the region and what does not add up
+  -o FILE               write the report to FILE
+  -h, --help            show this help
+
+Exit codes: 0 everything adds up and every unit checks, 1 a unit's budget has
+an error or a department's figure does not add up, 2 usage or I/O errors.
+)";
+
+std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::diagnostics& diags,
+                                            yusuan::compile_options co);
+std::vector<std::filesystem::path> library_path();
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct department_files {
+  std::string dir, file;          // the folder and its department.budget
+  std::vector<std::string> units;  // the units' budget files, sorted
+};
+
+/// Units of every department, then the department: one compile each.
+struct task {
+  std::size_t dept;
+  bool is_department;
+  std::string file;
+};
+
+struct unit_row {
+  std::string code, name, type;
+  std::size_t items = 0;
+  yusuan::money basic, project, total;
+};
+
+struct compiled {
+  bool ok = false, unreadable = false;
+  std::vector<unit_row> units;          // a unit budget: its units' figures
+  std::string dept_code, dept_name;     // from the budget's header
+  std::vector<std::string> problems;    // one line per error
+};
+
+std::vector<department_files> find_departments(const std::vector<std::string>& inputs) {
+  std::vector<std::string> places;
+  for (const auto& a : inputs) {
+    if (a.size() > 1 && a[0] == '@') {
+      for (const auto& p : expand_budget_inputs({a})) places.push_back(p);  // budget files or folders
+    } else {
+      places.push_back(a);
+    }
+  }
+  std::vector<department_files> out;
+  auto add = [&](const fs::path& file) {
+    department_files d;
+    d.dir = file.parent_path().string();
+    d.file = file.string();
+    std::vector<std::string> units;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec), end;
+         !ec && it != end; it.increment(ec))
+      if (it->path().extension() == ".budget" && it->path().filename() != "department.budget" && it->is_regular_file(ec))
+        units.push_back(it->path().string());
+    if (ec) throw io_error{"cannot read the directory '" + d.dir + "': " + ec.message()};
+    std::sort(units.begin(), units.end());
+    d.units = std::move(units);
+    out.push_back(std::move(d));
+  };
+  for (const auto& p : places) {
+    std::error_code ec;
+    const fs::path path(p);
+    if (fs::is_regular_file(path, ec)) {
+      add(path);
+    } else if (fs::is_directory(path, ec)) {
+      if (fs::is_regular_file(path / "department.budget", ec)) {
+        add(path / "department.budget");
+        continue;
+      }
+      std::vector<fs::path> found;
+      for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename() == "department.budget" && it->is_regular_file(ec)) found.push_back(it->path());
+      if (ec) throw io_error{"cannot read the directory '" + p + "': " + ec.message()};
+      std::sort(found.begin(), found.end());
+      if (found.empty()) throw usage_error{"no department.budget under '" + p + "'"};
+      for (const auto& f : found) add(f);
+    } else {
+      throw io_error{"cannot read '" + p + "': no such file or directory"};
+    }
+  }
+  return out;
+}
+
+std::string problem_line(const std::string& file, const yusuan::diagnostic& d) {
+  const auto loc = yusuan::resolve(d.span);
+  std::string s = loc.file.empty() ? file : loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+  s += ": error[" + d.code + "]: " + d.message;
+  if (!d.expected.empty() || !d.found.empty()) s += ": published " + d.expected + ", units add up to " + d.found;
+  return s;
+}
+
+compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
+  compiled c;
+  yusuan::compile_options co;
+  co.library_path = libs;
+  yusuan::diagnostics diags;
+  auto b = compile_input(t.file, diags, co);
+  c.unreadable = yusuan::unreadable(diags);
+  c.ok = b.has_value();
+  for (const auto& d : diags)
+    if (d.level == yusuan::severity::error) c.problems.push_back(problem_line(t.file, d));
+  if (!b) return c;
+  c.dept_code = b->header().department_code;
+  c.dept_name = b->header().department_name;
+  if (t.is_department) return c;
+  std::vector<unit_row> rows(b->units().size());
+  for (std::size_t u = 0; u < rows.size(); ++u) {
+    rows[u].code = b->units()[u].code;
+    rows[u].name = b->units()[u].name;
+    rows[u].type = std::string(yusuan::chinese_name(b->units()[u].type));
+  }
+  for (const auto& it : b->items()) {
+    auto& r = rows[it.unit];
+    ++r.items;
+    r.total = r.total + it.amount;
+    if (yusuan::parent_kind(it.kind) == yusuan::spending_kind::project || it.kind == yusuan::spending_kind::project)
+      r.project = r.project + it.amount;
+    else
+      r.basic = r.basic + it.amount;
+  }
+  for (auto& r : rows)
+    if (r.items > 0 || rows.size() == 1) c.units.push_back(std::move(r));
+  return c;
+}
+
+struct sums {
+  std::size_t units = 0, items = 0;
+  yusuan::money basic, project, total;
+  void add(const unit_row& r) {
+    ++units;
+    items += r.items;
+    basic = basic + r.basic;
+    project = project + r.project;
+    total = total + r.total;
+  }
+  void add(const sums& s) {
+    units += s.units;
+    items += s.items;
+    basic = basic + s.basic;
+    project = project + s.project;
+    total = total + s.total;
+  }
+};
+
+/// A text table with a header row; the first `left` columns left-aligned.
+class table {
+public:
+  explicit table(std::vector<std::string> head, std::size_t left) : left_(left) { rows_.push_back(std::move(head)); }
+  void row(std::vector<std::string> r) { rows_.push_back(std::move(r)); }
+  void rule() { rules_.push_back(rows_.size()); }
+  void print(std::ostream& os, const std::string& indent) const {
+    std::vector<std::size_t> w(rows_[0].size(), 0);
+    for (const auto& r : rows_)
+      for (std::size_t c = 0; c < r.size(); ++c) w[c] = std::max(w[c], yusuan::text::display_width(r[c]));
+    std::size_t total = 0;
+    for (auto x : w) total += x + 2;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      if (std::find(rules_.begin(), rules_.end(), i) != rules_.end()) os << indent << std::string(total - 2, '-') << "\n";
+      std::string line;
+      for (std::size_t c = 0; c < rows_[i].size(); ++c)
+        line += (c ? "  " : "") + yusuan::text::pad(rows_[i][c], w[c], c >= left_);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      os << indent << line << "\n";
+    }
+  }
+
+private:
+  std::size_t left_;
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<std::size_t> rules_;
+};
+
+}  // namespace
+
+int run_consolidate(const std::vector<std::string>& args) {
+  std::string format = "text";
+  yusuan::unit u = yusuan::unit::wan_yuan;
+  bool quiet = false;
+  unsigned jobs = 0;
+  common_flags common;
+  std::vector<std::string> inputs;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << consolidate_help;
+      return exit_ok;
+    } else if (common_option(args, i, common)) {
+    } else if (is_option(a, "--format")) {
+      format = choice_option(args, i, "--format", {"text", "csv"});
+    } else if (is_option(a, "--unit")) {
+      u = unit_option(args, i);
+    } else if (a == "-j" || is_option(a, "--jobs") || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
+      jobs = jobs_option(args, i);
+    } else if (a == "-q" || a == "--quiet") {
+      quiet = true;
+    } else if (looks_like_option(a)) {
+      unknown_option("consolidate", a, with_common({"--format", "--unit", "--jobs", "-j", "--quiet", "-q"}));
+    } else {
+      inputs.push_back(a);
+    }
+  }
+  if (inputs.empty()) throw usage_error{"consolidate needs a department or a region (see yusuan consolidate --help)"};
+  const auto depts = find_departments(inputs);
+  std::vector<task> tasks;
+  for (std::size_t d = 0; d < depts.size(); ++d) {
+    for (const auto& f : depts[d].units) tasks.push_back({d, false, f});
+    tasks.push_back({d, true, depts[d].file});
+  }
+  const auto libs = library_path();
+  const auto amount = [u](yusuan::money m) { return m.format(u, 2); };
+
+  output out(common.output);
+  std::ostream& os = out.stream();
+  const bool csv = format == "csv";
+  if (csv) os << "level,department_code,department_name,unit_code,unit_name,unit_type,units,items,basic,project,total,status\n";
+  const auto csv_row = [&](const char* level, const std::string& dc, const std::string& dn, const unit_row* r,
+                           const sums* s, const std::string& status) {
+    using yusuan::text::csv_field;
+    os << level << "," << csv_field(dc) << "," << csv_field(dn) << ",";
+    if (r) {
+      os << csv_field(r->code) << "," << csv_field(r->name) << "," << csv_field(r->type) << ",1," << r->items << ","
+         << amount(r->basic) << "," << amount(r->project) << "," << amount(r->total);
+    } else {
+      os << ",,," << s->units << "," << s->items << "," << amount(s->basic) << "," << amount(s->project) << ","
+         << amount(s->total);
+    }
+    os << "," << csv_field(status) << "\n";
+  };
+
+  bool any_error = false, any_io = false;
+  sums region;
+  std::size_t depts_off = 0, units_failing = 0;
+  table region_table({"部门", "名称", "单位", "支出行", "基本支出", "项目支出", "支出合计", "核对"}, 2);
+  // what the department has gathered so far
+  std::vector<unit_row> rows;
+  std::vector<std::string> unit_problems;
+  std::string dept_code, dept_name;
+  run_ordered<compiled>(
+      tasks.size(), effective_jobs(jobs), [&](std::size_t i) { return compile_task(tasks[i], libs); },
+      [&](std::size_t i, compiled c) {
+        const task& t = tasks[i];
+        if (c.unreadable) any_io = true;
+        if (!t.is_department) {
+          if (dept_code.empty()) {
+            dept_code = c.dept_code;
+            dept_name = c.dept_name;
+          }
+          if (!c.ok) {
+            ++units_failing;
+            any_error = true;
+            unit_problems.push_back(t.file + ": does not check (" + std::to_string(c.problems.size()) + " errors)" +
+                                    (c.problems.empty() ? std::string() : ": " + c.problems.front()));
+          }
+          for (auto& r : c.units) rows.push_back(std::move(r));
+          return;
+        }
+        // the department: its units are in `rows`
+        const auto& d = depts[t.dept];
+        if (c.ok || !c.dept_code.empty()) {
+          dept_code = c.dept_code.empty() ? dept_code : c.dept_code;
+          dept_name = c.dept_name.empty() ? dept_name : c.dept_name;
+        }
+        if (dept_code.empty()) dept_code = fs::path(d.dir).filename().string();
+        sums s;
+        for (const auto& r : rows) s.add(r);
+        region.add(s);
+        std::vector<std::string> problems = unit_problems;
+        if (!c.ok) {
+          any_error = true;
+          for (const auto& p : c.problems) problems.push_back(p);
+        }
+        const std::string status = problems.empty() ? "ok" : std::to_string(problems.size()) + " 处不一致";
+        if (!problems.empty()) ++depts_off;
+        if (csv) {
+          for (const auto& r : rows) csv_row("unit", dept_code, dept_name, &r, nullptr, "");
+          csv_row("department", dept_code, dept_name, nullptr, &s, status);
+        } else {
+          if (!quiet) {
+            os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";
+            table t({"单位", "名称", "类型", "支出行", "基本支出", "项目支出", "支出合计"}, 3);
+            for (const auto& r : rows)
+              t.row({r.code, r.name, r.type, std::to_string(r.items), amount(r.basic), amount(r.project), amount(r.total)});
+            t.rule();
+            t.row({"合计", std::to_string(s.units) + " 个单位", "", std::to_string(s.items), amount(s.basic),
+                   amount(s.project), amount(s.total)});
+            t.print(os, "  ");
+          }
+          if (problems.empty()) {
+            if (!quiet) os << "  公开数与单位合计一致\n\n";
+          } else {
+            if (quiet) os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";
+            os << "  不一致 (" << problems.size() << "):\n";
+            for (const auto& p : problems) os << "    " << p << "\n";
+            os << "\n";
+          }
+        }
+        region_table.row({dept_code, dept_name, std::to_string(s.units), std::to_string(s.items), amount(s.basic),
+                          amount(s.project), amount(s.total), status});
+        rows.clear();
+        unit_problems.clear();
+        dept_code.clear();
+        dept_name.clear();
+      });
+  if (csv) {
+    csv_row("region", "", "", nullptr, &region,
+            depts_off ? std::to_string(depts_off) + " 个部门不一致" : "ok");
+  } else {
+    os << "地区合计 (" << depts.size() << " 个部门, 金额单位 " << yusuan::unit_name(u) << ")\n";
+    region_table.rule();
+    region_table.row({"合计", std::to_string(depts.size()) + " 个部门", std::to_string(region.units),
+                      std::to_string(region.items), amount(region.basic), amount(region.project), amount(region.total),
+                      depts_off ? std::to_string(depts_off) + " 个部门不一致" : "ok"});
+    region_table.print(os, "  ");
+  }
+  out.finish();
+  if (any_io) return exit_usage;
+  return any_error ? exit_budget_error : exit_ok;
+}
+
+}  // namespace cli
