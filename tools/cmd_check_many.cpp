@@ -36,6 +36,13 @@ namespace {
 
 bool is_list(const std::string& a) { return a.size() > 1 && a[0] == '@'; }
 
+/// A directory of budgets: a directory not itself named *.budget (which is a
+/// budget file that cannot be read, E0001).
+bool is_tree(const std::string& a) {
+  std::error_code ec;
+  return a != "-" && fs::path(a).extension() != ".budget" && fs::is_directory(a, ec);
+}
+
 /// The paths of a list file, relative to the list file's directory.
 void read_list(const std::string& list, std::vector<std::string>& out) {
   std::ifstream in(list, std::ios::binary);
@@ -166,16 +173,14 @@ private:
 bool names_many_budgets(const std::vector<std::string>& inputs) {
   if (inputs.size() > 1) return true;
   if (inputs.empty()) return false;
-  std::error_code ec;
-  return is_list(inputs[0]) || fs::is_directory(inputs[0], ec);
+  return is_list(inputs[0]) || is_tree(inputs[0]);
 }
 
 std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& inputs) {
   std::vector<std::string> out;
   for (const auto& a : inputs) {
-    std::error_code ec;
     if (is_list(a)) read_list(a.substr(1), out);
-    else if (a != "-" && fs::is_directory(a, ec)) read_dir(a, out);
+    else if (is_tree(a)) read_dir(a, out);
     else out.push_back(a);
   }
   return out;
