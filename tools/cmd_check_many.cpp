@@ -97,8 +97,8 @@ std::string one_line(const std::string& file, const yusuan::diagnostics& diags) 
   std::string s;
   if (first) {
     const auto loc = yusuan::resolve(first->span);
-    s = (loc.file.empty() ? file : loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column)) +
-        ": error[" + first->code + "]: " + first->message;
+    if (!loc.file.empty()) s = loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": ";
+    s += "error[" + first->code + "]: " + first->message;
     if (!first->expected.empty() || !first->found.empty())
       s += " (expected " + first->expected + ", found " + first->found + ")";
     s += "; ";

@@ -135,7 +135,7 @@ TEST(region, list_files_and_usage) {
   t.write("bad.list", units[0] + "\nno/such.budget\n");
   auto missing = run_cli("check @" + quote(t.path() / "bad.list"));
   EXPECT_EQ(missing.exit, 2) << missing.err;
-  EXPECT_HAS(missing.err, "no/such.budget: 1 error");
+  EXPECT_HAS(missing.err, "no/such.budget: 1 error, 0 warnings — error[E0001]: cannot read");
   EXPECT_HAS(missing.err, "2 budgets checked: 1 ok, 0 with errors, 1 unreadable;");
   EXPECT_EQ(run_cli("check @" + quote(t.path() / "none.list")).exit, 2);
   auto j0 = run_cli("check -j 0 " + quote(t.path()));
