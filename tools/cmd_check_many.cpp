@@ -100,7 +100,7 @@ std::string one_line(const std::string& file, const yusuan::diagnostics& diags) 
     if (!loc.file.empty()) s = loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": ";
     s += "error[" + first->code + "]: " + first->message;
     if (!first->expected.empty() || !first->found.empty())
-      s += " (expected " + first->expected + ", found " + first->found + ")";
+      s += ": expected " + first->expected + ", found " + first->found;
     s += "; ";
   }
   return file + ": " + yusuan::summary(diags) + (first ? " — " + s.substr(0, s.size() - 2) : std::string()) + "\n";
