@@ -4,6 +4,8 @@
 
 #include "args.hpp"
 
+#include <yusuan/compile/options.hpp>
+
 #include <cstddef>
 #include <cstdlib>
 #include <string>
@@ -17,9 +19,11 @@ struct check_settings {
   bool werror = false;
   bool quiet = false;
   bool full = false;         // --diagnostics: every diagnostic of a failing budget, not one line
-  std::size_t max_errors = 100;
   unsigned jobs = 0;         // 0: the number of cores
   common_flags common;
+  /// The options each budget is compiled with (max_errors, and whatever else
+  /// the command line sets); the library path is filled in once for all.
+  yusuan::compile_options base;
 };
 
 /// Whether the inputs name many budgets: several, a directory or a list file.

@@ -99,7 +99,7 @@ int run_check(const std::vector<std::string>& args) {
     many.format = format;
     many.werror = werror;
     many.quiet = quiet;
-    many.max_errors = max_errors;
+    many.base.max_errors = max_errors;
     many.common = common;
     return run_check_many(files, many);
   }

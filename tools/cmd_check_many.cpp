@@ -108,8 +108,7 @@ std::string one_line(const std::string& file, const yusuan::diagnostics& diags) 
 
 outcome check_one(const std::string& file, const check_settings& s, const std::vector<fs::path>& libs) {
   outcome o;
-  yusuan::compile_options co;
-  co.max_errors = s.max_errors;
+  yusuan::compile_options co = s.base;
   co.library_path = libs;
   yusuan::diagnostics diags;
   {
