@@ -22,22 +22,28 @@ void run_ordered(std::size_t n, unsigned jobs, Work work, Consume consume) {
   std::mutex m;
   std::condition_variable ready, room;
   std::size_t next = 0, consumed = 0;
+  std::size_t waiting_for = n;  // the index the consumer waits for (n: none)
+  std::size_t blocked = 0;      // workers waiting for room
   bool stop = false;
   auto worker = [&] {
     for (;;) {
       std::size_t i;
       {
         std::unique_lock lock(m);
+        ++blocked;
         room.wait(lock, [&] { return stop || next >= n || next < consumed + results.size(); });
+        --blocked;
         if (stop || next >= n) return;
         i = next++;
       }
       Result r = work(i);
+      bool wake;
       {
         std::lock_guard lock(m);
         results[i % results.size()].emplace(std::move(r));
+        wake = waiting_for == i;  // wake the consumer only when it waits for this one
       }
-      ready.notify_all();
+      if (wake) ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
@@ -53,15 +59,19 @@ void run_ordered(std::size_t n, unsigned jobs, Work work, Consume consume) {
   try {
     for (std::size_t i = 0; i < n; ++i) {
       std::optional<Result> r;
+      bool wake;
       {
         std::unique_lock lock(m);
         auto& slot = results[i % results.size()];
+        waiting_for = i;
         ready.wait(lock, [&] { return slot.has_value(); });
+        waiting_for = n;
         r = std::move(slot);
         slot.reset();
         consumed = i + 1;
+        wake = blocked > 0;
       }
-      room.notify_all();
+      if (wake) room.notify_all();
       consume(i, std::move(*r));
     }
   } catch (...) {
