@@ -339,6 +339,18 @@ private:
       case S::year: return ordered(b.header().year, c.years);
       case S::department: is = any_text({b.header().department_code, b.header().department_name}); break;
       case S::unit: is = any_text({u.code, u.name}); break;
+      case S::prior: {
+        bool any = false;
+        for (const auto& p : b.prior_figures()) any = any || any_text({p.name});
+        is = any;
+        break;
+      }
+      case S::figure: {
+        bool any = false;
+        for (const auto& f : b.figures()) any = any || any_text({f.name});
+        is = any;
+        break;
+      }
       case S::project: {
         if (!project) return false;
         const auto& p = b.projects()[*project];

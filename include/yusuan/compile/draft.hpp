@@ -39,10 +39,11 @@ enum class yoy_claim : std::uint8_t { none, decrease, increase, fall, growth, fl
 
 /// A condition of 当 (docs/language.md, "Rules and tests"): on the budget's
 /// header (单位类型, 年度, 部门, 单位) or, under 每个, on the unit or project
-/// the constraint is checked for (单位类型, 单位, 金额, 类型, 项目).
+/// the constraint is checked for (单位类型, 单位, 金额, 类型, 项目); 上年 and
+/// 数值 test whether the budget states a 上年 / 数值 (计数) figure of a name.
 struct rule_condition {
   enum class op : std::uint8_t { test, and_, or_, not_ } kind = op::test;
-  enum class subject : std::uint8_t { unit_type, year, department, unit, amount, kind, project } what = subject::year;
+  enum class subject : std::uint8_t { unit_type, year, department, unit, amount, kind, project, prior, figure } what = subject::year;
   filter::op cmp = filter::op::eq;  // eq, ne, in, not_in, lt, le, gt, ge
   std::vector<std::string> texts;   // the values as written
   std::vector<money> amounts;       // 金额
