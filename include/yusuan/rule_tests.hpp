@@ -475,6 +475,7 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
         for (const auto& d : r.diags) {
           if (d.code != x.code) continue;
           std::string all = d.message + "\n" + d.label + "\n" + d.expected + "\n" + d.found;
+          if (!d.expected.empty() || !d.found.empty()) all += "\nexpected " + d.expected + ", found " + d.found;
           for (const auto& n : d.notes) all += "\n" + n.message;
           if (detail::contains(all, x.text)) any = true;
         }

@@ -69,6 +69,7 @@ namespace detail {
 
 inline std::string all_text(const diagnostic& d) {
   std::string s = d.message + "\n" + d.label + "\n" + d.expected + "\n" + d.found;
+  if (!d.expected.empty() || !d.found.empty()) s += "\nexpected " + d.expected + ", found " + d.found;
   for (const auto& n : d.notes) s += "\n" + n.message;
   return s;
 }

@@ -128,7 +128,7 @@ TEST(rules_cli, a_test_diagnostic_points_into_the_test_file) {
   t.write("rules.budget", austerity_rules);
   t.write("t.budget",
           "测试 \"一\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30101: 1.00\n  应 通过\n}\n"
-          "测试 \"二\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30101: 1.001\n  应 报错 E0202\n}\n");
+          "测试 \"二\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30101: 1.0000001\n  应 报错 E0202\n}\n");
   auto r = run_cli_in(t.path(), "test t.budget");
   EXPECT_EQ(r.exit, 0) << r.out;
   // each test is its own budget: the malformed amount of 二 is not in 一
@@ -174,7 +174,7 @@ TEST(rules_cli, the_standard_rules_on_the_reference_and_example_budgets) {
   EXPECT_EQ(r.exit, 1) << r.err;
   // 三公经费 9.20 万元 against 8.80 万元 the year before
   EXPECT_HAS(r.err, "error[E0501]: 三公经费不得增长\n");
-  EXPECT_HAS(r.err, "--> budgets/std/rules/austerity.budget:24:1\n");
+  EXPECT_HAS(r.err, "--> budgets/std/rules/austerity.budget:25:1\n");
   EXPECT_HAS(r.err, "expected ≤ 8.80, found 9.20 (difference +0.40 万元)");
   EXPECT_HAS(r.err, "budgets/luoyang-social-insurance-center-2024.budget: 1 error, 4 warnings, rules: 41 passed, 2 failed\n");
   EXPECT_HAS(r.err, "budgets/putuo-commerce-commission-2025.budget: ok: ");

@@ -69,7 +69,9 @@ TEST(rules, parameters_have_defaults_overrides_and_the_budgets_own_values) {
   o.parameters = {{"上限", "3.00"}, {"比例", "30%"}};
   EXPECT_THAT(compile_with_rules(budget, {r.path}, o), ChecksClean());
   // a 参数 of the budget's own comes before the rule file's default
-  EXPECT_THAT(compile_with_rules("参数 上限 = 3.00\n参数 比例 = 33%\n" + budget, {r.path}, quiet()), ChecksClean());
+  EXPECT_THAT(compile_with_rules("金额单位 万元\n参数 上限 = 3.00\n参数 比例 = 33%\n" + budget.substr(budget.find('\n') + 1),
+                                 {r.path}, quiet()),
+              ChecksClean());
 }
 
 TEST(rules, an_unknown_parameter_is_E0307) {
