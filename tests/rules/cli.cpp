@@ -164,8 +164,8 @@ TEST(rules_cli, coverage_catches_a_rule_that_cannot_fail) {
 TEST(rules_cli, the_standard_rules_are_tested_with_full_coverage) {
   auto r = run_cli("test budgets/std/rules/tests --coverage");
   EXPECT_EQ(r.exit, 0) << r.out << r.err;
-  EXPECT_HAS(r.out, "29 passed, 0 failed\n");
-  EXPECT_HAS(r.out, "coverage: 17 of 17 constraints made to fail and to pass\n");
+  EXPECT_HAS(r.out, "33 passed, 0 failed\n");
+  EXPECT_HAS(r.out, "coverage: 19 of 19 constraints made to fail and to pass\n");
 }
 
 TEST(rules_cli, the_standard_rules_on_the_reference_and_example_budgets) {
@@ -176,10 +176,10 @@ TEST(rules_cli, the_standard_rules_on_the_reference_and_example_budgets) {
   EXPECT_HAS(r.err, "error[E0501]: 三公经费不得增长\n");
   EXPECT_HAS(r.err, "--> budgets/std/rules/austerity.budget:25:1\n");
   EXPECT_HAS(r.err, "expected ≤ 8.80, found 9.20 (difference +0.40 万元)");
-  EXPECT_HAS(r.err, "budgets/luoyang-social-insurance-center-2024.budget: 1 error, 4 warnings, rules: 41 passed, 2 failed\n");
+  EXPECT_HAS(r.err, "budgets/luoyang-social-insurance-center-2024.budget: 1 error, 5 warnings, rules: 42 passed, 3 failed\n");
   EXPECT_HAS(r.err, "budgets/putuo-commerce-commission-2025.budget: ok: ");
-  EXPECT_HAS(r.err, "rules: 9 passed, 1 failed\n");
+  EXPECT_HAS(r.err, "rules: 10 passed, 2 failed\n");
   EXPECT_HAS(r.err, "error[E0501]: 项目缺少满意度指标 (项目 就业服务大厅运行维护)");
-  EXPECT_HAS(r.err, "examples/budgets/main.budget: 1 error, 1 warning, rules: 21 passed, 2 failed\n");
-  EXPECT_HAS(r.err, "3 budgets × 5 rule files: 1 passed, 2 failed (rules checked: 71 passed, 5 failed)\n");
+  EXPECT_HAS(r.err, "examples/budgets/main.budget: 1 error, 1 warning, rules: 23 passed, 2 failed\n");
+  EXPECT_HAS(r.err, "3 budgets × 6 rule files: 1 passed, 2 failed (rules checked: 75 passed, 7 failed)\n");
 }
