@@ -377,7 +377,9 @@ const auto expression_def = signed_operand >> *operation;
 // filters -------------------------------------------------------------------------
 
 const auto value_list = open_paren > (value_tok % sep) > close_paren;
-const auto one_value = x3::repeat(1)[value_tok];
+// an amount with thousands separators (金额 ≥ 10,000,000.00) is one value: its
+// commas are not the separators of a list
+const auto one_value = x3::repeat(1)[(&(+x3::digit >> lit(',') >> x3::digit) >> amount_tok) | value_tok];
 const auto condition_test_def =
     ((lit("!=") | lit("≠")) >> attr(ast::comparison::ne) > one_value) |
     ((lit("<=") | lit("≤")) >> attr(ast::comparison::le) > one_value) |
