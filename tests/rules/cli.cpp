@@ -183,3 +183,14 @@ TEST(rules_cli, the_standard_rules_on_the_reference_and_example_budgets) {
   EXPECT_HAS(r.err, "examples/budgets/main.budget: 1 error, 1 warning, rules: 23 passed, 2 failed\n");
   EXPECT_HAS(r.err, "3 budgets × 6 rule files: 1 passed, 2 failed (rules checked: 75 passed, 7 failed)\n");
 }
+
+TEST(rules_cli, tests_in_english_and_with_full_width_punctuation) {
+  temp_dir t;
+  t.write("rules.budget", "expect total-expenditure <= 100.00 \"over the limit\"\n");
+  t.write("t.budget",
+          "test \"over\" {\n  rules \"rules.budget\"\n  208 01 09 30101: 200.00\n  should report E0501 \"over the limit\"\n}\n"
+          "测试 “全角” ｛\n  规则 “rules.budget”\n  208 01 09 30101: 50.00   # 注释 }\n  应 通过\n｝\n");
+  auto r = run_cli_in(t.path(), "test t.budget");
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "ok      over  (t.budget:1)\nok      全角  (t.budget:6)\n2 passed, 0 failed\n");
+}

@@ -219,8 +219,9 @@ private:
   bool condition(const syntax::ast::filter& f, rule_condition& out, rule_scope scope) {
     return combined(f, rule_condition::op::or_, out, scope);
   }
+  /// a 或 b 或 … / a 且 b 且 …: one node over the whole flat list.
   template <class List, class Sub>
-  bool combined_list(const List& list, rule_condition::op op, rule_condition& out, rule_scope scope, Sub sub) {
+  bool combined_list(const List& list, rule_condition::op op, rule_condition& out, Sub sub) {
     if (list.rest.empty()) return sub(list.first, out);
     out.kind = op;
     out.span = c_.span_of(list.where);
@@ -231,12 +232,11 @@ private:
       out.children.emplace_back();
       ok = sub(t, out.children.back()) && ok;
     }
-    (void)scope;
     return ok;
   }
   bool combined(const syntax::ast::filter& f, rule_condition::op op, rule_condition& out, rule_scope scope) {
-    return combined_list(f, op, out, scope, [&](const syntax::ast::conjunction& c, rule_condition& o) {
-      return combined_list(c, rule_condition::op::and_, o, scope,
+    return combined_list(f, op, out, [&](const syntax::ast::conjunction& c, rule_condition& o) {
+      return combined_list(c, rule_condition::op::and_, o,
                            [&](const syntax::ast::negation& n, rule_condition& o2) { return negation(n, o2, scope); });
     });
   }
