@@ -3,7 +3,8 @@ include(CMakePackageConfigHelpers)
 install(TARGETS yusuan yusuan_compiled EXPORT yusuan-targets)
 install(DIRECTORY include/yusuan DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 # The standard library (导入 <std/…>): measures, rules, templates and the catalogs.
-install(DIRECTORY budgets/std DESTINATION ${CMAKE_INSTALL_DATADIR}/yusuan/budgets)
+# Installed with the program too (component "program": cmake --install … --component program).
+install(DIRECTORY budgets/std DESTINATION ${CMAKE_INSTALL_DATADIR}/yusuan/budgets COMPONENT program)
 
 set(YUSUAN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/yusuan)
 install(EXPORT yusuan-targets

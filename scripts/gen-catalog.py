@@ -233,7 +233,7 @@ def read_all() -> list[Edition]:
     dirs = sorted(p for p in STD_DIR.iterdir() if p.is_dir()) if STD_DIR.is_dir() else []
     editions = []
     for d in dirs:
-        if d.name == "templates":  # the templates of the disclosure tables (scripts/gen-templates.py)
+        if d.name in ("templates", "rules"):  # the tables' templates (gen-templates.py), the standard rules
             continue
         if not re.fullmatch(r"\d{4}", d.name):
             raise CatalogError(f"{d.relative_to(ROOT)}: edition directories are named by year")

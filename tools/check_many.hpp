@@ -26,7 +26,9 @@ struct check_settings {
   yusuan::compile_options base;
 };
 
-/// Whether the inputs name many budgets: several, a directory or a list file.
+/// Whether the inputs name a tree or a list of budgets: a directory or a list
+/// file among them (several files named one by one are checked one after the
+/// other, with every diagnostic, unless -j asks for threads).
 bool names_many_budgets(const std::vector<std::string>& inputs);
 
 /// The budget files the inputs name, in order: a file as given, a directory's

@@ -89,6 +89,7 @@ bool use_color(const std::string& mode);
 
 // Subcommands: each takes the arguments after its name and returns the exit code.
 int run_check(const std::vector<std::string>& args);
+int run_test(const std::vector<std::string>& args);
 int run_catalog(const std::vector<std::string>& args);
 int run_table(const std::vector<std::string>& args);
 int run_templates(const std::vector<std::string>& args);
@@ -112,6 +113,7 @@ const std::vector<command_entry>& commands();
 // The help texts (yusuan CMD --help), also the sections of the man page.
 extern const char* const main_help;
 extern const char* const check_help;
+extern const char* const test_help;
 extern const char* const catalog_help;
 extern const char* const table_help;
 extern const char* const templates_help;

@@ -3,12 +3,16 @@
 #include "check_many.hpp"
 #include "cli.hpp"
 #include "io.hpp"
+#include "junit.hpp"
 
 #include <yusuan/compile.hpp>
 #include <yusuan/tables/check_notes.hpp>
 #include <yusuan/tables/library.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -17,7 +21,7 @@
 namespace cli {
 
 const char* const check_help = R"(Usage: yusuan check [options] FILE...
-       yusuan check [options] DIR | @LIST | FILE FILE...
+       yusuan check [options] DIR | @LIST | -j N FILE...
 
 Checks each budget file and the files it imports: syntax, classification codes
 and names, stated totals, project amounts, income against expenditure, every
@@ -26,13 +30,23 @@ output as a JSON array with --format json.  FILE - reads the budget from
 standard input (its imports resolve against the current directory).
 
 Many budgets: a directory (its *.budget files, recursively, in path order), a
-list file (@units.list: one path a line, relative to the list file) or several
-files are checked on all cores.  Each failing budget gets one line (its first
+list file (@units.list: one path a line, relative to the list file), or files
+with -j are checked on all cores.  Each failing budget gets one line (its first
 error), then a summary; the results and their order are the same whatever -j
-is.  A progress bar is drawn on a terminal.
+is.  A progress bar is drawn on a terminal.  --rules applies to every budget
+(the summary counts the rules passed and failed); --format junit checks the
+budgets one after the other, a testsuite each.
 
 Options:
-  --format text|json   how to print diagnostics (default text)
+  --format text|json|junit
+                       how to print diagnostics (default text); junit: with
+                       --rules, each budget a testsuite and each rule checked
+                       on it a testcase
+  --rules FILE|DIR     check each budget with these rule files added (the
+                       budgets are not edited); DIR: its .budget files;
+                       repeatable.  A line per budget gives its rules passed
+                       and failed, and a last line the budgets × rules
+  --set NAME=VALUE     the value of a 参数 of the rules (repeatable)
   --werror             treat warnings as errors
   --max-errors N       stop reporting syntax errors after N (default 100)
   -q, --quiet          print nothing when a file checks clean
@@ -65,6 +79,8 @@ int run_check(const std::vector<std::string>& args) {
   common_flags common;
   std::vector<std::string> files;
   check_settings many;
+  std::vector<std::filesystem::path> rules;
+  std::map<std::string, std::string, std::less<>> parameters;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
@@ -72,7 +88,27 @@ int run_check(const std::vector<std::string>& args) {
       return exit_ok;
     } else if (common_option(args, i, common)) {
     } else if (is_option(a, "--format")) {
-      format = choice_option(args, i, "--format", {"text", "json"});
+      format = choice_option(args, i, "--format", {"text", "json", "junit"});
+    } else if (is_option(a, "--rules")) {
+      const std::filesystem::path r = option_value(args, i, "--rules");
+      std::error_code ec;
+      if (std::filesystem::is_directory(r, ec)) {
+        std::vector<std::filesystem::path> found;
+        for (const auto& e : std::filesystem::directory_iterator(r, ec))
+          if (e.is_regular_file() && e.path().extension() == ".budget") found.push_back(e.path());
+        std::sort(found.begin(), found.end());
+        if (found.empty()) throw usage_error{"--rules " + r.string() + ": no .budget file in this directory"};
+        rules.insert(rules.end(), found.begin(), found.end());
+      } else if (std::filesystem::exists(r, ec)) {
+        rules.push_back(r);
+      } else {
+        throw usage_error{"--rules: no such file or directory: " + r.string()};
+      }
+    } else if (is_option(a, "--set")) {
+      const std::string v = option_value(args, i, "--set");
+      const auto eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) throw usage_error{"--set needs NAME=VALUE, not '" + v + "'"};
+      parameters[v.substr(0, eq)] = v.substr(eq + 1);
     } else if (a == "--werror") {
       werror = true;
     } else if (a == "-q" || a == "--quiet") {
@@ -89,13 +125,17 @@ int run_check(const std::vector<std::string>& args) {
       many.full = true;
     } else if (looks_like_option(a)) {
       unknown_option("check", a,
-                     with_common({"--format", "--werror", "--max-errors", "--quiet", "-q", "--jobs", "-j", "--diagnostics"}));
+                     with_common({"--format", "--werror", "--max-errors", "--quiet", "-q", "--rules", "--set", "--jobs", "-j",
+                                  "--diagnostics"}));
     } else {
       files.push_back(a);
     }
   }
   if (files.empty()) throw usage_error{"check needs at least one budget file (see yusuan check --help)"};
-  if (names_many_budgets(files) || many.jobs > 0 || many.full) {
+  if (format == "junit") files = expand_budget_inputs(files);  // a testsuite per budget, one at a time
+  else if (names_many_budgets(files) || many.jobs > 0 || many.full) {
+    many.base.rules = rules;
+    many.base.parameters = parameters;
     many.format = format;
     many.werror = werror;
     many.quiet = quiet;
@@ -110,31 +150,73 @@ int run_check(const std::vector<std::string>& args) {
   const bool color = out.is_stdout() && use_color(common.color);
   bool any_error = false, any_io = false;
   yusuan::diagnostics all;
+  std::size_t budgets_passed = 0, budgets_failed = 0, rules_passed = 0, rules_failed = 0;
+  std::vector<junit::testsuite> suites;
   for (const auto& f : files) {
     yusuan::compile_options co;
     co.max_errors = max_errors;
+    co.rules = rules;
+    co.parameters = parameters;
+    std::size_t passed = 0, failed = 0;
+    junit::testsuite suite;
+    suite.name = f;
+    co.on_constraint = [&](const yusuan::constraint_result& r) {
+      if (!r.from_rules) return;
+      ++(r.passed ? passed : failed);
+      junit::testcase c;
+      const auto at = yusuan::resolve(r.span);
+      c.name = r.text;
+      c.classname = at.file + ":" + std::to_string(at.line);
+      c.failed = !r.passed;
+      c.message = c.failed ? "constraint failed: " + r.text : "";
+      suite.cases.push_back(std::move(c));
+    };
     yusuan::diagnostics diags;
     auto b = compile_input(f, diags, co);
     if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();  // 模板 and 表注 against its tables
     if (werror) diags.promote_warnings();
-    const bool failed = diags.has_errors();
+    const bool failed_budget = diags.has_errors();
     if (yusuan::unreadable(diags)) any_io = true;
-    else if (failed) any_error = true;
+    else if (failed_budget) any_error = true;
+    rules_passed += passed;
+    rules_failed += failed;
+    ++(failed_budget ? budgets_failed : budgets_passed);
+    if (format == "junit") {
+      for (const auto& d : diags)  // an error of the budget itself (not a rule) fails it too
+        if (d.level == yusuan::severity::error && d.code != "E0501" && d.code != "E0503") {
+          junit::testcase c;
+          c.name = d.code + " " + d.message;
+          c.classname = f;
+          c.failed = true;
+          c.message = d.message;
+          suite.cases.push_back(std::move(c));
+        }
+      suites.push_back(std::move(suite));
+      continue;
+    }
     if (format == "json") {
       all.append(diags);
       continue;
     }
     yusuan::render_text(text_out, diags, {color});
-    if (failed) {
-      text_out << f << ": " << yusuan::summary(diags) << "\n";
-    } else if (!quiet || diags.warning_count() > 0) {
+    const std::string rule_counts = rules.empty() ? std::string()
+                                                  : ", rules: " + std::to_string(passed) + " passed, " +
+                                                        std::to_string(failed) + " failed";
+    if (failed_budget) {
+      text_out << f << ": " << yusuan::summary(diags) << rule_counts << "\n";
+    } else if (!quiet || diags.warning_count() > 0 || !rules.empty()) {
       text_out << f << ": ok: " << counted(b->items().size(), "item") << ", " << counted(b->projects().size(), "project")
                << ", " << counted(b->constraints().size(), "constraint") << " checked";
       if (diags.warning_count() > 0) text_out << ", " << yusuan::summary(diags);
-      text_out << "\n";
+      text_out << rule_counts << "\n";
     }
   }
   if (format == "json") yusuan::render_json(out.stream(), all);
+  if (format == "junit") junit::write(out.stream(), suites);
+  if (format == "text" && !rules.empty())
+    text_out << counted(files.size(), "budget") << " × " << counted(rules.size(), "rule file") << ": "
+             << budgets_passed << " passed, " << budgets_failed << " failed (rules checked: " << rules_passed
+             << " passed, " << rules_failed << " failed)\n";
   out.finish();
   if (any_io) return exit_usage;
   return any_error ? exit_budget_error : exit_ok;

@@ -82,6 +82,7 @@ struct outcome {
   bool failed = false;
   bool unreadable = false;
   std::size_t items = 0, projects = 0, constraints = 0, errors = 0, warnings = 0;
+  std::size_t rules_passed = 0, rules_failed = 0;  // constraints of --rules checked on it
   std::string text;  // what to print for it (text), or its diagnostics' JSON array elements (json)
 };
 
@@ -110,6 +111,10 @@ outcome check_one(const std::string& file, const check_settings& s, const std::v
   outcome o;
   yusuan::compile_options co = s.base;
   co.library_path = libs;
+  if (!co.rules.empty())
+    co.on_constraint = [&o](const yusuan::constraint_result& r) {
+      if (r.from_rules) ++(r.passed ? o.rules_passed : o.rules_failed);
+    };
   yusuan::diagnostics diags;
   {
     auto b = compile_input(file, diags, co);
@@ -170,9 +175,7 @@ private:
 }  // namespace
 
 bool names_many_budgets(const std::vector<std::string>& inputs) {
-  if (inputs.size() > 1) return true;
-  if (inputs.empty()) return false;
-  return is_list(inputs[0]) || is_tree(inputs[0]);
+  return std::any_of(inputs.begin(), inputs.end(), [](const std::string& a) { return is_list(a) || is_tree(a); });
 }
 
 std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& inputs) {
@@ -205,7 +208,7 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
   progress bar(!json && out.is_stdout() && files.size() > 1 && ::isatty(2) == 1, files.size());
 
   std::size_t ok = 0, failed = 0, unreadable = 0, items = 0, projects = 0, constraints = 0, warnings = 0,
-              with_warnings = 0;
+              with_warnings = 0, rules_passed = 0, rules_failed = 0;
   bool first_json = true;
   if (json) out.stream() << "[";
   run_ordered<outcome>(
@@ -230,6 +233,8 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
         constraints += o.constraints;
         warnings += o.warnings;
         if (o.warnings) ++with_warnings;
+        rules_passed += o.rules_passed;
+        rules_failed += o.rules_failed;
         if (json) {
           if (!o.text.empty()) {
             out.stream() << (first_json ? "" : ",") << o.text;
@@ -251,6 +256,8 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
     text_out << "; " << counted(items, "item") << ", " << counted(projects, "project") << ", "
              << counted(constraints, "constraint") << "; " << counted(warnings, "warning");
     if (warnings) text_out << " in " << counted(with_warnings, "budget");
+    if (!s.base.rules.empty())
+      text_out << "; rules checked: " << rules_passed << " passed, " << rules_failed << " failed";
     text_out << "\n";
   }
   out.finish();

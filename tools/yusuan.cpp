@@ -24,7 +24,8 @@ Usage: yusuan <command> [options] [files]
 
 Commands:
   check FILE...        check budget files: syntax, codes, totals and every constraint
-                       (DIR, @LIST or several files: all of them, on all cores, -j N)
+                       (DIR or @LIST: all of them, on all cores, -j N)
+  test FILE|DIR...     run the tests of fiscal rules (测试 blocks)
   query FILE 'QUERY'   aggregate the items: sum by function.类 where kind = 基本支出 …
   table FILE ID|all    print a disclosure table, or all of them (also as .xlsx), in the
                        budget's template (模板) or --template's
@@ -55,6 +56,7 @@ Exit codes: 0 success (warnings allowed), 1 errors in a budget, 2 usage or I/O e
 const std::vector<command_entry>& commands() {
   static const std::vector<command_entry> list{
       {"check", "check budget files", check_help, run_check},
+      {"test", "run the tests of fiscal rules (测试)", test_help, run_test},
       {"query", "aggregation queries over a budget", query_help, run_query},
       {"table", "the disclosure tables of a budget, in its template", table_help, run_table},
       {"templates", "the templates of disclosure tables", templates_help, run_templates},

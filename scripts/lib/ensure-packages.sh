@@ -15,7 +15,7 @@
 #                         (only when there is no node or npm on the PATH: a
 #                         newer Node.js installed otherwise is kept)
 
-YUSUAN_PACKAGES=(cmake g++ make libboost1.81-dev libgtest-dev libbenchmark-dev
+YUSUAN_PACKAGES=(cmake g++ make libboost1.81-dev libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev unzip chromium fonts-wqy-microhei)
 
 yusuan_ensure_packages() {

@@ -253,3 +253,23 @@ TEST(region, export_writes_a_hive_partitioned_dataset) {
   EXPECT_EQ(bad.exit, 2);
   EXPECT_HAS(bad.err, "needs --to DIR");
 }
+
+TEST(region, rule_sets_apply_to_every_budget_whatever_jobs) {
+  temp_dir t;
+  gen_region(t.path(), "--units 10 --items 20 --seed 4");
+  const std::string units = "@" + quote(t.path() / "units.list");
+  auto j1 = run_cli("check -j1 --rules budgets/std/rules " + units);
+  auto j2 = run_cli("check -j2 --rules budgets/std/rules " + units);
+  EXPECT_EQ(j1.exit, j2.exit);
+  EXPECT_EQ(j1.err, j2.err);
+  EXPECT_HAS(j1.err, "10 budgets checked: ");
+  EXPECT_HAS(j1.err, "; rules checked: ");
+  auto none = run_cli("check -j2 " + units);
+  EXPECT_EQ(none.err.find("rules checked"), std::string::npos) << none.err;
+  // junit: a testsuite per budget of the list
+  auto junit = run_cli("check --format junit --rules budgets/std/rules " + units);
+  std::size_t suites = 0;
+  for (std::size_t at = junit.out.find("<testsuite "); at != std::string::npos; at = junit.out.find("<testsuite ", at + 1))
+    ++suites;
+  EXPECT_EQ(suites, 10u) << junit.out.substr(0, 2000);
+}

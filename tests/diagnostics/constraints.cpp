@@ -142,3 +142,11 @@ TEST(diag_constraints, E0501_change_of_wan_yuan_data_prints_exact_value) {
   EXPECT_EQ(d.expected, "减少 2,389.53");
   EXPECT_HAS(d.found, "减少 2,389.52 (exact 减少 2,389.522465, rounded half up to 2 decimals)");
 }
+
+TEST(diag_constraints, E0506_largest_of_no_item) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 最小(经济 = 399) = 0\n");
+  const auto& d = one(r, "E0506");
+  EXPECT_EQ(d.message, "最小(…) of no item");
+  EXPECT_EQ(d.label, "no item passes this filter");
+  EXPECT_EQ(where(d), "3:4");
+}

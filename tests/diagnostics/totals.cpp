@@ -171,3 +171,64 @@ TEST(diag_totals, W0407_an_item_without_a_kind_beside_items_with_one) {
                            "项目 \"乙\" 类型 其他运转类 功能 2080109 {\n  30201: 1.00\n}\n");
   EXPECT_TRUE(with_code(inherited, "W0407").empty()) << dump(inherited);
 }
+
+// --- E0405: balances by fund source ------------------------------------------------------------
+
+TEST(diag_totals, E0405_a_fund_source_that_does_not_balance) {
+  // the totals agree (E0404 is silent), but 4.00 of 政府性基金 money is spent as 一般公共预算
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
+                   "收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 政府性基金 4.00\n"
+                   "年终结转结余 8.00 其中 一般公共预算 2.00 其中 政府性基金 6.00\n"
+                   "208 01 09 基本支出 30101: 108.00\n212 01 01 项目支出 30227: 14.00 资金 政府性基金\n");
+  EXPECT_TRUE(with_code(r, "E0404").empty()) << dump(r);
+  const auto ds = with_code(r, "E0405");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "一般公共预算: 年初结转结余 + 收入 106.00 differs from 支出 + 年终结转结余 110.00");
+  EXPECT_EQ(where(*ds[0]), "2:4");
+  EXPECT_EQ(ds[0]->found, "110.00 (支出 108.00 + 年末 2.00; difference +4.00 万元)");
+  EXPECT_EQ(ds[1]->message, "政府性基金: 年初结转结余 + 收入 24.00 differs from 支出 + 年终结转结余 20.00");
+}
+
+TEST(diag_totals, E0405_not_checked_without_balances_by_fund) {
+  // no 其中 on either balance: the budget does not state them by fund
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n收入 上年结转结余 10.00\n"
+                   "208 01 09 基本支出 30101: 130.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(with_code(r, "E0405").empty());
+}
+
+TEST(diag_totals, E0401_parts_of_the_year_end_balance_exceed_it) {
+  auto r = compile("金额单位 万元\n收入 一般公共预算 10.00\n年终结转结余 1.00 其中 一般公共预算 2.00\n"
+                   "208 01 09 基本支出 30101: 9.00\n");
+  const auto& d = one(r, "E0401");
+  EXPECT_EQ(d.message, "the 其中 parts of 年终结转结余 exceed it");
+}
+
+// --- W0408: negative items -------------------------------------------------------------------------
+
+TEST(diag_totals, W0408_a_negative_item_unless_the_budget_allows_them) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 10.00\n208 01 09 基本支出 30201: -1.50\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0408");
+  EXPECT_EQ(d.message, "208 01 09 30201 has a negative amount -1.50");
+  EXPECT_EQ(where(d), "3:1");
+  auto allowed = compile("允许负数\n金额单位 万元\n208 01 09 基本支出 30101: 10.00\n208 01 09 基本支出 30201: -1.50\n");
+  ASSERT_TRUE(allowed.ok()) << dump(allowed);
+  EXPECT_TRUE(with_code(allowed, "W0408").empty());
+  EXPECT_TRUE(allowed.value->header().allow_negative);
+  auto english = compile("allow-negative\n208 01 09 basic 30201: -1.50\n");
+  EXPECT_TRUE(with_code(english, "W0408").empty()) << dump(english);
+}
+
+// --- diagnostics show every decimal an amount has ---------------------------------------------------
+
+TEST(diag_totals, amounts_in_diagnostics_are_shown_exactly) {
+  // 38.384 万元 is not 38.38: the note shows the item as written
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 38.384\n核对 合计 = 38.39\n");
+  const auto& d = one(r, "E0501");
+  ASSERT_FALSE(d.notes.empty());
+  EXPECT_EQ(d.notes[0].message, "counted: 208 01 09 30101 38.384");
+  auto block = compile("金额单位 万元\n208 01 09 基本支出 合计 10.00 {\n  30101: 9.995\n}\n");
+  const auto& e = one(block, "E0401");
+  EXPECT_NE(e.found.find("9.995"), std::string::npos) << dump(block);
+}

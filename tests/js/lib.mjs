@@ -13,6 +13,7 @@ if (!root || !yusuan) throw new Error('run through ctest: YUSUAN_SOURCE_DIR and 
 
 export const reference = join(root, 'budgets/luoyang-social-insurance-center-2024.budget');
 export const example = join(root, 'examples/budgets/main.budget');
+export const putuo = join(root, 'budgets/putuo-commerce-commission-2025.budget');
 
 /// Runs yusuan with `args`; returns its standard output (throws on a non-zero exit).
 export function run(...args) {

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { reference, example, run, tempDir } from './lib.mjs';
+import { reference, example, putuo, run, tempDir } from './lib.mjs';
 
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const shots = process.env.YUSUAN_SCREENSHOTS || join(process.cwd(), 'screenshots');
@@ -87,5 +87,17 @@ test('the report of the example budget loads alone', async () => {
   assert.deepEqual(requests, [url]);
   assert.equal(await page.locator('section.table').count(), 13);
   await page.screenshot({ path: join(shots, 'report-example-top.png') });
+  await page.close();
+});
+
+test('the report of the Putuo budget shows the 9 tables of its template', async () => {
+  const { page, errors, requests, url } = await open(putuo);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requests, [url]);
+  assert.equal(await page.title(), '上海市普陀区2025年区级单位预算：上海市普陀区商务委员会');
+  assert.equal(await page.locator('section.table').count(), 9);
+  assert.equal(await page.locator('#check-list .failed').count(), 0);
+  assert.match(await page.locator('#chart-function').textContent(), /215 资源勘探工业信息等支出.*293810000\.00/);
+  await page.screenshot({ path: join(shots, 'report-putuo-top.png') });
   await page.close();
 });

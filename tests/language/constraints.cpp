@@ -45,3 +45,42 @@ TEST(lang_constraints, expressions_and_filters) {
   EXPECT_EQ(r.value->find_measure("差额")->value, wan("3.00"));
   for (const auto& c : r.value->constraints()) EXPECT_TRUE(c.passed) << c.text;
 }
+
+// Conditions on amounts: 金额 in filters, 最大(…) and 最小(…) of the items.
+TEST(lang_constraints, amount_conditions_and_largest_and_smallest_items) {
+  auto r = compile("允许负数\n金额单位 元\n208 01 09 基本支出 30101: 100.00\n208 01 09 基本支出 30201: -5.00\n"
+                   "208 01 09 基本支出 30201: 2,000.00\n208 01 09 基本支出 30202: 0.00\n"
+                   "核对 计数(金额 < 0) = 1\n"
+                   "核对 计数(金额 = 0) = 1\n"
+                   "核对 合计(金额 ≥ 100.00) = 2,100.00\n"
+                   "核对 计数(金额 > 0.1万元) = 1\n"
+                   "核对 最大(经济 = 302) = 2,000.00\n"
+                   "核对 最小() = -5.00\n"
+                   "核对 最大(经济 = 301) - 最小(经济 = 301) = 0\n"
+                   "核对 max(金额 < 1,000.00) = 100.00\n",
+                   no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->constraints().size(), 8u);
+  for (const auto& c : r.value->constraints()) EXPECT_TRUE(c.passed) << c.text;
+  auto bad = compile("金额单位 元\n208 01 09 基本支出 30101: 100.00\n核对 最大(经济 = 301) ≤ 99.00\n", no_catalog());
+  const auto& d = one(bad, "E0501");
+  EXPECT_NE(d.found.find("100.00"), std::string::npos) << d.found;
+}
+
+// 年初 + 收入 = 支出 + 年末 for each fund source, and the balances as values.
+TEST(lang_constraints, balances_by_fund_source) {
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
+                   "收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 政府性基金 4.00\n"
+                   "年终结转结余 8.00 其中 一般公共预算 2.00 其中 政府性基金 6.00\n"
+                   "208 01 09 基本支出 30101: 104.00\n212 01 01 项目支出 30227: 18.00 资金 政府性基金\n"
+                   "核对 年初结转结余 = 10.00\n核对 年初结转结余.一般公共预算 = 6.00\n"
+                   "核对 年终结转结余.政府性基金 = 6.00\n核对 opening-balance.政府性基金 + year-end-balance.一般公共预算 = 6.00\n",
+                   no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& b = *r.value;
+  EXPECT_TRUE(b.balances_by_fund());
+  EXPECT_EQ(b.opening_balance(yusuan::fund_source::general_budget), wan("6.00"));
+  EXPECT_EQ(b.year_end_balance(yusuan::fund_source::government_fund), wan("6.00"));
+  EXPECT_EQ(b.year_end_balance(yusuan::fund_source::state_capital), std::nullopt);
+  for (const auto& c : b.constraints()) EXPECT_TRUE(c.passed) << c.text;
+}

@@ -100,11 +100,11 @@ private:
         p.amount = sums[i].value();
         if (stated.first && *stated.first != p.amount) {
           auto& d = rep_.error("E0402",
-                               "project '" + p.name + "' amount " + stated.first->format(u()) +
-                                   " differs from its items " + p.amount.format(u()),
+                               "project '" + p.name + "' amount " + exact_text(*stated.first, u()) +
+                                   " differs from its items " + exact_text(p.amount, u()),
                                stated.second);
-          d.expected = stated.first->format(u());
-          d.found = p.amount.format(u()) + " in its items (difference " +
+          d.expected = exact_text(*stated.first, u());
+          d.found = exact_text(p.amount, u()) + " in its items (difference " +
                     signed_text(int128(p.amount.fen()) - stated.first->fen(), u()) + ")";
           project_item_notes(d, static_cast<std::uint32_t>(i));
         }
@@ -164,7 +164,7 @@ private:
                              "no 功能科目 here, in its block or in its project");
       d.notes.push_back({"tables classified by function leave it out: the 支出总表, the 一般公共预算, 政府性基金 and "
                          "财政拨款 支出表 and every table with a row per 功能科目; the tables' totals will be short of "
-                         "the budget's expenditure by " + it.amount.format(u()) + (no_function.size() > 1 ? " and more" : ""),
+                         "the budget's expenditure by " + exact_text(it.amount, u()) + (no_function.size() > 1 ? " and more" : ""),
                          {}});
       others(d, no_function, "without a functional code");
     }
@@ -174,7 +174,7 @@ private:
         if (data.items[i].amount.sign() < 0) negative.push_back(i);
       if (!negative.empty()) {
         const auto& it = data.items[negative.front()];
-        auto& d = rep_.warning("W0408", describe(data, it) + " has a negative amount " + it.amount.format(u()),
+        auto& d = rep_.warning("W0408", describe(data, it) + " has a negative amount " + exact_text(it.amount, u()),
                                at(negative.front()), "a negative item");
         d.notes.push_back({"published budgets have none; if this budget has negative items on purpose (an adjustment, "
                            "a refund), say so in its header with 允许负数",
@@ -200,7 +200,7 @@ private:
     for (const auto& it : data.items) {
       if (it.project != project) continue;
       if (++total > 10) continue;
-      d.notes.push_back({describe(data, it) + " " + it.amount.format(u()), {data.sources[it.file].get(), it.offset, 1}});
+      d.notes.push_back({describe(data, it) + " " + exact_text(it.amount, u()), {data.sources[it.file].get(), it.offset, 1}});
       ++shown;
     }
     if (total > shown) d.notes.push_back({"and " + std::to_string(total - shown) + " more items", {}});
@@ -216,13 +216,13 @@ private:
       const money expected = members.value();
       if (breakdown != expected) {
         auto& d = rep_.error("E0403",
-                             "the breakdown of group '" + grp.name + "' sums to " + breakdown.format(u()) +
-                                 ", but its projects sum to " + expected.format(u()),
+                             "the breakdown of group '" + grp.name + "' sums to " + exact_text(breakdown, u()) +
+                                 ", but its projects sum to " + exact_text(expected, u()),
                              grp.span);
-        d.expected = expected.format(u()) + " (Σ of the projects)";
-        d.found = breakdown.format(u()) + " (difference " + signed_text(int128(breakdown.fen()) - expected.fen(), u()) + ")";
+        d.expected = exact_text(expected, u()) + " (Σ of the projects)";
+        d.found = exact_text(breakdown, u()) + " (difference " + signed_text(int128(breakdown.fen()) - expected.fen(), u()) + ")";
         for (auto m : grp.members)
-          d.notes.push_back({data.projects[m].name + " " + data.projects[m].amount.format(u()), data.projects[m].span});
+          d.notes.push_back({data.projects[m].name + " " + exact_text(data.projects[m].amount, u()), data.projects[m].span});
       }
       grp.amount = expected;
     }
@@ -234,10 +234,10 @@ private:
     const budget b = detail::budget_access::make(d_.data);
     const money in = b.income_grand_total(), out = b.expenditure_grand_total();
     if (in == out) return;
-    auto& d = rep_.error("E0404", "income total " + in.format(u()) + " differs from expenditure total " + out.format(u()),
+    auto& d = rep_.error("E0404", "income total " + exact_text(in, u()) + " differs from expenditure total " + exact_text(out, u()),
                          data.income.front().span);
-    d.expected = in.format(u()) + " (收入总计)";
-    d.found = out.format(u()) + " (支出总计; difference " + signed_text(int128(out.fen()) - in.fen(), u()) + " " +
+    d.expected = exact_text(in, u()) + " (收入总计)";
+    d.found = exact_text(out, u()) + " (支出总计; difference " + signed_text(int128(out.fen()) - in.fen(), u()) + " " +
               std::string(unit_name(u())) + ")";
     d.notes.push_back({"收入总计 = 本年收入合计 + 上年结转结余; 支出总计 = Σ items + 年终结转结余", {}});
   }

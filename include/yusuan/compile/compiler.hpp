@@ -37,15 +37,23 @@ namespace yusuan::compile {
 
 class compiler {
 public:
-  explicit compiler(const compile_options& opt) : opt_(opt), rep_(opt.max_errors), loader_(opt_, rep_) {}
+  explicit compiler(const compile_options& opt) : opt_(opt), rep_(opt.max_errors), loader_(opt_, rep_) {
+    set_overrides();
+  }
 
   std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& out) {
-    if (auto root = loader_.root_file(file)) read(std::move(*root));
+    if (auto root = loader_.root_file(file)) {
+      read(std::move(*root));
+      read_rules();
+    }
     return finish(out);
   }
 
   std::optional<budget> compile_text(std::string_view text, std::string name, diagnostics& out) {
-    if (auto root = loader_.root_text(text, std::move(name))) read(std::move(*root));
+    if (auto root = loader_.root_text(text, std::move(name))) {
+      read(std::move(*root));
+      read_rules();
+    }
     return finish(out);
   }
 
@@ -58,9 +66,57 @@ private:
     std::size_t depth;  // blocks open when the file started
   };
 
+  /// compile_options::parameters, held as the text of a file of their own
+  /// ("--set") so that their values are read, and their errors located, like
+  /// any value.
+  void set_overrides() {
+    if (opt_.parameters.empty()) return;
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> at;  // name and value offsets
+    for (const auto& [name, value] : opt_.parameters) {
+      at.emplace_back(text.size(), text.size() + name.size() + 1);
+      text += name + "=" + value + "\n";
+    }
+    auto src = std::make_shared<const source_file>("--set", std::move(text));
+    rep_.keep(src);
+    draft_.override_source = src;
+    const char* b = src->text().data();
+    std::size_t i = 0;
+    for (const auto& [name, value] : opt_.parameters) {
+      parameter_override o;
+      o.b = b + at[i].second;
+      o.e = o.b + value.size();
+      o.span = source_span{src.get(), static_cast<std::uint32_t>(at[i].first),
+                           static_cast<std::uint32_t>(std::max<std::size_t>(name.size() + 1 + value.size(), 1))};
+      draft_.overrides.emplace(name, o);
+      ++i;
+    }
+  }
+
+  /// The rule files, after the budget's own: each in its own unit of amounts
+  /// (元 unless it states one), for the budget's own unit.
+  void read_rules() {
+    draft_.first_rule_source = static_cast<std::uint16_t>(std::min<std::size_t>(ctx_.data().sources.size(), 0xFFFF));
+    draft_.reading_rules = true;
+    draft_.measures_before_rules = ctx_.data().measures.size();
+    for (const auto& path : opt_.rules) {
+      ctx_.file = file_state{};
+      ctx_.values.set_file(ctx_.file);
+      if (auto f = loader_.rule_file(path)) read(std::move(*f));
+    }
+    for (const auto& [name, o] : draft_.overrides)
+      if (!o.used) {
+        auto& d = rep_.error("E0307", "no rule declares the parameter '" + name + "'", o.span);
+        std::string known;
+        for (const auto& [n, p] : draft_.parameters) known += (known.empty() ? "" : ", ") + n;
+        d.notes.push_back({known.empty() ? std::string("the rules declare no 参数") : "the rules declare " + known, {}});
+      }
+  }
+
   /// Pass 2: every statement of the root file and its imports, in order.
   void read(loaded_file root) {
-    lowering low(ctx_, opt_);
+    if (!lowering_) lowering_.emplace(ctx_, opt_);
+    lowering& low = *lowering_;
     std::vector<open_file> files;
     std::vector<std::filesystem::path> importing;
     enter(files, importing, std::move(root), unit::yuan, 0);
@@ -160,11 +216,23 @@ private:
       if (totals_fit) evaluate(b, order);
     }
     out = rep_.finish();
+    name_budget_in_rules(out);
     if (!out.has_errors()) {
       draft_.data->warnings = out;
       result = detail::budget_access::make(draft_.data);
     }
     return result;
+  }
+
+  /// A diagnostic located in a rule file names the budget it was checked on.
+  void name_budget_in_rules(diagnostics& out) const {
+    const auto& sources = draft_.data->sources;
+    if (draft_.first_rule_source >= sources.size() || sources.empty()) return;
+    std::vector<const source_file*> rules;
+    for (std::size_t i = draft_.first_rule_source; i < sources.size(); ++i) rules.push_back(sources[i].get());
+    out.add_note(
+        [&](const diagnostic& d) { return std::find(rules.begin(), rules.end(), d.span.file) != rules.end(); },
+        "checked on the budget " + sources.front()->name());
   }
 
   void evaluate(const budget& b, const std::vector<std::size_t>& order) {
@@ -174,7 +242,137 @@ private:
     ev.evaluate_measures(order);
     for (auto& m : data.measures) m.value = ev.measure_value(m.name).value_or(money{});
     constraint_checker checker(ev, rep_);
-    for (const auto& c : draft_.constraints) data.constraints.push_back(checker.check(c));
+    for (const auto& c : draft_.constraints) {
+      if (c.scope == rule_scope::budget) {
+        if (c.when && !holds(*c.when, b, {}, {})) continue;
+        record(checker.check(c));
+        continue;
+      }
+      const std::size_t n = c.scope == rule_scope::each_project ? b.projects().size() : b.units().size();
+      for (std::size_t i = 0; i < n; ++i) {
+        std::optional<std::size_t> project, unit_index;
+        filter items;
+        items.kind = filter::op::eq;
+        filter_value v;
+        v.id = static_cast<std::uint32_t>(i);
+        std::string label;
+        if (c.scope == rule_scope::each_project) {
+          project = i;
+          items.dim = {dimension::project, 0, {}};
+          v.text = b.projects()[i].name;
+          label = "项目 " + b.projects()[i].name;
+        } else {
+          unit_index = i;
+          items.dim = {dimension::unit, 0, {}};
+          const auto& u = b.units()[i];
+          v.text = u.code.empty() ? u.name : u.code;
+          label = "单位 " + (u.code.empty() ? u.name : u.code + " " + u.name);
+        }
+        items.values.push_back(std::move(v));
+        evaluator scoped(b, rep_);
+        scoped.scope_to(items, project);
+        scoped.evaluate_measures(order);
+        if (c.when && !holds(*c.when, b, project, unit_index, &scoped)) continue;
+        constraint_def one = c;
+        one.text += " (" + label + ")";
+        if (!one.message.empty()) one.message += " (" + label + ")";
+        constraint_checker each(scoped, rep_);
+        record(each.check(one));
+      }
+    }
+  }
+
+  void record(constraint_result r) {
+    const auto& sources = ctx_.data().sources;
+    for (std::size_t i = draft_.first_rule_source; i < sources.size(); ++i)
+      if (sources[i].get() == r.span.file) r.from_rules = true;
+    if (opt_.on_constraint) opt_.on_constraint(r);
+    ctx_.data().constraints.push_back(std::move(r));
+  }
+
+  /// Whether the condition of 当 holds for the budget, or for one of its
+  /// projects or units (每个).
+  static bool holds(const rule_condition& c, const budget& b, std::optional<std::size_t> project,
+                    std::optional<std::size_t> unit_index, evaluator* scoped = nullptr) {
+    using O = rule_condition::op;
+    switch (c.kind) {
+      case O::and_:
+        for (const auto& x : c.children)
+          if (!holds(x, b, project, unit_index, scoped)) return false;
+        return true;
+      case O::or_:
+        for (const auto& x : c.children)
+          if (holds(x, b, project, unit_index, scoped)) return true;
+        return false;
+      case O::not_: return !holds(c.children.front(), b, project, unit_index, scoped);
+      case O::test: break;
+    }
+    using S = rule_condition::subject;
+    const auto& u = b.units()[unit_index.value_or(0)];
+    auto any_text = [&](std::initializer_list<std::string_view> names) {
+      for (const auto& t : c.texts)
+        for (auto n : names)
+          if (!n.empty() && t == n) return true;
+      return false;
+    };
+    auto ordered = [&](auto x, const auto& values) {
+      if (values.empty()) return false;
+      switch (c.cmp) {
+        case filter::op::lt: return x < values.front();
+        case filter::op::le: return x <= values.front();
+        case filter::op::gt: return x > values.front();
+        case filter::op::ge: return x >= values.front();
+        default: break;
+      }
+      bool any = false;
+      for (const auto& y : values) any = any || x == y;
+      return c.cmp == filter::op::ne || c.cmp == filter::op::not_in ? !any : any;
+    };
+    bool is = false;
+    switch (c.what) {
+      case S::unit_type: {
+        bool any = false;
+        for (auto t : c.types) any = any || t == u.type;
+        is = any;
+        break;
+      }
+      case S::year: return ordered(b.header().year, c.years);
+      case S::department: is = any_text({b.header().department_code, b.header().department_name}); break;
+      case S::unit: is = any_text({u.code, u.name}); break;
+      case S::prior: {
+        bool any = false;
+        for (const auto& p : b.prior_figures()) any = any || any_text({p.name});
+        is = any;
+        break;
+      }
+      case S::figure: {
+        bool any = false;
+        for (const auto& f : b.figures()) any = any || any_text({f.name});
+        is = any;
+        break;
+      }
+      case S::project: {
+        if (!project) return false;
+        const auto& p = b.projects()[*project];
+        is = any_text({p.name, p.code});
+        break;
+      }
+      case S::kind: {
+        if (!project) return false;
+        bool any = false;
+        for (auto k : c.kinds) any = any || kind_within(b.projects()[*project].kind, k);
+        is = any;
+        break;
+      }
+      case S::amount: {
+        money m = b.expenditure_total();
+        if (project) m = b.projects()[*project].amount;
+        else if (scoped) m = scoped->sum(filter{}, c.span).value_or(money{});
+        return ordered(m, c.amounts);
+      }
+    }
+    const bool negative = c.cmp == filter::op::ne || c.cmp == filter::op::not_in;
+    return negative ? !is : is;
   }
 
   compile_options opt_;
@@ -182,6 +380,7 @@ private:
   source_loader loader_;
   draft draft_;
   lowering_context ctx_{draft_, rep_};
+  std::optional<lowering> lowering_;  // one for every file read, the budget's and the rules'
 };
 
 }  // namespace yusuan::compile

@@ -295,7 +295,7 @@ private:
       if (it.function) what += it.function.spaced();
       if (it.econ) what += (what.empty() ? "" : " ") + it.econ.str();
       if (it.project != npos32) what += (what.empty() ? "" : " ") + b_.projects()[it.project].name;
-      d.notes.push_back({"counted: " + (what.empty() ? std::string("item") : what) + " " + it.amount.format(u, 2, th_),
+      d.notes.push_back({"counted: " + (what.empty() ? std::string("item") : what) + " " + exact_text(it.amount, u, th_),
                          b_.span_of(it)});
     }
     if (counted.count == 0) d.notes.push_back({"no item matches this aggregation", {}});

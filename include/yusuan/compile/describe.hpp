@@ -24,9 +24,12 @@ inline std::string exact_text(money m, unit u, bool thousands = false) {
 }
 
 /// An amount with its sign: +1.00, -0.10, 0.00.
-inline std::string signed_text(money m, unit u) { return (m.sign() > 0 ? "+" : "") + m.format(u); }
-/// The same for an exact difference of two amounts.
-inline std::string signed_text(int128 fen, unit u) { return (fen > 0 ? "+" : "") + format_fen(fen, u); }
+inline std::string signed_text(money m, unit u) { return (m.sign() > 0 ? "+" : "") + exact_text(m, u); }
+/// The same for an exact difference of two amounts (every decimal it takes).
+inline std::string signed_text(int128 fen, unit u) {
+  if (fen.fits_int64()) return signed_text(money::from_fen(static_cast<std::int64_t>(fen)), u);
+  return (fen > 0 ? "+" : "") + format_fen(fen, u, exact_decimals(u));
+}
 
 /// An item as a diagnostic names it: its codes and its project.
 inline std::string describe(const detail::budget_data& d, const item& it) {
@@ -44,7 +47,7 @@ inline void add_item_notes(diagnostic& diag, const detail::budget_data& d, std::
   const std::size_t shown = total < 10 ? total : 10;
   for (std::size_t i = from; i < from + shown; ++i) {
     const auto& it = d.items[i];
-    diag.notes.push_back({describe(d, it) + " " + it.amount.format(u), {d.sources[it.file].get(), it.offset, 1}});
+    diag.notes.push_back({describe(d, it) + " " + exact_text(it.amount, u), {d.sources[it.file].get(), it.offset, 1}});
   }
   if (total > shown) diag.notes.push_back({"and " + std::to_string(total - shown) + " more items", {}});
 }

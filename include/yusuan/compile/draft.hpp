@@ -37,6 +37,26 @@ struct grouped_row {
 /// Year-on-year claim of a constraint: 较上年 减少 / 增加 / 下降 / 增长 / 持平.
 enum class yoy_claim : std::uint8_t { none, decrease, increase, fall, growth, flat };
 
+/// A condition of 当 (docs/language.md, "Rules and tests"): on the budget's
+/// header (单位类型, 年度, 部门, 单位) or, under 每个, on the unit or project
+/// the constraint is checked for (单位类型, 单位, 金额, 类型, 项目); 上年 and
+/// 数值 test whether the budget states a 上年 / 数值 (计数) figure of a name.
+struct rule_condition {
+  enum class op : std::uint8_t { test, and_, or_, not_ } kind = op::test;
+  enum class subject : std::uint8_t { unit_type, year, department, unit, amount, kind, project, prior, figure } what = subject::year;
+  filter::op cmp = filter::op::eq;  // eq, ne, in, not_in, lt, le, gt, ge
+  std::vector<std::string> texts;   // the values as written
+  std::vector<money> amounts;       // 金额
+  std::vector<unit_type> types;     // 单位类型
+  std::vector<spending_kind> kinds; // 类型
+  std::vector<int> years;           // 年度
+  std::vector<rule_condition> children;
+  source_span span;
+};
+
+/// 每个 项目 / 每个 单位: a constraint checked once for each.
+enum class rule_scope : std::uint8_t { budget, each_project, each_unit };
+
 /// A constraint (核对) as written, to be evaluated once the budget is complete.
 struct constraint_def {
   expr lhs, rhs;
@@ -53,6 +73,24 @@ struct constraint_def {
   // grouped: 按 dims { keys: amount }
   std::vector<dimension_ref> by;
   std::vector<grouped_row> rows;
+  // rules: 每个 … and 当 …
+  rule_scope scope = rule_scope::budget;
+  std::optional<rule_condition> when;
+};
+
+/// 参数 NAME = VALUE: its value as a literal, and where it is declared.
+struct parameter_def {
+  expr value;
+  source_span span;
+  bool from_rules = false;  // declared in a rule file (a default the budget's own 参数 overrides)
+};
+
+/// A --set NAME=VALUE of compile_options::parameters, as text to read.
+struct parameter_override {
+  const char* b = nullptr;  // the value, in draft::override_source
+  const char* e = nullptr;
+  source_span span;
+  bool used = false;
 };
 
 using tag_list = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
@@ -79,6 +117,13 @@ struct draft {
   // left for the resolve pass
   std::vector<pending_project_ref> pending;
   std::vector<constraint_def> constraints;
+  // parameters (参数) and their overrides (compile_options::parameters)
+  std::map<std::string, parameter_def, std::less<>> parameters;
+  std::map<std::string, parameter_override, std::less<>> overrides;
+  std::shared_ptr<const source_file> override_source;
+  bool reading_rules = false;                 // the files read now are rule files
+  std::size_t measures_before_rules = 0;      // the budget's own measures (a rule's 口径 of their names yields)
+  std::uint16_t first_rule_source = 0xFFFF;   // sources from this index on are rule files
 
   std::uint32_t intern(std::string_view s) {
     auto [it, inserted] = string_ids.try_emplace(std::string(s), static_cast<std::uint32_t>(data->strings.size()));

@@ -30,6 +30,14 @@ public:
     for (const auto& p : b_.prior_figures()) prior_.emplace(p.name, p.amount);
   }
 
+  /// Restricts every sum, count, 最大/最小, kind and 支出合计 to the items of
+  /// one unit or one project (每个 单位 / 每个 项目), and 项目金额 and the
+  /// numbers of targets (产出指标数 …) to that project.
+  void scope_to(filter items, std::optional<std::size_t> project) {
+    scope_ = std::move(items);
+    project_ = project;
+  }
+
   /// Evaluates the measures, each after those it uses (`order`); a measure
   /// left out of the order (part of a cycle) has no value.
   void evaluate_measures(const std::vector<std::size_t>& order) {
@@ -54,10 +62,10 @@ public:
   /// Σ of the items that pass `f` (on the aggregation engine); E0701 at
   /// `span` when no amount holds it.
   std::optional<money> sum(const filter& f, source_span span) {
-    return amount_of(total(b_, f).sum.fen(), span, "the sum of the items");
+    return amount_of(total(b_, scoped(f)).sum.fen(), span, "the sum of the items");
   }
   /// How many items pass `f`.
-  std::int64_t count(const filter& f) const { return static_cast<std::int64_t>(total(b_, f).count); }
+  std::int64_t count(const filter& f) const { return static_cast<std::int64_t>(total(b_, scoped(f)).count); }
 
   std::optional<value> eval(const expr& e) {
     value v;
@@ -86,7 +94,7 @@ public:
         return v;
       case expr::op::max:
       case expr::op::min: {
-        const auto sel = matching_items(b_, e.where);
+        const auto sel = matching_items(b_, scoped(e.where));
         if (sel.items.empty()) {
           fail(e.span, "E0506", std::string(e.kind == expr::op::max ? "最大" : "最小") + "(…) of no item",
                "no item passes this filter");
@@ -107,7 +115,8 @@ public:
       case expr::op::project_amount: {
         if (!projects_) projects_.emplace(b_);
         money_sum s;
-        for (std::size_t p = 0; p < b_.projects().size(); ++p) s += projects_->amount(p, e.where).sum;
+        for (std::size_t p = 0; p < b_.projects().size(); ++p)
+          if (!project_ || *project_ == p) s += projects_->amount(p, e.where).sum;
         v.amount = s.value();
         return v;
       }
@@ -264,7 +273,18 @@ private:
       return v;
     }
     if (name == "支出合计" || name == "本年支出合计" || name == "total-expenditure") {
+      if (scope_) {
+        const auto m = sum(filter{}, span);
+        if (!m) return std::nullopt;
+        v.amount = *m;
+        return v;
+      }
       v.amount = b_.expenditure_total();
+      return v;
+    }
+    if (auto t = target_count(name)) {
+      v.kind = value::type::count;
+      v.count = *t;
       return v;
     }
     if (name == "支出总计" || name == "expenditure-grand-total") {
@@ -325,8 +345,33 @@ private:
     return std::nullopt;
   }
 
+  filter scoped(const filter& f) const {
+    if (!scope_) return f;
+    if (f.kind == filter::op::all) return *scope_;
+    return *scope_ && f;
+  }
+
+  /// 绩效指标数, 成本指标数, 产出指标数, 效益指标数, 满意度指标数: the number of
+  /// performance targets (of that category) of the project, or of every project.
+  std::optional<std::int64_t> target_count(std::string_view name) const {
+    std::optional<target_category> cat;
+    if (name == "成本指标数" || name == "cost-targets") cat = target_category::cost;
+    else if (name == "产出指标数" || name == "output-targets") cat = target_category::output;
+    else if (name == "效益指标数" || name == "outcome-targets") cat = target_category::outcome;
+    else if (name == "满意度指标数" || name == "satisfaction-targets") cat = target_category::satisfaction;
+    else if (name != "绩效指标数" && name != "targets-count") return std::nullopt;
+    std::int64_t n = 0;
+    const auto ps = b_.projects();
+    for (std::size_t p = 0; p < ps.size(); ++p)
+      if (!project_ || *project_ == p)
+        for (const auto& t : ps[p].targets) n += !cat || t.category == *cat;
+    return n;
+  }
+
   const budget& b_;
   reporter& rep_;
+  std::optional<filter> scope_;
+  std::optional<std::size_t> project_;
   std::unordered_map<std::string, std::optional<value>> measures_;
   std::unordered_map<std::string, const figure*> figures_;
   std::unordered_map<std::string, money> prior_;

@@ -57,7 +57,56 @@ public:
     return true;
   }
 
+  /// An amount or a percentage literal (the value of a 参数).
+  expr literal(slice text, source_span span, bool& ok) {
+    const std::string_view t = text.view();
+    const bool percent = (!t.empty() && t.back() == '%') || (t.size() >= 3 && t.substr(t.size() - 3) == "％");
+    if (percent) return percent_literal_of(text, span, ok);
+    return amount_literal_of(text, span, ok);
+  }
+
+  /// The parameter (参数) of that name, declared before, or nullptr.
+  const parameter_def* parameter(const std::string& name) const {
+    if (!d_) return nullptr;
+    auto it = d_->parameters.find(name);
+    return it == d_->parameters.end() ? nullptr : &it->second;
+  }
+
 private:
+  expr amount_literal_of(slice text, source_span span, bool& ok) {
+    expr e;
+    e.kind = expr::op::money_literal;
+    e.span = span;
+    e.name = std::string(text.view());
+    if (auto m = values_.stated(text)) {
+      e.amount = m->value;
+      e.written_in = m->written_in;
+      e.decimals = m->decimals;
+    } else {
+      ok = false;
+    }
+    // a whole number also reads as a count (核对 项目数 = 11)
+    const std::string narrowed = value_reader::narrow(text.view());
+    const std::string_view t = narrowed;
+    e.whole = !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string_view::npos;
+    if (e.whole)
+      for (char c : t) e.count = e.count * 10 + (c - '0');
+    return e;
+  }
+
+  expr percent_literal_of(slice text, source_span span, bool& ok) {
+    expr e;
+    e.kind = expr::op::percent_literal;
+    e.span = span;
+    if (auto v = values_.percent(text)) {
+      e.percent_units = v->units;
+      e.scale = v->scale;
+    } else {
+      ok = false;
+    }
+    return e;
+  }
+
   static expr negated(expr e, source_span span) {
     expr n;
     n.kind = expr::op::neg;
@@ -90,37 +139,20 @@ private:
       return e;
     }
     expr operator()(const syntax::ast::amount_literal& a) const {
-      expr e = start(a, expr::op::money_literal);
-      e.name = std::string(a.text.view());
-      if (auto m = l.values_.stated(a.text)) {
-        e.amount = m->value;
-        e.written_in = m->written_in;
-        e.decimals = m->decimals;
-      } else {
-        ok = false;
-      }
-      // a whole number also reads as a count (核对 项目数 = 11)
-      const std::string narrowed = value_reader::narrow(a.text.view());
-      const std::string_view t = narrowed;
-      e.whole = !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string_view::npos;
-      if (e.whole)
-        for (char c : t) e.count = e.count * 10 + (c - '0');
-      return e;
+      return l.amount_literal_of(a.text, l.rep_.span_of(a.where), ok);
     }
     expr operator()(const syntax::ast::percent_literal& p) const {
-      expr e = start(p, expr::op::percent_literal);
-      if (auto v = l.values_.percent(p.text)) {
-        e.percent_units = v->units;
-        e.scale = v->scale;
-      } else {
-        ok = false;
-      }
-      return e;
+      return l.percent_literal_of(p.text, l.rep_.span_of(p.where), ok);
     }
     expr operator()(const syntax::ast::name_ref& n) const {
       expr e = start(n, expr::op::name);
       e.name = l.values_.text(n.name);
       e.span = l.rep_.span_of(n.name);
+      if (const parameter_def* p = l.parameter(e.name)) {  // a 参数: its value, where it is used
+        expr v = p->value;
+        v.span = e.span;
+        return v;
+      }
       return e;
     }
     expr operator()(const syntax::ast::prior_ref& n) const {
@@ -311,6 +343,10 @@ private:
         return true;
       }
       case dimension::amount: {
+        if (const parameter_def* p = parameter(out.text); p && p->value.kind == expr::op::money_literal) {
+          out.amount = p->value.amount;
+          return true;
+        }
         auto m = values_.amount(v);
         if (!m) return false;
         out.amount = *m;

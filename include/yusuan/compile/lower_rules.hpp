@@ -42,6 +42,7 @@ public:
     auto& data = c_.data();
     const std::string name = c_.values.text(s.name);
     if (auto it = c_.d.measure_ids.find(name); it != c_.d.measure_ids.end()) {
+      if (c_.d.reading_rules && it->second < c_.d.measures_before_rules) return;  // the budget defines it: its own
       auto& d = c_.rep.error("E0303", "measure '" + name + "' is defined twice", c_.span_of(s.name));
       d.notes.push_back({"first defined here", data.measures[it->second].span});
       return;
@@ -143,7 +144,49 @@ public:
         case syntax::ast::option_kind::message: c.message = c_.values.text(o.value); break;
       }
     }
+    if (s.each) {
+      const std::string what = c_.values.text(s.each);
+      if (what == "项目" || what == "project") c.scope = rule_scope::each_project;
+      else if (what == "单位" || what == "unit") c.scope = rule_scope::each_unit;
+      else {
+        auto& d = c_.rep.error("E0205", "unknown 每个 '" + what + "'", c_.span_of(s.each));
+        d.expected = "每个 项目 (each project) or 每个 单位 (each unit)";
+        ok = false;
+      }
+    }
+    if (!s.when.empty()) {
+      rule_condition cond;
+      if (condition(s.when.front(), cond, c.scope)) c.when = std::move(cond);
+      else ok = false;
+    }
     if (ok) c_.d.constraints.push_back(std::move(c));
+  }
+
+  /// 参数 NAME = VALUE.  A rule file's 参数 is a default: the budget's own
+  /// 参数 of that name and compile_options::parameters (--set) override it.
+  void operator()(const syntax::ast::parameter& s) {
+    const std::string name = c_.values.text(s.name);
+    const source_span at = c_.span_of(s.name);
+    if (auto it = c_.d.parameters.find(name); it != c_.d.parameters.end()) {
+      if (c_.d.reading_rules && !it->second.from_rules) return;  // the budget states its own value
+      auto& d = c_.rep.error("E0303", "parameter '" + name + "' is declared twice", at);
+      d.notes.push_back({"first declared here", it->second.span});
+      return;
+    }
+    parameter_def p;
+    p.span = at;
+    p.from_rules = c_.d.reading_rules;
+    bool ok = true;
+    if (auto ov = c_.d.overrides.find(name); ov != c_.d.overrides.end()) {
+      ov->second.used = true;
+      const source_file* here = c_.rep.file();
+      c_.rep.set_file(c_.d.override_source.get());
+      p.value = c_.exprs.literal(slice{ov->second.b, ov->second.e}, ov->second.span, ok);
+      c_.rep.set_file(here);
+    } else {
+      p.value = c_.exprs.literal(s.value, c_.span_of(s.value), ok);
+    }
+    if (ok) c_.d.parameters.emplace(name, std::move(p));
   }
 
   /// A statement as written, for messages: up to its first '{', without
@@ -172,6 +215,122 @@ public:
   }
 
 private:
+  /// The condition of 当, on the budget or (under 每个) on each unit or project.
+  bool condition(const syntax::ast::filter& f, rule_condition& out, rule_scope scope) {
+    return combined(f, rule_condition::op::or_, out, scope);
+  }
+  /// a 或 b 或 … / a 且 b 且 …: one node over the whole flat list.
+  template <class List, class Sub>
+  bool combined_list(const List& list, rule_condition::op op, rule_condition& out, Sub sub) {
+    if (list.rest.empty()) return sub(list.first, out);
+    out.kind = op;
+    out.span = c_.span_of(list.where);
+    bool ok = true;
+    out.children.emplace_back();
+    ok = sub(list.first, out.children.back()) && ok;
+    for (const auto& t : list.rest) {
+      out.children.emplace_back();
+      ok = sub(t, out.children.back()) && ok;
+    }
+    return ok;
+  }
+  bool combined(const syntax::ast::filter& f, rule_condition::op op, rule_condition& out, rule_scope scope) {
+    return combined_list(f, op, out, [&](const syntax::ast::conjunction& c, rule_condition& o) {
+      return combined_list(c, rule_condition::op::and_, o,
+                           [&](const syntax::ast::negation& n, rule_condition& o2) { return negation(n, o2, scope); });
+    });
+  }
+  bool negation(const syntax::ast::negation& n, rule_condition& out, rule_scope scope) {
+    rule_condition inner;
+    bool ok;
+    if (const auto* g = boost::get<syntax::ast::filter_group>(&n.atom)) ok = combined(g->inner.get(), rule_condition::op::or_, inner, scope);
+    else ok = test(boost::get<syntax::ast::condition>(n.atom), inner, scope);
+    if (n.nots.size() % 2 == 1) {
+      out.kind = rule_condition::op::not_;
+      out.span = c_.span_of(n.where);
+      out.children.push_back(std::move(inner));
+    } else {
+      out = std::move(inner);
+    }
+    return ok;
+  }
+  bool test(const syntax::ast::condition& t, rule_condition& out, rule_scope scope) {
+    using S = rule_condition::subject;
+    const std::string dim = c_.values.text(t.dimension);
+    out.span = c_.span_of(t.dimension);
+    if (dim == "单位类型" || dim == "unit-type" || dim == "unit_type") out.what = S::unit_type;
+    else if (dim == "年度" || dim == "year") out.what = S::year;
+    else if (dim == "部门" || dim == "department") out.what = S::department;
+    else if (dim == "单位" || dim == "unit") out.what = S::unit;
+    else if (dim == "金额" || dim == "amount") out.what = S::amount;
+    else if (dim == "上年" || dim == "prior") out.what = S::prior;
+    else if (dim == "数值" || dim == "figure") out.what = S::figure;
+    else if (scope == rule_scope::each_project && (dim == "类型" || dim == "kind")) out.what = S::kind;
+    else if (scope == rule_scope::each_project && (dim == "项目" || dim == "project")) out.what = S::project;
+    else {
+      auto& d = c_.rep.error("E0304", "'" + dim + "' cannot be a condition of 当", out.span);
+      d.expected = scope == rule_scope::each_project ? "单位类型, 年度, 部门, 单位, 金额 (the project's), 类型, 项目, 上年 or 数值"
+                                                     : "单位类型, 年度, 部门, 单位, 金额, 上年 or 数值";
+      return false;
+    }
+    using C = syntax::ast::comparison;
+    switch (t.test.op) {
+      case C::eq: out.cmp = filter::op::eq; break;
+      case C::ne: out.cmp = filter::op::ne; break;
+      case C::in: out.cmp = filter::op::in; break;
+      case C::not_in: out.cmp = filter::op::not_in; break;
+      case C::lt: out.cmp = filter::op::lt; break;
+      case C::le: out.cmp = filter::op::le; break;
+      case C::gt: out.cmp = filter::op::gt; break;
+      case C::ge: out.cmp = filter::op::ge; break;
+    }
+    const bool ordered = out.cmp == filter::op::lt || out.cmp == filter::op::le || out.cmp == filter::op::gt ||
+                         out.cmp == filter::op::ge;
+    if (ordered && out.what != S::year && out.what != S::amount) {
+      c_.rep.error("E0304", "'" + dim + "' cannot be compared with <, >, ≤ or ≥", c_.span_of(t.test.where),
+                   "use =, ≠, 属于 or 不属于; 年度 and 金额 are compared by size");
+      return false;
+    }
+    bool ok = true;
+    for (const auto& v : t.test.values) {
+      const std::string text = c_.values.text(v);
+      out.texts.push_back(text);
+      switch (out.what) {
+        case S::unit_type:
+          if (auto ty = parse_unit_type(text)) out.types.push_back(*ty);
+          else {
+            auto& d = c_.rep.error("E0205", "unknown unit type '" + text + "'", c_.span_of(v));
+            d.expected = "行政, 参公 or 事业";
+            ok = false;
+          }
+          break;
+        case S::year:
+          if (auto y = value_reader::year(text)) out.years.push_back(*y);
+          else {
+            c_.rep.error("E0206", "'" + text + "' is not a year", c_.span_of(v), "a year has four digits");
+            ok = false;
+          }
+          break;
+        case S::amount:
+          if (const parameter_def* p = c_.exprs.parameter(text); p && p->value.kind == expr::op::money_literal)
+            out.amounts.push_back(p->value.amount);
+          else if (auto m = c_.values.amount(v)) out.amounts.push_back(*m);
+          else ok = false;
+          break;
+        case S::kind:
+          if (auto k = parse_spending_kind(text)) out.kinds.push_back(*k);
+          else {
+            auto& d = c_.rep.error("E0205", "unknown kind '" + text + "'", c_.span_of(v));
+            d.expected = "项目支出, 其他运转类 or 特定目标类";
+            ok = false;
+          }
+          break;
+        default: break;
+      }
+    }
+    return ok;
+  }
+
   void add_figure(slice name_tok, slice unit_tok, bool is_money, money m, std::int64_t n) {
     auto& data = c_.data();
     const std::string name = c_.values.text(name_tok);

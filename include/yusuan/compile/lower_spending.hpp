@@ -112,11 +112,11 @@ public:
     if (!f.stated_total || *sum == *f.stated_total) return;
     const unit u = c_.file.amount_unit;
     auto& d = c_.rep.error("E0401",
-                           "stated total " + f.stated_total->format(u) + " differs from the sum of its items " +
-                               sum->format(u),
+                           "stated total " + exact_text(*f.stated_total, u) + " differs from the sum of its items " +
+                               exact_text(*sum, u),
                            f.span);
-    d.expected = f.stated_total->format(u);
-    d.found = sum->format(u) + " (difference " + signed_text(int128(sum->fen()) - f.stated_total->fen(), u) + " " +
+    d.expected = exact_text(*f.stated_total, u);
+    d.found = exact_text(*sum, u) + " (difference " + signed_text(int128(sum->fen()) - f.stated_total->fen(), u) + " " +
               std::string(unit_name(u)) + ")";
     add_item_notes(d, data, f.first_item, data.items.size(), data.header.amount_unit);
   }
@@ -206,11 +206,11 @@ public:
         data.income.push_back({*sub, *src, *sm, c_.span_of(part.source), c_.file.unit_index});
         if (*sm > *m) {
           auto& d = c_.rep.error("E0401",
-                                 "其中 " + std::string(part.source.view()) + " " + sm->format(u) + " exceeds " +
-                                     std::string(s.source.view()) + " " + m->format(u),
+                                 "其中 " + std::string(part.source.view()) + " " + exact_text(*sm, u) + " exceeds " +
+                                     std::string(s.source.view()) + " " + exact_text(*m, u),
                                  c_.span_of(part.amount));
-          d.expected = "at most " + m->format(u);
-          d.found = sm->format(u);
+          d.expected = "at most " + exact_text(*m, u);
+          d.found = exact_text(*sm, u);
         }
       }
     }
@@ -251,7 +251,7 @@ public:
     }
     if (parts.fen() > int128(m->fen())) {
       auto& d = c_.rep.error("E0401", "the 其中 parts of 年终结转结余 exceed it", c_.span_at(s.where.b, 1));
-      d.expected = "at most " + m->format(u);
+      d.expected = "at most " + exact_text(*m, u);
       d.found = format_fen(parts.fen(), u);
     }
   }

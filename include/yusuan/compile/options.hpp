@@ -2,7 +2,10 @@
 // keep any input, however large or hostile, within bounded time and memory.
 #pragma once
 
+#include <yusuan/model/records.hpp>
+
 #include <cstddef>
+#include <functional>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +30,17 @@ struct compile_options {
   /// root directory ("parts/a.budget"), instead of the file system: budgets
   /// held in memory, such as those of a database or of a test.
   std::map<std::string, std::string, std::less<>> files;
+  /// Rule files compiled with the budget, after its own files (the budget is
+  /// not edited): their 口径, 核对 and 参数, each file in its own 金额单位
+  /// (元 unless it states one), its imports relative to itself.
+  std::vector<std::filesystem::path> rules;
+  /// Values of the rules' 参数 by name ("压减比例" → "5%"), overriding the
+  /// defaults; a name no 参数 declares is E0307.
+  std::map<std::string, std::string, std::less<>> parameters;
+  /// Called with the result of each constraint checked (each unit or project
+  /// of a 每个 constraint), passed or not: a constraint a 当 does not apply
+  /// to is not checked.
+  std::function<void(const constraint_result&)> on_constraint;
 
   // limits (docs/language.md, "Limits") -------------------------------------
   /// Bytes of one source file.

@@ -46,6 +46,24 @@ public:
     return f;
   }
 
+  /// A rule file of compile_options::rules: read like a root file, its own
+  /// imports relative to it and kept under its directory; nullopt without a
+  /// diagnostic when the budget has read it already.
+  std::optional<loaded_file> rule_file(const fs::path& file) {
+    std::error_code ec;
+    const fs::path abs = fs::absolute(file, ec);
+    const fs::path canonical = fs::weakly_canonical(abs, ec);
+    if (imported_.count(canonical)) return std::nullopt;
+    std::shared_ptr<const source_file> src;
+    if (!opt_.files.empty())
+      if (auto it = opt_.files.find(file.generic_string()); it != opt_.files.end())
+        src = read_held(it->second, file.string(), file.string(), {});
+    if (!src) src = read(abs, file.string(), file.string(), {});
+    if (!src) return std::nullopt;
+    imported_.insert(canonical);
+    return loaded_file{std::move(src), canonical, fs::weakly_canonical(abs.parent_path(), ec)};
+  }
+
   /// Budget text held in memory; imports resolve against options.root or
   /// the current directory (or name files of options.files).
   std::optional<loaded_file> root_text(std::string_view text, std::string name) {

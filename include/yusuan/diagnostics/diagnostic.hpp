@@ -62,6 +62,12 @@ public:
   auto begin() const noexcept { return list_.begin(); }
   auto end() const noexcept { return list_.end(); }
   const diagnostic& operator[](std::size_t i) const { return list_[i]; }
+  /// Adds a note to every diagnostic `which` selects.
+  template <class Pred>
+  void add_note(const Pred& which, const std::string& note) {
+    for (auto& d : list_)
+      if (which(d)) d.notes.push_back({note, {}});
+  }
   /// Turns every warning into an error (--werror).
   void promote_warnings() {
     for (auto& d : list_)

@@ -65,8 +65,12 @@ public:
   std::string spaced() const {
     const std::string d = str();
     if (level_ <= 1) return d;
-    std::string out = d.substr(0, 3);
-    for (std::size_t i = 3; i < d.size(); i += 2) out += " " + d.substr(i, 2);
+    std::string out;
+    out.reserve(d.size() + 3);
+    for (std::size_t i = 0; i < d.size(); ++i) {
+      if (i >= 3 && (i - 3) % 2 == 0) out.push_back(' ');
+      out.push_back(d[i]);
+    }
     return out;
   }
   /// Ordered as the tables order codes: by the digits padded to the finest

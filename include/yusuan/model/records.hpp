@@ -112,6 +112,7 @@ struct constraint_result {
   severity level = severity::error;
   bool passed = false;
   source_span span;
+  bool from_rules = false;  // stated in a rule file (compile_options::rules), not in the budget
 };
 
 /// A note printed under a disclosure table (表注), e.g. the 空表说明 of an empty table.

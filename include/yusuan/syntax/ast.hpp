@@ -341,11 +341,18 @@ struct constraint_option : located {
   slice value;
 };
 
-/// 核对 expression tail {option}
+/// [每个 entity:] 核对 expression tail {option} [当 filter]
 struct constraint : located {
+  slice each;  // 项目 / 单位 after 每个, or empty
   expression lhs;
   constraint_tail tail;
   std::vector<constraint_option> options;
+  std::vector<filter> when;  // at most one
+};
+
+/// 参数 name = value (an amount or a percentage)
+struct parameter : located {
+  slice name, value;
 };
 
 /// 表注 table "text"
@@ -379,7 +386,7 @@ struct project_statement : x3::variant<project_group, project, targets_open, tar
 };
 
 /// Figures, measures and constraints.
-struct rule_statement : x3::variant<prior_figure, figure, count_figure, measure, constraint> {
+struct rule_statement : x3::variant<prior_figure, figure, count_figure, measure, constraint, parameter> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -232,6 +232,8 @@ struct grouped_tail_class : locate {};
 struct constraint_tail_class;
 struct constraint_option_class : locate {};
 struct constraint_class : locate {};
+struct each_prefix_class;
+struct parameter_class : locate {};
 struct table_note_class : locate {};
 struct catalog_entry_class : locate {};
 struct catalog_edition_class : locate {};
@@ -274,6 +276,8 @@ const x3::rule<constraint_tail_class, ast::constraint_tail> constraint_tail =
     "较上年, 按 or a comparison (=, ≠, ≤, ≥, <, >)";
 const x3::rule<constraint_option_class, ast::constraint_option> constraint_option = "容差, 警告 or a message";
 const x3::rule<constraint_class, ast::constraint> constraint = "核对";
+const x3::rule<each_prefix_class, ast::slice> each_prefix = "每个 项目: or 每个 单位:";
+const x3::rule<parameter_class, ast::parameter> parameter = "参数";
 const x3::rule<table_note_class, ast::table_note> table_note = "表注";
 const x3::rule<catalog_entry_class, ast::catalog_entry> catalog_entry = "科目";
 const x3::rule<catalog_edition_class, ast::catalog_edition> catalog_edition = "科目版本";
@@ -373,7 +377,9 @@ const auto expression_def = signed_operand >> *operation;
 // filters -------------------------------------------------------------------------
 
 const auto value_list = open_paren > (value_tok % sep) > close_paren;
-const auto one_value = x3::repeat(1)[value_tok];
+// an amount with thousands separators (金额 ≥ 10,000,000.00) is one value: its
+// commas are not the separators of a list
+const auto one_value = x3::repeat(1)[(&(+x3::digit >> lit(',') >> x3::digit) >> amount_tok) | value_tok];
 const auto condition_test_def =
     ((lit("!=") | lit("≠")) >> attr(ast::comparison::ne) > one_value) |
     ((lit("<=") | lit("≤")) >> attr(ast::comparison::le) > one_value) |
@@ -448,7 +454,11 @@ const auto constraint_option_def =
     (kw(keyword::within) >> attr(ast::option_kind::tolerance) > amount_tok) |
     (kw(keyword::warning) >> attr(ast::option_kind::warning) >> attr(ast::slice{})) |
     (attr(ast::option_kind::message) >> string_tok);
-const auto constraint_def = kw(keyword::expect) > expression > constraint_tail > *constraint_option;
+const auto each_prefix_def = kw(keyword::each) > tokens::word > colon;
+const auto constraint_def = ((each_prefix > kw(keyword::expect)) | (kw(keyword::expect) >> attr(ast::slice{}))) >
+                            expression > constraint_tail > *constraint_option > *(kw(keyword::when) > filter);
+const auto parameter_def =
+    kw(keyword::parameter) > string_or_word > (lit('=') | lit("＝")) > (percent_tok | amount_tok);
 
 const auto table_note_def = kw(keyword::table_note) > string_word_or_code > string_tok;
 const auto catalog_entry_def = kw(keyword::catalog_entry) > code_tok > string_or_word;
@@ -458,7 +468,7 @@ const auto allow_negative_def = capture[kw(keyword::allow_negative)];
 const auto header_statement_def = title | year | amount_unit | unit_decl | department | import_file | table_note |
                                   catalog_edition | catalog_entry | template_decl | allow_negative;
 const auto project_statement_def = project_group | project | targets_open | target | project_field;
-const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint;
+const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint | parameter;
 const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) | header_statement |
                             income | year_end_balance | project_statement | rule_statement | block_close |
                             coord_statement) >>
@@ -489,7 +499,7 @@ BOOST_SPIRIT_DEFINE(amount_literal, percent_literal, name_ref, prior_ref, aggreg
 BOOST_SPIRIT_DEFINE(block_open, block_close, title, year, amount_unit, unit_decl, department, import_file,
                     template_decl, income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,
                     project_group, prior_figure, figure, count_figure, measure, comparison_tail, yoy_tail, group_row,
-                    grouped_tail, constraint_tail, constraint_option, constraint, table_note, catalog_entry,
+                    grouped_tail, constraint_tail, constraint_option, constraint, each_prefix, parameter, table_note, catalog_entry,
                     catalog_edition, allow_negative, coord_statement, header_statement, project_statement, rule_statement,
                     item, statement)
 BOOST_SPIRIT_DEFINE(where_clause, by_clause, pivot_clause, flag_clause, order_clause, limit_clause, query_clause,

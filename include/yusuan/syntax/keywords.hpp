@@ -36,6 +36,8 @@ enum class keyword : std::uint8_t {
   sum, share, change, where, and_, or_, not_, in, not_in, project_amount,
   // the query language
   min, max, pivot, rollup, order, key, descending, ascending, top,
+  // rule files and their tests
+  parameter, when, each, test, rules, should, pass, report, equals,
 };
 
 /// The spellings of a keyword: its Chinese form, an optional second Chinese
@@ -48,7 +50,7 @@ struct keyword_spelling {
   std::string_view en2 = {};
 };
 
-inline constexpr std::array<keyword_spelling, 60> keyword_table{{
+inline constexpr std::array<keyword_spelling, 69> keyword_table{{
     {keyword::title, "标题", {}, "title"},
     {keyword::year, "年度", {}, "year"},
     {keyword::amounts, "金额单位", {}, "amounts"},
@@ -109,6 +111,15 @@ inline constexpr std::array<keyword_spelling, 60> keyword_table{{
     {keyword::descending, "降序", {}, "desc"},
     {keyword::ascending, "升序", {}, "asc"},
     {keyword::top, "前", {}, "top", "limit"},
+    {keyword::parameter, "参数", {}, "parameter"},
+    {keyword::when, "当", {}, "when"},
+    {keyword::each, "每个", {}, "each"},
+    {keyword::test, "测试", {}, "test"},
+    {keyword::rules, "规则", {}, "rules"},
+    {keyword::should, "应", {}, "should"},
+    {keyword::pass, "通过", {}, "pass"},
+    {keyword::report, "报错", {}, "report"},
+    {keyword::equals, "等于", {}, "equal"},
 }};
 
 /// The spellings of a keyword.

@@ -1,0 +1,521 @@
+// yusuan/rule_tests.hpp -- tests of fiscal rules, written in the language
+// (docs/language.md, "Rules and tests"):
+//
+//   测试 "三公经费增长时报错" {
+//     规则 "../austerity.budget"
+//     金额单位 万元
+//     上年 三公经费 10.00
+//     208 01 09 30217 公务接待费: 12.00
+//     应 报错 E0501 "三公经费不得增长"
+//   }
+//
+// A 测试 (test) block is a small budget compiled with the rule files it
+// names (规则, rules); its 应 (should) lines are what must come of it:
+// 应 通过 (no error), 应 报错 CODE ["TEXT"] (a diagnostic of that code whose
+// message, label or notes contain TEXT), 应 等于 NAME AMOUNT (a measure,
+// figure or built-in name has that value).  What a test file holds outside
+// its tests (imports, shared items) is part of every test of the file.
+//
+// read_rule_tests() finds the tests of a file, run_rule_test() runs one, and
+// rule_coverage records, for every constraint (核对) of the rule files, whether
+// some test made it fail and some test made it pass.
+#pragma once
+
+#include <yusuan/compile.hpp>
+#include <yusuan/query/engine.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace yusuan {
+
+/// One 应 line of a test.
+struct rule_expectation {
+  enum class kind : std::uint8_t { pass, report, equals } what = kind::pass;
+  std::string code;    // 应 报错: E0501
+  std::string text;    // 应 报错 … "TEXT"
+  std::string name;    // 应 等于: the name
+  std::string amount;  // 应 等于: the amount as written
+  std::string written; // the line as written
+  int line = 0;
+};
+
+/// A 测试 block: its name, the rule files it names, its expectations, and
+/// the budget it is: the file's text with the other tests, its own 测试 line,
+/// closing brace, 规则 and 应 lines blanked (lines and columns are kept).
+struct rule_test {
+  std::string name;
+  std::filesystem::path file;
+  int line = 0;
+  std::vector<std::filesystem::path> rules;
+  std::vector<rule_expectation> expectations;
+  std::string budget_text;
+};
+
+/// What came of a test.
+struct rule_test_result {
+  const rule_test* test = nullptr;
+  bool passed = false;
+  std::vector<std::string> failures;  // one per expectation not met, with what was found
+  diagnostics diags;                  // the test budget's diagnostics
+};
+
+namespace detail {
+
+/// Scans the text of a test file; reports malformed tests as E0101.
+class rule_test_scanner {
+public:
+  rule_test_scanner(std::string text, std::filesystem::path file) : t_(std::move(text)), file_(std::move(file)) {}
+
+  std::vector<rule_test> scan(std::vector<std::string>& errors) {
+    struct block {
+      std::size_t begin, end;  // the whole test, from 测试 to its closing brace
+      rule_test test;
+      std::vector<std::pair<std::size_t, std::size_t>> blank;  // its own lines to blank
+    };
+    std::vector<block> blocks;
+    std::size_t p = 0;
+    while (p < t_.size()) {
+      p = skip_blank(p);
+      if (p >= t_.size()) break;
+      const std::size_t start = p;
+      if (!(word_at(p, "测试") || word_at(p, "test"))) {
+        p = end_of_statement(p);
+        continue;
+      }
+      block b;
+      b.begin = start;
+      b.test.file = file_;
+      b.test.line = line_of(start);
+      p = skip_blank(start + (word_at(start, "测试") ? std::string_view("测试").size() : 4));
+      auto name = string_at(p);
+      if (!name) {
+        errors.push_back(where(p) + ": expected the test's name as a quoted string after 测试");
+        p = end_of_statement(p);
+        continue;
+      }
+      b.test.name = *name;
+      p = skip_blank(p);
+      if (!punct_at(p, "{", "｛")) {
+        errors.push_back(where(p) + ": expected '{' after the name of the test");
+        p = end_of_statement(p);
+        continue;
+      }
+      b.blank.emplace_back(start, p + brace_len(p));
+      p += brace_len(p);
+      // the body: statements up to the matching brace
+      int depth = 0;
+      bool closed = false;
+      while (p < t_.size()) {
+        p = skip_blank(p);
+        if (p >= t_.size()) break;
+        if (punct_at(p, "}", "｝")) {
+          if (depth == 0) {
+            b.blank.emplace_back(p, p + brace_len(p));
+            p += brace_len(p);
+            closed = true;
+            break;
+          }
+          --depth;
+          p += brace_len(p);
+          continue;
+        }
+        if (word_at(p, "规则") || word_at(p, "rules")) {
+          const std::size_t s = p;
+          p = skip_blank(p + (word_at(p, "规则") ? std::string_view("规则").size() : 5));
+          bool any = false;
+          while (auto path = string_at(p)) {
+            b.test.rules.push_back((file_.parent_path() / *path).lexically_normal());
+            any = true;
+            p = skip_inline_blank(p);
+          }
+          if (!any) errors.push_back(where(p) + ": expected the path of a rule file as a quoted string after 规则");
+          b.blank.emplace_back(s, p);
+          continue;
+        }
+        if (word_at(p, "应") || word_at(p, "should")) {
+          const std::size_t s = p;
+          const std::size_t e = line_end(p);
+          rule_expectation x;
+          x.line = line_of(s);
+          x.written = std::string(trim(std::string_view(t_).substr(s, e - s)));
+          if (!expectation(x, errors)) errors.push_back(where(s) + ": expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT");
+          else b.test.expectations.push_back(std::move(x));
+          b.blank.emplace_back(s, e);
+          p = e;
+          continue;
+        }
+        // any other statement of the budget; braces of blocks nest
+        const std::size_t e = end_of_statement(p, &depth);
+        p = e;
+      }
+      if (!closed) {
+        errors.push_back(where(start) + ": test \"" + b.test.name + "\" is never closed with '}'");
+        break;
+      }
+      if (b.test.expectations.empty())
+        errors.push_back(where(start) + ": test \"" + b.test.name + "\" has no 应 line");
+      b.end = p;
+      blocks.push_back(std::move(b));
+    }
+    std::vector<rule_test> out;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      std::string text = t_;
+      for (std::size_t j = 0; j < blocks.size(); ++j)
+        if (j != i) blank(text, blocks[j].begin, blocks[j].end);
+      for (const auto& [b, e] : blocks[i].blank) blank(text, b, e);
+      blocks[i].test.budget_text = std::move(text);
+      out.push_back(std::move(blocks[i].test));
+    }
+    return out;
+  }
+
+private:
+  static std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  }
+
+  /// Blanks [b, e) keeping every line break, the number of bytes and, for
+  /// the three-byte characters of Chinese text, the columns (U+3000 is a blank).
+  static void blank(std::string& s, std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e && i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (s[i] == '\n' || s[i] == '\r') {
+        ++i;
+        continue;
+      }
+      if (n == 3 && i + 3 <= s.size()) {
+        s.replace(i, 3, "\xE3\x80\x80");
+      } else {
+        for (std::size_t k = 0; k < n && i + k < s.size(); ++k) s[i + k] = ' ';
+      }
+      i += n;
+    }
+  }
+
+  bool expectation(rule_expectation& x, std::vector<std::string>&) {
+    std::size_t p = x.written.rfind("应", 0) == 0 ? std::string_view("应").size() : std::string_view("should").size();
+    const std::string& w = x.written;
+    auto next_word = [&](std::size_t& q) {
+      while (q < w.size() && (w[q] == ' ' || w[q] == '\t' || w.compare(q, 3, "\xE3\x80\x80") == 0))
+        q += w[q] == ' ' || w[q] == '\t' ? 1 : 3;
+      const std::size_t b = q;
+      if (q < w.size() && (w[q] == '"' || w.compare(q, 3, "“") == 0)) return std::string();
+      while (q < w.size() && w[q] != ' ' && w[q] != '\t' && w[q] != '#') ++q;
+      return w.substr(b, q - b);
+    };
+    const std::string verb = next_word(p);
+    if (verb == "通过" || verb == "pass") {
+      x.what = rule_expectation::kind::pass;
+      return rest_is_empty(w, p);
+    }
+    if (verb == "报错" || verb == "report") {
+      x.what = rule_expectation::kind::report;
+      x.code = next_word(p);
+      if (x.code.size() != 5 || (x.code[0] != 'E' && x.code[0] != 'W')) return false;
+      while (p < w.size() && (w[p] == ' ' || w[p] == '\t')) ++p;
+      if (p < w.size() && (w[p] == '"' || w.compare(p, 3, "“") == 0)) {
+        const bool curly = w[p] != '"';
+        p += curly ? 3 : 1;
+        const std::size_t e = w.find(curly ? "”" : "\"", p);
+        if (e == std::string::npos) return false;
+        x.text = w.substr(p, e - p);
+        p = e + (curly ? 3 : 1);
+      }
+      return rest_is_empty(w, p);
+    }
+    if (verb == "等于" || verb == "equal") {
+      x.what = rule_expectation::kind::equals;
+      x.name = next_word(p);
+      x.amount = next_word(p);
+      return !x.name.empty() && !x.amount.empty() && rest_is_empty(w, p);
+    }
+    return false;
+  }
+  static bool rest_is_empty(const std::string& w, std::size_t p) {
+    while (p < w.size() && (w[p] == ' ' || w[p] == '\t')) ++p;
+    return p == w.size() || w[p] == '#' || w.compare(p, 2, "//") == 0;
+  }
+
+  std::string where(std::size_t p) const { return file_.string() + ":" + std::to_string(line_of(p)); }
+  int line_of(std::size_t p) const { return 1 + static_cast<int>(std::count(t_.begin(), t_.begin() + static_cast<std::ptrdiff_t>(std::min(p, t_.size())), '\n')); }
+
+  std::size_t skip_inline_blank(std::size_t p) const {
+    while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t' || t_.compare(p, 3, "\xE3\x80\x80") == 0))
+      p += t_[p] == ' ' || t_[p] == '\t' ? 1 : 3;
+    return p;
+  }
+  /// Past blanks, comments and statement separators.
+  std::size_t skip_blank(std::size_t p) const {
+    for (;;) {
+      p = skip_inline_blank(p);
+      if (p >= t_.size()) return p;
+      if (t_[p] == '\n' || t_[p] == '\r' || t_[p] == ';') {
+        ++p;
+        continue;
+      }
+      if (t_.compare(p, 3, "；") == 0) {
+        p += 3;
+        continue;
+      }
+      if (t_[p] == '#' || t_.compare(p, 2, "//") == 0) {
+        p = line_end(p);
+        continue;
+      }
+      return p;
+    }
+  }
+  std::size_t line_end(std::size_t p) const {
+    while (p < t_.size() && t_[p] != '\n' && t_[p] != '\r') ++p;
+    return p;
+  }
+  static bool word_char(unsigned char c) {
+    return c >= 0x80 || std::isalnum(c) || c == '-' || c == '_' || c == '.';
+  }
+  bool word_at(std::size_t p, std::string_view w) const {
+    if (t_.compare(p, w.size(), w) != 0) return false;
+    const std::size_t e = p + w.size();
+    if (e >= t_.size()) return true;
+    if (t_.compare(e, 3, "\xE3\x80\x80") == 0) return true;
+    const auto c = static_cast<unsigned char>(t_[e]);
+    if (c >= 0x80) {  // full-width punctuation ends a word
+      for (std::string_view punct : {"“", "”", "｛", "｝", "：", "；", "，"})
+        if (t_.compare(e, punct.size(), punct) == 0) return true;
+      return false;
+    }
+    return !word_char(c);
+  }
+  bool punct_at(std::size_t p, std::string_view a, std::string_view b) const {
+    return t_.compare(p, a.size(), a) == 0 || t_.compare(p, b.size(), b) == 0;
+  }
+  std::size_t brace_len(std::size_t p) const { return static_cast<unsigned char>(t_[p]) < 0x80 ? 1 : 3; }
+  std::optional<std::string> string_at(std::size_t& p) const {
+    if (p < t_.size() && t_[p] == '"') {
+      const std::size_t e = t_.find('"', p + 1);
+      if (e == std::string::npos || t_.find('\n', p) < e) return std::nullopt;
+      std::string s = t_.substr(p + 1, e - p - 1);
+      p = e + 1;
+      return s;
+    }
+    if (t_.compare(p, 3, "“") == 0) {
+      const std::size_t e = t_.find("”", p + 3);
+      if (e == std::string::npos || t_.find('\n', p) < e) return std::nullopt;
+      std::string s = t_.substr(p + 3, e - p - 3);
+      p = e + 3;
+      return s;
+    }
+    return std::nullopt;
+  }
+  /// The end of the statement at p: its line, past strings and comments;
+  /// braces on it change `depth`.
+  std::size_t end_of_statement(std::size_t p, int* depth = nullptr) const {
+    while (p < t_.size() && t_[p] != '\n' && t_[p] != '\r') {
+      if (t_[p] == '#' || t_.compare(p, 2, "//") == 0) return line_end(p);
+      if (t_[p] == '"' || t_.compare(p, 3, "“") == 0) {
+        std::size_t q = p;
+        if (string_at(q)) {
+          p = q;
+          continue;
+        }
+      }
+      if (depth && punct_at(p, "{", "｛")) ++*depth;
+      if (depth && punct_at(p, "}", "｝")) {
+        if (*depth == 0) return p;  // the test's own closing brace
+        --*depth;
+      }
+      p += static_cast<unsigned char>(t_[p]) < 0x80 ? 1 : static_cast<unsigned char>(t_[p]) >= 0xF0 ? 4
+                                                         : static_cast<unsigned char>(t_[p]) >= 0xE0 ? 3 : 2;
+    }
+    return p;
+  }
+
+  std::string t_;
+  std::filesystem::path file_;
+};
+
+inline bool contains(std::string_view hay, std::string_view needle) {
+  return needle.empty() || hay.find(needle) != std::string_view::npos;
+}
+
+inline std::string describe(const diagnostic& d) {
+  std::string s = d.code + " " + d.message;
+  if (d.span) {
+    const auto lc = resolve(d.span);
+    s += " (" + lc.file + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ")";
+  }
+  return s;
+}
+
+}  // namespace detail
+
+/// The tests of a test file; problems with the file itself (it cannot be
+/// read, a test is malformed) are added to `errors`.
+inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file, std::vector<std::string>& errors) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    errors.push_back(file.string() + ": cannot read the file");
+    return {};
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return detail::rule_test_scanner(ss.str(), file).scan(errors);
+}
+
+/// Every constraint of the rule files under test: whether some test made it
+/// fail and some test made it pass.
+class rule_coverage {
+public:
+  struct entry {
+    std::string file;
+    std::uint32_t line = 0, column = 0;
+    std::string text;
+    bool failed = false, passed = false;
+  };
+
+  /// Lists the constraints of a rule file: the statements that begin a line
+  /// with 核对 / expect, or 每个 / each.
+  void add_rule_file(const std::filesystem::path& file) {
+    const std::string key = std::filesystem::weakly_canonical(file).string();
+    if (!files_.emplace(key, file.lexically_normal().string()).second) return;
+    std::ifstream in(file, std::ios::binary);
+    std::string line;
+    std::uint32_t n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      std::size_t p = 0;
+      std::uint32_t col = 1;
+      while (p < line.size() && (line[p] == ' ' || line[p] == '\t' || line.compare(p, 3, "\xE3\x80\x80") == 0)) {
+        p += line[p] == ' ' || line[p] == '\t' ? 1 : 3;
+        ++col;
+      }
+      for (std::string_view w : {"核对", "expect", "每个", "each"})
+        if (line.compare(p, w.size(), w) == 0 && (p + w.size() == line.size() || line[p + w.size()] == ' ' ||
+                                                  line.compare(p + w.size(), 3, "\xE3\x80\x80") == 0)) {
+          entry e;
+          e.file = file.lexically_normal().string();
+          e.line = n;
+          e.column = col;
+          std::string t = line.substr(p);
+          if (auto h = t.find(" #"); h != std::string::npos) t.resize(h);
+          while (!t.empty() && (t.back() == ' ' || t.back() == '\r')) t.pop_back();
+          e.text = t;
+          entries_.emplace(std::make_tuple(key, n, col), std::move(e));
+          break;
+        }
+    }
+  }
+
+  /// Records the result of a constraint checked in some test.
+  void record(const constraint_result& r) {
+    if (!r.span) return;
+    const auto lc = resolve(r.span);
+    std::error_code ec;
+    // a rule file is named in diagnostics by the path it was given as
+    const std::string key = std::filesystem::weakly_canonical(lc.file, ec).string();
+    auto it = entries_.find(std::make_tuple(key, lc.line, lc.column));
+    if (it == entries_.end()) return;
+    (r.passed ? it->second.passed : it->second.failed) = true;
+  }
+
+  std::vector<entry> entries() const {
+    std::vector<entry> out;
+    for (const auto& [k, e] : entries_) out.push_back(e);
+    return out;
+  }
+  /// Whether every constraint was made to fail and made to pass.
+  bool complete() const {
+    for (const auto& [k, e] : entries_)
+      if (!e.failed || !e.passed) return false;
+    return true;
+  }
+
+private:
+  std::map<std::string, std::string> files_;
+  std::map<std::tuple<std::string, std::uint32_t, std::uint32_t>, entry> entries_;
+};
+
+/// Runs one test: compiles its budget with its rule files (on top of
+/// `base`'s options) and checks each expectation.  `coverage`, when given,
+/// records the result of every constraint checked.
+inline rule_test_result run_rule_test(const rule_test& t, compile_options base = {},
+                                      rule_coverage* coverage = nullptr) {
+  rule_test_result r;
+  r.test = &t;
+  compile_options co = std::move(base);
+  co.root = t.file.parent_path().empty() ? std::filesystem::path(".") : t.file.parent_path();
+  co.rules.insert(co.rules.end(), t.rules.begin(), t.rules.end());
+  auto previous = co.on_constraint;
+  co.on_constraint = [&](const constraint_result& c) {
+    if (coverage) coverage->record(c);
+    if (previous) previous(c);
+  };
+  auto b = compile_string(t.budget_text, t.file.string(), r.diags, co);
+  auto found = [&] {
+    std::string s;
+    for (const auto& d : r.diags)
+      if (d.level != severity::note) s += (s.empty() ? "" : "; ") + detail::describe(d);
+    return s.empty() ? std::string("no diagnostic") : s;
+  };
+  for (const auto& x : t.expectations) {
+    switch (x.what) {
+      case rule_expectation::kind::pass:
+        if (r.diags.has_errors()) r.failures.push_back(x.written + ": expected no error, found " + found());
+        break;
+      case rule_expectation::kind::report: {
+        bool any = false;
+        for (const auto& d : r.diags) {
+          if (d.code != x.code) continue;
+          std::string all = d.message + "\n" + d.label + "\n" + d.expected + "\n" + d.found;
+          if (!d.expected.empty() || !d.found.empty()) all += "\nexpected " + d.expected + ", found " + d.found;
+          for (const auto& n : d.notes) all += "\n" + n.message;
+          if (detail::contains(all, x.text)) any = true;
+        }
+        if (!any) r.failures.push_back(x.written + ": expected " + x.code + (x.text.empty() ? "" : " \"" + x.text + "\"") +
+                                       ", found " + found());
+        break;
+      }
+      case rule_expectation::kind::equals: {
+        if (!b) {
+          r.failures.push_back(x.written + ": the budget has errors, so " + x.name + " has no value: " + found());
+          break;
+        }
+        std::error_code ec;
+        std::size_t pos = 0;
+        const money want = money::parse(x.amount, b->header().amount_unit, ec, pos);
+        if (ec) {
+          r.failures.push_back(x.written + ": '" + x.amount + "' is not an amount");
+          break;
+        }
+        std::optional<money> got;
+        for (const auto& m : b->measures())
+          if (m.name == x.name) got = m.value;
+        if (!got)
+          for (const auto& f : b->figures())
+            if (f.name == x.name && f.is_money) got = f.amount;
+        if (!got) {
+          r.failures.push_back(x.written + ": no measure or figure named '" + x.name + "'");
+          break;
+        }
+        if (*got != want)
+          r.failures.push_back(x.written + ": expected " + x.amount + ", found " +
+                               got->format(b->header().amount_unit, 2));
+        break;
+      }
+    }
+  }
+  r.passed = r.failures.empty();
+  return r;
+}
+
+}  // namespace yusuan

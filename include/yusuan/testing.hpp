@@ -1,0 +1,174 @@
+// yusuan/testing.hpp -- unit tests of budgets and fiscal rules with
+// GoogleTest: compile a budget held in a string with rule files attached,
+// and match what came of it.
+//
+//   #include <yusuan/testing.hpp>
+//   using namespace yusuan::testing;
+//
+//   TEST(austerity, 三公经费不得增长) {
+//     auto r = compile_with_rules("上年 三公经费 10.00\n208 01 09 30217: 12.00\n", {"rules/austerity.budget"});
+//     EXPECT_THAT(r, FailsRule("三公经费不得增长"));
+//     EXPECT_THAT(r, Reports("E0501"));
+//   }
+//
+// Matchers: ChecksClean() (no error), Reports(CODE[, TEXT]) (a diagnostic of
+// that code mentioning TEXT), FailsRule(TEXT) (a failed constraint whose
+// message or text contains TEXT), HasMeasure(NAME, AMOUNT) (the budget
+// compiles and the measure or figure NAME is AMOUNT, in the budget's unit).
+// It needs GoogleTest and GoogleMock only where it is included.
+#pragma once
+
+#include <yusuan/compile.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yusuan::testing {
+
+/// What compiling a budget gave: the budget (when it has no error) and every
+/// diagnostic.
+struct compiled_budget {
+  std::optional<budget> value;
+  diagnostics diags;
+};
+
+inline void PrintTo(const compiled_budget& r, std::ostream* os) {
+  *os << (r.value ? "a budget" : "no budget") << " with " << summary(r.diags);
+  for (const auto& d : r.diags) *os << "\n  " << d.code << " " << d.message;
+}
+
+/// Compiles budget text with the rule files `rules` added (as yusuan check
+/// --rules does); imports of the text resolve against `options.root` (or the
+/// current directory).
+inline compiled_budget compile_with_rules(std::string_view text, std::vector<std::filesystem::path> rules,
+                                          compile_options options = {}) {
+  compiled_budget r;
+  options.rules.insert(options.rules.end(), rules.begin(), rules.end());
+  r.value = compile_string(text, "<test>", r.diags, options);
+  return r;
+}
+
+/// Compiles a budget file with the rule files `rules` added.
+inline compiled_budget compile_file_with_rules(const std::filesystem::path& file,
+                                               std::vector<std::filesystem::path> rules, compile_options options = {}) {
+  compiled_budget r;
+  options.rules.insert(options.rules.end(), rules.begin(), rules.end());
+  r.value = compile_file(file, r.diags, options);
+  return r;
+}
+
+namespace detail {
+
+inline std::string all_text(const diagnostic& d) {
+  std::string s = d.message + "\n" + d.label + "\n" + d.expected + "\n" + d.found;
+  if (!d.expected.empty() || !d.found.empty()) s += "\nexpected " + d.expected + ", found " + d.found;
+  for (const auto& n : d.notes) s += "\n" + n.message;
+  return s;
+}
+
+inline std::string listed(const diagnostics& ds) {
+  std::string s;
+  for (const auto& d : ds) s += (s.empty() ? "" : "; ") + d.code + " " + d.message;
+  return s.empty() ? "no diagnostic" : s;
+}
+
+class checks_clean : public ::testing::MatcherInterface<const compiled_budget&> {
+public:
+  bool MatchAndExplain(const compiled_budget& r, ::testing::MatchResultListener* l) const override {
+    if (!r.diags.has_errors() && r.value) return true;
+    *l << "found " << listed(r.diags);
+    return false;
+  }
+  void DescribeTo(std::ostream* os) const override { *os << "checks without errors"; }
+  void DescribeNegationTo(std::ostream* os) const override { *os << "has an error"; }
+};
+
+class reports : public ::testing::MatcherInterface<const compiled_budget&> {
+public:
+  reports(std::string code, std::string text, bool rule) : code_(std::move(code)), text_(std::move(text)), rule_(rule) {}
+  bool MatchAndExplain(const compiled_budget& r, ::testing::MatchResultListener* l) const override {
+    for (const auto& d : r.diags) {
+      const bool code = rule_ ? (d.code == "E0501" || d.code == "W0501" || d.code == "E0503" || d.code == "W0503")
+                              : d.code == code_;
+      if (code && all_text(d).find(text_) != std::string::npos) return true;
+    }
+    *l << "found " << listed(r.diags);
+    return false;
+  }
+  void DescribeTo(std::ostream* os) const override {
+    if (rule_) *os << "fails the rule \"" << text_ << "\"";
+    else *os << "reports " << code_ << (text_.empty() ? "" : " mentioning \"" + text_ + "\"");
+  }
+  void DescribeNegationTo(std::ostream* os) const override {
+    *os << "does not ";
+    DescribeTo(os);
+  }
+
+private:
+  std::string code_, text_;
+  bool rule_;
+};
+
+class has_measure : public ::testing::MatcherInterface<const compiled_budget&> {
+public:
+  has_measure(std::string name, std::string amount) : name_(std::move(name)), amount_(std::move(amount)) {}
+  bool MatchAndExplain(const compiled_budget& r, ::testing::MatchResultListener* l) const override {
+    if (!r.value) {
+      *l << "the budget has errors: " << listed(r.diags);
+      return false;
+    }
+    const unit u = r.value->header().amount_unit;
+    std::error_code ec;
+    const money want = money::parse(amount_, u, ec);
+    if (ec) {
+      *l << "'" << amount_ << "' is not an amount";
+      return false;
+    }
+    for (const auto& m : r.value->measures())
+      if (m.name == name_) {
+        *l << name_ << " is " << m.value.format(u, 2);
+        return m.value == want;
+      }
+    for (const auto& f : r.value->figures())
+      if (f.name == name_ && f.is_money) {
+        *l << name_ << " is " << f.amount.format(u, 2);
+        return f.amount == want;
+      }
+    *l << "no measure or figure named " << name_;
+    return false;
+  }
+  void DescribeTo(std::ostream* os) const override { *os << "has " << name_ << " = " << amount_; }
+  void DescribeNegationTo(std::ostream* os) const override { *os << "does not have " << name_ << " = " << amount_; }
+
+private:
+  std::string name_, amount_;
+};
+
+}  // namespace detail
+
+/// The budget compiles without errors (warnings allowed).
+inline ::testing::Matcher<const compiled_budget&> ChecksClean() {
+  return ::testing::MakeMatcher(new detail::checks_clean);
+}
+/// A diagnostic of that code (E0501, W0605 …) whose message, label or notes contain `text`.
+inline ::testing::Matcher<const compiled_budget&> Reports(std::string code, std::string text = {}) {
+  return ::testing::MakeMatcher(new detail::reports(std::move(code), std::move(text), false));
+}
+/// A constraint failed (E0501, W0501, E0503, W0503) whose message or text contains `text`.
+inline ::testing::Matcher<const compiled_budget&> FailsRule(std::string text) {
+  return ::testing::MakeMatcher(new detail::reports({}, std::move(text), true));
+}
+/// The budget compiles and the measure (口径) or figure (数值) `name` is `amount` in the budget's unit.
+inline ::testing::Matcher<const compiled_budget&> HasMeasure(std::string name, std::string amount) {
+  return ::testing::MakeMatcher(new detail::has_measure(std::move(name), std::move(amount)));
+}
+
+}  // namespace yusuan::testing

@@ -1,0 +1,196 @@
+// yusuan check --rules and yusuan test: a rule set applied to many budgets,
+// tests of rules with their expectations, --filter, JUnit output, coverage
+// (a rule no test can make fail is caught), and the standard rule library
+// applied to the reference budgets and the example budget.
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+namespace {
+
+const char* const austerity_rules =
+    "# a rule file\n"
+    "金额单位 万元\n"
+    "参数 上限 = 100.00\n"
+    "口径 接待费 = 合计(经济 = 30217)\n"
+    "核对 接待费 ≤ 上年(三公经费) \"三公经费不得增长\" 当 上年 = 三公经费\n"
+    "核对 支出合计 ≤ 上限 \"支出超过上限\"\n";
+
+const char* const rule_tests =
+    "年度 2024\n"
+    "金额单位 万元\n"
+    "测试 \"增长时报错\" {\n"
+    "  规则 \"rules.budget\"\n"
+    "  上年 三公经费 10.00\n"
+    "  208 01 09 30217 公务接待费: 12.00\n"
+    "  应 报错 E0501 \"三公经费不得增长\"\n"
+    "}\n"
+    "测试 \"持平时通过\" {\n"
+    "  规则 \"rules.budget\"\n"
+    "  上年 三公经费 10.00\n"
+    "  208 01 09 30217 公务接待费: 10.00\n"
+    "  应 通过\n"
+    "  应 等于 接待费 10.00\n"
+    "}\n"
+    "测试 \"超过上限时报错\" {\n"
+    "  规则 \"rules.budget\"\n"
+    "  208 01 09 30101 基本工资: 120.00\n"
+    "  应 报错 E0501 \"支出超过上限\"\n"
+    "}\n";
+
+}  // namespace
+
+TEST(rules_cli, check_many_budgets_with_rules) {
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("a.budget", "金额单位 万元\n上年 三公经费 10.00\n208 01 09 30217 公务接待费: 12.00\n");
+  t.write("b.budget", "金额单位 万元\n208 01 09 30217 公务接待费: 12.00\n");
+  t.write("c.budget", "金额单位 元\n208 01 09 30101 基本工资: 1,200,000.00\n");
+  auto r = run_cli_in(t.path(), "check --color never a.budget b.budget c.budget --rules rules.budget");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_HAS(r.err, "error[E0501]: 三公经费不得增长\n");
+  EXPECT_HAS(r.err, "--> rules.budget:5:1\n");
+  EXPECT_HAS(r.err, "= note: checked on the budget a.budget");
+  EXPECT_HAS(r.err, "a.budget: 1 error, 0 warnings, rules: 1 passed, 1 failed\n");
+  EXPECT_HAS(r.err, "b.budget: ok: 1 item, 0 projects, 1 constraint checked, rules: 1 passed, 0 failed\n");
+  // 1,200,000.00 元 is 120.00 万元, over the rule file's 100.00 (in its own unit)
+  EXPECT_HAS(r.err, "error[E0501]: 支出超过上限");
+  EXPECT_HAS(r.err, "= note: checked on the budget c.budget");
+  EXPECT_HAS(r.err, "3 budgets × 1 rule file: 1 passed, 2 failed (rules checked: 2 passed, 2 failed)\n");
+  // the budgets themselves are not edited: without the rules they check
+  EXPECT_EQ(run_cli_in(t.path(), "check a.budget b.budget c.budget").exit, 0);
+}
+
+TEST(rules_cli, set_overrides_a_parameter_and_an_unknown_one_is_an_error) {
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("c.budget", "金额单位 万元\n208 01 09 30101 基本工资: 120.00\n");
+  auto ok = run_cli_in(t.path(), "check c.budget --rules rules.budget --set 上限=150.00");
+  EXPECT_EQ(ok.exit, 0) << ok.err;
+  EXPECT_HAS(ok.err, "rules: 1 passed, 0 failed");
+  auto bad = run_cli_in(t.path(), "check --color never c.budget --rules rules.budget --set 下限=1");
+  EXPECT_EQ(bad.exit, 1);
+  EXPECT_HAS(bad.err, "error[E0307]: no rule declares the parameter '下限'");
+  EXPECT_HAS(bad.err, "= note: the rules declare 上限");
+  auto usage = run_cli_in(t.path(), "check c.budget --rules rules.budget --set 上限");
+  EXPECT_EQ(usage.exit, 2);
+  EXPECT_HAS(usage.err, "--set needs NAME=VALUE");
+  auto missing = run_cli_in(t.path(), "check c.budget --rules nowhere.budget");
+  EXPECT_EQ(missing.exit, 2);
+}
+
+TEST(rules_cli, check_with_rules_as_junit) {
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("a.budget", "金额单位 万元\n上年 三公经费 10.00\n208 01 09 30217 公务接待费: 12.00\n");
+  auto r = run_cli_in(t.path(), "check a.budget --rules rules.budget --format junit");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_HAS(r.out, "<testsuite name=\"a.budget\" tests=\"2\" failures=\"1\"");
+  EXPECT_HAS(r.out, "<failure message=\"constraint failed: 核对 接待费 ≤ 上年(三公经费) &quot;三公经费不得增长&quot;");
+}
+
+TEST(rules_cli, test_runs_every_test) {
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("tests/austerity.budget", std::string(rule_tests));
+  t.write("tests/rules.budget", austerity_rules);
+  auto r = run_cli_in(t.path(), "test tests/austerity.budget");
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(r.out,
+            "ok      增长时报错  (tests/austerity.budget:3)\n"
+            "ok      持平时通过  (tests/austerity.budget:9)\n"
+            "ok      超过上限时报错  (tests/austerity.budget:16)\n"
+            "3 passed, 0 failed\n");
+  auto f = run_cli_in(t.path(), "test tests/austerity.budget --filter 持平");
+  EXPECT_EQ(f.out, "ok      持平时通过  (tests/austerity.budget:9)\n1 passed, 0 failed\n");
+}
+
+TEST(rules_cli, a_failed_expectation_shows_what_was_found) {
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("t.budget",
+          "测试 \"应报错却通过\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  上年 三公经费 10.00\n"
+          "  208 01 09 30217: 9.00\n  应 报错 E0501 \"三公经费不得增长\"\n}\n"
+          "测试 \"应通过却报错\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30101: 200.00\n  应 通过\n}\n"
+          "测试 \"数值不符\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30217: 3.00\n  应 等于 接待费 4.00\n}\n");
+  auto r = run_cli_in(t.path(), "test t.budget");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_HAS(r.out, "FAILED  应报错却通过  (t.budget:1)\n        应 报错 E0501 \"三公经费不得增长\": expected E0501 "
+                    "\"三公经费不得增长\", found no diagnostic\n");
+  EXPECT_HAS(r.out, "FAILED  应通过却报错  (t.budget:8)\n        应 通过: expected no error, found E0501 支出超过上限 "
+                    "(rules.budget:6:1)\n");
+  EXPECT_HAS(r.out, "FAILED  数值不符  (t.budget:14)\n        应 等于 接待费 4.00: expected 4.00, found 3.00\n");
+  EXPECT_HAS(r.out, "0 passed, 3 failed\n");
+}
+
+TEST(rules_cli, a_test_diagnostic_points_into_the_test_file) {
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("t.budget",
+          "测试 \"一\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30101: 1.00\n  应 通过\n}\n"
+          "测试 \"二\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30101: 1.0000001\n  应 报错 E0202\n}\n");
+  auto r = run_cli_in(t.path(), "test t.budget");
+  EXPECT_EQ(r.exit, 0) << r.out;
+  // each test is its own budget: the malformed amount of 二 is not in 一
+  EXPECT_HAS(r.out, "ok      一");
+  EXPECT_HAS(r.out, "ok      二");
+}
+
+TEST(rules_cli, malformed_tests_are_usage_errors) {
+  temp_dir t;
+  t.write("t.budget", "测试 \"没有期望\" {\n  208 01 09 30101: 1.00\n}\n测试 \"未闭合\" {\n  应 通过\n");
+  auto r = run_cli_in(t.path(), "test t.budget");
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_HAS(r.err, "t.budget:1: test \"没有期望\" has no 应 line");
+  EXPECT_HAS(r.err, "t.budget:4: test \"未闭合\" is never closed with '}'");
+}
+
+TEST(rules_cli, coverage_catches_a_rule_that_cannot_fail) {
+  temp_dir t;
+  t.write("rules.budget",
+          "核对 支出合计 ≤ 100.00 \"支出超过上限\"\n"
+          "核对 合计(经济 = 302) ≤ 支出合计 \"公用经费不超过支出合计\"\n");  // always true: it cannot fail
+  t.write("t.budget",
+          "测试 \"超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 200.00\n  应 报错 E0501 \"支出超过上限\"\n}\n"
+          "测试 \"不超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 50.00\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test --coverage t.budget");
+  EXPECT_EQ(r.exit, 1) << r.out;
+  EXPECT_HAS(r.out, "2 passed, 0 failed\n");
+  EXPECT_HAS(r.out, "coverage: 1 of 2 constraints made to fail and to pass\n");
+  EXPECT_HAS(r.out, "  rules.budget:2:1: no test makes it fail: 核对 合计(经济 = 302) ≤ 支出合计 \"公用经费不超过支出合计\"\n");
+  EXPECT_EQ(run_cli_in(t.path(), "test t.budget").exit, 0);  // without --coverage the tests pass
+}
+
+TEST(rules_cli, the_standard_rules_are_tested_with_full_coverage) {
+  auto r = run_cli("test budgets/std/rules/tests --coverage");
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_HAS(r.out, "33 passed, 0 failed\n");
+  EXPECT_HAS(r.out, "coverage: 19 of 19 constraints made to fail and to pass\n");
+}
+
+TEST(rules_cli, the_standard_rules_on_the_reference_and_example_budgets) {
+  auto r = run_cli("check --color never budgets/luoyang-social-insurance-center-2024.budget "
+                   "budgets/putuo-commerce-commission-2025.budget examples/budgets/main.budget --rules budgets/std/rules");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  // 三公经费 9.20 万元 against 8.80 万元 the year before
+  EXPECT_HAS(r.err, "error[E0501]: 三公经费不得增长\n");
+  EXPECT_HAS(r.err, "--> budgets/std/rules/austerity.budget:25:1\n");
+  EXPECT_HAS(r.err, "expected ≤ 8.80, found 9.20 (difference +0.40 万元)");
+  EXPECT_HAS(r.err, "budgets/luoyang-social-insurance-center-2024.budget: 1 error, 5 warnings, rules: 42 passed, 3 failed\n");
+  EXPECT_HAS(r.err, "budgets/putuo-commerce-commission-2025.budget: ok: ");
+  EXPECT_HAS(r.err, "rules: 10 passed, 2 failed\n");
+  EXPECT_HAS(r.err, "error[E0501]: 项目缺少满意度指标 (项目 就业服务大厅运行维护)");
+  EXPECT_HAS(r.err, "examples/budgets/main.budget: 1 error, 1 warning, rules: 23 passed, 2 failed\n");
+  EXPECT_HAS(r.err, "3 budgets × 6 rule files: 1 passed, 2 failed (rules checked: 75 passed, 7 failed)\n");
+}
+
+TEST(rules_cli, tests_in_english_and_with_full_width_punctuation) {
+  temp_dir t;
+  t.write("rules.budget", "expect total-expenditure <= 100.00 \"over the limit\"\n");
+  t.write("t.budget",
+          "test \"over\" {\n  rules \"rules.budget\"\n  208 01 09 30101: 200.00\n  should report E0501 \"over the limit\"\n}\n"
+          "测试 “全角” ｛\n  规则 “rules.budget”\n  208 01 09 30101: 50.00   # 注释 }\n  应 通过\n｝\n");
+  auto r = run_cli_in(t.path(), "test t.budget");
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "ok      over  (t.budget:1)\nok      全角  (t.budget:6)\n2 passed, 0 failed\n");
+}

@@ -1,0 +1,161 @@
+// Rules applied from outside (compile_options::rules): a rule file's own unit
+// of amounts, 参数 and their overrides, conditions (当), per-entity
+// constraints (每个), and the budget's own measures and parameters before
+// the rules' defaults.  Written with the matchers of <yusuan/testing.hpp>.
+#include "support/test_support.hpp"
+
+#include <yusuan/testing.hpp>
+
+using namespace yusuan_test;
+using namespace yusuan::testing;
+using ::testing::Not;
+
+namespace {
+
+/// A rule file written to a temporary directory.
+struct rules_file {
+  temp_dir dir;
+  fs::path path;
+  explicit rules_file(std::string_view text) : path(dir.write("rules.budget", text)) {}
+};
+
+compile_options quiet() {
+  compile_options o;
+  o.check_catalog = false;
+  return o;
+}
+
+}  // namespace
+
+TEST(rules, a_rule_file_reads_its_amounts_in_its_own_unit) {
+  rules_file r("金额单位 万元\n核对 支出合计 ≤ 1.00 \"不超过一万元\"\n");
+  // the budget is in 元: 9,000.00 元 is 0.90 万元, 12,000.00 元 is 1.20 万元
+  EXPECT_THAT(compile_with_rules("208 01 09 30101: 9,000.00\n", {r.path}, quiet()), ChecksClean());
+  const auto over = compile_with_rules("208 01 09 30101: 12,000.00\n", {r.path}, quiet());
+  EXPECT_THAT(over, FailsRule("不超过一万元"));
+  EXPECT_THAT(over, Reports("E0501", "expected ≤ 1.00, found 1.20"));
+}
+
+TEST(rules, a_failed_rule_points_at_the_rule_and_names_the_budget) {
+  rules_file r("核对 支出合计 = 0\n");
+  const auto c = compile_with_rules("208 01 09 30101: 1.00\n", {r.path}, quiet());
+  ASSERT_THAT(c, Reports("E0501", "checked on the budget <test>"));
+  const auto& d = *with_code(c.diags, "E0501").front();
+  EXPECT_EQ(file_of(d), r.path.string());
+  EXPECT_EQ(yusuan::resolve(d.span).line, 1u);
+}
+
+TEST(rules, the_budget_is_not_edited_and_its_own_constraints_stay_its_own) {
+  rules_file r("核对 支出合计 ≥ 0\n");
+  std::vector<yusuan::constraint_result> seen;
+  auto o = quiet();
+  o.on_constraint = [&](const yusuan::constraint_result& x) { seen.push_back(x); };
+  const auto c = compile_with_rules("208 01 09 30101: 1.00\n核对 支出合计 = 1.00\n", {r.path}, o);
+  EXPECT_THAT(c, ChecksClean());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_FALSE(seen[0].from_rules);
+  EXPECT_TRUE(seen[1].from_rules);
+  EXPECT_EQ(c.value->constraints().size(), 2u);
+}
+
+TEST(rules, parameters_have_defaults_overrides_and_the_budgets_own_values) {
+  rules_file r("金额单位 万元\n参数 上限 = 2.00\n参数 比例 = 50%\n核对 支出合计 ≤ 上限 \"超过上限\"\n"
+               "核对 占比(人员经费, 支出合计) ≥ 比例 \"人员经费占比不足\"\n");
+  const std::string budget = "金额单位 万元\n208 01 09 人员经费 30101: 1.00\n208 01 09 公用经费 30201: 2.00\n";
+  const auto by_default = compile_with_rules(budget, {r.path}, quiet());
+  EXPECT_THAT(by_default, FailsRule("超过上限"));
+  EXPECT_THAT(by_default, FailsRule("人员经费占比不足"));  // 33% < 50%
+  auto o = quiet();
+  o.parameters = {{"上限", "3.00"}, {"比例", "30%"}};
+  EXPECT_THAT(compile_with_rules(budget, {r.path}, o), ChecksClean());
+  // a 参数 of the budget's own comes before the rule file's default
+  EXPECT_THAT(compile_with_rules("金额单位 万元\n参数 上限 = 3.00\n参数 比例 = 33%\n" + budget.substr(budget.find('\n') + 1),
+                                 {r.path}, quiet()),
+              ChecksClean());
+}
+
+TEST(rules, an_unknown_parameter_is_E0307) {
+  rules_file r("参数 上限 = 2.00\n核对 支出合计 ≤ 上限\n");
+  auto o = quiet();
+  o.parameters = {{"下限", "1.00"}};
+  const auto c = compile_with_rules("208 01 09 30101: 1.00\n", {r.path}, o);
+  EXPECT_THAT(c, Reports("E0307", "no rule declares the parameter '下限'"));
+  EXPECT_THAT(c, Reports("E0307", "the rules declare 上限"));
+}
+
+TEST(rules, a_parameter_declared_twice_is_E0303) {
+  const auto c = compile_with_rules("参数 上限 = 2.00\n参数 上限 = 3.00\n", {}, quiet());
+  EXPECT_THAT(c, Reports("E0303", "parameter '上限' is declared twice"));
+}
+
+TEST(rules, conditions_on_the_unit_type_year_and_department) {
+  rules_file r("核对 支出合计 = 0 \"行政参公\" 当 单位类型 属于 (行政, 参公)\n"
+               "核对 支出合计 = 0 \"2025年起\" 当 年度 ≥ 2025\n"
+               "核对 支出合计 = 0 \"801部门\" 当 部门 = 801\n"
+               "核对 支出合计 = 0 \"非事业\" 当 非 单位类型 = 事业\n");
+  const auto a = compile_with_rules("年度 2024\n单位 1 \"甲\" 类型 参公\n部门 801 人社局\n208 01 09 30101: 1.00\n",
+                                    {r.path}, quiet());
+  EXPECT_THAT(a, FailsRule("行政参公"));
+  EXPECT_THAT(a, Not(FailsRule("2025年起")));
+  EXPECT_THAT(a, FailsRule("801部门"));
+  EXPECT_THAT(a, FailsRule("非事业"));
+  const auto b = compile_with_rules("年度 2025\n单位 1 \"乙\" 类型 事业\n部门 802 卫健委\n208 01 09 30101: 1.00\n",
+                                    {r.path}, quiet());
+  EXPECT_THAT(b, Not(FailsRule("行政参公")));
+  EXPECT_THAT(b, FailsRule("2025年起"));
+  EXPECT_THAT(b, Not(FailsRule("801部门")));
+  EXPECT_THAT(b, Not(FailsRule("非事业")));
+}
+
+TEST(rules, each_project_is_reported_separately) {
+  rules_file r("金额单位 万元\n参数 起点 = 10.00\n"
+               "每个 项目: 核对 产出指标数 ≥ 1 \"缺少产出指标\" 当 金额 ≥ 起点\n"
+               "每个 项目: 核对 合计(经济 = 30227) ≤ 50.00 \"委托业务费过高\"\n");
+  const std::string budget =
+      "金额单位 万元\n"
+      "项目 \"甲\" 类型 特定目标类 功能 2080109 { 30227: 60.00 }\n"
+      "项目 \"乙\" 类型 特定目标类 功能 2080109 { 30227: 20.00 }\n"
+      "项目 \"丙\" 类型 特定目标类 功能 2080109 { 30227: 5.00 }\n"
+      "项目 \"丁\" 类型 特定目标类 功能 2080109 { 30227: 30.00\n 绩效 { 产出 人次 ≥1人次 } }\n";
+  const auto c = compile_with_rules(budget, {r.path}, quiet());
+  EXPECT_THAT(c, FailsRule("缺少产出指标 (项目 甲)"));
+  EXPECT_THAT(c, FailsRule("缺少产出指标 (项目 乙)"));
+  EXPECT_THAT(c, Not(FailsRule("缺少产出指标 (项目 丙)")));  // under the threshold
+  EXPECT_THAT(c, Not(FailsRule("缺少产出指标 (项目 丁)")));  // has one
+  EXPECT_THAT(c, FailsRule("委托业务费过高 (项目 甲)"));  // the project's items only
+  EXPECT_THAT(c, Not(FailsRule("委托业务费过高 (项目 乙)")));
+  EXPECT_EQ(with_code(c.diags, "E0501").size(), 3u);
+}
+
+TEST(rules, each_unit_of_a_department_is_reported_separately) {
+  rules_file r("每个 单位: 核对 支出合计 ≤ 5.00 \"单位支出过高\" 当 单位类型 = 事业\n");
+  const std::string budget =
+      "单位 1 \"局本级\" 类型 行政\n208 01 09 30101: 9.00\n"
+      "导入 \"a.budget\"\n导入 \"b.budget\"\n";
+  temp_dir d;
+  d.write("a.budget", "单位 2 \"甲中心\" 类型 事业\n208 01 09 30101: 6.00\n");
+  d.write("b.budget", "单位 3 \"乙中心\" 类型 事业\n208 01 09 30101: 4.00\n");
+  auto o = quiet();
+  o.root = d.path();
+  const auto c = compile_with_rules(budget, {r.path}, o);
+  EXPECT_THAT(c, FailsRule("单位支出过高 (单位 2 甲中心)"));
+  EXPECT_THAT(c, Not(FailsRule("乙中心")));
+  EXPECT_THAT(c, Not(FailsRule("局本级")));  // 行政: the condition does not hold
+}
+
+TEST(rules, a_measure_the_budget_defines_is_the_budgets_own) {
+  rules_file r("口径 公用 = 合计(经济 = 302)\n核对 公用 ≤ 1.00 \"公用过高\"\n");
+  EXPECT_THAT(compile_with_rules("208 01 09 30201: 5.00\n", {r.path}, quiet()), FailsRule("公用过高"));
+  // the budget's own 公用 (0.00 here) is used, not the rule file's
+  const auto own = compile_with_rules("208 01 09 30201: 5.00\n口径 公用 = 合计(经济 = 301)\n", {r.path}, quiet());
+  EXPECT_THAT(own, ChecksClean());
+  EXPECT_THAT(own, HasMeasure("公用", "0.00"));
+}
+
+TEST(rules, an_unknown_condition_or_entity_is_an_error) {
+  EXPECT_THAT(compile_with_rules("核对 支出合计 = 0 当 经济 = 301\n", {}, quiet()),
+              Reports("E0304", "'经济' cannot be a condition of 当"));
+  EXPECT_THAT(compile_with_rules("每个 科目: 核对 支出合计 = 0\n", {}, quiet()), Reports("E0205", "unknown 每个 '科目'"));
+  EXPECT_THAT(compile_with_rules("核对 支出合计 = 0 当 单位类型 = 公司\n", {}, quiet()),
+              Reports("E0205", "unknown unit type '公司'"));
+}

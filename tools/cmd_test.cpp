@@ -1,0 +1,171 @@
+// yusuan test -- run the tests of fiscal rules (测试 blocks).
+#include "args.hpp"
+#include "cli.hpp"
+#include "io.hpp"
+#include "junit.hpp"
+
+#include <yusuan/compile.hpp>
+#include <yusuan/rule_tests.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace cli {
+
+const char* const test_help = R"(Usage: yusuan test [options] FILE|DIR...
+
+Runs the tests of fiscal rules: every 测试 (test) block of each FILE, and of
+each .budget file of each DIR (and of its subdirectories).  A test is a small
+budget compiled with the rule files it names (规则 "…"); its 应 lines say what
+must come of it: 应 通过 (no error), 应 报错 CODE ["TEXT"] (a diagnostic of that
+code mentioning TEXT), 应 等于 NAME AMOUNT (a value).  One line per test: ok,
+or FAILED with the expectation, what was found and the diagnostics; then
+"N passed, M failed".
+
+Options:
+  --filter TEXT        run only the tests whose name contains TEXT
+  --format text|junit  text (default), or JUnit XML (one testsuite per file,
+                       one testcase per test) for CI systems
+  --coverage           then list every constraint (核对) of the rule files
+                       the tests use, whether a test made it fail and a test
+                       made it pass; a constraint no test made fail (or pass)
+                       is reported and makes the run fail
+  --set NAME=VALUE     the value of a 参数 of the rules (repeatable)
+  -o FILE              write the report to FILE
+  -h, --help           show this help
+
+Exit codes: 0 every test passed (and, with --coverage, every constraint was
+made to fail and to pass), 1 a test failed, 2 usage or I/O errors, or a
+malformed test.
+)";
+
+std::vector<std::filesystem::path> library_path();
+
+namespace {
+
+std::vector<std::filesystem::path> test_files(const std::vector<std::string>& args) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> out;
+  for (const auto& a : args) {
+    std::error_code ec;
+    if (fs::is_directory(a, ec)) {
+      std::vector<fs::path> found;
+      for (const auto& e : fs::recursive_directory_iterator(a, ec))
+        if (e.is_regular_file() && e.path().extension() == ".budget") found.push_back(e.path());
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(a, ec)) {
+      out.emplace_back(a);
+    } else {
+      throw usage_error{"no such file or directory: " + a};
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_test(const std::vector<std::string>& args) {
+  std::string format = "text", filter;
+  bool coverage = false;
+  common_flags common;
+  std::vector<std::string> inputs;
+  std::map<std::string, std::string, std::less<>> parameters;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << test_help;
+      return exit_ok;
+    } else if (common_option(args, i, common)) {
+    } else if (is_option(a, "--format")) {
+      format = choice_option(args, i, "--format", {"text", "junit"});
+    } else if (is_option(a, "--filter")) {
+      filter = option_value(args, i, "--filter");
+    } else if (a == "--coverage") {
+      coverage = true;
+    } else if (is_option(a, "--set")) {
+      const std::string v = option_value(args, i, "--set");
+      const auto eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) throw usage_error{"--set needs NAME=VALUE, not '" + v + "'"};
+      parameters[v.substr(0, eq)] = v.substr(eq + 1);
+    } else if (looks_like_option(a)) {
+      unknown_option("test", a, with_common({"--format", "--filter", "--coverage", "--set"}));
+    } else {
+      inputs.push_back(a);
+    }
+  }
+  if (inputs.empty()) throw usage_error{"test needs at least one test file or directory (see yusuan test --help)"};
+  const auto files = test_files(inputs);
+
+  output out(common.output);
+  std::ostream& o = out.stream();
+  std::size_t passed = 0, failed = 0;
+  bool malformed = false;
+  yusuan::rule_coverage cov;
+  std::vector<junit::testsuite> suites;
+  std::vector<std::vector<yusuan::rule_test>> keep;  // results point at their tests
+  for (const auto& file : files) {
+    std::vector<std::string> errors;
+    keep.push_back(yusuan::read_rule_tests(file, errors));
+    for (const auto& e : errors) std::cerr << "error: " << e << "\n";
+    malformed = malformed || !errors.empty();
+    junit::testsuite suite;
+    suite.name = file.string();
+    for (const auto& t : keep.back()) {
+      if (!filter.empty() && t.name.find(filter) == std::string::npos) continue;
+      if (coverage)
+        for (const auto& r : t.rules) cov.add_rule_file(r);
+      yusuan::compile_options co;
+      co.library_path = library_path();
+      co.parameters = parameters;
+      const auto r = yusuan::run_rule_test(t, co, coverage ? &cov : nullptr);
+      junit::testcase c;
+      c.name = t.name;
+      c.classname = file.string();
+      const std::string at = file.string() + ":" + std::to_string(t.line);
+      if (r.passed) {
+        ++passed;
+        if (format == "text") o << "ok      " << t.name << "  (" << at << ")\n";
+      } else {
+        ++failed;
+        c.failed = true;
+        c.message = r.failures.front();
+        for (const auto& f : r.failures) c.details += f + "\n";
+        if (format == "text") {
+          o << "FAILED  " << t.name << "  (" << at << ")\n";
+          for (const auto& f : r.failures) o << "        " << f << "\n";
+        }
+      }
+      suite.cases.push_back(std::move(c));
+    }
+    suites.push_back(std::move(suite));
+  }
+  bool uncovered = false;
+  if (format == "junit") {
+    junit::write(o, suites);
+  } else {
+    o << passed << " passed, " << failed << " failed\n";
+  }
+  if (coverage) {
+    std::ostream& co = format == "junit" ? std::cerr : o;
+    const auto entries = cov.entries();
+    std::size_t full = 0;
+    for (const auto& e : entries) full += e.failed && e.passed;
+    co << "coverage: " << full << " of " << entries.size() << " constraints made to fail and to pass\n";
+    for (const auto& e : entries) {
+      if (e.failed && e.passed) continue;
+      uncovered = true;
+      co << "  " << e.file << ":" << e.line << ":" << e.column << ": "
+         << (!e.failed && !e.passed ? "never checked" : !e.failed ? "no test makes it fail" : "no test makes it pass")
+         << ": " << e.text << "\n";
+    }
+  }
+  out.finish();
+  if (malformed) return exit_usage;
+  return failed > 0 || uncovered ? exit_budget_error : exit_ok;
+}
+
+}  // namespace cli
