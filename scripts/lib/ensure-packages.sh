@@ -11,12 +11,15 @@
 #   unzip                 the test that reads the workbooks back
 #   chromium              the test that renders the HTML report (headless)
 #   fonts-wqy-microhei    CJK glyphs for the report's screenshots
+#   python3               scripts/gen-region (the region tests) and the fuzzers'
+#                         keyword dictionary
+#   libgmock-dev          the matchers of <yusuan/testing.hpp> and their tests
 #   nodejs, npm           the browser, DuckDB, JSON Schema and grammar tests
 #                         (only when there is no node or npm on the PATH: a
 #                         newer Node.js installed otherwise is kept)
 
 YUSUAN_PACKAGES=(cmake g++ make libboost1.81-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libxlsxwriter-dev unzip chromium fonts-wqy-microhei)
+  libxlsxwriter-dev unzip chromium fonts-wqy-microhei python3)
 
 yusuan_ensure_packages() {
   if ! command -v dpkg-query >/dev/null 2>&1; then
