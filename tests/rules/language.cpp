@@ -107,6 +107,30 @@ TEST(rules, conditions_on_the_unit_type_year_and_department) {
   EXPECT_THAT(b, Not(FailsRule("非事业")));
 }
 
+// A table carries its empty-table note exactly when it has no figures: both
+// directions, stated with 当 表注.
+TEST(rules, conditions_on_table_notes) {
+  rules_file r("核对 合计(资金 = 政府性基金) = 0 \"有空表说明的表应当无数\" 当 表注 = 预算09表\n"
+               "核对 合计(资金 = 政府性基金) ≠ 0 \"无数的表应当有空表说明\" 当 非 表注 = 预算09表\n");
+  const std::string fund = "208 01 09 30101: 1.00 资金 政府性基金\n";
+  const std::string none = "208 01 09 30101: 1.00\n";
+  const std::string note = "表注 预算09表 \"本单位无政府性基金预算拨款安排的支出，故此表无数。\"\n";
+  // an empty table with its note, a table with figures and no note: both hold
+  EXPECT_THAT(compile_with_rules(none + note, {r.path}, quiet()), ChecksClean());
+  EXPECT_THAT(compile_with_rules(fund, {r.path}, quiet()), ChecksClean());
+  // the note on a table with figures, an empty table without its note: each fails its rule
+  const auto noted = compile_with_rules(fund + note, {r.path}, quiet());
+  EXPECT_THAT(noted, FailsRule("有空表说明的表应当无数"));
+  EXPECT_THAT(noted, Not(FailsRule("无数的表应当有空表说明")));
+  const auto bare = compile_with_rules(none, {r.path}, quiet());
+  EXPECT_THAT(bare, FailsRule("无数的表应当有空表说明"));
+  EXPECT_THAT(bare, Not(FailsRule("有空表说明的表应当无数")));
+  // the same table by its number
+  rules_file n("核对 合计(资金 = 政府性基金) = 0 \"按编号\" 当 表注 = 9\n");
+  EXPECT_THAT(compile_with_rules(fund + note, {n.path}, quiet()), FailsRule("按编号"));
+  EXPECT_THAT(compile_with_rules(fund, {n.path}, quiet()), Not(FailsRule("按编号")));
+}
+
 TEST(rules, each_project_is_reported_separately) {
   rules_file r("金额单位 万元\n参数 起点 = 10.00\n"
                "每个 项目: 核对 产出指标数 ≥ 1 \"缺少产出指标\" 当 金额 ≥ 起点\n"

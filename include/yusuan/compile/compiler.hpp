@@ -351,6 +351,23 @@ private:
         is = any;
         break;
       }
+      case S::table_note: {
+        // the budget carries a 表注 for one of the tables named: the same
+        // text, or the same table number (预算09表, 09, 表9 and 9 agree)
+        auto number = [](std::string_view t) {
+          std::string digits;
+          for (char ch : t)
+            if (ch >= '0' && ch <= '9') digits.push_back(ch);
+          const auto first = digits.find_first_not_of('0');
+          return first == std::string::npos ? digits : digits.substr(first);
+        };
+        bool any = false;
+        for (const auto& n : b.table_notes())
+          for (const auto& t : c.texts)
+            any = any || n.table == t || (!number(t).empty() && number(n.table) == number(t));
+        is = any;
+        break;
+      }
       case S::project: {
         if (!project) return false;
         const auto& p = b.projects()[*project];

@@ -43,7 +43,7 @@ enum class yoy_claim : std::uint8_t { none, decrease, increase, fall, growth, fl
 /// 数值 test whether the budget states a 上年 / 数值 (计数) figure of a name.
 struct rule_condition {
   enum class op : std::uint8_t { test, and_, or_, not_ } kind = op::test;
-  enum class subject : std::uint8_t { unit_type, year, department, unit, amount, kind, project, prior, figure } what = subject::year;
+  enum class subject : std::uint8_t { unit_type, year, department, unit, amount, kind, project, prior, figure, table_note } what = subject::year;
   filter::op cmp = filter::op::eq;  // eq, ne, in, not_in, lt, le, gt, ge
   std::vector<std::string> texts;   // the values as written
   std::vector<money> amounts;       // 金额

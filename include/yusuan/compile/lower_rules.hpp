@@ -265,12 +265,13 @@ private:
     else if (dim == "金额" || dim == "amount") out.what = S::amount;
     else if (dim == "上年" || dim == "prior") out.what = S::prior;
     else if (dim == "数值" || dim == "figure") out.what = S::figure;
+    else if (dim == "表注" || dim == "table-note") out.what = S::table_note;
     else if (scope == rule_scope::each_project && (dim == "类型" || dim == "kind")) out.what = S::kind;
     else if (scope == rule_scope::each_project && (dim == "项目" || dim == "project")) out.what = S::project;
     else {
       auto& d = c_.rep.error("E0304", "'" + dim + "' cannot be a condition of 当", out.span);
-      d.expected = scope == rule_scope::each_project ? "单位类型, 年度, 部门, 单位, 金额 (the project's), 类型, 项目, 上年 or 数值"
-                                                     : "单位类型, 年度, 部门, 单位, 金额, 上年 or 数值";
+      d.expected = scope == rule_scope::each_project ? "单位类型, 年度, 部门, 单位, 金额 (the project's), 类型, 项目, 上年, 数值 or 表注"
+                                                     : "单位类型, 年度, 部门, 单位, 金额, 上年, 数值 or 表注";
       return false;
     }
     using C = syntax::ast::comparison;
