@@ -49,6 +49,11 @@ inline constexpr std::array<field, 24> fields{{
     {"line", field_type::integer, "源文件行号", ""},
 }};
 
+/// The CSV dialect of every export, as a Tabular Data Package states it.
+inline constexpr std::string_view csv_dialect =
+    "{\"delimiter\": \",\", \"doubleQuote\": true, \"quoteChar\": \"\\\"\", \"lineTerminator\": \"\\n\", "
+    "\"header\": true, \"skipInitialSpace\": false, \"caseSensitiveHeader\": true}";
+
 inline constexpr std::size_t amount_column = 20;
 inline constexpr std::size_t amount_fen_column = 21;
 

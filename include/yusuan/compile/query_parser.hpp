@@ -157,14 +157,7 @@ private:
 
   /// The tag keys the budget's items carry.
   const std::vector<std::string>& tag_keys() {
-    if (!tag_keys_) {
-      tag_keys_.emplace();
-      for (std::uint32_t s = 0; s < b_.tag_set_count(); ++s)
-        for (auto [k, v] : b_.tag_set(s)) {
-          std::string key(b_.string_at(k));
-          if (std::find(tag_keys_->begin(), tag_keys_->end(), key) == tag_keys_->end()) tag_keys_->push_back(key);
-        }
-    }
+    if (!tag_keys_) tag_keys_ = b_.tag_keys();
     return *tag_keys_;
   }
 

@@ -62,17 +62,7 @@ private:
 
   /// The tag keys the items carry.
   const std::vector<std::string>& item_tag_keys() {
-    if (!tag_keys_) {
-      tag_keys_.emplace();
-      const auto& data = *d_.data;
-      std::vector<bool> seen(data.strings.size());
-      for (const auto& set : data.tag_sets)
-        for (auto [k, v] : set)
-          if (!seen[k]) {
-            seen[k] = true;
-            tag_keys_->push_back(data.strings[k]);
-          }
-    }
+    if (!tag_keys_) tag_keys_ = detail::budget_access::make(d_.data).tag_keys();
     return *tag_keys_;
   }
 

@@ -180,6 +180,18 @@ public:
   std::span<const std::pair<std::uint32_t, std::uint32_t>> tag_set(std::uint32_t id) const { return d_->tag_sets[id]; }
   /// How many distinct tag sets the items have (item::tags is below it).
   std::size_t tag_set_count() const noexcept { return d_->tag_sets.size(); }
+  /// The tag keys the items carry, each once, in the order first carried.
+  std::vector<std::string> tag_keys() const {
+    std::vector<std::string> out;
+    std::vector<bool> seen(d_->strings.size());
+    for (const auto& set : d_->tag_sets)
+      for (auto [k, v] : set)
+        if (!seen[k]) {
+          seen[k] = true;
+          out.push_back(d_->strings[k]);
+        }
+    return out;
+  }
   /// Id of an interned string, or npos32.
   std::uint32_t string_id(std::string_view s) const {
     for (std::uint32_t i = 0; i < d_->strings.size(); ++i)

@@ -89,6 +89,35 @@ struct filter {
   source_span span;
 };
 
+/// Whether a record outside the item columns (an income line, a fund source)
+/// passes `f`, given whether it takes one value of a leaf: `takes(leaf, value)`.
+/// A leaf passes when it takes one of its values (none of them for ≠ and
+/// 不属于); comparisons by size (金额) take no such record.
+template <class Takes>
+bool filter_holds(const filter& f, Takes&& takes) {
+  switch (f.kind) {
+    case filter::op::all: return true;
+    case filter::op::eq:
+    case filter::op::in:
+    case filter::op::ne:
+    case filter::op::not_in: {
+      bool any = false;
+      for (const auto& v : f.values) any = any || takes(f, v);
+      return any != (f.kind == filter::op::ne || f.kind == filter::op::not_in);
+    }
+    case filter::op::and_:
+      for (const auto& c : f.children)
+        if (!filter_holds(c, takes)) return false;
+      return true;
+    case filter::op::or_:
+      for (const auto& c : f.children)
+        if (filter_holds(c, takes)) return true;
+      return false;
+    case filter::op::not_: return f.children.empty() || !filter_holds(f.children.front(), takes);
+    default: return false;
+  }
+}
+
 /// An expression: money-valued (sums, measures, literals), a count, or a
 /// percentage (share, change).  Sums of terms are flat (`add` holds every
 /// term, a subtracted one under `neg`), so that no expression is deeper than

@@ -20,32 +20,11 @@ namespace yusuan {
 /// source (上年结转结余.一般公共预算); a line is not its parts.  Conditions
 /// on other dimensions take no line.
 inline bool income_passes(const filter& f, const income_line& l) {
-  auto takes = [&](const filter_value& v) {
-    if (f.dim.dim == dimension::fund) return v.fund == l.source && v.part_of == l.of_which;
-    if (f.dim.dim == dimension::unit) return v.id == l.unit;
+  return filter_holds(f, [&](const filter& leaf, const filter_value& v) {
+    if (leaf.dim.dim == dimension::fund) return v.fund == l.source && v.part_of == l.of_which;
+    if (leaf.dim.dim == dimension::unit) return v.id == l.unit;
     return false;
-  };
-  switch (f.kind) {
-    case filter::op::all: return true;
-    case filter::op::eq:
-    case filter::op::in:
-    case filter::op::ne:
-    case filter::op::not_in: {
-      bool any = false;
-      for (const auto& v : f.values) any = any || takes(v);
-      return any != (f.kind == filter::op::ne || f.kind == filter::op::not_in);
-    }
-    case filter::op::and_:
-      for (const auto& c : f.children)
-        if (!income_passes(c, l)) return false;
-      return true;
-    case filter::op::or_:
-      for (const auto& c : f.children)
-        if (income_passes(c, l)) return true;
-      return false;
-    case filter::op::not_: return f.children.empty() || !income_passes(f.children.front(), l);
-    default: return false;  // amounts compared by size: not a dimension of income lines
-  }
+  });
 }
 
 /// Σ of the income lines that pass `where` (of one unit when `unit` is set)

@@ -28,31 +28,10 @@ namespace yusuan {
 /// 一般公共预算 money too, as for items).  Conditions on other dimensions
 /// take nothing.
 inline bool fund_passes(const filter& f, fund_source s) {
-  auto takes = [&](const filter_value& v) {
-    return f.dim.dim == dimension::fund &&
+  return filter_holds(f, [&](const filter& leaf, const filter_value& v) {
+    return leaf.dim.dim == dimension::fund &&
            (v.fund == s || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget));
-  };
-  switch (f.kind) {
-    case filter::op::all: return true;
-    case filter::op::eq:
-    case filter::op::in:
-    case filter::op::ne:
-    case filter::op::not_in: {
-      bool any = false;
-      for (const auto& v : f.values) any = any || takes(v);
-      return any != (f.kind == filter::op::ne || f.kind == filter::op::not_in);
-    }
-    case filter::op::and_:
-      for (const auto& c : f.children)
-        if (!fund_passes(c, s)) return false;
-      return true;
-    case filter::op::or_:
-      for (const auto& c : f.children)
-        if (fund_passes(c, s)) return true;
-      return false;
-    case filter::op::not_: return f.children.empty() || !fund_passes(f.children.front(), s);
-    default: return false;  // amounts compared by size: not a dimension of a source
-  }
+  });
 }
 
 /// What the attribution needs of every project, gathered by two grouped sums.
