@@ -97,6 +97,7 @@ int run_query(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_consolidate(const std::vector<std::string>& args);
+int run_fmt(const std::vector<std::string>& args);
 
 /// A command of the program: its name, a one-line summary, its help text and
 /// what runs it.
@@ -121,5 +122,6 @@ extern const char* const query_help;
 extern const char* const export_help;
 extern const char* const report_help;
 extern const char* const consolidate_help;
+extern const char* const fmt_help;
 
 }  // namespace cli

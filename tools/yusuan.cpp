@@ -35,6 +35,7 @@ Commands:
   catalog KIND         list a classification catalog (function, econ, gov-econ, mapping)
   consolidate DEPT...  departments from their units' budgets, a region from its
                        departments, and what does not add up
+  fmt FILE|DIR...      write budget files in canonical layout (--check, --write)
 
 Every command that reads a budget reads standard input for the file name -
 (imports then resolve against the current directory) and takes -I DIR: a
@@ -65,6 +66,7 @@ const std::vector<command_entry>& commands() {
       {"catalog", "the classification catalogs", catalog_help, run_catalog},
       {"consolidate", "department budgets from their units, a region from its departments", consolidate_help,
        run_consolidate},
+      {"fmt", "budget files in canonical layout", fmt_help, run_fmt},
   };
   return list;
 }

@@ -69,6 +69,12 @@ struct rule_test_result {
   diagnostics diags;                  // the test budget's diagnostics
 };
 
+/// Where a line of a test's own is in its file: the formatter lays them out.
+struct rule_test_span {
+  std::size_t b = 0, e = 0;
+  enum class kind : std::uint8_t { open, line, close } what = kind::line;
+};
+
 namespace detail {
 
 /// Scans the text of a test file; reports malformed tests as E0101.
@@ -81,6 +87,7 @@ public:
       std::size_t begin, end;  // the whole test, from 测试 to its closing brace
       rule_test test;
       std::vector<std::pair<std::size_t, std::size_t>> blank;  // its own lines to blank
+      std::vector<rule_test_span> layout;
     };
     std::vector<block> blocks;
     std::size_t p = 0;
@@ -111,6 +118,7 @@ public:
         continue;
       }
       b.blank.emplace_back(start, p + brace_len(p));
+      b.layout.push_back({start, p + brace_len(p), rule_test_span::kind::open});
       p += brace_len(p);
       // the body: statements up to the matching brace
       int depth = 0;
@@ -121,6 +129,7 @@ public:
         if (punct_at(p, "}", "｝")) {
           if (depth == 0) {
             b.blank.emplace_back(p, p + brace_len(p));
+            b.layout.push_back({p, p + brace_len(p), rule_test_span::kind::close});
             p += brace_len(p);
             closed = true;
             break;
@@ -140,6 +149,7 @@ public:
           }
           if (!any) errors.push_back(where(p) + ": expected the path of a rule file as a quoted string after 规则");
           b.blank.emplace_back(s, p);
+          b.layout.push_back({s, p, rule_test_span::kind::line});
           continue;
         }
         if (word_at(p, "应") || word_at(p, "should")) {
@@ -151,6 +161,7 @@ public:
           if (!expectation(x, errors)) errors.push_back(where(s) + ": expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT");
           else b.test.expectations.push_back(std::move(x));
           b.blank.emplace_back(s, e);
+          b.layout.push_back({s, e, rule_test_span::kind::line});
           p = e;
           continue;
         }
@@ -165,6 +176,7 @@ public:
       if (b.test.expectations.empty())
         errors.push_back(where(start) + ": test \"" + b.test.name + "\" has no 应 line");
       b.end = p;
+      layout_.insert(layout_.end(), b.layout.begin(), b.layout.end());
       blocks.push_back(std::move(b));
     }
     std::vector<rule_test> out;
@@ -179,7 +191,18 @@ public:
     return out;
   }
 
+  /// The lines of the tests themselves (测试 … {, 规则, 应, the closing
+  /// brace) of the tests scan() found, in order.
+  const std::vector<rule_test_span>& layout() const noexcept { return layout_; }
+  /// The text of the file with those lines blanked: what is budget text.
+  std::string budget_text() const {
+    std::string text = t_;
+    for (const auto& sp : layout_) blank(text, sp.b, sp.e);
+    return text;
+  }
+
 private:
+  std::vector<rule_test_span> layout_;
   static std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
     return s;

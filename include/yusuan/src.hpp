@@ -11,3 +11,5 @@
 
 #include <yusuan/compile.hpp>
 #include <yusuan/compile/compile.ipp>
+#include <yusuan/format.hpp>
+#include <yusuan/format/format.ipp>

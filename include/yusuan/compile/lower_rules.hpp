@@ -190,7 +190,8 @@ public:
   }
 
   /// A statement as written, for messages: up to its first '{', without
-  /// comments, line breaks or trailing blanks.
+  /// comments, line breaks or trailing blanks, blanks one space (so that a
+  /// formatted file says the same).
   static std::string statement_text(slice s) {
     std::string out;
     bool in_string = false;
@@ -205,8 +206,13 @@ public:
       out += *p;
     }
     std::string collapsed;
-    for (char ch : out) {
-      if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      char ch = out[i];
+      if (out.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000, a blank like any other
+        ch = ' ';
+        i += 2;
+      }
+      if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f' || ch == '\v') ch = ' ';
       if (ch == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
       collapsed += ch;
     }

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace yusuan::syntax::tokens {
 
@@ -49,6 +50,16 @@ inline bool spelled_at(const char* p, const char* last, std::string_view s) noex
          std::memcmp(p, s.data(), s.size()) == 0 && !chars::word_char_at(p + s.size(), last);
 }
 
+/// A keyword as the grammar matched it: where, and which.
+struct keyword_use {
+  const char* b;
+  const char* e;
+  keyword id;
+};
+/// When set, every keyword the grammar matches on this thread is appended
+/// to it (the formatter rewrites spellings from it); null otherwise.
+inline thread_local std::vector<keyword_use>* keyword_log = nullptr;
+
 /// A keyword in any of its spellings (keywords.hpp), not followed by a word
 /// character.
 struct keyword_parser : x3::parser<keyword_parser> {
@@ -69,7 +80,10 @@ struct keyword_parser : x3::parser<keyword_parser> {
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
-    return first != last && match(first, last);
+    const char* const at = first;
+    if (first == last || !match(first, last)) return false;
+    if (keyword_log) keyword_log->push_back({at, first, id});
+    return true;
   }
 };
 constexpr keyword_parser kw(keyword k) { return keyword_parser{k}; }

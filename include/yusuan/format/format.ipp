@@ -1,0 +1,220 @@
+// yusuan/format/format.ipp -- the definition of format_budget (format.hpp):
+// the parser finds where each statement starts, what opens and closes
+// blocks, which amount aligns and which words are keywords; layout.hpp
+// writes the text.  Included by <yusuan/src.hpp>, or by <yusuan/format.hpp>
+// in header-only mode.
+#pragma once
+
+#include <yusuan/compile.hpp>
+#include <yusuan/compile/describe.hpp>
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/format.hpp>
+#include <yusuan/format/layout.hpp>
+#include <yusuan/rule_tests.hpp>
+#include <yusuan/syntax/keywords.hpp>
+#include <yusuan/syntax/parser.hpp>
+#include <yusuan/syntax/tokens.hpp>
+#include <yusuan/text/utf8.hpp>
+
+#include <boost/variant/apply_visitor.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace yusuan {
+
+namespace format::detail {
+
+namespace ast = syntax::ast;
+
+/// What a statement means for the layout: whether it opens or closes a
+/// block, and which of its amounts aligns with its neighbours'.
+struct mark_visitor {
+  statement_mark& m;
+  const char* base;
+
+  void amount(align_kind k, ast::slice s) {
+    if (!s) return;
+    m.align = k;
+    m.amount = static_cast<std::size_t>(s.b - base);
+  }
+  void operator()(const ast::item& s) { amount(align_kind::item, s.amount); }
+  void operator()(const ast::block_open&) { m.opens = true; }
+  void operator()(const ast::block_close&) { m.closes = true; }
+  void operator()(const ast::header_statement&) {}
+  void operator()(const ast::income& s) { amount(align_kind::income, s.amount); }
+  void operator()(const ast::year_end_balance&) {}
+  void operator()(const ast::project_statement& s) { boost::apply_visitor(*this, s); }
+  void operator()(const ast::project_group&) { m.opens = true; }
+  void operator()(const ast::project& s) { m.opens = s.opens_block; }
+  void operator()(const ast::targets_open&) { m.opens = true; }
+  void operator()(const ast::target&) {}
+  void operator()(const ast::project_field&) {}
+  void operator()(const ast::rule_statement& s) { boost::apply_visitor(*this, s); }
+  void operator()(const ast::prior_figure& s) { amount(align_kind::prior, s.amount); }
+  void operator()(const ast::figure& s) { amount(align_kind::figure, s.amount); }
+  void operator()(const ast::count_figure& s) { amount(align_kind::count, s.count); }
+  template <class Other>
+  void operator()(const Other&) {}
+};
+
+/// The spelling of keyword `id` in the language asked for, or empty when
+/// `written` is already in it.
+inline std::string_view respelled(syntax::keyword id, std::string_view written, keyword_spelling_choice to) {
+  const auto& sp = syntax::spelling(id);
+  const bool is_en = written == sp.en || (!sp.en2.empty() && written == sp.en2);
+  if (to == keyword_spelling_choice::chinese) return is_en ? sp.zh : std::string_view();
+  if (is_en) return {};
+  return sp.en;
+}
+
+/// Edits for the keywords the grammar matched in one statement (the last
+/// match at a position is the one the parse kept).
+inline void keyword_edits(std::vector<syntax::tokens::keyword_use>& uses, const char* base, const char* stmt_end,
+                          keyword_spelling_choice to, std::vector<token_edit>& out) {
+  using syntax::keyword;
+  std::vector<syntax::tokens::keyword_use> kept;
+  for (const auto& u : uses) {
+    if (u.b >= stmt_end) continue;
+    auto same = std::find_if(kept.begin(), kept.end(), [&](const auto& k) { return k.b == u.b; });
+    if (same != kept.end()) *same = u;
+    else kept.push_back(u);
+  }
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.b < b.b; });
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const auto& u = kept[i];
+    const std::string_view written(u.b, static_cast<std::size_t>(u.e - u.b));
+    const auto b = static_cast<std::size_t>(u.b - base), e = static_cast<std::size_t>(u.e - base);
+    // "not in" is one keyword (不属于) written as two words
+    if (u.id == keyword::not_ && i + 1 < kept.size() && kept[i + 1].id == keyword::in && written == "not") {
+      if (to == keyword_spelling_choice::chinese) {
+        out.push_back({b, e, "不属于"});
+        out.push_back({static_cast<std::size_t>(kept[i + 1].b - base), static_cast<std::size_t>(kept[i + 1].e - base),
+                       std::string_view()});
+      }
+      ++i;
+      continue;
+    }
+    if (u.id == keyword::not_in) {
+      if (to == keyword_spelling_choice::english) out.push_back({b, e, "not in"});
+      continue;
+    }
+    const std::string_view to_text = respelled(u.id, written, to);
+    if (!to_text.empty() && to_text != written) out.push_back({b, e, to_text});
+  }
+}
+
+/// The words of a test's own line (测试, 规则, 应 and its verb) respelled.
+inline void test_line_edits(std::string_view s, const rule_test_span& sp, keyword_spelling_choice to,
+                            std::vector<token_edit>& out) {
+  using syntax::keyword;
+  auto word_at = [&](std::size_t p, std::initializer_list<keyword> ids) -> std::optional<token_edit> {
+    for (keyword id : ids) {
+      const auto& spl = syntax::spelling(id);
+      for (std::string_view w : {spl.zh, spl.en})
+        if (!w.empty() && s.compare(p, w.size(), w) == 0) {
+          const std::string_view to_text = respelled(id, w, to);
+          return token_edit{p, p + w.size(), to_text.empty() ? w : to_text};
+        }
+    }
+    return std::nullopt;
+  };
+  std::size_t p = sp.b;
+  auto first = word_at(p, {keyword::test, keyword::rules, keyword::should});
+  if (!first) return;
+  if (first->text != s.substr(first->begin, first->end - first->begin)) out.push_back(*first);
+  const std::string_view word = s.substr(p, first->end - p);
+  if (word != "应" && word != "should") return;
+  p = first->end;
+  while (p < sp.e && blank_at(s, p)) p += blank_at(s, p);
+  if (auto verb = word_at(p, {keyword::pass, keyword::report, keyword::equals}))
+    if (verb->text != s.substr(verb->begin, verb->end - verb->begin)) out.push_back(*verb);
+}
+
+}  // namespace format::detail
+
+YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std::string name, diagnostics& diags,
+                                                     const format_options& options) {
+  using namespace format;
+  auto file = std::make_shared<const source_file>(name, std::string(text));
+  compile::reporter rep(100);
+  rep.set_file(file.get());
+  rep.keep(file);
+  const std::string_view s = file->text();
+  auto fail = [&]() -> std::optional<std::string> {
+    diags.keep(file);
+    for (const auto& d : rep.finish()) diags.add(d);
+    return std::nullopt;
+  };
+  if (const std::size_t bad = text::first_invalid(s); bad != std::string_view::npos) {
+    rep.error("E0002", "'" + name + "' is not UTF-8 (byte at line " + std::to_string(file->line_of(bad)) + ")",
+              rep.span_at(s.data() + bad, 1));
+    return fail();
+  }
+
+  // the tests of rules in the file, if any: their own lines are laid out
+  // apart, the rest is budget text
+  std::vector<std::string> test_errors;
+  yusuan::detail::rule_test_scanner scanner{std::string(s), std::filesystem::path(name)};
+  scanner.scan(test_errors);
+  if (!test_errors.empty()) {
+    for (const auto& e : test_errors) rep.error("E0101", e, {});
+    return fail();
+    return std::nullopt;
+  }
+  const std::string budget_text = scanner.layout().empty() ? std::string() : scanner.budget_text();
+  const std::string_view parsed = scanner.layout().empty() ? s : std::string_view(budget_text);
+
+  std::vector<statement_mark> marks;
+  std::vector<token_edit> edits;
+  std::vector<syntax::tokens::keyword_use> uses;
+  const bool respell = options.spelling != keyword_spelling_choice::as_written;
+  struct log_guard {
+    explicit log_guard(std::vector<syntax::tokens::keyword_use>* v) { syntax::tokens::keyword_log = v; }
+    ~log_guard() { syntax::tokens::keyword_log = nullptr; }
+  } guard(respell ? &uses : nullptr);
+
+  const char* const base = parsed.data();
+  const char* p = base;
+  const char* const last = base + parsed.size();
+  syntax::statement_slot slot;
+  syntax::syntax_error err;
+  for (;;) {
+    uses.clear();
+    syntax::chars::skip_blank(p, last);
+    while (p < last && (*p == ';' || parsed.compare(static_cast<std::size_t>(p - base), 3, "；") == 0)) {
+      p += *p == ';' ? 1 : 3;
+      syntax::chars::skip_blank(p, last);
+    }
+    const char* const start = p;
+    const auto status = syntax::parse_statement(p, last, slot, err, options.max_expression_depth);
+    if (status == syntax::parse_status::end) break;
+    if (status == syntax::parse_status::error) {
+      err.where = s.data() + (err.where - base);  // in the file's text (the tests' lines blanked are not)
+      compile::report_syntax_error(rep, err, s.data() + s.size());
+      return fail();
+    }
+    statement_mark m;
+    m.begin = static_cast<std::size_t>(start - base);
+    format::detail::mark_visitor v{m, base};
+    if (slot.is_item) v(slot.item);
+    else boost::apply_visitor(v, slot.other);
+    marks.push_back(m);
+    if (respell) format::detail::keyword_edits(uses, base, p, options.spelling, edits);
+  }
+  for (const auto& sp : scanner.layout()) {
+    statement_mark m;
+    m.begin = sp.b;
+    m.opens = sp.what == rule_test_span::kind::open;
+    m.closes = sp.what == rule_test_span::kind::close;
+    marks.push_back(m);
+    if (respell) format::detail::test_line_edits(s, sp, options.spelling, edits);
+  }
+  std::sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return format::layout(s, marks, edits, options.indent);
+}
+
+}  // namespace yusuan
