@@ -214,7 +214,11 @@ int run_fmt(const std::vector<std::string>& args) {
       continue;
     }
     if (*formatted != text) {
-      const std::string before = meaning(text, file), after = meaning(*formatted, file);
+      std::string before = meaning(text, file), after = meaning(*formatted, file);
+      if (fo.spelling != yusuan::keyword_spelling_choice::as_written) {  // constraints are quoted as written
+        before = yusuan::keywords_in_chinese(before);
+        after = yusuan::keywords_in_chinese(after);
+      }
       if (before != after)
         throw std::logic_error("formatting '" + file + "' would change what it says: " +
                                first_difference(before, after));

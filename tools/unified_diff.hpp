@@ -51,10 +51,10 @@ inline std::vector<op> script(const std::vector<std::string_view>& a, const std:
     while (i < n || j < m) {
       if (i < n && j < m && a[head + i] == b[head + j]) {
         out.push_back({' ', head + i++, head + j++});
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        out.push_back({'+', head + i, head + j++});
-      } else {
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
         out.push_back({'-', head + i++, head + j});
+      } else {
+        out.push_back({'+', head + i, head + j++});
       }
     }
   } else {

@@ -17,6 +17,7 @@
 #include <yusuan/text/width.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -130,10 +131,17 @@ inline std::vector<chunk> chunks(std::string_view s, std::size_t b, std::size_t 
 
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// Whether [b, e) starts with exactly two digits: what one space after a
+/// code would join to it as a group.
+inline bool two_digits_at(std::string_view s, std::size_t b, std::size_t e) {
+  return e - b >= 2 && is_ascii_digit(s[b]) && is_ascii_digit(s[b + 1]) && (e - b == 2 || !is_ascii_digit(s[b + 2]));
+}
+
 /// Writes chunks [from, to) with one space between those that had blanks
-/// between them, applying the edits (a chunk an edit empties is left out).  Two digit runs keep the blank they had unless it was one
-/// space: a single space joins the groups of a code (208 01), any other
-/// blank keeps them apart.
+/// between them, applying the edits (a chunk an edit empties is left out).
+/// One exception: a blank other than one space before two digits after a
+/// number is kept as it is, since one space would join them into a code
+/// (208 01 is the code 20801; 208 and 01 with a tab between are two).
 inline void write_chunks(std::string& out, std::string_view s, const std::vector<chunk>& cs, std::size_t from,
                          std::size_t to, std::span<const token_edit> edits) {
   bool any = false;
@@ -143,7 +151,7 @@ inline void write_chunks(std::string& out, std::string_view s, const std::vector
                                [](const token_edit& t, std::size_t off) { return t.begin < off; });
     if (!c.comment && it != edits.end() && it->begin == c.b && it->end == c.e && it->text.empty()) continue;
     if (any && !c.glued) {
-      if (c.separator != " " && is_ascii_digit(s[cs[i - 1].e - 1]) && is_ascii_digit(s[c.b])) out += c.separator;
+      if (c.separator != " " && is_ascii_digit(s[cs[i - 1].e - 1]) && two_digits_at(s, c.b, c.e)) out += c.separator;
       else out += ' ';
     }
     any = true;
@@ -325,25 +333,49 @@ inline std::string layout(std::string_view s, std::span<const statement_mark> ma
     kept.push_back(std::move(lines[i]));
   }
 
-  // alignment: runs of lines of the same kind and indentation
+  // alignment: runs of lines of the same kind and indentation; amounts
+  // line up at their decimal point (the whole part right-aligned), so do
+  // the coordinates after them
+  auto point = [](const std::string& a) {
+    const std::size_t dot = a.find('.');
+    if (dot != std::string::npos) return dot;
+    std::size_t p = 0;
+    while (p < a.size() && (is_ascii_digit(a[p]) || a[p] == ',' || a[p] == '-' || a[p] == '+')) ++p;
+    return p;
+  };
   for (std::size_t i = 0; i < kept.size();) {
     if (kept[i].align == align_kind::none) {
       ++i;
       continue;
     }
     std::size_t j = i;
-    std::size_t prefix_w = 0, amount_w = 0;
+    std::size_t prefix_w = 0, whole_w = 0, part_w = 0;
+    double log_sum = 0;  // of the widths of the prefixes so far: a much longer or shorter one starts a run of its own
     while (j < kept.size() && kept[j].align == kept[i].align && kept[j].indent == kept[i].indent) {
+      const double w = static_cast<double>(std::max<std::size_t>(text::display_width(kept[j].prefix), 1));
+      if (j > i) {
+        const double ratio = w / std::exp(log_sum / static_cast<double>(j - i));
+        if (ratio >= 4 || ratio <= 0.25) break;
+      }
+      log_sum += std::log(w);
+      const std::string& a = kept[j].amount;
+      const std::size_t pt = point(a);
       prefix_w = std::max(prefix_w, text::display_width(kept[j].prefix));
-      amount_w = std::max(amount_w, text::display_width(kept[j].amount));
+      whole_w = std::max(whole_w, text::display_width(std::string_view(a).substr(0, pt)));
+      part_w = std::max(part_w, text::display_width(std::string_view(a).substr(pt)));
       ++j;
     }
     for (std::size_t k = i; k < j; ++k) {
       out_line& l = kept[k];
+      const std::size_t pt = point(l.amount);
+      const std::string_view whole = std::string_view(l.amount).substr(0, pt), part = std::string_view(l.amount).substr(pt);
       std::string t = l.prefix;
-      t.append(prefix_w - text::display_width(l.prefix) + 1 + amount_w - text::display_width(l.amount), ' ');
+      t.append(prefix_w - text::display_width(l.prefix) + 1 + whole_w - text::display_width(whole), ' ');
       t += l.amount;
-      if (!l.suffix.empty()) t += ' ' + l.suffix;
+      if (!l.suffix.empty()) {
+        t.append(part_w - text::display_width(part) + 1, ' ');
+        t += l.suffix;
+      }
       l.text = std::move(t);
     }
     i = j;

@@ -7,10 +7,12 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/syntax/keywords.hpp>
 
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace yusuan {
 
@@ -82,6 +84,53 @@ inline std::string meaning_of(const std::optional<budget>& b, const diagnostics&
   else o << "no budget\n";
   format::detail::describe(o, diags);
   return o.str();
+}
+
+/// `text` with every keyword in its first Chinese spelling: English words
+/// that spell a keyword (whole words: letters, digits, '-', '_' and '.'
+/// around them end them) and second Chinese spellings (绩效目标, 比上年 …).
+/// Two meaning_of() texts of a budget and of its keywords respelled
+/// (yusuan fmt --spelling) are equal once both go through it: constraints
+/// are kept as written, so their texts differ by exactly those words.
+inline std::string keywords_in_chinese(std::string_view text) {
+  auto word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.';
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t p = 0; p < text.size();) {
+    if (!word_char(text[p])) {
+      bool replaced = false;
+      for (const auto& k : syntax::keyword_table)
+        if (!k.zh2.empty() && text.compare(p, k.zh2.size(), k.zh2) == 0) {
+          out += k.zh;
+          p += k.zh2.size();
+          replaced = true;
+          break;
+        }
+      if (!replaced) out += text[p++];
+      continue;
+    }
+    std::size_t e = p;
+    while (e < text.size() && word_char(text[e])) ++e;
+    const std::string_view w = text.substr(p, e - p);
+    std::string_view zh;
+    if (w == "not" && text.compare(e, 3, " in") == 0 && (e + 3 == text.size() || !word_char(text[e + 3]))) {
+      zh = "不属于";
+      e += 3;
+    } else {
+      for (const auto& k : syntax::keyword_table)
+        if (w == k.en || (!k.en2.empty() && w == k.en2)) {
+          zh = k.zh;
+          break;
+        }
+    }
+    if (zh.empty()) out += w;
+    else out += zh;
+    p = e;
+  }
+  return out;
 }
 
 }  // namespace yusuan

@@ -1,0 +1,177 @@
+// The canonical layout of yusuan fmt (format_budget): one statement per
+// line, indentation, aligned amounts, comments, blank lines, line endings,
+// tokens kept as written, keyword spellings, and what it refuses.
+#include "support/test_support.hpp"
+
+#include <yusuan/format.hpp>
+#include <yusuan/format/meaning.hpp>
+
+using namespace yusuan_test;
+
+namespace {
+
+/// The text formatted; fails the test when it does not format, or when
+/// formatting it again changes it.
+std::string fmt(std::string_view text, yusuan::format_options o = {}) {
+  yusuan::diagnostics diags;
+  auto out = yusuan::format_budget(text, "t.budget", diags, o);
+  if (!out) {
+    ADD_FAILURE() << "did not format:\n" << dump(diags);
+    return {};
+  }
+  auto again = yusuan::format_budget(*out, "t.budget", diags, o);
+  EXPECT_TRUE(again && *again == *out) << "not idempotent:\n" << *out << "\n---\n" << (again ? *again : "");
+  return *out;
+}
+
+/// What the text compiles to (no catalog, imports from nowhere).
+std::string meaning(std::string_view text) {
+  yusuan::diagnostics diags;
+  auto b = yusuan::compile_string(text, "t.budget", diags, no_catalog());
+  return yusuan::meaning_of(b, diags);
+}
+
+}  // namespace
+
+TEST(fmt_layout, one_statement_per_line) {
+  EXPECT_EQ(fmt("年度 2024; 金额单位 万元\n数值 a 1.00；计数 b 2 家\n"),
+            "年度 2024;\n金额单位 万元\n数值 a 1.00；\n计数 b 2 家\n");
+  // a block's brace and the statements inside it
+  EXPECT_EQ(fmt("208 01 09 { 30101: 1.00 } 30102: 2.00\n"),
+            "208 01 09 {\n  30101: 1.00\n}\n30102: 2.00\n");
+}
+
+TEST(fmt_layout, blocks_are_indented_two_spaces_a_level) {
+  const std::string in =
+      "基本支出 {\n"
+      "人员经费 {\n"
+      "        208 01 09 {\n"
+      "30101: 1.00\n"
+      "\t}\n"
+      "}\n"
+      "    }\n";
+  EXPECT_EQ(fmt(in),
+            "基本支出 {\n"
+            "  人员经费 {\n"
+            "    208 01 09 {\n"
+            "      30101: 1.00\n"
+            "    }\n"
+            "  }\n"
+            "}\n");
+  yusuan::format_options four;
+  four.indent = 4;
+  EXPECT_EQ(fmt("208 {\n30101: 1.00\n}\n", four), "208 {\n    30101: 1.00\n}\n");
+}
+
+TEST(fmt_layout, amounts_of_consecutive_items_are_right_aligned) {
+  // CJK characters take two columns: the colons need not line up, the amounts do
+  EXPECT_EQ(fmt("208 01 09 {\n30101 基本工资: 1.00\n30102:100.00 人员经费\n30103 :  12.50\n}\n"),
+            "208 01 09 {\n"
+            "  30101 基本工资:   1.00\n"
+            "  30102:          100.00 人员经费\n"
+            "  30103:           12.50\n"
+            "}\n");
+  // a blank line, a comment or another statement ends a run
+  EXPECT_EQ(fmt("30101: 1.00\n30102: 100.00\n\n30103 基本工资: 2.00\n# c\n30104: 3.00\n"),
+            "30101:   1.00\n30102: 100.00\n\n30103 基本工资: 2.00\n# c\n30104: 3.00\n");
+  // at the decimal point, and the coordinates after the amounts with them
+  EXPECT_EQ(fmt("收入 一般公共预算 467.500037 其中 财政拨款 467.500037\n收入 事业收入 30.5 其中 财政拨款 1\n"),
+            "收入 一般公共预算 467.500037 其中 财政拨款 467.500037\n"
+            "收入 事业收入      30.5      其中 财政拨款 1\n");
+  // 上年, 数值 and 计数 align among their own kind
+  EXPECT_EQ(fmt("上年 三公经费 10.00\n上年 一般性支出 200.00\n数值 a 1.00\n"),
+            "上年 三公经费    10.00\n上年 一般性支出 200.00\n数值 a 1.00\n");
+}
+
+TEST(fmt_layout, blanks_between_tokens_are_one_space_and_glued_tokens_stay_glued) {
+  EXPECT_EQ(fmt("核对   合计(经济=30101)=1.00    容差  0.01\n"), "核对 合计(经济=30101)=1.00 容差 0.01\n");
+  EXPECT_EQ(fmt("金额单位 元\n208 01 09 30101:   9,101.68万元\n"), "金额单位 元\n208 01 09 30101: 9,101.68万元\n");
+  // strings keep their blanks; U+3000 between tokens is a blank like any other
+  EXPECT_EQ(fmt("标题　\"甲  乙\"\n"), "标题 \"甲  乙\"\n");
+  // one space joins the groups of a code (208 01 is 20801); any other blank
+  // between two numbers keeps them apart, so it is kept
+  EXPECT_EQ(fmt("208\t01 30101: 1.00\n"), "208\t01 30101: 1.00\n");
+  EXPECT_EQ(meaning(fmt("208\t01 30101: 1.00\n")), meaning("208\t01 30101: 1.00\n"));
+  EXPECT_EQ(fmt("208 01   30101: 1.00\n"), "208 01 30101: 1.00\n");
+}
+
+TEST(fmt_layout, comments_stay_where_they_are) {
+  EXPECT_EQ(fmt("# 标题\n年度 2024    # 行尾\n208 {\n# 块内\n  30101: 1.00 // 行尾   \n    # 块尾\n}\n"),
+            "# 标题\n年度 2024 # 行尾\n208 {\n  # 块内\n  30101: 1.00 // 行尾\n  # 块尾\n}\n");
+}
+
+TEST(fmt_layout, blank_lines_are_one_at_most_and_none_at_the_ends) {
+  EXPECT_EQ(fmt("\n\n年度 2024\n\n\n\n金额单位 万元\n208 {\n\n30101: 1.00\n\n}\n\n\n"),
+            "年度 2024\n\n金额单位 万元\n208 {\n  30101: 1.00\n}\n");
+}
+
+TEST(fmt_layout, statements_over_several_lines_keep_their_line_breaks) {
+  // continuation lines one level deeper; a closing bracket back at the statement's level
+  EXPECT_EQ(fmt("核对 合计(\n经济 = 30101\n      ) = 1.00\n"), "核对 合计(\n  经济 = 30101\n) = 1.00\n");
+  // the body of a statement that opens a block is one level in, its continuation lines two
+  EXPECT_EQ(fmt("项目 \"甲\" 类型 其他运转类\n功能 208 01 09 {\n30201: 1.00\n}\n"),
+            "项目 \"甲\" 类型 其他运转类\n    功能 208 01 09 {\n  30201: 1.00\n}\n");
+  // a grouped constraint's rows
+  EXPECT_EQ(fmt("核对 合计 按 功能.类 {\n208: 1.00\n  }\n"), "核对 合计 按 功能.类 {\n  208: 1.00\n}\n");
+  // an item's trailing coordinates stay on its amount's line
+  const std::string item = "208 01 09 30101: 1.00 人员经费\n资金 事业收入 30102: 2.00\n";
+  EXPECT_EQ(meaning(fmt(item)), meaning(item));
+}
+
+TEST(fmt_layout, line_endings_become_line_feeds_and_a_byte_order_mark_stays) {
+  EXPECT_EQ(fmt("年度 2024\r\n金额单位 万元\r\n"), "年度 2024\n金额单位 万元\n");
+  EXPECT_EQ(fmt("年度 2024 # a\r金额单位 万元"), "年度 2024 # a\n金额单位 万元\n");
+  EXPECT_EQ(fmt("\xEF\xBB\xBF年度 2024\n"), "\xEF\xBB\xBF年度 2024\n");
+  EXPECT_EQ(fmt(""), "");
+  EXPECT_EQ(fmt("  \n\n# only a comment  \n"), "# only a comment\n");
+}
+
+TEST(fmt_layout, tests_of_rules_are_laid_out_with_their_blocks) {
+  EXPECT_EQ(fmt("年度 2024\n测试 \"甲\" {\n规则   \"r.budget\"\n  上年 三公经费 10.00\n208 01 09 30217: 12.00\n"
+                "   应   报错 E0501 \"x\"\n}\n"),
+            "年度 2024\n测试 \"甲\" {\n  规则 \"r.budget\"\n  上年 三公经费 10.00\n  208 01 09 30217: 12.00\n"
+            "  应 报错 E0501 \"x\"\n}\n");
+}
+
+TEST(fmt_layout, keywords_keep_their_spelling_or_take_the_one_asked_for) {
+  const std::string zh = "年度 2024\n核对 计数(经济 不属于 (30101) 且 类型 = 基本支出) = 0 警告\n";
+  const std::string en = "year 2024\nexpect count(经济 not in (30101) and 类型 = 基本支出) = 0 warning\n";
+  EXPECT_EQ(fmt(zh), zh);
+  EXPECT_EQ(fmt(en), en);
+  yusuan::format_options to_en, to_zh;
+  to_en.spelling = yusuan::keyword_spelling_choice::english;
+  to_zh.spelling = yusuan::keyword_spelling_choice::chinese;
+  EXPECT_EQ(fmt(zh, to_en), en);
+  EXPECT_EQ(fmt(en, to_zh), zh);
+  EXPECT_EQ(yusuan::keywords_in_chinese(meaning(en)), yusuan::keywords_in_chinese(meaning(zh)));
+  // 合计 is both the total of a block and a sum; 其中 both of-which and where
+  EXPECT_EQ(fmt("收入 一般公共预算 1.00 其中 财政拨款 1.00\n208 合计 1.00 {\n30101: 1.00\n}\n核对 合计 其中 经济 = 301 = 1.00\n",
+                to_en),
+            "income 一般公共预算 1.00 of-which 财政拨款 1.00\n208 total 1.00 {\n  30101: 1.00\n}\n"
+            "expect sum where 经济 = 301 = 1.00\n");
+  // the words of tests
+  EXPECT_EQ(fmt("测试 \"甲\" {\n规则 \"r.budget\"\n应 通过\n}\n", to_en),
+            "test \"甲\" {\n  rules \"r.budget\"\n  should pass\n}\n");
+}
+
+TEST(fmt_layout, a_file_that_does_not_parse_is_not_formatted) {
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(yusuan::format_budget("年度 2024\n收入 一般公共预算 abc\n", "t.budget", diags));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].code, "E0101");
+  EXPECT_EQ(where(diags[0]), "2:11");
+  EXPECT_EQ(diags[0].found, "'abc'");
+  try {
+    (void)yusuan::format_budget("核对 ((1) = 1\n");
+    ADD_FAILURE() << "no exception";
+  } catch (const yusuan::budget_error& e) {
+    EXPECT_EQ(e.code(), yusuan::errc::syntax_error);
+  }
+  yusuan::diagnostics bad;
+  EXPECT_FALSE(yusuan::format_budget("标题 \"\xB2\xE2\"\n", "t.budget", bad));
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_EQ(bad[0].code, "E0002");
+  yusuan::diagnostics unclosed;
+  EXPECT_FALSE(yusuan::format_budget("测试 \"甲\" {\n应 通过\n", "t.budget", unclosed));
+  EXPECT_EQ(unclosed[0].code, "E0101");
+}
