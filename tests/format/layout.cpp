@@ -149,6 +149,10 @@ TEST(fmt_layout, keywords_keep_their_spelling_or_take_the_one_asked_for) {
                 to_en),
             "income 一般公共预算 1.00 of-which 财政拨款 1.00\n208 total 1.00 {\n  30101: 1.00\n}\n"
             "expect sum where 经济 = 301 = 1.00\n");
+  // an English keyword respelled after a token it was glued to gets a blank (found by fuzz_fmt)
+  const std::string glued = "收入 一般公共预算 100.00其中 财政拨款 100.00\n";
+  EXPECT_EQ(fmt(glued, to_en), "income 一般公共预算 100.00 of-which 财政拨款 100.00\n");
+  EXPECT_EQ(yusuan::keywords_in_chinese(meaning(fmt(glued, to_en))), yusuan::keywords_in_chinese(meaning(glued)));
   // the words of tests
   EXPECT_EQ(fmt("测试 \"甲\" {\n规则 \"r.budget\"\n应 通过\n}\n", to_en),
             "test \"甲\" {\n  rules \"r.budget\"\n  should pass\n}\n");
@@ -171,6 +175,11 @@ TEST(fmt_layout, a_file_that_does_not_parse_is_not_formatted) {
   EXPECT_FALSE(yusuan::format_budget("标题 \"\xB2\xE2\"\n", "t.budget", bad));
   ASSERT_EQ(bad.size(), 1u);
   EXPECT_EQ(bad[0].code, "E0002");
+  // a separator before any statement is a syntax error, as it is to the compiler (found by fuzz_fmt)
+  yusuan::diagnostics leading;
+  EXPECT_FALSE(yusuan::format_budget("；金额单位 元\n", "t.budget", leading));
+  ASSERT_EQ(leading.size(), 1u);
+  EXPECT_EQ(leading[0].code, "E0101");
   yusuan::diagnostics unclosed;
   EXPECT_FALSE(yusuan::format_budget("测试 \"甲\" {\n应 通过\n", "t.budget", unclosed));
   EXPECT_EQ(unclosed[0].code, "E0101");

@@ -70,6 +70,18 @@ inline std::string_view respelled(syntax::keyword id, std::string_view written, 
   return sp.en;
 }
 
+/// Whether the text before p ends a token: its start, a blank or punctuation.
+/// An English keyword written right after anything else (100.00其中 respelled)
+/// gets a blank before it, or it would run into it (100.00of-which).
+inline bool token_ends_before(const char* base, const char* p) {
+  if (p == base) return true;
+  const char* q = p - 1;
+  while (q > base && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) --q;
+  const char* r = q;
+  const char32_t c = text::decode(r, p);
+  return syntax::chars::is_space(c) || syntax::chars::is_punctuation(c);
+}
+
 /// Edits for the keywords the grammar matched in one statement (the last
 /// match at a position is the one the parse kept).
 inline void keyword_edits(std::vector<syntax::tokens::keyword_use>& uses, const char* base, const char* stmt_end,
@@ -92,17 +104,19 @@ inline void keyword_edits(std::vector<syntax::tokens::keyword_use>& uses, const 
       if (to == keyword_spelling_choice::chinese) {
         out.push_back({b, e, "不属于"});
         out.push_back({static_cast<std::size_t>(kept[i + 1].b - base), static_cast<std::size_t>(kept[i + 1].e - base),
-                       std::string_view()});
+                       std::string()});
       }
       ++i;
       continue;
     }
     if (u.id == keyword::not_in) {
-      if (to == keyword_spelling_choice::english) out.push_back({b, e, "not in"});
+      if (to == keyword_spelling_choice::english)
+        out.push_back({b, e, token_ends_before(base, u.b) ? "not in" : " not in"});
       continue;
     }
     const std::string_view to_text = respelled(u.id, written, to);
-    if (!to_text.empty() && to_text != written) out.push_back({b, e, to_text});
+    if (!to_text.empty() && to_text != written)
+      out.push_back({b, e, (token_ends_before(base, u.b) ? "" : " ") + std::string(to_text)});
   }
 }
 
@@ -116,7 +130,7 @@ inline void test_line_edits(std::string_view s, const rule_test_span& sp, keywor
       for (std::string_view w : {spl.zh, spl.en})
         if (!w.empty() && s.compare(p, w.size(), w) == 0) {
           const std::string_view to_text = respelled(id, w, to);
-          return token_edit{p, p + w.size(), to_text.empty() ? w : to_text};
+          return token_edit{p, p + w.size(), std::string(to_text.empty() ? w : to_text)};
         }
     }
     return std::nullopt;
@@ -183,11 +197,7 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
   syntax::syntax_error err;
   for (;;) {
     uses.clear();
-    syntax::chars::skip_blank(p, last);
-    while (p < last && (*p == ';' || parsed.compare(static_cast<std::size_t>(p - base), 3, "；") == 0)) {
-      p += *p == ';' ? 1 : 3;
-      syntax::chars::skip_blank(p, last);
-    }
+    syntax::chars::skip_blank(p, last);  // as the compiler reads statements
     const char* const start = p;
     const auto status = syntax::parse_statement(p, last, slot, err, options.max_expression_depth);
     if (status == syntax::parse_status::end) break;

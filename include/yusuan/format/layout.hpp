@@ -43,7 +43,7 @@ struct statement_mark {
 /// A token to write differently (a keyword in the other language).
 struct token_edit {
   std::size_t begin = 0, end = 0;
-  std::string_view text;
+  std::string text;
 };
 
 namespace detail {
