@@ -87,14 +87,13 @@ inline bool token_ends_before(const char* base, const char* p) {
 inline void keyword_edits(std::vector<syntax::tokens::keyword_use>& uses, const char* base, const char* stmt_end,
                           keyword_spelling_choice to, std::vector<token_edit>& out) {
   using syntax::keyword;
+  std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.b < b.b; });
   std::vector<syntax::tokens::keyword_use> kept;
   for (const auto& u : uses) {
     if (u.b >= stmt_end) continue;
-    auto same = std::find_if(kept.begin(), kept.end(), [&](const auto& k) { return k.b == u.b; });
-    if (same != kept.end()) *same = u;
+    if (!kept.empty() && kept.back().b == u.b) kept.back() = u;  // the later match at the same place
     else kept.push_back(u);
   }
-  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.b < b.b; });
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const auto& u = kept[i];
     const std::string_view written(u.b, static_cast<std::size_t>(u.e - u.b));

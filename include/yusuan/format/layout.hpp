@@ -56,7 +56,9 @@ inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 inline std::size_t blank_at(std::string_view s, std::size_t p) {
   const char c = s[p];
   if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
-  if (s.compare(p, 3, ideographic_space) == 0 || s.compare(p, 3, byte_order_mark) == 0) return 3;
+  if ((c == '\xE3' || c == '\xEF') && p + 3 <= s.size() &&
+      (s.compare(p, 3, ideographic_space) == 0 || s.compare(p, 3, byte_order_mark) == 0))
+    return 3;
   return 0;
 }
 
@@ -79,7 +81,7 @@ inline std::size_t string_end(std::string_view s, std::size_t p, std::size_t e) 
 }
 
 inline bool opens_string(std::string_view s, std::size_t p) {
-  return s[p] == '"' || s.compare(p, 3, "\xE2\x80\x9C") == 0;  // “
+  return s[p] == '"' || (s[p] == '\xE2' && s.compare(p, 3, "\xE2\x80\x9C") == 0);  // “
 }
 
 /// A run of text between blanks, as it will be written.
@@ -87,29 +89,27 @@ struct chunk {
   std::size_t b, e;        // in the source
   bool glued = false;      // no blank between it and the chunk before
   bool comment = false;    // a comment: the rest of the line
-  std::string separator;   // the blank before it in the source
+  std::size_t sep_b = 0, sep_e = 0;  // the blank before it in the source
 };
 
-/// Splits [b, e) into chunks; a chunk also starts at `cut` (the amount).
-inline std::vector<chunk> chunks(std::string_view s, std::size_t b, std::size_t e, std::size_t cut) {
-  std::vector<chunk> out;
-  std::size_t p = b;
-  std::string sep;
+/// Splits [b, e) into chunks (into `out`); a chunk also starts at `cut` (the amount).
+inline void chunks(std::string_view s, std::size_t b, std::size_t e, std::size_t cut, std::vector<chunk>& out) {
+  out.clear();
+  std::size_t p = b, sep_b = b;
   bool glued = false;
   while (p < e) {
     if (const std::size_t n = blank_at(s, p)) {
-      sep.append(s.substr(p, n));
+      if (glued || out.empty()) sep_b = p;
       p += n;
       glued = false;
       continue;
     }
-    chunk c{p, p, glued && !out.empty(), false, sep};
-    sep.clear();
+    chunk c{p, p, glued && !out.empty(), false, glued ? p : sep_b, p};
     if (starts_comment(s, p, e)) {
       c.comment = true;
       c.e = e;
       while (c.e > p && blank_at(s, c.e - 1)) --c.e;  // trailing blanks (ASCII) go
-      out.push_back(std::move(c));
+      out.push_back(c);
       break;
     }
     std::size_t q = p;
@@ -122,11 +122,10 @@ inline std::vector<chunk> chunks(std::string_view s, std::size_t b, std::size_t 
       }
     }
     c.e = q;
-    out.push_back(std::move(c));
+    out.push_back(c);
     p = q;
     glued = true;
   }
-  return out;
 }
 
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
@@ -151,7 +150,8 @@ inline void write_chunks(std::string& out, std::string_view s, const std::vector
                                [](const token_edit& t, std::size_t off) { return t.begin < off; });
     if (!c.comment && it != edits.end() && it->begin == c.b && it->end == c.e && it->text.empty()) continue;
     if (any && !c.glued) {
-      if (c.separator != " " && is_ascii_digit(s[cs[i - 1].e - 1]) && two_digits_at(s, c.b, c.e)) out += c.separator;
+      const std::string_view sep = s.substr(c.sep_b, c.sep_e - c.sep_b);
+      if (sep != " " && is_ascii_digit(s[cs[i - 1].e - 1]) && two_digits_at(s, c.b, c.e)) out += sep;
       else out += ' ';
     }
     any = true;
@@ -168,7 +168,8 @@ inline void write_chunks(std::string& out, std::string_view s, const std::vector
 }
 
 inline bool is_closer(std::string_view s, std::size_t p) {
-  return s[p] == '}' || s[p] == ')' || s.compare(p, 3, "\xEF\xBD\x9D") == 0 || s.compare(p, 3, "\xEF\xBC\x89") == 0;
+  return s[p] == '}' || s[p] == ')' ||
+         (s[p] == '\xEF' && (s.compare(p, 3, "\xEF\xBD\x9D") == 0 || s.compare(p, 3, "\xEF\xBC\x89") == 0));
 }
 
 /// Brackets opened minus closed by the code of [b, e) (strings and
@@ -178,7 +179,8 @@ inline int bracket_balance(std::string_view s, const std::vector<chunk>& cs) {
   for (const chunk& c : cs) {
     if (c.comment || opens_string(s, c.b)) continue;
     for (std::size_t p = c.b; p < c.e; ++p) {
-      if (s[p] == '{' || s[p] == '(' || s.compare(p, 3, "\xEF\xBD\x9B") == 0 || s.compare(p, 3, "\xEF\xBC\x88") == 0)
+      if (s[p] == '{' || s[p] == '(' ||
+          (s[p] == '\xEF' && (s.compare(p, 3, "\xEF\xBD\x9B") == 0 || s.compare(p, 3, "\xEF\xBC\x88") == 0)))
         ++n;
       else if (is_closer(s, p)) --n;
     }
@@ -186,37 +188,61 @@ inline int bracket_balance(std::string_view s, const std::vector<chunk>& cs) {
   return n;
 }
 
-/// One line of the output before alignment.
-struct out_line {
-  std::size_t indent = 0;  // levels
-  std::string text;        // without indentation; empty: a blank line
-  align_kind align = align_kind::none;
-  std::string prefix, amount, suffix;  // when aligned: text = prefix + amount + suffix
-  bool opens = false;                  // ends a statement that opens a block
-  bool closes = false;                 // a '}'
+/// An item (or 上年 …) line cut at its amount: the text before it, the
+/// amount (with what is glued to it) and what follows.
+struct aligned_text {
+  std::string prefix, amount, suffix;
+};
+
+/// Where an amount's decimal point is (or where its digits end).
+inline std::size_t decimal_point(std::string_view a) {
+  const std::size_t dot = a.find('.');
+  if (dot != std::string_view::npos) return dot;
+  std::size_t p = 0;
+  while (p < a.size() && (is_ascii_digit(a[p]) || a[p] == ',' || a[p] == '-' || a[p] == '+')) ++p;
+  return p;
+}
+
+/// A line of a run of aligned lines, kept until the run ends: its piece
+/// (written again then) and its widths.
+struct run_line {
+  std::size_t piece, indent;
+  std::size_t prefix_w, whole_w, part_w;
 };
 
 }  // namespace detail
 
+/// Levels of indentation past which lines are indented no further: blocks
+/// (and brackets) nested deeper than any budget needs must not make the
+/// output grow with the square of the input.
+inline constexpr std::size_t max_indent_levels = 32;
+
 /// The text in canonical layout.  `marks` are the statements in order of
-/// `begin`; `edits` the tokens to rewrite, in order.
+/// `begin`; `edits` the tokens to rewrite, in order.  Time and memory are
+/// linear in the text: lines are written as they are laid out, and a run of
+/// aligned lines keeps only the widths of each.
 inline std::string layout(std::string_view s, std::span<const statement_mark> marks,
                           std::span<const token_edit> edits = {}, std::size_t indent_width = 2) {
   using namespace detail;
-  std::string bom;
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
   std::size_t start = 0;
   if (s.substr(0, 3) == byte_order_mark) {
-    bom = std::string(byte_order_mark);
+    out += byte_order_mark;
     start = 3;
   }
   // the pieces of text to write: lines, split where a statement starts
   struct piece {
     std::size_t b, e;
     std::size_t mark;  // the statement it starts, or npos
+    bool code;         // it holds code, not only a comment (or nothing)
   };
   constexpr std::size_t npos = static_cast<std::size_t>(-1);
   std::vector<piece> pieces;
   std::size_t m = 0;
+  auto add_piece = [&](std::size_t b, std::size_t e, std::size_t mark) {
+    pieces.push_back({b, e, mark, b < e && !starts_comment(s, b, e)});
+  };
   for (std::size_t p = start; p <= s.size();) {
     std::size_t e = p;
     while (e < s.size() && s[e] != '\n' && s[e] != '\r') ++e;
@@ -226,23 +252,13 @@ inline std::string layout(std::string_view s, std::span<const statement_mark> ma
     std::size_t from = b;
     std::size_t mark = m < marks.size() && marks[m].begin == b && b < e ? m++ : npos;
     while (m < marks.size() && marks[m].begin < e) {
-      pieces.push_back({from, marks[m].begin, mark});
+      add_piece(from, marks[m].begin, mark);
       from = marks[m].begin;
       mark = m++;
     }
-    pieces.push_back({from, e, mark});
+    add_piece(from, e, mark);
     if (e == s.size()) break;
     p = e + (s[e] == '\r' && e + 1 < s.size() && s[e + 1] == '\n' ? 2 : 1);
-  }
-
-  // which pieces hold code (not only blanks and a comment)
-  std::vector<std::vector<chunk>> piece_chunks(pieces.size());
-  std::vector<bool> has_code(pieces.size());
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    const piece& pc = pieces[i];
-    const std::size_t cut = pc.mark != npos && marks[pc.mark].align != align_kind::none ? marks[pc.mark].amount : npos;
-    piece_chunks[i] = chunks(s, pc.b, pc.e, cut);
-    has_code[i] = !piece_chunks[i].empty() && !piece_chunks[i].front().comment;
   }
   // the last piece of each statement: its last piece with code
   std::vector<std::size_t> last_piece(marks.size(), npos);
@@ -250,144 +266,152 @@ inline std::string layout(std::string_view s, std::span<const statement_mark> ma
     std::size_t current = npos;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       if (pieces[i].mark != npos) current = pieces[i].mark;
-      if (current != npos && has_code[i]) last_piece[current] = i;
+      if (current != npos && pieces[i].code) last_piece[current] = i;
     }
   }
 
-  std::vector<out_line> lines;
+  std::vector<chunk> cs;
+  auto chunks_of = [&](std::size_t i) {
+    const piece& pc = pieces[i];
+    const std::size_t cut = pc.mark != npos && marks[pc.mark].align != align_kind::none ? marks[pc.mark].amount : npos;
+    chunks(s, pc.b, pc.e, cut, cs);
+  };
+  // the chunk of the amount of a statement on one line, or cs.size()
+  auto amount_chunk = [&](std::size_t i) {
+    const piece& pc = pieces[i];
+    if (pc.mark == npos || marks[pc.mark].align == align_kind::none || last_piece[pc.mark] != i) return cs.size();
+    for (std::size_t k = 0; k < cs.size(); ++k)
+      if (cs[k].b == marks[pc.mark].amount && !cs[k].comment) return k;
+    return cs.size();
+  };
+  auto aligned = [&](std::size_t i, std::size_t k) {
+    aligned_text t;
+    write_chunks(t.prefix, s, cs, 0, k, edits);
+    if (marks[pieces[i].mark].align == align_kind::item) {  // the colon right after the coordinates
+      auto& pre = t.prefix;
+      for (std::string_view colon : {std::string_view(":"), std::string_view("\xEF\xBC\x9A")})
+        if (pre.size() > colon.size() + 1 && pre.compare(pre.size() - colon.size(), colon.size(), colon) == 0 &&
+            pre[pre.size() - colon.size() - 1] == ' ' && !cs[k - 1].glued)
+          pre.erase(pre.size() - colon.size() - 1, 1);
+    }
+    std::size_t after = k + 1;
+    write_chunks(t.amount, s, cs, k, k + 1, edits);
+    for (; after < cs.size() && cs[after].glued && !cs[after].comment; ++after)
+      write_chunks(t.amount, s, cs, after, after + 1, edits);
+    if (after < cs.size()) write_chunks(t.suffix, s, cs, after, cs.size(), edits);
+    return t;
+  };
+
+  // writing: at most one blank line in a row, none at the start or end of
+  // the file or of a block; runs of aligned lines
+  bool any = false, last_opens = false, pending_blank = false;
+  std::vector<run_line> run;
+  align_kind run_kind = align_kind::none;
+  double run_log_sum = 0;  // of the prefix widths: a much longer or shorter one starts a run of its own
+  auto indent = [&](std::size_t levels) { out.append(std::min(levels, max_indent_levels) * indent_width, ' '); };
+  auto before_line = [&](bool closes) {
+    if (pending_blank && !closes) out += '\n';
+    pending_blank = false;
+  };
+  auto flush_run = [&]() {
+    if (run.empty()) return;
+    std::size_t prefix_w = 0, whole_w = 0, part_w = 0;
+    for (const auto& r : run) {
+      prefix_w = std::max(prefix_w, r.prefix_w);
+      whole_w = std::max(whole_w, r.whole_w);
+      part_w = std::max(part_w, r.part_w);
+    }
+    for (const auto& r : run) {
+      chunks_of(r.piece);
+      const aligned_text t = aligned(r.piece, amount_chunk(r.piece));
+      indent(r.indent);
+      out += t.prefix;
+      out.append(prefix_w - r.prefix_w + 1 + whole_w - r.whole_w, ' ');
+      out += t.amount;
+      if (!t.suffix.empty()) {
+        out.append(part_w - r.part_w + 1, ' ');
+        out += t.suffix;
+      }
+      out += '\n';
+    }
+    run.clear();
+  };
+  auto put_blank = [&]() {
+    flush_run();
+    if (any && !last_opens) pending_blank = true;
+  };
+  auto put_line = [&](std::size_t levels, const std::string& text, bool opens, bool closes) {
+    flush_run();
+    before_line(closes);
+    indent(levels);
+    out += text;
+    out += '\n';
+    any = true;
+    last_opens = opens;
+  };
+  auto put_aligned = [&](std::size_t i, std::size_t levels, align_kind kind, const aligned_text& t) {
+    const std::size_t pt = decimal_point(t.amount);
+    const run_line r{i, levels, text::display_width(t.prefix),
+                     text::display_width(std::string_view(t.amount).substr(0, pt)),
+                     text::display_width(std::string_view(t.amount).substr(pt))};
+    const double w = std::log(static_cast<double>(std::max<std::size_t>(r.prefix_w, 1)));
+    if (!run.empty()) {
+      const double ratio = std::exp(w - run_log_sum / static_cast<double>(run.size()));
+      if (kind != run_kind || levels != run.front().indent || ratio >= 4 || ratio <= 0.25) flush_run();
+    }
+    if (run.empty()) {
+      before_line(false);
+      run_kind = kind;
+      run_log_sum = 0;
+    }
+    run.push_back(r);
+    run_log_sum += w;
+    any = true;
+    last_opens = false;
+  };
+
   std::size_t depth = 0, base = 0;
   std::size_t current = npos;
   int open_in_statement = 0;
+  std::string text;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     const piece& pc = pieces[i];
-    const auto& cs = piece_chunks[i];
-    out_line line;
+    chunks_of(i);
+    text.clear();
     if (pc.mark != npos) {
       if (current != npos && marks[current].opens) ++depth;
       current = pc.mark;
       const statement_mark& st = marks[current];
       if (st.closes && depth > 0) --depth;
       base = depth;
-      line.indent = base;
-      line.opens = st.opens;
-      line.closes = st.closes;
       open_in_statement = bracket_balance(s, cs);
-      const bool one_line = last_piece[current] == i;
-      std::size_t amount_chunk = cs.size();
-      if (st.align != align_kind::none && one_line)
-        for (std::size_t k = 0; k < cs.size(); ++k)
-          if (cs[k].b == st.amount && !cs[k].comment) amount_chunk = k;
-      if (amount_chunk < cs.size()) {
-        line.align = st.align;
-        write_chunks(line.prefix, s, cs, 0, amount_chunk, edits);
-        if (st.align == align_kind::item) {  // the colon right after the coordinates
-          auto& pre = line.prefix;
-          for (std::string_view colon : {std::string_view(":"), std::string_view("\xEF\xBC\x9A")})
-            if (pre.size() > colon.size() + 1 && pre.compare(pre.size() - colon.size(), colon.size(), colon) == 0 &&
-                pre[pre.size() - colon.size() - 1] == ' ' && !cs[amount_chunk - 1].glued)
-              pre.erase(pre.size() - colon.size() - 1, 1);
-        }
-        std::size_t after = amount_chunk + 1;
-        write_chunks(line.amount, s, cs, amount_chunk, amount_chunk + 1, edits);
-        while (after < cs.size() && cs[after].glued && !cs[after].comment) {
-          write_chunks(line.amount, s, cs, after, after + 1, edits);
-          ++after;
-        }
-        if (after < cs.size()) write_chunks(line.suffix, s, cs, after, cs.size(), edits);
-        line.text = line.prefix + line.amount + line.suffix;
+      if (const std::size_t k = amount_chunk(i); k < cs.size()) {
+        put_aligned(i, base, st.align, aligned(i, k));
       } else {
-        write_chunks(line.text, s, cs, 0, cs.size(), edits);
+        write_chunks(text, s, cs, 0, cs.size(), edits);
+        put_line(base, text, st.opens && last_piece[current] == i, st.closes);
       }
     } else if (cs.empty()) {
-      line.text.clear();
+      put_blank();
     } else if (current != npos && last_piece[current] != npos && i <= last_piece[current]) {
-      // a continuation line of the statement
+      // a continuation line of the statement: one level in, or as deep as
+      // its open brackets, a closing bracket back; one level more when the
+      // statement opens a block (whose body is indented by one)
       const int n = std::max(open_in_statement, 0);
       const std::size_t levels = is_closer(s, cs.front().b) && !cs.front().comment
                                      ? static_cast<std::size_t>(std::max(n - 1, 0))
                                      : static_cast<std::size_t>(std::max(n, 1));
-      // (one level more when the statement opens a block: its body is indented by one)
-      line.indent = base + levels + (marks[current].opens ? 1 : 0);
-      write_chunks(line.text, s, cs, 0, cs.size(), edits);
+      write_chunks(text, s, cs, 0, cs.size(), edits);
+      put_line(base + levels + (marks[current].opens ? 1 : 0), text, marks[current].opens && last_piece[current] == i,
+               false);
       open_in_statement += bracket_balance(s, cs);
     } else {
       // a comment on a line of its own, between statements
-      line.indent = depth + (current != npos && marks[current].opens ? 1 : 0);
-      write_chunks(line.text, s, cs, 0, cs.size(), edits);
+      write_chunks(text, s, cs, 0, cs.size(), edits);
+      put_line(depth + (current != npos && marks[current].opens ? 1 : 0), text, false, false);
     }
-    lines.push_back(std::move(line));
   }
-
-  // blank lines: at most one in a row, none at the start or end of the file
-  // or of a block
-  std::vector<out_line> kept;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].text.empty()) {
-      kept.push_back(std::move(lines[i]));
-      continue;
-    }
-    if (kept.empty() || kept.back().text.empty() || kept.back().opens) continue;
-    std::size_t next = i + 1;
-    while (next < lines.size() && lines[next].text.empty()) ++next;
-    if (next == lines.size() || lines[next].closes) continue;
-    kept.push_back(std::move(lines[i]));
-  }
-
-  // alignment: runs of lines of the same kind and indentation; amounts
-  // line up at their decimal point (the whole part right-aligned), so do
-  // the coordinates after them
-  auto point = [](const std::string& a) {
-    const std::size_t dot = a.find('.');
-    if (dot != std::string::npos) return dot;
-    std::size_t p = 0;
-    while (p < a.size() && (is_ascii_digit(a[p]) || a[p] == ',' || a[p] == '-' || a[p] == '+')) ++p;
-    return p;
-  };
-  for (std::size_t i = 0; i < kept.size();) {
-    if (kept[i].align == align_kind::none) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    std::size_t prefix_w = 0, whole_w = 0, part_w = 0;
-    double log_sum = 0;  // of the widths of the prefixes so far: a much longer or shorter one starts a run of its own
-    while (j < kept.size() && kept[j].align == kept[i].align && kept[j].indent == kept[i].indent) {
-      const double w = static_cast<double>(std::max<std::size_t>(text::display_width(kept[j].prefix), 1));
-      if (j > i) {
-        const double ratio = w / std::exp(log_sum / static_cast<double>(j - i));
-        if (ratio >= 4 || ratio <= 0.25) break;
-      }
-      log_sum += std::log(w);
-      const std::string& a = kept[j].amount;
-      const std::size_t pt = point(a);
-      prefix_w = std::max(prefix_w, text::display_width(kept[j].prefix));
-      whole_w = std::max(whole_w, text::display_width(std::string_view(a).substr(0, pt)));
-      part_w = std::max(part_w, text::display_width(std::string_view(a).substr(pt)));
-      ++j;
-    }
-    for (std::size_t k = i; k < j; ++k) {
-      out_line& l = kept[k];
-      const std::size_t pt = point(l.amount);
-      const std::string_view whole = std::string_view(l.amount).substr(0, pt), part = std::string_view(l.amount).substr(pt);
-      std::string t = l.prefix;
-      t.append(prefix_w - text::display_width(l.prefix) + 1 + whole_w - text::display_width(whole), ' ');
-      t += l.amount;
-      if (!l.suffix.empty()) {
-        t.append(part_w - text::display_width(part) + 1, ' ');
-        t += l.suffix;
-      }
-      l.text = std::move(t);
-    }
-    i = j;
-  }
-
-  std::string out = bom;
-  out.reserve(s.size() + s.size() / 8);
-  for (const auto& l : kept) {
-    if (!l.text.empty()) out.append(l.indent * indent_width, ' ');
-    out += l.text;
-    out += '\n';
-  }
+  flush_run();
   return out;
 }
 
