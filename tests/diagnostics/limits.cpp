@@ -6,7 +6,10 @@
 
 #include <pthread.h>
 
+#include <yusuan/syntax/parser.hpp>
+
 #include <functional>
+#include <sstream>
 
 using namespace yusuan_test;
 
@@ -171,4 +174,55 @@ TEST(diag_limits, E0001_a_device_as_the_root_file) {
   const auto r = compile_path("/dev/zero", no_catalog());
   EXPECT_TRUE(r.io_error);
   EXPECT_EQ(one(r, "E0001").message, "cannot read '/dev/zero': not a regular file (a pipe or a device)");
+}
+
+// --- E0716: lines too long -------------------------------------------------------------------------
+
+TEST(diag_limits, E0716_a_line_at_the_limit_and_one_byte_past_it) {
+  const std::size_t limit = compile_options{}.max_line_length;
+  EXPECT_EQ(limit, 1048576u);
+  const std::string head = "金额单位 元\n208 01 09 30101: 1.00\n";
+  // a comment line of exactly the limit, then one byte longer
+  auto at = compile(head + "#" + std::string(limit - 1, 'x') + "\n");
+  EXPECT_TRUE(at.ok()) << dump(at).substr(0, 2000);
+  auto past = compile(head + "#" + std::string(limit, 'x') + "\n");
+  const auto& d = one(past, "E0716");
+  EXPECT_EQ(d.message, "line too long");
+  EXPECT_EQ(where(d), "3:1048577");
+  EXPECT_EQ(d.label, "1048577 bytes: a line has at most 1048576 bytes");
+  EXPECT_EQ(past.diagnostics.error_count(), 1u);
+  // the option, and the line shown around the column, not whole
+  compile_options o = no_catalog();
+  o.max_line_length = 40;
+  EXPECT_TRUE(compile("208 01 09 30101 基本工资: 1.00\n", o).ok());
+  auto long_item = compile("208 01 09 30101: 1.00\n" + std::string(2000, ' ') + "208 01 09 30102: 2.00\n", o);
+  EXPECT_EQ(where(one(long_item, "E0716")), "2:41");
+  std::ostringstream text;
+  yusuan::render_text(text, long_item.diagnostics, {false});
+  EXPECT_LT(text.str().size(), 1000u) << text.str();
+  EXPECT_HAS(text.str(), "…");
+}
+
+// --- E0717: names and strings too long -------------------------------------------------------------
+
+TEST(diag_limits, E0717_a_name_or_string_at_the_limit_and_one_byte_past_it) {
+  const std::string head = "金额单位 元\n208 01 09 30101: 1.00\n";
+  const std::string at_limit(yusuan::syntax::max_name_length, 'n'), past_limit(yusuan::syntax::max_name_length + 1, 'n');
+  EXPECT_TRUE(compile(head + "数值 " + at_limit + " 1.00\n").ok());
+  EXPECT_TRUE(compile(head + "标题 \"" + at_limit + "\"\n").ok());
+  EXPECT_TRUE(compile(head + "标题 “" + at_limit + "”\n").ok());
+  auto word = compile(head + "数值 " + past_limit + " 1.00\n");
+  const auto& d = one(word, "E0717");
+  EXPECT_EQ(d.message, "name or string too long");
+  EXPECT_EQ(where(d), "3:4");
+  EXPECT_EQ(d.label, "4097 bytes: a name or a string has at most 4096 bytes");
+  EXPECT_EQ(word.diagnostics.error_count(), 1u);
+  EXPECT_EQ(where(one(compile(head + "标题 \"" + past_limit + "\"\n"), "E0717")), "3:4");
+  EXPECT_EQ(where(one(compile(head + "标题 “" + past_limit + "”\n"), "E0717")), "3:4");
+  // in a query too
+  const auto b = compile(head);
+  ASSERT_TRUE(b.ok());
+  yusuan::diagnostics qd;
+  EXPECT_FALSE(yusuan::parse_query("sum where 项目 = " + past_limit, *b.value, qd));
+  EXPECT_EQ(qd[0].code, "E0717");
 }

@@ -222,11 +222,13 @@ TEST(diag_names, E0311_nul_in_an_import_path) {
 }
 
 TEST(diag_names, E0311_an_import_path_too_long) {
-  auto r = compile("导入 \"" + std::string(5000, 'a') + ".budget\"\n");
+  // past max_path_length (1,024 bytes), within the length of a string (4,096 bytes: E0717 past it)
+  auto r = compile("导入 \"" + std::string(2000, 'a') + ".budget\"\n");
   EXPECT_FALSE(r.ok());
   const auto& d = one(r, "E0311");
-  EXPECT_EQ(d.message, "import path is too long (5007 bytes)");
+  EXPECT_EQ(d.message, "import path is too long (2007 bytes)");
   EXPECT_TRUE(with_code(r, "E0313").empty()) << dump(r);
+  EXPECT_EQ(where(one(compile("导入 \"" + std::string(5000, 'a') + ".budget\"\n"), "E0717")), "1:4");
 }
 
 // --- E0305 / W0305: dimensions and tag keys in the budget's filters ------------------------------

@@ -121,6 +121,12 @@ inline std::string many_items(std::size_t n) {
 /// The same 上年 line n times (E0303 from the second on).
 inline std::string prior_repeats(std::size_t n) { return head() + repeat("上年 三公经费 7.50\n", n); }
 
+/// A figure whose name is n bytes long (E0717 past 4,096).
+inline std::string long_name(std::size_t n) { return head() + "数值 " + std::string(n, 'n') + " 1.00\n"; }
+
+/// A comment line of n bytes (E0716 past 1,048,576).
+inline std::string long_line(std::size_t n) { return head() + "#" + std::string(n - 1, 'x') + "\n"; }
+
 /// n lines that are syntax errors (E0101 each, bounded by max_errors).
 inline std::string syntax_errors(std::size_t n) { return head() + repeat("208 01 09 30101 1.00\n", n); }
 

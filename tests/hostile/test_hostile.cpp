@@ -84,6 +84,8 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"many_items", hostile::many_items},
       {"prior_repeats", hostile::prior_repeats},
       {"syntax_errors", hostile::syntax_errors},
+      {"long_name", hostile::long_name},
+      {"long_line", hostile::long_line},
   };
   return s;
 }

@@ -82,6 +82,14 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
     d.found = "a level more: " + found_at(err.where, last);
     return;
   }
+  if (err.name_length != 0) {
+    const std::string limit = std::to_string(syntax::max_name_length);
+    auto& d = rep.error("E0717", "name or string too long", rep.span_at(err.where, 1),
+                        std::to_string(err.name_length) + " bytes: a name or a string has at most " + limit + " bytes");
+    d.expected = "at most " + limit + " bytes";
+    d.found = std::to_string(err.name_length) + " bytes";
+    return;
+  }
   auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
   d.expected = err.expected;
   d.found = found_at(err.where, last);

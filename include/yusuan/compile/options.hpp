@@ -45,6 +45,8 @@ struct compile_options {
   // limits (docs/language.md, "Limits") -------------------------------------
   /// Bytes of one source file.
   std::uintmax_t max_file_size = std::uintmax_t{1} << 30;
+  /// Bytes of one line of a source file.
+  std::size_t max_line_length = std::size_t{1} << 20;
   /// Files one budget reads (the root and its imports).
   std::size_t max_files = 10'000;
   /// Imports nested in imports.

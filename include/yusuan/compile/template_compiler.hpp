@@ -57,9 +57,7 @@ private:
       const auto status = syntax::parse_template_statement(pos, last, st, err);
       if (status == syntax::parse_status::end) break;
       if (status == syntax::parse_status::error) {
-        auto& d = rep_.error("E0101", "syntax error: expected " + err.expected, rep_.span_at(err.where, 1));
-        d.expected = err.expected;
-        d.found = found_at(err.where, last);
+        report_syntax_error(rep_, err, last);
         pos = next_line(start, err.where, last);
         continue;
       }

@@ -58,8 +58,30 @@ inline void render_snippet(std::ostream& os, const source_span& span, const std:
     std::replace(t.begin(), t.end(), '\t', ' ');
     return t;
   };
-  const std::string before = shown(raw.substr(0, start)), marked = shown(raw.substr(start, end - start)),
-                    after = shown(raw.substr(end));
+  // a very long line (a generated file, E0716) is shown around the span
+  constexpr std::size_t long_line = 1024, context = 80;
+  auto back = [&](std::size_t p, std::size_t chars) {  // `chars` code points before p
+    while (p > 0 && chars > 0) {
+      --p;
+      if ((static_cast<unsigned char>(raw[p]) & 0xC0) != 0x80) --chars;
+    }
+    return p;
+  };
+  auto forward = [&](std::size_t p, std::size_t chars) {  // `chars` code points after p
+    while (p < raw.size() && chars > 0) {
+      ++p;
+      while (p < raw.size() && (static_cast<unsigned char>(raw[p]) & 0xC0) == 0x80) ++p;
+      --chars;
+    }
+    return p;
+  };
+  const bool window = raw.size() > long_line;
+  const std::size_t from = window ? back(start, context) : 0;
+  const std::size_t mark_end = window ? std::min(end, forward(start, context)) : end;
+  const std::size_t to = window ? forward(mark_end, context) : raw.size();
+  const std::string before = (from > 0 ? "…" : "") + shown(raw.substr(from, start - from)),
+                    marked = shown(raw.substr(start, mark_end - start)),
+                    after = shown(raw.substr(mark_end, to - mark_end)) + (to < raw.size() ? "…" : "");
   os << c.blue() << gutter << " |" << c.reset() << "\n";
   os << c.blue() << num << " |" << c.reset() << " " << before << marked << after << "\n";
   std::size_t width = text::display_width(marked);

@@ -84,6 +84,8 @@ struct bare_name_parser : x3::parser<bare_name_parser> {
     const char* after = e;
     syntax::chars::skip_blank(after, last);
     if (after < last && (*after == '=' || syntax::chars::at(after, last, "\xEF\xBC\x9D", 3))) return false;  // a tag
+    if (static_cast<std::size_t>(e - first) > max_name_length)
+      throw tokens::name_too_long{first, static_cast<std::size_t>(e - first)};
     tokens::store(a, ast::slice{first, e});
     first = e;
     return true;

@@ -17,11 +17,17 @@ struct syntax_error {
   /// Non-zero when the statement nests expressions or filters deeper than
   /// this limit (E0715); `where` is the construct one level too deep.
   std::size_t nesting_limit = 0;
+  /// Non-zero when a word or string is longer than max_name_length
+  /// (E0717): its length in bytes; `where` is its start.
+  std::size_t name_length = 0;
 };
 
 /// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) one statement or
 /// query may open (compile_options::max_expression_depth).
 inline constexpr std::size_t default_max_nesting = 64;
+
+/// Bytes a name (a word) or a string may have: a longer one is E0717.
+inline constexpr std::size_t max_name_length = 4096;
 
 enum class parse_status { ok, end, error };
 

@@ -17,12 +17,19 @@ inline parse_status expectation(const x3::expectation_failure<const char*>& e, c
   err.where = w;
   err.expected = e.which();
   err.nesting_limit = 0;
+  err.name_length = 0;
   return parse_status::error;
 }
 inline parse_status too_deep(const tokens::nesting_too_deep& e, syntax_error& err) {
   err.where = e.where;
   err.expected = "an expression nested at most " + std::to_string(e.limit) + " deep";
   err.nesting_limit = e.limit;
+  return parse_status::error;
+}
+inline parse_status too_long(const tokens::name_too_long& e, syntax_error& err) {
+  err.where = e.where;
+  err.expected = "a name or string of at most " + std::to_string(max_name_length) + " bytes";
+  err.name_length = e.length;
   return parse_status::error;
 }
 /// The skipper of one statement or query, which also counts its nesting.
@@ -37,6 +44,7 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
                                          syntax_error& err, std::size_t max_nesting) {
   namespace x3 = boost::spirit::x3;
   err.nesting_limit = 0;
+  err.name_length = 0;
   chars::skip_blank(first, last);
   if (first == last) return parse_status::end;
   const char* const start = first;
@@ -67,6 +75,8 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
     return detail::expectation(e, last, err);
   } catch (const tokens::nesting_too_deep& e) {
     return detail::too_deep(e, err);
+  } catch (const tokens::name_too_long& e) {
+    return detail::too_long(e, err);
   }
 }
 
@@ -74,6 +84,7 @@ YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::
                                      std::size_t max_nesting) {
   namespace x3 = boost::spirit::x3;
   err.nesting_limit = 0;
+  err.name_length = 0;
   chars::skip_blank(first, last);
   const char* const start = first;
   try {
@@ -94,6 +105,8 @@ YUSUAN_DECL parse_status parse_query(const char*& first, const char* last, ast::
     return detail::expectation(e, last, err);
   } catch (const tokens::nesting_too_deep& e) {
     return detail::too_deep(e, err);
+  } catch (const tokens::name_too_long& e) {
+    return detail::too_long(e, err);
   }
 }
 

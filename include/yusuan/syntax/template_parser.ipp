@@ -16,6 +16,8 @@ YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char
   chars::skip_blank(first, last);
   if (first == last) return parse_status::end;
   const char* const start = first;
+  err.nesting_limit = 0;
+  err.name_length = 0;
   try {
     out = ast::template_statement();
     const char* p = first;
@@ -31,6 +33,11 @@ YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char
     chars::skip_blank(w, last);
     err.where = w;
     err.expected = e.which();
+    return parse_status::error;
+  } catch (const tokens::name_too_long& e) {
+    err.where = e.where;
+    err.expected = "a name or string of at most " + std::to_string(max_name_length) + " bytes";
+    err.name_length = e.length;
     return parse_status::error;
   }
 }

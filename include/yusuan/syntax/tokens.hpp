@@ -6,6 +6,7 @@
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/keywords.hpp>
+#include <yusuan/syntax/parser.hpp>
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -27,17 +28,28 @@ void store(Attr& attr, slice s) {
   else x3::traits::move_to(s, attr);
 }
 
+/// Thrown by a word or a string longer than max_name_length, at its start.
+struct name_too_long {
+  const char* where;
+  std::size_t length;
+};
+
 /// A token read by a scanner: Derived::scan(first, last) returns the end of
 /// the token at `first`, or `first` when there is none.  The token's slice is
-/// the attribute.
+/// the attribute.  A scanner whose `names` is true reads names, which are
+/// limited to max_name_length bytes.
 template <class Derived>
 struct scanned_token : x3::parser<Derived> {
   using attribute_type = slice;
+  static constexpr bool names = false;
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
     const char* e = Derived::scan(first, last);
     if (e == first) return false;
+    if constexpr (Derived::names)
+      if (static_cast<std::size_t>(e - first) > max_name_length)
+        throw name_too_long{first, static_cast<std::size_t>(e - first)};
     store(attr, slice{first, e});
     first = e;
     return true;
@@ -91,6 +103,7 @@ constexpr keyword_parser kw(keyword k) { return keyword_parser{k}; }
 /// A bare word: starts with a character that is neither a digit, a sign, a
 /// point nor punctuation; may hold balanced parentheses (维修(护)费).
 struct word_parser : scanned_token<word_parser> {
+  static constexpr bool names = true;
   /// Length of a balanced bracket group "(…)" or "（…）" of word characters at p, or 0.
   static std::size_t bracket_group(const char* p, const char* last) noexcept {
     const bool wide = chars::at(p, last, "\xEF\xBC\x88", 3);  // （
@@ -122,6 +135,7 @@ struct word_parser : scanned_token<word_parser> {
 
 /// A token of letters and digits (project codes, unit codes): [0-9A-Za-z_-]+.
 struct code_word_parser : scanned_token<code_word_parser> {
+  static constexpr bool names = true;
   static const char* scan(const char* first, const char* last) noexcept {
     const char* p = first;
     while (p < last && (is_digit(*p) || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' || *p == '-'))
@@ -280,11 +294,15 @@ struct string_parser : x3::parser<string_parser> {
         continue;
       }
       if (!curly && *p == '"') {
+        if (static_cast<std::size_t>(p - b) > max_name_length)
+          throw name_too_long{first, static_cast<std::size_t>(p - b)};
         store(attr, slice{b, p});
         first = p + 1;
         return true;
       }
       if (curly && chars::at(p, last, "\xE2\x80\x9D", 3)) {  // ”
+        if (static_cast<std::size_t>(p - b) > max_name_length)
+          throw name_too_long{first, static_cast<std::size_t>(p - b)};
         store(attr, slice{b, p});
         first = p + 3;
         return true;
