@@ -1,12 +1,13 @@
 // fuzz/fuzz_fmt.cpp -- libFuzzer target: the formatter.  The input is a
-// budget file (its imports, held in an empty in-memory file set, are
-// missing).  Whatever the input, format_budget returns a text or syntax
+// budget file, or a file of tests of rules (its imports and rule files,
+// held in an empty in-memory file set, are missing).  Whatever the input, format_budget returns a text or syntax
 // errors; a text must format to itself (idempotence) and compile to the same
 // meaning as the input, also with every keyword respelled in Chinese and in
 // English.  Any difference is a bug: the target aborts.
 #include <yusuan/compile.hpp>
 #include <yusuan/format.hpp>
 #include <yusuan/format/meaning.hpp>
+#include <yusuan/format/source_meaning.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -22,9 +23,7 @@ std::string meaning(std::string_view text) {
   o.root = "/nonexistent-yusuan-fuzz-root";
   o.max_errors = 20;
   o.files.emplace("unused.budget", std::string());  // keeps the in-memory file set on
-  yusuan::diagnostics diags;
-  const auto b = yusuan::compile_string(text, "main.budget", diags, o);
-  return yusuan::meaning_of(b, diags);
+  return yusuan::meaning_of_source(text, "main.budget", o);
 }
 
 [[noreturn]] void fail(const char* what, std::string_view a, std::string_view b) {

@@ -7,7 +7,7 @@
 #include <yusuan/compile.hpp>
 #include <yusuan/format.hpp>
 #include <yusuan/format/meaning.hpp>
-#include <yusuan/rule_tests.hpp>
+#include <yusuan/format/source_meaning.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -99,35 +99,13 @@ std::string read_source(const std::string& file) {
   return text;
 }
 
-/// What the text of `file` says: its budget and diagnostics, or for a file of
-/// tests, each test's.
+/// What the text of `file` says (format/source_meaning.hpp), compiled where the file is.
 std::string meaning(const std::string& text, const std::string& file) {
   yusuan::compile_options co;
   co.library_path = library_path();
   const fs::path path = file == "-" ? fs::path("<stdin>") : fs::path(file);
   co.root = file == "-" ? fs::current_path() : fs::absolute(path).parent_path();
-  std::vector<std::string> errors;
-  yusuan::detail::rule_test_scanner scanner{text, path};
-  const auto tests = scanner.scan(errors);
-  if (tests.empty()) {
-    yusuan::diagnostics diags;
-    auto b = yusuan::compile_string(text, path.string(), diags, co);
-    return yusuan::meaning_of(b, diags);
-  }
-  std::string out;
-  for (const auto& t : tests) {
-    out += "test " + t.name + "\n";
-    for (const auto& r : t.rules) out += "  rules " + r.string() + "\n";
-    for (const auto& x : t.expectations)
-      out += "  should " + std::to_string(static_cast<int>(x.what)) + " " + x.code + " " + x.text + " " + x.name + " " +
-             x.amount + "\n";
-    yusuan::compile_options tco = co;
-    tco.rules = t.rules;
-    yusuan::diagnostics diags;
-    auto b = yusuan::compile_string(t.budget_text, path.string(), diags, tco);
-    out += yusuan::meaning_of(b, diags);
-  }
-  return out;
+  return yusuan::meaning_of_source(text, path, co);
 }
 
 /// The first line where two descriptions differ, for the internal error.
