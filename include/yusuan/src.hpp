@@ -11,5 +11,6 @@
 
 #include <yusuan/compile.hpp>
 #include <yusuan/compile/compile.ipp>
+#include <yusuan/compile/templates.ipp>
 #include <yusuan/format.hpp>
 #include <yusuan/format/format.ipp>

@@ -1,14 +1,15 @@
 // yusuan/compile/compile.ipp -- the definitions of compile.hpp: the compiler
-// and, through syntax/parser.ipp, the one instantiation of the grammar; the
-// template reader of tables/library.hpp (compile/templates.ipp).
+// and, through syntax/parser.ipp, the one instantiation of the grammar.
 // Included by <yusuan/compile.hpp> in header-only mode, or by exactly one
-// translation unit through <yusuan/src.hpp>.
+// translation unit through <yusuan/src.hpp> (which also includes the
+// template reader of tables/library.hpp, compile/templates.ipp: the
+// compiler does not need it, so a header-only includer of compile.hpp does
+// not compile it).
 #pragma once
 
 #include <yusuan/compile.hpp>
 #include <yusuan/compile/compiler.hpp>
 #include <yusuan/compile/query_parser.hpp>
-#include <yusuan/compile/templates.ipp>
 #include <yusuan/syntax/parser.ipp>
 
 namespace yusuan {
