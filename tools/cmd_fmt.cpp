@@ -121,7 +121,21 @@ std::string first_difference(const std::string& a, const std::string& b) {
   }
 }
 
-void write_in_place(const std::string& file, const std::string& text) {
+/// Rewrites `file`: through a symbolic link to its target, in place for a
+/// file with several hard links (all of them keep seeing it), otherwise by
+/// writing a temporary file beside it and renaming it over the file (no
+/// half-written file is ever seen).
+void write_in_place(const std::string& name, const std::string& text) {
+  std::error_code ec;
+  const fs::path file = fs::is_symlink(name, ec) ? fs::canonical(name, ec) : fs::path(name);
+  if (ec) throw io_error{"cannot write '" + name + "'"};
+  if (fs::hard_link_count(file, ec) > 1 && !ec) {
+    std::ofstream o(file, std::ios::binary | std::ios::trunc);
+    o << text;
+    o.close();
+    if (!o) throw io_error{"cannot write '" + name + "'"};
+    return;
+  }
   const fs::path tmp = fs::path(file).concat(".yusuan-fmt.tmp");
   {
     std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
@@ -130,15 +144,14 @@ void write_in_place(const std::string& file, const std::string& text) {
     if (!o) {
       std::error_code ec;
       fs::remove(tmp, ec);
-      throw io_error{"cannot write '" + file + "'"};
+      throw io_error{"cannot write '" + name + "'"};
     }
   }
-  std::error_code ec;
   fs::permissions(tmp, fs::status(file, ec).permissions(), ec);
   fs::rename(tmp, file, ec);
   if (ec) {
     fs::remove(tmp, ec);
-    throw io_error{"cannot write '" + file + "'"};
+    throw io_error{"cannot write '" + name + "'"};
   }
 }
 

@@ -82,7 +82,9 @@ class rule_test_scanner {
 public:
   rule_test_scanner(std::string text, std::filesystem::path file) : t_(std::move(text)), file_(std::move(file)) {}
 
-  std::vector<rule_test> scan(std::vector<std::string>& errors) {
+  /// The tests of the text; with `texts` false their budget texts are left
+  /// empty (the formatter needs only layout(): linear in the text).
+  std::vector<rule_test> scan(std::vector<std::string>& errors, bool texts = true) {
     struct block {
       std::size_t begin, end;  // the whole test, from 测试 to its closing brace
       rule_test test;
@@ -181,6 +183,10 @@ public:
     }
     std::vector<rule_test> out;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (!texts) {
+        out.push_back(std::move(blocks[i].test));
+        continue;
+      }
       std::string text = t_;
       for (std::size_t j = 0; j < blocks.size(); ++j)
         if (j != i) blank(text, blocks[j].begin, blocks[j].end);
@@ -272,7 +278,16 @@ private:
   }
 
   std::string where(std::size_t p) const { return file_.string() + ":" + std::to_string(line_of(p)); }
-  int line_of(std::size_t p) const { return 1 + static_cast<int>(std::count(t_.begin(), t_.begin() + static_cast<std::ptrdiff_t>(std::min(p, t_.size())), '\n')); }
+  int line_of(std::size_t p) const {
+    if (line_starts_.empty()) {  // once: the offsets where lines start
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < t_.size(); ++i)
+        if (t_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), std::min(p, t_.size())) -
+                            line_starts_.begin());
+  }
+  mutable std::vector<std::size_t> line_starts_;
 
   std::size_t skip_inline_blank(std::size_t p) const {
     while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t' || t_.compare(p, 3, "\xE3\x80\x80") == 0))

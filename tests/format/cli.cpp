@@ -108,3 +108,18 @@ TEST(fmt_cli, usage_and_input_errors_exit_with_2) {
   EXPECT_EQ(help.exit, 0);
   EXPECT_HAS(help.out, "Usage: yusuan fmt");
 }
+
+TEST(fmt_cli, write_goes_through_symbolic_and_hard_links) {
+  temp_dir t;
+  const auto real = t.write("real.budget", messy);
+  fs::create_symlink("real.budget", t.path() / "link.budget");
+  const auto r = run_cli("fmt --write " + quote(t.path() / "link.budget"));
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(t.path() / "link.budget"));
+  EXPECT_EQ(read_all(real), tidy);
+  const auto other = t.write("other.budget", messy);
+  fs::create_hard_link(other, t.path() / "hard.budget");
+  EXPECT_EQ(run_cli("fmt --write " + quote(other)).exit, 0);
+  EXPECT_EQ(read_all(t.path() / "hard.budget"), tidy);
+}
+

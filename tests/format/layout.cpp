@@ -184,3 +184,69 @@ TEST(fmt_layout, a_file_that_does_not_parse_is_not_formatted) {
   EXPECT_FALSE(yusuan::format_budget("测试 \"甲\" {\n应 通过\n", "t.budget", unclosed));
   EXPECT_EQ(unclosed[0].code, "E0101");
 }
+
+// --- found in review ------------------------------------------------------------------------------
+
+TEST(fmt_layout, a_name_spelled_like_a_keyword_stays_a_name_when_respelled) {
+  yusuan::format_options to_en, to_zh;
+  to_en.spelling = yusuan::keyword_spelling_choice::english;
+  to_zh.spelling = yusuan::keyword_spelling_choice::chinese;
+  // 上年 / prior not followed by '(' is the name of a figure
+  EXPECT_EQ(fmt("amounts 万元\nfigure prior 1.00\nexpect prior = 1.00\n", to_zh),
+            "金额单位 万元\n数值 prior 1.00\n核对 prior = 1.00\n");
+  EXPECT_EQ(fmt("金额单位 万元\n数值 \"上年\" 1.00\n数值 prior 1.00\n核对 上年 = 1.00\n", to_en),
+            "amounts 万元\nfigure \"上年\" 1.00\nfigure prior  1.00\nexpect 上年 = 1.00\n");
+}
+
+TEST(fmt_layout, not_and_in_respelled) {
+  yusuan::format_options to_en, to_zh;
+  to_en.spelling = yusuan::keyword_spelling_choice::english;
+  to_zh.spelling = yusuan::keyword_spelling_choice::chinese;
+  const std::string head = "金额单位 万元\n208 01 09 30101: 1.00\n";
+  // not … in with a dimension between: 非 … 属于
+  const std::string apart = head + "expect sum where not fund in (事业收入) = 1.00\n";
+  EXPECT_EQ(fmt(apart, to_zh), head + "核对 合计 其中 非 fund 属于 (事业收入) = 1.00\n");
+  EXPECT_EQ(yusuan::keywords_in_chinese(meaning(fmt(apart, to_zh))), yusuan::keywords_in_chinese(meaning(apart)));
+  // glued to its parenthesis
+  const std::string glued = head + "核对 合计(经济 not in(30102)) = 1.00\n";
+  EXPECT_EQ(fmt(glued, to_zh), head + "核对 合计(经济 不属于(30102)) = 1.00\n");
+  // 非 属于 is 不属于
+  const std::string two = head + "核对 合计(经济 非 属于 (30102)) = 1.00\n";
+  EXPECT_EQ(fmt(two, to_en), "amounts 万元\n208 01 09 30101: 1.00\nexpect sum(经济 not in (30102)) = 1.00\n");
+  EXPECT_EQ(yusuan::keywords_in_chinese(meaning(fmt(two, to_en))), yusuan::keywords_in_chinese(meaning(two)));
+  // `in` alone on its line leaves no line of blanks
+  EXPECT_EQ(fmt(head + "核对 合计(经济 not\nin\n(30102)) = 1.00\n", to_zh), head + "核对 合计(经济 不属于\n  (30102)) = 1.00\n");
+}
+
+TEST(fmt_layout, a_keyword_glued_to_an_amount_respelled_stays_aligned) {
+  yusuan::format_options to_en;
+  to_en.spelling = yusuan::keyword_spelling_choice::english;
+  EXPECT_EQ(fmt("金额单位 万元\n208 01 09 {\n30101: 1.00资金 事业收入\n30102: 2.00 人员经费 资金 事业收入\n}\n", to_en),
+            "amounts 万元\n208 01 09 {\n  30101: 1.00 fund 事业收入\n  30102: 2.00 人员经费 fund 事业收入\n}\n");
+}
+
+TEST(fmt_layout, a_blank_of_any_kind_at_the_end_of_an_item_line_ends_the_item) {
+  // U+3000, a form feed or a byte order mark after the amount is a blank: the
+  // kind on the next line begins the next item (§6.2), before and after formatting
+  for (std::string blank : {"\xE3\x80\x80", "\f", "\v", "\xEF\xBB\xBF"}) {
+    const std::string text = "金额单位 万元\n208 01 09 30101: 1.00" + blank + "\n人员经费 208 01 09 30102: 2.00\n";
+    const auto r = compile(text);
+    ASSERT_TRUE(r.ok()) << dump(r);
+    ASSERT_EQ(r.value->items().size(), 2u);
+    EXPECT_EQ(r.value->items()[0].kind, yusuan::spending_kind::unspecified);
+    EXPECT_EQ(r.value->items()[1].kind, yusuan::spending_kind::personnel);
+    EXPECT_EQ(meaning(fmt(text)), meaning(text));
+  }
+}
+
+TEST(fmt_layout, a_budget_with_the_word_test_in_it_is_not_a_file_of_tests) {
+  const std::string text = "amounts 万元\n208 01 09 30101: 1.00\nfigure test 1.00\nexpect sum =\n  test\n";
+  EXPECT_EQ(fmt(text), "amounts 万元\n208 01 09 30101: 1.00\nfigure test 1.00\nexpect sum =\n  test\n");
+}
+
+TEST(fmt_layout, a_library_path_holds_no_blank) {
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(yusuan::format_budget("导入 <std/measures.budget\xE3\x80\x80>\n", "t.budget", diags));
+  EXPECT_EQ(diags[0].code, "E0101");
+}
+

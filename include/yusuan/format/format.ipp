@@ -11,11 +11,14 @@
 #include <yusuan/format.hpp>
 #include <yusuan/format/layout.hpp>
 #include <yusuan/rule_tests.hpp>
+#include <yusuan/syntax/ast_adapted.hpp>
 #include <yusuan/syntax/keywords.hpp>
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/syntax/tokens.hpp>
 #include <yusuan/text/utf8.hpp>
 
+#include <boost/fusion/include/for_each.hpp>
+#include <boost/fusion/include/is_sequence.hpp>
 #include <boost/variant/apply_visitor.hpp>
 
 #include <algorithm>
@@ -28,6 +31,7 @@ namespace yusuan {
 namespace format::detail {
 
 namespace ast = syntax::ast;
+namespace x3 = boost::spirit::x3;
 
 /// What a statement means for the layout: whether it opens or closes a
 /// block, and which of its amounts aligns with its neighbours'.
@@ -60,6 +64,41 @@ struct mark_visitor {
   void operator()(const Other&) {}
 };
 
+/// The tokens of a statement that are names and values, not keywords: every
+/// slice of its syntax tree but those that hold a keyword (绩效, a target's
+/// category, 非, 允许负数).  A word the grammar tried as a keyword and then
+/// read as a name (上年 as the name of a figure) is among them.
+struct value_slices {
+  std::vector<std::pair<const char*, const char*>>& out;
+
+  void operator()(const ast::slice& s) const {
+    if (s.b && s.e > s.b) out.emplace_back(s.b, s.e);
+  }
+  void operator()(const ast::targets_open&) const {}
+  void operator()(const ast::allow_negative&) const {}
+  void operator()(const ast::target& t) const {
+    (*this)(t.indicator);
+    (*this)(t.value);
+  }
+  void operator()(const ast::target_value& v) const {
+    for (const auto* s : {&v.comparator, &v.number, &v.unit, &v.text}) (*this)(*s);
+  }
+  void operator()(const ast::negation& n) const { (*this)(n.atom); }
+  template <class T>
+  void operator()(const std::vector<T>& v) const {
+    for (const auto& x : v) (*this)(x);
+  }
+  template <class T>
+  void operator()(const x3::forward_ast<T>& f) const {
+    (*this)(f.get());
+  }
+  template <class T>
+  void operator()(const T& t) const {
+    if constexpr (boost::fusion::traits::is_sequence<T>::value) boost::fusion::for_each(t, *this);
+    else if constexpr (requires { t.get(); typename T::base_type; }) boost::apply_visitor(*this, t);
+  }
+};
+
 /// The spelling of keyword `id` in the language asked for, or empty when
 /// `written` is already in it.
 inline std::string_view respelled(syntax::keyword id, std::string_view written, keyword_spelling_choice to) {
@@ -85,12 +124,19 @@ inline bool token_ends_before(const char* base, const char* p) {
 /// Edits for the keywords the grammar matched in one statement (the last
 /// match at a position is the one the parse kept).
 inline void keyword_edits(std::vector<syntax::tokens::keyword_use>& uses, const char* base, const char* stmt_end,
-                          keyword_spelling_choice to, std::vector<token_edit>& out) {
+                          std::vector<std::pair<const char*, const char*>>& values, keyword_spelling_choice to,
+                          std::vector<token_edit>& out) {
   using syntax::keyword;
   std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.b < b.b; });
+  std::sort(values.begin(), values.end());
+  auto is_value = [&](const char* p) {  // inside a name or value of the syntax tree
+    auto it = std::upper_bound(values.begin(), values.end(), p,
+                               [](const char* q, const auto& v) { return q < v.first; });
+    return it != values.begin() && std::prev(it)->first <= p && p < std::prev(it)->second;
+  };
   std::vector<syntax::tokens::keyword_use> kept;
   for (const auto& u : uses) {
-    if (u.b >= stmt_end) continue;
+    if (u.b >= stmt_end || is_value(u.b)) continue;
     if (!kept.empty() && kept.back().b == u.b) kept.back() = u;  // the later match at the same place
     else kept.push_back(u);
   }
@@ -99,7 +145,15 @@ inline void keyword_edits(std::vector<syntax::tokens::keyword_use>& uses, const 
     const std::string_view written(u.b, static_cast<std::size_t>(u.e - u.b));
     const auto b = static_cast<std::size_t>(u.b - base), e = static_cast<std::size_t>(u.e - base);
     // "not in" is one keyword (不属于) written as two words
-    if (u.id == keyword::not_ && i + 1 < kept.size() && kept[i + 1].id == keyword::in && written == "not") {
+    auto only_blanks = [](const char* b, const char* e) {
+      while (b < e) {
+        const char32_t c = text::decode(b, e);
+        if (!syntax::chars::is_space(c)) return false;
+      }
+      return true;
+    };
+    if (u.id == keyword::not_ && i + 1 < kept.size() && kept[i + 1].id == keyword::in && written == "not" &&
+        only_blanks(u.e, kept[i + 1].b)) {
       if (to == keyword_spelling_choice::chinese) {
         out.push_back({b, e, "不属于"});
         out.push_back({static_cast<std::size_t>(kept[i + 1].b - base), static_cast<std::size_t>(kept[i + 1].e - base),
@@ -169,20 +223,20 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
 
   // the tests of rules in the file, if any: their own lines are laid out
   // apart, the rest is budget text
+  // (a text the scanner finds malformed tests in is read as a budget: `test`
+  // may be a name; if it does not parse either, the tests' errors are the
+  // ones reported)
   std::vector<std::string> test_errors;
   yusuan::detail::rule_test_scanner scanner{std::string(s), std::filesystem::path(name)};
-  scanner.scan(test_errors);
-  if (!test_errors.empty()) {
-    for (const auto& e : test_errors) rep.error("E0101", e, {});
-    return fail();
-    return std::nullopt;
-  }
-  const std::string budget_text = scanner.layout().empty() ? std::string() : scanner.budget_text();
-  const std::string_view parsed = scanner.layout().empty() ? s : std::string_view(budget_text);
+  scanner.scan(test_errors, false);
+  const bool tests = test_errors.empty() && !scanner.layout().empty();
+  const std::string budget_text = tests ? scanner.budget_text() : std::string();
+  const std::string_view parsed = tests ? std::string_view(budget_text) : s;
 
   std::vector<statement_mark> marks;
   std::vector<token_edit> edits;
   std::vector<syntax::tokens::keyword_use> uses;
+  std::vector<std::pair<const char*, const char*>> values;
   const bool respell = options.spelling != keyword_spelling_choice::as_written;
   struct log_guard {
     explicit log_guard(std::vector<syntax::tokens::keyword_use>* v) { syntax::tokens::keyword_log = v; }
@@ -201,6 +255,10 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
     const auto status = syntax::parse_statement(p, last, slot, err, options.max_expression_depth);
     if (status == syntax::parse_status::end) break;
     if (status == syntax::parse_status::error) {
+      if (!test_errors.empty()) {
+        for (const auto& e : test_errors) rep.error("E0101", e, {});
+        return fail();
+      }
       err.where = s.data() + (err.where - base);  // in the file's text (the tests' lines blanked are not)
       compile::report_syntax_error(rep, err, s.data() + s.size());
       return fail();
@@ -211,9 +269,16 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
     if (slot.is_item) v(slot.item);
     else boost::apply_visitor(v, slot.other);
     marks.push_back(m);
-    if (respell) format::detail::keyword_edits(uses, base, p, options.spelling, edits);
+    if (respell) {
+      values.clear();
+      format::detail::value_slices walk{values};
+      if (slot.is_item) walk(slot.item);
+      else walk(slot.other);
+      format::detail::keyword_edits(uses, base, p, values, options.spelling, edits);
+    }
   }
-  for (const auto& sp : scanner.layout()) {
+  const std::vector<rule_test_span> no_tests;
+  for (const auto& sp : tests ? scanner.layout() : no_tests) {
     statement_mark m;
     m.begin = sp.b;
     m.opens = sp.what == rule_test_span::kind::open;

@@ -148,8 +148,9 @@ inline void write_chunks(std::string& out, std::string_view s, const std::vector
     const chunk& c = cs[i];
     auto it = std::lower_bound(edits.begin(), edits.end(), c.b,
                                [](const token_edit& t, std::size_t off) { return t.begin < off; });
-    if (!c.comment && it != edits.end() && it->begin == c.b && it->end == c.e && it->text.empty()) continue;
-    if (any && !c.glued) {
+    const bool emptied_start = !c.comment && it != edits.end() && it->begin == c.b && it->text.empty();
+    if (emptied_start && it->end == c.e) continue;  // a token written as nothing (in of "not in")
+    if (any && !c.glued && !emptied_start) {
       const std::string_view sep = s.substr(c.sep_b, c.sep_e - c.sep_b);
       if (sep != " " && is_ascii_digit(s[cs[i - 1].e - 1]) && two_digits_at(s, c.b, c.e)) out += sep;
       else out += ' ';
@@ -299,6 +300,12 @@ inline std::string layout(std::string_view s, std::span<const statement_mark> ma
     for (; after < cs.size() && cs[after].glued && !cs[after].comment; ++after)
       write_chunks(t.amount, s, cs, after, after + 1, edits);
     if (after < cs.size()) write_chunks(t.suffix, s, cs, after, cs.size(), edits);
+    // a keyword glued to the amount and respelled with a blank before it
+    // (1.00资金 → 1.00 fund) belongs to what follows the amount
+    if (const std::size_t blank = t.amount.find(' '); blank != std::string::npos) {
+      t.suffix = t.amount.substr(blank + 1) + (t.suffix.empty() ? "" : " ") + t.suffix;
+      t.amount.resize(blank);
+    }
     return t;
   };
 
@@ -341,6 +348,7 @@ inline std::string layout(std::string_view s, std::span<const statement_mark> ma
     if (any && !last_opens) pending_blank = true;
   };
   auto put_line = [&](std::size_t levels, const std::string& text, bool opens, bool closes) {
+    if (text.empty()) return;  // a line whose only token was written as nothing
     flush_run();
     before_line(closes);
     indent(levels);

@@ -130,6 +130,8 @@ inline std::string keywords_in_chinese(std::string_view text) {
     else out += zh;
     p = e;
   }
+  // 非 属于 is 不属于 written as two words
+  for (std::size_t at; (at = out.find("非 属于")) != std::string::npos;) out.replace(at, std::string_view("非 属于").size(), "不属于");
   return out;
 }
 

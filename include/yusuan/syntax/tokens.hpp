@@ -323,8 +323,12 @@ struct library_path_parser : x3::parser<library_path_parser> {
     const char* p = first;
     if (p >= last || *p != '<') return false;
     const char* b = ++p;
-    while (p < last && *p != '>' && *p != ' ' && *p != '\t' && !chars::is_line_break(*p)) ++p;
-    if (p >= last || *p != '>' || p == b) return false;
+    while (p < last && *p != '>') {  // no blank of any kind in a library path
+      const char* q = p;
+      if (chars::is_space(text::decode(q, last))) return false;
+      p = q;
+    }
+    if (p >= last || p == b) return false;
     store(attr, slice{b, p});
     first = p + 1;
     return true;
@@ -401,9 +405,12 @@ struct same_line_parser : x3::parser<same_line_parser> {
   static bool const has_attribute = false;
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
-    for (const char* p = first; p < last; ++p) {
+    for (const char* p = first; p < last;) {
       if (chars::is_line_break(*p) || *p == '#' || (*p == '/' && p + 1 < last && p[1] == '/')) return false;
-      if (*p != ' ' && *p != '\t') return true;
+      // any blank of the language (U+3000, U+FEFF, form feed … too) is no token
+      const char* q = p;
+      if (!chars::is_space(text::decode(q, last))) return true;
+      p = q;
     }
     return false;
   }
