@@ -124,9 +124,9 @@ inline constexpr std::array<keyword_spelling, 69> keyword_table{{
 
 /// The spellings of a keyword.
 constexpr const keyword_spelling& spelling(keyword k) noexcept {
-  for (const auto& s : keyword_table)
-    if (s.id == k) return s;
-  return keyword_table[0];
+  // the table lists the keywords in the order of the enum (checked below)
+  const auto i = static_cast<std::size_t>(k);
+  return i < keyword_table.size() ? keyword_table[i] : keyword_table[0];
 }
 
 namespace detail {
