@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <cstddef>
 #include <ostream>
 #include <string>
@@ -42,16 +43,18 @@ inline std::vector<op> script(const std::vector<std::string_view>& a, const std:
   const std::size_t n = a.size() - head - tail, m = b.size() - head - tail;
   std::vector<op> out;
   for (std::size_t i = 0; i < head; ++i) out.push_back({' ', i, i});
-  if (n * m <= 4'000'000) {
-    std::vector<std::vector<std::uint32_t>> lcs(n + 1, std::vector<std::uint32_t>(m + 1, 0));
+  if ((n + 1) * (m + 1) <= 4'000'000) {
+    // one flat table of (n + 1) × (m + 1) lengths
+    std::vector<std::uint32_t> table((n + 1) * (m + 1), 0);
+    auto lcs_at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return table[i * (m + 1) + j]; };
     for (std::size_t i = n; i-- > 0;)
       for (std::size_t j = m; j-- > 0;)
-        lcs[i][j] = a[head + i] == b[head + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs_at(i, j) = a[head + i] == b[head + j] ? lcs_at(i + 1, j + 1) + 1 : std::max(lcs_at(i + 1, j), lcs_at(i, j + 1));
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && a[head + i] == b[head + j]) {
         out.push_back({' ', head + i++, head + j++});
-      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      } else if (i < n && (j == m || lcs_at(i + 1, j) >= lcs_at(i, j + 1))) {
         out.push_back({'-', head + i++, head + j});
       } else {
         out.push_back({'+', head + i, head + j++});
