@@ -40,6 +40,18 @@ TEST(diag_syntax, E0101_missing_colon_does_not_swallow_the_next_item) {
   EXPECT_TRUE(with_code(r, "E0201").empty()) << dump(r);
 }
 
+TEST(diag_syntax, E0101_a_block_total_not_followed_by_its_brace) {
+  // once read as an empty statement, which then failed as an empty amount
+  // at the end of the file and a code '100'
+  auto r = compile("金额单位 元\n208 01 09 合计 100 200 {\n30101: 1\n}\n");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(d.expected, "'{' or '｛'");
+  EXPECT_EQ(d.found, "'200'");
+  EXPECT_EQ(where(d), "2:18");
+  EXPECT_TRUE(with_code(r, "E0201").empty()) << dump(r);
+  EXPECT_TRUE(with_code(r, "E0202").empty()) << dump(r);
+}
+
 TEST(diag_syntax, E0101_found_the_end_of_the_file) {
   auto r = compile("标题 ");
   const auto& d = one(r, "E0101");

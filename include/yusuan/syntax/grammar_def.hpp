@@ -46,9 +46,22 @@ struct locate {
 /// A spending kind written as a word (基本支出, basic …).
 struct kind_word_parser : x3::parser<kind_word_parser> {
   using attribute_type = ast::slice;
+  /// w == s, comparing the first bytes inline (most words are no kind).
+  static bool same(std::string_view w, std::string_view s) noexcept {
+    return w.size() == s.size() && (w.empty() || (w[0] == s[0] && w.back() == s.back() && w == s));
+  }
+  /// Every spelling of a spending kind.
+  static constexpr auto spellings = [] {
+    std::array<std::string_view, 2 * all_spending_kinds.size()> a{};
+    for (std::size_t i = 0; i < all_spending_kinds.size(); ++i) {
+      a[2 * i] = chinese_name(all_spending_kinds[i]);
+      a[2 * i + 1] = english_name(all_spending_kinds[i]);
+    }
+    return a;
+  }();
   static bool is_kind(std::string_view w) noexcept {
-    for (auto k : all_spending_kinds)
-      if (w == chinese_name(k) || w == english_name(k)) return true;
+    for (std::string_view s : spellings)
+      if (same(w, s)) return true;
     return false;
   }
   template <class It, class Ctx, class RCtx, class Attr>
@@ -72,7 +85,7 @@ struct bare_name_parser : x3::parser<bare_name_parser> {
     if (kind_word_parser::is_kind(w)) return true;
     for (auto k : {keyword::fund, keyword::project, keyword::total}) {
       const auto& s = spelling(k);
-      if (w == s.zh || w == s.en) return true;
+      if (kind_word_parser::same(w, s.zh) || kind_word_parser::same(w, s.en)) return true;
     }
     return false;
   }
@@ -401,7 +414,10 @@ const auto filter_def = conjunction >> *(kw(keyword::or_) > conjunction);
 
 const auto semicolon = tokens::punct(";", "；");
 const auto item_def = +coordinate >> colon > amount_tok >> *(tokens::same_line >> post_coordinate);
-const auto block_open_def = +coordinate >> -(kw(keyword::total) > amount_tok) >> open_brace;
+// after 合计 and its amount the brace must follow (else `item_or_block`
+// below would accept the line as an empty statement)
+const auto block_open_def =
+    +coordinate >> ((kw(keyword::total) > amount_tok > open_brace) | (attr(ast::slice{}) >> open_brace));
 const auto item_or_block_def = colon | kw(keyword::total) | open_brace;
 const auto coord_statement_def = item | block_open | (x3::omit[+coordinate] > item_or_block);
 const auto block_close_def = capture[close_brace];
@@ -471,8 +487,19 @@ const auto header_statement_def = title | year | amount_unit | unit_decl | depar
                                   catalog_edition | catalog_entry | template_decl | allow_negative;
 const auto project_statement_def = project_group | project | targets_open | target | project_field;
 const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint | parameter;
-const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) | header_statement |
-                            income | year_end_balance | project_statement | rule_statement | block_close |
+// the keywords that start header_statement, income, year_end_balance,
+// project_statement and rule_statement: a line that starts with none of them
+// (a block of kind words, an item) goes straight to coord_statement
+using statement_keywords_ahead = tokens::keywords_ahead_parser<
+    keyword::title, keyword::year, keyword::amounts, keyword::unit, keyword::department, keyword::import_,
+    keyword::table_note, keyword::catalog_edition, keyword::catalog_entry, keyword::template_,
+    keyword::allow_negative, keyword::income, keyword::year_end_balance, keyword::project_group, keyword::project,
+    keyword::targets, keyword::cost, keyword::output, keyword::outcome, keyword::satisfaction, keyword::code,
+    keyword::type, keyword::function, keyword::amount, keyword::prior, keyword::figure, keyword::count,
+    keyword::measure, keyword::each, keyword::expect, keyword::parameter>;
+const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) |
+                            (statement_keywords_ahead{} >> (header_statement | income | year_end_balance |
+                                                            project_statement | rule_statement)) |
                             coord_statement) >>
                            -semicolon;
 

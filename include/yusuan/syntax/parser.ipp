@@ -38,6 +38,81 @@ inline tokens::blank_parser skipper(std::size_t max_nesting) {
   s.max_nesting = max_nesting;
   return s;
 }
+
+/// What coordinate_line read.
+enum class coordinate_line_kind { none, item, block };
+
+/// A line of coordinates: grammar::item or grammar::block_open, then
+/// -semicolon, read by calling the rules of item_def and block_open_def one
+/// after the other.  It reads the coordinates once (coord_statement tries
+/// item, then reads them again for block_open) and into storage reused from
+/// one line to the next, without the container and variant plumbing of X3's
+/// + and *.  Where coord_statement would throw it throws the same; where it
+/// would read the line otherwise (or fail) it returns none and the caller
+/// reads the line with grammar::statement.
+template <class Ctx>
+coordinate_line_kind coordinate_line(const char*& first, const char* last, const Ctx& ctx, statement_slot& out) {
+  namespace x3 = boost::spirit::x3;
+  auto& coords = out.item.coords;
+  coords.clear();
+  out.item.trailing.clear();
+  const char* p = first;
+  // +coordinate, each read into the vector's next element
+  for (;;) {
+    const char* q = p;
+    if (!grammar::coordinate.parse(q, last, ctx, x3::unused, coords.emplace_back())) {
+      coords.pop_back();
+      break;
+    }
+    p = q;
+  }
+  if (coords.empty()) return coordinate_line_kind::none;
+  // the rules' locate handler: where the statement starts
+  const char* b = first;
+  x3::skip_over(b, last, ctx);
+  const auto finish = [&](const char* end) {
+    // >> -semicolon, then phrase_parse's post-skip
+    if (const char* q = end; grammar::semicolon.parse(q, last, ctx, x3::unused, x3::unused)) end = q;
+    x3::skip_over(end, last, ctx);
+    first = end;
+  };
+  // item: >> colon > amount_tok >> *(same_line >> post_coordinate)
+  if (const char* q = p; grammar::colon.parse(q, last, ctx, x3::unused, x3::unused)) {
+    p = q;
+    if (!grammar::amount_tok.parse(p, last, ctx, x3::unused, out.item.amount))
+      throw x3::expectation_failure<const char*>(p, x3::what(grammar::amount_tok));
+    for (;;) {
+      q = p;
+      if (!tokens::same_line.parse(q, last, ctx, x3::unused, x3::unused)) break;
+      if (!grammar::post_coordinate.parse(q, last, ctx, x3::unused, out.item.trailing.emplace_back())) {
+        out.item.trailing.pop_back();
+        break;
+      }
+      p = q;
+    }
+    out.item.where = ast::slice{b, p};
+    finish(p);
+    return coordinate_line_kind::item;
+  }
+  // block_open: >> ((kw(total) > amount_tok > open_brace) | open_brace)
+  ast::slice total;
+  if (const char* q = p; tokens::kw(keyword::total).parse(q, last, ctx, x3::unused, x3::unused)) {
+    if (!grammar::amount_tok.parse(q, last, ctx, x3::unused, total))
+      throw x3::expectation_failure<const char*>(q, x3::what(grammar::amount_tok));
+    if (!grammar::open_brace.parse(q, last, ctx, x3::unused, x3::unused))
+      throw x3::expectation_failure<const char*>(q, x3::what(grammar::open_brace));
+    p = q;
+  } else if (!grammar::open_brace.parse(p, last, ctx, x3::unused, x3::unused)) {
+    return coordinate_line_kind::none;
+  }
+  ast::block_open block;
+  block.coords.assign(coords.begin(), coords.end());
+  block.total = total;
+  block.where = ast::slice{b, p};
+  out.other = std::move(block);
+  finish(p);
+  return coordinate_line_kind::block;
+}
 }  // namespace detail
 
 YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, statement_slot& out,
@@ -48,17 +123,31 @@ YUSUAN_DECL parse_status parse_statement(const char*& first, const char* last, s
   chars::skip_blank(first, last);
   if (first == last) return parse_status::end;
   const char* const start = first;
-  const auto semicolon = x3::lit(';') | x3::lit("；");
   try {
-    if (chars::is_digit(*first)) {
-      // the common item line, read into storage that is reused
-      out.item.coords.clear();
-      out.item.trailing.clear();
+    // a line of coordinates (an item, the common case, or a block): where
+    // grammar::statement would try coord_statement before any other
+    // statement, that is where the line does not start with '}' or with
+    // a keyword that starts another statement
+    const auto skipper = detail::skipper(max_nesting);
+    const auto ctx = x3::make_context<x3::skipper_tag>(skipper);
+    const auto leads = [&](const auto& parser) {
+      const char* q = first;
+      return parser.parse(q, last, ctx, x3::unused, x3::unused);
+    };
+    if (chars::is_digit(*first) ||
+        (!leads(grammar::close_brace) && !leads(grammar::statement_keywords_ahead{}))) {
       const char* p = first;
-      if (x3::phrase_parse(p, last, grammar::item >> -semicolon, detail::skipper(max_nesting), out.item)) {
-        out.is_item = true;
-        first = p;
-        return parse_status::ok;
+      switch (detail::coordinate_line(p, last, ctx, out)) {
+        case detail::coordinate_line_kind::item:
+          out.is_item = true;
+          first = p;
+          return parse_status::ok;
+        case detail::coordinate_line_kind::block:
+          out.is_item = false;
+          first = p;
+          return parse_status::ok;
+        case detail::coordinate_line_kind::none:
+          break;
       }
     }
     out.is_item = false;

@@ -10,6 +10,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <type_traits>
@@ -99,6 +101,55 @@ struct keyword_parser : x3::parser<keyword_parser> {
   }
 };
 constexpr keyword_parser kw(keyword k) { return keyword_parser{k}; }
+
+/// One of the keywords Ks is spelled here (as kw(k) would match it); consumes
+/// nothing.  Put before an alternative whose branches each start with one of
+/// Ks, it skips them all at once where none can match: the statement rule
+/// then tries some thirty keyword-led statements only on a line that starts
+/// with a keyword.  The keywords are indexed by the first byte of their
+/// spellings, so a test costs a few comparisons.
+template <keyword... Ks>
+struct keywords_ahead_parser : x3::parser<keywords_ahead_parser<Ks...>> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  /// For each first byte, the keywords of Ks one of whose spellings starts
+  /// with it (at most 15 share one: the CJK lead bytes).
+  struct index {
+    std::array<std::array<keyword, 15>, 256> by_byte{};
+    std::array<std::uint8_t, 256> count{};
+  };
+  static constexpr index make_index() {
+    index ix{};
+    for (keyword k : {Ks...}) {
+      const auto& s = spelling(k);
+      for (std::string_view w : {s.zh, s.zh2, s.en, s.en2}) {
+        if (w.empty()) continue;
+        const auto b = static_cast<unsigned char>(w[0]);
+        bool listed = false;
+        for (std::size_t i = 0; i < ix.count[b]; ++i) listed = listed || ix.by_byte[b][i] == k;
+        if (listed) continue;
+        if (ix.count[b] == ix.by_byte[b].size()) throw "too many keywords share a first byte";
+        ix.by_byte[b][ix.count[b]++] = k;
+      }
+    }
+    return ix;
+  }
+  static constexpr index table = make_index();
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    It p = first;
+    x3::skip_over(p, last, ctx);
+    if (p == last) return false;
+    const auto b = static_cast<unsigned char>(*p);
+    for (std::size_t i = 0; i < table.count[b]; ++i) {
+      const char* q = p;
+      if (keyword_parser{table.by_byte[b][i]}.match(q, last)) return true;
+    }
+    return false;
+  }
+};
+template <keyword... Ks>
+inline constexpr keywords_ahead_parser<Ks...> keywords_ahead{};
 
 /// A bare word: starts with a character that is neither a digit, a sign, a
 /// point nor punctuation; may hold balanced parentheses (维修(护)费).
