@@ -85,7 +85,7 @@ constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 /// Whether `s` (of length n) is at p.
 inline bool at(const char* p, const char* last, const char* s, std::size_t n) noexcept {
-  return static_cast<std::size_t>(last - p) >= n && std::memcmp(p, s, n) == 0;
+  return static_cast<std::size_t>(last - p) >= n && (n == 0 || *p == *s) && std::memcmp(p, s, n) == 0;
 }
 
 /// Skips blanks and comments (# … and // … to the end of the line).
