@@ -14,10 +14,10 @@
 #pragma once
 
 #include <yusuan/compile/catalog_checks.hpp>
-#include <yusuan/compile/derive_kinds.hpp>
 #include <yusuan/compile/checks.hpp>
 #include <yusuan/compile/constraints.hpp>
 #include <yusuan/compile/context.hpp>
+#include <yusuan/compile/derive_kinds.hpp>
 #include <yusuan/compile/describe.hpp>
 #include <yusuan/compile/evaluate.hpp>
 #include <yusuan/compile/lower.hpp>
@@ -26,6 +26,7 @@
 #include <yusuan/compile/sources.hpp>
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/parser.hpp>
+#include <yusuan/syntax/recovery.hpp>
 
 #include <cstring>
 #include <filesystem>
@@ -138,7 +139,7 @@ private:
       }
       if (status == syntax::parse_status::error) {
         report_syntax_error(rep_, err, top.last);
-        top.pos = recover(start, err.where, top.last);
+        top.pos = syntax::resume_after_error(rep_.file()->text().data(), start, err.where, top.last);
         continue;
       }
       const syntax::ast::import_file* imp = low.lower(slot);
@@ -185,19 +186,6 @@ private:
     }
   }
 
-  /// Where to resume after a syntax error: the next line, unless the error
-  /// sits at the first token of a later line (then that line starts afresh).
-  const char* recover(const char* stmt_begin, const char* where, const char* last) const {
-    const char* text_begin = rep_.file()->text().data();
-    const char* line_begin = where;
-    while (line_begin > text_begin && line_begin[-1] != '\n' && line_begin[-1] != '\r') --line_begin;
-    const char* q = line_begin;
-    while (q < where && (*q == ' ' || *q == '\t')) ++q;
-    if (q == where && line_begin > stmt_begin && where < last) return where;
-    const char* p = where;
-    while (p < last && *p != '\n' && *p != '\r') ++p;
-    return p;
-  }
 
   /// Passes 3 to 5, and the budget when there is no error.
   std::optional<budget> finish(diagnostics& out) {

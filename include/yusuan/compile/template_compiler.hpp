@@ -15,6 +15,7 @@
 #include <yusuan/compile/template_statements.hpp>
 #include <yusuan/compile/values.hpp>
 #include <yusuan/syntax/chars.hpp>
+#include <yusuan/syntax/recovery.hpp>
 #include <yusuan/syntax/template_parser.hpp>
 #include <yusuan/tables/template.hpp>
 
@@ -58,7 +59,7 @@ private:
       if (status == syntax::parse_status::end) break;
       if (status == syntax::parse_status::error) {
         report_syntax_error(rep_, err, last);
-        pos = next_line(start, err.where, last);
+        pos = syntax::resume_after_error(rep_.file()->text().data(), start, err.where, last);
         continue;
       }
       boost::apply_visitor(*statements_, st);
@@ -66,19 +67,6 @@ private:
     statements_->end();
   }
 
-  /// Where to resume after a syntax error: the next line, unless the error
-  /// is at the first token of a later line.
-  const char* next_line(const char* stmt_begin, const char* where, const char* last) const {
-    const char* text_begin = rep_.file()->text().data();
-    const char* line_begin = where;
-    while (line_begin > text_begin && line_begin[-1] != '\n' && line_begin[-1] != '\r') --line_begin;
-    const char* q = line_begin;
-    while (q < where && (*q == ' ' || *q == '\t')) ++q;
-    if (q == where && line_begin > stmt_begin && where < last) return where;
-    const char* p = where;
-    while (p < last && *p != '\n' && *p != '\r') ++p;
-    return p;
-  }
 
   std::optional<tables::table_template> finish(diagnostics& out) {
     std::optional<tables::table_template> result;
