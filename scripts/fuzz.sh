@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes one libFuzzer target (or all) for SECONDS each:
-#   scripts/fuzz.sh compile|query|money|fmt|all SECONDS [libFuzzer flags]
+#   scripts/fuzz.sh compile|query|money|fmt|parse|all SECONDS [libFuzzer flags]
 # Installs clang and its fuzzer runtime when missing (Debian), builds the
 # targets with clang in build/fuzz (fuzzer + ASan + UBSan), and runs them on a
 # corpus kept in build/fuzz/corpus/TARGET, seeded from every .budget file of
-# the repository (compile and fmt; fmt also from tests/format/corpus),
+# the repository (compile, fmt and parse; fmt and parse also from tests/format/corpus),
 # fuzz/seeds/query (query) and fuzz/seeds/money (money), with a dictionary of the language's keywords generated from
 # include/yusuan/syntax/keywords.hpp.  A crash leaves its input in
 # build/fuzz/artifacts/TARGET/ and fails the script; make it a regression
@@ -15,16 +15,16 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 if [ $# -lt 2 ]; then
-  echo "usage: scripts/fuzz.sh compile|query|money|fmt|all SECONDS [libFuzzer flags]" >&2
+  echo "usage: scripts/fuzz.sh compile|query|money|fmt|parse|all SECONDS [libFuzzer flags]" >&2
   exit 2
 fi
 which_target=$1
 seconds=$2
 shift 2
 case "$which_target" in
-  all) targets=(compile query money fmt) ;;
-  compile | query | money | fmt) targets=("$which_target") ;;
-  *) echo "fuzz.sh: unknown target '$which_target' (compile, query, money, fmt or all)" >&2; exit 2 ;;
+  all) targets=(compile query money fmt parse) ;;
+  compile | query | money | fmt | parse) targets=("$which_target") ;;
+  *) echo "fuzz.sh: unknown target '$which_target' (compile, query, money, fmt, parse or all)" >&2; exit 2 ;;
 esac
 
 # shellcheck source=lib/ensure-packages.sh
@@ -62,11 +62,11 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   seeds=()
   case "$t" in
-    compile | fmt)
+    compile | fmt | parse)
       seeds=("$build/seeds/compile")
       mkdir -p "${seeds[0]}"
       git ls-files '*.budget' | while read -r f; do cp "$f" "${seeds[0]}/$(echo "$f" | tr '/' '_')"; done
-      [ "$t" = fmt ] && seeds+=("$root/tests/format/corpus")
+      [ "$t" != compile ] && seeds+=("$root/tests/format/corpus")
       ;;
     query) seeds=("$root/fuzz/seeds/query") ;;
     money) seeds=("$root/fuzz/seeds/money") ;;

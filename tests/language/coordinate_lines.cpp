@@ -1,139 +1,22 @@
 // syntax::parse_statement reads lines of coordinates (items and blocks) by
 // calling the rules of grammar::item and grammar::block_open one after the
 // other, not through grammar::statement.  These tests hold it to the
-// grammar: at every statement of every .budget file of the repository, of
-// the fuzzing corpora and of a list of odd lines, parse_statement and
-// phrase_parse(grammar::statement) agree on the outcome, on where the
-// statement ends, on the error, and on the syntax tree of an item or block.
-//
-// This file instantiates the grammar itself (it includes grammar_def.hpp).
+// grammar (support/parse_agreement.hpp) at every statement of every .budget
+// file of the repository, of the formatter's fuzzing corpus and of a list of
+// odd lines.
 #include "support/test_support.hpp"
-
-#include <yusuan/syntax/expected.hpp>
-#include <yusuan/syntax/grammar_def.hpp>
-#include <yusuan/syntax/parser.hpp>
-
-#include <algorithm>
-#include <sstream>
+#include "support/parse_agreement.hpp"
 
 using namespace yusuan_test;
-namespace ast = yusuan::syntax::ast;
-namespace syn = yusuan::syntax;
-namespace x3 = boost::spirit::x3;
+using yusuan_test::parse_agreement::disagreement;
 
 namespace {
 
-/// A slice as offsets into the text (or "-" when unset).
-std::string at(const ast::slice& s, const char* base) {
-  if (!s) return "-";
-  return std::to_string(s.b - base) + ".." + std::to_string(s.e - base);
-}
-
-struct coordinate_printer {
-  const char* base;
-  std::ostream& os;
-  void operator()(const ast::code_coord& c) const {
-    os << "code " << at(c.code, base) << ' ' << at(c.name, base) << ' ' << at(c.mapped.code, base) << ' '
-       << at(c.mapped.name, base);
-  }
-  void operator()(const ast::kind_coord& c) const { os << "kind " << at(c.word, base); }
-  void operator()(const ast::fund_coord& c) const { os << "fund " << at(c.source, base); }
-  void operator()(const ast::project_coord& c) const { os << "project " << at(c.project, base); }
-  void operator()(const ast::tag_coord& c) const { os << "tag " << at(c.key, base) << ' ' << at(c.value, base); }
-};
-
-std::string print(const std::vector<ast::coordinate>& cs, const char* base) {
-  std::ostringstream os;
-  for (const auto& c : cs) {
-    boost::apply_visitor(coordinate_printer{base, os}, c.get());
-    os << "; ";
-  }
-  return os.str();
-}
-
-std::string print(const ast::item& i, const char* base) {
-  return "item " + at(i.where, base) + " [" + print(i.coords, base) + "] " + at(i.amount, base) + " [" +
-         print(i.trailing, base) + "]";
-}
-std::string print(const ast::block_open& b, const char* base) {
-  return "block " + at(b.where, base) + " [" + print(b.coords, base) + "] " + at(b.total, base);
-}
-
-/// One statement as phrase_parse(grammar::statement) reads it, printed; the
-/// position after it in `first`.  Mirrors parse_statement's handling of
-/// blanks, errors and the statement that reads nothing.
-std::string by_grammar(const char*& first, const char* last, const char* base) {
-  syn::chars::skip_blank(first, last);
-  if (first == last) return "end";
-  const char* start = first;
-  yusuan::syntax::tokens::blank_parser skipper;
-  ast::statement st;
-  try {
-    const char* p = first;
-    if (!x3::phrase_parse(p, last, syn::grammar::statement, skipper, st) || p == start)
-      return "error " + std::to_string(start - base) + " a statement";
-    first = p;
-  } catch (const x3::expectation_failure<const char*>& e) {
-    const char* w = e.where();
-    syn::chars::skip_blank(w, last);
-    return "error " + std::to_string(w - base) + ' ' + e.which();
-  } catch (const syn::tokens::nesting_too_deep& e) {
-    return "error " + std::to_string(e.where - base) + " nesting";
-  } catch (const syn::tokens::name_too_long& e) {
-    return "error " + std::to_string(e.where - base) + " long name";
-  }
-  if (const auto* i = boost::get<ast::item>(&st.get())) return print(*i, base);
-  if (const auto* b = boost::get<ast::block_open>(&st.get())) return print(*b, base);
-  return "other";
-}
-
-/// The same statement as parse_statement reads it.
-std::string by_parser(const char*& first, const char* last, const char* base, syn::statement_slot& slot) {
-  syn::syntax_error err;
-  switch (syn::parse_statement(first, last, slot, err)) {
-    case syn::parse_status::end:
-      return "end";
-    case syn::parse_status::error: {
-      std::string what = err.nesting_limit ? "nesting" : err.name_length ? "long name" : err.expected;
-      return "error " + std::to_string(err.where - base) + ' ' + what;
-    }
-    case syn::parse_status::ok:
-      break;
-  }
-  if (slot.is_item) return print(slot.item, base);
-  if (const auto* b = boost::get<ast::block_open>(&slot.other.get())) return print(*b, base);
-  if (boost::get<ast::item>(&slot.other.get())) return "item outside the slot's item";
-  return "other";
-}
-
-/// Compares the two readings statement by statement; returns the number of
-/// statements read.  Stops at the first error (as the compiler does not: it
-/// skips to the next line; the comparison then goes on from there).
 std::size_t agree(const std::string& text, const std::string& what) {
-  const char* base = text.data();
-  const char* last = base + text.size();
-  const char* a = base;
-  syn::statement_slot slot;  // reused, as the compiler reuses it
   std::size_t n = 0;
-  while (true) {
-    const char* b = a;
-    const std::string want = by_grammar(b, last, base);
-    const char* p = a;
-    const std::string got = by_parser(p, last, base, slot);
-    EXPECT_EQ(got, want) << what << " at offset " << (a - base);
-    if (got != want) return n;
-    if (want == "end") return n;
-    ++n;
-    if (want.rfind("error", 0) == 0) {
-      // go on after the line of the error
-      const char* nl = std::find(a, last, '\n');
-      if (nl == last) return n;
-      a = nl + 1;
-      continue;
-    }
-    EXPECT_EQ(p - base, b - base) << what << ": where the statement ends";
-    a = b;
-  }
+  const auto d = disagreement(text, &n);
+  EXPECT_FALSE(d.has_value()) << what << ": " << d.value_or("");
+  return n;
 }
 
 std::vector<fs::path> files_under(const fs::path& under, std::string_view extension) {
