@@ -36,23 +36,6 @@ std::map<std::string, std::string> exempt() {
   return out;
 }
 
-std::vector<fs::path> files_under(const fs::path& under, std::string_view extension) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::recursive_directory_iterator(under))
-    if (e.is_regular_file() && e.path().extension() == extension) out.push_back(e.path().lexically_normal());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<fs::path> repository_files() {
-  std::vector<fs::path> out;
-  for (const char* dir : {"budgets", "examples", "tests"}) {
-    auto part = files_under(dir, ".budget");
-    out.insert(out.end(), part.begin(), part.end());
-  }
-  return out;
-}
-
 /// What the text of `file` says, compiled where the file is: its budget,
 /// diagnostics and every disclosure table; for a file of tests, each test's.
 std::string meaning_at(const std::string& text, const fs::path& file) {
@@ -117,7 +100,7 @@ void check_lossless(const std::string& text, const fs::path& file, const std::st
 TEST(fmt_repository, every_budget_file_is_formatted_and_says_the_same_formatted) {
   const auto skip = exempt();
   ASSERT_FALSE(skip.empty());
-  const auto files = repository_files();
+  const auto files = repository_budgets();
   ASSERT_GT(files.size(), 90u);
   std::size_t formatted_files = 0, refused = 0, verbatim = 0;
   for (const auto& file : files) {

@@ -7,7 +7,8 @@
 //   diagnostics   dump(r), with_code(r, "E0101"), one(r, "E0101"), where(d),
 //                 where_in_file(d), file_of(d), note_has(d, text), notes(d)
 //   text          has(hay, needle), EXPECT_HAS(hay, needle), lines_of(text)
-//   files         temp_dir, read_all(path), gbk_title
+//   files         temp_dir, read_all(path), gbk_title, files_under(dir, ext),
+//                 repository_budgets()
 //   the program   run_cli("check x.budget"), quote(path)
 //
 // Paths are relative to the repository root: ctest runs the tests there, and
@@ -21,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <cstdlib>
@@ -225,6 +227,25 @@ inline const std::string gbk_title = "标题 \"\xB2\xE2\xCA\xD4\"\n";
 inline std::string read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// The regular files under `under` whose names end in `extension`, sorted.
+inline std::vector<fs::path> files_under(const fs::path& under, std::string_view extension) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(under))
+    if (e.is_regular_file() && e.path().extension() == extension) out.push_back(e.path().lexically_normal());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Every .budget file of the repository (budgets/, examples/, tests/).
+inline std::vector<fs::path> repository_budgets() {
+  std::vector<fs::path> out;
+  for (const char* dir : {"budgets", "examples", "tests"}) {
+    auto part = files_under(dir, ".budget");
+    out.insert(out.end(), part.begin(), part.end());
+  }
+  return out;
 }
 
 /// A fresh directory under the test temporary directory, removed at the end.
