@@ -209,9 +209,27 @@ public:
 
 private:
   std::vector<rule_test_span> layout_;
+  /// The length of a blank of the language other than a line break at p
+  /// (space, tab, form feed, vertical tab, U+3000, U+FEFF), or 0: the test
+  /// lines split words where the budget language does.
+  static std::size_t inline_blank_at(std::string_view s, std::size_t p) noexcept {
+    if (p >= s.size()) return 0;
+    const char c = s[p];
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
+    if (s.compare(p, 3, "\xE3\x80\x80") == 0 || s.compare(p, 3, "\xEF\xBB\xBF") == 0) return 3;
+    return 0;
+  }
+  static std::size_t skip_inline_blank(std::string_view s, std::size_t p) noexcept {
+    while (const std::size_t n = inline_blank_at(s, p)) p += n;
+    return p;
+  }
   static std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
+    for (;;) {
+      if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+      else if (!s.empty() && inline_blank_at(s, s.size() - 1) == 1) s.remove_suffix(1);
+      else if (s.size() >= 3 && inline_blank_at(s, s.size() - 3) == 3) s.remove_suffix(3);
+      else return s;
+    }
   }
 
   /// Blanks [b, e) keeping every line break, the number of bytes and, for
@@ -237,11 +255,10 @@ private:
     std::size_t p = x.written.rfind("应", 0) == 0 ? std::string_view("应").size() : std::string_view("should").size();
     const std::string& w = x.written;
     auto next_word = [&](std::size_t& q) {
-      while (q < w.size() && (w[q] == ' ' || w[q] == '\t' || w.compare(q, 3, "\xE3\x80\x80") == 0))
-        q += w[q] == ' ' || w[q] == '\t' ? 1 : 3;
+      q = skip_inline_blank(w, q);
       const std::size_t b = q;
       if (q < w.size() && (w[q] == '"' || w.compare(q, 3, "“") == 0)) return std::string();
-      while (q < w.size() && w[q] != ' ' && w[q] != '\t' && w[q] != '#') ++q;
+      while (q < w.size() && !inline_blank_at(w, q) && w[q] != '#') ++q;
       return w.substr(b, q - b);
     };
     const std::string verb = next_word(p);
@@ -253,7 +270,7 @@ private:
       x.what = rule_expectation::kind::report;
       x.code = next_word(p);
       if (x.code.size() != 5 || (x.code[0] != 'E' && x.code[0] != 'W')) return false;
-      while (p < w.size() && (w[p] == ' ' || w[p] == '\t')) ++p;
+      p = skip_inline_blank(w, p);
       if (p < w.size() && (w[p] == '"' || w.compare(p, 3, "“") == 0)) {
         const bool curly = w[p] != '"';
         p += curly ? 3 : 1;
@@ -273,7 +290,7 @@ private:
     return false;
   }
   static bool rest_is_empty(const std::string& w, std::size_t p) {
-    while (p < w.size() && (w[p] == ' ' || w[p] == '\t')) ++p;
+    p = skip_inline_blank(w, p);
     return p == w.size() || w[p] == '#' || w.compare(p, 2, "//") == 0;
   }
 
@@ -290,9 +307,7 @@ private:
   mutable std::vector<std::size_t> line_starts_;
 
   std::size_t skip_inline_blank(std::size_t p) const {
-    while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t' || t_.compare(p, 3, "\xE3\x80\x80") == 0))
-      p += t_[p] == ' ' || t_[p] == '\t' ? 1 : 3;
-    return p;
+    return skip_inline_blank(t_, p);
   }
   /// Past blanks, comments and statement separators.
   std::size_t skip_blank(std::size_t p) const {

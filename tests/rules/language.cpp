@@ -4,6 +4,7 @@
 // the rules' defaults.  Written with the matchers of <yusuan/testing.hpp>.
 #include "support/test_support.hpp"
 
+#include <yusuan/rule_tests.hpp>
 #include <yusuan/testing.hpp>
 
 using namespace yusuan_test;
@@ -182,4 +183,25 @@ TEST(rules, an_unknown_condition_or_entity_is_an_error) {
   EXPECT_THAT(compile_with_rules("每个 科目: 核对 支出合计 = 0\n", {}, quiet()), Reports("E0205", "unknown 每个 '科目'"));
   EXPECT_THAT(compile_with_rules("核对 支出合计 = 0 当 单位类型 = 公司\n", {}, quiet()),
               Reports("E0205", "unknown unit type '公司'"));
+}
+
+TEST(rules, the_lines_of_a_test_split_words_at_every_blank_of_the_language) {
+  // a vertical tab, a form feed and U+3000 are blanks in a budget: in a test's
+  // 应 line too (once a vertical tab was part of a word there, and formatting
+  // the file, which makes it a space, changed what the test said)
+  temp_dir dir;
+  const auto file = dir.write("t.budget",
+                              "测试 \"a\" {\n  应\v等于 三公经费 10.00\v\n  应\f通过\u3000\n}\n"
+                              "测试 \"b\" {\n  应 等于 三公经费 10.00\v\x01\n}\n");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_GE(tests.size(), 1u);
+  ASSERT_EQ(tests[0].expectations.size(), 2u);
+  EXPECT_EQ(tests[0].expectations[0].what, yusuan::rule_expectation::kind::equals);
+  EXPECT_EQ(tests[0].expectations[0].name, "三公经费");
+  EXPECT_EQ(tests[0].expectations[0].amount, "10.00");
+  EXPECT_EQ(tests[0].expectations[1].what, yusuan::rule_expectation::kind::pass);
+  // test b: a word (U+0001) after the amount
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors[0].find("t.budget:6: expected 应 通过"), std::string::npos) << errors[0];
 }
