@@ -23,6 +23,8 @@
 
 #include <yusuan/compile.hpp>
 #include <yusuan/query/engine.hpp>
+#include <yusuan/syntax/chars.hpp>
+#include <yusuan/text/utf8.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -209,15 +211,14 @@ public:
 
 private:
   std::vector<rule_test_span> layout_;
-  /// The length of a blank of the language other than a line break at p
-  /// (space, tab, form feed, vertical tab, U+3000, U+FEFF), or 0: the test
-  /// lines split words where the budget language does.
+  /// The length of a blank of the language (syntax::chars::is_space) other
+  /// than a line break at p, or 0: the test lines split words where the
+  /// budget language does.
   static std::size_t inline_blank_at(std::string_view s, std::size_t p) noexcept {
-    if (p >= s.size()) return 0;
-    const char c = s[p];
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
-    if (s.compare(p, 3, "\xE3\x80\x80") == 0 || s.compare(p, 3, "\xEF\xBB\xBF") == 0) return 3;
-    return 0;
+    if (p >= s.size() || syntax::chars::is_line_break(s[p])) return 0;
+    const char* const at = s.data() + p;
+    const char* q = at;
+    return syntax::chars::is_space(text::decode(q, s.data() + s.size())) ? static_cast<std::size_t>(q - at) : 0;
   }
   static std::size_t skip_inline_blank(std::string_view s, std::size_t p) noexcept {
     while (const std::size_t n = inline_blank_at(s, p)) p += n;

@@ -186,7 +186,6 @@ private:
     }
   }
 
-
   /// Passes 3 to 5, and the budget when there is no error.
   std::optional<budget> finish(diagnostics& out) {
     std::optional<budget> result;

@@ -67,7 +67,6 @@ private:
     statements_->end();
   }
 
-
   std::optional<tables::table_template> finish(diagnostics& out) {
     std::optional<tables::table_template> result;
     if (statements_ && !rep_.has_errors()) result = std::move(statements_->result());
