@@ -46,7 +46,7 @@ struct coordinate_printer {
 inline std::string print(const std::vector<ast::coordinate>& cs, const char* base) {
   std::ostringstream os;
   for (const auto& c : cs) {
-    boost::apply_visitor(coordinate_printer{base, os}, c.get());
+    std::visit(coordinate_printer{base, os}, c);
     os << "; ";
   }
   return os.str();
@@ -83,8 +83,8 @@ inline std::string by_grammar(const char*& first, const char* last, const char* 
   } catch (const syn::tokens::name_too_long& e) {
     return "error " + std::to_string(e.where - base) + " long name";
   }
-  if (const auto* i = boost::get<ast::item>(&st.get())) return print(*i, base);
-  if (const auto* b = boost::get<ast::block_open>(&st.get())) return print(*b, base);
+  if (const auto* i = std::get_if<ast::item>(&st)) return print(*i, base);
+  if (const auto* b = std::get_if<ast::block_open>(&st)) return print(*b, base);
   return "other";
 }
 
@@ -102,8 +102,8 @@ inline std::string by_parser(const char*& first, const char* last, const char* b
       break;
   }
   if (slot.is_item) return print(slot.item, base);
-  if (const auto* b = boost::get<ast::block_open>(&slot.other.get())) return print(*b, base);
-  if (boost::get<ast::item>(&slot.other.get())) return "item outside the slot's item";
+  if (const auto* b = std::get_if<ast::block_open>(&slot.other)) return print(*b, base);
+  if (std::get_if<ast::item>(&slot.other)) return "item outside the slot's item";
   return "other";
 }
 

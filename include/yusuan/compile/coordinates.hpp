@@ -10,9 +10,8 @@
 #include <yusuan/compile/values.hpp>
 #include <yusuan/syntax/ast.hpp>
 
-#include <boost/variant/static_visitor.hpp>
-
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace yusuan::compile {
@@ -39,7 +38,7 @@ public:
 
   /// Reads a list of coordinates into `out`.
   void read(const std::vector<syntax::ast::coordinate>& cs, coordinates& out) {
-    for (const auto& c : cs) boost::apply_visitor(visitor{*this, out}, c);
+    for (const auto& c : cs) std::visit(visitor{*this, out}, c);
   }
 
   /// Classifies a code by its first digit: 2 功能, 3 部门经济, 5 政府经济.
@@ -138,7 +137,6 @@ public:
 
 private:
   struct visitor {
-    using result_type = void;
     coordinate_reader& r;
     coordinates& out;
     void operator()(const syntax::ast::code_coord& c) const {

@@ -14,12 +14,11 @@
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/syntax/parser.hpp>
 
-#include <boost/variant/apply_visitor.hpp>
-#include <boost/variant/static_visitor.hpp>
+#include <variant>
 
 namespace yusuan::compile {
 
-class lowering : public boost::static_visitor<void> {
+class lowering {
 public:
   lowering(lowering_context& c, const compile_options& opt) : c_(c), opt_(opt) {}
 
@@ -27,7 +26,7 @@ public:
   const syntax::ast::import_file* lower(const syntax::statement_slot& s) {
     import_ = nullptr;
     if (s.is_item) spending_(s.item);
-    else boost::apply_visitor(*this, s.other);
+    else std::visit(*this, s.other);
     return import_;
   }
 
@@ -49,13 +48,12 @@ public:
   void operator()(const syntax::ast::block_close& s) { spending_(s); }
   void operator()(const syntax::ast::income& s) { spending_(s); }
   void operator()(const syntax::ast::year_end_balance& s) { spending_(s); }
-  void operator()(const syntax::ast::header_statement& s) { boost::apply_visitor(header_visitor{*this}, s); }
-  void operator()(const syntax::ast::project_statement& s) { boost::apply_visitor(project_visitor{*this}, s); }
-  void operator()(const syntax::ast::rule_statement& s) { boost::apply_visitor(rules_, s); }
+  void operator()(const syntax::ast::header_statement& s) { std::visit(header_visitor{*this}, s); }
+  void operator()(const syntax::ast::project_statement& s) { std::visit(project_visitor{*this}, s); }
+  void operator()(const syntax::ast::rule_statement& s) { std::visit(rules_, s); }
 
 private:
   struct header_visitor {
-    using result_type = void;
     lowering& l;
     void operator()(const syntax::ast::import_file& s) const { l.import_ = &s; }
     template <class Statement>
@@ -64,7 +62,6 @@ private:
     }
   };
   struct project_visitor {
-    using result_type = void;
     lowering& l;
     void operator()(const syntax::ast::project_group& s) const {
       if (!l.deep(s.where)) l.spending_(s);

@@ -9,9 +9,8 @@
 #include <yusuan/query.hpp>
 #include <yusuan/syntax/ast.hpp>
 
-#include <boost/variant/static_visitor.hpp>
-
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace yusuan::compile {
@@ -116,7 +115,7 @@ private:
   }
 
   expr lower(const syntax::ast::signed_operand& s, bool& ok) {
-    expr e = boost::apply_visitor(operand_visitor{*this, ok}, s.value);
+    expr e = std::visit(operand_visitor{*this, ok}, s.value);
     if (s.minus_signs.size() % 2 == 1) {
       if (e.kind == expr::op::percent_literal) {
         e.percent_units = -e.percent_units;
@@ -129,7 +128,6 @@ private:
   }
 
   struct operand_visitor {
-    using result_type = expr;
     expr_lowering& l;
     bool& ok;
     expr start(const syntax::ast::located& n, expr::op k) const {
@@ -210,8 +208,8 @@ private:
 
   filter lower(const syntax::ast::negation& n, bool& ok) {
     filter f;
-    if (const auto* g = boost::get<syntax::ast::filter_group>(&n.atom)) f = lower(g->inner.get(), ok);
-    else f = lower(boost::get<syntax::ast::condition>(n.atom), ok);
+    if (const auto* g = std::get_if<syntax::ast::filter_group>(&n.atom)) f = lower(g->inner.get(), ok);
+    else f = lower(std::get<syntax::ast::condition>(n.atom), ok);
     if (n.nots.size() % 2 == 1) {
       filter neg;
       neg.kind = filter::op::not_;

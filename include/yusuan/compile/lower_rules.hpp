@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <string>
+#include <variant>
 
 namespace yusuan::compile {
 
@@ -64,7 +65,7 @@ public:
     c.text = statement_text(s.where);
     c.span = c_.span_at(s.where.b, std::min(s.where.size(), c.text.size()));
     c.file_unit = c_.file.amount_unit;
-    if (const auto* g = boost::get<syntax::ast::grouped_tail>(&s.tail)) {
+    if (const auto* g = std::get_if<syntax::ast::grouped_tail>(&s.tail)) {
       for (const auto& dtok : g->dimensions) {
         dimension_ref d;
         if (!c_.exprs.grouping(dtok, d)) ok = false;
@@ -91,7 +92,7 @@ public:
         }
         c.rows.push_back(std::move(gr));
       }
-    } else if (const auto* y = boost::get<syntax::ast::yoy_tail>(&s.tail)) {
+    } else if (const auto* y = std::get_if<syntax::ast::yoy_tail>(&s.tail)) {
       using K = syntax::ast::yoy_claim_kind;
       c.yoy = y->kind == K::decrease ? yoy_claim::decrease
               : y->kind == K::increase ? yoy_claim::increase
@@ -121,7 +122,7 @@ public:
         }
       }
     } else {
-      const auto& cmp = boost::get<syntax::ast::comparison_tail>(s.tail);
+      const auto& cmp = std::get<syntax::ast::comparison_tail>(s.tail);
       c.cmp = std::string(cmp.comparator.view());
       c.rhs = c_.exprs.lower(cmp.rhs, ok);
     }
@@ -249,8 +250,8 @@ private:
   bool negation(const syntax::ast::negation& n, rule_condition& out, rule_scope scope) {
     rule_condition inner;
     bool ok;
-    if (const auto* g = boost::get<syntax::ast::filter_group>(&n.atom)) ok = combined(g->inner.get(), rule_condition::op::or_, inner, scope);
-    else ok = test(boost::get<syntax::ast::condition>(n.atom), inner, scope);
+    if (const auto* g = std::get_if<syntax::ast::filter_group>(&n.atom)) ok = combined(g->inner.get(), rule_condition::op::or_, inner, scope);
+    else ok = test(std::get<syntax::ast::condition>(n.atom), inner, scope);
     if (n.nots.size() % 2 == 1) {
       out.kind = rule_condition::op::not_;
       out.span = c_.span_of(n.where);

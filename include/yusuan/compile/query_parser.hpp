@@ -12,8 +12,7 @@
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/text/suggest.hpp>
 
-#include <boost/variant/apply_visitor.hpp>
-#include <boost/variant/static_visitor.hpp>
+#include <variant>
 
 #include <memory>
 #include <optional>
@@ -45,7 +44,7 @@ public:
               : is(agg, syntax::keyword::max) ? aggregate::max
                                                : aggregate::sum;
       std::vector<filter> wheres;
-      for (const auto& clause : ast.clauses) boost::apply_visitor(clause_visitor{*this, q, wheres}, clause);
+      for (const auto& clause : ast.clauses) std::visit(clause_visitor{*this, q, wheres}, clause);
       if (ok_) {
         for (const auto& w : wheres) check_names(w);
         for (std::size_t i = 0; i < q.by.size(); ++i) check_key(q.by[i], by_spans_[i]);
@@ -79,7 +78,6 @@ private:
   }
 
   struct clause_visitor {
-    using result_type = void;
     query_parser& p;
     query& q;
     std::vector<filter>& wheres;

@@ -19,7 +19,7 @@
 #include <yusuan/syntax/template_parser.hpp>
 #include <yusuan/tables/template.hpp>
 
-#include <boost/variant/apply_visitor.hpp>
+#include <variant>
 
 #include <filesystem>
 #include <optional>
@@ -62,7 +62,7 @@ private:
         pos = syntax::resume_after_error(rep_.file()->text().data(), start, err.where, last);
         continue;
       }
-      boost::apply_visitor(*statements_, st);
+      std::visit(*statements_, st);
     }
     statements_->end();
   }

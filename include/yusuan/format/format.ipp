@@ -19,7 +19,7 @@
 
 #include <boost/fusion/include/for_each.hpp>
 #include <boost/fusion/include/is_sequence.hpp>
-#include <boost/variant/apply_visitor.hpp>
+#include <variant>
 
 #include <algorithm>
 #include <memory>
@@ -50,13 +50,13 @@ struct mark_visitor {
   void operator()(const ast::header_statement&) {}
   void operator()(const ast::income& s) { amount(align_kind::income, s.amount); }
   void operator()(const ast::year_end_balance&) {}
-  void operator()(const ast::project_statement& s) { boost::apply_visitor(*this, s); }
+  void operator()(const ast::project_statement& s) { std::visit(*this, s); }
   void operator()(const ast::project_group&) { m.opens = true; }
   void operator()(const ast::project& s) { m.opens = s.opens_block; }
   void operator()(const ast::targets_open&) { m.opens = true; }
   void operator()(const ast::target&) {}
   void operator()(const ast::project_field&) {}
-  void operator()(const ast::rule_statement& s) { boost::apply_visitor(*this, s); }
+  void operator()(const ast::rule_statement& s) { std::visit(*this, s); }
   void operator()(const ast::prior_figure& s) { amount(align_kind::prior, s.amount); }
   void operator()(const ast::figure& s) { amount(align_kind::figure, s.amount); }
   void operator()(const ast::count_figure& s) { amount(align_kind::count, s.count); }
@@ -89,13 +89,13 @@ struct value_slices {
     for (const auto& x : v) (*this)(x);
   }
   template <class T>
-  void operator()(const x3::forward_ast<T>& f) const {
+  void operator()(const ast::box<T>& f) const {
     (*this)(f.get());
   }
   template <class T>
   void operator()(const T& t) const {
     if constexpr (boost::fusion::traits::is_sequence<T>::value) boost::fusion::for_each(t, *this);
-    else if constexpr (requires { t.get(); typename T::base_type; }) boost::apply_visitor(*this, t);
+    else if constexpr (requires { t.index(); t.valueless_by_exception(); }) std::visit(*this, t);
   }
 };
 
@@ -267,7 +267,7 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
     m.begin = static_cast<std::size_t>(start - base);
     format::detail::mark_visitor v{m, base};
     if (slot.is_item) v(slot.item);
-    else boost::apply_visitor(v, slot.other);
+    else std::visit(v, slot.other);
     marks.push_back(m);
     if (respell) {
       values.clear();

@@ -9,16 +9,46 @@
 // source: the compiler reads, checks and converts them.
 #pragma once
 
-#include <boost/spirit/home/x3/support/ast/variant.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace yusuan::syntax::ast {
 
-namespace x3 = boost::spirit::x3;
+/// A node held on the heap, so that the tree can nest (an expression in a
+/// parenthesis, a filter in a group): a value, copied deeply.  Declared
+/// with an incomplete T; T must be complete where a box is made or used.
+template <class T>
+class box {
+ public:
+  box() : p_(std::make_unique<T>()) {}
+  box(T&& v) : p_(std::make_unique<T>(std::move(v))) {}  // NOLINT: a box stands for its node
+  box(const T& v) : p_(std::make_unique<T>(v)) {}        // NOLINT
+  box(const box& o) : p_(std::make_unique<T>(o.get())) {}
+  box(box&& o) noexcept = default;
+  ~box() = default;
+  box& operator=(const box& o) {
+    if (this != &o) p_ = std::make_unique<T>(o.get());
+    return *this;
+  }
+  box& operator=(box&& o) noexcept = default;
+  box& operator=(T&& v) {
+    p_ = std::make_unique<T>(std::move(v));
+    return *this;
+  }
+  box& operator=(const T& v) { return *this = T(v); }
+
+  /// The node (a moved-from box holds none: assign to it before reading).
+  T& get() noexcept { return *p_; }
+  const T& get() const noexcept { return *p_; }
+
+ private:
+  std::unique_ptr<T> p_;
+};
 
 /// A slice of the source text.
 struct slice {
@@ -68,9 +98,9 @@ struct tag_coord {
   slice key, value;
 };
 
-struct coordinate : x3::variant<code_coord, kind_coord, fund_coord, project_coord, tag_coord> {
-  using base_type::base_type;
-  using base_type::operator=;
+struct coordinate : std::variant<code_coord, kind_coord, fund_coord, project_coord, tag_coord> {
+  using variant::variant;
+  using variant::operator=;
 };
 
 // ---------------------------------------------------------------------------
@@ -104,25 +134,25 @@ enum class aggregate_op : std::uint8_t { sum, count, income, project_amount, min
 /// takes every item (line, project).
 struct aggregation : located {
   aggregate_op op = aggregate_op::sum;
-  std::vector<x3::forward_ast<filter>> filters;  // at most one
+  std::vector<box<filter>> filters;  // at most one
 };
 /// 占比(part, whole)
 struct share_of : located {
-  x3::forward_ast<expression> part, whole;
+  box<expression> part, whole;
 };
 /// 增幅(name)
 struct change_of : located {
-  x3::forward_ast<expression> of;
+  box<expression> of;
 };
 /// ( expression )
 struct parenthesized : located {
-  x3::forward_ast<expression> inner;
+  box<expression> inner;
 };
 
-struct operand : x3::variant<amount_literal, percent_literal, prior_ref, aggregation, share_of, change_of,
+struct operand : std::variant<amount_literal, percent_literal, prior_ref, aggregation, share_of, change_of,
                              parenthesized, name_ref> {
-  using base_type::base_type;
-  using base_type::operator=;
+  using variant::variant;
+  using variant::operator=;
 };
 
 /// An operand after any number of minus signs (read without recursion).
@@ -159,12 +189,12 @@ struct condition : located {
 
 /// ( filter )
 struct filter_group : located {
-  x3::forward_ast<filter> inner;
+  box<filter> inner;
 };
 
-struct filter_atom : x3::variant<condition, filter_group> {
-  using base_type::base_type;
-  using base_type::operator=;
+struct filter_atom : std::variant<condition, filter_group> {
+  using variant::variant;
+  using variant::operator=;
 };
 
 /// An atom after any number of 非.
@@ -328,9 +358,9 @@ struct grouped_tail : located {
   std::vector<group_row> rows;
 };
 
-struct constraint_tail : x3::variant<yoy_tail, grouped_tail, comparison_tail> {
-  using base_type::base_type;
-  using base_type::operator=;
+struct constraint_tail : std::variant<yoy_tail, grouped_tail, comparison_tail> {
+  using variant::variant;
+  using variant::operator=;
 };
 
 enum class option_kind : std::uint8_t { tolerance, warning, message };
@@ -373,29 +403,29 @@ struct allow_negative : located {
 };
 
 /// The statements of a file's header and its declarations.
-struct header_statement : x3::variant<title, year, amount_unit, unit_decl, department, import_file, table_note,
+struct header_statement : std::variant<title, year, amount_unit, unit_decl, department, import_file, table_note,
                                       catalog_edition, catalog_entry, template_decl, allow_negative> {
-  using base_type::base_type;
-  using base_type::operator=;
+  using variant::variant;
+  using variant::operator=;
 };
 
 /// Projects, their fields and targets, project groups.
-struct project_statement : x3::variant<project_group, project, targets_open, target, project_field> {
-  using base_type::base_type;
-  using base_type::operator=;
+struct project_statement : std::variant<project_group, project, targets_open, target, project_field> {
+  using variant::variant;
+  using variant::operator=;
 };
 
 /// Figures, measures and constraints.
-struct rule_statement : x3::variant<prior_figure, figure, count_figure, measure, constraint, parameter> {
-  using base_type::base_type;
-  using base_type::operator=;
+struct rule_statement : std::variant<prior_figure, figure, count_figure, measure, constraint, parameter> {
+  using variant::variant;
+  using variant::operator=;
 };
 
 /// One statement, by family.
-struct statement : x3::variant<item, block_open, block_close, header_statement, income, year_end_balance,
+struct statement : std::variant<item, block_open, block_close, header_statement, income, year_end_balance,
                                project_statement, rule_statement> {
-  using base_type::base_type;
-  using base_type::operator=;
+  using variant::variant;
+  using variant::operator=;
 };
 
 // ---------------------------------------------------------------------------
@@ -428,9 +458,9 @@ struct limit_clause : located {
   slice count;
 };
 
-struct query_clause : x3::variant<where_clause, by_clause, pivot_clause, order_clause, limit_clause, flag_clause> {
-  using base_type::base_type;
-  using base_type::operator=;
+struct query_clause : std::variant<where_clause, by_clause, pivot_clause, order_clause, limit_clause, flag_clause> {
+  using variant::variant;
+  using variant::operator=;
 };
 
 /// sum|count|min|max {clause}

@@ -106,6 +106,14 @@ struct bare_name_parser : x3::parser<bare_name_parser> {
 };
 
 inline constexpr kind_word_parser kind_word{};
+
+/// The action of each alternative of a rule whose node is a variant (a
+/// coordinate, an operand, a statement …): moves the alternative's node into
+/// the rule's.  A rule with actions hands its alternatives no attribute, so
+/// X3 does not search the variant for a type each alternative's attribute
+/// converts to (costly to compile, and the tree's variants are std::variant,
+/// which X3 does not know).
+inline constexpr auto into_val = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
 inline constexpr bare_name_parser bare_name{};
 
 // ---------------------------------------------------------------------------
@@ -201,7 +209,7 @@ const x3::rule<percent_literal_class, ast::percent_literal> percent_literal = "a
 const x3::rule<name_ref_class, ast::name_ref> name_ref = "a name";
 const x3::rule<prior_ref_class, ast::prior_ref> prior_ref = "上年(…)";
 const x3::rule<aggregation_class, ast::aggregation> aggregation = "合计, 计数, 收入 or 项目金额";
-const x3::rule<aggregation_args_class, std::vector<x3::forward_ast<ast::filter>>> aggregation_args = "a filter";
+const x3::rule<aggregation_args_class, std::vector<ast::box<ast::filter>>> aggregation_args = "a filter";
 const x3::rule<share_class, ast::share_of> share_of = "占比(…)";
 const x3::rule<change_class, ast::change_of> change_of = "增幅(…)";
 const x3::rule<parenthesized_class, ast::parenthesized> parenthesized = "'('";
@@ -357,8 +365,8 @@ const auto kind_coord_def = kind_word;
 const auto fund_coord_def = kw(keyword::fund) > string_or_word;
 const auto project_coord_def = kw(keyword::project) > string_word_or_code;
 const auto tag_coord_def = tokens::word >> (lit('=') | lit("＝")) > string_word_or_code;
-const auto post_coordinate_def = kind_coord | fund_coord | project_coord | tag_coord;
-const auto coordinate_def = code_coord | (tokens::word_ahead >> post_coordinate);
+const auto post_coordinate_def = kind_coord[into_val] | fund_coord[into_val] | project_coord[into_val] | tag_coord[into_val];
+const auto coordinate_def = code_coord[into_val] | (tokens::word_ahead >> post_coordinate[into_val]);
 
 // expressions -------------------------------------------------------------------
 // The rules recurse only through nested(…)[…]: a parenthesis, 占比(…), 增幅(…)
@@ -383,8 +391,8 @@ const auto aggregation_def = ((kw(keyword::sum) >> attr(ast::aggregate_op::sum))
 const auto share_of_def = nested(kw(keyword::share))[x3::eps > open_paren > expression > sep > expression > close_paren];
 const auto change_of_def = nested(kw(keyword::change))[x3::eps > open_paren > expression > close_paren];
 const auto parenthesized_def = nested(open_paren)[expression > close_paren];
-const auto operand_def = percent_literal | amount_literal | parenthesized | share_of | change_of | prior_ref |
-                         aggregation | name_ref;
+const auto operand_def = percent_literal[into_val] | amount_literal[into_val] | parenthesized[into_val] | share_of[into_val] | change_of[into_val] | prior_ref[into_val] |
+                         aggregation[into_val] | name_ref[into_val];
 const auto signed_operand_def = capture[*lit('-')] >> operand;
 const auto operation_def = (x3::char_('+') | x3::char_('-')) > signed_operand;
 const auto expression_def = signed_operand >> *operation;
@@ -405,7 +413,7 @@ const auto condition_test_def =
     (kw(keyword::in) >> attr(ast::comparison::in) > value_list);
 const auto condition_def = tokens::word >> condition_test;
 const auto filter_group_def = nested(open_paren)[filter > close_paren];
-const auto filter_atom_def = filter_group | condition;
+const auto filter_atom_def = filter_group[into_val] | condition[into_val];
 const auto negation_def = *capture[kw(keyword::not_)] >> filter_atom;
 const auto conjunction_def = negation >> *(kw(keyword::and_) > negation);
 const auto filter_def = conjunction >> *(kw(keyword::or_) > conjunction);
@@ -419,7 +427,7 @@ const auto item_def = +coordinate >> colon > amount_tok >> *(tokens::same_line >
 const auto block_open_def =
     +coordinate >> ((kw(keyword::total) > amount_tok > open_brace) | (attr(ast::slice{}) >> open_brace));
 const auto item_or_block_def = colon | kw(keyword::total) | open_brace;
-const auto coord_statement_def = item | block_open | (x3::omit[+coordinate] > item_or_block);
+const auto coord_statement_def = item[into_val] | block_open[into_val] | (x3::omit[+coordinate] > item_or_block);
 const auto block_close_def = capture[close_brace];
 
 const auto title_def = kw(keyword::title) > string_tok;
@@ -467,7 +475,7 @@ const auto yoy_tail_def =
 const auto row_key = value_tok | capture[lit("(none)") | lit("（无）")];
 const auto group_row_def = (row_key % sep) > colon > amount_tok >> -semicolon;
 const auto grouped_tail_def = kw(keyword::by) > (tokens::word % sep) > open_brace > *group_row > close_brace;
-const auto constraint_tail_def = yoy_tail | grouped_tail | comparison_tail;
+const auto constraint_tail_def = yoy_tail[into_val] | grouped_tail[into_val] | comparison_tail[into_val];
 const auto constraint_option_def =
     (kw(keyword::within) >> attr(ast::option_kind::tolerance) > amount_tok) |
     (kw(keyword::warning) >> attr(ast::option_kind::warning) >> attr(ast::slice{})) |
@@ -483,10 +491,10 @@ const auto catalog_entry_def = kw(keyword::catalog_entry) > code_tok > string_or
 const auto catalog_edition_def = kw(keyword::catalog_edition) > code_word_tok;
 const auto allow_negative_def = capture[kw(keyword::allow_negative)];
 
-const auto header_statement_def = title | year | amount_unit | unit_decl | department | import_file | table_note |
-                                  catalog_edition | catalog_entry | template_decl | allow_negative;
-const auto project_statement_def = project_group | project | targets_open | target | project_field;
-const auto rule_statement_def = prior_figure | figure | count_figure | measure | constraint | parameter;
+const auto header_statement_def = title[into_val] | year[into_val] | amount_unit[into_val] | unit_decl[into_val] | department[into_val] | import_file[into_val] | table_note[into_val] |
+                                  catalog_edition[into_val] | catalog_entry[into_val] | template_decl[into_val] | allow_negative[into_val];
+const auto project_statement_def = project_group[into_val] | project[into_val] | targets_open[into_val] | target[into_val] | project_field[into_val];
+const auto rule_statement_def = prior_figure[into_val] | figure[into_val] | count_figure[into_val] | measure[into_val] | constraint[into_val] | parameter[into_val];
 // the keywords that start header_statement, income, year_end_balance,
 // project_statement and rule_statement: a line that starts with none of them
 // (a block of kind words, an item) goes straight to coord_statement
@@ -497,10 +505,10 @@ using statement_keywords_ahead = tokens::keywords_ahead_parser<
     keyword::targets, keyword::cost, keyword::output, keyword::outcome, keyword::satisfaction, keyword::code,
     keyword::type, keyword::function, keyword::amount, keyword::prior, keyword::figure, keyword::count,
     keyword::measure, keyword::each, keyword::expect, keyword::parameter>;
-const auto statement_def = ((&x3::digit >> coord_statement) | (&close_brace >> block_close) |
-                            (statement_keywords_ahead{} >> (header_statement | income | year_end_balance |
-                                                            project_statement | rule_statement)) |
-                            coord_statement) >>
+const auto statement_def = ((&x3::digit >> coord_statement[into_val]) | (&close_brace >> block_close[into_val]) |
+                            (statement_keywords_ahead{} >> (header_statement[into_val] | income[into_val] | year_end_balance[into_val] |
+                                                            project_statement[into_val] | rule_statement[into_val])) |
+                            coord_statement[into_val]) >>
                            -semicolon;
 
 // the query language -------------------------------------------------------------------
@@ -513,7 +521,7 @@ const auto order_clause_def = kw(keyword::order) >> -kw(keyword::by) >
                               capture[kw(keyword::sum) | kw(keyword::key) | kw(keyword::count)] >>
                               -capture[kw(keyword::descending) | kw(keyword::ascending)];
 const auto limit_clause_def = kw(keyword::top) > tokens::code_word;
-const auto query_clause_def = where_clause | by_clause | pivot_clause | order_clause | limit_clause | flag_clause;
+const auto query_clause_def = where_clause[into_val] | by_clause[into_val] | pivot_clause[into_val] | order_clause[into_val] | limit_clause[into_val] | flag_clause[into_val];
 const auto query_def =
     capture[kw(keyword::sum) | kw(keyword::count) | kw(keyword::min) | kw(keyword::max)] > *query_clause;
 

@@ -5,6 +5,7 @@
 
 #include <yusuan/syntax/ast.hpp>
 
+#include <variant>
 #include <vector>
 
 namespace yusuan::syntax::ast {
@@ -74,10 +75,10 @@ struct tpl_close : located {
   slice brace;
 };
 
-struct template_statement : x3::variant<tpl_setting, tpl_aliases, tpl_variable, tpl_signature, tpl_scope, tpl_table,
-                                        tpl_panel, tpl_column, tpl_row, tpl_group, tpl_close, measure> {
-  using base_type::base_type;
-  using base_type::operator=;
+struct template_statement : std::variant<tpl_setting, tpl_aliases, tpl_variable, tpl_signature, tpl_scope, tpl_table,
+                                         tpl_panel, tpl_column, tpl_row, tpl_group, tpl_close, measure> {
+  using variant::variant;
+  using variant::operator=;
 };
 
 }  // namespace yusuan::syntax::ast

@@ -98,8 +98,9 @@ const auto row_tail_def = tkw(K::row) > cells > options;
 const auto group_def = tkw(K::by) > (tokens::word % sep) > ((tkw(K::order) > (sort_key % sep)) | x3::eps) >
                        *row_tail > x3::matches[open_brace];
 const auto close_def = capture[close_brace];
-const auto statement_def = (close | table | panel | column | row | group | scope | aliases | variable | signature |
-                            setting | grammar::measure) >>
+const auto statement_def = (close[into_val] | table[into_val] | panel[into_val] | column[into_val] | row[into_val] |
+                            group[into_val] | scope[into_val] | aliases[into_val] | variable[into_val] |
+                            signature[into_val] | setting[into_val] | grammar::measure[into_val]) >>
                            -tokens::punct(";", "；");
 
 BOOST_SPIRIT_DEFINE(setting, aliases, variable, signature, scope, table, panel, column, cell, cells, options, row_where,
