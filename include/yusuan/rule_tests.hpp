@@ -79,6 +79,34 @@ struct rule_test_span {
 
 namespace detail {
 
+/// The length of a blank of the language (syntax::chars::is_space) other than
+/// a line break at p, or 0: test lines and rule lines split words where the
+/// budget language does.
+inline std::size_t inline_blank_at(std::string_view s, std::size_t p) noexcept {
+  if (p >= s.size() || syntax::chars::is_line_break(s[p])) return 0;
+  const char* const at = s.data() + p;
+  const char* q = at;
+  return syntax::chars::is_space(text::decode(q, s.data() + s.size())) ? static_cast<std::size_t>(q - at) : 0;
+}
+/// The length of a blank ending just before p, or 0.
+inline std::size_t inline_blank_before(std::string_view s, std::size_t p) noexcept {
+  if (p >= 1 && inline_blank_at(s, p - 1) == 1) return 1;
+  if (p >= 3 && inline_blank_at(s, p - 3) == 3) return 3;  // U+3000, U+FEFF
+  return 0;
+}
+inline std::size_t skip_inline_blank(std::string_view s, std::size_t p) noexcept {
+  while (const std::size_t n = inline_blank_at(s, p)) p += n;
+  return p;
+}
+/// s without the blanks (and a CR) at its end.
+inline std::string_view trim(std::string_view s) noexcept {
+  for (;;) {
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    else if (const std::size_t b = inline_blank_before(s, s.size())) s.remove_suffix(b);
+    else return s;
+  }
+}
+
 /// Scans the text of a test file; reports malformed tests as E0101.
 class rule_test_scanner {
 public:
@@ -211,28 +239,6 @@ public:
 
 private:
   std::vector<rule_test_span> layout_;
-  /// The length of a blank of the language (syntax::chars::is_space) other
-  /// than a line break at p, or 0: the test lines split words where the
-  /// budget language does.
-  static std::size_t inline_blank_at(std::string_view s, std::size_t p) noexcept {
-    if (p >= s.size() || syntax::chars::is_line_break(s[p])) return 0;
-    const char* const at = s.data() + p;
-    const char* q = at;
-    return syntax::chars::is_space(text::decode(q, s.data() + s.size())) ? static_cast<std::size_t>(q - at) : 0;
-  }
-  static std::size_t skip_inline_blank(std::string_view s, std::size_t p) noexcept {
-    while (const std::size_t n = inline_blank_at(s, p)) p += n;
-    return p;
-  }
-  static std::string_view trim(std::string_view s) {
-    for (;;) {
-      if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-      else if (!s.empty() && inline_blank_at(s, s.size() - 1) == 1) s.remove_suffix(1);
-      else if (s.size() >= 3 && inline_blank_at(s, s.size() - 3) == 3) s.remove_suffix(3);
-      else return s;
-    }
-  }
-
   /// Blanks [b, e) keeping every line break, the number of bytes and, for
   /// the three-byte characters of Chinese text, the columns (U+3000 is a blank).
   static void blank(std::string& s, std::size_t b, std::size_t e) {
@@ -256,7 +262,7 @@ private:
     std::size_t p = x.written.rfind("应", 0) == 0 ? std::string_view("应").size() : std::string_view("should").size();
     const std::string& w = x.written;
     auto next_word = [&](std::size_t& q) {
-      q = skip_inline_blank(w, q);
+      q = detail::skip_inline_blank(w, q);
       const std::size_t b = q;
       if (q < w.size() && (w[q] == '"' || w.compare(q, 3, "“") == 0)) return std::string();
       while (q < w.size() && !inline_blank_at(w, q) && w[q] != '#') ++q;
@@ -271,7 +277,7 @@ private:
       x.what = rule_expectation::kind::report;
       x.code = next_word(p);
       if (x.code.size() != 5 || (x.code[0] != 'E' && x.code[0] != 'W')) return false;
-      p = skip_inline_blank(w, p);
+      p = detail::skip_inline_blank(w, p);
       if (p < w.size() && (w[p] == '"' || w.compare(p, 3, "“") == 0)) {
         const bool curly = w[p] != '"';
         p += curly ? 3 : 1;
@@ -291,7 +297,7 @@ private:
     return false;
   }
   static bool rest_is_empty(const std::string& w, std::size_t p) {
-    p = skip_inline_blank(w, p);
+    p = detail::skip_inline_blank(w, p);
     return p == w.size() || w[p] == '#' || w.compare(p, 2, "//") == 0;
   }
 
@@ -308,7 +314,7 @@ private:
   mutable std::vector<std::size_t> line_starts_;
 
   std::size_t skip_inline_blank(std::size_t p) const {
-    return skip_inline_blank(t_, p);
+    return detail::skip_inline_blank(t_, p);
   }
   /// Past blanks, comments and statement separators.
   std::size_t skip_blank(std::size_t p) const {
@@ -443,27 +449,37 @@ public:
     const std::string key = std::filesystem::weakly_canonical(file).string();
     if (!files_.emplace(key, file.lexically_normal().string()).second) return;
     std::ifstream in(file, std::ios::binary);
-    std::string line;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string text = std::move(ss).str();
     std::uint32_t n = 0;
-    while (std::getline(in, line)) {
+    // lines, blanks and word ends as the language has them (syntax::chars)
+    for (std::size_t from = 0; from <= text.size();) {
+      std::size_t to = from;
+      while (to < text.size() && !syntax::chars::is_line_break(text[to])) ++to;
+      const std::string_view line(text.data() + from, to - from);
+      from = to + (text.compare(to, 2, "\r\n") == 0 ? 2 : 1);
       ++n;
       std::size_t p = 0;
       std::uint32_t col = 1;
-      while (p < line.size() && (line[p] == ' ' || line[p] == '\t' || line.compare(p, 3, "\xE3\x80\x80") == 0)) {
-        p += line[p] == ' ' || line[p] == '\t' ? 1 : 3;
+      while (const std::size_t b = detail::inline_blank_at(line, p)) {
+        p += b;
         ++col;
       }
+      const char* const end = line.data() + line.size();
       for (std::string_view w : {"核对", "expect", "每个", "each"})
-        if (line.compare(p, w.size(), w) == 0 && (p + w.size() == line.size() || line[p + w.size()] == ' ' ||
-                                                  line.compare(p + w.size(), 3, "\xE3\x80\x80") == 0)) {
+        if (line.compare(p, w.size(), w) == 0 && !syntax::chars::word_char_at(line.data() + p + w.size(), end)) {
           entry e;
           e.file = file.lexically_normal().string();
           e.line = n;
           e.column = col;
-          std::string t = line.substr(p);
-          if (auto h = t.find(" #"); h != std::string::npos) t.resize(h);
-          while (!t.empty() && (t.back() == ' ' || t.back() == '\r')) t.pop_back();
-          e.text = t;
+          std::string_view t = line.substr(p);
+          for (std::size_t h = t.find('#'); h != std::string_view::npos; h = t.find('#', h + 1))
+            if (detail::inline_blank_before(t, h) != 0) {
+              t = t.substr(0, h);  // a comment after the statement
+              break;
+            }
+          e.text = std::string(detail::trim(t));
           entries_.emplace(std::make_tuple(key, n, col), std::move(e));
           break;
         }

@@ -161,6 +161,24 @@ TEST(rules_cli, coverage_catches_a_rule_that_cannot_fail) {
   EXPECT_EQ(run_cli_in(t.path(), "test t.budget").exit, 0);  // without --coverage the tests pass
 }
 
+TEST(rules_cli, coverage_finds_rules_after_every_blank_and_line_break_of_the_language) {
+  temp_dir t;
+  // lines end at a CR alone; a tab follows 核对; a form feed indents the second
+  // constraint; a comment follows the first after a tab
+  t.write("rules.budget",
+          "# 支出的上限\r"
+          "核对\t支出合计 ≤ 100.00 \"支出超过上限\"\t# 上限\r"
+          "\f核对 合计(经济 = 302) ≤ 支出合计 \"公用经费不超过支出合计\"\r");
+  t.write("t.budget",
+          "测试 \"超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 200.00\n  应 报错 E0501 \"支出超过上限\"\n}\n"
+          "测试 \"不超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 50.00\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test --coverage t.budget");
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_HAS(r.out, "2 passed, 0 failed\n");
+  EXPECT_HAS(r.out, "coverage: 1 of 2 constraints made to fail and to pass\n");
+  EXPECT_HAS(r.out, "  rules.budget:3:2: no test makes it fail: 核对 合计(经济 = 302) ≤ 支出合计 \"公用经费不超过支出合计\"\n");
+}
+
 TEST(rules_cli, the_standard_rules_are_tested_with_full_coverage) {
   auto r = run_cli("test budgets/std/rules/tests --coverage");
   EXPECT_EQ(r.exit, 0) << r.out << r.err;
