@@ -52,8 +52,10 @@ struct rule_expectation {
 };
 
 /// A 测试 block: its name, the rule files it names, its expectations, and
-/// the budget it is: the file's text with the other tests, its own 测试 line,
-/// closing brace, 规则 and 应 lines blanked (lines and columns are kept).
+/// the budget it is: the lines of the file that hold the test or a statement
+/// outside every test, with the other tests and its own 测试 line, closing
+/// brace, 规则 and 应 lines blanked (columns are kept; budget_lines gives the
+/// line in the file of each, and diagnostics name those).
 struct rule_test {
   std::string name;
   std::filesystem::path file;
@@ -61,6 +63,8 @@ struct rule_test {
   std::vector<std::filesystem::path> rules;
   std::vector<rule_expectation> expectations;
   std::string budget_text;
+  /// The line in `file` of each line of budget_text.
+  std::vector<std::uint32_t> budget_lines;
 };
 
 /// What came of a test.
@@ -115,12 +119,6 @@ public:
   /// The tests of the text; with `texts` false their budget texts are left
   /// empty (the formatter needs only layout(): linear in the text).
   std::vector<rule_test> scan(std::vector<std::string>& errors, bool texts = true) {
-    struct block {
-      std::size_t begin, end;  // the whole test, from 测试 to its closing brace
-      rule_test test;
-      std::vector<std::pair<std::size_t, std::size_t>> blank;  // its own lines to blank
-      std::vector<rule_test_span> layout;
-    };
     std::vector<block> blocks;
     std::size_t p = 0;
     while (p < t_.size()) {
@@ -211,19 +209,9 @@ public:
       layout_.insert(layout_.end(), b.layout.begin(), b.layout.end());
       blocks.push_back(std::move(b));
     }
+    if (texts) budget_texts(blocks);
     std::vector<rule_test> out;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      if (!texts) {
-        out.push_back(std::move(blocks[i].test));
-        continue;
-      }
-      std::string text = t_;
-      for (std::size_t j = 0; j < blocks.size(); ++j)
-        if (j != i) blank(text, blocks[j].begin, blocks[j].end);
-      for (const auto& [b, e] : blocks[i].blank) blank(text, b, e);
-      blocks[i].test.budget_text = std::move(text);
-      out.push_back(std::move(blocks[i].test));
-    }
+    for (auto& b : blocks) out.push_back(std::move(b.test));
     return out;
   }
 
@@ -238,6 +226,76 @@ public:
   }
 
 private:
+  struct block {
+    std::size_t begin, end;  // the whole test, from 测试 to its closing brace
+    rule_test test;
+    std::vector<std::pair<std::size_t, std::size_t>> blank;  // its own lines to blank
+    std::vector<rule_test_span> layout;
+  };
+
+  /// The budget of each test: the lines of the file that hold the test or a
+  /// statement outside every test, with the other tests and the test's own
+  /// lines (测试, 规则, 应, its closing brace) blanked, and the line in the
+  /// file of each (rule_test::budget_lines).  A line outside the test left
+  /// all blank is dropped, so that a file of many tests is read in time
+  /// linear in its size (plus its shared statements once per test).
+  void budget_texts(std::vector<block>& blocks) const {
+    // the lines of the file, as the language ends them
+    std::vector<std::pair<std::size_t, std::size_t>> lines;  // [begin, end) without the line break
+    for (std::size_t from = 0;;) {
+      std::size_t to = from;
+      while (to < t_.size() && !syntax::chars::is_line_break(t_[to])) ++to;
+      lines.emplace_back(from, to);
+      if (to >= t_.size()) break;
+      from = to + (t_.compare(to, 2, "\r\n") == 0 ? 2 : 1);
+    }
+    auto line_index = [&](std::size_t offset) {  // 0-based line of an offset
+      auto it = std::upper_bound(lines.begin(), lines.end(), offset,
+                                 [](std::size_t o, const auto& l) { return o < l.first; });
+      return static_cast<std::size_t>(it - lines.begin()) - 1;
+    };
+    // the statements outside every test, and the lines that hold one
+    std::string shared = t_;
+    for (const auto& b : blocks) blank(shared, b.begin, b.end);
+    std::vector<std::size_t> shared_lines;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const std::string_view l = std::string_view(shared).substr(lines[k].first, lines[k].second - lines[k].first);
+      if (detail::skip_inline_blank(l, 0) < l.size()) shared_lines.push_back(k);
+    }
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      auto& b = blocks[i];
+      const std::size_t first = line_index(b.begin), last = line_index(b.end == 0 ? 0 : b.end - 1);
+      // the test's lines, the other tests on them blanked (only tests that
+      // share its first or last line can), its own lines blanked
+      std::string own = t_.substr(lines[first].first, lines[last].second - lines[first].first);
+      const std::size_t base = lines[first].first;
+      auto blank_other = [&](const block& o) {
+        const std::size_t from = std::max(o.begin, base), to = std::min(o.end, base + own.size());
+        if (from < to) blank(own, from - base, to - base);
+      };
+      for (std::size_t j = i; j-- > 0 && blocks[j].end > base;) blank_other(blocks[j]);
+      for (std::size_t j = i + 1; j < blocks.size() && blocks[j].begin < base + own.size(); ++j) blank_other(blocks[j]);
+      for (const auto& [from, to] : b.blank) blank(own, from - base, std::min(to, base + own.size()) - base);
+
+      std::string text;
+      std::vector<std::uint32_t> numbers;
+      auto add = [&](std::string_view l, std::size_t k) {
+        text += l;
+        text += '\n';
+        numbers.push_back(static_cast<std::uint32_t>(k + 1));
+      };
+      auto s = shared_lines.begin();
+      for (; s != shared_lines.end() && *s < first; ++s)
+        add(std::string_view(shared).substr(lines[*s].first, lines[*s].second - lines[*s].first), *s);
+      for (std::size_t k = first; k <= last; ++k)
+        add(std::string_view(own).substr(lines[k].first - base, lines[k].second - lines[k].first), k);
+      for (; s != shared_lines.end(); ++s)
+        if (*s > last) add(std::string_view(shared).substr(lines[*s].first, lines[*s].second - lines[*s].first), *s);
+      b.test.budget_text = std::move(text);
+      b.test.budget_lines = std::move(numbers);
+    }
+  }
+
   std::vector<rule_test_span> layout_;
   /// Blanks [b, e) keeping every line break, the number of bytes and, for
   /// the three-byte characters of Chinese text, the columns (U+3000 is a blank).
@@ -305,8 +363,8 @@ private:
   int line_of(std::size_t p) const {
     if (line_starts_.empty()) {  // once: the offsets where lines start
       line_starts_.push_back(0);
-      for (std::size_t i = 0; i < t_.size(); ++i)
-        if (t_[i] == '\n') line_starts_.push_back(i + 1);
+      for (std::size_t i = 0; i < t_.size(); ++i)  // LF, CR LF or a CR alone
+        if (t_[i] == '\n' || (t_[i] == '\r' && (i + 1 == t_.size() || t_[i + 1] != '\n'))) line_starts_.push_back(i + 1);
     }
     return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), std::min(p, t_.size())) -
                             line_starts_.begin());
@@ -530,6 +588,7 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
     if (coverage) coverage->record(c);
     if (previous) previous(c);
   };
+  co.line_numbers = t.budget_lines;
   auto b = compile_string(t.budget_text, t.file.string(), r.diags, co);
   auto found = [&] {
     std::string s;

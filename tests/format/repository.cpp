@@ -64,6 +64,7 @@ std::string meaning_at(const std::string& text, const fs::path& file) {
   for (const auto& t : tests) {
     compile_options co = o;
     co.rules = t.rules;
+    co.line_numbers = t.budget_lines;
     out += "test " + t.name + "\n" + one(t.budget_text, co);
   }
   return out;

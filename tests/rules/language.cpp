@@ -205,3 +205,59 @@ TEST(rules, the_lines_of_a_test_split_words_at_every_blank_of_the_language) {
   ASSERT_FALSE(errors.empty());
   EXPECT_NE(errors[0].find("t.budget:6: expected 应 通过"), std::string::npos) << errors[0];
 }
+
+TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_named_by_the_files_lines) {
+  // line breaks CR LF (lines 1–6), a CR alone (7), LF; a shared statement
+  // between the tests (8) and after them (17); test c starts on the line
+  // test b ends on
+  temp_dir dir;
+  dir.write("rules.budget", "核对 支出合计 ≤ 100.00 \"支出超过上限\"\n");
+  const auto file = dir.write("t.budget",
+                              "年度 2024\r\n测试 \"a\" {\r\n  规则 \"rules.budget\"\r\n  208 01 09 30201: 200.00\r\n"
+                              "  应 通过\r\n}\r\n# 共用\r208 01 09 30205 水费: 1.00\n\n测试 \"b\" {\n"
+                              "  208 01 09 30201: 50.00\n  208 01 09 30202 办公费: 5..0\n  应 通过\n"
+                              "} 测试 \"c\" { 208 01 09 30201: 1.0.0\n 应 通过\n}\n单位 x 名称 y\n");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  ASSERT_EQ(tests.size(), 3u);
+  EXPECT_EQ(tests[0].line, 2);
+  EXPECT_EQ(tests[1].line, 10);
+  EXPECT_EQ(tests[2].line, 14);
+  EXPECT_EQ(tests[1].expectations.at(0).line, 13);
+  // test a: the file's lines 1–8 (its own) and 17 (shared); the blank line 9
+  // and tests b and c are left out
+  EXPECT_EQ(tests[0].budget_lines, (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 17}));
+  EXPECT_EQ(tests[1].budget_lines, (std::vector<std::uint32_t>{1, 7, 8, 10, 11, 12, 13, 14, 17}));
+  EXPECT_EQ(tests[2].budget_lines, (std::vector<std::uint32_t>{1, 7, 8, 14, 15, 16, 17}));
+  // each line as in the file, the other tests' and the test's own lines
+  // blanked (a Chinese character by U+3000, so that columns are kept)
+  EXPECT_EQ(tests[2].budget_text,
+            "年度 2024\n# 共用\n208 01 09 30205 水费: 1.00\n  \u3000\u3000       208 01 09 30201: 1.0.0\n"
+            " \u3000 \u3000\u3000\n \n单位 x 名称 y\n");
+
+  // what each test finds, located in the file
+  auto locations = [](const yusuan::rule_test_result& r) {
+    std::vector<std::string> out;
+    for (const auto& d : r.diags)
+      if (d.span) {
+        const auto at = yusuan::resolve(d.span);
+        out.push_back(d.code + " " + fs::path(at.file).filename().string() + ":" + std::to_string(at.line) + ":" +
+                      std::to_string(at.column));
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(locations(yusuan::run_rule_test(tests[0])),
+            (std::vector<std::string>{"E0101 t.budget:17:9", "E0501 rules.budget:1:1"}));
+  EXPECT_EQ(locations(yusuan::run_rule_test(tests[1])),
+            (std::vector<std::string>{"E0101 t.budget:17:9", "E0202 t.budget:12:26", "W0604 t.budget:12:19"}));
+  EXPECT_EQ(locations(yusuan::run_rule_test(tests[2])),
+            (std::vector<std::string>{"E0101 t.budget:17:9", "E0202 t.budget:14:32"}));
+  // and shows the file's line number and line in its snippet
+  std::ostringstream text;
+  const auto r = yusuan::run_rule_test(tests[2]);
+  for (const auto& d : r.diags)
+    if (d.code == "E0202") yusuan::render_text(text, d);
+  EXPECT_HAS(text.str(), "14 |   \u3000\u3000       208 01 09 30201: 1.0.0\n");
+}

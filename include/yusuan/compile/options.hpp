@@ -41,6 +41,11 @@ struct compile_options {
   /// of a 每个 constraint), passed or not: a constraint a 当 does not apply
   /// to is not checked.
   std::function<void(const constraint_result&)> on_constraint;
+  /// When the text given to compile_string is lines taken from a larger file
+  /// (a test of rules: its own lines and the file's shared statements), the
+  /// line in that file of each of its lines, in order: diagnostics name the
+  /// file's lines.  Empty: the text is the whole file.
+  std::vector<std::uint32_t> line_numbers;
 
   // limits (docs/language.md, "Limits") -------------------------------------
   /// Bytes of one source file.

@@ -69,7 +69,7 @@ public:
   std::optional<loaded_file> root_text(std::string_view text, std::string name) {
     std::error_code ec;
     root_ = fs::weakly_canonical(opt_.root.empty() ? fs::current_path(ec) : fs::absolute(opt_.root, ec), ec);
-    auto src = read_held(text, name, name, {});
+    auto src = read_held(text, name, name, {}, opt_.line_numbers);
     if (!src) return std::nullopt;
     return loaded_file{std::move(src), root_ / "<input>", root_};
   }
@@ -225,24 +225,26 @@ private:
     return checked(std::move(text), shown, name, from);
   }
 
-  /// A file held in compile_options::files.
+  /// A file held in compile_options::files (or the text given to
+  /// compile_string, with its compile_options::line_numbers).
   std::shared_ptr<const source_file> read_held(std::string_view text, const std::string& shown,
-                                               const std::string& name, source_span from) {
+                                               const std::string& name, source_span from,
+                                               const std::vector<std::uint32_t>& file_lines = {}) {
     if (text.size() > opt_.max_file_size) {
       too_large(shown, text.size(), from);
       return nullptr;
     }
-    return checked(std::string(text), shown, name, from);
+    return checked(std::string(text), shown, name, from, file_lines);
   }
 
   /// The source of a file read whole, or nullptr when it is not UTF-8.
   std::shared_ptr<const source_file> checked(std::string text, const std::string& shown, const std::string& name,
-                                             source_span from) {
+                                             source_span from, const std::vector<std::uint32_t>& file_lines = {}) {
     if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
-      not_utf8(shown, text, bad, from);
+      not_utf8(shown, text, bad, from, file_lines);
       return nullptr;
     }
-    auto src = std::make_shared<const source_file>(name, std::move(text));
+    auto src = std::make_shared<const source_file>(name, std::move(text), file_lines);
     rep_.keep(src);
     if (!lines_within_limit(*src)) return nullptr;
     return src;
@@ -284,13 +286,14 @@ private:
     d.label = from ? "imported here" : "";
   }
 
-  void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from) {
-    auto file = std::make_shared<const source_file>(shown, text);
+  void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from,
+                const std::vector<std::uint32_t>& file_lines) {
+    auto file = std::make_shared<const source_file>(shown, text, file_lines);
     std::ostringstream hex;
     hex << std::hex << static_cast<int>(static_cast<unsigned char>(text[bad]));
     auto& d = rep_.error("E0002",
                          "'" + shown + "' is not UTF-8 (byte 0x" + hex.str() + " at line " +
-                             std::to_string(file->line_of(bad)) + ")",
+                             std::to_string(file->file_line(file->line_of(bad))) + ")",
                          from);
     d.notes.push_back({"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown +
                            "' > converted.budget",

@@ -48,7 +48,7 @@ inline void render_snippet(std::ostream& os, const source_span& span, const std:
   const auto line = span.file->line_of(span.offset);
   const auto raw = span.file->line_text(line);
   const std::size_t line_begin = span.file->line_start(line);
-  const std::string num = std::to_string(line);
+  const std::string num = std::to_string(span.file->file_line(line));
   const std::string gutter(num.size(), ' ');
   const std::size_t start = std::min<std::size_t>(span.offset - line_begin, raw.size());
   const std::size_t end = std::min<std::size_t>(start + span.length, raw.size());

@@ -34,8 +34,21 @@ public:
           line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - b));
     }
   }
+  /// A text made of lines taken from a larger file (a test of rules, its
+  /// lines and the file's shared statements): `file_lines` gives the line
+  /// in the file of each line of the text, in order.
+  source_file(std::string name, std::string text, std::vector<std::uint32_t> file_lines)
+      : source_file(std::move(name), std::move(text)) {
+    file_lines_ = std::move(file_lines);
+  }
   const std::string& name() const noexcept { return name_; }
   std::string_view text() const noexcept { return text_; }
+
+  /// The line of the file a 1-based line of the text was taken from (the
+  /// same line unless the text was made of lines of a larger file).
+  std::uint32_t file_line(std::uint32_t line) const noexcept {
+    return line >= 1 && line <= file_lines_.size() ? file_lines_[line - 1] : line;
+  }
 
   /// 1-based line of a byte offset.
   std::uint32_t line_of(std::size_t offset) const noexcept {
@@ -62,6 +75,7 @@ private:
   std::string name_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
+  std::vector<std::uint32_t> file_lines_;  // empty: the text is the file
 };
 
 /// A place in a source file: the file and a byte range.
@@ -81,7 +95,7 @@ struct location {
 
 inline location resolve(const source_span& s) {
   if (!s.file) return {};
-  return {s.file->name(), s.file->line_of(s.offset), s.file->column_of(s.offset)};
+  return {s.file->name(), s.file->file_line(s.file->line_of(s.offset)), s.file->column_of(s.offset)};
 }
 
 }  // namespace yusuan
