@@ -23,6 +23,7 @@
 
 #include <yusuan/compile.hpp>
 #include <yusuan/query/engine.hpp>
+#include <yusuan/rules/test_budgets.hpp>
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/text/utf8.hpp>
 
@@ -31,6 +32,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -52,19 +54,20 @@ struct rule_expectation {
 };
 
 /// A 测试 block: its name, the rule files it names, its expectations, and
-/// the budget it is: the lines of the file that hold the test or a statement
-/// outside every test, with the other tests and its own 测试 line, closing
-/// brace, 规则 and 应 lines blanked (columns are kept; budget_lines gives the
-/// line in the file of each, and diagnostics name those).
+/// the budget it is (budget(): its own lines and the statements outside
+/// every test; rules/test_budgets.hpp).
 struct rule_test {
   std::string name;
   std::filesystem::path file;
   int line = 0;
   std::vector<std::filesystem::path> rules;
   std::vector<rule_expectation> expectations;
-  std::string budget_text;
-  /// The line in `file` of each line of budget_text.
-  std::vector<std::uint32_t> budget_lines;
+
+  /// The budget the test is compiled as, made when asked.
+  rule_test_budget budget() const { return budgets ? budgets->budget(index) : rule_test_budget{}; }
+  /// What budget() reads: the file's text, held once for all its tests.
+  std::shared_ptr<const detail::rule_test_budgets> budgets;
+  std::size_t index = 0;
 };
 
 /// What came of a test.
@@ -82,34 +85,6 @@ struct rule_test_span {
 };
 
 namespace detail {
-
-/// The length of a blank of the language (syntax::chars::is_space) other than
-/// a line break at p, or 0: test lines and rule lines split words where the
-/// budget language does.
-inline std::size_t inline_blank_at(std::string_view s, std::size_t p) noexcept {
-  if (p >= s.size() || syntax::chars::is_line_break(s[p])) return 0;
-  const char* const at = s.data() + p;
-  const char* q = at;
-  return syntax::chars::is_space(text::decode(q, s.data() + s.size())) ? static_cast<std::size_t>(q - at) : 0;
-}
-/// The length of a blank ending just before p, or 0.
-inline std::size_t inline_blank_before(std::string_view s, std::size_t p) noexcept {
-  if (p >= 1 && inline_blank_at(s, p - 1) == 1) return 1;
-  if (p >= 3 && inline_blank_at(s, p - 3) == 3) return 3;  // U+3000, U+FEFF
-  return 0;
-}
-inline std::size_t skip_inline_blank(std::string_view s, std::size_t p) noexcept {
-  while (const std::size_t n = inline_blank_at(s, p)) p += n;
-  return p;
-}
-/// s without the blanks (and a CR) at its end.
-inline std::string_view trim(std::string_view s) noexcept {
-  for (;;) {
-    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-    else if (const std::size_t b = inline_blank_before(s, s.size())) s.remove_suffix(b);
-    else return s;
-  }
-}
 
 /// Scans the text of a test file; reports malformed tests as E0101.
 class rule_test_scanner {
@@ -209,9 +184,19 @@ public:
       layout_.insert(layout_.end(), b.layout.begin(), b.layout.end());
       blocks.push_back(std::move(b));
     }
-    if (texts) budget_texts(blocks);
+    std::shared_ptr<const rule_test_budgets> budgets;
+    if (texts) {
+      std::vector<rule_test_budgets::test_range> ranges;
+      ranges.reserve(blocks.size());
+      for (const auto& b : blocks) ranges.push_back({b.begin, b.end, b.blank});
+      budgets = std::make_shared<const rule_test_budgets>(t_, std::move(ranges));
+    }
     std::vector<rule_test> out;
-    for (auto& b : blocks) out.push_back(std::move(b.test));
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      out.push_back(std::move(blocks[i].test));
+      out.back().budgets = budgets;
+      out.back().index = i;
+    }
     return out;
   }
 
@@ -233,89 +218,7 @@ private:
     std::vector<rule_test_span> layout;
   };
 
-  /// The budget of each test: the lines of the file that hold the test or a
-  /// statement outside every test, with the other tests and the test's own
-  /// lines (测试, 规则, 应, its closing brace) blanked, and the line in the
-  /// file of each (rule_test::budget_lines).  A line outside the test left
-  /// all blank is dropped, so that a file of many tests is read in time
-  /// linear in its size (plus its shared statements once per test).
-  void budget_texts(std::vector<block>& blocks) const {
-    // the lines of the file, as the language ends them
-    std::vector<std::pair<std::size_t, std::size_t>> lines;  // [begin, end) without the line break
-    for (std::size_t from = 0;;) {
-      std::size_t to = from;
-      while (to < t_.size() && !syntax::chars::is_line_break(t_[to])) ++to;
-      lines.emplace_back(from, to);
-      if (to >= t_.size()) break;
-      from = to + (t_.compare(to, 2, "\r\n") == 0 ? 2 : 1);
-    }
-    auto line_index = [&](std::size_t offset) {  // 0-based line of an offset
-      auto it = std::upper_bound(lines.begin(), lines.end(), offset,
-                                 [](std::size_t o, const auto& l) { return o < l.first; });
-      return static_cast<std::size_t>(it - lines.begin()) - 1;
-    };
-    // the statements outside every test, and the lines that hold one
-    std::string shared = t_;
-    for (const auto& b : blocks) blank(shared, b.begin, b.end);
-    std::vector<std::size_t> shared_lines;
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-      const std::string_view l = std::string_view(shared).substr(lines[k].first, lines[k].second - lines[k].first);
-      if (detail::skip_inline_blank(l, 0) < l.size()) shared_lines.push_back(k);
-    }
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      auto& b = blocks[i];
-      const std::size_t first = line_index(b.begin), last = line_index(b.end == 0 ? 0 : b.end - 1);
-      // the test's lines, the other tests on them blanked (only tests that
-      // share its first or last line can), its own lines blanked
-      std::string own = t_.substr(lines[first].first, lines[last].second - lines[first].first);
-      const std::size_t base = lines[first].first;
-      auto blank_other = [&](const block& o) {
-        const std::size_t from = std::max(o.begin, base), to = std::min(o.end, base + own.size());
-        if (from < to) blank(own, from - base, to - base);
-      };
-      for (std::size_t j = i; j-- > 0 && blocks[j].end > base;) blank_other(blocks[j]);
-      for (std::size_t j = i + 1; j < blocks.size() && blocks[j].begin < base + own.size(); ++j) blank_other(blocks[j]);
-      for (const auto& [from, to] : b.blank) blank(own, from - base, std::min(to, base + own.size()) - base);
-
-      std::string text;
-      std::vector<std::uint32_t> numbers;
-      auto add = [&](std::string_view l, std::size_t k) {
-        text += l;
-        text += '\n';
-        numbers.push_back(static_cast<std::uint32_t>(k + 1));
-      };
-      auto s = shared_lines.begin();
-      for (; s != shared_lines.end() && *s < first; ++s)
-        add(std::string_view(shared).substr(lines[*s].first, lines[*s].second - lines[*s].first), *s);
-      for (std::size_t k = first; k <= last; ++k)
-        add(std::string_view(own).substr(lines[k].first - base, lines[k].second - lines[k].first), k);
-      for (; s != shared_lines.end(); ++s)
-        if (*s > last) add(std::string_view(shared).substr(lines[*s].first, lines[*s].second - lines[*s].first), *s);
-      b.test.budget_text = std::move(text);
-      b.test.budget_lines = std::move(numbers);
-    }
-  }
-
   std::vector<rule_test_span> layout_;
-  /// Blanks [b, e) keeping every line break, the number of bytes and, for
-  /// the three-byte characters of Chinese text, the columns (U+3000 is a blank).
-  static void blank(std::string& s, std::size_t b, std::size_t e) {
-    for (std::size_t i = b; i < e && i < s.size();) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (s[i] == '\n' || s[i] == '\r') {
-        ++i;
-        continue;
-      }
-      if (n == 3 && i + 3 <= s.size()) {
-        s.replace(i, 3, "\xE3\x80\x80");
-      } else {
-        for (std::size_t k = 0; k < n && i + k < s.size(); ++k) s[i + k] = ' ';
-      }
-      i += n;
-    }
-  }
-
   bool expectation(rule_expectation& x, std::vector<std::string>&) {
     std::size_t p = x.written.rfind("应", 0) == 0 ? std::string_view("应").size() : std::string_view("should").size();
     const std::string& w = x.written;
@@ -588,8 +491,9 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
     if (coverage) coverage->record(c);
     if (previous) previous(c);
   };
-  co.line_numbers = t.budget_lines;
-  auto b = compile_string(t.budget_text, t.file.string(), r.diags, co);
+  auto budget = t.budget();
+  co.line_origins = std::move(budget.lines);
+  auto b = compile_string(budget.text, t.file.string(), r.diags, co);
   auto found = [&] {
     std::string s;
     for (const auto& d : r.diags)

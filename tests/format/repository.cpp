@@ -64,8 +64,9 @@ std::string meaning_at(const std::string& text, const fs::path& file) {
   for (const auto& t : tests) {
     compile_options co = o;
     co.rules = t.rules;
-    co.line_numbers = t.budget_lines;
-    out += "test " + t.name + "\n" + one(t.budget_text, co);
+    auto budget = t.budget();
+    co.line_origins = std::move(budget.lines);
+    out += "test " + t.name + "\n" + one(budget.text, co);
   }
   return out;
 }

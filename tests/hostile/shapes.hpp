@@ -130,6 +130,18 @@ inline std::string long_line(std::size_t n) { return head() + "#" + std::string(
 /// n lines that are syntax errors (E0101 each, bounded by max_errors).
 inline std::string syntax_errors(std::size_t n) { return head() + repeat("208 01 09 30101 1.00\n", n); }
 
+/// A file of n tests of rules, each with an item, written without
+/// indentation (yusuan fmt lays them out).
+inline std::string many_tests(std::size_t n) {
+  std::string s = "年度 2024\n";
+  for (std::size_t i = 0; i < n; ++i)
+    s += "测试 \"t" + std::to_string(i) + "\" {\n208 01 09 30101: 1.00\n应 通过\n}\n";
+  return s;
+}
+
+/// n tests on one line, each without an 应 line (malformed).
+inline std::string tests_on_one_line(std::size_t n) { return repeat("测试 \"t\" { } ", n) + "\n"; }
+
 /// Files of an import chain: main.budget imports f1, f1 imports f2 … f(n-1)
 /// holds an item.  Names are relative to the budget's directory.
 inline std::map<std::string, std::string> import_chain(std::size_t n) {

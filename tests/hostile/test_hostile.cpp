@@ -86,6 +86,8 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"syntax_errors", hostile::syntax_errors},
       {"long_name", hostile::long_name},
       {"long_line", hostile::long_line},
+      {"many_tests", hostile::many_tests},
+      {"tests_on_one_line", hostile::tests_on_one_line},
   };
   return s;
 }

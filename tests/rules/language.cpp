@@ -227,14 +227,24 @@ TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_
   EXPECT_EQ(tests[1].expectations.at(0).line, 13);
   // test a: the file's lines 1–8 (its own) and 17 (shared); the blank line 9
   // and tests b and c are left out
-  EXPECT_EQ(tests[0].budget_lines, (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 17}));
-  EXPECT_EQ(tests[1].budget_lines, (std::vector<std::uint32_t>{1, 7, 8, 10, 11, 12, 13, 14, 17}));
-  EXPECT_EQ(tests[2].budget_lines, (std::vector<std::uint32_t>{1, 7, 8, 14, 15, 16, 17}));
-  // each line as in the file, the other tests' and the test's own lines
-  // blanked (a Chinese character by U+3000, so that columns are kept)
-  EXPECT_EQ(tests[2].budget_text,
-            "年度 2024\n# 共用\n208 01 09 30205 水费: 1.00\n  \u3000\u3000       208 01 09 30201: 1.0.0\n"
-            " \u3000 \u3000\u3000\n \n单位 x 名称 y\n");
+  using yusuan::line_origin;
+  const auto a = tests[0].budget(), b = tests[1].budget(), c = tests[2].budget();
+  auto lines = [](const yusuan::rule_test_budget& x) {
+    std::vector<std::uint32_t> out;
+    for (const auto& l : x.lines) out.push_back(l.line);
+    return out;
+  };
+  EXPECT_EQ(lines(a), (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 17}));
+  EXPECT_EQ(lines(b), (std::vector<std::uint32_t>{1, 7, 8, 10, 11, 12, 13, 14, 17}));
+  EXPECT_EQ(lines(c), (std::vector<std::uint32_t>{1, 7, 8, 14, 15, 16, 17}));
+  // each line from its first character to its last that is not blank (and
+  // the columns left out before it); the other tests and the test's own lines
+  // (测试, 规则, 应, the brace) blanked
+  EXPECT_EQ(c.text, "年度 2024\n# 共用\n208 01 09 30205 水费: 1.00\n208 01 09 30201: 1.0.0\n\n\n单位 x 名称 y\n");
+  EXPECT_EQ(c.lines[3], (line_origin{14, 11}));
+  EXPECT_EQ(b.lines[4], (line_origin{11, 2}));
+  EXPECT_EQ(b.text.substr(b.text.find("208 01 09 30201: 50")), "208 01 09 30201: 50.00\n"
+                                                               "208 01 09 30202 办公费: 5..0\n\n\n单位 x 名称 y\n");
 
   // what each test finds, located in the file
   auto locations = [](const yusuan::rule_test_result& r) {
@@ -254,10 +264,11 @@ TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_
             (std::vector<std::string>{"E0101 t.budget:17:9", "E0202 t.budget:12:26", "W0604 t.budget:12:19"}));
   EXPECT_EQ(locations(yusuan::run_rule_test(tests[2])),
             (std::vector<std::string>{"E0101 t.budget:17:9", "E0202 t.budget:14:32"}));
-  // and shows the file's line number and line in its snippet
+  // and shows the file's line and column, and the line in its snippet
   std::ostringstream text;
   const auto r = yusuan::run_rule_test(tests[2]);
   for (const auto& d : r.diags)
     if (d.code == "E0202") yusuan::render_text(text, d);
-  EXPECT_HAS(text.str(), "14 |   \u3000\u3000       208 01 09 30201: 1.0.0\n");
+  EXPECT_HAS(text.str(), "t.budget:14:32\n");
+  EXPECT_HAS(text.str(), "14 | 208 01 09 30201: 1.0.0\n");
 }

@@ -2,6 +2,7 @@
 // keep any input, however large or hostile, within bounded time and memory.
 #pragma once
 
+#include <yusuan/diagnostics/source.hpp>
 #include <yusuan/model/records.hpp>
 
 #include <cstddef>
@@ -42,10 +43,10 @@ struct compile_options {
   /// to is not checked.
   std::function<void(const constraint_result&)> on_constraint;
   /// When the text given to compile_string is lines taken from a larger file
-  /// (a test of rules: its own lines and the file's shared statements), the
-  /// line in that file of each of its lines, in order: diagnostics name the
-  /// file's lines.  Empty: the text is the whole file.
-  std::vector<std::uint32_t> line_numbers;
+  /// (a test of rules: its own lines and the file's shared statements), where
+  /// each of its lines was in that file, in order: diagnostics name the
+  /// file's lines and columns.  Empty: the text is the whole file.
+  std::vector<line_origin> line_origins;
 
   // limits (docs/language.md, "Limits") -------------------------------------
   /// Bytes of one source file.

@@ -69,7 +69,7 @@ public:
   std::optional<loaded_file> root_text(std::string_view text, std::string name) {
     std::error_code ec;
     root_ = fs::weakly_canonical(opt_.root.empty() ? fs::current_path(ec) : fs::absolute(opt_.root, ec), ec);
-    auto src = read_held(text, name, name, {}, opt_.line_numbers);
+    auto src = read_held(text, name, name, {}, opt_.line_origins);
     if (!src) return std::nullopt;
     return loaded_file{std::move(src), root_ / "<input>", root_};
   }
@@ -226,10 +226,10 @@ private:
   }
 
   /// A file held in compile_options::files (or the text given to
-  /// compile_string, with its compile_options::line_numbers).
+  /// compile_string, with its compile_options::line_origins).
   std::shared_ptr<const source_file> read_held(std::string_view text, const std::string& shown,
                                                const std::string& name, source_span from,
-                                               const std::vector<std::uint32_t>& file_lines = {}) {
+                                               const std::vector<line_origin>& file_lines = {}) {
     if (text.size() > opt_.max_file_size) {
       too_large(shown, text.size(), from);
       return nullptr;
@@ -239,7 +239,7 @@ private:
 
   /// The source of a file read whole, or nullptr when it is not UTF-8.
   std::shared_ptr<const source_file> checked(std::string text, const std::string& shown, const std::string& name,
-                                             source_span from, const std::vector<std::uint32_t>& file_lines = {}) {
+                                             source_span from, const std::vector<line_origin>& file_lines = {}) {
     if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
       not_utf8(shown, text, bad, from, file_lines);
       return nullptr;
@@ -287,7 +287,7 @@ private:
   }
 
   void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from,
-                const std::vector<std::uint32_t>& file_lines) {
+                const std::vector<line_origin>& file_lines) {
     auto file = std::make_shared<const source_file>(shown, text, file_lines);
     std::ostringstream hex;
     hex << std::hex << static_cast<int>(static_cast<unsigned char>(text[bad]));

@@ -17,6 +17,13 @@
 
 namespace yusuan {
 
+/// Where a line of a text taken from a larger file was in that file.
+struct line_origin {
+  std::uint32_t line = 0;    // 1-based
+  std::uint32_t column = 0;  // characters of the file's line left out before the text's line
+  friend bool operator==(const line_origin&, const line_origin&) = default;
+};
+
 /// A file's text, kept alive for as long as anything points into it.
 class source_file {
 public:
@@ -34,12 +41,12 @@ public:
           line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - b));
     }
   }
-  /// A text made of lines taken from a larger file (a test of rules, its
-  /// lines and the file's shared statements): `file_lines` gives the line
-  /// in the file of each line of the text, in order.
-  source_file(std::string name, std::string text, std::vector<std::uint32_t> file_lines)
+  /// A text made of lines taken from a larger file (a test of rules: its
+  /// lines and the file's shared statements): `origins` says where each line
+  /// of the text was in the file, in order.
+  source_file(std::string name, std::string text, std::vector<line_origin> origins)
       : source_file(std::move(name), std::move(text)) {
-    file_lines_ = std::move(file_lines);
+    origins_ = std::move(origins);
   }
   const std::string& name() const noexcept { return name_; }
   std::string_view text() const noexcept { return text_; }
@@ -47,7 +54,7 @@ public:
   /// The line of the file a 1-based line of the text was taken from (the
   /// same line unless the text was made of lines of a larger file).
   std::uint32_t file_line(std::uint32_t line) const noexcept {
-    return line >= 1 && line <= file_lines_.size() ? file_lines_[line - 1] : line;
+    return line >= 1 && line <= origins_.size() ? origins_[line - 1].line : line;
   }
 
   /// 1-based line of a byte offset.
@@ -64,18 +71,19 @@ public:
     return std::string_view(text_).substr(b, e - b);
   }
   std::size_t line_start(std::uint32_t line) const noexcept { return line_starts_[line - 1]; }
-  /// 1-based column in characters of a byte offset.
+  /// 1-based column in characters of a byte offset (in the file's line).
   std::uint32_t column_of(std::size_t offset) const noexcept {
     const auto line = line_of(offset);
     const std::size_t b = line_starts_[line - 1];
-    return static_cast<std::uint32_t>(text::length(std::string_view(text_).substr(b, offset - b)) + 1);
+    const std::uint32_t left_out = line <= origins_.size() ? origins_[line - 1].column : 0;
+    return static_cast<std::uint32_t>(text::length(std::string_view(text_).substr(b, offset - b)) + 1) + left_out;
   }
 
 private:
   std::string name_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
-  std::vector<std::uint32_t> file_lines_;  // empty: the text is the file
+  std::vector<line_origin> origins_;  // empty: the text is the file
 };
 
 /// A place in a source file: the file and a byte range.

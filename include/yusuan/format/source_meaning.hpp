@@ -36,9 +36,10 @@ inline std::string meaning_of_source(std::string_view text, const std::filesyste
              x.amount + "\n";
     compile_options co = options;
     co.rules = t.rules;
-    co.line_numbers = t.budget_lines;
+    auto budget = t.budget();
+    co.line_origins = std::move(budget.lines);
     diagnostics diags;
-    auto b = compile_string(t.budget_text, file.string(), diags, co);
+    auto b = compile_string(budget.text, file.string(), diags, co);
     out += meaning_of(b, diags);
   }
   return out;
