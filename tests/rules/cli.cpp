@@ -145,14 +145,18 @@ TEST(rules_cli, malformed_tests_are_usage_errors) {
   EXPECT_HAS(r.err, "t.budget:4: test \"未闭合\" is never closed with '}'");
 }
 
+/// Two tests of a rule 支出合计 ≤ 100.00 "支出超过上限" in rules.budget: one
+/// makes it fail, one makes it pass.
+const char* const limit_tests =
+    "测试 \"超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 200.00\n  应 报错 E0501 \"支出超过上限\"\n}\n"
+    "测试 \"不超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 50.00\n  应 通过\n}\n";
+
 TEST(rules_cli, coverage_catches_a_rule_that_cannot_fail) {
   temp_dir t;
   t.write("rules.budget",
           "核对 支出合计 ≤ 100.00 \"支出超过上限\"\n"
           "核对 合计(经济 = 302) ≤ 支出合计 \"公用经费不超过支出合计\"\n");  // always true: it cannot fail
-  t.write("t.budget",
-          "测试 \"超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 200.00\n  应 报错 E0501 \"支出超过上限\"\n}\n"
-          "测试 \"不超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 50.00\n  应 通过\n}\n");
+  t.write("t.budget", limit_tests);
   auto r = run_cli_in(t.path(), "test --coverage t.budget");
   EXPECT_EQ(r.exit, 1) << r.out;
   EXPECT_HAS(r.out, "2 passed, 0 failed\n");
@@ -169,9 +173,7 @@ TEST(rules_cli, coverage_finds_rules_after_every_blank_and_line_break_of_the_lan
           "# 支出的上限\r"
           "核对\t支出合计 ≤ 100.00 \"支出超过上限\"\t# 上限\r"
           "\f核对 合计(经济 = 302) ≤ 支出合计 \"公用经费不超过支出合计\"\r");
-  t.write("t.budget",
-          "测试 \"超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 200.00\n  应 报错 E0501 \"支出超过上限\"\n}\n"
-          "测试 \"不超过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 50.00\n  应 通过\n}\n");
+  t.write("t.budget", limit_tests);
   auto r = run_cli_in(t.path(), "test --coverage t.budget");
   EXPECT_EQ(r.exit, 1) << r.out << r.err;
   EXPECT_HAS(r.out, "2 passed, 0 failed\n");
