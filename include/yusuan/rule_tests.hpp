@@ -321,17 +321,21 @@ private:
     return t_.compare(p, a.size(), a) == 0 || t_.compare(p, b.size(), b) == 0;
   }
   std::size_t brace_len(std::size_t p) const { return static_cast<unsigned char>(t_[p]) < 0x80 ? 1 : 3; }
+  /// Whether [p, e) holds a line break: a string is on one line.
+  bool crosses_line(std::size_t p, std::size_t e) const {
+    return std::string_view(t_).substr(p, e - p).find_first_of("\r\n") != std::string_view::npos;
+  }
   std::optional<std::string> string_at(std::size_t& p) const {
     if (p < t_.size() && t_[p] == '"') {
       const std::size_t e = t_.find('"', p + 1);
-      if (e == std::string::npos || t_.find('\n', p) < e) return std::nullopt;
+      if (e == std::string::npos || crosses_line(p, e)) return std::nullopt;
       std::string s = t_.substr(p + 1, e - p - 1);
       p = e + 1;
       return s;
     }
     if (t_.compare(p, 3, "“") == 0) {
       const std::size_t e = t_.find("”", p + 3);
-      if (e == std::string::npos || t_.find('\n', p) < e) return std::nullopt;
+      if (e == std::string::npos || crosses_line(p, e)) return std::nullopt;
       std::string s = t_.substr(p + 3, e - p - 3);
       p = e + 3;
       return s;

@@ -225,8 +225,8 @@ TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_
   EXPECT_EQ(tests[1].line, 10);
   EXPECT_EQ(tests[2].line, 14);
   EXPECT_EQ(tests[1].expectations.at(0).line, 13);
-  // test a: the file's lines 1–8 (its own) and 17 (shared); the blank line 9
-  // and tests b and c are left out
+  // test a: the file's lines 1–6 (its own), 8 and 17 (shared); the comment
+  // on line 7, the blank line 9 and tests b and c are left out
   using yusuan::line_origin;
   const auto a = tests[0].budget(), b = tests[1].budget(), c = tests[2].budget();
   auto lines = [](const yusuan::rule_test_budget& x) {
@@ -234,15 +234,15 @@ TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_
     for (const auto& l : x.lines) out.push_back(l.line);
     return out;
   };
-  EXPECT_EQ(lines(a), (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 17}));
-  EXPECT_EQ(lines(b), (std::vector<std::uint32_t>{1, 7, 8, 10, 11, 12, 13, 14, 17}));
-  EXPECT_EQ(lines(c), (std::vector<std::uint32_t>{1, 7, 8, 14, 15, 16, 17}));
-  // each line from its first character to its last that is not blank (and
+  EXPECT_EQ(lines(a), (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 8, 17}));
+  EXPECT_EQ(lines(b), (std::vector<std::uint32_t>{1, 8, 10, 11, 12, 13, 14, 17}));
+  EXPECT_EQ(lines(c), (std::vector<std::uint32_t>{1, 8, 14, 15, 16, 17}));
+  // each line from its first character to its last that says something (and
   // the columns left out before it); the other tests and the test's own lines
   // (测试, 规则, 应, the brace) blanked
-  EXPECT_EQ(c.text, "年度 2024\n# 共用\n208 01 09 30205 水费: 1.00\n208 01 09 30201: 1.0.0\n\n\n单位 x 名称 y\n");
-  EXPECT_EQ(c.lines[3], (line_origin{14, 11}));
-  EXPECT_EQ(b.lines[4], (line_origin{11, 2}));
+  EXPECT_EQ(c.text, "年度 2024\n208 01 09 30205 水费: 1.00\n208 01 09 30201: 1.0.0\n\n\n单位 x 名称 y\n");
+  EXPECT_EQ(c.lines[2], (line_origin{14, 11}));
+  EXPECT_EQ(b.lines[3], (line_origin{11, 2}));
   EXPECT_EQ(b.text.substr(b.text.find("208 01 09 30201: 50")), "208 01 09 30201: 50.00\n"
                                                                "208 01 09 30202 办公费: 5..0\n\n\n单位 x 名称 y\n");
 
@@ -271,4 +271,67 @@ TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_
     if (d.code == "E0202") yusuan::render_text(text, d);
   EXPECT_HAS(text.str(), "t.budget:14:32\n");
   EXPECT_HAS(text.str(), "14 | 208 01 09 30201: 1.0.0\n");
+  // in JSON the source line is as long as the file's before the text, so
+  // that "column" indexes it
+  EXPECT_HAS(yusuan::to_json(r.diags), "\"line\":14,\"column\":32");
+  EXPECT_HAS(yusuan::to_json(r.diags), "\"source_line\":\"           208 01 09 30201: 1.0.0\"");
+}
+
+TEST(rules, a_test_names_the_files_line_and_column_at_its_end_and_after_characters_blanked) {
+  temp_dir dir;
+  // an error at the end of the test's text is at the file's line after it;
+  // a blanked two- or four-byte character is one column, as in the file
+  const auto file = dir.write("t.budget",
+                              "年度 2024\n\n\n\n测试 \"a\" {\n应 通过\n核对 支出合计 ≤\n}\n\n\n"
+                              "测试 \"é\" { 208 01 09 30201: 1.0.0\n应 通过\n}\n"
+                              "测试 \"\U00020000\" { 208 01 09 30201: 2.0.0\n应 通过\n}\n");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  ASSERT_EQ(tests.size(), 3u);
+  auto where = [](const yusuan::rule_test& t, std::string_view code) {
+    const auto r = yusuan::run_rule_test(t);
+    for (const auto& d : r.diags)
+      if (d.code == code) {
+        const auto at = yusuan::resolve(d.span);
+        return std::to_string(at.line) + ":" + std::to_string(at.column);
+      }
+    return std::string("none");
+  };
+  EXPECT_EQ(where(tests[0], "E0101"), "9:1");
+  EXPECT_EQ(where(tests[1], "E0202"), "11:30");
+  EXPECT_EQ(where(tests[2], "E0202"), "14:30");
+}
+
+TEST(rules, tests_on_one_line_with_a_comment_each_read_only_their_own_part_of_it) {
+  // a line of tests with a comment after them (or separators between them):
+  // the comment says nothing, so no test's budget holds the line's other tests
+  temp_dir dir;
+  std::string line;
+  for (int i = 0; i < 3; ++i) line += "测试 \"t" + std::to_string(i) + "\" { } ; ";
+  const auto file = dir.write("t.budget", line + "# 三个\n");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_EQ(tests.size(), 3u);
+  for (const auto& t : tests) {
+    const auto b = t.budget();
+    EXPECT_EQ(b.text, "\n") << t.name;  // its own line, all blanked
+    ASSERT_EQ(b.lines.size(), 1u);
+    EXPECT_EQ(b.lines[0].line, 1u);
+  }
+}
+
+TEST(rules, a_quoted_string_of_a_test_ends_on_its_line_whatever_ends_the_line) {
+  // a CR alone ends a line: the path of 规则 is not closed by the quote of
+  // the 应 line after it
+  temp_dir dir;
+  const auto file = dir.write("t.budget", "测试 \"a\" {\r规则 \"r.budget\r应 报错 E0501 \"x\"\r}\r");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors[0].find("t.budget:2: expected the path of a rule file"), std::string::npos) << errors[0];
+  ASSERT_EQ(tests.size(), 1u);
+  EXPECT_TRUE(tests[0].rules.empty());
+  ASSERT_EQ(tests[0].expectations.size(), 1u);
+  EXPECT_EQ(tests[0].expectations[0].code, "E0501");
 }

@@ -38,7 +38,11 @@ inline std::string to_json(const diagnostics& ds) {
     field(",\"message\":", d.message);
     out += ",";
     detail::json_location(out, d.span);
-    if (d.span) field(",\"source_line\":", d.span.file->line_text(d.span.file->line_of(d.span.offset)));
+    if (d.span) {  // as in the file where the text left some of it out: `column` indexes it
+      const auto line = d.span.file->line_of(d.span.offset);
+      field(",\"source_line\":",
+            std::string(d.span.file->columns_left_out(line), ' ') + std::string(d.span.file->line_text(line)));
+    }
     field(",\"label\":", d.label);
     field(",\"expected\":", d.expected);
     field(",\"found\":", d.found);

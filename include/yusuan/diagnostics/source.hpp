@@ -54,7 +54,13 @@ public:
   /// The line of the file a 1-based line of the text was taken from (the
   /// same line unless the text was made of lines of a larger file).
   std::uint32_t file_line(std::uint32_t line) const noexcept {
-    return line >= 1 && line <= origins_.size() ? origins_[line - 1].line : line;
+    if (origins_.empty() || line == 0) return line;
+    if (line <= origins_.size()) return origins_[line - 1].line;
+    return origins_.back().line + (line - static_cast<std::uint32_t>(origins_.size()));  // the end of the text
+  }
+  /// Characters of the file's line left out before a 1-based line of the text.
+  std::uint32_t columns_left_out(std::uint32_t line) const noexcept {
+    return line >= 1 && line <= origins_.size() ? origins_[line - 1].column : 0;
   }
 
   /// 1-based line of a byte offset.
@@ -75,8 +81,8 @@ public:
   std::uint32_t column_of(std::size_t offset) const noexcept {
     const auto line = line_of(offset);
     const std::size_t b = line_starts_[line - 1];
-    const std::uint32_t left_out = line <= origins_.size() ? origins_[line - 1].column : 0;
-    return static_cast<std::uint32_t>(text::length(std::string_view(text_).substr(b, offset - b)) + 1) + left_out;
+    return static_cast<std::uint32_t>(text::length(std::string_view(text_).substr(b, offset - b)) + 1) +
+           columns_left_out(line);
   }
 
 private:

@@ -7,8 +7,9 @@
 // thousands of tests (or of thousands of tests on one line) takes time and
 // memory in proportion to its size, plus its shared statements once per
 // test.  A line keeps only what lies between its first and last character
-// that is not blank; where it came from in the file (line_origin) puts each
-// diagnostic at the file's line and column.
+// that says something (not blank, a separator or a comment); where it came
+// from in the file (line_origin) puts each diagnostic at the file's line and
+// column.
 #pragma once
 
 #include <yusuan/diagnostics/source.hpp>
@@ -81,6 +82,40 @@ inline void blank(std::string& s, std::size_t b, std::size_t e) {
   }
 }
 
+/// [begin, end) of what says something in a line: past blanks, statement
+/// separators (; ；) and a comment (# or // outside a string, to the end of
+/// the line); begin == end when nothing does.
+inline std::pair<std::size_t, std::size_t> significant_extent(std::string_view l) noexcept {
+  std::size_t begin = l.size(), end = 0;
+  for (std::size_t p = 0; p < l.size();) {
+    if (const std::size_t n = inline_blank_at(l, p)) {
+      p += n;
+      continue;
+    }
+    if (l[p] == ';' || l.compare(p, 3, "；") == 0) {
+      p += l[p] == ';' ? 1 : 3;
+      continue;
+    }
+    if (l[p] == '#' || l.compare(p, 2, "//") == 0) break;
+    const std::size_t start = p;
+    if (l[p] == '"') {  // "…" with \" and \\ escapes
+      for (++p; p < l.size() && l[p] != '"'; ++p)
+        if (l[p] == '\\') ++p;
+      p = std::min(p + 1, l.size());
+    } else if (l.compare(p, 3, "“") == 0) {
+      const std::size_t e = l.find("”", p + 3);
+      p = e == std::string_view::npos ? l.size() : e + 3;
+    } else {
+      const char* q = l.data() + p;
+      syntax::chars::next_char(q, l.data() + l.size());
+      p = static_cast<std::size_t>(q - l.data());
+    }
+    begin = std::min(begin, start);
+    end = p;
+  }
+  return begin < end ? std::pair{begin, end} : std::pair{end, end};
+}
+
 /// The text of a file of tests, and the budget of each of its tests.
 class rule_test_budgets {
 public:
@@ -103,12 +138,11 @@ public:
     for (const auto& t : tests_) blank(shared_, t.begin, t.end);
     for (std::size_t k = 0; k < lines_.size(); ++k) {  // what is left of each line: statements outside every test
       line& l = lines_[k];
-      const std::string_view s = std::string_view(shared_).substr(l.begin, l.end - l.begin);
-      const std::size_t b = skip_inline_blank(s, 0);
-      if (b == s.size()) continue;
+      const auto [b, e] = significant_extent(std::string_view(shared_).substr(l.begin, l.end - l.begin));
+      if (b == e) continue;
       l.shared_begin = l.begin + b;
-      l.shared_end = l.begin + trim(s).size();
-      l.shared_column = static_cast<std::uint32_t>(text::length(s.substr(0, b)));
+      l.shared_end = l.begin + e;
+      l.shared_column = static_cast<std::uint32_t>(text::length(std::string_view(text_).substr(l.begin, b)));
       shared_lines_.push_back(k);
     }
     // the column each test starts at, counted once along each line
@@ -145,7 +179,7 @@ public:
     };
     auto add_shared = [&](std::size_t k) {
       const line& l = lines_[k];
-      add(std::string_view(shared_).substr(l.shared_begin, l.shared_end - l.shared_begin), k, l.shared_column);
+      add(piece(l.shared_begin, l.shared_end, nullptr), k, l.shared_column);
     };
     auto s = shared_lines_.begin();
     for (; s != shared_lines_.end() && *s < first; ++s) add_shared(*s);
@@ -159,14 +193,10 @@ public:
         b = std::min(b, l.shared_begin);
         e = std::max(e, l.shared_end);
       }
-      std::string piece = shared_.substr(b, e - b);
-      const std::size_t from = std::max(t.begin, b), to = std::min(t.end, e);
-      if (from < to) piece.replace(from - b, to - from, text_, from, to - from);
-      for (const auto& [ob, oe] : t.own)
-        if (ob < e && oe > b) blank(piece, std::max(ob, b) - b, std::min(oe, e) - b);
-      const std::size_t lead = skip_inline_blank(piece, 0);
-      column += static_cast<std::uint32_t>(text::length(std::string_view(piece).substr(0, lead)));
-      add(trim(std::string_view(piece).substr(lead)), k, column);
+      const std::string p = piece(b, e, &t);
+      const std::size_t lead = skip_inline_blank(p, 0);
+      column += static_cast<std::uint32_t>(text::length(std::string_view(p).substr(0, lead)));
+      add(trim(std::string_view(p).substr(lead)), k, column);
     }
     for (; s != shared_lines_.end(); ++s)
       if (*s > last) add_shared(*s);
@@ -174,6 +204,31 @@ public:
   }
 
 private:
+  /// [b, e) of the text (within a line) with the tests other than t, and t's
+  /// own lines, blanked: a space for each character, so that the piece has
+  /// as many characters as the file's text (the columns are the file's).
+  std::string piece(std::size_t b, std::size_t e, const test_range* t) const {
+    std::string out;
+    out.reserve(e - b);
+    auto own = t ? t->own.begin() : std::vector<std::pair<std::size_t, std::size_t>>::const_iterator();
+    for (std::size_t p = b; p < e;) {
+      const char* q = text_.data() + p;
+      syntax::chars::next_char(q, text_.data() + e);
+      const std::size_t n = static_cast<std::size_t>(q - (text_.data() + p));
+      bool blanked;
+      if (t && p >= t->begin && p < t->end) {
+        while (own != t->own.end() && own->second <= p) ++own;
+        blanked = own != t->own.end() && own->first <= p;
+      } else {
+        blanked = shared_.compare(p, n, text_, p, n) != 0;  // in another test
+      }
+      if (blanked) out += ' ';
+      else out.append(text_, p, n);
+      p += n;
+    }
+    return out;
+  }
+
   struct line {
     std::size_t begin, end;                // without the line break
     std::size_t shared_begin, shared_end;  // the statements outside every test on it, or empty
