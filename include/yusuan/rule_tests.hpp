@@ -342,11 +342,12 @@ private:
     }
     return std::nullopt;
   }
-  /// The end of the statement at p: its line, past strings and comments;
-  /// braces on it change `depth`.
+  /// The end of the statement at p: its line or a separator (; ；), past
+  /// strings and comments; braces on it change `depth`.
   std::size_t end_of_statement(std::size_t p, int* depth = nullptr) const {
     while (p < t_.size() && t_[p] != '\n' && t_[p] != '\r') {
       if (t_[p] == '#' || t_.compare(p, 2, "//") == 0) return line_end(p);
+      if (t_[p] == ';' || t_.compare(p, 3, "；") == 0) return p;  // a separator: the next statement may be a test
       if (t_[p] == '"' || t_.compare(p, 3, "“") == 0) {
         std::size_t q = p;
         if (string_at(q)) {

@@ -335,3 +335,18 @@ TEST(rules, a_quoted_string_of_a_test_ends_on_its_line_whatever_ends_the_line) {
   ASSERT_EQ(tests[0].expectations.size(), 1u);
   EXPECT_EQ(tests[0].expectations[0].code, "E0501");
 }
+
+TEST(rules, a_test_may_follow_a_statement_on_its_line_after_a_separator) {
+  temp_dir dir;
+  const auto file = dir.write("t.budget", "标题 \"共用\"; 测试 \"a\" {\n208 01 09 30101: 1.00； 应 通过\n}\n");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  ASSERT_EQ(tests.size(), 1u);
+  EXPECT_EQ(tests[0].line, 1);
+  ASSERT_EQ(tests[0].expectations.size(), 1u);
+  EXPECT_EQ(tests[0].expectations[0].what, yusuan::rule_expectation::kind::pass);
+  const auto b = tests[0].budget();
+  EXPECT_EQ(b.text, "标题 \"共用\";\n208 01 09 30101: 1.00；\n\n");
+  EXPECT_TRUE(yusuan::run_rule_test(tests[0]).passed);
+}
