@@ -264,15 +264,12 @@ private:
 
   std::string where(std::size_t p) const { return file_.string() + ":" + std::to_string(line_of(p)); }
   int line_of(std::size_t p) const {
-    if (line_starts_.empty()) {  // once: the offsets where lines start
-      line_starts_.push_back(0);
-      for (std::size_t i = 0; i < t_.size(); ++i)  // LF, CR LF or a CR alone
-        if (t_[i] == '\n' || (t_[i] == '\r' && (i + 1 == t_.size() || t_[i + 1] != '\n'))) line_starts_.push_back(i + 1);
-    }
-    return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), std::min(p, t_.size())) -
+    if (line_starts_.empty()) line_starts_ = line_starts(t_);  // once
+    return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(),
+                                             static_cast<std::uint32_t>(std::min(p, t_.size()))) -
                             line_starts_.begin());
   }
-  mutable std::vector<std::size_t> line_starts_;
+  mutable std::vector<std::uint32_t> line_starts_;
 
   std::size_t skip_inline_blank(std::size_t p) const {
     return detail::skip_inline_blank(t_, p);
@@ -417,15 +414,10 @@ public:
     std::ifstream in(file, std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
-    const std::string text = std::move(ss).str();
-    std::uint32_t n = 0;
-    // lines, blanks and word ends as the language has them (syntax::chars)
-    for (std::size_t from = 0; from <= text.size();) {
-      std::size_t to = from;
-      while (to < text.size() && !syntax::chars::is_line_break(text[to])) ++to;
-      const std::string_view line(text.data() + from, to - from);
-      from = to + (text.compare(to, 2, "\r\n") == 0 ? 2 : 1);
-      ++n;
+    // lines, blanks and word ends as the language has them
+    const source_file src(key, std::move(ss).str());
+    for (std::uint32_t n = 1; n <= src.line_count(); ++n) {
+      const std::string_view line = src.line_text(n);
       std::size_t p = 0;
       std::uint32_t col = 1;
       while (const std::size_t b = detail::inline_blank_at(line, p)) {

@@ -229,22 +229,22 @@ private:
   /// compile_string, with its compile_options::line_origins).
   std::shared_ptr<const source_file> read_held(std::string_view text, const std::string& shown,
                                                const std::string& name, source_span from,
-                                               const std::vector<line_origin>& file_lines = {}) {
+                                               const std::vector<line_origin>& origins = {}) {
     if (text.size() > opt_.max_file_size) {
       too_large(shown, text.size(), from);
       return nullptr;
     }
-    return checked(std::string(text), shown, name, from, file_lines);
+    return checked(std::string(text), shown, name, from, origins);
   }
 
   /// The source of a file read whole, or nullptr when it is not UTF-8.
   std::shared_ptr<const source_file> checked(std::string text, const std::string& shown, const std::string& name,
-                                             source_span from, const std::vector<line_origin>& file_lines = {}) {
+                                             source_span from, const std::vector<line_origin>& origins = {}) {
     if (const auto bad = text::first_invalid(text); bad != std::string_view::npos) {
-      not_utf8(shown, text, bad, from, file_lines);
+      not_utf8(shown, text, bad, from, origins);
       return nullptr;
     }
-    auto src = std::make_shared<const source_file>(name, std::move(text), file_lines);
+    auto src = std::make_shared<const source_file>(name, std::move(text), origins);
     rep_.keep(src);
     if (!lines_within_limit(*src)) return nullptr;
     return src;
@@ -287,8 +287,8 @@ private:
   }
 
   void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from,
-                const std::vector<line_origin>& file_lines) {
-    auto file = std::make_shared<const source_file>(shown, text, file_lines);
+                const std::vector<line_origin>& origins) {
+    auto file = std::make_shared<const source_file>(shown, text, origins);
     std::ostringstream hex;
     hex << std::hex << static_cast<int>(static_cast<unsigned char>(text[bad]));
     auto& d = rep_.error("E0002",

@@ -24,23 +24,27 @@ struct line_origin {
   friend bool operator==(const line_origin&, const line_origin&) = default;
 };
 
+/// The offsets where the lines of `text` start (the first is 0): a line ends
+/// at LF, at CR LF, or at a CR alone (old Mac files, some exports).
+inline std::vector<std::uint32_t> line_starts(std::string_view text) {
+  std::vector<std::uint32_t> starts{0};
+  const char* const b = text.data();
+  const char* const e = b + text.size();
+  if (std::memchr(b, '\r', text.size()) == nullptr) {
+    for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(e - p)))); ++p)
+      starts.push_back(static_cast<std::uint32_t>(p + 1 - b));
+  } else {
+    for (const char* p = b; p < e; ++p)
+      if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'))) starts.push_back(static_cast<std::uint32_t>(p + 1 - b));
+  }
+  return starts;
+}
+
 /// A file's text, kept alive for as long as anything points into it.
 class source_file {
 public:
-  source_file(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
-    // a line ends at LF, at CR LF, or at a CR alone (old Mac files, some exports)
-    line_starts_.push_back(0);
-    const char* const b = text_.data();
-    const char* const e = b + text_.size();
-    if (std::memchr(b, '\r', text_.size()) == nullptr) {
-      for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(e - p)))); ++p)
-        line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - b));
-    } else {
-      for (const char* p = b; p < e; ++p)
-        if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n')))
-          line_starts_.push_back(static_cast<std::uint32_t>(p + 1 - b));
-    }
-  }
+  source_file(std::string name, std::string text)
+      : name_(std::move(name)), text_(std::move(text)), line_starts_(line_starts(text_)) {}
   /// A text made of lines taken from a larger file (a test of rules: its
   /// lines and the file's shared statements): `origins` says where each line
   /// of the text was in the file, in order.
@@ -77,6 +81,7 @@ public:
     return std::string_view(text_).substr(b, e - b);
   }
   std::size_t line_start(std::uint32_t line) const noexcept { return line_starts_[line - 1]; }
+  std::uint32_t line_count() const noexcept { return static_cast<std::uint32_t>(line_starts_.size()); }
   /// 1-based column in characters of a byte offset (in the file's line).
   std::uint32_t column_of(std::size_t offset) const noexcept {
     const auto line = line_of(offset);

@@ -128,12 +128,11 @@ public:
 
   rule_test_budgets(std::string text, std::vector<test_range> tests)
       : text_(std::move(text)), shared_(text_), tests_(std::move(tests)) {
-    for (std::size_t from = 0;;) {  // lines as the language ends them
-      std::size_t to = from;
-      while (to < text_.size() && !syntax::chars::is_line_break(text_[to])) ++to;
-      lines_.push_back({from, to, 0, 0, 0});
-      if (to >= text_.size()) break;
-      from = to + (text_.compare(to, 2, "\r\n") == 0 ? 2 : 1);
+    const auto starts = line_starts(text_);
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      std::size_t end = k + 1 < starts.size() ? starts[k + 1] : text_.size();
+      while (end > starts[k] && syntax::chars::is_line_break(text_[end - 1])) --end;  // without its line break
+      lines_.push_back({starts[k], end, 0, 0, 0});
     }
     for (const auto& t : tests_) blank(shared_, t.begin, t.end);
     for (std::size_t k = 0; k < lines_.size(); ++k) {  // what is left of each line: statements outside every test
@@ -163,8 +162,6 @@ public:
       begin_column_.push_back(column);
     }
   }
-
-  std::size_t size() const noexcept { return tests_.size(); }
 
   /// The budget of test i: the lines that hold a statement outside every test
   /// before the test, the test's lines, the lines that hold one after it.
