@@ -7,7 +7,7 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
 # shellcheck source=lib/ensure-packages.sh
 source scripts/lib/ensure-packages.sh
-yusuan_ensure_packages
+yusuan_ensure_packages clang
 
 jobs="$(nproc)"
 cmake --preset dev

@@ -13,6 +13,8 @@
 #   fonts-wqy-microhei    CJK glyphs for the report's screenshots
 #   python3               scripts/gen-region (the region tests) and the fuzzers'
 #                         keyword dictionary
+#   clang                 (scripts/test.sh) the test that the headers compile without
+#                         warnings with clang too; the fuzzers (scripts/fuzz.sh)
 #   libgmock-dev          the matchers of <yusuan/testing.hpp> and their tests
 #   nodejs, npm           the browser, DuckDB, JSON Schema and grammar tests
 #                         (only when there is no node or npm on the PATH: a

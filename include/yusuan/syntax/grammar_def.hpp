@@ -364,7 +364,7 @@ const auto code_coord_def = code_tok >> -(tokens::word_ahead >> name_tok) >> -(a
 const auto kind_coord_def = kind_word;
 const auto fund_coord_def = kw(keyword::fund) > string_or_word;
 const auto project_coord_def = kw(keyword::project) > string_word_or_code;
-const auto tag_coord_def = tokens::word >> (lit('=') | lit("＝")) > string_word_or_code;
+const auto tag_coord_def = (tokens::word >> (lit('=') | lit("＝"))) > string_word_or_code;
 const auto post_coordinate_def = kind_coord[into_val] | fund_coord[into_val] | project_coord[into_val] | tag_coord[into_val];
 const auto coordinate_def = code_coord[into_val] | (tokens::word_ahead >> post_coordinate[into_val]);
 
@@ -378,7 +378,7 @@ const auto coordinate_def = code_coord[into_val] | (tokens::word_ahead >> post_c
 const auto amount_literal_def = amount_tok;
 const auto percent_literal_def = percent_tok;
 const auto name_ref_def = string_or_word;
-const auto prior_ref_def = kw(keyword::prior) >> open_paren > string_or_word > close_paren;
+const auto prior_ref_def = (kw(keyword::prior) >> open_paren) > string_or_word > close_paren;
 const auto aggregation_args_def = nested(open_paren)[x3::eps > (close_paren | (filter > close_paren))] |
                                   nested(kw(keyword::where))[x3::eps > filter] | x3::eps;
 const auto aggregation_def = ((kw(keyword::sum) >> attr(ast::aggregate_op::sum)) |
@@ -404,13 +404,13 @@ const auto value_list = open_paren > (value_tok % sep) > close_paren;
 // commas are not the separators of a list
 const auto one_value = x3::repeat(1)[(&(+x3::digit >> lit(',') >> x3::digit) >> amount_tok) | value_tok];
 const auto condition_test_def =
-    ((lit("!=") | lit("≠")) >> attr(ast::comparison::ne) > one_value) |
-    ((lit("<=") | lit("≤")) >> attr(ast::comparison::le) > one_value) |
-    ((lit(">=") | lit("≥")) >> attr(ast::comparison::ge) > one_value) |
-    (lit('<') >> attr(ast::comparison::lt) > one_value) | (lit('>') >> attr(ast::comparison::gt) > one_value) |
-    (equals >> attr(ast::comparison::eq) > one_value) |
-    ((kw(keyword::not_in) | (kw(keyword::not_) >> kw(keyword::in))) >> attr(ast::comparison::not_in) > value_list) |
-    (kw(keyword::in) >> attr(ast::comparison::in) > value_list);
+    (((lit("!=") | lit("≠")) >> attr(ast::comparison::ne)) > one_value) |
+    (((lit("<=") | lit("≤")) >> attr(ast::comparison::le)) > one_value) |
+    (((lit(">=") | lit("≥")) >> attr(ast::comparison::ge)) > one_value) |
+    ((lit('<') >> attr(ast::comparison::lt)) > one_value) | ((lit('>') >> attr(ast::comparison::gt)) > one_value) |
+    ((equals >> attr(ast::comparison::eq)) > one_value) |
+    (((kw(keyword::not_in) | (kw(keyword::not_) >> kw(keyword::in))) >> attr(ast::comparison::not_in)) > value_list) |
+    ((kw(keyword::in) >> attr(ast::comparison::in)) > value_list);
 const auto condition_def = tokens::word >> condition_test;
 const auto filter_group_def = nested(open_paren)[filter > close_paren];
 const auto filter_atom_def = filter_group[into_val] | condition[into_val];
@@ -421,7 +421,7 @@ const auto filter_def = conjunction >> *(kw(keyword::or_) > conjunction);
 // statements ------------------------------------------------------------------------
 
 const auto semicolon = tokens::punct(";", "；");
-const auto item_def = +coordinate >> colon > amount_tok >> *(tokens::same_line >> post_coordinate);
+const auto item_def = (+coordinate >> colon) > amount_tok >> *(tokens::same_line >> post_coordinate);
 // after 合计 and its amount the brace must follow (else `item_or_block`
 // below would accept the line as an empty statement)
 const auto block_open_def =
@@ -445,10 +445,10 @@ const auto income_def = kw(keyword::income) > tokens::word > -colon > amount_tok
 const auto year_end_balance_def = kw(keyword::year_end_balance) > -colon > amount_tok > *income_part;
 
 const auto project_field_def =
-    (kw(keyword::code) >> attr(ast::project_field_kind::code) > code_word_tok) |
-    (kw(keyword::type) >> attr(ast::project_field_kind::type) > tokens::word) |
-    (kw(keyword::function) >> attr(ast::project_field_kind::function) > code_tok) |
-    (kw(keyword::amount) >> attr(ast::project_field_kind::amount) > -colon > amount_tok);
+    ((kw(keyword::code) >> attr(ast::project_field_kind::code)) > code_word_tok) |
+    ((kw(keyword::type) >> attr(ast::project_field_kind::type)) > tokens::word) |
+    ((kw(keyword::function) >> attr(ast::project_field_kind::function)) > code_tok) |
+    ((kw(keyword::amount) >> attr(ast::project_field_kind::amount)) > -colon > amount_tok);
 const auto project_def = kw(keyword::project) > name_tok > *project_field >> x3::matches[open_brace];
 const auto targets_open_def = capture[kw(keyword::targets)] > open_brace;
 const auto target_value_def = tokens::target_value | string_or_word;
@@ -467,17 +467,17 @@ const auto measure_def = kw(keyword::measure) > string_or_word > (lit('=') | lit
 const auto comparison_tail_def = comparator > expression;
 const auto yoy_tail_def =
     kw(keyword::vs_prior) >
-    ((kw(keyword::decrease) >> attr(ast::yoy_claim_kind::decrease) > amount_tok) |
-     (kw(keyword::increase) >> attr(ast::yoy_claim_kind::increase) > amount_tok) |
-     (kw(keyword::fall) >> attr(ast::yoy_claim_kind::fall) > percent_tok) |
-     (kw(keyword::growth) >> attr(ast::yoy_claim_kind::growth) > percent_tok) |
+    (((kw(keyword::decrease) >> attr(ast::yoy_claim_kind::decrease)) > amount_tok) |
+     ((kw(keyword::increase) >> attr(ast::yoy_claim_kind::increase)) > amount_tok) |
+     ((kw(keyword::fall) >> attr(ast::yoy_claim_kind::fall)) > percent_tok) |
+     ((kw(keyword::growth) >> attr(ast::yoy_claim_kind::growth)) > percent_tok) |
      (kw(keyword::flat) >> attr(ast::yoy_claim_kind::flat) >> attr(ast::slice{})));
 const auto row_key = value_tok | capture[lit("(none)") | lit("（无）")];
 const auto group_row_def = (row_key % sep) > colon > amount_tok >> -semicolon;
 const auto grouped_tail_def = kw(keyword::by) > (tokens::word % sep) > open_brace > *group_row > close_brace;
 const auto constraint_tail_def = yoy_tail[into_val] | grouped_tail[into_val] | comparison_tail[into_val];
 const auto constraint_option_def =
-    (kw(keyword::within) >> attr(ast::option_kind::tolerance) > amount_tok) |
+    ((kw(keyword::within) >> attr(ast::option_kind::tolerance)) > amount_tok) |
     (kw(keyword::warning) >> attr(ast::option_kind::warning) >> attr(ast::slice{})) |
     (attr(ast::option_kind::message) >> string_tok);
 const auto each_prefix_def = kw(keyword::each) > tokens::word > colon;
@@ -517,7 +517,7 @@ const auto where_clause_def = kw(keyword::where) > filter;
 const auto by_clause_def = kw(keyword::by) > (tokens::word % sep);
 const auto pivot_clause_def = kw(keyword::pivot) > tokens::word;
 const auto flag_clause_def = capture[kw(keyword::rollup) | kw(keyword::share)];
-const auto order_clause_def = kw(keyword::order) >> -kw(keyword::by) >
+const auto order_clause_def = (kw(keyword::order) >> -kw(keyword::by)) >
                               capture[kw(keyword::sum) | kw(keyword::key) | kw(keyword::count)] >>
                               -capture[kw(keyword::descending) | kw(keyword::ascending)];
 const auto limit_clause_def = kw(keyword::top) > tokens::code_word;
