@@ -153,6 +153,10 @@ public:
             p = skip_inline_blank(p);
           }
           if (!any) errors.push_back(where(p) + ": expected the path of a rule file as a quoted string after 规则");
+          // a separator after the paths ends the 规则 line: it is not left to
+          // the budget, where a separator alone is not a statement
+          if (p < t_.size() && t_[p] == ';') ++p;
+          else if (t_.compare(p, std::string_view("；").size(), "；") == 0) p += std::string_view("；").size();
           b.blank.emplace_back(s, p);
           b.layout.push_back({s, p, rule_test_span::kind::line});
           continue;

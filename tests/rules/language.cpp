@@ -350,3 +350,24 @@ TEST(rules, a_test_may_follow_a_statement_on_its_line_after_a_separator) {
   EXPECT_EQ(b.text, "标题 \"共用\";\n208 01 09 30101: 1.00；\n\n");
   EXPECT_TRUE(yusuan::run_rule_test(tests[0]).passed);
 }
+
+TEST(rules, a_separator_after_the_rule_files_of_a_test_ends_its_rules_line) {
+  // 规则 "r.budget"; …: the separator is the 规则 line's, not left to the
+  // budget (where a separator alone is a syntax error, E0101)
+  temp_dir dir;
+  dir.write("r.budget", "核对 合计 ≤ 100 \"上限\"\n");
+  const auto file = dir.write("t.budget",
+                              "测试 \"ascii\" {\n  规则 \"r.budget\"; 年度 2024\n  208 01 09 30101: 1.00\n  应 通过\n}\n"
+                              "测试 \"全角\" {\n  规则 \"r.budget\"；\n  208 01 09 30101: 200.00\n  应 报错 E0501\n}\n");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  ASSERT_EQ(tests.size(), 2u);
+  EXPECT_EQ(tests[0].budget().text, "\n年度 2024\n208 01 09 30101: 1.00\n\n\n");
+  EXPECT_EQ(tests[1].budget().text, "\n\n208 01 09 30101: 200.00\n\n\n");
+  for (const auto& t : tests) {
+    ASSERT_EQ(t.rules.size(), 1u) << t.name;
+    const auto result = yusuan::run_rule_test(t);
+    EXPECT_TRUE(result.passed) << t.name;
+  }
+}
