@@ -164,11 +164,11 @@ struct first_use {
   source_span code_span() const { return code_span_in_line(span, written); }
 };
 
-/// The diagnostics collected, sorted into source order at the end.
+/// The diagnostics collected, put into source order at the end (then in the
+/// order found).
 struct collected {
   std::size_t file;
   std::uint32_t offset;
-  std::size_t seq;
   diagnostic diag;
 };
 
@@ -195,11 +195,15 @@ public:
     check_names();
     check_mapping();
     check_kinds();
-    std::stable_sort(found_.begin(), found_.end(), [](const collected& a, const collected& b) {
-      return std::tie(a.file, a.offset, a.seq) < std::tie(b.file, b.offset, b.seq);
-    });
     if (found_.empty()) return;
-    for (auto& c : found_) out_.add(std::move(c.diag));
+    // sorting the indices costs less than sorting the diagnostics, and the
+    // index breaks ties: the sort is stable
+    std::vector<std::uint32_t> order(found_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+      return std::tie(found_[a].file, found_[a].offset, a) < std::tie(found_[b].file, found_[b].offset, b);
+    });
+    for (const std::uint32_t i : order) out_.add(std::move(found_[i].diag));
     // The diagnostics point into the budget's files: keep them alive.
     for (const auto& s : b_.sources())
       if (s) out_.keep(s);
@@ -213,7 +217,7 @@ private:
 
   void emit(diagnostic d, const source_span& order_by) {
     const std::size_t f = order_by.file ? file_index(order_by) : SIZE_MAX;
-    found_.push_back({f, order_by.offset, found_.size(), std::move(d)});
+    found_.push_back({f, order_by.offset, std::move(d)});
   }
 
   std::string edition_note() const {

@@ -48,18 +48,21 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
 inline std::vector<std::string> closest_names(std::string_view word, const std::vector<std::string>& candidates,
                                               std::size_t max = 3) {
   const std::size_t len = code_points(word).size();
-  std::vector<std::pair<std::size_t, std::string>> near;
-  for (const auto& c : candidates) {
+  // (distance, index of the candidate): sorted, nearest first and, at one
+  // distance, in the candidates' order
+  std::vector<std::pair<std::size_t, std::size_t>> near;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string& c = candidates[i];
     if (c == word) continue;
     const std::size_t d = edit_distance(word, c);
     const std::size_t limit = std::max<std::size_t>(1, std::max(len, code_points(c).size()) / 3);
-    if (d <= limit) near.emplace_back(d, c);
+    if (d <= limit) near.emplace_back(d, i);
   }
-  std::stable_sort(near.begin(), near.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
+  std::sort(near.begin(), near.end());
   std::vector<std::string> out;
-  for (auto& [d, c] : near) {
+  for (const auto& [d, i] : near) {
     if (out.size() == max) break;
-    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(std::move(c));
+    if (std::find(out.begin(), out.end(), candidates[i]) == out.end()) out.push_back(candidates[i]);
   }
   return out;
 }
