@@ -27,6 +27,7 @@
 #include <yusuan/compile/evaluate.hpp>
 #include <yusuan/compile/resolve.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,10 +46,32 @@ public:
   /// over (their results were about the other contents).
   explicit budget_builder(const budget& from) {
     *d_.data = from.data();
-    d_.data->columns.reset();
-    d_.data->constraints.clear();
-    d_.data->warnings = {};
-    for (const auto& p : d_.data->projects) d_.stated_project_amount.emplace_back(p.amount, p.span);
+    auto& data = *d_.data;
+    data.columns.reset();
+    data.constraints.clear();
+    data.warnings = {};
+    // the indexes the compiler keeps beside the contents: measures, filters
+    // and later additions name projects, groups and units through them
+    for (std::uint32_t i = 0; i < data.projects.size(); ++i) {
+      const auto& p = data.projects[i];
+      d_.stated_project_amount.emplace_back(p.amount, p.span);
+      d_.project_ids.emplace(p.name, i);
+      if (!p.code.empty()) d_.project_codes.emplace(p.code, i);
+    }
+    for (std::uint32_t i = 0; i < data.groups.size(); ++i) d_.group_ids.emplace(data.groups[i].name, i);
+    for (std::uint32_t i = 0; i < data.units.size(); ++i) {
+      const auto& u = data.units[i];
+      if (!u.code.empty() || !u.name.empty()) d_.unit_ids.emplace(u.code.empty() ? u.name : u.code, i);
+    }
+    for (std::uint32_t i = 0; i < data.strings.size(); ++i) d_.string_ids.emplace(data.strings[i], i);
+    for (std::uint32_t i = 1; i < data.tag_sets.size(); ++i) d_.tag_set_ids.emplace(data.tag_sets[i], i);
+    for (std::size_t i = 0; i < data.function_names.size(); ++i) d_.function_index.emplace(data.function_names[i].code, i);
+    for (std::size_t i = 0; i < data.econ_names.size(); ++i) d_.econ_index.emplace(data.econ_names[i].code, i);
+    for (std::size_t i = 0; i < data.prior.size(); ++i) d_.prior_ids.emplace(data.prior[i].name, i);
+    for (std::size_t i = 0; i < data.figures.size(); ++i) d_.figure_ids.emplace(data.figures[i].name, i);
+    for (std::size_t i = 0; i < data.table_notes.size(); ++i) d_.note_ids.emplace(data.table_notes[i].table, i);
+    for (std::size_t i = 0; i < data.catalog_extensions.size(); ++i)
+      d_.extension_ids.emplace(data.catalog_extensions[i].digits, i);
   }
 
   budget_builder& title(std::string t) {
@@ -114,6 +137,10 @@ public:
     auto& data = *d_.data;
     if (data.sources.empty()) data.sources.push_back(std::make_shared<const source_file>("<builder>", std::string()));
     compile::reporter rep(options.max_errors);
+    if (!indices_valid(rep)) {
+      diags = rep.finish();
+      return std::nullopt;
+    }
     for (std::size_t i = 0; i < data.measures.size(); ++i) d_.measure_ids.emplace(data.measures[i].name, i);
     const auto order = compile::resolver(d_, rep).run();
     compile::derive_basic_kinds(d_);
@@ -147,6 +174,68 @@ public:
   }
 
 private:
+  /// Every index of an item, an income line, a project and a group names
+  /// something the budget has (E0301 for an unknown project or unit, E0206
+  /// for another index out of range), and every kind and source of funds is
+  /// one of the language's (E0205).  These are mistakes of the calling code,
+  /// reported without a position for the first item, line, project or group
+  /// found wrong.
+  bool indices_valid(compile::reporter& rep) const {
+    const auto& data = *d_.data;
+    bool ok = true;
+    auto bad = [&](const char* code, const std::string& message, const std::string& label) {
+      rep.error(code, message, source_span{}, label);
+      ok = false;
+    };
+    auto count = [](std::size_t n) { return std::to_string(n); };
+    auto fund_known = [](fund_source f) {
+      return std::find(all_fund_sources.begin(), all_fund_sources.end(), f) != all_fund_sources.end();
+    };
+    for (std::size_t i = 0; i < data.items.size() && ok; ++i) {
+      const item& it = data.items[i];
+      const std::string which = "item " + std::to_string(i);
+      if (it.unit >= data.units.size())
+        bad("E0301", which + " names unit " + std::to_string(it.unit), "the budget has " + count(data.units.size()) + " units");
+      if (it.project != npos32 && it.project >= data.projects.size())
+        bad("E0301", which + " names project " + std::to_string(it.project),
+            "the budget has " + count(data.projects.size()) + " projects");
+      if (it.group != npos32 && it.group >= data.groups.size())
+        bad("E0301", which + " names project group " + std::to_string(it.group),
+            "the budget has " + count(data.groups.size()) + " project groups");
+      if (it.tags >= data.tag_sets.size())
+        bad("E0206", which + " names tag set " + std::to_string(it.tags),
+            "the budget has " + count(data.tag_sets.size()) + " tag sets");
+      if (it.file >= data.sources.size() || (data.sources[it.file] && it.offset > data.sources[it.file]->text().size()))
+        bad("E0206", which + " is at offset " + std::to_string(it.offset) + " of file " + std::to_string(it.file),
+            "the budget has " + count(data.sources.size()) + " files");
+      if (it.kind != spending_kind::unspecified &&
+          std::find(all_spending_kinds.begin(), all_spending_kinds.end(), it.kind) == all_spending_kinds.end())
+        bad("E0205", which + " has spending kind " + std::to_string(static_cast<int>(it.kind)), "not a spending_kind");
+      if (!fund_known(it.fund))
+        bad("E0205", which + " has fund source " + std::to_string(static_cast<int>(it.fund)), "not a fund_source");
+    }
+    for (std::size_t i = 0; i < data.income.size() && ok; ++i) {
+      const income_line& l = data.income[i];
+      if (l.unit >= data.units.size())
+        bad("E0301", "income line " + std::to_string(i) + " names unit " + std::to_string(l.unit),
+            "the budget has " + count(data.units.size()) + " units");
+      if (!fund_known(l.source) || (l.of_which && !fund_known(*l.of_which)))
+        bad("E0205", "income line " + std::to_string(i) + " has an unknown fund source", "not a fund_source");
+    }
+    for (std::size_t i = 0; i < data.projects.size() && ok; ++i)
+      if (data.projects[i].group != npos32 && data.projects[i].group >= data.groups.size())
+        bad("E0301", "project '" + data.projects[i].name + "' names project group " + std::to_string(data.projects[i].group),
+            "the budget has " + count(data.groups.size()) + " project groups");
+    for (std::size_t i = 0; i < data.groups.size() && ok; ++i)
+      for (const std::uint32_t m : data.groups[i].members)
+        if (m >= data.projects.size()) {
+          bad("E0301", "project group '" + data.groups[i].name + "' names project " + std::to_string(m),
+              "the budget has " + count(data.projects.size()) + " projects");
+          break;
+        }
+    return ok;
+  }
+
   compile::draft d_;
 };
 

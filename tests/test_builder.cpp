@@ -1,0 +1,181 @@
+// budget_builder (<yusuan/compile/builder.hpp>): a budget assembled in C++ is
+// checked as a compiled one is, whatever the calling code puts in its items,
+// and a budget rebuilt from a compiled one is the same budget.
+#include <yusuan/compile.hpp>
+#include <yusuan/compile/builder.hpp>
+#include <yusuan/query.hpp>
+
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+
+using namespace yusuan_test;
+
+namespace {
+
+yusuan::item plain_item() {
+  yusuan::item it;
+  it.amount = yuan("100.00");
+  it.function = fn("2080109");
+  it.econ = ec("30201");
+  it.kind = spending_kind::public_funds;
+  return it;
+}
+
+/// The diagnostics of building a budget of one item, changed by `change`.
+yusuan::diagnostics build_one(const std::function<void(yusuan::item&)>& change) {
+  yusuan::budget_builder bb;
+  bb.year(2024).unit("900001", "测试单位", yusuan::unit_type::institution);
+  bb.add(plain_item());
+  change(bb.items().back());  // add() sets the file and the offset: edited in place after
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  return diags;
+}
+
+}  // namespace
+
+TEST(budget_builder, an_index_that_names_nothing_is_an_error_not_a_crash) {
+  struct bad_case {
+    const char* what;
+    std::function<void(yusuan::item&)> change;
+    const char* code;
+    const char* message;
+  };
+  const bad_case cases[] = {
+      {"project", [](yusuan::item& it) { it.project = 7; }, "E0301", "item 0 names project 7"},
+      {"unit", [](yusuan::item& it) { it.unit = 9; }, "E0301", "item 0 names unit 9"},
+      {"group", [](yusuan::item& it) { it.group = 3; }, "E0301", "item 0 names project group 3"},
+      {"tags", [](yusuan::item& it) { it.tags = 5; }, "E0206", "item 0 names tag set 5"},
+      {"file", [](yusuan::item& it) { it.file = 2; }, "E0206", "item 0 is at offset 0 of file 2"},
+      {"offset", [](yusuan::item& it) { it.offset = 1000; }, "E0206", "item 0 is at offset 1000 of file 0"},
+      {"kind", [](yusuan::item& it) { it.kind = static_cast<spending_kind>(42); }, "E0205",
+       "item 0 has spending kind 42"},
+      {"fund", [](yusuan::item& it) { it.fund = static_cast<fund_source>(200); }, "E0205",
+       "item 0 has fund source 200"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    const auto diags = build_one(c.change);
+    ASSERT_EQ(diags.size(), 1u) << dump(diags);
+    EXPECT_EQ(diags[0].code, c.code);
+    EXPECT_EQ(diags[0].message, c.message);
+    EXPECT_FALSE(diags[0].span);  // the calling code's mistake: no position in a file
+  }
+  // the throwing form throws budget_error with the same diagnostic
+  yusuan::budget_builder bb;
+  yusuan::item it = plain_item();
+  it.project = 0;  // no project was added
+  bb.add(it);
+  try {
+    (void)bb.build(no_catalog());
+    FAIL() << "no budget_error";
+  } catch (const yusuan::budget_error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].code, "E0301");
+    EXPECT_EQ(e.diagnostics()[0].label, "the budget has 0 projects");
+  }
+}
+
+TEST(budget_builder, an_income_line_a_project_or_a_group_naming_nothing_is_an_error) {
+  {
+    yusuan::budget_builder bb;
+    yusuan::income_line l;
+    l.amount = yuan("1.00");
+    l.unit = 4;
+    bb.add(l);
+    yusuan::diagnostics diags;
+    EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+    ASSERT_EQ(diags.size(), 1u) << dump(diags);
+    EXPECT_EQ(diags[0].message, "income line 0 names unit 4");
+  }
+  {
+    yusuan::budget_builder bb;
+    yusuan::project p;
+    p.name = "甲项目";
+    p.group = 0;  // no group
+    bb.add(p);
+    yusuan::diagnostics diags;
+    EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+    ASSERT_EQ(diags.size(), 1u) << dump(diags);
+    EXPECT_EQ(diags[0].code, "E0301");
+    EXPECT_EQ(diags[0].message, "project '甲项目' names project group 0");
+  }
+}
+
+TEST(budget_builder, a_valid_index_still_builds) {
+  yusuan::budget_builder bb;
+  bb.year(2024).unit("900001", "测试单位", yusuan::unit_type::institution);
+  const auto other = bb.add_unit("900002", "下属单位", yusuan::unit_type::institution);
+  yusuan::project p;
+  p.name = "甲项目";
+  p.kind = spending_kind::operating;
+  p.amount = yuan("100.00");  // checked against its items, as a stated 金额 is
+  const auto pid = bb.add(p);
+  yusuan::item it = plain_item();
+  it.unit = other;
+  it.project = pid;
+  it.kind = spending_kind::operating;
+  bb.add(it);
+  const yusuan::budget b = bb.build(no_catalog());
+  ASSERT_EQ(b.items().size(), 1u);
+  ASSERT_EQ(b.projects().size(), 1u);
+  EXPECT_EQ(b.projects()[0].amount, yuan("100.00"));
+  const auto t = yusuan::run(b, yusuan::parse_query("sum by unit", b));
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t.rows[0].values[0]->amount(), yuan("100.00"));
+}
+
+TEST(budget_builder, rebuilding_a_compiled_budget_gives_the_same_budget) {
+  // The reference budget's measures name projects (项目 = …): the builder
+  // knows the projects, groups and units of the budget it starts from.
+  const yusuan::budget& ref = reference_budget();
+  yusuan::budget_builder bb(ref);
+  yusuan::diagnostics diags;
+  const auto again = bb.build(diags);
+  ASSERT_TRUE(again.has_value()) << dump(diags);
+  EXPECT_FALSE(diags.has_errors());
+  ASSERT_EQ(again->items().size(), ref.items().size());
+  ASSERT_EQ(again->measures().size(), ref.measures().size());
+  for (std::size_t i = 0; i < ref.measures().size(); ++i) {
+    EXPECT_EQ(again->measures()[i].name, ref.measures()[i].name);
+    EXPECT_EQ(again->measures()[i].value, ref.measures()[i].value) << ref.measures()[i].name;
+  }
+  for (const char* q : {"sum by function.类", "sum by project", "sum by econ where kind = 基本支出"}) {
+    const auto want = yusuan::run(ref, yusuan::parse_query(q, ref));
+    const auto got = yusuan::run(*again, yusuan::parse_query(q, *again));
+    ASSERT_EQ(got.size(), want.size()) << q;
+    for (std::size_t r = 0; r < want.size(); ++r) {
+      EXPECT_EQ(got.rows[r].labels, want.rows[r].labels) << q;
+      EXPECT_EQ(got.rows[r].values[0]->amount(), want.rows[r].values[0]->amount()) << q;
+    }
+  }
+}
+
+TEST(budget_builder, a_measure_of_a_rebuilt_budget_names_projects_by_name_and_code) {
+  const auto r = compile(
+      "标题 \"项目口径\"\n年度 2024\n金额单位 元\n单位 900001 \"测试单位\" 类型 事业\n"
+      "项目 \"甲项目\" 编码 P001 类型 其他运转类 {\n  208 01 09 30201: 30.00\n}\n"
+      "项目 \"乙项目\" 类型 特定目标类 {\n  208 01 09 30201: 12.00\n}\n"
+      "口径 甲 = 合计(项目 = \"甲项目\")\n口径 甲码 = 合计(项目 = P001)\n口径 乙 = 合计(项目 = \"乙项目\")\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  yusuan::budget_builder bb(*r.value);
+  yusuan::item more = plain_item();  // outside the projects
+  bb.add(more);
+  yusuan::diagnostics diags;
+  const auto b = bb.build(diags, no_catalog());
+  ASSERT_TRUE(b.has_value()) << dump(diags);
+  auto value = [&](const std::string& name) {
+    for (const auto& m : b->measures())
+      if (m.name == name) return m.value;
+    ADD_FAILURE() << "no measure " << name;
+    return money{};
+  };
+  EXPECT_EQ(value("甲"), yuan("30.00"));
+  EXPECT_EQ(value("甲码"), yuan("30.00"));
+  EXPECT_EQ(value("乙"), yuan("12.00"));
+  EXPECT_EQ(yusuan::run(*b, yusuan::parse_query("sum", *b)).total, yuan("142.00"));
+}
