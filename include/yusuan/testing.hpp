@@ -15,10 +15,13 @@
 // that code mentioning TEXT), FailsRule(TEXT) (a failed constraint whose
 // message or text contains TEXT), HasMeasure(NAME, AMOUNT) (the budget
 // compiles and the measure or figure NAME is AMOUNT, in the budget's unit).
+// A budget is checked as `yusuan check` checks it: compiled, then its
+// template and table notes (tables::check_notes: E0804, E0806, E0807).
 // It needs GoogleTest and GoogleMock only where it is included.
 #pragma once
 
 #include <yusuan/compile.hpp>
+#include <yusuan/tables/check_notes.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -53,6 +56,7 @@ inline compiled_budget compile_with_rules(std::string_view text, std::vector<std
   compiled_budget r;
   options.rules.insert(options.rules.end(), rules.begin(), rules.end());
   r.value = compile_string(text, "<test>", r.diags, options);
+  if (r.value && !tables::check_notes(*r.value, r.diags)) r.value.reset();
   return r;
 }
 
@@ -62,6 +66,7 @@ inline compiled_budget compile_file_with_rules(const std::filesystem::path& file
   compiled_budget r;
   options.rules.insert(options.rules.end(), rules.begin(), rules.end());
   r.value = compile_file(file, r.diags, options);
+  if (r.value && !tables::check_notes(*r.value, r.diags)) r.value.reset();
   return r;
 }
 

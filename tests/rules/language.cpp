@@ -371,3 +371,15 @@ TEST(rules, a_separator_after_the_rule_files_of_a_test_ends_its_rules_line) {
     EXPECT_TRUE(result.passed) << t.name;
   }
 }
+
+TEST(rules, the_matchers_check_the_tables_as_yusuan_check_does) {
+  // the template a budget names and its table notes (tables::check_notes)
+  const std::string item = "208 01 09 30101: 1.00 资金 政府性基金\n";
+  const auto unknown_template = compile_with_rules("模板 上海10表\n" + item, {}, quiet());
+  EXPECT_THAT(unknown_template, Reports("E0804", "上海10表"));
+  EXPECT_THAT(unknown_template, Not(ChecksClean()));
+  EXPECT_FALSE(unknown_template.value);
+  EXPECT_THAT(compile_with_rules("表注 预算14表 \"此表无数。\"\n" + item, {}, quiet()), Reports("E0806", "预算14表"));
+  EXPECT_THAT(compile_with_rules("表注 预算09表 \"此表无数。\"\n" + item, {}, quiet()), Reports("E0807"));
+  EXPECT_THAT(compile_with_rules("模板 上海9表\n" + item, {}, quiet()), ChecksClean());
+}

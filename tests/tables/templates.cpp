@@ -148,6 +148,32 @@ TEST(templates, a_template_file_named_by_a_budget) {
   EXPECT_EQ(tb::build(b, "项目表").title, "2025年项目表");
 }
 
+TEST(templates, a_template_file_is_found_beside_the_budget_whatever_the_current_directory) {
+  // budget text compiled from memory: beside it means under compile_options::root
+  temp_dir dir;
+  dir.write("tables/two.template", std::string(two_tables));
+  const std::string text = "模板 \"tables/two.template\"\n" + std::string(example_budget);
+  yusuan::compile_options o = no_catalog();
+  o.root = dir.path();
+  const auto here = fs::current_path();
+  fs::current_path("/");
+  yusuan::diagnostics d;
+  const auto from_text = yusuan::compile_string(text, "b.budget", d, o);
+  fs::current_path(here);
+  ASSERT_TRUE(from_text) << dump(d);
+  EXPECT_EQ(from_text->header().directory, fs::weakly_canonical(dir.path()).string());
+  EXPECT_EQ(tb::build(*from_text, "项目表").title, "2025年项目表");
+  EXPECT_TRUE(tb::check_notes(*from_text, d)) << dump(d);
+  // a file given by a relative path; the tables built after the current
+  // directory has changed
+  dir.write("b.budget", text);
+  fs::current_path(dir.path());
+  const auto b = yusuan::compile_file("b.budget", d, no_catalog());
+  fs::current_path(here);
+  ASSERT_TRUE(b) << dump(d);
+  EXPECT_EQ(tb::template_of(*b)->name, "两表汇总");
+}
+
 TEST(templates, derived_templates_and_variables) {
   constexpr std::string_view derived = R"(模板 两表汇总·部门
 基于 两表汇总

@@ -165,6 +165,7 @@ private:
     auto& data = ctx_.data();
     const char* b = f.source->text().data();
     open_file o{f, b, b + f.source->text().size(), ctx_.file, ctx_.blocks.size()};
+    if (data.sources.empty()) data.header.directory = f.canonical.parent_path().string();
     ctx_.file = file_state{static_cast<std::uint16_t>(data.sources.size()), inherited_unit, inherited_unit_index,
                            false, 0, ctx_.blocks.size()};
     ctx_.values.set_file(ctx_.file);

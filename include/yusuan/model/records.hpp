@@ -161,6 +161,10 @@ struct budget_header {
   bool allow_negative = false;
   std::string template_name;   // 模板: the template of the disclosure tables (empty: the default)
   source_span template_span;   // where 模板 names it
+  /// The directory of the root file (compile_options::root or the current
+  /// directory for text compiled from memory): a template file (模板) is
+  /// found relative to it.  Empty for a budget not compiled from a file.
+  std::string directory;
 };
 
 }  // namespace yusuan

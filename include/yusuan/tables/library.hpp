@@ -76,8 +76,8 @@ YUSUAN_DECL std::shared_ptr<const table_template> find_template(std::string_view
 inline std::shared_ptr<const table_template> template_of(const budget& b, diagnostics& diags) {
   const auto& h = b.header();
   if (h.template_name.empty()) return std::shared_ptr<const table_template>(std::shared_ptr<void>(), &default_template());
-  std::filesystem::path base;
-  if (!b.sources().empty()) base = std::filesystem::path(b.sources().front()->name()).parent_path();
+  std::filesystem::path base = h.directory;
+  if (base.empty() && !b.sources().empty()) base = std::filesystem::path(b.sources().front()->name()).parent_path();
   return find_template(h.template_name, base, h.template_span, diags);
 }
 
