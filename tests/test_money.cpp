@@ -1274,6 +1274,26 @@ TEST(Overflow, FromYuan) {
   EXPECT_TRUE(contains(msg, "92233720368547759")) << msg;
 }
 
+TEST(Overflow, AWideSumIsFormattedWithTheDecimalsAnAmountTakes) {
+  money_sum s;
+  s += money::max();
+  s += money::max();  // past 64 bits of 分
+  EXPECT_EQ(yusuan::format_fen(s.fen(), yusuan::unit::yuan, 2), "184467440737095516.14");
+  EXPECT_EQ(yusuan::format_fen(s.fen(), yusuan::unit::wan_yuan, 2, true), "18,446,744,073,709.55");
+  for (const int decimals : {-1, 19, 40}) {
+    SCOPED_TRACE(decimals);
+    // as for an amount that fits: the library's invalid_argument, not std::length_error or 40 places
+    for (const auto fen : {s.fen(), yusuan::int128(100)}) {
+      try {
+        (void)yusuan::format_fen(fen, yusuan::unit::yuan, decimals);
+        ADD_FAILURE() << "no exception for " << fen.to_string();
+      } catch (const yusuan::error& e) {
+        EXPECT_EQ(e.code(), yusuan::errc::invalid_argument);
+      }
+    }
+  }
+}
+
 TEST(Overflow, MoneySumStaysExact) {
   money_sum s;
   s += money::max();

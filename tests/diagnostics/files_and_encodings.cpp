@@ -21,6 +21,16 @@ TEST(diag_files, E0001_missing_file) {
     EXPECT_HAS(std::string(e.what()), "error[E0001]");
     EXPECT_HAS(std::string(e.what()), "1 error, 0 warnings");
     EXPECT_EQ(e.diagnostics().error_count(), 1u);
+    EXPECT_EQ(e.diagnostic_code(), "E0001");  // the one error's code
+    EXPECT_EQ(e.code(), yusuan::errc::io_error);
+  }
+  // several errors: no one code
+  try {
+    (void)yusuan::compile_string("208 01 09 30101: 1.00 项目 \"甲\"\n208 01 09 30101: 1.00 项目 \"乙\"\n", "two.budget");
+    ADD_FAILURE() << "no budget_error";
+  } catch (const yusuan::budget_error& e) {
+    EXPECT_EQ(e.diagnostics().error_count(), 2u) << e.what();
+    EXPECT_EQ(e.diagnostic_code(), "");
   }
   yusuan::diagnostics ds;
   EXPECT_FALSE(yusuan::compile_file("tests/data/dsl/no_such_file.budget", ds).has_value());

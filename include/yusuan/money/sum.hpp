@@ -87,6 +87,8 @@ private:
 /// `decimals` places (rounded half-up for display), optionally with thousands
 /// separators; for sums past what one amount holds.  0 ≤ decimals ≤ 18.
 inline std::string format_fen(int128 fen, unit u = unit::yuan, int decimals = 2, bool thousands = false) {
+  if (decimals < 0 || decimals > 18) [[unlikely]]
+    detail::throw_invalid_argument("yusuan: format_fen: decimals must be in [0, 18]");
   if (fen.fits_int64()) return money::from_fen(static_cast<std::int64_t>(fen)).format(u, decimals, thousands);
   const bool negative = fen < 0;
   int128 mag = negative ? -fen : fen;  // a sum of 64-bit amounts is far from -2^127
