@@ -137,6 +137,36 @@ TEST(templates, an_unknown_template_named_by_a_budget_is_located) {
   std::error_code ec;
   EXPECT_TRUE(tb::build(b, "1", tb::options{}, ec).rows.empty());
   EXPECT_EQ(ec, yusuan::errc::invalid_template);
+  // every table: the same two forms
+  EXPECT_THROW((void)tb::build_all(b), yusuan::budget_error);
+  ec = {};
+  EXPECT_TRUE(tb::build_all(b, ec).empty());
+  EXPECT_EQ(ec, yusuan::errc::invalid_template);
+}
+
+TEST(templates, a_cell_past_what_an_amount_holds_is_an_error_code_in_the_non_throwing_forms) {
+  // the items add up to 0; two 项 each sum past the largest amount
+  const auto b = yusuan::compile_string(
+      "金额单位 元\n"
+      "208 01 09 30101:  92233720368547758.07\n208 01 09 30102:  92233720368547758.07\n"
+      "208 02 01 30101: -92233720368547758.07\n208 02 01 30102: -92233720368547758.07\n",
+      "wide.budget", no_catalog());
+  EXPECT_THROW((void)tb::build_all(b), yusuan::overflow_error);
+  std::error_code ec;
+  EXPECT_TRUE(tb::build_all(b, ec).empty());
+  EXPECT_EQ(ec, yusuan::errc::overflow);
+  bool some_table_overflows = false;
+  for (const auto& id : tb::table_ids()) {
+    ec = {};
+    const auto t = tb::build(b, id, tb::options{}, ec);
+    if (ec) {
+      EXPECT_EQ(ec, yusuan::errc::overflow) << id;
+      EXPECT_TRUE(t.rows.empty()) << id;
+      EXPECT_THROW((void)tb::build(b, id), yusuan::overflow_error) << id;
+      some_table_overflows = true;
+    }
+  }
+  EXPECT_TRUE(some_table_overflows);
 }
 
 TEST(templates, a_template_file_named_by_a_budget) {
@@ -196,6 +226,12 @@ TEST(templates, derived_templates_and_variables) {
   const auto b = tb::build(example(), *t, "B");  // redefined in place
   EXPECT_EQ(b.title, "2025年部门项目表");
   EXPECT_EQ(tb::to_string(b, "csv"), "项目名称,金额\n信息化运维,15.00\n专项调研,35.00\n");
+  // the throwing forms take the templates a template may be based on too
+  EXPECT_EQ(tb::read_template(derived, "derived.template", {&third()}).base, "两表汇总");
+  temp_dir dir;
+  const auto file = dir.write("derived.template", std::string(derived));
+  EXPECT_EQ(tb::read_template_file(file, {&third()}).tables.size(), 2u);
+  EXPECT_THROW((void)tb::read_template_file(file), yusuan::budget_error);  // 两表汇总 unknown without it
 }
 
 TEST(templates, shipped_templates_and_their_ids) {

@@ -20,9 +20,27 @@
 
 namespace yusuan::tables {
 
+namespace detail {
+
+/// `f()`, or what it throws as `ec` (errc::overflow for a cell past what an
+/// amount holds, E0701) and a value-initialised result.
+template <class F>
+auto without_throwing(std::error_code& ec, F&& f) -> decltype(f()) {
+  try {
+    ec.clear();
+    return f();
+  } catch (const yusuan::error& e) {
+    ec = e.code();
+    return {};
+  }
+}
+
+}  // namespace detail
+
 /// Table `id` (anything find_table accepts) of template `templ`; for an id
 /// no table (or several) answers to, sets `ec` to errc::unknown_table and
-/// returns an empty table.
+/// returns an empty table (errc::overflow for a cell past what an amount
+/// holds, E0701).
 inline table build(const budget& b, const table_template& templ, std::string_view id, const options& o,
                    std::error_code& ec) {
   const auto found = find_table(templ, id);
@@ -30,8 +48,7 @@ inline table build(const budget& b, const table_template& templ, std::string_vie
     ec = errc::unknown_table;
     return {};
   }
-  ec.clear();
-  return assemble(b, templ, templ.tables[*found.index], o);
+  return detail::without_throwing(ec, [&] { return assemble(b, templ, templ.tables[*found.index], o); });
 }
 
 /// Table `id` of template `templ`.  Throws yusuan::error (errc::unknown_table:
@@ -69,16 +86,40 @@ inline table build(const budget& b, std::string_view id, const options& o = {}) 
   return build(b, *template_of(b), id, o);
 }
 
-/// Every table of the template, in its order.
+/// Every table of the template, in its order.  Throws overflow_error for a
+/// cell past what an amount holds (E0701).
 inline std::vector<table> build_all(const budget& b, const table_template& templ, const options& o = {}) {
   std::vector<table> out;
   for (const auto& spec : templ.tables) out.push_back(assemble(b, templ, spec, o));
   return out;
 }
+/// Every table of the template; sets `ec` (errc::overflow) and returns none
+/// instead of throwing.
+inline std::vector<table> build_all(const budget& b, const table_template& templ, const options& o,
+                                    std::error_code& ec) {
+  return detail::without_throwing(ec, [&] { return build_all(b, templ, o); });
+}
+
+/// Every table of the template of the options, else the budget's.  Throws
+/// budget_error for a template that cannot be found (E0804) and
+/// overflow_error (E0701).
 inline std::vector<table> build_all(const budget& b, const options& o = {}) {
   if (o.templ) return build_all(b, *o.templ, o);
   return build_all(b, *template_of(b), o);
 }
+/// The same, setting `ec` instead of throwing: errc::invalid_template for a
+/// template that cannot be found, errc::overflow.
+inline std::vector<table> build_all(const budget& b, const options& o, std::error_code& ec) {
+  if (o.templ) return build_all(b, *o.templ, o, ec);
+  diagnostics d;
+  const auto t = template_of(b, d);
+  if (!t) {
+    ec = errc::invalid_template;
+    return {};
+  }
+  return build_all(b, *t, o, ec);
+}
+inline std::vector<table> build_all(const budget& b, std::error_code& ec) { return build_all(b, options{}, ec); }
 
 /// The ids of the tables of the default template (01 … 13).
 inline std::vector<std::string> table_ids() {

@@ -53,15 +53,19 @@ YUSUAN_DECL std::optional<table_template> read_template(std::string_view text, s
 YUSUAN_DECL std::optional<table_template> read_template_file(const std::filesystem::path& file, diagnostics& diags,
                                                              const std::vector<const table_template*>& known = {});
 
-inline table_template read_template(std::string_view text, std::string name = "<template>") {
+/// The throwing forms: budget_error with the diagnostics of a template that
+/// does not check (E0805) or a file that cannot be read.
+inline table_template read_template(std::string_view text, std::string name = "<template>",
+                                    const std::vector<const table_template*>& known = {}) {
   diagnostics d;
-  auto t = read_template(text, std::move(name), d);
+  auto t = read_template(text, std::move(name), d, known);
   if (!t) throw budget_error(std::move(d));
   return std::move(*t);
 }
-inline table_template read_template_file(const std::filesystem::path& file) {
+inline table_template read_template_file(const std::filesystem::path& file,
+                                         const std::vector<const table_template*>& known = {}) {
   diagnostics d;
-  auto t = read_template_file(file, d);
+  auto t = read_template_file(file, d, known);
   if (!t) throw budget_error(std::move(d));
   return std::move(*t);
 }
