@@ -52,11 +52,7 @@ std::vector<std::filesystem::path> test_files(const std::vector<std::string>& ar
   for (const auto& a : args) {
     std::error_code ec;
     if (fs::is_directory(a, ec)) {
-      std::vector<fs::path> found;
-      for (const auto& e : fs::recursive_directory_iterator(a, ec))
-        if (e.is_regular_file() && e.path().extension() == ".budget") found.push_back(e.path());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
+      for (auto& f : budget_files_in(a, true)) out.emplace_back(std::move(f));
     } else if (fs::exists(a, ec)) {
       out.emplace_back(a);
     } else {
@@ -99,6 +95,8 @@ int run_test(const std::vector<std::string>& args) {
   }
   if (inputs.empty()) throw usage_error{"test needs at least one test file or directory (see yusuan test --help)"};
   const auto files = test_files(inputs);
+  if (!common.output.empty() && common.output != "-")
+    refuse_output_over_input(common.output, std::vector<std::string>(files.begin(), files.end()));
 
   output out(common.output);
   std::ostream& o = out.stream();

@@ -384,19 +384,47 @@ inline std::string describe(const diagnostic& d) {
   return s;
 }
 
+/// The text of a test file, or why it cannot be read: only a regular file
+/// is (a FIFO or a device could never end), of at most the size of a budget.
+inline std::optional<std::string> read_test_file(const std::filesystem::path& file, std::string& why) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto st = fs::status(file, ec);
+  if (ec || !fs::exists(st)) {
+    why = "no such file";
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(st)) {
+    why = fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > compile_options{}.max_file_size) {
+    why = std::to_string(size) + " bytes is more than the limit of " + std::to_string(compile_options{}.max_file_size) +
+          " bytes";
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::string text(ec ? 0 : static_cast<std::size_t>(size), '\0');
+  if (ec || !in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+    why = "not a readable file";
+    return std::nullopt;
+  }
+  return text;
+}
+
 }  // namespace detail
 
 /// The tests of a test file; problems with the file itself (it cannot be
-/// read, a test is malformed) are added to `errors`.
+/// read, a test is malformed) are added to `errors`, one "FILE:LINE: …" each.
 inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file, std::vector<std::string>& errors) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    errors.push_back(file.string() + ": cannot read the file");
+  std::string why;
+  auto text = detail::read_test_file(file, why);
+  if (!text) {
+    errors.push_back(file.string() + ": cannot read the file: " + why);
     return {};
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return detail::rule_test_scanner(ss.str(), file).scan(errors);
+  return detail::rule_test_scanner(std::move(*text), file).scan(errors);
 }
 
 /// Every constraint of the rule files under test: whether some test made it
