@@ -75,34 +75,16 @@ inline std::vector<std::string>& include_dirs() {
   return dirs;
 }
 
-/// The arguments of the command that -o was given to, but the -o itself:
-/// what the command reads is among them, and -o must not overwrite it.
-inline std::vector<std::string>& input_arguments() {
-  static std::vector<std::string> args;
-  return args;
-}
-
 /// Reads a common option at args[i]; false when args[i] is not one.
 inline bool common_option(const std::vector<std::string>& args, std::size_t& i, common_flags& f) {
   const std::string& a = args[i];
-  const auto inputs = [&] {  // every argument but the -o FILE options
-    input_arguments().clear();
-    for (std::size_t k = 0; k < args.size(); ++k) {
-      const std::string& x = args[k];
-      if (x == "-o" || x == "--output") ++k;
-      else if (!is_option(x, "--output") && !(x.size() > 2 && x.rfind("-o", 0) == 0 && x[2] != '-'))
-        input_arguments().push_back(x);
-    }
-  };
   if (a == "-o" || is_option(a, "--output")) {
     f.output = a == "-o" ? option_value(args, i, "-o") : option_value(args, i, "--output");
     if (f.output.empty()) throw usage_error{a + " needs a file name"};
-    inputs();
     return true;
   }
   if (a.size() > 2 && a.rfind("-o", 0) == 0 && a[2] != '-') {  // -oFILE
     f.output = a.substr(2);
-    inputs();
     return true;
   }
   if (a == "-I" || is_option(a, "--library-path")) {

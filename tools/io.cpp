@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
+#include <mutex>
 #include <sstream>
 #include <system_error>
 
@@ -61,20 +62,19 @@ void report_error(const reporting& r, const std::string& code, const std::string
   std::cerr << (r.color ? "\x1b[1;31myusuan: error:\x1b[0m " : "yusuan: error: ") << message << "\n";
 }
 
+std::vector<std::string>& files_read() {
+  static std::vector<std::string> files;
+  return files;
+}
+
 void refuse_output_over_input(const std::string& path, const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return;  // a new file, or a device such as /dev/null, overwrites nothing
-  for (const auto& a : inputs) {
-    std::vector<std::string> names{a};
-    if (a.size() > 1 && a[0] == '@') names.push_back(a.substr(1));  // a list file
-    if (const auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos)
-      names.push_back(a.substr(eq + 1));  // --rules=FILE
-    for (const auto& n : names)
-      if (n != "-" && fs::equivalent(n, path, ec) && !ec)
-        throw usage_error{"-o " + path + " is " + (n == path ? "an input" : "the input '" + n + "'") +
-                          ": writing it would destroy what is read (write the output elsewhere)"};
-  }
+  for (const auto& n : inputs)
+    if (n != "-" && fs::equivalent(n, path, ec) && !ec)
+      throw usage_error{"-o " + path + " is " + (n == path ? "an input" : "the input '" + n + "'") +
+                        ": writing it would destroy what is read (write the output elsewhere)"};
 }
 
 void refuse_stdin_twice(const std::vector<std::string>& inputs) {
@@ -98,6 +98,7 @@ std::string read_regular_file(const std::string& path, const std::string& what) 
   std::ifstream in(path, std::ios::binary);
   std::string text(static_cast<std::size_t>(size), '\0');
   if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw cannot("not a readable file");
+  files_read().push_back(path);
   return text;
 }
 
@@ -161,7 +162,14 @@ std::vector<std::filesystem::path> library_path() {
 std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::diagnostics& diags,
                                             yusuan::compile_options co) {
   if (co.library_path.empty()) co.library_path = library_path();
-  if (file != "-") return yusuan::compile_file(file, diags, co);
+  if (file != "-") {
+    static std::mutex m;  // budgets are compiled on many threads
+    {
+      const std::lock_guard<std::mutex> lock(m);
+      files_read().push_back(file);
+    }
+    return yusuan::compile_file(file, diags, co);
+  }
   std::ostringstream text;
   text << std::cin.rdbuf();
   if (co.root.empty()) co.root = std::filesystem::current_path();

@@ -4,7 +4,6 @@
 // error, or JSON on standard output).
 #pragma once
 
-#include "args.hpp"
 #include "cli.hpp"
 
 #include <yusuan/diagnostic.hpp>
@@ -42,20 +41,24 @@ void report_error(const reporting& r, const std::string& code, const std::string
 /// standard output).
 void report(const reporting& r, const yusuan::diagnostics& diags);
 
+/// The files the program has read so far: the budgets compiled by
+/// compile_input (not their imports) and the list files.
+std::vector<std::string>& files_read();
+
 /// Throws a usage error when the output file `path` is one of `inputs` (the
 /// same file, also by another path or through a link): it would be emptied
-/// before it is read, or replaced by what was read from it.  An input may be
-/// a list file (@LIST) or the value of an option (--rules=FILE).
+/// before it is read, or replaced by what was read from it.  A command that
+/// opens its output before it reads its inputs names them here first.
 void refuse_output_over_input(const std::string& path, const std::vector<std::string>& inputs);
 
 /// The destination of a command's output: the file of -o, or standard output
-/// for none or "-".  It is never one of the files named on the command line
-/// (refuse_output_over_input).
+/// for none or "-".  It is never a file read before it is opened
+/// (files_read()).
 class output {
 public:
   explicit output(const std::string& path) : path_(path) {
     if (path.empty() || path == "-") return;
-    refuse_output_over_input(path, input_arguments());
+    refuse_output_over_input(path, files_read());
     file_ = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
     if (!*file_) throw io_error{"cannot write '" + path + "'"};
   }

@@ -103,6 +103,10 @@ TEST(conventions_cli, dash_o_never_overwrites_an_input) {
   EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o out.txt").exit, 0);
   EXPECT_EQ(read_all(t.path() / "out.txt"), "a.budget: ok: 1 item, 0 projects, 0 constraints checked\n");
   EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o /dev/null").exit, 0);
+  // an argument that is not read (a table's id) may name the output
+  t.write("01", "old");
+  EXPECT_EQ(run_cli_in(t.path(), "table a.budget 01 --format csv -o 01").exit, 0);
+  EXPECT_EQ(read_all(t.path() / "01"), run_cli_in(t.path(), "table a.budget 01 --format csv").out);
 }
 
 TEST(conventions_cli, standard_input_is_read_once) {
