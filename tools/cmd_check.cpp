@@ -93,10 +93,7 @@ int run_check(const std::vector<std::string>& args) {
       const std::filesystem::path r = option_value(args, i, "--rules");
       std::error_code ec;
       if (std::filesystem::is_directory(r, ec)) {
-        std::vector<std::filesystem::path> found;
-        for (const auto& e : std::filesystem::directory_iterator(r, ec))
-          if (e.is_regular_file() && e.path().extension() == ".budget") found.push_back(e.path());
-        std::sort(found.begin(), found.end());
+        const auto found = budget_files_in(r.string(), false);
         if (found.empty()) throw usage_error{"--rules " + r.string() + ": no .budget file in this directory"};
         rules.insert(rules.end(), found.begin(), found.end());
       } else if (std::filesystem::exists(r, ec)) {
@@ -132,6 +129,7 @@ int run_check(const std::vector<std::string>& args) {
     }
   }
   if (files.empty()) throw usage_error{"check needs at least one budget file (see yusuan check --help)"};
+  refuse_stdin_twice(files);
   if (format == "junit") files = expand_budget_inputs(files);  // a testsuite per budget, one at a time
   else if (names_many_budgets(files) || many.jobs > 0 || many.full) {
     many.base.rules = rules;
@@ -144,6 +142,11 @@ int run_check(const std::vector<std::string>& args) {
     return run_check_many(files, many);
   }
 
+  if (!common.output.empty() && common.output != "-") {  // the output is opened before the budgets are read
+    std::vector<std::string> inputs = files;
+    inputs.insert(inputs.end(), rules.begin(), rules.end());
+    refuse_output_over_input(common.output, inputs);
+  }
   output out(common.output);
   // Text diagnostics go to standard error unless -o names a file.
   std::ostream& text_out = out.is_stdout() ? std::cerr : out.stream();

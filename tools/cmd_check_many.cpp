@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -43,11 +42,13 @@ bool is_tree(const std::string& a) {
   return a != "-" && fs::path(a).extension() != ".budget" && fs::is_directory(a, ec);
 }
 
-/// The paths of a list file, relative to the list file's directory.
+/// The paths of a list file, relative to the list file's directory; a list
+/// that names nothing is a usage error.
 void read_list(const std::string& list, std::vector<std::string>& out) {
-  std::ifstream in(list, std::ios::binary);
-  if (!in) throw io_error{"cannot read the list file '" + list + "'"};
+  const std::string text = read_regular_file(list, "the list file");
   const fs::path dir = fs::path(list).parent_path();
+  const std::size_t before = out.size();
+  std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -57,20 +58,7 @@ void read_list(const std::string& list, std::vector<std::string>& out) {
     fs::path p = line.substr(b, e - b + 1);
     out.push_back(p.is_absolute() || dir.empty() ? p.string() : (dir / p).string());
   }
-}
-
-/// The `*.budget` files under `dir`, sorted by path.
-void read_dir(const std::string& dir, std::vector<std::string>& out) {
-  std::vector<std::string> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) throw io_error{"cannot read the directory '" + dir + "': " + ec.message()};
-  for (; it != end; it.increment(ec)) {
-    if (ec) throw io_error{"cannot read the directory '" + dir + "': " + ec.message()};
-    if (it->path().extension() == ".budget" && it->is_regular_file(ec)) found.push_back(it->path().string());
-  }
-  std::sort(found.begin(), found.end());
-  out.insert(out.end(), found.begin(), found.end());
+  if (out.size() == before) throw usage_error{"the list file '" + list + "' names no file"};
 }
 
 /// "1 budget", "2 budgets".
@@ -182,7 +170,10 @@ std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& in
   std::vector<std::string> out;
   for (const auto& a : inputs) {
     if (is_list(a)) read_list(a.substr(1), out);
-    else if (is_tree(a)) read_dir(a, out);
+    else if (is_tree(a)) {
+      const auto found = budget_files_in(a, true);
+      out.insert(out.end(), found.begin(), found.end());
+    }
     else out.push_back(a);
   }
   return out;
@@ -202,6 +193,11 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
   const unsigned jobs = std::min<std::size_t>(effective_jobs(s.jobs), files.size());
   const std::vector<fs::path> libs = library_path();
 
+  if (!s.common.output.empty() && s.common.output != "-") {  // the output is opened before the budgets are read
+    std::vector<std::string> inputs = files;
+    inputs.insert(inputs.end(), s.base.rules.begin(), s.base.rules.end());
+    refuse_output_over_input(s.common.output, inputs);
+  }
   output out(s.common.output);
   std::ostream& text_out = out.is_stdout() ? std::cerr : out.stream();
   const bool json = s.format == "json";

@@ -63,11 +63,7 @@ std::vector<std::string> fmt_files(const std::vector<std::string>& inputs) {
   for (const auto& a : inputs) {
     std::error_code ec;
     if (a != "-" && fs::is_directory(a, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->path().extension() == ".budget" && it->is_regular_file(ec)) found.push_back(it->path().string());
-      std::sort(found.begin(), found.end());
+      const auto found = budget_files_in(a, true);
       out.insert(out.end(), found.begin(), found.end());
     } else {
       out.push_back(a);
@@ -188,10 +184,12 @@ int run_fmt(const std::vector<std::string>& args) {
   if (inputs.empty()) throw usage_error{"fmt needs at least one file or directory (see yusuan fmt --help)"};
   if (check && write) throw usage_error{"--check and --write do not go together"};
   const auto files = fmt_files(inputs);
+  refuse_stdin_twice(files);
   if (write && std::find(files.begin(), files.end(), "-") != files.end())
     throw usage_error{"--write cannot rewrite standard input"};
 
   const reporting rep{false, use_color(common.color)};
+  if (!common.output.empty() && common.output != "-") refuse_output_over_input(common.output, files);
   output out(common.output);
   std::ostream& o = out.stream();
   int rc = exit_ok;

@@ -22,8 +22,9 @@ each .budget file of each DIR (and of its subdirectories).  A test is a small
 budget compiled with the rule files it names (规则 "…"); its 应 lines say what
 must come of it: 应 通过 (no error), 应 报错 CODE ["TEXT"] (a diagnostic of that
 code mentioning TEXT), 应 等于 NAME AMOUNT (a value).  One line per test: ok,
-or FAILED with the expectation, what was found and the diagnostics; then
-"N passed, M failed".
+or FAILED with the expectation, what was found and the diagnostics, or ERROR
+for a malformed test (not run; its errors also on standard error); then
+"N passed, M failed" (and ", K errors").
 
 Options:
   --filter TEXT        run only the tests whose name contains TEXT
@@ -52,11 +53,7 @@ std::vector<std::filesystem::path> test_files(const std::vector<std::string>& ar
   for (const auto& a : args) {
     std::error_code ec;
     if (fs::is_directory(a, ec)) {
-      std::vector<fs::path> found;
-      for (const auto& e : fs::recursive_directory_iterator(a, ec))
-        if (e.is_regular_file() && e.path().extension() == ".budget") found.push_back(e.path());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
+      for (auto& f : budget_files_in(a, true)) out.emplace_back(std::move(f));
     } else if (fs::exists(a, ec)) {
       out.emplace_back(a);
     } else {
@@ -64,6 +61,24 @@ std::vector<std::filesystem::path> test_files(const std::vector<std::string>& ar
     }
   }
   return out;
+}
+
+/// A located problem on one line: "FILE:LINE:COL: message".
+std::string one_line(const yusuan::diagnostic& d) {
+  const auto at = yusuan::resolve(d.span);
+  return (at.file.empty() ? std::string() : at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": ") +
+         d.message;
+}
+
+/// A test (or a file of tests) that cannot be run: its JUnit <error>.
+junit::testcase in_error(const std::string& name, const std::string& file, const yusuan::diagnostics& problems) {
+  junit::testcase c;
+  c.name = name;
+  c.classname = file;
+  c.errored = true;
+  c.message = problems.empty() ? std::string() : problems[0].message;
+  for (const auto& d : problems) c.details += one_line(d) + "\n";
+  return c;
 }
 
 }  // namespace
@@ -99,23 +114,45 @@ int run_test(const std::vector<std::string>& args) {
   }
   if (inputs.empty()) throw usage_error{"test needs at least one test file or directory (see yusuan test --help)"};
   const auto files = test_files(inputs);
+  if (!common.output.empty() && common.output != "-")
+    refuse_output_over_input(common.output, std::vector<std::string>(files.begin(), files.end()));
 
+  const reporting rep{false, use_color(common.color)};
   output out(common.output);
   std::ostream& o = out.stream();
-  std::size_t passed = 0, failed = 0;
+  std::size_t passed = 0, failed = 0, errors = 0;
   bool malformed = false;
   yusuan::rule_coverage cov;
   std::vector<junit::testsuite> suites;
   std::vector<std::vector<yusuan::rule_test>> keep;  // results point at their tests
   for (const auto& file : files) {
-    std::vector<std::string> errors;
-    keep.push_back(yusuan::read_rule_tests(file, errors));
-    for (const auto& e : errors) std::cerr << "error: " << e << "\n";
-    malformed = malformed || !errors.empty();
+    yusuan::diagnostics problems;  // of the file outside its tests
+    keep.push_back(yusuan::read_rule_tests(file, problems));
     junit::testsuite suite;
     suite.name = file.string();
+    if (!problems.empty()) {  // cannot be read, or a 测试 line that is not a test
+      report(rep, problems);
+      malformed = true;
+      ++errors;
+      suite.cases.push_back(in_error(file.string(), file.string(), problems));
+      if (format == "text") {
+        o << "ERROR   " << file.string() << "\n";
+        for (const auto& d : problems) o << "        " << one_line(d) << "\n";
+      }
+    }
     for (const auto& t : keep.back()) {
       if (!filter.empty() && t.name.find(filter) == std::string::npos) continue;
+      if (!t.problems.empty()) {  // malformed: what it says is not known, so it is not run
+        report(rep, t.problems);
+        malformed = true;
+        ++errors;
+        suite.cases.push_back(in_error(t.name, file.string(), t.problems));
+        if (format == "text") {
+          o << "ERROR   " << t.name << "  (" << file.string() << ":" << t.line << ")\n";
+          for (const auto& d : t.problems) o << "        " << one_line(d) << "\n";
+        }
+        continue;
+      }
       if (coverage)
         for (const auto& r : t.rules) cov.add_rule_file(r);
       yusuan::compile_options co;
@@ -147,7 +184,9 @@ int run_test(const std::vector<std::string>& args) {
   if (format == "junit") {
     junit::write(o, suites);
   } else {
-    o << passed << " passed, " << failed << " failed\n";
+    o << passed << " passed, " << failed << " failed";
+    if (errors > 0) o << ", " << errors << (errors == 1 ? " error" : " errors");
+    o << "\n";
   }
   if (coverage) {
     std::ostream& co = format == "junit" ? std::cerr : o;

@@ -1,5 +1,6 @@
-// tools/io.cpp -- reading budgets (files or standard input) and reporting
-// errors as text or JSON.
+// tools/io.cpp -- reading inputs (budgets from files or standard input, list
+// files, the budget files of a directory), the outputs they must not be
+// overwritten by, and reporting errors as text or JSON.
 #include "io.hpp"
 
 #include "args.hpp"
@@ -8,10 +9,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
+#include <mutex>
 #include <sstream>
+#include <system_error>
 
 namespace cli {
 
@@ -46,7 +50,89 @@ void report_error(const reporting& r, const std::string& code, const std::string
     std::cout.flush();
     return;
   }
+  if (code.size() == 5 && code[0] == 'E') {  // a diagnostic of the language's (E0001), as the compiler prints it
+    yusuan::diagnostics ds;
+    yusuan::diagnostic d;
+    d.code = code;
+    d.message = message;
+    ds.add(std::move(d));
+    yusuan::render_text(std::cerr, ds, {r.color});
+    return;
+  }
   std::cerr << (r.color ? "\x1b[1;31myusuan: error:\x1b[0m " : "yusuan: error: ") << message << "\n";
+}
+
+std::vector<std::string>& files_read() {
+  static std::vector<std::string> files;
+  return files;
+}
+
+void refuse_output_over_input(const std::string& path, const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return;  // a new file, or a device such as /dev/null, overwrites nothing
+  for (const auto& n : inputs)
+    if (n != "-" && fs::equivalent(n, path, ec) && !ec)
+      throw usage_error{"-o " + path + " is " + (n == path ? "an input" : "the input '" + n + "'") +
+                        ": writing it would destroy what is read (write the output elsewhere)"};
+}
+
+void refuse_stdin_twice(const std::vector<std::string>& inputs) {
+  if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
+    throw usage_error{"standard input (-) is named twice: it can be read only once"};
+}
+
+std::string read_regular_file(const std::string& path, const std::string& what) {
+  namespace fs = std::filesystem;
+  const auto cannot = [&](const std::string& why) { return io_error{"cannot read " + what + " '" + path + "': " + why, "E0001"}; };
+  std::error_code ec;
+  const auto st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) throw cannot("no such file");
+  if (!fs::is_regular_file(st))
+    throw cannot(fs::is_directory(st) ? "a directory" : "not a regular file (a pipe or a device)");
+  const auto size = fs::file_size(path, ec);
+  if (ec) throw cannot("not a readable file");
+  const auto limit = yusuan::compile_options{}.max_file_size;
+  if (size > limit)
+    throw cannot(std::to_string(size) + " bytes is more than the limit of " + std::to_string(limit) + " bytes");
+  std::ifstream in(path, std::ios::binary);
+  std::string text(static_cast<std::size_t>(size), '\0');
+  if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw cannot("not a readable file");
+  files_read().push_back(path);
+  return text;
+}
+
+std::vector<std::string> budget_files_in(const std::string& dir, bool recursive) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> found;
+  std::error_code ec;
+  const auto cannot = [&] { return io_error{"cannot read the directory '" + dir + "': " + ec.message()}; };
+  // a link to a directory is not followed (no loop), a link to a file is
+  // taken when it leads to a regular file (is_regular_file with an error
+  // code: a link to itself is false, not an exception)
+  const auto take = [&](const fs::directory_entry& e) {
+    std::error_code fe;
+    if (e.path().extension() == ".budget" && e.is_regular_file(fe)) found.push_back(e.path().string());
+  };
+  if (recursive) {
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) throw cannot();
+    for (; it != end; it.increment(ec)) {
+      if (ec) throw cannot();
+      take(*it);
+    }
+    if (ec) throw cannot();
+  } else {
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) throw cannot();
+    for (; it != end; it.increment(ec)) {
+      if (ec) throw cannot();
+      take(*it);
+    }
+    if (ec) throw cannot();
+  }
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 void report(const reporting& r, const yusuan::diagnostics& diags) {
@@ -76,7 +162,14 @@ std::vector<std::filesystem::path> library_path() {
 std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::diagnostics& diags,
                                             yusuan::compile_options co) {
   if (co.library_path.empty()) co.library_path = library_path();
-  if (file != "-") return yusuan::compile_file(file, diags, co);
+  if (file != "-") {
+    static std::mutex m;  // budgets are compiled on many threads
+    {
+      const std::lock_guard<std::mutex> lock(m);
+      files_read().push_back(file);
+    }
+    return yusuan::compile_file(file, diags, co);
+  }
   std::ostringstream text;
   text << std::cin.rdbuf();
   if (co.root.empty()) co.root = std::filesystem::current_path();

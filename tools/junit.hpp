@@ -1,5 +1,6 @@
 // tools/junit.hpp -- JUnit XML, as CI systems read it: one <testsuite> per
-// file (or budget), one <testcase> per test (or rule), <failure> with its message.
+// file (or budget), one <testcase> per test (or rule), <failure> with its
+// message, or <error> for a test that could not be run (malformed).
 #pragma once
 
 #include <ostream>
@@ -12,7 +13,8 @@ namespace cli::junit {
 struct testcase {
   std::string name, classname;
   bool failed = false;
-  std::string message;  // the failure's one-line message
+  bool errored = false;  // not run: <error> rather than <failure>
+  std::string message;  // the failure's (or error's) one-line message
   std::string details;  // its text
 };
 
@@ -40,26 +42,33 @@ inline std::string escape(std::string_view s) {
 }
 
 inline void write(std::ostream& o, const std::vector<testsuite>& suites) {
-  std::size_t tests = 0, failures = 0;
+  std::size_t tests = 0, failures = 0, errors = 0;
   for (const auto& s : suites)
     for (const auto& c : s.cases) {
       ++tests;
-      failures += c.failed;
+      failures += c.failed && !c.errored;
+      errors += c.errored;
     }
   o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  o << "<testsuites name=\"yusuan\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"0\">\n";
+  o << "<testsuites name=\"yusuan\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"" << errors
+    << "\">\n";
   for (const auto& s : suites) {
-    std::size_t f = 0;
-    for (const auto& c : s.cases) f += c.failed;
+    std::size_t f = 0, e = 0;
+    for (const auto& c : s.cases) {
+      f += c.failed && !c.errored;
+      e += c.errored;
+    }
     o << "  <testsuite name=\"" << escape(s.name) << "\" tests=\"" << s.cases.size() << "\" failures=\"" << f
-      << "\" errors=\"0\" skipped=\"0\">\n";
+      << "\" errors=\"" << e << "\" skipped=\"0\">\n";
     for (const auto& c : s.cases) {
       o << "    <testcase name=\"" << escape(c.name) << "\" classname=\"" << escape(c.classname) << "\"";
-      if (!c.failed) {
+      if (!c.failed && !c.errored) {
         o << "/>\n";
         continue;
       }
-      o << ">\n      <failure message=\"" << escape(c.message) << "\">" << escape(c.details) << "</failure>\n";
+      const char* const element = c.errored ? "error" : "failure";
+      o << ">\n      <" << element << " message=\"" << escape(c.message) << "\">" << escape(c.details) << "</"
+        << element << ">\n";
       o << "    </testcase>\n";
     }
     o << "  </testsuite>\n";

@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
     report_error(r, "usage", e.message);
     return checked_output(exit_usage);
   } catch (const io_error& e) {
-    report_error(r, "io", e.message);
+    report_error(r, e.code.empty() ? "io" : e.code, e.message);
     return checked_output(exit_usage);
   } catch (const yusuan::error& e) {
     report_error(r, "error", e.what());

@@ -62,6 +62,10 @@ struct rule_test {
   int line = 0;
   std::vector<std::filesystem::path> rules;
   std::vector<rule_expectation> expectations;
+  /// What is malformed in the test's own lines (a 应 line that cannot be
+  /// read, no 应 line, a 规则 without a path), located in its file (E0101):
+  /// a test with problems says nothing reliable, and is not to be run.
+  diagnostics problems;
 
   /// The budget the test is compiled as, made when asked.
   rule_test_budget budget() const { return budgets ? budgets->budget(index) : rule_test_budget{}; }
@@ -86,7 +90,8 @@ struct rule_test_span {
 
 namespace detail {
 
-/// Scans the text of a test file; reports malformed tests as E0101.
+/// Scans the text of a test file; reports malformed tests as E0101, located
+/// in the text: those of a test in its `problems`, the others in problems().
 class rule_test_scanner {
 public:
   rule_test_scanner(std::string text, std::filesystem::path file) : t_(std::move(text)), file_(std::move(file)) {}
@@ -94,6 +99,8 @@ public:
   /// The tests of the text; with `texts` false their budget texts are left
   /// empty (the formatter needs only layout(): linear in the text).
   std::vector<rule_test> scan(std::vector<std::string>& errors, bool texts = true) {
+    errors_ = &errors;
+    problems_ = {};
     std::vector<block> blocks;
     std::size_t p = 0;
     while (p < t_.size()) {
@@ -111,20 +118,21 @@ public:
       p = skip_blank(start + (word_at(start, "测试") ? std::string_view("测试").size() : 4));
       auto name = string_at(p);
       if (!name) {
-        errors.push_back(where(p) + ": expected the test's name as a quoted string after 测试");
+        problem(p, "expected the test's name as a quoted string after 测试", nullptr);
         p = end_of_statement(p);
         continue;
       }
       b.test.name = *name;
       p = skip_blank(p);
       if (!punct_at(p, "{", "｛")) {
-        errors.push_back(where(p) + ": expected '{' after the name of the test");
+        problem(p, "expected '{' after the name of the test", nullptr);
         p = end_of_statement(p);
         continue;
       }
       b.blank.emplace_back(start, p + brace_len(p));
       b.layout.push_back({start, p + brace_len(p), rule_test_span::kind::open});
       p += brace_len(p);
+      const std::size_t open_end = p;
       // the body: statements up to the matching brace
       int depth = 0;
       bool closed = false;
@@ -152,7 +160,7 @@ public:
             any = true;
             p = skip_inline_blank(p);
           }
-          if (!any) errors.push_back(where(p) + ": expected the path of a rule file as a quoted string after 规则");
+          if (!any) problem(p, "expected the path of a rule file as a quoted string after 规则", &b.test);
           // a separator after the paths ends the 规则 line: it is not left to
           // the budget, where a separator alone is not a statement
           if (p < t_.size() && t_[p] == ';') ++p;
@@ -165,9 +173,12 @@ public:
           const std::size_t s = p;
           const std::size_t e = line_end(p);
           rule_expectation x;
+          b.any_should = true;
           x.line = line_of(s);
           x.written = std::string(trim(std::string_view(t_).substr(s, e - s)));
-          if (!expectation(x, errors)) errors.push_back(where(s) + ": expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT");
+          if (!expectation(x))
+            problem(s, e, "expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT",
+                    "found '" + x.written + "'", &b.test);
           else b.test.expectations.push_back(std::move(x));
           b.blank.emplace_back(s, e);
           b.layout.push_back({s, e, rule_test_span::kind::line});
@@ -179,11 +190,13 @@ public:
         p = e;
       }
       if (!closed) {
-        errors.push_back(where(start) + ": test \"" + b.test.name + "\" is never closed with '}'");
+        problem(start, open_end, "test \"" + b.test.name + "\" is never closed with '}'",
+                "this test runs on to the end of the file", nullptr);
         break;
       }
-      if (b.test.expectations.empty())
-        errors.push_back(where(start) + ": test \"" + b.test.name + "\" has no 应 line");
+      if (!b.any_should)
+        problem(start, open_end, "test \"" + b.test.name + "\" has no 应 line",
+                "a test says what must come of it: 应 通过, 应 报错 CODE or 应 等于 NAME AMOUNT", &b.test);
       b.end = p;
       layout_.insert(layout_.end(), b.layout.begin(), b.layout.end());
       blocks.push_back(std::move(b));
@@ -204,6 +217,10 @@ public:
     return out;
   }
 
+  /// The problems scan() found outside the tests it returned (a 测试 line
+  /// without a name or a brace, a test never closed), located in the text.
+  const diagnostics& problems() const noexcept { return problems_; }
+
   /// The lines of the tests themselves (测试 … {, 规则, 应, the closing
   /// brace) of the tests scan() found, in order.
   const std::vector<rule_test_span>& layout() const noexcept { return layout_; }
@@ -220,10 +237,42 @@ private:
     rule_test test;
     std::vector<std::pair<std::size_t, std::size_t>> blank;  // its own lines to blank
     std::vector<rule_test_span> layout;
+    bool any_should = false;  // a 应 line, read or not
   };
 
   std::vector<rule_test_span> layout_;
-  bool expectation(rule_expectation& x, std::vector<std::string>&) {
+  std::vector<std::string>* errors_ = nullptr;
+  diagnostics problems_;
+  std::shared_ptr<const source_file> source_;  // made for the first problem
+
+  /// Records a problem at [b, e): as "FILE:LINE: message" in the errors of
+  /// scan(), and as a located E0101 among the problems of `test` (or of the
+  /// file when there is none).
+  void problem(std::size_t b, std::size_t e, const std::string& message, std::string label, rule_test* test) {
+    errors_->push_back(where(b) + ": " + message);
+    if (!source_) source_ = std::make_shared<const source_file>(file_.string(), t_);
+    diagnostic d;
+    d.code = "E0101";
+    d.message = message;
+    d.span = {source_.get(), static_cast<std::uint32_t>(std::min(b, t_.size())),
+              static_cast<std::uint32_t>(std::min(e, t_.size()) - std::min(b, t_.size()))};
+    d.label = std::move(label);
+    diagnostics& into = test ? test->problems : problems_;
+    into.keep(source_);
+    into.add(std::move(d));
+  }
+  /// A problem at p, where a word (or the end of the line) was found.
+  void problem(std::size_t p, const std::string& message, rule_test* test) {
+    std::size_t e = p;
+    while (e < t_.size() && t_[e] != '\n' && t_[e] != '\r' && !detail::inline_blank_at(t_, e)) ++e;
+    if (e - p > 40) {  // a word of a line this long is shown by its start
+      e = p + 40;
+      while (e > p && (static_cast<unsigned char>(t_[e]) & 0xC0) == 0x80) --e;
+    }
+    problem(p, e, message, e == p ? "found the end of the line" : "found '" + t_.substr(p, e - p) + "'", test);
+  }
+
+  bool expectation(rule_expectation& x) {
     std::size_t p = x.written.rfind("应", 0) == 0 ? std::string_view("应").size() : std::string_view("should").size();
     const std::string& w = x.written;
     auto next_word = [&](std::size_t& q) {
@@ -384,19 +433,68 @@ inline std::string describe(const diagnostic& d) {
   return s;
 }
 
+/// The text of a test file, or why it cannot be read: only a regular file
+/// is (a FIFO or a device could never end), of at most the size of a budget.
+inline std::optional<std::string> read_test_file(const std::filesystem::path& file, std::string& why) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto st = fs::status(file, ec);
+  if (ec || !fs::exists(st)) {
+    why = "no such file";
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(st)) {
+    why = fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > compile_options{}.max_file_size) {
+    why = std::to_string(size) + " bytes is more than the limit of " + std::to_string(compile_options{}.max_file_size) +
+          " bytes";
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::string text(ec ? 0 : static_cast<std::size_t>(size), '\0');
+  if (ec || !in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+    why = "not a readable file";
+    return std::nullopt;
+  }
+  return text;
+}
+
 }  // namespace detail
 
 /// The tests of a test file; problems with the file itself (it cannot be
-/// read, a test is malformed) are added to `errors`.
+/// read, a test is malformed) are added to `errors`, one "FILE:LINE: …" each.
 inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file, std::vector<std::string>& errors) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    errors.push_back(file.string() + ": cannot read the file");
+  std::string why;
+  auto text = detail::read_test_file(file, why);
+  if (!text) {
+    errors.push_back(file.string() + ": cannot read the file: " + why);
     return {};
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return detail::rule_test_scanner(ss.str(), file).scan(errors);
+  return detail::rule_test_scanner(std::move(*text), file).scan(errors);
+}
+
+/// The tests of a test file; the problems of the file outside its tests go
+/// to `diags`, located: E0001 (it cannot be read), E0101 (a 测试 line without
+/// a name or a brace, a test never closed).  A malformed test is returned
+/// with its own problems (rule_test::problems).
+inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file, diagnostics& diags) {
+  std::string why;
+  auto text = detail::read_test_file(file, why);
+  if (!text) {
+    diagnostic d;
+    d.code = "E0001";
+    d.message = "cannot read '" + file.string() + "': " + why;
+    diags.add(std::move(d));
+    return {};
+  }
+  std::vector<std::string> errors;
+  detail::rule_test_scanner scanner(std::move(*text), file);
+  auto tests = scanner.scan(errors);
+  diags.append(scanner.problems());
+  return tests;
 }
 
 /// Every constraint of the rule files under test: whether some test made it

@@ -59,6 +59,91 @@ TEST(conventions_cli, dash_reads_the_budget_from_standard_input) {
   EXPECT_NE(missing.err.find("<stdin>"), std::string::npos) << missing.err;
 }
 
+TEST(conventions_cli, dash_o_never_overwrites_an_input) {
+  // -o naming a file the command reads (by its name, another path to it, a
+  // link or a hard link) is refused before anything is written: the input is
+  // left as it was
+  temp_dir t;
+  const std::string budget = "金额单位 元\n208 01 09 30101: 1.00 基本支出\n";
+  t.write("a.budget", budget);
+  const std::string tests = "测试 \"a\" {\n  208 01 09 30101: 1.00\n  应 通过\n}\n";
+  t.write("t.budget", tests);
+  t.write("d/b.budget", budget);
+  t.write("units.list", "a.budget\n");
+  fs::create_symlink("a.budget", t.path() / "link.budget");
+  fs::create_hard_link(t.path() / "a.budget", t.path() / "hard.budget");
+  const std::vector<std::string> commands{"check a.budget -o a.budget",
+                                          "check a.budget -o ./a.budget",
+                                          "check a.budget --output=link.budget",
+                                          "check link.budget -ohard.budget",
+                                          "check --format junit a.budget -o a.budget",
+                                          "check -j 2 a.budget -o a.budget",
+                                          "check @units.list -o a.budget",
+                                          "check @units.list -o units.list",
+                                          "check d -o d/b.budget",
+                                          "check --rules=a.budget d/b.budget -o a.budget",
+                                          "fmt a.budget -o a.budget",
+                                          "fmt d -o d/b.budget",
+                                          "test t.budget -o t.budget",
+                                          "query a.budget sum -o a.budget",
+                                          "table a.budget 01 -o a.budget",
+                                          "report a.budget -o a.budget",
+                                          "export a.budget -o a.budget"};
+  for (const auto& c : commands) {
+    const auto r = run_cli_in(t.path(), c);
+    EXPECT_EQ(r.exit, 2) << c << r.err;
+    EXPECT_HAS(r.err, "writing it would destroy what is read");
+    EXPECT_EQ(read_all(t.path() / "a.budget"), budget) << c;
+    EXPECT_EQ(read_all(t.path() / "d/b.budget"), budget) << c;
+    EXPECT_EQ(read_all(t.path() / "units.list"), "a.budget\n") << c;
+    EXPECT_EQ(read_all(t.path() / "t.budget"), tests) << c;
+  }
+  // an output that exists and is no input is written; /dev/null is no file
+  t.write("out.txt", "old");
+  EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o out.txt").exit, 0);
+  EXPECT_EQ(read_all(t.path() / "out.txt"), "a.budget: ok: 1 item, 0 projects, 0 constraints checked\n");
+  EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o /dev/null").exit, 0);
+  // an argument that is not read (a table's id) may name the output
+  t.write("01", "old");
+  EXPECT_EQ(run_cli_in(t.path(), "table a.budget 01 --format csv -o 01").exit, 0);
+  EXPECT_EQ(read_all(t.path() / "01"), run_cli_in(t.path(), "table a.budget 01 --format csv").out);
+}
+
+TEST(conventions_cli, standard_input_is_read_once) {
+  // "-" twice would read standard input once and then nothing
+  temp_dir t;
+  const fs::path in = t.write("in.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  for (const std::string c : {"check - -", "check -j 2 - -", "fmt - -"}) {
+    const auto r = run_cli_in(t.path(), c, in);
+    EXPECT_EQ(r.exit, 2) << c << r.err;
+    EXPECT_HAS(r.err, "standard input (-)");
+  }
+}
+
+TEST(conventions_cli, every_directory_walk_skips_a_link_to_itself) {
+  // a link that leads to itself (or nowhere) in a directory is not a budget:
+  // every command that reads a directory's budget files skips it alike
+  temp_dir t;
+  t.write("r/rule.budget", "核对 支出合计 >= 0\n");
+  t.write("r/sub/t.budget", "测试 \"a\" {\n  208 01 09 30101: 1.00\n  应 通过\n}\n");
+  t.write("b.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  t.write("budgets/sub/b.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  for (const std::string d : {"r", "budgets"}) {
+    fs::create_symlink("self.budget", t.path() / d / "self.budget");
+    fs::create_symlink("loop", t.path() / d / "loop");
+    fs::create_symlink("nowhere.budget", t.path() / d / "sub/gone.budget");
+  }
+  for (const std::string c : {"check budgets", "check -j 2 budgets", "check --format junit budgets",
+                              "check --rules r b.budget", "test r", "fmt r", "fmt budgets", "export budgets --to out"}) {
+    const auto r = run_cli_in(t.path(), c);
+    EXPECT_EQ(r.exit, 0) << c << r.out << r.err;
+    EXPECT_FALSE(has(r.out + r.err, "internal error")) << c << r.err;
+  }
+  EXPECT_EQ(run_cli_in(t.path(), "test r").out, "ok      a  (r/sub/t.budget:1)\n1 passed, 0 failed\n");
+  EXPECT_HAS(run_cli_in(t.path(), "check --rules r b.budget").err, "1 budget × 1 rule file: 1 passed");
+  EXPECT_HAS(run_cli_in(t.path(), "check budgets").err, "1 budget checked: 1 ok");
+}
+
 TEST(conventions_cli, library_path_option_and_environment) {
   temp_dir lib, dir;
   lib.write("std/extra.budget", "口径 额外 = 合计(类型 = 人员经费)\n");

@@ -138,6 +138,13 @@ TEST(region, list_files_and_usage) {
   EXPECT_HAS(missing.err, "no/such.budget: 1 error, 0 warnings — error[E0001]: cannot read");
   EXPECT_HAS(missing.err, "2 budgets checked: 1 ok, 0 with errors, 1 unreadable;");
   EXPECT_EQ(run_cli("check @" + quote(t.path() / "none.list")).exit, 2);
+  // a list that names nothing is a usage error for every command that reads lists
+  t.write("empty.list", "# none\n\n");
+  for (const std::string c : {"check", "check -j 2", "check --format junit", "consolidate", "export"}) {
+    auto empty = run_cli(c + " @" + quote(t.path() / "empty.list") + (c == "export" ? " --to " + quote(t.path() / "o") : ""));
+    EXPECT_EQ(empty.exit, 2) << c << empty.err;
+    EXPECT_HAS(empty.err, "empty.list' names no file");
+  }
   auto j0 = run_cli("check -j 0 " + quote(t.path()));
   EXPECT_EQ(j0.exit, 2);
   EXPECT_HAS(j0.err, "-j needs a number of jobs");

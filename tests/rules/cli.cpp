@@ -139,10 +139,42 @@ TEST(rules_cli, a_test_diagnostic_points_into_the_test_file) {
 TEST(rules_cli, malformed_tests_are_usage_errors) {
   temp_dir t;
   t.write("t.budget", "测试 \"没有期望\" {\n  208 01 09 30101: 1.00\n}\n测试 \"未闭合\" {\n  应 通过\n");
-  auto r = run_cli_in(t.path(), "test t.budget");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
   EXPECT_EQ(r.exit, 2);
-  EXPECT_HAS(r.err, "t.budget:1: test \"没有期望\" has no 应 line");
-  EXPECT_HAS(r.err, "t.budget:4: test \"未闭合\" is never closed with '}'");
+  // located, with the line and a caret, as every diagnostic
+  EXPECT_HAS(r.err, "error[E0101]: test \"没有期望\" has no 应 line\n  --> t.budget:1:1\n  |\n1 | 测试 \"没有期望\" {\n"
+                    "  | ^");
+  EXPECT_HAS(r.err, "error[E0101]: test \"未闭合\" is never closed with '}'\n  --> t.budget:4:1\n");
+}
+
+TEST(rules_cli, a_malformed_test_is_an_error_not_a_pass) {
+  // a test without a 应 line, or with one that cannot be read, says nothing
+  // that can be checked: it is not run, and is reported as an error in the
+  // text, the counts and the JUnit XML, never as passed
+  temp_dir t;
+  t.write("t.budget",
+          "测试 \"a\" {\n  208 01 09 30101: 1.00 基本支出\n}\n"
+          "测试 \"b\" {\n  208 01 09 30101: 1.00 基本支出\n  应 报错 X9999\n}\n"
+          "测试 \"c\" {\n  208 01 09 30101: 1.00 基本支出\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_EQ(r.out,
+            "ERROR   a  (t.budget:1)\n"
+            "        t.budget:1:1: test \"a\" has no 应 line\n"
+            "ERROR   b  (t.budget:4)\n"
+            "        t.budget:6:3: expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT\n"
+            "ok      c  (t.budget:8)\n"
+            "1 passed, 0 failed, 2 errors\n");
+  EXPECT_HAS(r.err, "error[E0101]: expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT\n"
+                    "  --> t.budget:6:3\n  |\n6 |   应 报错 X9999\n  |   ^^^^^^^^^^^^^ found '应 报错 X9999'\n");
+  auto junit = run_cli_in(t.path(), "test --format junit t.budget");
+  EXPECT_EQ(junit.exit, 2);
+  EXPECT_HAS(junit.out, "<testsuites name=\"yusuan\" tests=\"3\" failures=\"0\" errors=\"2\">");
+  EXPECT_HAS(junit.out, "<testsuite name=\"t.budget\" tests=\"3\" failures=\"0\" errors=\"2\"");
+  EXPECT_HAS(junit.out, "<testcase name=\"a\" classname=\"t.budget\">\n      <error message=\"test &quot;a&quot; has no 应 "
+                        "line\">t.budget:1:1: test &quot;a&quot; has no 应 line\n</error>");
+  EXPECT_HAS(junit.out, "<testcase name=\"b\" classname=\"t.budget\">\n      <error message=");
+  EXPECT_HAS(junit.out, "<testcase name=\"c\" classname=\"t.budget\"/>");
 }
 
 /// Two tests of a rule 支出合计 ≤ 100.00 "支出超过上限" in rules.budget: one
