@@ -316,6 +316,32 @@ TEST(region, a_failed_export_leaves_nothing_behind) {
   EXPECT_FALSE(fs::exists(t.path() / "out"));
 }
 
+TEST(region, consolidate_of_sums_no_amount_holds_is_E0701_and_writes_nothing) {
+  temp_dir t;
+  const std::string max = "92233720368547758.07";
+  // two units of the largest amount: the sum of them (the department, whose budget does not build, is its folder)
+  t.write("a/u1.budget", "金额单位 元\n单位 001 \"甲\" 类型 行政\n208 01 09 30101: " + max + " 基本支出\n");
+  t.write("a/u2.budget", "金额单位 元\n单位 002 \"乙\" 类型 行政\n208 01 09 30101: " + max + " 基本支出\n");
+  t.write("a/department.budget", "金额单位 元\n部门 001 \"部\"\n导入 \"u1.budget\"\n导入 \"u2.budget\"\n");
+  // one file of two units whose total is 0, each unit's sum past the limit
+  t.write("b/u.budget", "金额单位 元\n部门 002 \"部\"\n单位 003 \"丙\" 类型 行政\n208 01 09 30101: " + max +
+                            " 基本支出\n208 01 09 30102: " + max + " 基本支出\n单位 004 \"丁\" 类型 行政\n208 01 09 30101: -" +
+                            max + " 基本支出\n208 01 09 30102: -" + max + " 基本支出\n");
+  t.write("b/department.budget", "金额单位 元\n部门 002 \"部\"\n导入 \"u.budget\"\n");
+  const fs::path out = t.path() / "c.csv";
+  const auto a = run_cli("consolidate --color never " + quote(t.path() / "a") + " --format csv -o " + quote(out));
+  EXPECT_EQ(a.exit, 1) << a.err;
+  EXPECT_HAS(a.err, "error[E0701]: the sum of the units of department a is more than an amount can hold\n"
+                    "  --> <consolidate>:1:1\n");
+  EXPECT_HAS(a.err, "department.budget\n");
+  EXPECT_FALSE(fs::exists(out));
+  const auto b = run_cli("consolidate -j2 --color never " + quote(t.path() / "b") + " -o " + quote(out));
+  EXPECT_EQ(b.exit, 1) << b.err;
+  EXPECT_HAS(b.err, "error[E0701]: the sum of the items of unit 003 is more than an amount can hold\n");
+  EXPECT_HAS(b.err, "u.budget\n");
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(region, rule_sets_apply_to_every_budget_whatever_jobs) {
   temp_dir t;
   gen_region(t.path(), "--units 10 --items 20 --seed 4");
