@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "ordered_pool.hpp"
+#include "too_large.hpp"
 
 #include <yusuan/compile.hpp>
 #include <yusuan/text/escape.hpp>
@@ -16,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -86,6 +88,15 @@ struct compiled {
   std::vector<unit_row> units;          // a unit budget: its units' figures
   std::string dept_code, dept_name;     // from the budget's header
   std::vector<std::string> problems;    // one line per error
+  std::optional<yusuan::overflow_error> too_large;  // a unit's sum no amount holds
+  std::string too_large_unit;
+};
+
+/// A sum of units, of departments or of a unit's items that no amount holds:
+/// `what` at `where` (the budget file).
+struct sum_too_large {
+  std::string where, what;
+  yusuan::overflow_error error;
 };
 
 std::vector<department_files> find_departments(const std::vector<std::string>& inputs) {
@@ -168,11 +179,17 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   for (const auto& it : b->items()) {
     auto& r = rows[it.unit];
     ++r.items;
-    r.total = r.total + it.amount;
-    if (yusuan::parent_kind(it.kind) == yusuan::spending_kind::project || it.kind == yusuan::spending_kind::project)
-      r.project = r.project + it.amount;
-    else
-      r.basic = r.basic + it.amount;
+    try {  // the budget's total fits, a unit's sum of items of both signs may not
+      r.total = r.total + it.amount;
+      if (yusuan::parent_kind(it.kind) == yusuan::spending_kind::project || it.kind == yusuan::spending_kind::project)
+        r.project = r.project + it.amount;
+      else
+        r.basic = r.basic + it.amount;
+    } catch (const yusuan::overflow_error& e) {
+      c.too_large = e;
+      c.too_large_unit = r.code.empty() ? r.name : r.code;
+      return c;
+    }
   }
   for (auto& r : rows)
     if (r.items > 0 || rows.size() == 1) c.units.push_back(std::move(r));
@@ -265,8 +282,8 @@ int run_consolidate(const std::vector<std::string>& args) {
   const auto libs = library_path();
   const auto amount = [u](yusuan::money m) { return m.format(u, 2); };
 
-  output out(common.output);
-  std::ostream& os = out.stream();
+  std::ostringstream report_text;  // the whole report, or nothing
+  std::ostream& os = report_text;
   const bool csv = format == "csv";
   if (csv) os << "level,department_code,department_name,unit_code,unit_name,unit_type,units,items,basic,project,total,status\n";
   const auto csv_row = [&](const char* level, const std::string& dc, const std::string& dn, const unit_row* r,
@@ -291,72 +308,86 @@ int run_consolidate(const std::vector<std::string>& args) {
   std::vector<unit_row> rows;
   std::vector<std::string> unit_problems;
   std::string dept_code, dept_name;
-  run_ordered<compiled>(
-      tasks.size(), effective_jobs(jobs), [&](std::size_t i) { return compile_task(tasks[i], libs); },
-      [&](std::size_t i, compiled c) {
-        const task& t = tasks[i];
-        if (c.unreadable) any_io = true;
-        if (!t.is_department) {
-          if (dept_code.empty()) {
-            dept_code = c.dept_code;
-            dept_name = c.dept_name;
-          }
-          if (!c.ok) {
-            ++units_failing;
-            any_error = true;
-            unit_problems.push_back(t.file + ": does not check (" + std::to_string(c.problems.size()) + " errors)" +
-                                    (c.problems.empty() ? std::string() : ": " + c.problems.front()));
-          }
-          for (auto& r : c.units) rows.push_back(std::move(r));
-          return;
-        }
-        // the department: its units are in `rows`
-        const auto& d = depts[t.dept];
-        if (c.ok || !c.dept_code.empty()) {
-          dept_code = c.dept_code.empty() ? dept_code : c.dept_code;
-          dept_name = c.dept_name.empty() ? dept_name : c.dept_name;
-        }
-        if (dept_code.empty()) dept_code = fs::path(d.dir).filename().string();
-        sums s;
-        for (const auto& r : rows) s.add(r);
-        region.add(s);
-        std::vector<std::string> problems = unit_problems;
-        if (!c.ok) {
-          any_error = true;
-          for (const auto& p : c.problems) problems.push_back(p);
-        }
-        const std::string status = problems.empty() ? "ok" : std::to_string(problems.size()) + " 处不一致";
-        if (!problems.empty()) ++depts_off;
-        if (csv) {
-          for (const auto& r : rows) csv_row("unit", dept_code, dept_name, &r, nullptr, "");
-          csv_row("department", dept_code, dept_name, nullptr, &s, status);
-        } else {
-          if (!quiet) {
-            os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";
-            table t({"单位", "名称", "类型", "支出行", "基本支出", "项目支出", "支出合计"}, 3);
-            for (const auto& r : rows)
-              t.row({r.code, r.name, r.type, std::to_string(r.items), amount(r.basic), amount(r.project), amount(r.total)});
-            t.rule();
-            t.row({"合计", std::to_string(s.units) + " 个单位", "", std::to_string(s.items), amount(s.basic),
-                   amount(s.project), amount(s.total)});
-            t.print(os, "  ");
-          }
-          if (problems.empty()) {
-            if (!quiet) os << "  公开数与单位合计一致\n\n";
-          } else {
-            if (quiet) os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";
-            os << "  不一致 (" << problems.size() << "):\n";
-            for (const auto& p : problems) os << "    " << p << "\n";
-            os << "\n";
-          }
-        }
-        region_table.row({dept_code, dept_name, std::to_string(s.units), std::to_string(s.items), amount(s.basic),
-                          amount(s.project), amount(s.total), status});
-        rows.clear();
-        unit_problems.clear();
-        dept_code.clear();
-        dept_name.clear();
-      });
+  const auto consume = [&](std::size_t i, compiled c) {
+    const task& t = tasks[i];
+    if (c.too_large)
+      throw sum_too_large{t.file, "the sum of the items of unit " + c.too_large_unit, *c.too_large};
+    if (c.unreadable) any_io = true;
+    if (!t.is_department) {
+      if (dept_code.empty()) {
+        dept_code = c.dept_code;
+        dept_name = c.dept_name;
+      }
+      if (!c.ok) {
+        ++units_failing;
+        any_error = true;
+        unit_problems.push_back(t.file + ": does not check (" + std::to_string(c.problems.size()) + " errors)" +
+                                (c.problems.empty() ? std::string() : ": " + c.problems.front()));
+      }
+      for (auto& r : c.units) rows.push_back(std::move(r));
+      return;
+    }
+    // the department: its units are in `rows`
+    const auto& d = depts[t.dept];
+    if (c.ok || !c.dept_code.empty()) {
+      dept_code = c.dept_code.empty() ? dept_code : c.dept_code;
+      dept_name = c.dept_name.empty() ? dept_name : c.dept_name;
+    }
+    if (dept_code.empty()) dept_code = fs::path(d.dir).filename().string();
+    sums s;
+    try {
+      for (const auto& r : rows) s.add(r);
+    } catch (const yusuan::overflow_error& e) {
+      throw sum_too_large{d.file, "the sum of the units of department " + dept_code, e};
+    }
+    try {
+      region.add(s);
+    } catch (const yusuan::overflow_error& e) {
+      throw sum_too_large{d.file, "the region's sum with department " + dept_code, e};
+    }
+    std::vector<std::string> problems = unit_problems;
+    if (!c.ok) {
+      any_error = true;
+      for (const auto& p : c.problems) problems.push_back(p);
+    }
+    const std::string status = problems.empty() ? "ok" : std::to_string(problems.size()) + " 处不一致";
+    if (!problems.empty()) ++depts_off;
+    if (csv) {
+      for (const auto& r : rows) csv_row("unit", dept_code, dept_name, &r, nullptr, "");
+      csv_row("department", dept_code, dept_name, nullptr, &s, status);
+    } else {
+      if (!quiet) {
+        os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";
+        table t({"单位", "名称", "类型", "支出行", "基本支出", "项目支出", "支出合计"}, 3);
+        for (const auto& r : rows)
+          t.row({r.code, r.name, r.type, std::to_string(r.items), amount(r.basic), amount(r.project), amount(r.total)});
+        t.rule();
+        t.row({"合计", std::to_string(s.units) + " 个单位", "", std::to_string(s.items), amount(s.basic),
+               amount(s.project), amount(s.total)});
+        t.print(os, "  ");
+      }
+      if (problems.empty()) {
+        if (!quiet) os << "  公开数与单位合计一致\n\n";
+      } else {
+        if (quiet) os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";
+        os << "  不一致 (" << problems.size() << "):\n";
+        for (const auto& p : problems) os << "    " << p << "\n";
+        os << "\n";
+      }
+    }
+    region_table.row({dept_code, dept_name, std::to_string(s.units), std::to_string(s.items), amount(s.basic),
+                      amount(s.project), amount(s.total), status});
+    rows.clear();
+    unit_problems.clear();
+    dept_code.clear();
+    dept_name.clear();
+  };
+  try {
+    run_ordered<compiled>(
+        tasks.size(), effective_jobs(jobs), [&](std::size_t i) { return compile_task(tasks[i], libs); }, consume);
+  } catch (const sum_too_large& e) {
+    return too_large({false, use_color(common.color)}, "<consolidate>", e.where, e.what, e.error);
+  }
   if (csv) {
     csv_row("region", "", "", nullptr, &region,
             depts_off ? std::to_string(depts_off) + " 个部门不一致" : "ok");
@@ -368,6 +399,8 @@ int run_consolidate(const std::vector<std::string>& args) {
                       depts_off ? std::to_string(depts_off) + " 个部门不一致" : "ok"});
     region_table.print(os, "  ");
   }
+  output out(common.output);
+  out.stream() << report_text.view();
   out.finish();
   if (any_io) return exit_usage;
   return any_error ? exit_budget_error : exit_ok;

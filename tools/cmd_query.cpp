@@ -3,10 +3,12 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "output.hpp"
+#include "too_large.hpp"
 
 #include <yusuan/compile.hpp>
 
 #include <iostream>
+#include <sstream>
 
 namespace cli {
 
@@ -160,15 +162,17 @@ int run_query(const std::vector<std::string>& args) {
   // warnings of a query that runs (a value no item has) go to standard error
   // as text, so that a JSON or CSV result on standard output stays whole
   if (!query_diags.empty()) yusuan::render_text(std::cerr, query_diags, {rep.color});
-  output out(common.output);
   const yusuan::unit u = unit_choice.value_or(b->amount_unit());
+  std::ostringstream text;  // the whole result, or nothing
   try {
     const bool thousands = (format == "text" || format == "md") && thousands_choice.value_or(b->header().thousands);
-    print_result(out.stream(), prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u,
-                 prior.has_value(), format, thousands);
-  } catch (const yusuan::overflow_error&) {
-    return result_too_large("<query>", positional[1], "a figure of the result");
+    print_result(text, prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u, prior.has_value(),
+                 format, thousands);
+  } catch (const yusuan::overflow_error& e) {
+    return too_large(rep, "<query>", positional[1], "a figure of the result", e);
   }
+  output out(common.output);
+  out.stream() << text.view();
   out.finish();
   return exit_ok;
 }

@@ -6,6 +6,8 @@
 #include "io.hpp"
 #include "report_charts.hpp"
 #include "report_html.hpp"
+#include "templates.hpp"
+#include "too_large.hpp"
 
 #include <yusuan/catalog.hpp>
 #include <yusuan/compile.hpp>
@@ -16,6 +18,7 @@
 #include <algorithm>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 namespace cli {
 
@@ -166,7 +169,8 @@ void write_charts(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
   os << "</div>\n";
 }
 
-void write_page(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
+void write_page(std::ostream& os, const yusuan::budget& b, const yusuan::tables::table_template& templ,
+                yusuan::unit u) {
   const auto& h = b.header();
   const std::string title = h.title.empty() ? h.unit_name + " 预算" : h.title;
   os << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -197,6 +201,7 @@ void write_page(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
   os << "<h2 id=\"tables\">单位预算公开表</h2>\n";
   yusuan::tables::options o;
   o.amount_unit = u;
+  o.templ = &templ;
   for (const auto& t : yusuan::tables::build_all(b, o)) rp::write_table(os, t);
   write_targets(os, b, u);
   write_checks(os, b);
@@ -225,10 +230,22 @@ int run_report(const std::vector<std::string>& args) {
     }
   }
   if (positional.size() != 1) throw usage_error{"report needs one budget file (see yusuan report --help)"};
+  const reporting r{false, use_color(common.color)};
   std::optional<yusuan::budget> b;
-  if (int rc = load_budget(positional[0], b, {false, use_color(common.color)}); rc != exit_ok) return rc;
+  if (int rc = load_budget(positional[0], b, r); rc != exit_ok) return rc;
+  std::shared_ptr<const yusuan::tables::table_template> templ;
+  if (int rc = template_for_command(*b, std::nullopt, r, templ); rc != exit_ok) return rc;
+  std::ostringstream page;  // the whole page, or nothing
+  try {
+    write_page(page, *b, *templ, unit.value_or(b->amount_unit()));
+  } catch (const yusuan::budget_error& e) {  // a name of the template the budget does not define (E0805)
+    report(r, e.diagnostics());
+    return exit_budget_error;
+  } catch (const yusuan::overflow_error& e) {  // a sum of items of both signs, a change from 上年 …
+    return too_large(r, "<report>", positional[0], "a figure of the page", e);
+  }
   output out(common.output);
-  write_page(out.stream(), *b, unit.value_or(b->amount_unit()));
+  out.stream() << page.view();
   out.finish();
   return exit_ok;
 }

@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "templates.hpp"
+#include "too_large.hpp"
 #include "xlsx.hpp"
 
 #include <yusuan/compile.hpp>
@@ -150,8 +151,8 @@ int run_table(const std::vector<std::string>& args) {
   } catch (const yusuan::budget_error& e) {  // a name of the template the budget does not define (E0805)
     report(r, e.diagnostics());
     return exit_budget_error;
-  } catch (const yusuan::overflow_error&) {  // a cell no amount holds (E0701)
-    return result_too_large("<table>", positional[1], "a cell of table " + positional[1]);
+  } catch (const yusuan::overflow_error& e) {  // a cell no amount holds (E0701)
+    return too_large(r, "<table>", positional[1], "a cell of table " + positional[1], e);
   }
   if (format == "xlsx") {
     xlsx::write_to(common.output, [&](const std::string& path) { xlsx::write_tables(path, tables); });

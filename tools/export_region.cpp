@@ -11,7 +11,13 @@
 #include <yusuan/compile.hpp>
 #include <yusuan/text/escape.hpp>
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -40,25 +46,46 @@ std::string q(std::string_view s) {
   return os.str();
 }
 
-/// A partition value or file name: the code as it is when it is made of
-/// letters, digits, '-' and '_' only, else its bytes in hex.
-std::string path_safe(const std::string& s, const std::string& fallback) {
-  if (s.empty()) return fallback;
-  bool plain = true;
+/// The longest partition value or file name (without ".csv") an export
+/// writes: a file system holds names of at most 255 bytes.
+constexpr std::size_t longest_name = 240;
+
+/// A partition value or file name from a code or a name, one name for one
+/// text: the text as it is when it is made of letters, digits, '-' and '_' and
+/// does not start with x or X; else x and its bytes in hex.  A name that would
+/// be longer than longest_name is x, the hex of the text's first whole
+/// characters, _ and a hash of the whole text.
+std::string path_safe(std::string_view s) {
+  bool plain = !s.empty() && s[0] != 'x' && s[0] != 'X';
   for (unsigned char c : s) plain = plain && (std::isalnum(c) || c == '-' || c == '_');
-  if (plain) return s;
+  if (plain && s.size() <= longest_name) return std::string(s);
   static const char* hex = "0123456789abcdef";
+  const auto append_hex = [](std::string& out, std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  };
   std::string out = "x";
-  for (unsigned char c : s) {
-    out += hex[c >> 4];
-    out += hex[c & 15];
+  if (1 + 2 * s.size() <= longest_name) {
+    append_hex(out, s);
+    return out;
   }
+  constexpr std::size_t hash_digits = 16;
+  std::size_t keep = (longest_name - 2 - hash_digits) / 2;  // x, _ and the hash
+  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) --keep;  // whole UTF-8 characters
+  append_hex(out, s.substr(0, keep));
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  out += '_';
+  for (int shift = 60; shift >= 0; shift -= 4) out += hex[(h >> shift) & 15];
   return out;
 }
 
 struct written {
   bool ok = false, unreadable = false;
   std::string path;  // relative to the dataset's folder
+  std::string error;  // a file that cannot be written
   std::size_t items = 0;
   std::uintmax_t bytes = 0;
   int year = 0;
@@ -66,7 +93,10 @@ struct written {
   yusuan::diagnostics diags;
 };
 
-written export_one(const std::string& file, const fs::path& dir, const std::vector<fs::path>& libs, bool bom) {
+/// Compiles `file` and writes its items to `rel` (year=…/department=…/UNIT.csv)
+/// under `staging`; `dir` is where the file will be, for messages.
+written export_one(const std::string& file, const fs::path& staging, const fs::path& dir,
+                   const std::vector<fs::path>& libs, bool bom) {
   written w;
   yusuan::compile_options co;
   co.library_path = libs;
@@ -75,14 +105,23 @@ written export_one(const std::string& file, const fs::path& dir, const std::vect
   if (!b) return w;
   const auto& h = b->header();
   w.year = h.year;
-  w.department = path_safe(h.department_code.empty() ? h.department_name : h.department_code, "none");
-  const std::string name = path_safe(h.unit_code.empty() ? h.unit_name : h.unit_code, fs::path(file).stem().string());
+  const std::string& dept = h.department_code.empty() ? h.department_name : h.department_code;
+  w.department = dept.empty() ? "none" : path_safe(dept);
+  const std::string& unit = h.unit_code.empty() ? h.unit_name : h.unit_code;
+  const std::string name = path_safe(unit.empty() ? fs::path(file).stem().string() : unit);
   const fs::path rel = fs::path("year=" + std::to_string(h.year)) / ("department=" + w.department) / (name + ".csv");
+  w.path = rel.generic_string();
   std::error_code ec;
-  fs::create_directories((dir / rel).parent_path(), ec);
-  if (ec) throw io_error{"cannot create '" + (dir / rel).parent_path().string() + "': " + ec.message()};
-  std::ofstream os(dir / rel, std::ios::binary | std::ios::trunc);
-  if (!os) throw io_error{"cannot write '" + (dir / rel).string() + "'"};
+  fs::create_directories((staging / rel).parent_path(), ec);
+  if (ec) {
+    w.error = "cannot create '" + (dir / rel).parent_path().string() + "': " + ec.message();
+    return w;
+  }
+  std::ofstream os(staging / rel, std::ios::binary | std::ios::trunc);
+  if (!os) {
+    w.error = "cannot write '" + (dir / rel).string() + "'";
+    return w;
+  }
   if (bom) os << "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < ex::fields.size(); ++i) os << (i ? "," : "") << ex::fields[i].name;
   os << "\n";
@@ -98,13 +137,55 @@ written export_one(const std::string& file, const fs::path& dir, const std::vect
     os << line;
   }
   os.close();
-  if (!os) throw io_error{"cannot write '" + (dir / rel).string() + "'"};
+  if (!os) {
+    w.error = "cannot write '" + (dir / rel).string() + "'";
+    return w;
+  }
   w.ok = true;
   w.items = b->items().size();
-  w.bytes = fs::file_size(dir / rel, ec);
-  w.path = rel.generic_string();
+  w.bytes = fs::file_size(staging / rel, ec);
   return w;
 }
+
+/// The folder an export is written into before it is complete, inside the
+/// export's folder: removed (with the export's folder, when the export made it
+/// and it is left empty) unless the export is complete.
+class staging_dir {
+public:
+  staging_dir(const fs::path& dir, bool made_dir) : dir_(dir), made_dir_(made_dir) {
+    std::string tmpl = (dir / ".yusuan-export-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr)
+      throw io_error{"cannot create a folder in '" + dir.string() + "': " + std::strerror(errno)};
+    path_ = tmpl;
+  }
+  staging_dir(const staging_dir&) = delete;
+  staging_dir& operator=(const staging_dir&) = delete;
+  ~staging_dir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+    if (!done_ && made_dir_) fs::remove(dir_, ec);  // only if empty
+  }
+  const fs::path& path() const { return path_; }
+  /// Moves the files at `rels` (relative paths) from the staging folder into
+  /// the export's folder.
+  void commit(const std::vector<std::string>& rels) {
+    std::error_code ec;
+    for (const auto& rel : rels) {
+      fs::create_directories((dir_ / rel).parent_path(), ec);
+      if (ec) throw io_error{"cannot create '" + (dir_ / rel).parent_path().string() + "': " + ec.message()};
+    }
+    for (const auto& rel : rels) {
+      fs::rename(path_ / rel, dir_ / rel, ec);
+      if (ec) throw io_error{"cannot write '" + (dir_ / rel).string() + "': " + ec.message()};
+    }
+    done_ = true;
+  }
+
+private:
+  fs::path dir_, path_;
+  bool made_dir_;
+  bool done_ = false;
+};
 
 void write_region_descriptor(std::ostream& os, const std::vector<std::string>& paths, std::uintmax_t bytes,
                              const std::set<int>& years, std::size_t departments, bool bom) {
@@ -166,8 +247,12 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
     if (fs::path(f).filename() != "department.budget" || !names_many_budgets(inputs)) files.push_back(f);
   if (files.empty()) throw usage_error{"no budget file to export"};
   std::error_code ec;
+  const bool made_dir = !fs::exists(dir, ec);
   fs::create_directories(dir, ec);
   if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
+  // every file is written into a folder of its own first, and moved into
+  // place when all are: a failed export leaves nothing behind
+  staging_dir staging(dir, made_dir);
   const auto libs = library_path();
   std::vector<std::string> paths;
   std::set<std::string> seen, departments;
@@ -176,8 +261,10 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
   std::size_t items = 0;
   bool failed = false, unreadable = false;
   run_ordered<written>(
-      files.size(), effective_jobs(jobs), [&](std::size_t i) { return export_one(files[i], dir, libs, bom); },
+      files.size(), effective_jobs(jobs),
+      [&](std::size_t i) { return export_one(files[i], staging.path(), dir, libs, bom); },
       [&](std::size_t i, written w) {
+        if (!w.error.empty()) throw io_error{w.error};
         if (!w.ok) {
           failed = true;
           unreadable = unreadable || w.unreadable;
@@ -185,7 +272,8 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
           std::cerr << files[i] << ": " << yusuan::summary(w.diags) << "\n";
           return;
         }
-        if (!seen.insert(w.path).second) throw usage_error{"two budgets write " + w.path + " (the same unit twice?)"};
+        if (!seen.insert(w.path).second)
+          throw usage_error{"two budgets write " + w.path + " (the same unit twice?); nothing written"};
         paths.push_back(w.path);
         bytes += w.bytes;
         items += w.items;
@@ -193,9 +281,14 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
         departments.insert(w.department);
       });
   if (failed) return unreadable ? exit_usage : exit_budget_error;
-  output js((fs::path(dir) / "datapackage.json").string());
-  write_region_descriptor(js.stream(), paths, bytes, years, departments.size(), bom);
-  js.finish();
+  {
+    output js((staging.path() / "datapackage.json").string());
+    write_region_descriptor(js.stream(), paths, bytes, years, departments.size(), bom);
+    js.finish();
+  }
+  std::vector<std::string> moved = paths;
+  moved.push_back("datapackage.json");
+  staging.commit(moved);
   std::cerr << "wrote " << items << " items of " << paths.size() << " budgets (" << departments.size()
             << " departments) to " << dir << "/year=*/department=*/ and " << (fs::path(dir) / "datapackage.json").string()
             << "\n";

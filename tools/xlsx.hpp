@@ -18,6 +18,36 @@
 
 namespace cli::xlsx {
 
+/// Text for the parts of a workbook libxlsxwriter writes as they are (the
+/// document's properties, page headers, sheet names; cells it escapes itself):
+/// XML 1.0 holds no control character but tab and line breaks, nor U+FFFE
+/// and U+FFFF, so each becomes a space.
+inline std::string xml_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      out += ' ';
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+               (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      out += ' ';
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/// Text for a page header or footer: XML text in which & (which starts a
+/// code there: &P, &L …) is itself.
+inline std::string header_text(std::string_view s) {
+  std::string out;
+  for (char c : xml_text(s)) out += c == '&' ? std::string("&&") : std::string(1, c);
+  return out;
+}
+
 /// A workbook being written to a file; close() writes it.
 class workbook {
 public:
@@ -32,12 +62,12 @@ public:
   lxw_workbook* get() const { return wb_; }
   lxw_format* format() { return workbook_add_format(wb_); }
   lxw_worksheet* sheet(const std::string& name) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, xml_text(name).c_str());
     if (!ws) throw io_error{"cannot add the worksheet '" + name + "' to '" + path_ + "'"};
     return ws;
   }
   void set_title(const std::string& title) {
-    props_title_ = title;
+    props_title_ = xml_text(title);
     props_comments_ = "yusuan";
     lxw_doc_properties p{};
     p.title = props_title_.data();

@@ -127,7 +127,7 @@ void write_table_sheet(workbook& wb, const tb::table& t) {
   worksheet_repeat_rows(ws, header_top, first_data - 1);
   worksheet_center_horizontally(ws);
   worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-  const std::string header = "&L" + t.label + "&R" + t.unit_name;
+  const std::string header = "&L" + header_text(t.label) + "&R" + header_text(t.unit_name);
   worksheet_set_header(ws, header.c_str());
   worksheet_set_footer(ws, "&C&P / &N");
 }

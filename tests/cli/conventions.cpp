@@ -11,6 +11,8 @@ using namespace yusuan_test;
 namespace {
 
 const std::string ref_arg = quote(reference_path);
+// a budget whose total fits while its sums by 款 do not
+const std::string past_max_arg = quote("tests/hostile/files/group_sum_past_max.budget");
 
 }  // namespace
 
@@ -176,6 +178,8 @@ TEST(conventions_cli, errors_are_json_under_format_json) {
       {"check --format json --frobnicate x", 2, "\"code\":\"usage\""},
       {"report --format json x", 2, "\"code\":\"usage\""},
       {"frobnicate --format json", 2, "\"code\":\"usage\""},
+      {"query " + past_max_arg + " 'sum by function.款' --format json", 1, "\"code\":\"E0701\""},
+      {"table " + past_max_arg + " 03 --format json", 1, "\"code\":\"E0701\""},
   };
   for (const auto& c : cases) {
     const auto r = run_cli(c.args);
@@ -185,6 +189,36 @@ TEST(conventions_cli, errors_are_json_under_format_json) {
     EXPECT_NE(r.out.find("\"severity\":\"error\""), std::string::npos) << c.args;
     EXPECT_EQ(r.err, "") << c.args;
   }
+}
+
+TEST(conventions_cli, a_figure_no_amount_holds_is_E0701_and_nothing_is_written) {
+  temp_dir t;
+  struct overflow_case {
+    std::string args, where, what;
+  };
+  const std::vector<overflow_case> cases{
+      {"query " + past_max_arg + " 'sum by function.款'", "<query>", "a figure of the result"},
+      {"table " + past_max_arg + " 03", "<table>", "a cell of table 03"},
+      {"report " + past_max_arg, "<report>", "a figure of the page"},
+  };
+  for (const auto& c : cases) {
+    const fs::path out = t.write("out", "before");
+    const auto r = run_cli(c.args + " -o " + quote(out));
+    EXPECT_EQ(r.exit, 1) << c.args << r.err;
+    EXPECT_HAS(r.err, "error[E0701]: " + c.what + " is more than an amount can hold\n  --> " + c.where + ":1:1\n");
+    EXPECT_HAS(r.err, "= note: overflow in money sum: ");
+    EXPECT_FALSE(has(r.err, "yusuan: error")) << r.err;
+    EXPECT_EQ(read_all(out), "before") << c.args;
+  }
+  // a change from 上年 past what a percentage at two decimals holds: the note says so
+  t.write("now.budget", "金额单位 元\n208 01 09 30101: 92233720368547758.07\n");
+  t.write("prior.budget", "金额单位 元\n208 01 09 30101: 0.01\n");
+  const auto prior = run_cli("query " + quote(t.path() / "now.budget") + " 'sum by function.款' --prior " +
+                             quote(t.path() / "prior.budget") + " --format json");
+  EXPECT_EQ(prior.exit, 1);
+  EXPECT_EQ(prior.out.rfind("[", 0), 0u) << prior.out;
+  EXPECT_HAS(prior.out, "\"code\":\"E0701\"");
+  EXPECT_HAS(prior.out, "overflow in year-on-year change");
 }
 
 TEST(conventions_cli, did_you_mean) {

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <algorithm>
 #include <fstream>
 
@@ -259,6 +260,93 @@ TEST(region, export_writes_a_hive_partitioned_dataset) {
   auto bad = run_cli("export " + quote(t.path()) + " -o x.csv");
   EXPECT_EQ(bad.exit, 2);
   EXPECT_HAS(bad.err, "needs --to DIR");
+}
+
+namespace {
+
+/// A unit's budget of one item: the header lines `head`, year 2024, in 元.
+std::string unit_budget(const std::string& head) {
+  return "年度 2024\n金额单位 元\n" + head + "\n208 01 09 30101: 1.00 基本支出\n";
+}
+
+}  // namespace
+
+TEST(region, export_file_names_fit_the_file_system_and_never_collide) {
+  temp_dir t;
+  std::string long_name, long_code(300, '9');
+  for (int i = 0; i < 90; ++i) long_name += "长";
+  t.write("in/a.budget", unit_budget("单位 \"" + long_name + "\" 类型 行政"));
+  t.write("in/b.budget", unit_budget("部门 " + long_code + " \"部\"\n单位 001 \"甲\" 类型 行政"));
+  t.write("in/c.budget", unit_budget("单位 \"/\" 类型 行政"));
+  t.write("in/d.budget", unit_budget("单位 \"x2f\" 类型 行政"));
+  t.write("in/e.budget", unit_budget("单位 \"" + long_name + "甲\" 类型 行政"));
+  const fs::path out = t.path() / "out";
+  auto r = run_cli("export -j2 " + quote(t.path() / "in") + " --to " + quote(out));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.err, "wrote 5 items of 5 budgets");
+  std::set<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    EXPECT_LE(e.path().filename().string().size(), 255u) << e.path();
+    if (e.is_regular_file() && e.path().extension() == ".csv") files.insert(fs::relative(e.path(), out).generic_string());
+  }
+  EXPECT_EQ(files.size(), 5u);
+  EXPECT_TRUE(files.count("year=2024/department=none/x2f.csv"));      // 单位 "/"
+  EXPECT_TRUE(files.count("year=2024/department=none/x783266.csv"));  // 单位 "x2f"
+  // a long name: x, the hex of its first whole characters, _ and a hash
+  std::string start = "x";
+  for (int i = 0; i < 37; ++i) start += "e995bf";
+  std::size_t cut = 0;
+  for (const auto& f : files)
+    if (f.rfind("year=2024/department=none/" + start + "_", 0) == 0) ++cut;
+  EXPECT_EQ(cut, 2u);
+  json doc;
+  ASSERT_TRUE(json_reader(read_all(out / "datapackage.json")).read(doc));
+  EXPECT_EQ(doc.get("resources")->array.at(0).get("path")->array.size(), 5u);
+}
+
+TEST(region, a_failed_export_leaves_nothing_behind) {
+  temp_dir t;
+  t.write("in/a.budget", unit_budget("单位 001 \"甲\" 类型 行政"));
+  t.write("in/b.budget", unit_budget("单位 001 \"甲\" 类型 行政"));
+  auto twice = run_cli("export " + quote(t.path() / "in") + " --to " + quote(t.path() / "out"));
+  EXPECT_EQ(twice.exit, 2);
+  EXPECT_HAS(twice.err, "two budgets write year=2024/department=none/001.csv");
+  EXPECT_FALSE(fs::exists(t.path() / "out"));
+  // into a folder that exists: it is left as it was
+  t.write("kept/old.txt", "old");
+  EXPECT_EQ(run_cli("export -j2 " + quote(t.path() / "in") + " --to " + quote(t.path() / "kept")).exit, 2);
+  EXPECT_EQ(tree(t.path() / "kept"), (std::map<std::string, std::string>{{"old.txt", "old"}}));
+  EXPECT_EQ(std::distance(fs::directory_iterator(t.path() / "kept"), fs::directory_iterator()), 1);
+  // a budget with an error: the others are not written either
+  t.write("in/b.budget", "单位 002 \"乙\" 类型 行政\n208 01 09 30101: 一\n");
+  EXPECT_EQ(run_cli("export " + quote(t.path() / "in") + " --to " + quote(t.path() / "out")).exit, 1);
+  EXPECT_FALSE(fs::exists(t.path() / "out"));
+}
+
+TEST(region, consolidate_of_sums_no_amount_holds_is_E0701_and_writes_nothing) {
+  temp_dir t;
+  const std::string max = "92233720368547758.07";
+  // two units of the largest amount: the sum of them (the department, whose budget does not build, is its folder)
+  t.write("a/u1.budget", "金额单位 元\n单位 001 \"甲\" 类型 行政\n208 01 09 30101: " + max + " 基本支出\n");
+  t.write("a/u2.budget", "金额单位 元\n单位 002 \"乙\" 类型 行政\n208 01 09 30101: " + max + " 基本支出\n");
+  t.write("a/department.budget", "金额单位 元\n部门 001 \"部\"\n导入 \"u1.budget\"\n导入 \"u2.budget\"\n");
+  // one file of two units whose total is 0, each unit's sum past the limit
+  t.write("b/u.budget", "金额单位 元\n部门 002 \"部\"\n单位 003 \"丙\" 类型 行政\n208 01 09 30101: " + max +
+                            " 基本支出\n208 01 09 30102: " + max + " 基本支出\n单位 004 \"丁\" 类型 行政\n208 01 09 30101: -" +
+                            max + " 基本支出\n208 01 09 30102: -" + max + " 基本支出\n");
+  t.write("b/department.budget", "金额单位 元\n部门 002 \"部\"\n导入 \"u.budget\"\n");
+  const fs::path out = t.path() / "c.csv";
+  const auto a = run_cli("consolidate --color never " + quote(t.path() / "a") + " --format csv -o " + quote(out));
+  EXPECT_EQ(a.exit, 1) << a.err;
+  EXPECT_HAS(a.err, "error[E0701]: the sum of the units of department a is more than an amount can hold\n"
+                    "  --> <consolidate>:1:1\n");
+  EXPECT_HAS(a.err, "department.budget\n");
+  EXPECT_FALSE(fs::exists(out));
+  const auto b = run_cli("consolidate -j2 --color never " + quote(t.path() / "b") + " -o " + quote(out));
+  EXPECT_EQ(b.exit, 1) << b.err;
+  EXPECT_HAS(b.err, "error[E0701]: the sum of the items of unit 003 is more than an amount can hold\n");
+  EXPECT_HAS(b.err, "u.budget\n");
+  EXPECT_FALSE(fs::exists(out));
 }
 
 TEST(region, rule_sets_apply_to_every_budget_whatever_jobs) {

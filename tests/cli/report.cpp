@@ -93,3 +93,13 @@ TEST(report_cli, units_and_errors) {
   EXPECT_EQ(run_cli(std::string("report ") + small_path).exit, 0);
   EXPECT_EQ(run_cli("report examples/budgets/main.budget").exit, 0);
 }
+
+TEST(report_cli, a_template_the_budget_names_that_does_not_exist_is_E0804_at_its_name) {
+  temp_dir t;
+  t.write("a.budget", "模板 \"nope.template\"\n金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  const auto r = run_cli("report --color never " + quote(t.path() / "a.budget") + " -o " + quote(t.path() / "r.html"));
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_EQ(r.err.rfind("error[E0804]: unknown template 'nope.template'\n  --> ", 0), 0u) << r.err;
+  EXPECT_HAS(r.err, "a.budget:1:");
+  EXPECT_FALSE(fs::exists(t.path() / "r.html"));
+}

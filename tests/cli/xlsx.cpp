@@ -156,3 +156,35 @@ TEST(xlsx_cli, binary_output_needs_a_file_on_a_terminal_and_a_writable_path) {
   EXPECT_EQ(r.exit, 2);
   EXPECT_NE(r.err.find("cannot write '/nonexistent-dir/x.xlsx'"), std::string::npos) << r.err;
 }
+
+TEST(xlsx_cli, control_characters_in_strings_keep_every_part_well_formed) {
+  temp_dir t;
+  // accepted by check: control characters in the title, the unit's name, a project's name, a tag's value
+  t.write("a.budget",
+          "标题 \"a\x01b\"\n金额单位 元\n单位 001 \"u\x02v&P\" 类型 行政\n项目 \"p\x03q\" 类型 其他运转类 {\n"
+          "  208 01 09 30201: 1.00\n}\n208 01 09 30101: 1.00 基本支出 备注=\"x\x04y\"\n");
+  ASSERT_EQ(run_cli("check " + quote(t.path() / "a.budget")).exit, 0);
+  const std::string script = t.write("well_formed.py",
+                                     "import sys, zipfile, xml.dom.minidom\n"
+                                     "z = zipfile.ZipFile(sys.argv[1])\n"
+                                     "for n in z.namelist():\n"
+                                     "  try: xml.dom.minidom.parseString(z.read(n))\n"
+                                     "  except Exception as e: print(n, e)\n").string();
+  for (const std::string& command :
+       {"table " + quote(t.path() / "a.budget") + " all", "export " + quote(t.path() / "a.budget")}) {
+    const fs::path book = t.path() / "book.xlsx";
+    const auto r = run_cli(command + " --format xlsx -o " + quote(book));
+    ASSERT_EQ(r.exit, 0) << command << r.err;
+    FILE* p = ::popen(("python3 " + quote(script) + " " + quote(book) + " 2>&1; echo exit $?").c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    std::string printed;
+    for (char buf[256]; std::fgets(buf, sizeof buf, p);) printed += buf;
+    ::pclose(p);
+    EXPECT_EQ(printed, "exit 0\n") << command << ": parts that are not XML";
+    EXPECT_HAS(xr::unzip(book.string(), "docProps/core.xml"), "<dc:title>");
+  }
+  // a page header holds the unit's name, its & not taken for a code (&P: the page number)
+  const fs::path tables = t.path() / "tables.xlsx";
+  ASSERT_EQ(run_cli("table " + quote(t.path() / "a.budget") + " 01 --format xlsx -o " + quote(tables)).exit, 0);
+  EXPECT_HAS(xr::unzip(tables.string(), "xl/worksheets/sheet1.xml"), "&amp;Ru v&amp;&amp;P</oddHeader>");
+}
