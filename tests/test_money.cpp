@@ -1283,7 +1283,7 @@ TEST(Overflow, AWideSumIsFormattedWithTheDecimalsAnAmountTakes) {
   for (const int decimals : {-1, 19, 40}) {
     SCOPED_TRACE(decimals);
     // as for an amount that fits: the library's invalid_argument, not std::length_error or 40 places
-    for (const auto fen : {s.fen(), yusuan::int128(100)}) {
+    for (const auto& fen : {s.fen(), yusuan::int128(100)}) {
       try {
         (void)yusuan::format_fen(fen, yusuan::unit::yuan, decimals);
         ADD_FAILURE() << "no exception for " << fen.to_string();

@@ -78,12 +78,6 @@ inline int checked_output(int rc) {
   return rc;
 }
 
-/// A result whose sum no amount holds (a group of items of both signs
-/// whose sum passes ±92,233,720,368,547,758.07 元, though the budget's total
-/// does not): E0701 on standard error, at `where` (the query's text, or the
-/// table asked for), exit 1.
-int result_too_large(const std::string& where_name, const std::string& where_text, const std::string& what);
-
 /// Colour on standard error: "always", "never" or "auto" (a terminal and no NO_COLOR).
 bool use_color(const std::string& mode);
 

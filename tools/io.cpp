@@ -26,19 +26,6 @@ bool use_color(const std::string& mode) {
   return isatty(2) != 0 && (no == nullptr || *no == '\0');
 }
 
-int result_too_large(const std::string& where_name, const std::string& where_text, const std::string& what) {
-  const yusuan::source_file source(where_name, where_text);
-  yusuan::diagnostics ds;
-  yusuan::diagnostic d;
-  d.code = "E0701";
-  d.message = what + " is more than an amount can hold";
-  d.span = {&source, 0, static_cast<std::uint32_t>(where_text.size())};
-  d.label = "a sum of its items of both signs is past 92,233,720,368,547,758.07 元";
-  ds.add(std::move(d));
-  yusuan::render_text(std::cerr, ds, {use_color("auto")});
-  return exit_budget_error;
-}
-
 void report_error(const reporting& r, const std::string& code, const std::string& message) {
   if (r.json) {
     yusuan::diagnostics ds;
