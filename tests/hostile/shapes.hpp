@@ -142,6 +142,18 @@ inline std::string many_tests(std::size_t n) {
 /// n tests on one line, each without an 应 line (malformed).
 inline std::string tests_on_one_line(std::size_t n) { return repeat("测试 \"t\" { } ", n) + "\n"; }
 
+/// A block of n distinct tags (a0=v a1=v …), a block of n others in it and
+/// an item of n more in that: 3n tags, n on a line.
+inline std::string many_tags(std::size_t n) {
+  const auto tags = [n](const char* key) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += " " + std::string(key) + std::to_string(i) + "=v";
+    return s;
+  };
+  return "金额单位 元\n208 01 09" + tags("a") + " {\n" + tags("b").substr(1) + " {\n30101: 1.00 基本支出" + tags("c") +
+         "\n}\n}\n";
+}
+
 // templates of disclosure tables (main.template, for a budget of head()) ---------
 
 /// A template of one table 表 A with a text and an amount column; `rows`

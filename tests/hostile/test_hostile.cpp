@@ -88,6 +88,7 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"long_line", hostile::long_line},
       {"many_tests", hostile::many_tests},
       {"tests_on_one_line", hostile::tests_on_one_line},
+      {"many_tags", hostile::many_tags},
       {"template_parens", hostile::template_parens},
       {"template_filter_groups", hostile::template_filter_groups},
       {"template_nested_groups", hostile::template_nested_groups},
