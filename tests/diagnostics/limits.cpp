@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include <yusuan/syntax/parser.hpp>
+#include <yusuan/tables.hpp>
 
 #include <functional>
 #include <sstream>
@@ -115,6 +116,49 @@ TEST(diag_limits, E0715_in_a_query) {
   EXPECT_EQ(ds.list()[0].code, "E0715");
   EXPECT_EQ(where(ds.list()[0]), "1:75");
   EXPECT_FALSE(query(25'000).first);
+}
+
+// --- templates of tables: the same limits (E0715, E0713) -------------------------------------------
+
+namespace {
+
+/// Reads a template in a thread with a small stack: whether it was read, and its diagnostics.
+std::pair<bool, yusuan::diagnostics> read_template_small(const std::string& text) {
+  yusuan::diagnostics ds;
+  bool read = false;
+  on_small_stack(small_stack, [&] { read = yusuan::tables::read_template(text, "t.template", ds).has_value(); });
+  return {read, ds};
+}
+
+}  // namespace
+
+TEST(diag_limits, E0715_in_a_template_row_and_its_filter) {
+  EXPECT_TRUE(read_template_small(hostile::template_parens(64)).first);
+  EXPECT_TRUE(read_template_small(hostile::template_filter_groups(64)).first);
+  for (const auto& [text, at] : {std::pair{hostile::template_parens(65), "6:75"},  // the 65th '(' of the row's value
+                                 std::pair{hostile::template_filter_groups(65), "6:76"},  // of its 其中
+                                 std::pair{hostile::template_parens(20'000), "6:75"}}) {
+    const auto [read, ds] = read_template_small(text);
+    EXPECT_FALSE(read);
+    ASSERT_EQ(ds.size(), 1u) << dump(ds);
+    EXPECT_EQ(ds[0].code, "E0715");
+    EXPECT_EQ(where(ds[0]), at);
+    EXPECT_EQ(ds[0].label, "level 65: parentheses, 占比, 增幅 and 合计 nest at most 64 deep");
+  }
+}
+
+TEST(diag_limits, E0713_groups_of_a_template_at_the_limit_and_past_it) {
+  // the table and 255 groups in it: 256 blocks
+  const auto [read, at_limit] = read_template_small(hostile::template_nested_groups(256));
+  EXPECT_TRUE(read) << dump(at_limit);
+  for (const std::size_t n : {257, 100'000}) {
+    const auto [past_read, ds] = read_template_small(hostile::template_nested_groups(n));
+    EXPECT_FALSE(past_read);
+    ASSERT_EQ(ds.size(), 1u) << dump(ds);  // once, and the braces still match
+    EXPECT_EQ(ds[0].code, "E0713");
+    EXPECT_EQ(ds[0].message, "blocks nested more than 256 deep");
+    EXPECT_EQ(where(ds[0]), "261:1");  // the 256th 按, the 257th block
+  }
 }
 
 // --- long flat lists, chains and cycles: no limit of depth, read without recursion ---------------

@@ -1,8 +1,43 @@
 // E01xx: syntax errors (E0101), too many of them (E0102), braces (E0103), and
 // how the parser recovers after a syntax error.
+#include "language/full_budget.hpp"
 #include "support/test_support.hpp"
 
+#include <yusuan/syntax/parser.hpp>
+#include <yusuan/syntax/template_parser.hpp>
+
+#include <cctype>
+#include <string>
+#include <vector>
+
 using namespace yusuan_test;
+
+namespace {
+
+/// Whether what a syntax error expected reads as words: no name of the parser
+/// library or of a C++ type (X3 calls a part it has no name for by its
+/// mangled type, N5boost6spirit2x3…, and attr(…) "attr").
+bool readable(const std::string& expected) {
+  if (expected.empty()) return false;
+  for (const char* w : {"boost", "spirit", "x3", "attr", "eps", "unused", "::"})
+    if (expected.find(w) != std::string::npos) return false;
+  // a mangled name: a count of letters glued to the letters (6spirit, 13and_predicate)
+  for (std::size_t i = 0; i + 2 < expected.size(); ++i)
+    if (std::isdigit(static_cast<unsigned char>(expected[i])) && std::isalpha(static_cast<unsigned char>(expected[i + 1])) &&
+        std::isalpha(static_cast<unsigned char>(expected[i + 2])))
+      return false;
+  return true;
+}
+
+/// Every prefix of `line` that ends on a character boundary.
+std::vector<std::string> prefixes(const std::string& line) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i <= line.size(); ++i)
+    if (i == line.size() || (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) out.push_back(line.substr(0, i));
+  return out;
+}
+
+}  // namespace
 
 // --- E0101: syntax errors ------------------------------------------------------------------------
 
@@ -65,6 +100,68 @@ TEST(diag_syntax, E0101_unknown_statement) {
   const auto& d = one(r, "E0101");
   EXPECT_EQ(d.message, "syntax error: expected a statement");
   EXPECT_EQ(where(d), "2:3");
+}
+
+TEST(diag_syntax, E0101_expects_words_not_parser_internals) {
+  // a filter's value, a query's and an import's path: what each expects, in words
+  const auto expected = [](const std::string& text) { return one(compile(text), "E0101").expected; };
+  EXPECT_EQ(expected("核对 合计(经济 =\n"), "a value");
+  EXPECT_EQ(expected("核对 合计(经济 =) = 1\n"), "a value");
+  const std::string path = "a library path such as <std/measures.budget> or a quoted string";
+  for (const char* text : {"导入\n", "导入 sub/x.budget\n", "导入 <>\n", "导入 <std/x\n", "导入 ＜std/x.budget＞\n"})
+    EXPECT_EQ(expected(text), path) << text;
+  yusuan::diagnostics qd;
+  EXPECT_FALSE(yusuan::parse_query("sum where econ =", small_budget(), qd));
+  ASSERT_EQ(qd.size(), 1u);
+  EXPECT_EQ(qd[0].expected, "a value");
+  EXPECT_EQ(qd[0].message, "syntax error: expected a value");
+}
+
+TEST(diag_syntax, E0101_every_prefix_of_every_statement_expects_words) {
+  // every statement of the repository's budgets and templates, and of queries,
+  // cut after each of its characters: whatever the error, it reads as words
+  std::size_t errors = 0;
+  const auto check = [&](const std::string& text, const yusuan::syntax::syntax_error& err, const char* what) {
+    ++errors;
+    EXPECT_TRUE(readable(err.expected)) << what << " '" << text << "': expected " << err.expected;
+  };
+  std::vector<std::string> budgets{full_zh};
+  for (const auto& file : files_under("budgets", ".budget")) budgets.push_back(read_all(file));
+  for (const auto& text : budgets)
+    for (const auto& line : lines_of(text))
+      for (const auto& cut : prefixes(line)) {
+        yusuan::syntax::statement_slot slot;
+        yusuan::syntax::syntax_error err;
+        const char* p = cut.data();
+        while (true) {
+          const auto status = yusuan::syntax::parse_statement(p, cut.data() + cut.size(), slot, err);
+          if (status == yusuan::syntax::parse_status::error) check(cut, err, "statement");
+          if (status != yusuan::syntax::parse_status::ok) break;
+        }
+      }
+  for (const auto& file : files_under("budgets/std/templates", ".template"))
+    for (const auto& line : lines_of(read_all(file)))
+      for (const auto& cut : prefixes(line)) {
+        yusuan::syntax::ast::template_statement st;
+        yusuan::syntax::syntax_error err;
+        const char* p = cut.data();
+        if (yusuan::syntax::parse_template_statement(p, cut.data() + cut.size(), st, err) ==
+            yusuan::syntax::parse_status::error)
+          check(cut, err, "template statement");
+      }
+  for (const std::string query :
+       {"sum where econ = 30101 by function.款 pivot kind order by sum desc limit 5 rollup share",
+        "合计 其中 (经济 属于 (30101, 30102) 且 非 类型 = 基本支出) 或 金额 >= 1,000.00 按 功能, 经济",
+        "count where not kind in (basic, project) and 项目 != \"甲\" order by key asc",
+        "max where (econ <= 302 or econ > 30101) by unit"})
+    for (const auto& cut : prefixes(query)) {
+      yusuan::syntax::ast::query q;
+      yusuan::syntax::syntax_error err;
+      const char* p = cut.data();
+      if (yusuan::syntax::parse_query(p, cut.data() + cut.size(), q, err) == yusuan::syntax::parse_status::error)
+        check(cut, err, "query");
+    }
+  EXPECT_GT(errors, 1000u);  // the sweep met many kinds of errors
 }
 
 // --- E0102: too many syntax errors ---------------------------------------------------------------

@@ -108,6 +108,38 @@ TEST(diag_values, E0202_count_must_be_whole) {
   EXPECT_EQ(where(d), "1:7");
 }
 
+TEST(diag_values, E0202_past_the_range_of_an_amount_or_a_count_says_so) {
+  auto amount = compile("金额单位 元\n208 01 09 30101: 123456789012345678901\n");
+  const auto& a = one(amount, "E0202");
+  EXPECT_EQ(a.message, "amount '123456789012345678901' is more than an amount can hold");
+  EXPECT_EQ(a.label, "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+  EXPECT_EQ(where(a), "2:18");
+  EXPECT_EQ(one(compile("金额单位 亿元\n208 01 09 30101: 1000000000\n"), "E0202").message,
+            "amount '1000000000' is more than an amount can hold");
+  auto count = compile("计数 车 999999999999999999 辆\n");
+  const auto& c = one(count, "E0202");
+  EXPECT_EQ(c.message, "a count '999999999999999999' is out of range");
+  EXPECT_EQ(c.label, "18 digits: a count has at most 17");
+  EXPECT_EQ(where(c), "1:6");
+  EXPECT_TRUE(compile("计数 车 99999999999999999 辆\n").ok());
+}
+
+TEST(diag_values, E0202_a_whole_number_past_the_range_of_an_amount_where_an_amount_is_wanted) {
+  // 1000000000 亿元 is 10^17 元: a count, but no amount
+  const std::string head = "金额单位 亿元\n208 01 09 30101: 1.00\n";
+  for (const auto& [text, at] : {std::pair<std::string, std::string>{"核对 支出合计 <= 1000000000\n", "3:12"},
+                                 {"核对 1000000000 > 支出合计\n", "3:4"},
+                                 {"核对 支出合计 + -1000000000 < 0\n", "3:12"},
+                                 {"核对 占比(支出合计, 1000000000) < 1%\n", "3:13"},
+                                 {"参数 上限 = 1000000000\n", "3:9"}}) {
+    auto r = compile(head + text);
+    const auto& d = one(r, "E0202");
+    EXPECT_EQ(d.message, "amount '1000000000' is more than an amount can hold") << text;
+    EXPECT_EQ(where(d), at) << text;
+    EXPECT_EQ(r.diagnostics.error_count(), 1u) << text << dump(r);
+  }
+}
+
 // --- E0203: duplicate project code ---------------------------------------------------------------
 
 TEST(diag_values, E0203_duplicate_project_code) {

@@ -142,6 +142,42 @@ inline std::string many_tests(std::size_t n) {
 /// n tests on one line, each without an 应 line (malformed).
 inline std::string tests_on_one_line(std::size_t n) { return repeat("测试 \"t\" { } ", n) + "\n"; }
 
+/// A block of n distinct tags (a0=v a1=v …), a block of n others in it and
+/// an item of n more in that: 3n tags, n on a line.
+inline std::string many_tags(std::size_t n) {
+  const auto tags = [n](const char* key) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += " " + std::string(key) + std::to_string(i) + "=v";
+    return s;
+  };
+  return "金额单位 元\n208 01 09" + tags("a") + " {\n" + tags("b").substr(1) + " {\n30101: 1.00 基本支出" + tags("c") +
+         "\n}\n}\n";
+}
+
+// templates of disclosure tables (main.template, for a budget of head()) ---------
+
+/// A template of one table 表 A with a text and an amount column; `rows`
+/// are its rows.
+inline std::string template_with(const std::string& rows) {
+  return "模板 甲\n表 A 甲表 {\n  标题 \"x\"\n  列 \"k\"\n  列 \"a\" = 合计\n" + rows + "}\n";
+}
+
+/// A row whose value is 合计 in n parentheses.
+inline std::string template_parens(std::size_t n) {
+  return template_with("  行 \"x\" = " + repeat("(", n) + "合计" + repeat(")", n) + "\n");
+}
+
+/// A row whose 其中 is a filter in n parentheses.
+inline std::string template_filter_groups(std::size_t n) {
+  return template_with("  行 \"x\" 其中 " + repeat("(", n) + "经济 = 30101" + repeat(")", n) + "\n");
+}
+
+/// n blocks nested in one another: the table and n - 1 groups (按) in it.
+inline std::string template_nested_groups(std::size_t n) {
+  const std::size_t g = n == 0 ? 0 : n - 1;
+  return template_with(repeat("按 功能 行 功能.代码 {\n", g) + repeat("}\n", g));
+}
+
 /// Files of an import chain: main.budget imports f1, f1 imports f2 … f(n-1)
 /// holds an item.  Names are relative to the budget's directory.
 inline std::map<std::string, std::string> import_chain(std::size_t n) {

@@ -88,6 +88,10 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"long_line", hostile::long_line},
       {"many_tests", hostile::many_tests},
       {"tests_on_one_line", hostile::tests_on_one_line},
+      {"many_tags", hostile::many_tags},
+      {"template_parens", hostile::template_parens},
+      {"template_filter_groups", hostile::template_filter_groups},
+      {"template_nested_groups", hostile::template_nested_groups},
   };
   return s;
 }
@@ -107,6 +111,12 @@ std::string make_input(const temp_dir& dir, const std::string& input) {
     const std::string shape = arg.substr(0, arg.find(':'));
     dir.write("main.budget", shapes().at(shape)(number(arg)));
     return "main.budget";
+  }
+  if (kind == "template") {  // main.template, and main.budget rendered in it
+    const std::string shape = arg.substr(0, arg.find(':'));
+    dir.write("main.template", shapes().at(shape)(number(arg)));
+    dir.write("main.budget", "模板 \"main.template\"\n" + hostile::head());
+    return "main.template";
   }
   if (kind == "chain" || kind == "list") {
     for (const auto& [name, text] : kind == "chain" ? hostile::import_chain(number(arg)) : hostile::import_list(number(arg)))

@@ -40,3 +40,19 @@ TEST(lang_figures_and_measures, measure_definition_span) {
   EXPECT_EQ(where(sp), "1:8");  // 口径 甲 = |合计(…)
   EXPECT_EQ(sp.length, std::string("合计(经济 = 30101)").size());
 }
+
+TEST(lang_figures_and_measures, counts_of_up_to_17_digits_compare_with_their_literals) {
+  // a whole number compared with a count is a count, in any unit of amounts,
+  // though past what an amount holds (10^9 亿元 is 10^17 元)
+  for (const char* unit : {"元", "万元", "亿元"})
+    for (const char* n : {"999999999", "1000000000", "999999999999999", "1000000000000000", "99999999999999999"}) {
+      const std::string text = std::string("金额单位 ") + unit + "\n计数 人次 " + n + " 人次\n核对 人次 = " + n +
+                               "\n核对 " + n + " >= 人次\n核对 人次 - 1 < " + n + "\n核对 -" + n + " = -人次\n";
+      auto r = compile(text);
+      EXPECT_TRUE(r.ok()) << text << dump(r);
+    }
+  auto r = compile("金额单位 亿元\n计数 人次 1000000000 人次\n核对 人次 = 1000000001\n");
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.expected, "1000000001");
+  EXPECT_EQ(d.found, "1000000000");
+}

@@ -1,4 +1,5 @@
 // Tags (key=value) on items and blocks, and filters on them.
+#include "hostile/shapes.hpp"
 #include "support/test_support.hpp"
 
 using namespace yusuan_test;
@@ -22,4 +23,28 @@ TEST(lang_tags, inherited_overridden_and_filtered) {
   EXPECT_EQ(items[4].tags, 0u);
   EXPECT_NE(b.string_id("甲"), yusuan::npos32);
   EXPECT_EQ(b.string_id("不存在"), yusuan::npos32);
+}
+
+TEST(lang_tags, many_tags_and_keys_written_again) {
+  // a key written again keeps its last value, wherever it is on the line;
+  // the same tags in another order make the same tag set
+  auto r = compile("金额单位 元\n208 01 09 a=1 b=1 {\n  b=2 c=1 a=2 {\n    30101: 1.00 c=2 d=1 c=3 a=3\n"
+                   "    30102: 1.00 d=1 a=3 c=3\n  }\n}\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& b = *r.value;
+  const auto items = b.items();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(b.tag_of(items[0], "a"), "3");
+  EXPECT_EQ(b.tag_of(items[0], "b"), "2");
+  EXPECT_EQ(b.tag_of(items[0], "c"), "3");
+  EXPECT_EQ(b.tag_of(items[0], "d"), "1");
+  EXPECT_EQ(b.tags_of(items[0]).size(), 4u);
+  EXPECT_EQ(items[0].tags, items[1].tags);
+  // thousands of tags on each line
+  auto many = compile(hostile::many_tags(3000));
+  ASSERT_TRUE(many.ok()) << dump(many);
+  const auto item = many.value->items()[0];
+  EXPECT_EQ(many.value->tags_of(item).size(), 9000u);
+  EXPECT_EQ(many.value->tag_of(item, "a2999"), "v");
+  EXPECT_EQ(many.value->tag_of(item, "c0"), "v");
 }

@@ -149,6 +149,8 @@ private:
       if (a->kind == value::type::count || b->kind == value::type::count) {
         // the other side must be a count too, or a whole-number literal
         if (!(a->kind == value::type::count || a->whole) || !(b->kind == value::type::count || b->whole)) {
+          const bool past = ev_.literal_past_amounts(c.lhs);
+          if (ev_.literal_past_amounts(c.rhs) || past) return r;
           ev_.fail(c.span, "E0502", "a count can only be compared with a count or a whole number");
           return r;
         }

@@ -10,6 +10,7 @@
 #include <yusuan/compile/values.hpp>
 #include <yusuan/syntax/ast.hpp>
 
+#include <algorithm>
 #include <string>
 #include <variant>
 #include <vector>
@@ -120,16 +121,17 @@ public:
       if (f.project == npos32) f.project = unresolved_project;
     }
     if (!c.tags.empty()) {
-      auto merged = d_.data->tag_sets[f.tags];
-      for (auto t : c.tags) {
-        bool replaced = false;
-        for (auto& m : merged)
-          if (m.first == t.first) {
-            m.second = t.second;
-            replaced = true;
-          }
-        if (!replaced) merged.push_back(t);
+      // the block's tags, then the statement's in the order written: the last
+      // value of a key wins (sorted by key, so that many tags cost n log n)
+      tag_list merged = d_.data->tag_sets[f.tags];
+      merged.insert(merged.end(), c.tags.begin(), c.tags.end());
+      std::stable_sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < merged.size(); ++i) {
+        if (i + 1 < merged.size() && merged[i + 1].first == merged[i].first) continue;
+        merged[kept++] = merged[i];
       }
+      merged.resize(kept);
       f.tags = d_.tag_set_id(std::move(merged));
     }
     return true;
@@ -174,12 +176,8 @@ private:
       out.project_span = r.rep_.span_of(c.project);
     }
     void operator()(const syntax::ast::tag_coord& c) const {
+      // a key written twice keeps its last value (combine sorts them out)
       const auto k = r.d_.intern(c.key.view()), v = r.d_.intern(r.values_.text(c.value));
-      for (auto& t : out.tags)
-        if (t.first == k) {
-          t.second = v;
-          return;
-        }
       out.tags.emplace_back(k, v);
     }
   };

@@ -134,6 +134,8 @@ public:
         auto a = eval(e.args[0]), b = eval(e.args[1]);
         if (!a || !b) return std::nullopt;
         if (a->kind != value::type::money || b->kind != value::type::money) {
+          const bool past = literal_past_amounts(e.args[0]);
+          if (literal_past_amounts(e.args[1]) || past) return std::nullopt;
           fail(e.span, "E0502", "占比(…) is a share of one amount in another");
           return std::nullopt;
         }
@@ -175,6 +177,18 @@ public:
       }
     }
     return std::nullopt;
+  }
+
+  /// E0202 where `e` is used as an amount but is a whole-number literal past
+  /// what an amount holds (read as a count only: 1000000000 in 亿元), or
+  /// that literal negated; whether it was one.
+  bool literal_past_amounts(const expr& e) {
+    const expr* x = &e;
+    while (x->kind == expr::op::neg && !x->args.empty()) x = &x->args.front();
+    if (x->kind != expr::op::count_literal) return false;
+    fail(x->span, "E0202", "amount '" + x->name + "' is more than an amount can hold",
+         "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+    return true;
   }
 
   /// Reports a problem once per place and message.
@@ -231,6 +245,9 @@ private:
       // a count and a whole-number literal make a count; a count and an amount do not mix
       for (std::size_t i = 0; i < terms.size(); ++i)
         if (!countable(terms[i])) {
+          bool past = false;
+          for (const auto& a : e.args) past = literal_past_amounts(a) || past;
+          if (past) return std::nullopt;
           fail(e.span, "E0502", "a count cannot be added to or subtracted from an amount");
           return std::nullopt;
         }

@@ -77,6 +77,19 @@ private:
     e.kind = expr::op::money_literal;
     e.span = span;
     e.name = std::string(text.view());
+    // a whole number also reads as a count (核对 项目数 = 11), of as many
+    // digits as a 计数; one past what an amount holds (in 亿元, from 10^9)
+    // is a count only, and E0202 where an amount is wanted
+    const std::string narrowed = value_reader::narrow(text.view());
+    const std::string_view t = narrowed;
+    e.whole = value_reader::count_digits(t);
+    if (e.whole) {
+      e.count = value_reader::count_of(t);
+      if (!values_.fits_amount(t)) {
+        e.kind = expr::op::count_literal;
+        return e;
+      }
+    }
     if (auto m = values_.stated(text)) {
       e.amount = m->value;
       e.written_in = m->written_in;
@@ -84,12 +97,6 @@ private:
     } else {
       ok = false;
     }
-    // a whole number also reads as a count (核对 项目数 = 11)
-    const std::string narrowed = value_reader::narrow(text.view());
-    const std::string_view t = narrowed;
-    e.whole = !t.empty() && t.size() <= 15 && t.find_first_not_of("0123456789") == std::string_view::npos;
-    if (e.whole)
-      for (char c : t) e.count = e.count * 10 + (c - '0');
     return e;
   }
 

@@ -187,6 +187,11 @@ public:
     } else {
       p.value = c_.exprs.literal(s.value, c_.span_of(s.value), ok);
     }
+    if (ok && p.value.kind == expr::op::count_literal) {  // a parameter is an amount or a percentage
+      c_.rep.error("E0202", "amount '" + p.value.name + "' is more than an amount can hold", p.value.span,
+                   "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+      ok = false;
+    }
     if (ok) c_.d.parameters.emplace(name, std::move(p));
   }
 

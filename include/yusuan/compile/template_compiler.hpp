@@ -3,7 +3,8 @@
 // blocks (表, 栏, 按) tracked on a stack, expressions and filters lowered as
 // in budgets (compile/lower_expr.hpp), texts read by compile/template_fields.
 // Every problem is a located diagnostic: E0101 (syntax), E0103 (braces),
-// E0805 (what the template says), E0304 and E02xx (its filters).
+// E0805 (what the template says), E0304 and E02xx (its filters), E0713 and
+// E0715 (blocks and expressions nested too deeply), E0717 (a name too long).
 #pragma once
 
 #include <yusuan/compile/describe.hpp>
@@ -46,7 +47,7 @@ public:
 private:
   void read(std::shared_ptr<const source_file> src) {
     rep_.set_file(src.get());
-    statements_.emplace(rep_, values_, exprs_, fields_, known_);
+    statements_.emplace(rep_, values_, exprs_, fields_, known_, opt_.max_block_depth);
     statements_->result().sources.push_back(src);
     const char* pos = src->text().data();
     const char* last = pos + src->text().size();
@@ -55,7 +56,7 @@ private:
     for (;;) {
       syntax::chars::skip_blank(pos, last);
       const char* start = pos;
-      const auto status = syntax::parse_template_statement(pos, last, st, err);
+      const auto status = syntax::parse_template_statement(pos, last, st, err, opt_.max_expression_depth);
       if (status == syntax::parse_status::end) break;
       if (status == syntax::parse_status::error) {
         report_syntax_error(rep_, err, last);

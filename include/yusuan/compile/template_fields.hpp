@@ -169,8 +169,11 @@ private:
 inline bool check_cell_expression(reporter& rep, const expr& e, bool this_column_allowed) {
   bool ok = true;
   switch (e.kind) {
+    case expr::op::count_literal:  // a whole number past what an amount holds
+      rep.error("E0202", "amount '" + e.name + "' is more than an amount can hold", e.span,
+                "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+      return false;
     case expr::op::count:
-    case expr::op::count_literal:
     case expr::op::percent_literal:
     case expr::op::share:
     case expr::op::change:

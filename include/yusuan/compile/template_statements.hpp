@@ -27,8 +27,8 @@ namespace yusuan::compile {
 class template_statements : public boost::static_visitor<void> {
 public:
   template_statements(reporter& r, value_reader& v, expr_lowering& x, template_fields& f,
-                      const std::vector<const tables::table_template*>& known)
-      : rep_(r), values_(v), exprs_(x), fields_(f), known_(known) {}
+                      const std::vector<const tables::table_template*>& known, std::size_t max_depth)
+      : rep_(r), values_(v), exprs_(x), fields_(f), known_(known), max_depth_(max_depth) {}
 
   tables::table_template& result() noexcept { return t_; }
 
@@ -154,6 +154,7 @@ public:
 
   void operator()(const syntax::ast::tpl_table& s) {
     if (!named_) unnamed(s.where);
+    if (deep(s.where)) return;
     if (!at_top(s.where)) {
       open_block(level::skipped, s.where);
       return;
@@ -198,6 +199,7 @@ public:
   }
 
   void operator()(const syntax::ast::tpl_panel& s) {
+    if (deep(s.where)) return;
     auto* tb = in_table(s.where);
     if (!tb || stack_.back().what != level::table) {
       if (tb) rep_.error("E0805", "栏 opens a panel of a table, directly in 表 { … }", span(s.keyword));
@@ -301,6 +303,7 @@ public:
   }
 
   void operator()(const syntax::ast::tpl_group& s) {
+    if (s.opens_block && deep(s.where)) return;
     auto* tb = in_table(s.where);
     if (!tb) {
       if (s.opens_block) open_block(level::skipped, s.where);
@@ -436,6 +439,19 @@ private:
     return tb.panels[stack_.back().panel].rows;
   }
 
+  /// Whether a block would nest deeper than the limit (E0713, reported
+  /// once): it is then opened as a skipped block, so that its '}' still
+  /// closes it and what it holds is not read.
+  bool deep(slice where) {
+    if (stack_.size() < max_depth_) return false;
+    if (!deep_reported_)
+      rep_.error("E0713", "blocks nested more than " + std::to_string(max_depth_) + " deep", rep_.span_at(where.b),
+                 "the limit of nested blocks");
+    deep_reported_ = true;
+    open_block(level::skipped, where);
+    return true;
+  }
+
   void open_block(level what, slice where) {
     open o;
     o.what = what;
@@ -542,8 +558,9 @@ private:
   const std::vector<const tables::table_template*>& known_;
   tables::table_template t_;
   std::vector<open> stack_;
+  std::size_t max_depth_;
   std::size_t table_ = 0;
-  bool named_ = false, content_ = false, unnamed_reported_ = false;
+  bool named_ = false, content_ = false, unnamed_reported_ = false, deep_reported_ = false;
   std::set<std::string> defined_tables_, defined_measures_;
 };
 

@@ -74,6 +74,11 @@ public:
       return std::nullopt;
     }
     if (!ec) return out;
+    if (ec == amount_errc::out_of_range) {
+      rep_.error("E0202", "amount '" + std::string(text.view()) + "' is more than an amount can hold",
+                 rep_.span_of(text), "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+      return std::nullopt;
+    }
     const unit u = out.written_in;
     // positions in the text as written (the ASCII copy has the same number of characters)
     const char* at = text.b + written_offset(text.view(), pos);
@@ -142,20 +147,42 @@ public:
     if (digits >= 4) ++(comma ? grouped : ungrouped);
   }
 
-  /// A whole number of at most 17 digits (a count of vehicles, a limit).
-  std::optional<std::int64_t> whole(slice text, const char* what) {
-    const std::string narrowed = narrow(text.view());
-    const std::string_view t = narrowed;
-    bool ok = !t.empty() && t.size() <= 17;
-    for (char c : t) ok = ok && c >= '0' && c <= '9';
-    if (!ok) {
-      rep_.error("E0202", std::string(what) + " must be a whole number", rep_.span_of(text),
-                 "found '" + std::string(t) + "'");
-      return std::nullopt;
-    }
+  /// The digits a count (a whole number) has at most.
+  static constexpr std::size_t max_count_digits = 17;
+
+  /// Whether `t` is written with digits only, at most max_count_digits of them.
+  static bool count_digits(std::string_view t) noexcept {
+    return !t.empty() && t.size() <= max_count_digits && t.find_first_not_of("0123456789") == std::string_view::npos;
+  }
+
+  /// The number written with the digits of count_digits.
+  static std::int64_t count_of(std::string_view t) noexcept {
     std::int64_t n = 0;
     for (char c : t) n = n * 10 + (c - '0');
     return n;
+  }
+
+  /// Whether the whole number `t` (count_digits) is an amount in the file's unit.
+  bool fits_amount(std::string_view t) const noexcept {
+    std::error_code ec;
+    const money m = money::parse(t, file_unit(), ec);
+    return !ec && m.fen() != std::numeric_limits<std::int64_t>::min();
+  }
+
+  /// A whole number of at most max_count_digits digits (a count of vehicles, a limit).
+  std::optional<std::int64_t> whole(slice text, const char* what) {
+    const std::string narrowed = narrow(text.view());
+    const std::string_view t = narrowed;
+    if (!count_digits(t)) {
+      if (!t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos)
+        rep_.error("E0202", std::string(what) + " '" + std::string(t) + "' is out of range", rep_.span_of(text),
+                   std::to_string(t.size()) + " digits: a count has at most " + std::to_string(max_count_digits));
+      else
+        rep_.error("E0202", std::string(what) + " must be a whole number", rep_.span_of(text),
+                   "found '" + std::string(t) + "'");
+      return std::nullopt;
+    }
+    return count_of(t);
   }
 
   /// A four-digit year, or nullopt (without a diagnostic) when it is not one.

@@ -17,6 +17,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <string>
 #include <type_traits>
 
 namespace yusuan::syntax::grammar {
@@ -107,6 +108,23 @@ struct bare_name_parser : x3::parser<bare_name_parser> {
 
 inline constexpr kind_word_parser kind_word{};
 
+}  // namespace yusuan::syntax::grammar
+
+namespace boost::spirit::x3 {
+template <>
+struct get_info<yusuan::syntax::grammar::kind_word_parser> {
+  using result_type = std::string;
+  std::string operator()(yusuan::syntax::grammar::kind_word_parser const&) const { return "a kind"; }
+};
+template <>
+struct get_info<yusuan::syntax::grammar::bare_name_parser> {
+  using result_type = std::string;
+  std::string operator()(yusuan::syntax::grammar::bare_name_parser const&) const { return "a name"; }
+};
+}  // namespace boost::spirit::x3
+
+namespace yusuan::syntax::grammar {
+
 /// The action of each alternative of a rule whose node is a variant (a
 /// coordinate, an operand, a statement …): moves the alternative's node into
 /// the rule's.  A rule with actions hands its alternatives no attribute, so
@@ -196,6 +214,7 @@ struct operand_class;
 struct signed_operand_class : locate {};
 struct operation_class : locate {};
 struct expression_class : locate {};
+struct one_value_class;
 struct condition_test_class : locate {};
 struct condition_class : locate {};
 struct filter_group_class : locate {};
@@ -217,6 +236,7 @@ const x3::rule<operand_class, ast::operand> operand = "an amount, a measure or a
 const x3::rule<signed_operand_class, ast::signed_operand> signed_operand = "an expression";
 const x3::rule<operation_class, ast::operation> operation = "'+' or '-'";
 const x3::rule<expression_class, ast::expression> expression = "an expression";
+const x3::rule<one_value_class, std::vector<ast::slice>> one_value = "a value";
 const x3::rule<condition_test_class, ast::condition_test> condition_test = "=, ≠, 属于 or 不属于";
 const x3::rule<condition_class, ast::condition> condition = "a condition such as 经济 = 30101";
 const x3::rule<filter_group_class, ast::filter_group> filter_group = "'('";
@@ -402,7 +422,7 @@ const auto expression_def = signed_operand >> *operation;
 const auto value_list = open_paren > (value_tok % sep) > close_paren;
 // an amount with thousands separators (金额 ≥ 10,000,000.00) is one value: its
 // commas are not the separators of a list
-const auto one_value = x3::repeat(1)[(&(+x3::digit >> lit(',') >> x3::digit) >> amount_tok) | value_tok];
+const auto one_value_def = x3::repeat(1)[(&(+x3::digit >> lit(',') >> x3::digit) >> amount_tok) | value_tok];
 const auto condition_test_def =
     (((lit("!=") | lit("≠")) >> attr(ast::comparison::ne)) > one_value) |
     (((lit("<=") | lit("≤")) >> attr(ast::comparison::le)) > one_value) |
@@ -531,7 +551,7 @@ BOOST_SPIRIT_DEFINE(colon, arrow, sep, open_brace, close_brace, open_paren, clos
 BOOST_SPIRIT_DEFINE(mapped_code, code_coord, kind_coord, fund_coord, project_coord, tag_coord, coordinate,
                     post_coordinate)
 BOOST_SPIRIT_DEFINE(amount_literal, percent_literal, name_ref, prior_ref, aggregation, aggregation_args, share_of,
-                    change_of, parenthesized, operand, signed_operand, operation, expression, condition_test, condition, filter_group,
+                    change_of, parenthesized, operand, signed_operand, operation, expression, one_value, condition_test, condition, filter_group,
                     filter_atom, negation, conjunction, filter)
 BOOST_SPIRIT_DEFINE(block_open, block_close, title, year, amount_unit, unit_decl, department, import_file,
                     template_decl, income_part, income, year_end_balance, project_field, project, targets_open, target_value, target,

@@ -5,39 +5,12 @@
 
 #include <yusuan/syntax/expected.hpp>
 #include <yusuan/syntax/grammar_def.hpp>
+#include <yusuan/syntax/parse_failures.hpp>
 #include <yusuan/syntax/parser.hpp>
 
 namespace yusuan::syntax {
 
 namespace detail {
-namespace x3 = boost::spirit::x3;
-inline parse_status expectation(const x3::expectation_failure<const char*>& e, const char* last, syntax_error& err) {
-  const char* w = e.where();
-  chars::skip_blank(w, last);
-  err.where = w;
-  err.expected = e.which();
-  err.nesting_limit = 0;
-  err.name_length = 0;
-  return parse_status::error;
-}
-inline parse_status too_deep(const tokens::nesting_too_deep& e, syntax_error& err) {
-  err.where = e.where;
-  err.expected = "an expression nested at most " + std::to_string(e.limit) + " deep";
-  err.nesting_limit = e.limit;
-  return parse_status::error;
-}
-inline parse_status too_long(const tokens::name_too_long& e, syntax_error& err) {
-  err.where = e.where;
-  err.expected = "a name or string of at most " + std::to_string(max_name_length) + " bytes";
-  err.name_length = e.length;
-  return parse_status::error;
-}
-/// The skipper of one statement or query, which also counts its nesting.
-inline tokens::blank_parser skipper(std::size_t max_nesting) {
-  tokens::blank_parser s;
-  s.max_nesting = max_nesting;
-  return s;
-}
 
 /// What coordinate_line read.
 enum class coordinate_line_kind { none, item, block };

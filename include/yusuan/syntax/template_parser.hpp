@@ -10,8 +10,9 @@
 namespace yusuan::syntax {
 
 /// Skips blanks and comments, then reads one statement of a template file at
-/// `first`; as parse_statement does for budgets.
+/// `first`; as parse_statement does for budgets, with the same limit on the
+/// nesting of its expressions and filters.
 YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char* last, ast::template_statement& out,
-                                                  syntax_error& err);
+                                                  syntax_error& err, std::size_t max_nesting = default_max_nesting);
 
 }  // namespace yusuan::syntax

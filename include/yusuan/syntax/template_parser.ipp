@@ -5,13 +5,14 @@
 
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/expected.hpp>
+#include <yusuan/syntax/parse_failures.hpp>
 #include <yusuan/syntax/template_grammar.hpp>
 #include <yusuan/syntax/template_parser.hpp>
 
 namespace yusuan::syntax {
 
 YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char* last, ast::template_statement& out,
-                                                  syntax_error& err) {
+                                                  syntax_error& err, std::size_t max_nesting) {
   namespace x3 = boost::spirit::x3;
   chars::skip_blank(first, last);
   if (first == last) return parse_status::end;
@@ -21,7 +22,7 @@ YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char
   try {
     out = ast::template_statement();
     const char* p = first;
-    if (x3::phrase_parse(p, last, template_grammar::statement, tokens::blank_parser{}, out) && p != start) {
+    if (x3::phrase_parse(p, last, template_grammar::statement, detail::skipper(max_nesting), out) && p != start) {
       first = p;
       return parse_status::ok;
     }
@@ -29,16 +30,11 @@ YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char
     err.expected = "a statement of a template (模板, 表, 列, 行, 合计, 按, 栏, 口径 …)";
     return parse_status::error;
   } catch (const x3::expectation_failure<const char*>& e) {
-    const char* w = e.where();
-    chars::skip_blank(w, last);
-    err.where = w;
-    err.expected = e.which();
-    return parse_status::error;
+    return detail::expectation(e, last, err);
+  } catch (const tokens::nesting_too_deep& e) {
+    return detail::too_deep(e, err);
   } catch (const tokens::name_too_long& e) {
-    err.where = e.where;
-    err.expected = "a name or string of at most " + std::to_string(max_name_length) + " bytes";
-    err.name_length = e.length;
-    return parse_status::error;
+    return detail::too_long(e, err);
   }
 }
 
