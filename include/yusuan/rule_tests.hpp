@@ -497,6 +497,17 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file,
   return tests;
 }
 
+/// The tests of a test file.  Throws budget_error with every problem of the
+/// file and of its tests when there is any (a malformed test says nothing
+/// reliable): the throwing form of read_rule_tests(file, diags).
+inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file) {
+  diagnostics diags;
+  auto tests = read_rule_tests(file, diags);
+  for (const auto& t : tests) diags.append(t.problems);
+  if (diags.has_errors()) throw budget_error(std::move(diags));
+  return tests;
+}
+
 /// Every constraint of the rule files under test: whether some test made it
 /// fail and some test made it pass.
 class rule_coverage {
@@ -509,15 +520,24 @@ public:
   };
 
   /// Lists the constraints of a rule file: the statements that begin a line
-  /// with 核对 / expect, or 每个 / each.
-  void add_rule_file(const std::filesystem::path& file) {
-    const std::string key = std::filesystem::weakly_canonical(file).string();
-    if (!files_.emplace(key, file.lexically_normal().string()).second) return;
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
+  /// with 核对 / expect, or 每个 / each.  A file that cannot be read (only a
+  /// regular file is) lists nothing: false, and E0001 in `diags`.
+  bool add_rule_file(const std::filesystem::path& file, diagnostics& diags) {
+    std::error_code ec;
+    const std::string key = std::filesystem::weakly_canonical(file, ec).string();
+    if (files_.count(key)) return true;
+    std::string why;
+    auto text = detail::read_test_file(file, why);
+    if (!text) {
+      diagnostic d;
+      d.code = "E0001";
+      d.message = "cannot read '" + file.string() + "': " + why;
+      diags.add(std::move(d));
+      return false;
+    }
+    files_.emplace(key, file.lexically_normal().string());
     // lines, blanks and word ends as the language has them
-    const source_file src(key, std::move(ss).str());
+    const source_file src(key, std::move(*text));
     for (std::uint32_t n = 1; n <= src.line_count(); ++n) {
       const std::string_view line = src.line_text(n);
       std::size_t p = 0;
@@ -544,6 +564,12 @@ public:
           break;
         }
     }
+    return true;
+  }
+  /// The throwing form: budget_error (E0001) for a file that cannot be read.
+  void add_rule_file(const std::filesystem::path& file) {
+    diagnostics diags;
+    if (!add_rule_file(file, diags)) throw budget_error(std::move(diags));
   }
 
   /// Records the result of a constraint checked in some test.

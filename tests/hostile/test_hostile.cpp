@@ -133,6 +133,11 @@ std::string make_input(const temp_dir& dir, const std::string& input) {
     dir.write("main.budget", "金额单位 元\n导入 \"part.budget\"\n208 01 09 30101: 1.00\n");
     return "main.budget";
   }
+  if (kind == "rules-fifo") {  // a test file whose test names a FIFO as its rule file
+    EXPECT_EQ(::mkfifo((dir.path() / "rules.budget").c_str(), 0600), 0);
+    dir.write("tests.budget", "测试 \"a\" {\n  规则 \"rules.budget\"\n  208 01 09 30101: 1.00\n  应 通过\n}\n");
+    return "tests.budget";
+  }
   if (kind == "devzero") return "/dev/zero";
   if (kind == "dir") {
     fs::create_directories(dir.path() / "folder.budget");

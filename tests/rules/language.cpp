@@ -383,3 +383,29 @@ TEST(rules, the_matchers_check_the_tables_as_yusuan_check_does) {
   EXPECT_THAT(compile_with_rules("表注 预算09表 \"此表无数。\"\n" + item, {}, quiet()), Reports("E0807"));
   EXPECT_THAT(compile_with_rules("模板 上海9表\n" + item, {}, quiet()), ChecksClean());
 }
+
+TEST(rules, reading_tests_and_rule_files_in_the_throwing_and_the_non_throwing_forms) {
+  temp_dir dir;
+  const auto good = dir.write("good.budget", "测试 \"a\" {\n  208 01 09 30101: 1.00\n  应 通过\n}\n");
+  const auto bad = dir.write("bad.budget", "测试 \"a\" {\n  208 01 09 30101: 1.00\n  应 报错 X9999\n}\n");
+  EXPECT_EQ(yusuan::read_rule_tests(good).size(), 1u);
+  try {
+    (void)yusuan::read_rule_tests(bad);
+    ADD_FAILURE() << "no budget_error for a malformed test";
+  } catch (const yusuan::budget_error& e) {
+    ASSERT_EQ(e.diagnostics().error_count(), 1u) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].code, "E0101");
+    EXPECT_EQ(where(e.diagnostics()[0]), "3:3") << e.what();
+  }
+  EXPECT_THROW((void)yusuan::read_rule_tests(dir.path() / "none.budget"), yusuan::budget_error);
+  // rule coverage: a rule file that cannot be read lists nothing, and says so
+  yusuan::rule_coverage cov;
+  yusuan::diagnostics d;
+  EXPECT_FALSE(cov.add_rule_file(dir.path() / "none.budget", d));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].code, "E0001");
+  EXPECT_THROW(cov.add_rule_file(dir.path()), yusuan::budget_error);  // a directory
+  const auto rules = dir.write("rules.budget", "核对 合计 ≤ 100 \"上限\"\n");
+  EXPECT_TRUE(cov.add_rule_file(rules, d));
+  EXPECT_EQ(cov.entries().size(), 1u);
+}
