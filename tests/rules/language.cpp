@@ -84,6 +84,16 @@ TEST(rules, an_unknown_parameter_is_E0307) {
   EXPECT_THAT(c, Reports("E0307", "the rules declare 上限"));
 }
 
+TEST(rules, a_malformed_override_is_one_error_and_the_rules_using_it_say_nothing_more) {
+  rules_file r("参数 上限 = 2.00\n核对 计数(金额 ≥ 上限) = 0 警告 \"有大额支出\"\n核对 支出合计 ≤ 上限 \"超过上限\"\n");
+  auto o = quiet();
+  o.parameters = {{"上限", "1..0"}};
+  const auto c = compile_with_rules("208 01 09 30101: 1.00\n", {r.path}, o);
+  ASSERT_EQ(c.diags.error_count(), 1u) << ::testing::PrintToString(c);
+  EXPECT_THAT(c, Reports("E0202", "malformed amount '1..0'"));
+  EXPECT_EQ(file_of(*with_code(c.diags, "E0202").front()), "--set");
+}
+
 TEST(rules, a_parameter_declared_twice_is_E0303) {
   const auto c = compile_with_rules("参数 上限 = 2.00\n参数 上限 = 3.00\n", {}, quiet());
   EXPECT_THAT(c, Reports("E0303", "parameter '上限' is declared twice"));

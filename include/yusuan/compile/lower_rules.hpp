@@ -184,6 +184,17 @@ public:
       c_.rep.set_file(c_.d.override_source.get());
       p.value = c_.exprs.literal(slice{ov->second.b, ov->second.e}, ov->second.span, ok);
       c_.rep.set_file(here);
+      if (!ok) {
+        // the override's error is reported; the declared value stands in for
+        // it, so that the rules using the parameter say nothing more of it
+        bool declared_ok = true;
+        expr declared = c_.exprs.literal(s.value, c_.span_of(s.value), declared_ok);
+        if (declared_ok && declared.kind != expr::op::count_literal) {
+          p.value = std::move(declared);
+          c_.d.parameters.emplace(name, std::move(p));
+        }
+        return;
+      }
     } else {
       p.value = c_.exprs.literal(s.value, c_.span_of(s.value), ok);
     }
