@@ -462,6 +462,14 @@ inline std::optional<std::string> read_test_file(const std::filesystem::path& fi
   return text;
 }
 
+/// E0001 for a file given by its path (no place in a text names it).
+inline diagnostic cannot_read(const std::filesystem::path& file, const std::string& why) {
+  diagnostic d;
+  d.code = "E0001";
+  d.message = "cannot read '" + file.string() + "': " + why;
+  return d;
+}
+
 }  // namespace detail
 
 /// The tests of a test file; problems with the file itself (it cannot be
@@ -484,10 +492,7 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file,
   std::string why;
   auto text = detail::read_test_file(file, why);
   if (!text) {
-    diagnostic d;
-    d.code = "E0001";
-    d.message = "cannot read '" + file.string() + "': " + why;
-    diags.add(std::move(d));
+    diags.add(detail::cannot_read(file, why));
     return {};
   }
   std::vector<std::string> errors;
@@ -529,10 +534,7 @@ public:
     std::string why;
     auto text = detail::read_test_file(file, why);
     if (!text) {
-      diagnostic d;
-      d.code = "E0001";
-      d.message = "cannot read '" + file.string() + "': " + why;
-      diags.add(std::move(d));
+      diags.add(detail::cannot_read(file, why));
       return false;
     }
     files_.emplace(key, file.lexically_normal().string());
