@@ -220,6 +220,8 @@ public:
   /// The problems scan() found outside the tests it returned (a 测试 line
   /// without a name or a brace, a test never closed), located in the text.
   const diagnostics& problems() const noexcept { return problems_; }
+  /// The text as the problems' spans point into it (null before the first).
+  const std::shared_ptr<const source_file>& source() const noexcept { return source_; }
 
   /// The lines of the tests themselves (测试 … {, 规则, 应, the closing
   /// brace) of the tests scan() found, in order.

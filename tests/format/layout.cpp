@@ -183,6 +183,14 @@ TEST(fmt_layout, a_file_that_does_not_parse_is_not_formatted) {
   yusuan::diagnostics unclosed;
   EXPECT_FALSE(yusuan::format_budget("测试 \"甲\" {\n应 通过\n", "t.budget", unclosed));
   EXPECT_EQ(unclosed[0].code, "E0101");
+  EXPECT_EQ(where(unclosed[0]), "1:1");  // located, as yusuan test locates it
+  // a malformed 应 line and a test without one: each where it is, in the file's order
+  yusuan::diagnostics malformed;
+  EXPECT_FALSE(yusuan::format_budget("测试 \"甲\" {\n  应 报错 X9999\n}\n测试 \"乙\" {\n}\n", "t.budget", malformed));
+  ASSERT_EQ(malformed.error_count(), 2u) << dump(malformed);
+  EXPECT_EQ(where(malformed[0]), "2:3");
+  EXPECT_EQ(where(malformed[1]), "4:1");
+  EXPECT_EQ(file_of(malformed[0]), "t.budget");
 }
 
 // --- found in review ------------------------------------------------------------------------------

@@ -211,8 +211,7 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
   rep.keep(file);
   const std::string_view s = file->text();
   auto fail = [&]() -> std::optional<std::string> {
-    diags.keep(file);
-    for (const auto& d : rep.finish()) diags.add(d);
+    diags.append(rep.finish());  // with the texts they point into
     return std::nullopt;
   };
   if (const std::size_t bad = text::first_invalid(s); bad != std::string_view::npos) {
@@ -228,7 +227,7 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
   // ones reported)
   std::vector<std::string> test_errors;
   yusuan::detail::rule_test_scanner scanner{std::string(s), std::filesystem::path(name)};
-  scanner.scan(test_errors, false);
+  const auto scanned = scanner.scan(test_errors, false);
   const bool tests = test_errors.empty() && !scanner.layout().empty();
   const std::string budget_text = tests ? scanner.budget_text() : std::string();
   const std::string_view parsed = tests ? std::string_view(budget_text) : s;
@@ -256,7 +255,15 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
     if (status == syntax::parse_status::end) break;
     if (status == syntax::parse_status::error) {
       if (!test_errors.empty()) {
-        for (const auto& e : test_errors) rep.error("E0101", e, {});
+        // the tests' problems, located in the file (E0101), in the order of the file
+        diagnostics found = scanner.problems();
+        for (const auto& t : scanned) found.append(t.problems);
+        std::vector<const diagnostic*> order;
+        for (const auto& d : found) order.push_back(&d);
+        std::stable_sort(order.begin(), order.end(),
+                         [](const diagnostic* a, const diagnostic* b) { return a->span.offset < b->span.offset; });
+        for (const diagnostic* d : order) rep.add(*d);
+        if (const auto src = scanner.source()) rep.keep(src);
         return fail();
       }
       err.where = s.data() + (err.where - base);  // in the file's text (the tests' lines blanked are not)
