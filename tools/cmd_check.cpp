@@ -142,11 +142,10 @@ int run_check(const std::vector<std::string>& args) {
     return run_check_many(files, many);
   }
 
-  if (!common.output.empty() && common.output != "-") {  // the output is opened before the budgets are read
-    std::vector<std::string> inputs = files;
-    inputs.insert(inputs.end(), rules.begin(), rules.end());
-    refuse_output_over_input(common.output, inputs);
-  }
+  // the output is opened before the budgets are read
+  std::vector<std::string> to_read = files;
+  to_read.insert(to_read.end(), rules.begin(), rules.end());
+  refuse_output_over_input(common.output, to_read);
   output out(common.output);
   // Text diagnostics go to standard error unless -o names a file.
   std::ostream& text_out = out.is_stdout() ? std::cerr : out.stream();

@@ -193,11 +193,10 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
   const unsigned jobs = std::min<std::size_t>(effective_jobs(s.jobs), files.size());
   const std::vector<fs::path> libs = library_path();
 
-  if (!s.common.output.empty() && s.common.output != "-") {  // the output is opened before the budgets are read
-    std::vector<std::string> inputs = files;
-    inputs.insert(inputs.end(), s.base.rules.begin(), s.base.rules.end());
-    refuse_output_over_input(s.common.output, inputs);
-  }
+  // the output is opened before the budgets are read
+  std::vector<std::string> to_read = files;
+  to_read.insert(to_read.end(), s.base.rules.begin(), s.base.rules.end());
+  refuse_output_over_input(s.common.output, to_read);
   output out(s.common.output);
   std::ostream& text_out = out.is_stdout() ? std::cerr : out.stream();
   const bool json = s.format == "json";

@@ -189,7 +189,7 @@ int run_fmt(const std::vector<std::string>& args) {
     throw usage_error{"--write cannot rewrite standard input"};
 
   const reporting rep{false, use_color(common.color)};
-  if (!common.output.empty() && common.output != "-") refuse_output_over_input(common.output, files);
+  refuse_output_over_input(common.output, files);
   output out(common.output);
   std::ostream& o = out.stream();
   int rc = exit_ok;

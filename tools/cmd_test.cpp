@@ -114,8 +114,7 @@ int run_test(const std::vector<std::string>& args) {
   }
   if (inputs.empty()) throw usage_error{"test needs at least one test file or directory (see yusuan test --help)"};
   const auto files = test_files(inputs);
-  if (!common.output.empty() && common.output != "-")
-    refuse_output_over_input(common.output, std::vector<std::string>(files.begin(), files.end()));
+  refuse_output_over_input(common.output, std::vector<std::string>(files.begin(), files.end()));
 
   const reporting rep{false, use_color(common.color)};
   output out(common.output);
@@ -130,27 +129,23 @@ int run_test(const std::vector<std::string>& args) {
     keep.push_back(yusuan::read_rule_tests(file, problems));
     junit::testsuite suite;
     suite.name = file.string();
-    if (!problems.empty()) {  // cannot be read, or a 测试 line that is not a test
-      report(rep, problems);
+    // a file or a test that cannot be run: an error, not a result
+    const auto in_error_case = [&](const std::string& name, const std::string& heading, const yusuan::diagnostics& ds) {
+      report(rep, ds);
       malformed = true;
       ++errors;
-      suite.cases.push_back(in_error(file.string(), file.string(), problems));
+      suite.cases.push_back(in_error(name, file.string(), ds));
       if (format == "text") {
-        o << "ERROR   " << file.string() << "\n";
-        for (const auto& d : problems) o << "        " << one_line(d) << "\n";
+        o << "ERROR   " << heading << "\n";
+        for (const auto& d : ds) o << "        " << one_line(d) << "\n";
       }
-    }
+    };
+    // the file cannot be read, or a 测试 line is not a test
+    if (!problems.empty()) in_error_case(file.string(), file.string(), problems);
     for (const auto& t : keep.back()) {
       if (!filter.empty() && t.name.find(filter) == std::string::npos) continue;
       if (!t.problems.empty()) {  // malformed: what it says is not known, so it is not run
-        report(rep, t.problems);
-        malformed = true;
-        ++errors;
-        suite.cases.push_back(in_error(t.name, file.string(), t.problems));
-        if (format == "text") {
-          o << "ERROR   " << t.name << "  (" << file.string() << ":" << t.line << ")\n";
-          for (const auto& d : t.problems) o << "        " << one_line(d) << "\n";
-        }
+        in_error_case(t.name, t.name + "  (" + file.string() + ":" + std::to_string(t.line) + ")", t.problems);
         continue;
       }
       if (coverage) {

@@ -54,8 +54,15 @@ std::vector<std::string>& files_read() {
   return files;
 }
 
+void note_file_read(const std::string& path) {
+  static std::mutex m;  // budgets are compiled on many threads
+  const std::lock_guard<std::mutex> lock(m);
+  files_read().push_back(path);
+}
+
 void refuse_output_over_input(const std::string& path, const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
+  if (path.empty() || path == "-") return;  // standard output
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return;  // a new file, or a device such as /dev/null, overwrites nothing
   for (const auto& n : inputs)
@@ -85,7 +92,7 @@ std::string read_regular_file(const std::string& path, const std::string& what) 
   std::ifstream in(path, std::ios::binary);
   std::string text(static_cast<std::size_t>(size), '\0');
   if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw cannot("not a readable file");
-  files_read().push_back(path);
+  note_file_read(path);
   return text;
 }
 
@@ -101,23 +108,16 @@ std::vector<std::string> budget_files_in(const std::string& dir, bool recursive)
     std::error_code fe;
     if (e.path().extension() == ".budget" && e.is_regular_file(fe)) found.push_back(e.path().string());
   };
-  if (recursive) {
-    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  const auto walk = [&](auto it) {  // a directory_iterator or a recursive one
     if (ec) throw cannot();
-    for (; it != end; it.increment(ec)) {
+    for (const decltype(it) end{}; it != end; it.increment(ec)) {
       if (ec) throw cannot();
       take(*it);
     }
     if (ec) throw cannot();
-  } else {
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) throw cannot();
-    for (; it != end; it.increment(ec)) {
-      if (ec) throw cannot();
-      take(*it);
-    }
-    if (ec) throw cannot();
-  }
+  };
+  if (recursive) walk(fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec));
+  else walk(fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec));
   std::sort(found.begin(), found.end());
   return found;
 }
@@ -150,11 +150,7 @@ std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::dia
                                             yusuan::compile_options co) {
   if (co.library_path.empty()) co.library_path = library_path();
   if (file != "-") {
-    static std::mutex m;  // budgets are compiled on many threads
-    {
-      const std::lock_guard<std::mutex> lock(m);
-      files_read().push_back(file);
-    }
+    note_file_read(file);
     return yusuan::compile_file(file, diags, co);
   }
   std::ostringstream text;

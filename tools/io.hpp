@@ -44,8 +44,11 @@ void report(const reporting& r, const yusuan::diagnostics& diags);
 /// The files the program has read so far: the budgets compiled by
 /// compile_input (not their imports) and the list files.
 std::vector<std::string>& files_read();
+/// Adds `path` to files_read(), from any thread.
+void note_file_read(const std::string& path);
 
-/// Throws a usage error when the output file `path` is one of `inputs` (the
+/// Throws a usage error when the output file `path` (not standard output:
+/// empty or "-") is one of `inputs` (the
 /// same file, also by another path or through a link): it would be emptied
 /// before it is read, or replaced by what was read from it.  A command that
 /// opens its output before it reads its inputs names them here first.
