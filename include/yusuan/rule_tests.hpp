@@ -63,8 +63,9 @@ struct rule_test {
   std::vector<std::filesystem::path> rules;
   std::vector<rule_expectation> expectations;
   /// What is malformed in the test's own lines (a 应 line that cannot be
-  /// read, no 应 line, a 规则 without a path), located in its file (E0101):
-  /// a test with problems says nothing reliable, and is not to be run.
+  /// read, no 应 line, a 规则 without a path: E0101), or a rule file it names
+  /// that cannot be read (E0001), located in its file: a test with problems
+  /// says nothing reliable, and is not to be run.
   diagnostics problems;
 
   /// The budget the test is compiled as, made when asked.
@@ -90,11 +91,34 @@ struct rule_test_span {
 
 namespace detail {
 
+/// Why `file` cannot be read as a budget, or nothing when it can: only a
+/// regular file can (a FIFO or a device could never end), of at most the size
+/// of a budget, that opens.  `size` is set to its size.
+inline std::optional<std::string> unreadable_file(const std::filesystem::path& file, std::uintmax_t* size = nullptr) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto st = fs::status(file, ec);
+  if (ec || !fs::exists(st)) return "no such file";
+  if (!fs::is_regular_file(st))
+    return fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
+  const auto bytes = fs::file_size(file, ec);
+  if (ec || !std::ifstream(file, std::ios::binary)) return "not a readable file";
+  if (bytes > compile_options{}.max_file_size)
+    return std::to_string(bytes) + " bytes is more than the limit of " +
+           std::to_string(compile_options{}.max_file_size) + " bytes";
+  if (size) *size = bytes;
+  return std::nullopt;
+}
+
 /// Scans the text of a test file; reports malformed tests as E0101, located
 /// in the text: those of a test in its `problems`, the others in problems().
 class rule_test_scanner {
 public:
-  rule_test_scanner(std::string text, std::filesystem::path file) : t_(std::move(text)), file_(std::move(file)) {}
+  /// With `check_rule_files`, a 规则 path that names no readable file is a
+  /// problem of its test (E0001 at the path): the test cannot be run.  The
+  /// formatter, which runs nothing, leaves it off.
+  rule_test_scanner(std::string text, std::filesystem::path file, bool check_rule_files = false)
+      : t_(std::move(text)), file_(std::move(file)), check_rule_files_(check_rule_files) {}
 
   /// The tests of the text; with `texts` false their budget texts are left
   /// empty (the formatter needs only layout(): linear in the text).
@@ -155,8 +179,12 @@ public:
           const std::size_t s = p;
           p = skip_blank(p + (word_at(p, "规则") ? std::string_view("规则").size() : 5));
           bool any = false;
-          while (auto path = string_at(p)) {
+          for (std::size_t q = p; auto path = string_at(p); q = p) {
             b.test.rules.push_back((file_.parent_path() / *path).lexically_normal());
+            if (check_rule_files_)
+              if (const auto why = unreadable_file(b.test.rules.back()))
+                problem(q, p, "E0001", "cannot read '" + b.test.rules.back().string() + "': " + *why,
+                        "the rule file named here", &b.test);
             any = true;
             p = skip_inline_blank(p);
           }
@@ -248,13 +276,17 @@ private:
   std::shared_ptr<const source_file> source_;  // made for the first problem
 
   /// Records a problem at [b, e): as "FILE:LINE: message" in the errors of
-  /// scan(), and as a located E0101 among the problems of `test` (or of the
-  /// file when there is none).
+  /// scan(), and as a located E0101 (or `code`) among the problems of `test`
+  /// (or of the file when there is none).
   void problem(std::size_t b, std::size_t e, const std::string& message, std::string label, rule_test* test) {
+    problem(b, e, "E0101", message, std::move(label), test);
+  }
+  void problem(std::size_t b, std::size_t e, const char* code, const std::string& message, std::string label,
+               rule_test* test) {
     errors_->push_back(where(b) + ": " + message);
     if (!source_) source_ = std::make_shared<const source_file>(file_.string(), t_);
     diagnostic d;
-    d.code = "E0101";
+    d.code = code;
     d.message = message;
     d.span = {source_.get(), static_cast<std::uint32_t>(std::min(b, t_.size())),
               static_cast<std::uint32_t>(std::min(e, t_.size()) - std::min(b, t_.size()))};
@@ -420,6 +452,7 @@ private:
 
   std::string t_;
   std::filesystem::path file_;
+  bool check_rule_files_ = false;
 };
 
 inline bool contains(std::string_view hay, std::string_view needle) {
@@ -435,29 +468,16 @@ inline std::string describe(const diagnostic& d) {
   return s;
 }
 
-/// The text of a test file, or why it cannot be read: only a regular file
-/// is (a FIFO or a device could never end), of at most the size of a budget.
+/// The text of a test file, or why it cannot be read (unreadable_file).
 inline std::optional<std::string> read_test_file(const std::filesystem::path& file, std::string& why) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto st = fs::status(file, ec);
-  if (ec || !fs::exists(st)) {
-    why = "no such file";
-    return std::nullopt;
-  }
-  if (!fs::is_regular_file(st)) {
-    why = fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
-    return std::nullopt;
-  }
-  const auto size = fs::file_size(file, ec);
-  if (!ec && size > compile_options{}.max_file_size) {
-    why = std::to_string(size) + " bytes is more than the limit of " + std::to_string(compile_options{}.max_file_size) +
-          " bytes";
+  std::uintmax_t size = 0;
+  if (auto no = unreadable_file(file, &size)) {
+    why = std::move(*no);
     return std::nullopt;
   }
   std::ifstream in(file, std::ios::binary);
-  std::string text(ec ? 0 : static_cast<std::size_t>(size), '\0');
-  if (ec || !in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+  std::string text(static_cast<std::size_t>(size), '\0');
+  if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
     why = "not a readable file";
     return std::nullopt;
   }
@@ -483,13 +503,14 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file,
     errors.push_back(file.string() + ": cannot read the file: " + why);
     return {};
   }
-  return detail::rule_test_scanner(std::move(*text), file).scan(errors);
+  return detail::rule_test_scanner(std::move(*text), file, true).scan(errors);
 }
 
 /// The tests of a test file; the problems of the file outside its tests go
 /// to `diags`, located: E0001 (it cannot be read), E0101 (a 测试 line without
-/// a name or a brace, a test never closed).  A malformed test is returned
-/// with its own problems (rule_test::problems).
+/// a name or a brace, a test never closed).  A malformed test, or one whose
+/// rule file cannot be read, is returned with its own problems
+/// (rule_test::problems).
 inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file, diagnostics& diags) {
   std::string why;
   auto text = detail::read_test_file(file, why);
@@ -498,7 +519,7 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file,
     return {};
   }
   std::vector<std::string> errors;
-  detail::rule_test_scanner scanner(std::move(*text), file);
+  detail::rule_test_scanner scanner(std::move(*text), file, true);
   auto tests = scanner.scan(errors);
   diags.append(scanner.problems());
   return tests;

@@ -177,6 +177,35 @@ TEST(rules_cli, a_malformed_test_is_an_error_not_a_pass) {
   EXPECT_HAS(junit.out, "<testcase name=\"c\" classname=\"t.budget\"/>");
 }
 
+TEST(rules_cli, a_test_whose_rule_file_cannot_be_read_is_an_error_at_its_path) {
+  // the 规则 line names the file: the error points at it, and the test is not
+  // run (every 应 line of it would fail for the same reason)
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("t.budget",
+          "测试 \"缺少\" {\n  规则 \"rules.budget\" \"nope.budget\"\n  208 01 09 30101: 1.00 基本支出\n  应 通过\n}\n"
+          "测试 \"齐全\" {\n  规则 \"rules.budget\"\n  208 01 09 30101: 1.00 基本支出\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_EQ(r.out,
+            "ERROR   缺少  (t.budget:1)\n"
+            "        t.budget:2:21: cannot read 'nope.budget': no such file\n"
+            "ok      齐全  (t.budget:6)\n"
+            "1 passed, 0 failed, 1 error\n");
+  EXPECT_HAS(r.err, "error[E0001]: cannot read 'nope.budget': no such file\n  --> t.budget:2:21\n  |\n"
+                    "2 |   规则 \"rules.budget\" \"nope.budget\"\n"
+                    "  |                       ^^^^^^^^^^^^^ the rule file named here\n");
+  auto junit = run_cli_in(t.path(), "test --format junit t.budget");
+  EXPECT_EQ(junit.exit, 2);
+  EXPECT_HAS(junit.out, "<testcase name=\"缺少\" classname=\"t.budget\">\n      <error message=\"cannot read");
+  // a directory is not a rule file either
+  std::filesystem::create_directory(t.path() / "dir.budget");
+  t.write("d.budget", "测试 \"目录\" {\n  规则 \"dir.budget\"\n  应 通过\n}\n");
+  auto d = run_cli_in(t.path(), "test --color never d.budget");
+  EXPECT_EQ(d.exit, 2);
+  EXPECT_HAS(d.err, "error[E0001]: cannot read 'dir.budget': not a readable file\n  --> d.budget:2:6\n");
+}
+
 /// Two tests of a rule 支出合计 ≤ 100.00 "支出超过上限" in rules.budget: one
 /// makes it fail, one makes it pass.
 const char* const limit_tests =

@@ -382,6 +382,34 @@ TEST(rules, a_separator_after_the_rule_files_of_a_test_ends_its_rules_line) {
   }
 }
 
+TEST(rules, a_rule_file_that_cannot_be_read_is_a_problem_of_its_test_located_at_its_path) {
+  temp_dir dir;
+  dir.write("r.budget", "核对 合计 ≤ 100 \"上限\"\n");
+  const auto file = dir.write("t.budget", "测试 \"a\" {\n  规则 \"r.budget\" \"none.budget\"\n  应 通过\n}\n"
+                                          "测试 \"b\" {\n  规则 \"r.budget\"\n  应 通过\n}\n");
+  yusuan::diagnostics diags;
+  const auto tests = yusuan::read_rule_tests(file, diags);
+  EXPECT_TRUE(diags.empty());
+  ASSERT_EQ(tests.size(), 2u);
+  ASSERT_EQ(tests[0].problems.size(), 1u);
+  EXPECT_EQ(tests[0].problems[0].code, "E0001");
+  EXPECT_EQ(tests[0].problems[0].message, "cannot read '" + (dir.path() / "none.budget").string() + "': no such file");
+  EXPECT_EQ(where(tests[0].problems[0]), "2:17");
+  EXPECT_EQ(tests[0].rules.size(), 2u);
+  EXPECT_TRUE(tests[1].problems.empty());
+  // the form with strings, and the throwing form, say the same
+  std::vector<std::string> errors;
+  (void)yusuan::read_rule_tests(file, errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], file.string() + ":2: cannot read '" + (dir.path() / "none.budget").string() + "': no such file");
+  try {
+    (void)yusuan::read_rule_tests(file);
+    ADD_FAILURE() << "no budget_error for a rule file that cannot be read";
+  } catch (const yusuan::budget_error& e) {
+    EXPECT_EQ(e.diagnostic_code(), "E0001") << e.what();
+  }
+}
+
 TEST(rules, the_matchers_check_the_tables_as_yusuan_check_does) {
   // the template a budget names and its table notes (tables::check_notes)
   const std::string item = "208 01 09 30101: 1.00 资金 政府性基金\n";
