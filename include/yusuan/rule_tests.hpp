@@ -22,6 +22,7 @@
 #pragma once
 
 #include <yusuan/compile.hpp>
+#include <yusuan/compile/read_file.hpp>
 #include <yusuan/query/engine.hpp>
 #include <yusuan/rules/test_budgets.hpp>
 #include <yusuan/syntax/chars.hpp>
@@ -30,7 +31,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -90,25 +90,6 @@ struct rule_test_span {
 };
 
 namespace detail {
-
-/// Why `file` cannot be read as a budget, or nothing when it can: only a
-/// regular file can (a FIFO or a device could never end), of at most the size
-/// of a budget, that opens.  `size` is set to its size.
-inline std::optional<std::string> unreadable_file(const std::filesystem::path& file, std::uintmax_t* size = nullptr) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto st = fs::status(file, ec);
-  if (ec || !fs::exists(st)) return "no such file";
-  if (!fs::is_regular_file(st))
-    return fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
-  const auto bytes = fs::file_size(file, ec);
-  if (ec || !std::ifstream(file, std::ios::binary)) return "not a readable file";
-  if (bytes > compile_options{}.max_file_size)
-    return std::to_string(bytes) + " bytes is more than the limit of " +
-           std::to_string(compile_options{}.max_file_size) + " bytes";
-  if (size) *size = bytes;
-  return std::nullopt;
-}
 
 /// Scans the text of a test file; reports malformed tests as E0101, located
 /// in the text: those of a test in its `problems`, the others in problems().
@@ -182,7 +163,7 @@ public:
           for (std::size_t q = p; auto path = string_at(p); q = p) {
             b.test.rules.push_back((file_.parent_path() / *path).lexically_normal());
             if (check_rule_files_)
-              if (const auto why = unreadable_file(b.test.rules.back()))
+              if (const auto why = why_unreadable(b.test.rules.back(), compile_options{}.max_file_size))
                 problem(q, p, "E0001", "cannot read '" + b.test.rules.back().string() + "': " + *why,
                         "the rule file named here", &b.test);
             any = true;
@@ -468,37 +449,13 @@ inline std::string describe(const diagnostic& d) {
   return s;
 }
 
-/// The text of a test file, or why it cannot be read (unreadable_file).
-inline std::optional<std::string> read_test_file(const std::filesystem::path& file, std::string& why) {
-  std::uintmax_t size = 0;
-  if (auto no = unreadable_file(file, &size)) {
-    why = std::move(*no);
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::string text(static_cast<std::size_t>(size), '\0');
-  if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
-    why = "not a readable file";
-    return std::nullopt;
-  }
-  return text;
-}
-
-/// E0001 for a file given by its path (no place in a text names it).
-inline diagnostic cannot_read(const std::filesystem::path& file, const std::string& why) {
-  diagnostic d;
-  d.code = "E0001";
-  d.message = "cannot read '" + file.string() + "': " + why;
-  return d;
-}
-
 }  // namespace detail
 
 /// The tests of a test file; problems with the file itself (it cannot be
 /// read, a test is malformed) are added to `errors`, one "FILE:LINE: …" each.
 inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file, std::vector<std::string>& errors) {
   std::string why;
-  auto text = detail::read_test_file(file, why);
+  auto text = read_source_file(file, compile_options{}.max_file_size, why);
   if (!text) {
     errors.push_back(file.string() + ": cannot read the file: " + why);
     return {};
@@ -513,9 +470,9 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file,
 /// (rule_test::problems).
 inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file, diagnostics& diags) {
   std::string why;
-  auto text = detail::read_test_file(file, why);
+  auto text = read_source_file(file, compile_options{}.max_file_size, why);
   if (!text) {
-    diags.add(detail::cannot_read(file, why));
+    diags.add(cannot_read(file, why));
     return {};
   }
   std::vector<std::string> errors;
@@ -555,9 +512,9 @@ public:
     const std::string key = std::filesystem::weakly_canonical(file, ec).string();
     if (files_.count(key)) return true;
     std::string why;
-    auto text = detail::read_test_file(file, why);
+    auto text = read_source_file(file, compile_options{}.max_file_size, why);
     if (!text) {
-      diags.add(detail::cannot_read(file, why));
+      diags.add(cannot_read(file, why));
       return false;
     }
     files_.emplace(key, file.lexically_normal().string());

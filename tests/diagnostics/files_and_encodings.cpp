@@ -1,6 +1,10 @@
 // E00xx: files that cannot be read (E0001) and text that is not UTF-8 (E0002).
 #include "support/test_support.hpp"
 
+#include <yusuan/compile/read_file.hpp>
+
+#include <sys/stat.h>
+
 using namespace yusuan_test;
 
 // --- E0001: a file that cannot be read -----------------------------------------------------------
@@ -46,6 +50,39 @@ TEST(diag_files, E0001_import_of_a_directory) {
   EXPECT_EQ(d.message, "cannot read 'tests': not a readable file");
   EXPECT_EQ(d.label, "imported here");
   EXPECT_EQ(where(d), "2:5");
+}
+
+TEST(diag_files, E0001_files_are_read_as_the_compiler_reads_them_in_both_forms) {
+  // read_source_file: what the compiler, the reader of rule tests and the
+  // command line read files with
+  temp_dir dir;
+  const auto file = dir.write("a.budget", "年度 2024\n");
+  std::string why;
+  EXPECT_EQ(yusuan::read_source_file(file, 100, why), std::optional<std::string>("年度 2024\n"));
+  EXPECT_EQ(why, "");
+  EXPECT_EQ(yusuan::read_source_file(file), "年度 2024\n");
+  EXPECT_EQ(yusuan::why_unreadable(file, 100), std::nullopt);
+  const auto fails = [&](const std::filesystem::path& f, std::uintmax_t limit) {
+    std::string w;
+    EXPECT_EQ(yusuan::read_source_file(f, limit, w), std::nullopt) << f;
+    EXPECT_EQ(yusuan::why_unreadable(f, limit), std::optional<std::string>(w)) << f;
+    return w;
+  };
+  EXPECT_EQ(fails(dir.path() / "none.budget", 100), "no such file");
+  EXPECT_EQ(fails(dir.path(), 100), "not a readable file");
+  EXPECT_EQ(fails(file, 5), "12 bytes is more than the limit of 5 bytes");
+  const auto fifo = dir.path() / "fifo.budget";  // never opened: it could never end
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(fails(fifo, 100), "not a regular file (a pipe or a device)");
+  EXPECT_EQ(fails("/dev/zero", 100), "not a regular file (a pipe or a device)");
+  try {
+    (void)yusuan::read_source_file(dir.path() / "none.budget");
+    ADD_FAILURE() << "no budget_error";
+  } catch (const yusuan::budget_error& e) {
+    EXPECT_EQ(e.diagnostic_code(), "E0001");
+    EXPECT_EQ(e.diagnostics()[0].message, "cannot read '" + (dir.path() / "none.budget").string() + "': no such file");
+    EXPECT_TRUE(yusuan::unreadable(e.diagnostics()));
+  }
 }
 
 // --- E0002: not UTF-8 ----------------------------------------------------------------------------

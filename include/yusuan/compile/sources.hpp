@@ -5,11 +5,11 @@
 #pragma once
 
 #include <yusuan/compile/options.hpp>
+#include <yusuan/compile/read_file.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/text/utf8.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -190,39 +190,13 @@ private:
     if (!opt_.files.empty())  // held in memory (a library file is read from disk)
       if (auto it = opt_.files.find(path.lexically_relative(root_).generic_string()); it != opt_.files.end())
         return read_held(it->second, shown, name, from);
-    std::error_code ec;
-    const auto st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-      cannot_read(shown, "no such file", from);
+    std::string why;
+    auto text = read_source_file(path, opt_.max_file_size, why);
+    if (!text) {
+      cannot_read(shown, why, from);
       return nullptr;
     }
-    if (!fs::is_regular_file(st)) {
-      cannot_read(shown, fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)", from);
-      return nullptr;
-    }
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-      cannot_read(shown, "not a readable file", from);
-      return nullptr;
-    }
-    if (size > opt_.max_file_size) {
-      too_large(shown, size, from);
-      return nullptr;
-    }
-    std::string text(static_cast<std::size_t>(size), '\0');
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-      cannot_read(shown, "not a readable file", from);
-      return nullptr;
-    }
-    const std::size_t got = text.empty() ? 0 : std::fread(text.data(), 1, text.size(), f);
-    const bool more = std::fgetc(f) != EOF;  // the file grew while it was read
-    std::fclose(f);
-    if (got != text.size() || more) {
-      cannot_read(shown, "the file changed while it was read", from);
-      return nullptr;
-    }
-    return checked(std::move(text), shown, name, from);
+    return checked(std::move(*text), shown, name, from);
   }
 
   /// A file held in compile_options::files (or the text given to
@@ -231,7 +205,10 @@ private:
                                                const std::string& name, source_span from,
                                                const std::vector<line_origin>& origins = {}) {
     if (text.size() > opt_.max_file_size) {
-      too_large(shown, text.size(), from);
+      cannot_read(shown,
+                  std::to_string(text.size()) + " bytes is more than the limit of " +
+                      std::to_string(opt_.max_file_size) + " bytes",
+                  from);
       return nullptr;
     }
     return checked(std::string(text), shown, name, from, origins);
@@ -275,14 +252,6 @@ private:
 
   void cannot_read(const std::string& shown, const std::string& why, source_span from) {
     auto& d = rep_.error("E0001", "cannot read '" + shown + "': " + why, from);
-    d.label = from ? "imported here" : "";
-  }
-
-  void too_large(const std::string& shown, std::uintmax_t size, source_span from) {
-    auto& d = rep_.error("E0001",
-                         "cannot read '" + shown + "': " + std::to_string(size) + " bytes is more than the limit of " +
-                             std::to_string(opt_.max_file_size) + " bytes",
-                         from);
     d.label = from ? "imported here" : "";
   }
 

@@ -1,0 +1,90 @@
+// yusuan/compile/read_file.hpp -- reading a file whole, as the compiler reads
+// a budget: only a regular file (a FIFO or a device could never end), of at
+// most a given size, that does not change while it is read.  The compiler's
+// sources, files of rule tests, rule files and the command line's list files
+// are all read so.
+#pragma once
+
+#include <yusuan/compile/budget_error.hpp>
+#include <yusuan/compile/options.hpp>
+#include <yusuan/diagnostic.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace yusuan {
+
+/// Why `file` cannot be read as a source, or nothing when it can: "no such
+/// file", "not a readable file" (a directory, or no permission), "not a
+/// regular file (a pipe or a device)", or "N bytes is more than the limit of
+/// `max_size` bytes".  Reads nothing; sets `*size` to the file's size when it
+/// can be read.
+inline std::optional<std::string> why_unreadable(const std::filesystem::path& file, std::uintmax_t max_size,
+                                                 std::uintmax_t* size = nullptr) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto st = fs::status(file, ec);
+  if (ec || !fs::exists(st)) return "no such file";
+  if (!fs::is_regular_file(st))
+    return fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
+  const auto bytes = fs::file_size(file, ec);
+  if (ec) return "not a readable file";
+  if (bytes > max_size)
+    return std::to_string(bytes) + " bytes is more than the limit of " + std::to_string(max_size) + " bytes";
+  if (size) *size = bytes;
+  return std::nullopt;
+}
+
+/// The whole text of `file`, or nothing with why it cannot be read in `why`
+/// (why_unreadable(), or "not a readable file" when it does not open, or
+/// "the file changed while it was read").
+inline std::optional<std::string> read_source_file(const std::filesystem::path& file, std::uintmax_t max_size,
+                                                   std::string& why) {
+  std::uintmax_t size = 0;
+  if (auto no = why_unreadable(file, max_size, &size)) {
+    why = std::move(*no);
+    return std::nullopt;
+  }
+  std::FILE* f = std::fopen(file.c_str(), "rb");
+  if (!f) {
+    why = "not a readable file";
+    return std::nullopt;
+  }
+  std::string text(static_cast<std::size_t>(size), '\0');
+  const std::size_t got = text.empty() ? 0 : std::fread(text.data(), 1, text.size(), f);
+  const bool more = std::fgetc(f) != EOF;  // it grew while it was read
+  std::fclose(f);
+  if (got != text.size() || more) {
+    why = "the file changed while it was read";
+    return std::nullopt;
+  }
+  return text;
+}
+
+/// E0001 "cannot read 'FILE': why", without a place (no text names the file).
+inline diagnostic cannot_read(const std::filesystem::path& file, const std::string& why) {
+  diagnostic d;
+  d.code = "E0001";
+  d.level = severity::error;
+  d.message = "cannot read '" + file.string() + "': " + why;
+  return d;
+}
+
+/// The throwing form of read_source_file: budget_error with E0001
+/// (cannot_read) when the file cannot be read.
+inline std::string read_source_file(const std::filesystem::path& file,
+                                    std::uintmax_t max_size = compile_options{}.max_file_size) {
+  std::string why;
+  auto text = read_source_file(file, max_size, why);
+  if (!text) {
+    diagnostics diags;
+    diags.add(cannot_read(file, why));
+    throw budget_error(std::move(diags));
+  }
+  return std::move(*text);
+}
+
+}  // namespace yusuan
