@@ -6,6 +6,7 @@
 #include "args.hpp"
 
 #include <yusuan/compile.hpp>
+#include <yusuan/compile/read_file.hpp>
 
 #include <unistd.h>
 
@@ -77,23 +78,11 @@ void refuse_stdin_twice(const std::vector<std::string>& inputs) {
 }
 
 std::string read_regular_file(const std::string& path, const std::string& what) {
-  namespace fs = std::filesystem;
-  const auto cannot = [&](const std::string& why) { return io_error{"cannot read " + what + " '" + path + "': " + why, "E0001"}; };
-  std::error_code ec;
-  const auto st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) throw cannot("no such file");
-  if (!fs::is_regular_file(st))
-    throw cannot(fs::is_directory(st) ? "a directory" : "not a regular file (a pipe or a device)");
-  const auto size = fs::file_size(path, ec);
-  if (ec) throw cannot("not a readable file");
-  const auto limit = yusuan::compile_options{}.max_file_size;
-  if (size > limit)
-    throw cannot(std::to_string(size) + " bytes is more than the limit of " + std::to_string(limit) + " bytes");
-  std::ifstream in(path, std::ios::binary);
-  std::string text(static_cast<std::size_t>(size), '\0');
-  if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw cannot("not a readable file");
+  std::string why;
+  auto text = yusuan::read_source_file(path, yusuan::compile_options{}.max_file_size, why);
+  if (!text) throw io_error{"cannot read " + what + " '" + path + "': " + why, "E0001"};
   note_file_read(path);
-  return text;
+  return std::move(*text);
 }
 
 std::vector<std::string> budget_files_in(const std::string& dir, bool recursive) {
