@@ -131,13 +131,19 @@ TEST(diag_values, E0202_a_whole_number_past_the_range_of_an_amount_where_an_amou
                                  {"核对 1000000000 > 支出合计\n", "3:4"},
                                  {"核对 支出合计 + -1000000000 < 0\n", "3:12"},
                                  {"核对 占比(支出合计, 1000000000) < 1%\n", "3:13"},
-                                 {"参数 上限 = 1000000000\n", "3:9"}}) {
+                                 {"参数 上限 = 1000000000\n", "3:9"},
+                                 // a measure defined as one: the error is at its definition
+                                 {"口径 上限 = 1000000000\n核对 支出合计 <= 上限\n", "3:9"},
+                                 {"口径 上限 = -1000000000\n核对 支出合计 + 上限 < 0\n", "3:10"},
+                                 {"口径 上限 = 1000000000\n口径 再 = 上限\n核对 占比(支出合计, 再) < 1%\n", "3:9"}}) {
     auto r = compile(head + text);
     const auto& d = one(r, "E0202");
     EXPECT_EQ(d.message, "amount '1000000000' is more than an amount can hold") << text;
     EXPECT_EQ(where(d), at) << text;
     EXPECT_EQ(r.diagnostics.error_count(), 1u) << text << dump(r);
   }
+  // as a count it is one
+  EXPECT_TRUE(compile(head + "口径 上限 = 1000000000\n核对 项目数 <= 上限\n").ok());
 }
 
 // --- E0203: duplicate project code ---------------------------------------------------------------

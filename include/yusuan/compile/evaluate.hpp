@@ -180,11 +180,21 @@ public:
   }
 
   /// E0202 where `e` is used as an amount but is a whole-number literal past
-  /// what an amount holds (read as a count only: 1000000000 in 亿元), or
-  /// that literal negated; whether it was one.
+  /// what an amount holds (read as a count only: 1000000000 in 亿元), that
+  /// literal negated, or a measure defined as one (口径 x = 1000000000, the
+  /// error at the literal); whether it was one.
   bool literal_past_amounts(const expr& e) {
     const expr* x = &e;
-    while (x->kind == expr::op::neg && !x->args.empty()) x = &x->args.front();
+    for (std::size_t hops = 0; hops <= b_.measures().size();) {  // measures in a cycle have no value
+      if (x->kind == expr::op::neg && !x->args.empty()) {
+        x = &x->args.front();
+      } else if (const measure* m = x->kind == expr::op::name ? b_.find_measure(x->name) : nullptr) {
+        x = &m->definition;
+        ++hops;
+      } else {
+        break;
+      }
+    }
     if (x->kind != expr::op::count_literal) return false;
     fail(x->span, "E0202", "amount '" + x->name + "' is more than an amount can hold",
          "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
