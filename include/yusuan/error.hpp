@@ -19,7 +19,13 @@
 // compares equal to a `yusuan::errc` (or, for amount_parse_error, to the
 // `yusuan::amount_errc` that says what is wrong with the text).  A bad
 // argument from the calling program (decimals out of range, no weights to
-// allocate by) is a plain `yusuan::error` with errc::invalid_argument.
+// allocate by) is a plain `yusuan::error` with errc::invalid_argument.  The
+// error-code forms set the same code the throwing form's exception carries.
+//
+// An error_code compares with a `yusuan::errc` as with a condition, as it
+// does with a std::errc: `ec == errc::malformed_amount` holds for every
+// amount_errc but ok, the finer codes that say what is wrong with the text;
+// every other errc value matches its own code only.
 #pragma once
 
 #include <cstddef>
@@ -40,7 +46,7 @@ enum class errc {
   not_utf8,              ///< E0002: a file is not UTF-8
   syntax_error,          ///< E01xx: the text does not follow the grammar
   invalid_budget,        ///< E02xx–E06xx: a budget that does not check
-  malformed_amount,      ///< E0202: text that is not an amount
+  malformed_amount,      ///< E0202: text that is not an amount: the condition every amount_errc compares equal to
   overflow,              ///< E0701: a value that cannot be represented
   rounding_necessary,    ///< E0702: rounding::unnecessary, and the value is not exact
   division_by_zero,      ///< E0703: a divisor (or the whole of a share) of zero
@@ -86,6 +92,10 @@ inline const std::error_category& error_category() noexcept {
 }
 
 inline std::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
+/// `e` as a condition: a finer code (an amount_errc) compares equal to the
+/// condition of its family (errc::malformed_amount) through the finer code's
+/// category (its default_error_condition).
+inline std::error_condition make_error_condition(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
 
 }  // namespace yusuan
 
@@ -93,6 +103,26 @@ template <>
 struct std::is_error_code_enum<yusuan::errc> : std::true_type {};
 
 namespace yusuan {
+
+/// Whether `ec` is `e` or a finer code of the family `e` names: `ec` compared
+/// with make_error_condition(e), as an error_code is compared with a std::errc.
+/// (errc is an error-code enum, so that `std::error_code ec = errc::overflow`
+/// works; were it also an error-condition enum, `ec == errc::overflow` would be
+/// ambiguous.)
+inline bool operator==(const std::error_code& ec, errc e) noexcept { return ec == make_error_condition(e); }
+
+namespace detail {
+/// Sets `ec` as an error-code form reports the outcome `e` of its core:
+/// cleared for errc::ok, else `e`.  Returns whether `e` is errc::ok.
+inline bool report(errc e, std::error_code& ec) noexcept {
+  if (e != errc::ok) [[unlikely]] {
+    ec = make_error_code(e);
+    return false;
+  }
+  ec.clear();
+  return true;
+}
+}  // namespace detail
 
 /// The base of every exception yusuan throws for a problem in its input.
 /// `code()` is the std::error_code; `diagnostic_code()` the stable code of

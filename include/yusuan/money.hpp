@@ -4,7 +4,8 @@
 // from or to binary floating point.  Whenever a value has to be rounded the
 // caller names the rounding mode; products and quotients go through 128 bits
 // (yusuan::int128) so that `a * b / c` cannot overflow silently, and every
-// overflow throws `yusuan::overflow_error`.
+// overflow throws `yusuan::overflow_error`, or, in the form of a named
+// function that takes a `std::error_code&`, sets errc::overflow.
 //
 //   money/unit.hpp          unit (元 万元 亿元), rounding modes, their names
 //   money/int128.hpp        int128, a signed 128-bit integer
@@ -17,7 +18,9 @@
 //   money/allocate.hpp      allocate(): parts that add up exactly
 //   money/chinese.hpp       to_chinese_uppercase(): 人民币大写
 //
-// Errors are those of yusuan/error.hpp.  Each header can be included on its own.
+// Errors are those of yusuan/error.hpp: every named function that can fail
+// has a throwing form and a form with a `std::error_code&` that sets the same
+// errc.  Each header can be included on its own.
 #pragma once
 
 #include <yusuan/version.hpp>

@@ -44,6 +44,12 @@ public:
     }
     return "unknown amount error";
   }
+  /// Every code but ok is a malformed amount (E0202): `ec ==
+  /// errc::malformed_amount` holds for each of them.
+  std::error_condition default_error_condition(int ev) const noexcept override {
+    if (ev == 0) return {0, *this};
+    return make_error_condition(errc::malformed_amount);
+  }
 };
 }  // namespace detail
 

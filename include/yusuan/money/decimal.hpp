@@ -27,6 +27,11 @@ namespace yusuan {
 
 /// A signed fixed-point number with `Scale` decimal places: an integer count of
 /// 10^-Scale in 64 bits.  Used for rates, percentages and shares.
+///
+/// Every named function that can fail has two forms, named alike: one throws
+/// a yusuan::error; the other takes a `std::error_code& ec` last, never
+/// throws, sets `ec` to the errc the throwing form's exception carries
+/// (cleared on success) and returns 0 on failure.  The operators only throw.
 template <int Scale>
 class decimal {
   static_assert(Scale >= 0 && Scale <= 18, "decimal<Scale>: Scale must be in [0, 18]");
@@ -41,11 +46,17 @@ public:
     requires(!std::same_as<I, bool>)
   static constexpr decimal from_integer(I v) {
     std::int64_t r = 0;
-    if (std::cmp_greater(v, std::numeric_limits<std::int64_t>::max()) ||
-        __builtin_mul_overflow(static_cast<std::int64_t>(v), one, &r))
+    if (integer_to_units(v, r) != errc::ok) [[unlikely]]
       throw overflow_error("yusuan: overflow in decimal<" + std::to_string(Scale) + ">::from_integer(" +
                            std::to_string(v) + ")");
     return from_units(r);
+  }
+  /// An integer value; errc::overflow and 0 when it does not fit.
+  template <std::integral I>
+    requires(!std::same_as<I, bool>)
+  static decimal from_integer(I v, std::error_code& ec) noexcept {
+    std::int64_t r = 0;
+    return detail::report(integer_to_units(v, r), ec) ? from_units(r) : decimal{};
   }
   /// The value units * 10^-Scale.
   static constexpr decimal from_units(std::int64_t units) noexcept {
@@ -94,18 +105,25 @@ public:
     return std::string(buf, detail::write_fixed(buf, neg, mag, Scale, false));
   }
 
-  /// Changes the scale; a coarser scale needs the rounding mode.
+  /// Changes the scale; a coarser scale needs the rounding mode.  Throws
+  /// overflow_error (a finer scale and too many digits) or rounding_error
+  /// (rounding::unnecessary and digits that would be dropped).
   template <int S2>
   decimal<S2> rescale(rounding mode) const {
-    if constexpr (S2 >= Scale) {
-      std::int64_t r = 0;
-      if (__builtin_mul_overflow(units_, static_cast<std::int64_t>(detail::pow10(S2 - Scale)), &r))
-        throw overflow_error("yusuan: overflow in decimal rescale of " + format());
-      return decimal<S2>::from_units(r);
-    } else {
-      return decimal<S2>::from_units(
-          detail::round_div64(units_, static_cast<std::int64_t>(detail::pow10(Scale - S2)), mode, "decimal rescale"));
+    std::int64_t r = 0;
+    const errc e = rescale_units<S2>(mode, r);
+    if (e != errc::ok) [[unlikely]] {
+      if constexpr (S2 < Scale)
+        if (e != errc::overflow)
+          detail::throw_division_error(e, "decimal rescale", units_, static_cast<std::int64_t>(detail::pow10(Scale - S2)));
+      throw overflow_error("yusuan: overflow in decimal rescale of " + format());
     }
+    return decimal<S2>::from_units(r);
+  }
+  template <int S2>
+  decimal<S2> rescale(rounding mode, std::error_code& ec) const noexcept {
+    std::int64_t r = 0;
+    return detail::report(rescale_units<S2>(mode, r), ec) ? decimal<S2>::from_units(r) : decimal<S2>{};
   }
 
   friend constexpr auto operator<=>(decimal, decimal) noexcept = default;
@@ -131,14 +149,30 @@ public:
   decimal& operator+=(decimal b) { return *this = *this + b; }
   decimal& operator-=(decimal b) { return *this = *this - b; }
 
+  // multiply and divide throw rounding_error, overflow_error and, for a
+  // divisor of zero, division_by_zero; their error-code forms set errc::
+  // rounding_necessary, errc::overflow or errc::division_by_zero.
+
   /// Product of two decimals at this scale, rounded as `mode` says.
   template <int S2>
   decimal multiply(decimal<S2> b, rounding mode) const {
     return from_units(detail::round_div(int128(units_) * b.units(), detail::pow10(S2), mode, "decimal multiplication"));
   }
+  template <int S2>
+  decimal multiply(decimal<S2> b, rounding mode, std::error_code& ec) const noexcept {
+    std::int64_t r = 0;
+    return detail::report(detail::try_round_div(int128(units_) * b.units(), detail::pow10(S2), mode, r), ec)
+               ? from_units(r)
+               : decimal{};
+  }
   /// Quotient at this scale, rounded as `mode` says.
   decimal divide(decimal b, rounding mode) const {
     return from_units(detail::round_div(int128(units_) * one, b.units_, mode, "decimal division"));
+  }
+  decimal divide(decimal b, rounding mode, std::error_code& ec) const noexcept {
+    std::int64_t r = 0;
+    return detail::report(detail::try_round_div(int128(units_) * one, b.units_, mode, r), ec) ? from_units(r)
+                                                                                             : decimal{};
   }
 
   /// A template, so that only code that writes to a stream needs <ostream>.
@@ -148,6 +182,23 @@ public:
   }
 
 private:
+  template <std::integral I>
+  static constexpr errc integer_to_units(I v, std::int64_t& units) noexcept {
+    if (std::cmp_greater(v, std::numeric_limits<std::int64_t>::max()) ||
+        __builtin_mul_overflow(static_cast<std::int64_t>(v), one, &units))
+      return errc::overflow;
+    return errc::ok;
+  }
+  template <int S2>
+  errc rescale_units(rounding mode, std::int64_t& r) const noexcept {
+    if constexpr (S2 >= Scale) {
+      return __builtin_mul_overflow(units_, static_cast<std::int64_t>(detail::pow10(S2 - Scale)), &r) ? errc::overflow
+                                                                                                       : errc::ok;
+    } else {
+      return detail::try_round_div64(units_, static_cast<std::int64_t>(detail::pow10(Scale - S2)), mode, r);
+    }
+  }
+
   static decimal parse_ec(std::string_view text, std::optional<rounding> mode, std::error_code& ec,
                           std::size_t& position) noexcept {
     std::int64_t v = 0;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <system_error>
 
 namespace yusuan {
 
@@ -68,13 +69,24 @@ public:
   int128 fen() const noexcept { return spill_ + part_; }
   /// The sum as money; throws overflow_error when it does not fit 64 bits.
   money value() const {
-    const int128 v = fen();
-    if (!v.fits_int64()) [[unlikely]]
-      throw_too_large(v);
-    return money::from_fen(static_cast<std::int64_t>(v));
+    std::int64_t r = 0;
+    if (value_fen(r) != errc::ok) [[unlikely]]
+      throw_too_large(fen());
+    return money::from_fen(r);
+  }
+  /// The sum as money; errc::overflow and 0 when it does not fit 64 bits.
+  money value(std::error_code& ec) const noexcept {
+    std::int64_t r = 0;
+    return detail::report(value_fen(r), ec) ? money::from_fen(r) : money{};
   }
 
 private:
+  errc value_fen(std::int64_t& r) const noexcept {
+    const int128 v = fen();
+    if (!v.fits_int64()) return errc::overflow;
+    r = static_cast<std::int64_t>(v);
+    return errc::ok;
+  }
   [[noreturn, gnu::cold, gnu::noinline]] static void throw_too_large(int128 v) {
     throw overflow_error("yusuan: overflow in money sum: " + v.to_string() + " 分 does not fit in 64 bits");
   }
@@ -83,12 +95,9 @@ private:
   int128 spill_ = 0;
 };
 
-/// An exact sum in 分 written as money::format writes an amount: in `u` with
-/// `decimals` places (rounded half-up for display), optionally with thousands
-/// separators; for sums past what one amount holds.  0 ≤ decimals ≤ 18.
-inline std::string format_fen(int128 fen, unit u = unit::yuan, int decimals = 2, bool thousands = false) {
-  if (decimals < 0 || decimals > 18) [[unlikely]]
-    detail::throw_invalid_argument("yusuan: format_fen: decimals must be in [0, 18]");
+namespace detail {
+/// format_fen for 0 ≤ decimals ≤ 18.
+inline std::string format_fen_unchecked(int128 fen, unit u, int decimals, bool thousands) {
   if (fen.fits_int64()) return money::from_fen(static_cast<std::int64_t>(fen)).format(u, decimals, thousands);
   const bool negative = fen < 0;
   int128 mag = negative ? -fen : fen;  // a sum of 64-bit amounts is far from -2^127
@@ -112,6 +121,25 @@ inline std::string format_fen(int128 fen, unit u = unit::yuan, int decimals = 2,
   if (decimals > 0) out += "." + fraction + std::string(static_cast<std::size_t>(decimals - places), '0');
   return out;
 }
+}  // namespace detail
+
+/// An exact sum in 分 written as money::format writes an amount: in `u` with
+/// `decimals` places (rounded half-up for display), optionally with thousands
+/// separators; for sums past what one amount holds.  Throws yusuan::error
+/// (invalid_argument) unless 0 ≤ decimals ≤ 18; the forms with a
+/// std::error_code set errc::invalid_argument instead and return "".
+inline std::string format_fen(int128 fen, unit u = unit::yuan, int decimals = 2, bool thousands = false) {
+  if (!detail::format_decimals_ok(decimals)) [[unlikely]]
+    detail::throw_invalid_argument("yusuan: format_fen: decimals must be in [0, 18]");
+  return detail::format_fen_unchecked(fen, u, decimals, thousands);
+}
+inline std::string format_fen(int128 fen, unit u, int decimals, bool thousands, std::error_code& ec) {
+  if (!detail::report(detail::format_decimals_ok(decimals) ? errc::ok : errc::invalid_argument, ec)) return {};
+  return detail::format_fen_unchecked(fen, u, decimals, thousands);
+}
+inline std::string format_fen(int128 fen, unit u, int decimals, std::error_code& ec) {
+  return format_fen(fen, u, decimals, false, ec);
+}
 
 /// The exact sum of `amounts`.  Throws overflow_error only when the total does
 /// not fit in 64 bits of 分 (a running `+` throws as soon as a partial sum
@@ -120,6 +148,13 @@ inline money sum(std::span<const money> amounts) {
   money_sum s;
   s.add(amounts);
   return s.value();
+}
+/// The exact sum of `amounts`; errc::overflow and 0 when it does not fit in
+/// 64 bits of 分.
+inline money sum(std::span<const money> amounts, std::error_code& ec) noexcept {
+  money_sum s;
+  s.add(amounts);
+  return s.value(ec);
 }
 
 }  // namespace yusuan
