@@ -176,6 +176,7 @@ int run_check(const std::vector<std::string>& args) {
     yusuan::diagnostics diags;
     auto b = compile_input(f, diags, co);
     if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();  // 模板 and 表注 against its tables
+    note_files_read(diags);                                         // the template file it read
     if (werror) diags.promote_warnings();
     const bool failed_budget = diags.has_errors();
     if (yusuan::unreadable(diags)) any_io = true;

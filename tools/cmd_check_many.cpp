@@ -107,6 +107,7 @@ outcome check_one(const std::string& file, const check_settings& s, const std::v
   {
     auto b = compile_input(file, diags, co);
     if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();
+    note_files_read(diags);  // the template of its 表注
     if (b) {
       o.items = b->items().size();
       o.projects = b->projects().size();

@@ -92,6 +92,7 @@ std::string read_source(const std::string& file) {
   std::string text(static_cast<std::size_t>(size), '\0');
   if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size())))
     throw io_error{"cannot read '" + file + "'"};
+  note_file_read(file);
   return text;
 }
 
@@ -225,6 +226,9 @@ int run_fmt(const std::vector<std::string>& args) {
       o << *formatted;
     }
   }
+  // the formatted text of some files only is not written; the report of
+  // --check or --list is
+  if (rc != exit_ok && !check && !list) return rc;
   out.finish();
   return rc;
 }

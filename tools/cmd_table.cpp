@@ -128,7 +128,10 @@ int run_table(const std::vector<std::string>& args) {
   if (int rc = load_budget(positional[0], b, r); rc != exit_ok) return rc;
   std::shared_ptr<const tb::table_template> templ;
   if (int rc = template_for_command(*b, template_arg, r, templ); rc != exit_ok) return rc;
-  if (yusuan::diagnostics notes; !tb::check_notes(*b, notes)) {  // 表注 against the budget's own template
+  yusuan::diagnostics notes;
+  const bool notes_fit = tb::check_notes(*b, notes);  // 表注 against the budget's own template
+  note_files_read(notes);
+  if (!notes_fit) {
     report(r, notes);
     return exit_budget_error;
   }

@@ -41,6 +41,15 @@ namespace {
 
 namespace tb = yusuan::tables;
 
+/// Notes the files a template was read from (its own, those it is 基于),
+/// and any other `diags` keeps: the output is none of them.
+void note_template_read(const std::shared_ptr<const tb::table_template>& t, const yusuan::diagnostics& diags) {
+  note_files_read(diags);
+  if (t)
+    for (const auto& src : t->sources)
+      if (src) note_file_read(src->name());
+}
+
 void list(std::ostream& os, const tb::table_template& t) {
   os << t.name;
   for (std::size_t i = 0; i < t.aliases.size(); ++i) os << (i ? ", " : " (") << t.aliases[i];
@@ -61,6 +70,7 @@ int named_template(const std::string& name, const reporting& r, std::shared_ptr<
   diags.keep(src);
   out = tb::find_template(name, std::filesystem::current_path(),
                           {src.get(), 0, static_cast<std::uint32_t>(std::max<std::size_t>(name.size(), 1))}, diags);
+  note_template_read(out, diags);
   if (out) return exit_ok;
   report(r, diags);
   for (const auto& d : diags)
@@ -75,6 +85,7 @@ int template_for_command(const yusuan::budget& b, const std::optional<std::strin
   if (arg) return named_template(*arg, r, out);
   yusuan::diagnostics diags;
   out = tb::template_of(b, diags);
+  note_template_read(out, diags);
   if (out) return exit_ok;
   report(r, diags);
   return yusuan::unreadable(diags) ? exit_usage : exit_budget_error;
@@ -116,6 +127,7 @@ int run_templates(const std::vector<std::string>& args) {
     first = false;
     list(out.stream(), *t);
   }
+  if (rc != exit_ok) return rc;  // a list with a template missing is not written
   out.finish();
   return rc;
 }

@@ -127,6 +127,7 @@ int run_test(const std::vector<std::string>& args) {
   for (const auto& file : files) {
     yusuan::diagnostics problems;  // of the file outside its tests
     keep.push_back(yusuan::read_rule_tests(file, problems));
+    note_file_read(file.string());
     junit::testsuite suite;
     suite.name = file.string();
     // a file or a test that cannot be run: an error, not a result
@@ -148,6 +149,7 @@ int run_test(const std::vector<std::string>& args) {
         in_error_case(t.name, t.name + "  (" + file.string() + ":" + std::to_string(t.line) + ")", t.problems);
         continue;
       }
+      for (const auto& r : t.rules) note_file_read(r.string());
       if (coverage) {
         // a rule file that cannot be read lists nothing; the test reports it (E0001)
         yusuan::diagnostics unread;
@@ -157,6 +159,7 @@ int run_test(const std::vector<std::string>& args) {
       co.library_path = library_path();
       co.parameters = parameters;
       const auto r = yusuan::run_rule_test(t, co, coverage ? &cov : nullptr);
+      note_files_read(r.diags);  // the imports of the test's budget and of its rule files
       junit::testcase c;
       c.name = t.name;
       c.classname = file.string();

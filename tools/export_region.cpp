@@ -167,9 +167,15 @@ public:
   }
   const fs::path& path() const { return path_; }
   /// Moves the files at `rels` (relative paths) from the staging folder into
-  /// the export's folder.
+  /// the export's folder; a usage error, and nothing moved, when one would
+  /// replace a file read (files_read()).
   void commit(const std::vector<std::string>& rels) {
     std::error_code ec;
+    const std::vector<std::string> read = files_read();
+    for (const auto& rel : rels)  // a budget or an import in the export's folder
+      if (const auto n = input_at((dir_ / rel).string(), read))
+        throw usage_error{"--to " + dir_.string() + " would replace the input '" + *n + "' with " + rel +
+                          ": nothing written (export elsewhere)"};
     for (const auto& rel : rels) {
       fs::create_directories((dir_ / rel).parent_path(), ec);
       if (ec) throw io_error{"cannot create '" + (dir_ / rel).parent_path().string() + "': " + ec.message()};

@@ -8,15 +8,22 @@
 #include <yusuan/compile.hpp>
 #include <yusuan/compile/read_file.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iterator>
 #include <mutex>
+#include <random>
 #include <sstream>
 #include <system_error>
+#include <unordered_set>
 
 namespace cli {
 
@@ -50,26 +57,157 @@ void report_error(const reporting& r, const std::string& code, const std::string
   std::cerr << (r.color ? "\x1b[1;31myusuan: error:\x1b[0m " : "yusuan: error: ") << message << "\n";
 }
 
-std::vector<std::string>& files_read() {
+std::vector<std::filesystem::path> library_path();
+
+namespace {
+
+std::mutex files_read_lock;  // budgets are compiled on many threads
+
+std::vector<std::string>& files_read_list() {
   static std::vector<std::string> files;
   return files;
 }
 
+/// The file `name` of files_read() is: itself, or for a library file
+/// ("<std/measures.budget>") the first of the library path's directories
+/// that holds it (as an import finds it); empty for a text of no file
+/// ("<stdin>", "<template>").
+std::string file_named(const std::string& name, const std::vector<std::filesystem::path>& libs) {
+  namespace fs = std::filesystem;
+  if (name.size() < 2 || name.front() != '<' || name.back() != '>') return name;
+  const fs::path rel = fs::path(name.substr(1, name.size() - 2)).lexically_normal();
+  std::error_code ec;
+  if (rel.empty() || rel.is_absolute() || !rel.has_extension()) return {};
+  for (const auto& dir : libs)
+    if (fs::exists(dir / rel, ec)) return (dir / rel).string();
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> files_read() {
+  const std::lock_guard<std::mutex> lock(files_read_lock);
+  return files_read_list();
+}
+
 void note_file_read(const std::string& path) {
-  static std::mutex m;  // budgets are compiled on many threads
-  const std::lock_guard<std::mutex> lock(m);
-  files_read().push_back(path);
+  static std::unordered_set<std::string> seen;
+  const std::lock_guard<std::mutex> lock(files_read_lock);
+  if (seen.insert(path).second) files_read_list().push_back(path);
+}
+
+void note_files_read(const yusuan::diagnostics& diags) {
+  for (const auto& f : diags.files())
+    if (f) note_file_read(f->name());
+}
+
+std::optional<std::string> input_at(const std::string& path, const std::vector<std::string>& inputs) {
+  struct stat out{};
+  // a new file, or a device such as /dev/null, overwrites nothing
+  if (::stat(path.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return std::nullopt;
+  std::optional<std::vector<std::filesystem::path>> libs;  // found when a library file is among the inputs
+  for (const auto& n : inputs) {
+    if (n == "-") continue;
+    if (!libs && !n.empty() && n.front() == '<') {
+      libs = library_path();
+      if (libs->empty()) libs = yusuan::default_library_path();
+    }
+    const std::string file = libs ? file_named(n, *libs) : n;
+    struct stat in{};
+    if (!file.empty() && ::stat(file.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) return n;
+  }
+  return std::nullopt;
 }
 
 void refuse_output_over_input(const std::string& path, const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
   if (path.empty() || path == "-") return;  // standard output
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return;  // a new file, or a device such as /dev/null, overwrites nothing
-  for (const auto& n : inputs)
-    if (n != "-" && fs::equivalent(n, path, ec) && !ec)
-      throw usage_error{"-o " + path + " is " + (n == path ? "an input" : "the input '" + n + "'") +
-                        ": writing it would destroy what is read (write the output elsewhere)"};
+  if (const auto n = input_at(path, inputs))
+    throw usage_error{"-o " + path + " is " + (*n == path ? "an input" : "the input '" + *n + "'") +
+                      ": writing it would destroy what is read (write the output elsewhere)"};
+}
+
+namespace {
+
+/// The file `path` names: itself, or the file its chain of links leads to
+/// (which need not exist yet).
+std::filesystem::path link_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(p, ec))) return p;
+    const fs::path to = fs::read_symlink(p, ec);
+    if (ec) throw io_error{"cannot write '" + path + "': " + ec.message()};
+    p = to.is_absolute() ? to : p.parent_path() / to;
+  }
+  throw io_error{"cannot write '" + path + "': " + std::strerror(ELOOP)};
+}
+
+/// Creates a new file beside `target` (".NAME.yusuan-XXXXXX"), with the
+/// permissions a new file gets (0666 less the umask), and returns its path.
+std::string temporary_beside(const std::filesystem::path& target, const std::string& shown) {
+  const std::filesystem::path dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  std::random_device rd;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    char suffix[16];
+    std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(rd()));
+    const std::string temp = (dir / ("." + target.filename().string() + ".yusuan-" + suffix)).string();
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      ::close(fd);
+      return temp;
+    }
+    if (errno != EEXIST) break;
+  }
+  throw io_error{"cannot write '" + shown + "': " + std::strerror(errno)};
+}
+
+}  // namespace
+
+output::output(const std::string& path) : path_(path) {
+  namespace fs = std::filesystem;
+  if (path.empty() || path == "-") return;
+  refuse_output_over_input(path, files_read());
+  const fs::path target = link_target(path);
+  struct stat st{};
+  const bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) throw io_error{"cannot write '" + path + "': a directory"};
+  if (exists && !S_ISREG(st.st_mode)) {  // a device or a pipe: nothing to replace
+    file_ = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+    if (!*file_) throw io_error{"cannot write '" + path + "'"};
+    return;
+  }
+  // a file that may not be written is not replaced either
+  if (exists && ::access(target.c_str(), W_OK) != 0)
+    throw io_error{"cannot write '" + path + "': " + std::strerror(errno)};
+  temp_ = temporary_beside(target, path);
+  target_ = target.string();
+  if (exists) ::chmod(temp_.c_str(), st.st_mode & 0777);  // the replaced file's permissions
+  file_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
+  if (!*file_) {
+    ::unlink(temp_.c_str());  // no destructor runs for a constructor that throws
+    throw io_error{"cannot write '" + path + "'"};
+  }
+}
+
+output::~output() {
+  if (temp_.empty()) return;
+  file_.reset();
+  ::unlink(temp_.c_str());
+}
+
+void output::finish() {
+  std::ostream& os = stream();
+  os.flush();
+  if (file_) file_->close();
+  if (!os || (file_ && !*file_)) throw io_error{"cannot write '" + (file_ ? path_ : std::string("standard output")) + "'"};
+  if (temp_.empty()) return;
+  // every input is known now: the imports of the budgets, their templates,
+  // the rule files
+  refuse_output_over_input(path_, files_read());
+  if (::rename(temp_.c_str(), target_.c_str()) != 0)
+    throw io_error{"cannot write '" + path_ + "': " + std::strerror(errno)};
+  temp_.clear();
 }
 
 void refuse_stdin_twice(const std::vector<std::string>& inputs) {
@@ -140,12 +278,16 @@ std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::dia
   if (co.library_path.empty()) co.library_path = library_path();
   if (file != "-") {
     note_file_read(file);
-    return yusuan::compile_file(file, diags, co);
+    auto b = yusuan::compile_file(file, diags, co);
+    note_files_read(diags);  // its imports and rule files, whether it compiled or not
+    return b;
   }
   std::ostringstream text;
   text << std::cin.rdbuf();
   if (co.root.empty()) co.root = std::filesystem::current_path();
-  return yusuan::compile_string(text.str(), "<stdin>", diags, co);
+  auto b = yusuan::compile_string(text.str(), "<stdin>", diags, co);
+  note_files_read(diags);
+  return b;
 }
 
 int load_budget(const std::string& file, std::optional<yusuan::budget>& out, const reporting& r) {

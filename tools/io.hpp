@@ -41,11 +41,21 @@ void report_error(const reporting& r, const std::string& code, const std::string
 /// standard output).
 void report(const reporting& r, const yusuan::diagnostics& diags);
 
-/// The files the program has read so far: the budgets compiled by
-/// compile_input (not their imports) and the list files.
-std::vector<std::string>& files_read();
+/// The files the program has read so far, each once: the budgets named on
+/// the command line and the list files, and every file noted from a
+/// compile's diagnostics (imports, rule files, template files).  Library
+/// files are named as imported ("<std/measures.budget>").
+std::vector<std::string> files_read();
 /// Adds `path` to files_read(), from any thread.
 void note_file_read(const std::string& path);
+/// Adds to files_read() every file `diags` keeps: all that a compile read
+/// (the budget, its imports, its rule files, its template), from any thread.
+void note_files_read(const yusuan::diagnostics& diags);
+
+/// The name in `inputs` of the file `path` (the same file, also by another
+/// path or through a link), if it is one; a library file's name
+/// ("<std/…>") stands for the file the library path gives.
+std::optional<std::string> input_at(const std::string& path, const std::vector<std::string>& inputs);
 
 /// Throws a usage error when the output file `path` (not standard output:
 /// empty or "-") is one of `inputs` (the
@@ -55,29 +65,37 @@ void note_file_read(const std::string& path);
 void refuse_output_over_input(const std::string& path, const std::vector<std::string>& inputs);
 
 /// The destination of a command's output: the file of -o, or standard output
-/// for none or "-".  It is never a file read before it is opened
-/// (files_read()).
+/// for none or "-".
+///
+/// A file (one that exists and is a regular file, or one to be made) is
+/// written to a temporary file beside it (beside the file a link leads to:
+/// the link stays), which finish() moves over it, with the permissions of
+/// the file it replaces: until then the file is as it was, and it stays so
+/// when the command fails (an exception, or the output destroyed without
+/// finish()).  A device or a pipe (/dev/null, a FIFO) is written directly.
+/// The file is never one the command read (files_read(): refused when it is
+/// opened, and again by finish(), when every input is known).
 class output {
 public:
-  explicit output(const std::string& path) : path_(path) {
-    if (path.empty() || path == "-") return;
-    refuse_output_over_input(path, files_read());
-    file_ = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-    if (!*file_) throw io_error{"cannot write '" + path + "'"};
-  }
+  explicit output(const std::string& path);
+  output(const output&) = delete;
+  output& operator=(const output&) = delete;
+  /// Removes the temporary file unless finish() has moved it into place.
+  ~output();
   std::ostream& stream() { return file_ ? static_cast<std::ostream&>(*file_) : std::cout; }
   /// Whether the output is standard output.
   bool is_stdout() const { return !file_; }
-  /// Flushes; throws io_error when anything failed to be written.
-  void finish() {
-    std::ostream& os = stream();
-    os.flush();
-    if (file_) file_->close();
-    if (!os || (file_ && !*file_)) throw io_error{"cannot write '" + (file_ ? path_ : std::string("standard output")) + "'"};
-  }
+  /// The file to write for a writer that takes a path instead of stream()
+  /// (a workbook): the temporary file, or the device.  Not for standard output.
+  const std::string& file() const { return temp_.empty() ? path_ : temp_; }
+  /// Flushes and puts the file in place; throws io_error when anything
+  /// failed to be written, usage_error when the file is one the command read.
+  void finish();
 
 private:
-  std::string path_;
+  std::string path_;    // as given
+  std::string target_;  // the file replaced: path_, or the file its links lead to
+  std::string temp_;    // written until finish(); empty: standard output or a device
   std::unique_ptr<std::ofstream> file_;
 };
 

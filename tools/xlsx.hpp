@@ -111,9 +111,9 @@ inline std::string sheet_name(std::string_view name) {
   return out;
 }
 
-/// Writes a workbook to `output` (a file, or standard output for "" or "-",
-/// through a temporary file, never to a terminal): `write` is called with the
-/// path to write.
+/// Writes a workbook to `output` (a file, as cli::output writes one: put in
+/// place when complete; or standard output for "" or "-", through a temporary
+/// file, never to a terminal): `write` is called with the path to write.
 void write_to(const std::string& output, const std::function<void(const std::string&)>& write);
 
 /// Writes a table as a worksheet of `wb`: title, unit line, the column headers

@@ -140,8 +140,10 @@ void write_tables(const std::string& path, const std::vector<tb::table>& tables)
 }
 
 void write_to(const std::string& output, const std::function<void(const std::string&)>& write) {
-  if (!output.empty() && output != "-") {
-    write(output);
+  if (!output.empty() && output != "-") {  // a temporary file moved into place when complete (io.hpp)
+    cli::output out(output);
+    write(out.file());
+    out.finish();
     return;
   }
   if (isatty(1)) throw usage_error{"an .xlsx workbook is binary: name a file with -o FILE, or redirect the output"};

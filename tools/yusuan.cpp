@@ -43,6 +43,9 @@ directory searched first by 导入 <std/…> (then $YUSUAN_PATH, the library
 installed beside the program, the one it was built with).  Every command that
 prints takes -o FILE, --color auto|always|never (and honours NO_COLOR), and
 with --format json reports its errors as a JSON array on standard output.
+-o FILE is replaced only when the command has written all of its output (a
+command that fails leaves it as it was), and never when it is a file the
+command reads (a budget, an import, a template, a rule file).
 
 Options:
   -h, --help           show this help (or a command's: yusuan check --help)

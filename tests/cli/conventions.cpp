@@ -1,9 +1,12 @@
-// What every command of `yusuan` does alike: -o FILE, "-" for standard input,
+// What every command of `yusuan` does alike: -o FILE (never over an input,
+// written only when complete), "-" for standard input,
 // errors as JSON under --format json, --color and NO_COLOR, "did you mean",
 // the man page and the bash completion generated from the help texts.
 #include "support/test_support.hpp"
 
 #include <cstdlib>
+#include <iterator>
+#include <map>
 #include <string>
 
 using namespace yusuan_test;
@@ -109,6 +112,136 @@ TEST(conventions_cli, dash_o_never_overwrites_an_input) {
   t.write("01", "old");
   EXPECT_EQ(run_cli_in(t.path(), "table a.budget 01 --format csv -o 01").exit, 0);
   EXPECT_EQ(read_all(t.path() / "01"), run_cli_in(t.path(), "table a.budget 01 --format csv").out);
+}
+
+TEST(conventions_cli, dash_o_never_overwrites_a_file_a_budget_reads) {
+  // an import, a template file, a rule file and its imports, the rule file
+  // of a test, a library file: read only once the output is open, each is
+  // refused when the command has read it, and left as it was
+  temp_dir t;
+  const std::string item = "金额单位 元\n208 01 09 30101: 1.00 基本支出\n";
+  const std::map<std::string, std::string> inputs{
+      {"b.budget", "核对 支出合计 >= 0\n"},
+      {"a.budget", "导入 \"b.budget\"\n" + item},
+      {"bad.budget", "导入 \"b.budget\"\n" + item + "核对 支出合计 = 5.00\n"},
+      {"t.template", "模板 小表\n表 A 汇总 {\n  列 \"科目编码\"\n  列 \"金额\" = 合计\n  按 功能.类 行 功能.代码\n}\n"},
+      {"tpl.budget", "模板 \"t.template\"\n" + item},
+      {"r.budget", "导入 \"ri.budget\"\n核对 支出合计 >= 0\n"},
+      {"ri.budget", "口径 全部 = 合计\n"},
+      {"r2.budget", "核对 支出合计 >= 0\n"},
+      {"tt.budget", "测试 \"x\" {\n  规则 \"r2.budget\"\n  208 01 09 30101: 1.00\n  应 通过\n}\n"},
+      {"lib/std/extra.budget", "口径 额外 = 合计\n"},
+      {"lib.budget", "导入 <std/extra.budget>\n" + item},
+  };
+  for (const auto& [name, text] : inputs) t.write(name, text);
+  const std::vector<std::string> commands{"check a.budget -o b.budget",
+                                          "check bad.budget -o b.budget",
+                                          "check --format json a.budget -o b.budget",
+                                          "check -j 2 a.budget -o b.budget",
+                                          "table a.budget 01 -o b.budget",
+                                          "table a.budget all --format xlsx -o b.budget",
+                                          "query a.budget sum -o b.budget",
+                                          "report a.budget -o b.budget",
+                                          "export a.budget -o b.budget",
+                                          "export a.budget --format xlsx -o b.budget",
+                                          "table a.budget A --template t.template -o t.template",
+                                          "table tpl.budget A -o t.template",
+                                          "report tpl.budget -o t.template",
+                                          "check tpl.budget -o t.template",
+                                          "check --rules r.budget a.budget -o r.budget",
+                                          "check --rules r.budget a.budget -o ri.budget",
+                                          "check -j 2 --rules r.budget a.budget -o ri.budget",
+                                          "test tt.budget -o r2.budget",
+                                          "test --coverage tt.budget -o r2.budget",
+                                          "test --format junit tt.budget -o r2.budget",
+                                          "check -I lib lib.budget -o lib/std/extra.budget"};
+  for (const auto& c : commands) {
+    const auto r = run_cli_in(t.path(), c);
+    EXPECT_EQ(r.exit, 2) << c << r.err;
+    EXPECT_HAS(r.out + r.err, "writing it would destroy what is read");  // JSON on standard output
+    for (const auto& [name, text] : inputs) EXPECT_EQ(read_all(t.path() / name), text) << c << ": " << name;
+    for (const auto& e : fs::recursive_directory_iterator(t.path()))
+      EXPECT_EQ(inputs.count(fs::relative(e.path(), t.path()).string()) + e.is_directory(), 1u) << c << ": " << e.path();
+  }
+  // export --to a folder that holds an input
+  t.write("out/datapackage.json", "口径 额外 = 合计\n");
+  t.write("c.budget", "导入 \"out/datapackage.json\"\n金额单位 元\n单位 101001 \"甲\" 类型 行政\n208 01 09 30101: 1.00\n");
+  t.write("d.budget", "金额单位 元\n单位 101002 \"乙\" 类型 行政\n208 01 09 30101: 1.00\n");
+  const auto region = run_cli_in(t.path(), "export c.budget d.budget --to out");
+  EXPECT_EQ(region.exit, 2) << region.err;
+  EXPECT_HAS(region.err, "--to out would replace the input 'out/datapackage.json' with datapackage.json");
+  EXPECT_EQ(read_all(t.path() / "out/datapackage.json"), "口径 额外 = 合计\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(t.path() / "out"), fs::directory_iterator()), 1);
+}
+
+TEST(conventions_cli, dash_o_is_written_only_when_the_command_completes) {
+  // a command that fails leaves -o FILE as it was, and no temporary file
+  temp_dir t;
+  t.write("a.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  t.write("bad.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n核对 支出合计 = 5.00\n");
+  t.write("broken.budget", "金额单位 元\n208 01 09 30101: 基本支出\n");
+  struct failing {
+    std::string args;
+    int exit;
+  };
+  for (const auto& c : std::vector<failing>{{"fmt broken.budget", 1},
+                                            {"fmt a.budget broken.budget", 1},
+                                            {"fmt a.budget missing.budget", 2},
+                                            {"templates 上海9表 无此模板", 2},
+                                            {"table bad.budget 01", 1}}) {
+    t.write("out.txt", "before");
+    const auto r = run_cli_in(t.path(), c.args + " -o out.txt");
+    EXPECT_EQ(r.exit, c.exit) << c.args << r.err;
+    EXPECT_EQ(read_all(t.path() / "out.txt"), "before") << c.args;
+    EXPECT_EQ(std::distance(fs::directory_iterator(t.path()), fs::directory_iterator()), 4) << c.args;
+  }
+  // a check's report of errors is its output: written, exit 1
+  const auto report = run_cli_in(t.path(), "check --color never bad.budget -o out.txt");
+  EXPECT_EQ(report.exit, 1);
+  EXPECT_HAS(read_all(t.path() / "out.txt"), "bad.budget: 1 error");
+}
+
+TEST(conventions_cli, dash_o_replaces_a_file_keeping_its_permissions_and_links) {
+  temp_dir t;
+  t.write("a.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  const std::string ok = "a.budget: ok: 1 item, 0 projects, 0 constraints checked\n";
+  const auto perms_of = [](const fs::path& p) { return fs::status(p).permissions(); };
+  // an existing file: replaced, with its permissions
+  const fs::path out = t.write("out.txt", "old");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o out.txt").exit, 0);
+  EXPECT_EQ(read_all(out), ok);
+  EXPECT_EQ(perms_of(out), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const fs::path book = t.write("book.xlsx", "old");
+  fs::permissions(book, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(run_cli_in(t.path(), "table a.budget all --format xlsx -o book.xlsx").exit, 0);
+  EXPECT_EQ(read_all(book).substr(0, 2), "PK");
+  EXPECT_EQ(perms_of(book), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  // a new file: the permissions of any new file (the umask's)
+  EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o new.txt").exit, 0);
+  EXPECT_EQ(read_all(t.path() / "new.txt"), ok);
+  EXPECT_EQ(perms_of(t.path() / "new.txt"), perms_of(t.write("made.txt", "")));
+  // through links: the file they lead to is replaced, the links stay
+  t.write("sub/real.txt", "old");
+  fs::create_symlink("sub/real.txt", t.path() / "link.txt");
+  fs::create_symlink("link.txt", t.path() / "link2.txt");
+  fs::create_symlink("sub/later.txt", t.path() / "dangling.txt");
+  for (const std::string link : {"link.txt", "link2.txt"}) {
+    t.write("sub/real.txt", "old");
+    EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o " + link).exit, 0) << link;
+    EXPECT_TRUE(fs::is_symlink(t.path() / link)) << link;
+    EXPECT_EQ(read_all(t.path() / "sub/real.txt"), ok) << link;
+  }
+  EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o dangling.txt").exit, 0);
+  EXPECT_TRUE(fs::is_symlink(t.path() / "dangling.txt"));
+  EXPECT_EQ(read_all(t.path() / "sub/later.txt"), ok);
+  EXPECT_EQ(std::distance(fs::directory_iterator(t.path() / "sub"), fs::directory_iterator()), 2) << "no temporary file";
+  EXPECT_EQ(std::distance(fs::directory_iterator(t.path()), fs::directory_iterator()), 9) << "no temporary file";
+  // not a regular file: written directly; a directory: an I/O error
+  EXPECT_EQ(run_cli_in(t.path(), "check a.budget -o /dev/null").exit, 0);
+  const auto dir = run_cli_in(t.path(), "check a.budget -o sub");
+  EXPECT_EQ(dir.exit, 2);
+  EXPECT_HAS(dir.err, "cannot write 'sub': a directory");
 }
 
 TEST(conventions_cli, standard_input_is_read_once) {

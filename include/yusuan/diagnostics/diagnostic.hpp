@@ -85,6 +85,10 @@ public:
   void keep(std::shared_ptr<const source_file> file) {
     if (std::find(files_.begin(), files_.end(), file) == files_.end()) files_.push_back(std::move(file));
   }
+  /// The source files kept: those the diagnostics point into and, after a
+  /// compile, every file it read (the root file, its imports, rule files),
+  /// whether it succeeded or not.
+  const std::vector<std::shared_ptr<const source_file>>& files() const noexcept { return files_; }
 
 private:
   std::vector<diagnostic> list_;
