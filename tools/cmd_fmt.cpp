@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -79,21 +80,7 @@ std::string read_source(const std::string& file) {
     s << std::cin.rdbuf();
     return s.str();
   }
-  std::error_code ec;
-  const auto st = fs::status(file, ec);
-  if (ec || !fs::exists(st)) throw io_error{"cannot read '" + file + "': no such file"};
-  if (!fs::is_regular_file(st))
-    throw io_error{"cannot read '" + file + "': " +
-                   (fs::is_directory(st) ? "a directory" : "not a regular file (a pipe or a device)")};
-  const auto size = fs::file_size(file, ec);
-  if (ec) throw io_error{"cannot read '" + file + "'"};
-  if (size > yusuan::compile_options{}.max_file_size) throw io_error{"cannot read '" + file + "': larger than 1 GiB"};
-  std::ifstream in(file, std::ios::binary);
-  std::string text(static_cast<std::size_t>(size), '\0');
-  if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size())))
-    throw io_error{"cannot read '" + file + "'"};
-  note_file_read(file);
-  return text;
+  return read_regular_file(file, "the file");
 }
 
 /// What the text of `file` says (format/source_meaning.hpp), compiled where the file is.
@@ -102,7 +89,10 @@ std::string meaning(const std::string& text, const std::string& file) {
   co.library_path = library_path();
   const fs::path path = file == "-" ? fs::path("<stdin>") : fs::path(file);
   co.root = file == "-" ? fs::current_path() : fs::absolute(path).parent_path();
-  return yusuan::meaning_of_source(text, path, co);
+  std::set<std::string> read;  // every file the meaning was compiled from: -o never replaces one
+  auto m = yusuan::meaning_of_source(text, path, co, &read);
+  for (const auto& f : read) note_file_read(f);
+  return m;
 }
 
 /// The first line where two descriptions differ, for the internal error.

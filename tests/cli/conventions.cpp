@@ -132,6 +132,9 @@ TEST(conventions_cli, dash_o_never_overwrites_a_file_a_budget_reads) {
       {"tt.budget", "测试 \"x\" {\n  规则 \"r2.budget\"\n  208 01 09 30101: 1.00\n  应 通过\n}\n"},
       {"lib/std/extra.budget", "口径 额外 = 合计\n"},
       {"lib.budget", "导入 <std/extra.budget>\n" + item},
+      {"u.budget", "导入   \"b.budget\"\n" + item},  // not formatted: fmt compiles it to compare
+      {"sub/s.budget", "导入   \"si.budget\"\n" + item},
+      {"sub/si.budget", "口径 全部 = 合计\n"},
   };
   for (const auto& [name, text] : inputs) t.write(name, text);
   const std::vector<std::string> commands{"check a.budget -o b.budget",
@@ -154,7 +157,11 @@ TEST(conventions_cli, dash_o_never_overwrites_a_file_a_budget_reads) {
                                           "test tt.budget -o r2.budget",
                                           "test --coverage tt.budget -o r2.budget",
                                           "test --format junit tt.budget -o r2.budget",
-                                          "check -I lib lib.budget -o lib/std/extra.budget"};
+                                          "check -I lib lib.budget -o lib/std/extra.budget",
+                                          // fmt compiles a file it changes, with its imports, to see
+                                          // that it says the same
+                                          "fmt u.budget -o b.budget",
+                                          "fmt sub/s.budget -o sub/si.budget"};
   for (const auto& c : commands) {
     const auto r = run_cli_in(t.path(), c);
     EXPECT_EQ(r.exit, 2) << c << r.err;

@@ -9,23 +9,29 @@
 #include <yusuan/rule_tests.hpp>
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <string_view>
 
 namespace yusuan {
 
 /// What `text`, the text of `file`, says; imports resolve as `options` say
-/// (their root, library path, files held in memory).
+/// (their root, library path, files held in memory).  `read`, when given,
+/// gets the name of every file the compiles read (the file, its imports, the
+/// rule files of its tests), as diagnostics name them.
 inline std::string meaning_of_source(std::string_view text, const std::filesystem::path& file,
-                                     const compile_options& options = {}) {
+                                     const compile_options& options = {}, std::set<std::string>* read = nullptr) {
+  const auto compiled = [&](std::string_view t, const compile_options& co) {
+    diagnostics diags;
+    auto b = compile_string(t, file.string(), diags, co);
+    if (read)
+      for (const auto& f : diags.files()) read->insert(f->name());
+    return meaning_of(b, diags);
+  };
   std::vector<std::string> errors;
   detail::rule_test_scanner scanner{std::string(text), file};
   const auto tests = scanner.scan(errors);
-  if (tests.empty()) {
-    diagnostics diags;
-    auto b = compile_string(text, file.string(), diags, options);
-    return meaning_of(b, diags);
-  }
+  if (tests.empty()) return compiled(text, options);
   std::string out;
   for (const auto& e : errors) out += "malformed test " + e + "\n";
   for (const auto& t : tests) {
@@ -38,9 +44,7 @@ inline std::string meaning_of_source(std::string_view text, const std::filesyste
     co.rules = t.rules;
     auto budget = t.budget();
     co.line_origins = std::move(budget.lines);
-    diagnostics diags;
-    auto b = compile_string(budget.text, file.string(), diags, co);
-    out += meaning_of(b, diags);
+    out += compiled(budget.text, co);
   }
   return out;
 }
