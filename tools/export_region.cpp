@@ -171,9 +171,9 @@ public:
   /// replace a file read (files_read()).
   void commit(const std::vector<std::string>& rels) {
     std::error_code ec;
-    const std::vector<std::string> read = files_read();
+    const input_files read(files_read());  // found once: an export replaces thousands of files
     for (const auto& rel : rels)  // a budget or an import in the export's folder
-      if (const auto n = input_at((dir_ / rel).string(), read))
+      if (const auto n = read.at((dir_ / rel).string()))
         throw usage_error{"--to " + dir_.string() + " would replace the input '" + *n + "' with " + rel +
                           ": nothing written (export elsewhere)"};
     for (const auto& rel : rels) {

@@ -101,10 +101,18 @@ void note_files_read(const yusuan::diagnostics& diags) {
     if (f) note_file_read(f->name());
 }
 
-std::optional<std::string> input_at(const std::string& path, const std::vector<std::string>& inputs) {
-  struct stat out{};
-  // a new file, or a device such as /dev/null, overwrites nothing
-  if (::stat(path.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return std::nullopt;
+namespace {
+
+/// The (device, inode) of an existing regular file.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> regular_file_id(const std::string& path) {
+  struct stat st{};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return std::pair<std::uint64_t, std::uint64_t>(st.st_dev, st.st_ino);
+}
+
+}  // namespace
+
+input_files::input_files(const std::vector<std::string>& inputs) {
   std::optional<std::vector<std::filesystem::path>> libs;  // found when a library file is among the inputs
   for (const auto& n : inputs) {
     if (n == "-") continue;
@@ -112,11 +120,22 @@ std::optional<std::string> input_at(const std::string& path, const std::vector<s
       libs = library_path();
       if (libs->empty()) libs = yusuan::default_library_path();
     }
-    const std::string file = libs ? file_named(n, *libs) : n;
-    struct stat in{};
-    if (!file.empty() && ::stat(file.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) return n;
+    if (const auto id = regular_file_id(libs ? file_named(n, *libs) : n)) ids_.emplace(*id, n);  // the first name
   }
-  return std::nullopt;
+}
+
+std::optional<std::string> input_files::at(const std::string& path) const {
+  const auto id = regular_file_id(path);
+  if (!id) return std::nullopt;
+  const auto it = ids_.find(*id);
+  return it == ids_.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+std::optional<std::string> input_at(const std::string& path, const std::vector<std::string>& inputs) {
+  // a new file, or a device such as /dev/null, overwrites nothing: the inputs
+  // are not looked at
+  if (!regular_file_id(path)) return std::nullopt;
+  return input_files(inputs).at(path);
 }
 
 void refuse_output_over_input(const std::string& path, const std::vector<std::string>& inputs) {

@@ -8,12 +8,15 @@
 
 #include <yusuan/diagnostic.hpp>
 
+#include <cstdint>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cli {
@@ -56,6 +59,19 @@ void note_files_read(const yusuan::diagnostics& diags);
 /// path or through a link), if it is one; a library file's name
 /// ("<std/…>") stands for the file the library path gives.
 std::optional<std::string> input_at(const std::string& path, const std::vector<std::string>& inputs);
+
+/// The files of a list of inputs by identity (device and inode), found once:
+/// for checking many outputs against many inputs in time linear in both.
+class input_files {
+public:
+  /// Finds each file of `inputs` (as input_at() does).
+  explicit input_files(const std::vector<std::string>& inputs);
+  /// The name in the inputs of the file `path`, if it is one of them.
+  std::optional<std::string> at(const std::string& path) const;
+
+private:
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> ids_;  // (device, inode) -> name
+};
 
 /// Throws a usage error when the output file `path` (not standard output:
 /// empty or "-") is one of `inputs` (the
