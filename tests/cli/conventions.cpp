@@ -179,6 +179,14 @@ TEST(conventions_cli, dash_o_never_overwrites_a_file_a_budget_reads) {
   EXPECT_HAS(region.err, "--to out would replace the input 'out/datapackage.json' with datapackage.json");
   EXPECT_EQ(read_all(t.path() / "out/datapackage.json"), "口径 额外 = 合计\n");
   EXPECT_EQ(std::distance(fs::directory_iterator(t.path() / "out"), fs::directory_iterator()), 1);
+  // one budget: its items.csv is not put in place when its datapackage.json is refused
+  t.write("out/items.csv", "earlier\n");
+  const auto one = run_cli_in(t.path(), "export c.budget --to out");
+  EXPECT_EQ(one.exit, 2) << one.err;
+  EXPECT_HAS(one.err, "writing it would destroy what is read");
+  EXPECT_EQ(read_all(t.path() / "out/items.csv"), "earlier\n");
+  EXPECT_EQ(read_all(t.path() / "out/datapackage.json"), "口径 额外 = 合计\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(t.path() / "out"), fs::directory_iterator()), 2);
 }
 
 TEST(conventions_cli, dash_o_is_written_only_when_the_command_completes) {
