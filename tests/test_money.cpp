@@ -251,7 +251,7 @@ TEST(Rounding, MoneyParseTable) {
         EXPECT_THROW((void)money::parse(row.text, unit::yuan, mode), yusuan::rounding_error);
         const auto r = parse_ec(row.text, unit::yuan, mode);
         EXPECT_TRUE(r.ec);
-        EXPECT_EQ(r.ec, amount_errc::too_precise);
+        EXPECT_EQ(r.ec, amount_errc::rounding_necessary);
         EXPECT_EQ(r.value, money{});
         // Without a mode the text is too precise too.
         EXPECT_THROW((void)money::parse(row.text, unit::yuan), amount_parse_error);
@@ -397,7 +397,7 @@ TEST(Rounding, DecimalRescaleAndParseTable) {
       }
       if (fails) {
         EXPECT_THROW((void)decimal<2>::parse(row.text, mode), yusuan::rounding_error);
-        EXPECT_EQ(parse_dec_ec<2>(row.text, mode).ec, amount_errc::too_precise);
+        EXPECT_EQ(parse_dec_ec<2>(row.text, mode).ec, amount_errc::rounding_necessary);
       } else {
         EXPECT_EQ(decimal<2>::parse(row.text, mode), dec<2>(row.expect[m]));
       }
@@ -618,7 +618,7 @@ TEST(Parse, RejectTableThrows) {
 
 TEST(Parse, TooPreciseWithRounding) {
   EXPECT_EQ(money::parse("1.234", unit::yuan, rounding::half_up), yuan("1.23"));
-  // rounding::unnecessary on inexact text: rounding_error (and too_precise from the error-code form).
+  // rounding::unnecessary on inexact text: rounding_error (and rounding_necessary from the error-code form).
   try {
     (void)money::parse("1.234", unit::yuan, rounding::unnecessary);
     ADD_FAILURE() << "no exception";
@@ -630,7 +630,7 @@ TEST(Parse, TooPreciseWithRounding) {
   }
   {
     const auto r = parse_ec("1.234", unit::yuan, rounding::unnecessary);
-    EXPECT_EQ(r.ec, amount_errc::too_precise);
+    EXPECT_EQ(r.ec, amount_errc::rounding_necessary);
     EXPECT_EQ(r.position, 4u);
     EXPECT_EQ(r.detail, "'1.234' is finer than 1 分 (0.01 元) (digit at offset 4); rounding is necessary");
   }
@@ -673,7 +673,7 @@ TEST(Parse, ErrorCodeForms) {
   EXPECT_FALSE(ec);
   EXPECT_EQ(pos, 0u);
   EXPECT_EQ(money::parse("12.3456789", unit::wan_yuan, rounding::unnecessary, ec, pos), money{});
-  EXPECT_EQ(ec, amount_errc::too_precise);
+  EXPECT_EQ(ec, amount_errc::rounding_necessary);
   EXPECT_EQ(pos, 9u);
   EXPECT_EQ(money::parse("12,34", unit::yuan, rounding::half_up, ec), money{});
   EXPECT_EQ(ec, amount_errc::bad_grouping);
@@ -684,7 +684,7 @@ TEST(Parse, ErrorCodeForms) {
   EXPECT_FALSE(ec);
   EXPECT_EQ(pos, 0u);
   EXPECT_EQ(decimal<2>::parse("-0.125", rounding::unnecessary, ec), decimal<2>{});
-  EXPECT_EQ(ec, amount_errc::too_precise);
+  EXPECT_EQ(ec, amount_errc::rounding_necessary);
   EXPECT_EQ(decimal<2>::parse("1,2", ec, pos), decimal<2>{});
   EXPECT_EQ(ec, amount_errc::bad_grouping);
   EXPECT_EQ(pos, 3u);
@@ -696,14 +696,20 @@ TEST(Parse, DescribeAmountError) {
   // No error: no words.
   EXPECT_EQ(yusuan::describe_amount_error("12.5", std::error_code{}, 0), "");
   EXPECT_EQ(yusuan::describe_amount_error("12.5", amount_errc::ok, 0), "");
-  // The unit and the rounding mode given to parse decide the words of too_precise.
+  // The unit decides the words of too_precise (no rounding mode) and of
+  // rounding_necessary (rounding::unnecessary, passed or not).
   EXPECT_EQ(yusuan::describe_amount_error("0.0000001", amount_errc::too_precise, 8, unit::wan_yuan),
             "'0.0000001' is finer than 1 分 (0.000001 万元) (digit at offset 8); give a rounding mode");
-  EXPECT_EQ(yusuan::describe_amount_error("0.0000001", amount_errc::too_precise, 8, unit::wan_yuan,
+  EXPECT_EQ(yusuan::describe_amount_error("0.0000001", amount_errc::rounding_necessary, 8, unit::wan_yuan,
                                           rounding::unnecessary),
             "'0.0000001' is finer than 1 分 (0.000001 万元) (digit at offset 8); rounding is necessary");
-  EXPECT_EQ(yusuan::describe_decimal_error("1.5", amount_errc::too_precise, 2, 0, rounding::unnecessary),
+  EXPECT_EQ(yusuan::describe_amount_error("0.0000001", amount_errc::rounding_necessary, 8, unit::wan_yuan),
+            "'0.0000001' is finer than 1 分 (0.000001 万元) (digit at offset 8); rounding is necessary");
+  EXPECT_EQ(yusuan::describe_decimal_error("1.5", amount_errc::rounding_necessary, 2, 0, rounding::unnecessary),
             "'1.5' is finer than a whole number (digit at offset 2); rounding is necessary");
+  // too_precise is what parse sets without a mode, not with rounding::unnecessary.
+  EXPECT_EQ(yusuan::describe_amount_error("1.234", amount_errc::too_precise, 4, unit::yuan, rounding::unnecessary),
+            "amount is finer than the precision allowed; give a rounding mode");
   // A code or position that parsing the text does not give: only the code's message.
   EXPECT_EQ(yusuan::describe_amount_error("1.2.3", amount_errc::second_point, 1), "second decimal point in amount");
   EXPECT_EQ(yusuan::describe_amount_error("1.2.3", amount_errc::exponent, 3),
@@ -749,6 +755,8 @@ TEST(Parse, ErrorCategory) {
   EXPECT_EQ(std::error_code(amount_errc::too_precise).message(),
             "amount is finer than the precision allowed; give a rounding mode");
   EXPECT_EQ(std::error_code(amount_errc::out_of_range).message(), "amount out of range");
+  EXPECT_EQ(std::error_code(amount_errc::rounding_necessary).message(),
+            "amount is finer than the precision allowed; rounding is necessary");
   EXPECT_EQ(std::error_code(amount_errc::ok).message(), "no error");
   EXPECT_FALSE(std::error_code(amount_errc::ok));
   EXPECT_NE(std::error_code(amount_errc::empty), std::error_code(amount_errc::not_finite));

@@ -2027,3 +2027,60 @@ TEST(query_counts, quantity_arithmetic) {
   EXPECT_NE(quantity{}, quantity::of_count(0));
   EXPECT_EQ(quantity::of_count(-3).format(), "-3");
 }
+
+// difference(a, b) and difference(a, b, ec): one outcome each way, the same
+// for both forms; operator- is the throwing form.
+TEST(query_counts, quantity_difference_both_forms) {
+  using yusuan::errc;
+  using yusuan::quantity;
+  constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
+  constexpr std::int64_t least = std::numeric_limits<std::int64_t>::min();
+  struct row {
+    quantity a, b;
+    errc outcome;
+    quantity want;
+    std::string_view what;  // the exception's message
+  };
+  const row rows[] = {
+      {quantity::of_count(8), quantity::of_count(6), errc::ok, quantity::of_count(2), ""},
+      {quantity::of_count(-3), quantity::of_count(4), errc::ok, quantity::of_count(-7), ""},
+      {quantity(wan("3.00")), quantity(wan("1.25")), errc::ok, quantity(wan("1.75")), ""},
+      {quantity(money::from_fen(least + 1)), quantity(money::from_fen(1)), errc::ok, quantity(money::min()), ""},
+      {quantity::of_count(8), quantity(wan("1.00")), errc::invalid_argument, {},
+       "yusuan: difference of an amount and a count"},
+      {quantity(wan("1.00")), quantity::of_count(0), errc::invalid_argument, {},
+       "yusuan: difference of an amount and a count"},
+      {quantity::of_count(least), quantity::of_count(1), errc::overflow, {},
+       "yusuan: overflow in the difference of the counts -9223372036854775808 and 1"},
+      {quantity::of_count(most), quantity::of_count(-1), errc::overflow, {},
+       "yusuan: overflow in the difference of the counts 9223372036854775807 and -1"},
+      {quantity(money::max()), quantity(money::from_fen(-1)), errc::overflow, {},
+       "yusuan: overflow in money subtraction: 92233720368547758.07 and -0.01 do not fit in 64 bits of 分"},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.a.format() + " - " + r.b.format());
+    std::error_code ec = errc::syntax_error;  // set either way
+    const quantity got = yusuan::difference(r.a, r.b, ec);
+    static_assert(noexcept(yusuan::difference(r.a, r.b, ec)));
+    if (r.outcome == errc::ok) {
+      EXPECT_FALSE(ec) << ec.message();
+      EXPECT_EQ(got, r.want);
+      EXPECT_EQ(got.type(), r.a.type());
+      EXPECT_EQ(yusuan::difference(r.a, r.b), r.want);
+      EXPECT_EQ(r.a - r.b, r.want);
+      continue;
+    }
+    EXPECT_EQ(ec, std::error_code(r.outcome)) << ec.message();
+    EXPECT_EQ(got, quantity{});  // an amount of 0
+    for (int form = 0; form < 2; ++form) {
+      try {
+        (void)(form == 0 ? yusuan::difference(r.a, r.b) : r.a - r.b);
+        ADD_FAILURE() << "no exception";
+      } catch (const yusuan::error& e) {
+        EXPECT_EQ(e.code(), std::error_code(r.outcome));
+        EXPECT_EQ(std::string_view(e.what()), r.what);
+        EXPECT_EQ(dynamic_cast<const yusuan::overflow_error*>(&e) != nullptr, r.outcome == errc::overflow);
+      }
+    }
+  }
+}

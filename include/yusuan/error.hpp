@@ -24,8 +24,12 @@
 //
 // An error_code compares with a `yusuan::errc` as with a condition, as it
 // does with a std::errc: `ec == errc::malformed_amount` holds for every
-// amount_errc but ok, the finer codes that say what is wrong with the text;
-// every other errc value matches its own code only.
+// amount_errc but ok and rounding_necessary, the finer codes that say what is
+// wrong with the text; `ec == errc::rounding_necessary` holds for
+// amount_errc::rounding_necessary (text finer than rounding::unnecessary
+// allows, for which the throwing form raises rounding_error) as for the
+// code errc::rounding_necessary itself; every other errc value matches its
+// own code only.
 #pragma once
 
 #include <cstddef>
@@ -46,9 +50,9 @@ enum class errc {
   not_utf8,              ///< E0002: a file is not UTF-8
   syntax_error,          ///< E01xx: the text does not follow the grammar
   invalid_budget,        ///< E02xx–E06xx: a budget that does not check
-  malformed_amount,      ///< E0202: text that is not an amount: the condition every amount_errc compares equal to
+  malformed_amount,      ///< E0202: text that is not an amount: the condition of every amount_errc but one
   overflow,              ///< E0701: a value that cannot be represented
-  rounding_necessary,    ///< E0702: rounding::unnecessary, and the value is not exact
+  rounding_necessary,    ///< E0702: rounding::unnecessary, and the value is not exact: also amount_errc's
   division_by_zero,      ///< E0703: a divisor (or the whole of a share) of zero
   invalid_query,         ///< E05xx: a query that does not parse or resolve
   unknown_table,         ///< E0801, E0803: no such disclosure table, or an id several tables start with
@@ -93,8 +97,9 @@ inline const std::error_category& error_category() noexcept {
 
 inline std::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
 /// `e` as a condition: a finer code (an amount_errc) compares equal to the
-/// condition of its family (errc::malformed_amount) through the finer code's
-/// category (its default_error_condition).
+/// condition of its family (errc::malformed_amount, or errc::
+/// rounding_necessary) through the finer code's category (its
+/// default_error_condition).
 inline std::error_condition make_error_condition(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
 
 }  // namespace yusuan

@@ -138,6 +138,39 @@ TEST(diag_totals, E0701_block_total_beyond_an_amount) {
   EXPECT_EQ(where(*ds[0]), "2:1");
 }
 
+TEST(diag_totals, E0701_share_beyond_a_percentage) {
+  auto r = compile("金额单位 元\n208 01 09 基本支出 30101: 90,000,000,000,000,000.00\n208 01 09 项目支出 30102: 0.01\n"
+                   "核对 占比(合计(类型 = 基本支出), 合计(类型 = 项目支出)) = 5%\n");
+  EXPECT_FALSE(r.ok());
+  const auto ds = with_code(r, "E0701");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "the share 90000000000000000.00 / 0.01 is more than a percentage can hold");
+  EXPECT_EQ(ds[0]->label, "a percentage is at most 9,223,372,036,854,775,807 units of its last decimal");
+  EXPECT_EQ(where(*ds[0]), "4:4");
+  EXPECT_TRUE(with_code(r, "E0501").empty()) << dump(r);
+}
+
+TEST(diag_totals, E0701_change_beyond_a_percentage) {
+  auto r = compile("金额单位 元\n208 01 09 30101: 90,000,000,000,000,000.00\n上年 支出合计 0.01\n"
+                   "核对 支出合计 较上年 增长 5.00%\n");
+  EXPECT_FALSE(r.ok());
+  const auto ds = with_code(r, "E0701");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "the year-on-year change 89999999999999999.99 / 0.01 is more than a percentage can hold");
+  EXPECT_EQ(where(*ds[0]), "4:4");
+}
+
+TEST(diag_totals, a_published_figure_next_to_the_largest_amount_is_compared_unrounded) {
+  // rounding 92,233,720,368,547,758.07 元 half up to 0.01 万元 passes the largest amount
+  auto r = compile("金额单位 元\n208 01 09 30101: 92,233,720,368,547,758.07\n"
+                   "核对 支出合计 = 9,223,372,036,854.77万元\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.expected, "9,223,372,036,854.77万元");
+  EXPECT_EQ(d.found, "9,223,372,036,854.78万元 (difference +0.01 万元)");
+  EXPECT_TRUE(with_code(r, "E0701").empty()) << dump(r);
+}
+
 // --- W0406 / W0407: items the tables cannot place ------------------------------------------------
 
 TEST(diag_totals, W0406_an_item_without_a_functional_code) {

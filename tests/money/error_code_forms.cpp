@@ -421,4 +421,77 @@ TEST(ErrorCondition, WhatParseReportsIsAMalformedAmount) {
   }
 }
 
+// Text finer than 1 分 (or the decimal's scale) with rounding::unnecessary:
+// both forms of parse give a code that compares equal to
+// errc::rounding_necessary, and not to errc::malformed_amount, at the first
+// digit too fine; without a mode it is a malformed amount (too_precise).
+TEST(ErrorCondition, RoundingNecessaryInBothFormsOfParse) {
+  struct row {
+    std::string_view text;
+    unit u;
+    std::size_t position;
+  };
+  for (const row r : {row{"1.234", unit::yuan, 4}, row{" -12.3456789", unit::wan_yuan, 11},
+                      row{"1.00000000001", unit::yi_yuan, 12}}) {
+    SCOPED_TRACE(r.text);
+    std::error_code ec;
+    std::size_t pos = 0;
+    EXPECT_EQ(money::parse(r.text, r.u, rounding::unnecessary, ec, pos), money{});
+    EXPECT_TRUE(ec == errc::rounding_necessary) << ec.message();
+    EXPECT_FALSE(ec == errc::malformed_amount) << ec.message();
+    EXPECT_EQ(ec, amount_errc::rounding_necessary);
+    EXPECT_EQ(ec.default_error_condition(), yusuan::make_error_condition(errc::rounding_necessary));
+    EXPECT_EQ(pos, r.position);
+    EXPECT_TRUE(yusuan::describe_amount_error(r.text, ec, pos, r.u, rounding::unnecessary)
+                    .ends_with("; rounding is necessary"));
+    try {
+      (void)money::parse(r.text, r.u, rounding::unnecessary);
+      ADD_FAILURE() << "no exception";
+    } catch (const yusuan::rounding_error& e) {
+      EXPECT_TRUE(e.code() == errc::rounding_necessary) << e.what();
+      EXPECT_FALSE(e.code() == errc::malformed_amount) << e.what();
+      EXPECT_EQ(e.position(), r.position);
+      EXPECT_EQ(e.diagnostic_code(), "E0702");
+      EXPECT_EQ(std::string_view(e.what()), "yusuan: " + yusuan::describe_amount_error(r.text, ec, pos, r.u));
+    }
+    // Without a mode: too_precise, a malformed amount, at the same place.
+    EXPECT_EQ(money::parse(r.text, r.u, ec, pos), money{});
+    EXPECT_EQ(ec, amount_errc::too_precise);
+    EXPECT_TRUE(ec == errc::malformed_amount) << ec.message();
+    EXPECT_FALSE(ec == errc::rounding_necessary) << ec.message();
+    EXPECT_EQ(pos, r.position);
+    try {
+      (void)money::parse(r.text, r.u);
+      ADD_FAILURE() << "no exception";
+    } catch (const yusuan::amount_parse_error& e) {
+      EXPECT_TRUE(e.code() == errc::malformed_amount) << e.what();
+      EXPECT_EQ(e.position(), r.position);
+    }
+    // Any other mode rounds.
+    EXPECT_EQ(money::parse(r.text, r.u, rounding::down, ec), money::parse(r.text, r.u, rounding::down));
+    EXPECT_FALSE(ec);
+  }
+
+  std::error_code ec;
+  std::size_t pos = 0;
+  EXPECT_EQ(decimal<2>::parse("-0.125", rounding::unnecessary, ec, pos), decimal<2>{});
+  EXPECT_TRUE(ec == errc::rounding_necessary) << ec.message();
+  EXPECT_FALSE(ec == errc::malformed_amount) << ec.message();
+  EXPECT_EQ(pos, 5u);
+  try {
+    (void)decimal<2>::parse("-0.125", rounding::unnecessary);
+    ADD_FAILURE() << "no exception";
+  } catch (const yusuan::rounding_error& e) {
+    EXPECT_TRUE(e.code() == errc::rounding_necessary) << e.what();
+    EXPECT_EQ(e.position(), 5u);
+  }
+  EXPECT_EQ(decimal<2>::parse("-0.125", ec, pos), decimal<2>{});
+  EXPECT_TRUE(ec == errc::malformed_amount) << ec.message();
+  EXPECT_EQ(ec, amount_errc::too_precise);
+  EXPECT_EQ(pos, 5u);
+  // Exact text needs no rounding, whatever the mode.
+  EXPECT_EQ(money::parse("1.230000", unit::yuan, rounding::unnecessary, ec), yuan("1.23"));
+  EXPECT_FALSE(ec);
+}
+
 }  // namespace

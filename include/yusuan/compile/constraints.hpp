@@ -9,6 +9,7 @@
 #include <yusuan/compile/evaluate.hpp>
 
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace yusuan::compile {
@@ -27,14 +28,17 @@ struct published {
   static published of(const expr& literal, unit file_unit, bool thousands) {
     return {literal.amount, literal.written_in, literal.decimals, true, file_unit, thousands};
   }
-  /// `exact` rounded as this figure is written.
+  /// `exact` rounded as this figure is written; unrounded when rounding it
+  /// half up would pass the largest amount (within 1 万元 of it).
   money round(money exact) const {
     if (!stated || decimals >= exact_decimals(u)) return exact;
-    try {
+    std::error_code ec;
+    const money rounded = exact.round(u, decimals, rounding::half_up, ec);
+    if (ec == errc::overflow) return exact;
+    // decimals ≥ 0 and half up: overflow is the one failure; any other throws as round does
+    if (ec) [[unlikely]]
       return exact.round(u, decimals, rounding::half_up);
-    } catch (const overflow_error&) {  // within 1 万元 of the largest amount: compared unrounded
-      return exact;
-    }
+    return rounded;
   }
   /// The unit's name after a figure written in another unit than the file's.
   std::string suffix() const { return u == file_unit ? std::string() : std::string(unit_name(u)); }

@@ -222,15 +222,18 @@ public:
 
   /// part / whole in units of 10^-scale percent (half up), or E0701 at `span`
   /// when the percentage is past 64 bits of those units.
+  /// A whole of 0 is the caller's to rule out (E0502): it throws
+  /// division_by_zero.
   std::optional<std::int64_t> percent_of(money part, money whole, int scale, source_span span, const char* what) {
-    try {
-      return detail::percent_units(part, whole, scale, rounding::half_up, what);
-    } catch (const overflow_error&) {
-      fail(span, "E0701", std::string("the ") + what + " " + format_fen(part.fen()) + " / " + format_fen(whole.fen()) +
-                              " is more than a percentage can hold",
-           "a percentage is at most 9,223,372,036,854,775,807 units of its last decimal");
-      return std::nullopt;
-    }
+    std::int64_t units = 0;
+    const errc e = detail::try_percent_units(part, whole, scale, rounding::half_up, units);
+    if (e == errc::ok) return units;
+    if (e != errc::overflow) [[unlikely]]
+      return detail::percent_units(part, whole, scale, rounding::half_up, what);  // throws, naming `what`
+    fail(span, "E0701", std::string("the ") + what + " " + format_fen(part.fen()) + " / " + format_fen(whole.fen()) +
+                            " is more than a percentage can hold",
+         "a percentage is at most 9,223,372,036,854,775,807 units of its last decimal");
+    return std::nullopt;
   }
 
   const budget& source() const noexcept { return b_; }

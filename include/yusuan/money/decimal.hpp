@@ -77,7 +77,9 @@ public:
   /// Throws amount_parse_error saying what and where.
   static decimal parse(std::string_view text) { return parse_or_throw(text, std::nullopt); }
   /// Rounds text finer than 10^-Scale as `mode` says (unnecessary: throws
-  /// rounding_error if that would change the value).
+  /// rounding_error if that would change the value; the error-code forms set
+  /// amount_errc::rounding_necessary, which compares equal to the exception's
+  /// errc::rounding_necessary).
   static decimal parse(std::string_view text, rounding mode) { return parse_or_throw(text, mode); }
 
   static decimal parse(std::string_view text, std::error_code& ec) noexcept {

@@ -67,6 +67,9 @@ inline std::string_view char_at(std::string_view text, std::size_t pos) noexcept
 [[gnu::cold]] inline std::string describe_scan_error(std::string_view text, amount_errc e, std::size_t pos, int keep,
                                                      std::optional<rounding> mode, std::string_view what,
                                                      std::string_view precision) {
+  // rounding_necessary comes only from rounding::unnecessary: read the text so
+  // even when the caller does not pass the mode.
+  if (e == amount_errc::rounding_necessary) mode = rounding::unnecessary;
   scanned_number s;
   std::size_t read_pos = 0;
   amount_errc read = scan_number(text, keep, s, read_pos);
@@ -92,8 +95,9 @@ inline std::string_view char_at(std::string_view text, std::size_t pos) noexcept
       if (scanned) return join({"'", text, "' is out of range"});
       return join({what, " '", text.substr(0, n), "' is out of range"});
     case amount_errc::too_precise:
+    case amount_errc::rounding_necessary:
       return join({"'", text, "' is finer than ", precision, " (digit at offset ", at,
-                   mode ? "); rounding is necessary" : "); give a rounding mode"});
+                   e == amount_errc::rounding_necessary ? "); rounding is necessary" : "); give a rounding mode"});
     case amount_errc::second_point:
     case amount_errc::missing_digits:
       if (after_point)
@@ -136,14 +140,14 @@ constexpr std::string_view precision_words(unit u) noexcept {
   return "1 分 (0.01 元)";
 }
 
-/// The exception for a failed parse, given its sentence: rounding_error when
-/// a rounding mode was given and the text is too precise (so the mode was
-/// rounding::unnecessary), else amount_parse_error.  what() is "yusuan: " and
-/// the sentence.
-[[noreturn]] inline void throw_parse_error(std::string_view sentence, amount_errc e, std::size_t pos, bool had_mode) {
+/// The exception for a failed parse, given its sentence: rounding_error
+/// (errc::rounding_necessary, which the code `e` compares equal to) for
+/// amount_errc::rounding_necessary, else amount_parse_error.  what() is
+/// "yusuan: " and the sentence.
+[[noreturn]] inline void throw_parse_error(std::string_view sentence, amount_errc e, std::size_t pos) {
   std::string what = "yusuan: ";
   what.append(sentence);
-  if (had_mode && e == amount_errc::too_precise) throw rounding_error(what, pos);
+  if (e == amount_errc::rounding_necessary) throw rounding_error(what, pos);
   throw amount_parse_error(e, pos, what);
 }
 
@@ -177,19 +181,18 @@ inline std::string describe_decimal_error(std::string_view text, std::error_code
 
 namespace detail {
 
-/// Throws what a failed parse calls for: rounding_error when a rounding mode
-/// was given and the text is too precise (rounding::unnecessary), else
-/// amount_parse_error.
+/// Throws what a failed parse calls for: rounding_error for
+/// amount_errc::rounding_necessary, else amount_parse_error.
 /// Out of line and cold, so that the parsers' inline code is the success path.
 [[noreturn, gnu::cold, gnu::noinline]] inline void throw_amount_error(std::string_view text, amount_errc e,
                                                                        std::size_t pos, unit u,
                                                                        std::optional<rounding> mode) {
-  throw_parse_error(describe_amount_error(text, e, pos, u, mode), e, pos, mode.has_value());
+  throw_parse_error(describe_amount_error(text, e, pos, u, mode), e, pos);
 }
 [[noreturn, gnu::cold, gnu::noinline]] inline void throw_decimal_error(std::string_view text, amount_errc e,
                                                                         std::size_t pos, int scale,
                                                                         std::optional<rounding> mode) {
-  throw_parse_error(describe_decimal_error(text, e, pos, scale, mode), e, pos, mode.has_value());
+  throw_parse_error(describe_decimal_error(text, e, pos, scale, mode), e, pos);
 }
 
 }  // namespace detail

@@ -104,7 +104,9 @@ public:
   /// Throws amount_parse_error (a yusuan::error) saying what and where.
   static money parse(std::string_view text, unit u = unit::yuan) { return parse_or_throw(text, u, std::nullopt); }
   /// Rounds text finer than 1 分 as `mode` says (unnecessary: throws
-  /// rounding_error if that would change the value).
+  /// rounding_error if that would change the value; the error-code forms set
+  /// amount_errc::rounding_necessary, which compares equal to the exception's
+  /// errc::rounding_necessary, and the position of the first digit too fine).
   static money parse(std::string_view text, unit u, rounding mode) { return parse_or_throw(text, u, mode); }
 
   static money parse(std::string_view text, std::error_code& ec) noexcept { return parse(text, unit::yuan, ec); }

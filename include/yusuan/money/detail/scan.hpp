@@ -201,16 +201,16 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
   return amount_errc::ok;
 }
 
-/// Finishes a scanned number: applies `mode` (or fails with too_precise when
-/// there is none, or it is unnecessary, and digits were dropped) and gives the
-/// signed count.
+/// Finishes a scanned number: applies `mode` and gives the signed count.
+/// When digits were dropped, fails with too_precise if there is no mode and
+/// with rounding_necessary if it is unnecessary, `pos` at the first of them.
 inline amount_errc finish_number(const scanned_number& s, std::optional<rounding> mode, std::int64_t& value,
                                  std::size_t& pos) noexcept {
   std::uint64_t q = s.kept;
   if (s.dropped_any) {
     if (!mode || *mode == rounding::unnecessary) {
       pos = s.first_excess;
-      return amount_errc::too_precise;
+      return mode ? amount_errc::rounding_necessary : amount_errc::too_precise;
     }
     const int half = s.first_dropped > 5 || (s.first_dropped == 5 && s.sticky) ? 1 : (s.first_dropped == 5 ? 0 : -1);
     bool must_throw = false;
