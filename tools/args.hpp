@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli.hpp"
+#include "io.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -81,10 +82,12 @@ inline bool common_option(const std::vector<std::string>& args, std::size_t& i, 
   if (a == "-o" || is_option(a, "--output")) {
     f.output = a == "-o" ? option_value(args, i, "-o") : option_value(args, i, "--output");
     if (f.output.empty()) throw usage_error{a + " needs a file name"};
+    watch_output(f.output);
     return true;
   }
   if (a.size() > 2 && a.rfind("-o", 0) == 0 && a[2] != '-') {  // -oFILE
     f.output = a.substr(2);
+    watch_output(f.output);
     return true;
   }
   if (a == "-I" || is_option(a, "--library-path")) {

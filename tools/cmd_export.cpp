@@ -154,6 +154,7 @@ int run_export(const std::vector<std::string>& args) {
     } else if (is_option(a, "--to")) {
       dir = option_value(args, i, "--to");
       if (dir.empty()) throw usage_error{"--to needs a directory"};
+      watch_output(dir);
     } else if (is_option(a, "--format")) {
       format = choice_option(args, i, "--format", {"csv", "xlsx"});
     } else if (a == "-j" || is_option(a, "--jobs") || (a.size() > 2 && a.rfind("-j", 0) == 0)) {

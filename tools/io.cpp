@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -90,7 +91,17 @@ std::vector<std::string> files_read() {
   return files_read_list();
 }
 
+namespace {
+std::atomic<bool> keeping_files_read{false};
+}  // namespace
+
+void watch_output(const std::string& path) {
+  std::error_code ec;
+  if (!path.empty() && path != "-" && std::filesystem::exists(path, ec)) keeping_files_read = true;
+}
+
 void note_file_read(const std::string& path) {
+  if (!keeping_files_read) return;
   static std::unordered_set<std::string> seen;
   const std::lock_guard<std::mutex> lock(files_read_lock);
   if (seen.insert(path).second) files_read_list().push_back(path);

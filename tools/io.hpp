@@ -44,13 +44,21 @@ void report_error(const reporting& r, const std::string& code, const std::string
 /// standard output).
 void report(const reporting& r, const yusuan::diagnostics& diags);
 
-/// The files the program has read so far, each once: the budgets named on
-/// the command line and the list files, and every file noted from a
-/// compile's diagnostics (imports, rule files, template files).  Library
-/// files are named as imported ("<std/measures.budget>").
+/// The files the program has read so far, each once, when an output calls
+/// for it (watch_output()): the budgets named on the command line and the
+/// list files, and every file noted from a compile's diagnostics (imports,
+/// rule files, template files).  Library files are named as imported
+/// ("<std/measures.budget>").
 std::vector<std::string> files_read();
-/// Adds `path` to files_read(), from any thread.
+/// Adds `path` to files_read(), from any thread, once an output calls for it
+/// (watch_output()).
 void note_file_read(const std::string& path);
+/// Starts keeping the files read (files_read()) when `path`, an output the
+/// command will write (-o FILE, export --to DIR), exists: only then can a file
+/// read be one the output replaces.  Until an output calls for it nothing is
+/// kept, so that a run over thousands of budgets holds no list of them.
+/// Called as the options are read, before any input is.
+void watch_output(const std::string& path);
 /// Adds to files_read() every file `diags` keeps: all that a compile read
 /// (the budget, its imports, its rule files, its template), from any thread.
 void note_files_read(const yusuan::diagnostics& diags);
