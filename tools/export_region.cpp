@@ -157,12 +157,14 @@ public:
     if (::mkdtemp(tmpl.data()) == nullptr)
       throw io_error{"cannot create a folder in '" + dir.string() + "': " + std::strerror(errno)};
     path_ = tmpl;
+    guard_ = temporary_guard(path_.string(), true);
   }
   staging_dir(const staging_dir&) = delete;
   staging_dir& operator=(const staging_dir&) = delete;
   ~staging_dir() {
     std::error_code ec;
     fs::remove_all(path_, ec);
+    guard_.release();
     if (!done_ && made_dir_) fs::remove(dir_, ec);  // only if empty
   }
   const fs::path& path() const { return path_; }
@@ -189,6 +191,7 @@ public:
 
 private:
   fs::path dir_, path_;
+  temporary_guard guard_;  // removes path_ when a signal ends the program
   bool made_dir_;
   bool done_ = false;
 };

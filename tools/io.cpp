@@ -211,6 +211,7 @@ output::output(const std::string& path) : path_(path) {
   if (exists && ::access(target.c_str(), W_OK) != 0)
     throw io_error{"cannot write '" + path + "': " + std::strerror(errno)};
   temp_ = temporary_beside(target, path);
+  guard_ = temporary_guard(temp_, false);
   target_ = target.string();
   if (exists) ::chmod(temp_.c_str(), st.st_mode & 0777);  // the replaced file's permissions
   file_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
@@ -224,6 +225,7 @@ output::~output() {
   if (temp_.empty()) return;
   file_.reset();
   ::unlink(temp_.c_str());
+  guard_.release();
 }
 
 void output::finish() {
@@ -237,6 +239,7 @@ void output::finish() {
   refuse_output_over_input(path_, files_read());
   if (::rename(temp_.c_str(), target_.c_str()) != 0)
     throw io_error{"cannot write '" + path_ + "': " + std::strerror(errno)};
+  guard_.release();
   temp_.clear();
 }
 

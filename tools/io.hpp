@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cli.hpp"
+#include "interrupt.hpp"
 
 #include <yusuan/diagnostic.hpp>
 
@@ -120,6 +121,7 @@ private:
   std::string path_;    // as given
   std::string target_;  // the file replaced: path_, or the file its links lead to
   std::string temp_;    // written until finish(); empty: standard output or a device
+  temporary_guard guard_;  // removes temp_ when a signal ends the program
   std::unique_ptr<std::ofstream> file_;
 };
 

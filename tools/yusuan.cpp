@@ -5,6 +5,7 @@
 // output that cannot be written), 3 an internal error.
 #include "args.hpp"
 #include "cli.hpp"
+#include "interrupt.hpp"
 #include "io.hpp"
 #include "man.hpp"
 
@@ -133,6 +134,7 @@ int dispatch(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   using namespace cli;
+  remove_temporaries_on_signals();
   const std::vector<std::string> args(argv + 1, argv + argc);
   const reporting r{wants_json(args), color_mode(args) == "always" || (color_mode(args) == "auto" && use_color("auto"))};
   try {

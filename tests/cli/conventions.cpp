@@ -4,10 +4,17 @@
 // the man page and the bash completion generated from the help texts.
 #include "support/test_support.hpp"
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <iterator>
 #include <map>
 #include <string>
+#include <thread>
 
 using namespace yusuan_test;
 
@@ -214,6 +221,53 @@ TEST(conventions_cli, dash_o_is_written_only_when_the_command_completes) {
   const auto report = run_cli_in(t.path(), "check --color never bad.budget -o out.txt");
   EXPECT_EQ(report.exit, 1);
   EXPECT_HAS(read_all(t.path() / "out.txt"), "bad.budget: 1 error");
+}
+
+namespace {
+
+/// The hidden temporary files ".NAME.yusuan-…" in `dir`.
+std::vector<std::string> temporaries_in(const fs::path& dir) {
+  std::vector<std::string> found;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().find(".yusuan-") != std::string::npos) found.push_back(e.path().string());
+  return found;
+}
+
+}  // namespace
+
+TEST(conventions_cli, a_signal_leaves_neither_the_output_nor_its_temporary_file) {
+  // check - -o FILE opens its output, then waits for standard input: stopped
+  // there by SIGINT or SIGTERM, it ends by that signal and leaves FILE as it was
+  for (const int sig : {SIGINT, SIGTERM}) {
+    temp_dir t;
+    t.write("out.txt", "earlier\n");
+    int in[2];
+    ASSERT_EQ(::pipe(in), 0);
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::dup2(in[0], 0);
+      ::close(in[1]);
+      const int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+      if (::chdir(t.path().c_str()) != 0) ::_exit(126);
+      ::execl(YUSUAN_CLI, YUSUAN_CLI, "check", "-", "-o", "out.txt", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(in[0]);
+    // the temporary file appears once the output is open (a wait, not a measure of time)
+    for (int i = 0; i < 3000 && temporaries_in(t.path()).empty(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(temporaries_in(t.path()).size(), 1u) << "no temporary output file";
+    ::kill(pid, sig);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ::close(in[1]);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << status;
+    EXPECT_EQ(temporaries_in(t.path()), std::vector<std::string>{});
+    EXPECT_EQ(read_all(t.path() / "out.txt"), "earlier\n");
+  }
 }
 
 TEST(conventions_cli, dash_o_replaces_a_file_keeping_its_permissions_and_links) {
