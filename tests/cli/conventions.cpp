@@ -1,5 +1,6 @@
 // What every command of `yusuan` does alike: -o FILE (never over an input,
-// written only when complete), "-" for standard input,
+// written only when complete, nothing left when a signal ends the command),
+// "-" for standard input,
 // errors as JSON under --format json, --color and NO_COLOR, "did you mean",
 // the man page and the bash completion generated from the help texts.
 #include "support/test_support.hpp"
