@@ -122,16 +122,18 @@ void write_package(const std::string& dir, const yusuan::budget& b, bool bom) {
   fs::create_directories(dir, ec);
   if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
   const fs::path csv_path = fs::path(dir) / "items.csv", json_path = fs::path(dir) / "datapackage.json";
+  // both are checked before either is written: when one would replace an
+  // input (the budget has been read, imports and all), neither is
+  const input_files read(files_read());
+  for (const auto& p : {csv_path, json_path})
+    if (const auto n = read.at(p.string()))
+      throw usage_error{"--to " + dir + " would replace the input '" + *n + "' with " + p.filename().string() +
+                        ": nothing written (export elsewhere)"};
   output csv(csv_path.string()), js(json_path.string());
   write_items_csv(csv.stream(), b, bom);
   csv.stream().flush();
   const auto bytes = csv.stream().tellp();
   ex::write_descriptor(js.stream(), b, "items.csv", bytes < 0 ? 0 : static_cast<std::uintmax_t>(bytes), bom);
-  // both are checked before either is put in place: when one would replace
-  // an input, neither does
-  const auto read = files_read();
-  refuse_output_over_input(csv_path.string(), read);
-  refuse_output_over_input(json_path.string(), read);
   csv.finish();
   js.finish();
   std::cerr << "wrote " << b.items().size() << " items to " << csv_path.string() << " and " << json_path.string() << "\n";

@@ -174,6 +174,8 @@ int run_fmt(const std::vector<std::string>& args) {
   }
   if (inputs.empty()) throw usage_error{"fmt needs at least one file or directory (see yusuan fmt --help)"};
   if (check && write) throw usage_error{"--check and --write do not go together"};
+  if (write && !list && !common.output.empty() && common.output != "-")
+    throw usage_error{"--write rewrites the files in place and prints nothing: -o has nothing to write"};
   const auto files = fmt_files(inputs);
   refuse_stdin_twice(files);
   if (write && std::find(files.begin(), files.end(), "-") != files.end())
@@ -193,7 +195,9 @@ int run_fmt(const std::vector<std::string>& args) {
       rc = exit_budget_error;
       continue;
     }
-    if (*formatted != text) {
+    if (*formatted == text && !out.is_stdout()) {
+      (void)meaning(text, file);  // compiled for its imports, which -o never replaces
+    } else if (*formatted != text) {
       std::string before = meaning(text, file), after = meaning(*formatted, file);
       if (fo.spelling != yusuan::keyword_spelling_choice::as_written) {  // constraints are quoted as written
         before = yusuan::keywords_in_chinese(before);

@@ -189,21 +189,41 @@ std::string temporary_beside(const std::filesystem::path& target, const std::str
     }
     if (errno != EEXIST) break;
   }
-  throw io_error{"cannot write '" + shown + "': " + std::strerror(errno)};
+  throw io_error{"cannot write '" + shown + "': " + std::strerror(errno) + " (it is written to a new file in '" +
+                 dir.string() + "', then moved over it)"};
+}
+
+/// Whether `path` names a stream of the program's own (/dev/stdout,
+/// /dev/fd/N, /proc/self/fd/N): written as it is, never replaced, since the
+/// caller holds it open (a pipe, or a file the shell appends to).
+bool own_stream(const std::string& path) {
+  return path == "/dev/stdout" || path == "/dev/stderr" || path.rfind("/dev/fd/", 0) == 0 ||
+         path.rfind("/proc/self/fd/", 0) == 0;
 }
 
 }  // namespace
 
 output::output(const std::string& path) : path_(path) {
   namespace fs = std::filesystem;
-  if (path.empty() || path == "-") return;
+  // standard output and standard error are written through the program's
+  // own descriptors, as the caller may write to the same file around them
+  if (path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") return;
+  if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") {
+    direct_ = &std::cerr;
+    return;
+  }
   refuse_output_over_input(path, files_read());
-  const fs::path target = link_target(path);
+  struct stat given{};
+  const bool stream = own_stream(path) || (::stat(path.c_str(), &given) == 0 && !S_ISREG(given.st_mode) &&
+                                           !S_ISDIR(given.st_mode));
+  const fs::path target = stream ? fs::path(path) : link_target(path);
   struct stat st{};
   const bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) throw io_error{"cannot write '" + path + "': a directory"};
-  if (exists && !S_ISREG(st.st_mode)) {  // a device or a pipe: nothing to replace
-    file_ = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+  if (stream || (exists && !S_ISREG(st.st_mode))) {  // a device, a pipe, a stream held open: nothing to replace
+    // a stream of the program's own is added to, as the caller writes to it too
+    const auto mode = std::ios::binary | (own_stream(path) ? std::ios::app : std::ios::trunc);
+    file_ = std::make_unique<std::ofstream>(path, mode);
     if (!*file_) throw io_error{"cannot write '" + path + "'"};
     return;
   }
@@ -232,7 +252,8 @@ void output::finish() {
   std::ostream& os = stream();
   os.flush();
   if (file_) file_->close();
-  if (!os || (file_ && !*file_)) throw io_error{"cannot write '" + (file_ ? path_ : std::string("standard output")) + "'"};
+  if (!os || (file_ && !*file_))
+    throw io_error{"cannot write '" + (file_ || direct_ ? path_ : std::string("standard output")) + "'"};
   if (temp_.empty()) return;
   // every input is known now: the imports of the budgets, their templates,
   // the rule files

@@ -107,9 +107,9 @@ public:
   output& operator=(const output&) = delete;
   /// Removes the temporary file unless finish() has moved it into place.
   ~output();
-  std::ostream& stream() { return file_ ? static_cast<std::ostream&>(*file_) : std::cout; }
+  std::ostream& stream() { return file_ ? static_cast<std::ostream&>(*file_) : direct_ ? *direct_ : std::cout; }
   /// Whether the output is standard output.
-  bool is_stdout() const { return !file_; }
+  bool is_stdout() const { return !file_ && !direct_; }
   /// The file to write for a writer that takes a path instead of stream()
   /// (a workbook): the temporary file, or the device.  Not for standard output.
   const std::string& file() const { return temp_.empty() ? path_ : temp_; }
@@ -123,6 +123,7 @@ private:
   std::string temp_;    // written until finish(); empty: standard output or a device
   temporary_guard guard_;  // removes temp_ when a signal ends the program
   std::unique_ptr<std::ofstream> file_;
+  std::ostream* direct_ = nullptr;  // standard error, for /dev/stderr
 };
 
 /// The whole text of the regular file `path` (`what` names it in errors: "the

@@ -191,7 +191,7 @@ TEST(conventions_cli, dash_o_never_overwrites_a_file_a_budget_reads) {
   t.write("out/items.csv", "earlier\n");
   const auto one = run_cli_in(t.path(), "export c.budget --to out");
   EXPECT_EQ(one.exit, 2) << one.err;
-  EXPECT_HAS(one.err, "writing it would destroy what is read");
+  EXPECT_HAS(one.err, "--to out would replace the input 'out/datapackage.json' with datapackage.json: nothing written");
   EXPECT_EQ(read_all(t.path() / "out/items.csv"), "earlier\n");
   EXPECT_EQ(read_all(t.path() / "out/datapackage.json"), "口径 额外 = 合计\n");
   EXPECT_EQ(std::distance(fs::directory_iterator(t.path() / "out"), fs::directory_iterator()), 2);
@@ -269,6 +269,45 @@ TEST(conventions_cli, a_signal_leaves_neither_the_output_nor_its_temporary_file)
     EXPECT_EQ(temporaries_in(t.path()), std::vector<std::string>{});
     EXPECT_EQ(read_all(t.path() / "out.txt"), "earlier\n");
   }
+}
+
+TEST(conventions_cli, dash_o_naming_standard_output_or_a_stream_of_its_own_writes_to_it) {
+  // /dev/stdout is a pipe, or a file the shell writes to before and after:
+  // written to, never replaced
+  temp_dir t;
+  t.write("a.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  const std::string y = "'" + std::string(YUSUAN_CLI) + "'";
+  const auto sh = [&](const std::string& script) {
+    const std::string cmd = "cd '" + t.path().string() + "' && { " + script + "; }";
+    return std::system(cmd.c_str());
+  };
+  const std::string report = run_cli_in(t.path(), "query a.budget sum").out;
+  ASSERT_FALSE(report.empty());
+  for (const std::string o : {"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"}) {
+    ASSERT_EQ(sh("{ " + y + " query a.budget sum -o " + o + "; echo $? > rc; } | cat > piped"), 0);
+    EXPECT_EQ(read_all(t.path() / "rc"), "0\n") << o;
+    EXPECT_EQ(read_all(t.path() / "piped"), report) << o;
+    ASSERT_EQ(sh("{ echo before; " + y + " query a.budget sum -o " + o + "; echo after; } > log"), 0);
+    EXPECT_EQ(read_all(t.path() / "log"), "before\n" + report + "after\n") << o;
+  }
+  ASSERT_EQ(sh("{ echo before; " + y + " query a.budget sum -o /dev/stderr; echo after; } > log 2>&1"), 0);
+  EXPECT_EQ(read_all(t.path() / "log"), "before\n" + report + "after\n");
+}
+
+TEST(conventions_cli, fmt_with_dash_o_never_replaces_an_import_and_write_takes_no_dash_o) {
+  temp_dir t;
+  t.write("b.budget", "核对 支出合计 >= 0\n");
+  t.write("a.budget", "导入 \"b.budget\"\n金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  ASSERT_EQ(run_cli_in(t.path(), "fmt --check a.budget").exit, 0);  // formatted already: fmt changes nothing
+  const auto r = run_cli_in(t.path(), "fmt a.budget -o b.budget");
+  EXPECT_EQ(r.exit, 2) << r.err;
+  EXPECT_HAS(r.err, "writing it would destroy what is read");
+  EXPECT_EQ(read_all(t.path() / "b.budget"), "核对 支出合计 >= 0\n");
+  const auto w = run_cli_in(t.path(), "fmt --write a.budget -o c.txt");
+  EXPECT_EQ(w.exit, 2);
+  EXPECT_HAS(w.err, "--write rewrites the files in place and prints nothing: -o has nothing to write");
+  EXPECT_FALSE(fs::exists(t.path() / "c.txt"));
+  EXPECT_EQ(run_cli_in(t.path(), "fmt --write --list a.budget -o c.txt").exit, 0);  // the list of files rewritten
 }
 
 TEST(conventions_cli, dash_o_replaces_a_file_keeping_its_permissions_and_links) {

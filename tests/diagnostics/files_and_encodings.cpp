@@ -75,6 +75,9 @@ TEST(diag_files, E0001_files_are_read_as_the_compiler_reads_them_in_both_forms) 
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   EXPECT_EQ(fails(fifo, 100), "not a regular file (a pipe or a device)");
   EXPECT_EQ(fails("/dev/zero", 100), "not a regular file (a pipe or a device)");
+  std::filesystem::create_symlink("loop2.budget", dir.path() / "loop1.budget");  // a loop of links
+  std::filesystem::create_symlink("loop1.budget", dir.path() / "loop2.budget");
+  EXPECT_EQ(fails(dir.path() / "loop1.budget", 100), "Too many levels of symbolic links");
   try {
     (void)yusuan::read_source_file(dir.path() / "none.budget");
     ADD_FAILURE() << "no budget_error";

@@ -19,15 +19,17 @@ namespace yusuan {
 
 /// Why `file` cannot be read as a source, or nothing when it can: "no such
 /// file", "not a readable file" (a directory, or no permission), "not a
-/// regular file (a pipe or a device)", or "N bytes is more than the limit of
-/// `max_size` bytes".  Reads nothing; sets `*size` to the file's size when it
+/// regular file (a pipe or a device)", "N bytes is more than the limit of
+/// `max_size` bytes", or the system's words ("Too many levels of symbolic
+/// links").  Reads nothing; sets `*size` to the file's size when it
 /// can be read.
 inline std::optional<std::string> why_unreadable(const std::filesystem::path& file, std::uintmax_t max_size,
                                                  std::uintmax_t* size = nullptr) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto st = fs::status(file, ec);
-  if (ec || !fs::exists(st)) return "no such file";
+  if (!fs::exists(st) && (!ec || ec == std::errc::no_such_file_or_directory)) return "no such file";
+  if (ec) return ec.message();  // a loop of links, a folder that may not be entered
   if (!fs::is_regular_file(st))
     return fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
   const auto bytes = fs::file_size(file, ec);
