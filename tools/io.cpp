@@ -23,6 +23,7 @@
 #include <mutex>
 #include <random>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 #include <unordered_set>
 
@@ -193,12 +194,18 @@ std::string temporary_beside(const std::filesystem::path& target, const std::str
                  dir.string() + "', then moved over it)"};
 }
 
-/// Whether `path` names a stream of the program's own (/dev/stdout,
-/// /dev/fd/N, /proc/self/fd/N): written as it is, never replaced, since the
-/// caller holds it open (a pipe, or a file the shell appends to).
-bool own_stream(const std::string& path) {
-  return path == "/dev/stdout" || path == "/dev/stderr" || path.rfind("/dev/fd/", 0) == 0 ||
-         path.rfind("/proc/self/fd/", 0) == 0;
+/// The descriptor a path of the program's own streams names (/dev/stdout 1,
+/// /dev/stderr 2, /dev/fd/N and /proc/self/fd/N N), or -1: such a stream is
+/// written as it is, never replaced, since the caller holds it open (a pipe,
+/// or a file the shell adds to).
+int own_descriptor(const std::string& path) {
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"})
+    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+        path.find_first_not_of("0123456789", prefix.size()) == std::string::npos && path.size() - prefix.size() < 9)
+      return std::stoi(path.substr(prefix.size()));
+  return -1;
 }
 
 }  // namespace
@@ -207,26 +214,23 @@ output::output(const std::string& path) : path_(path) {
   namespace fs = std::filesystem;
   // standard output and standard error are written through the program's
   // own descriptors, as the caller may write to the same file around them
-  if (path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") return;
-  if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") {
+  const int own = own_descriptor(path);
+  if (path.empty() || path == "-" || own == 1) return;
+  if (own == 2) {
     direct_ = &std::cerr;
     return;
   }
   refuse_output_over_input(path, files_read());
-  struct stat given{};
-  const bool stream = own_stream(path) || (::stat(path.c_str(), &given) == 0 && !S_ISREG(given.st_mode) &&
-                                           !S_ISDIR(given.st_mode));
-  const fs::path target = stream ? fs::path(path) : link_target(path);
   struct stat st{};
-  const bool exists = ::stat(target.c_str(), &st) == 0;
+  const bool exists = ::stat(path.c_str(), &st) == 0;  // through links
   if (exists && S_ISDIR(st.st_mode)) throw io_error{"cannot write '" + path + "': a directory"};
-  if (stream || (exists && !S_ISREG(st.st_mode))) {  // a device, a pipe, a stream held open: nothing to replace
+  if (own >= 0 || (exists && !S_ISREG(st.st_mode))) {  // a device, a pipe, a stream held open: nothing to replace
     // a stream of the program's own is added to, as the caller writes to it too
-    const auto mode = std::ios::binary | (own_stream(path) ? std::ios::app : std::ios::trunc);
-    file_ = std::make_unique<std::ofstream>(path, mode);
+    file_ = std::make_unique<std::ofstream>(path, std::ios::binary | (own >= 0 ? std::ios::app : std::ios::trunc));
     if (!*file_) throw io_error{"cannot write '" + path + "'"};
     return;
   }
+  const fs::path target = link_target(path);
   // a file that may not be written is not replaced either
   if (exists && ::access(target.c_str(), W_OK) != 0)
     throw io_error{"cannot write '" + path + "': " + std::strerror(errno)};
