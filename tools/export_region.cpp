@@ -149,10 +149,13 @@ written export_one(const std::string& file, const fs::path& staging, const fs::p
 
 /// The folder an export is written into before it is complete, inside the
 /// export's folder: removed (with the export's folder, when the export made it
-/// and it is left empty) unless the export is complete.
+/// and it is left empty) unless the export is complete.  A signal that ends
+/// the program before then removes both (the export's folder when the export
+/// made it: it holds nothing else).
 class staging_dir {
 public:
   staging_dir(const fs::path& dir, bool made_dir) : dir_(dir), made_dir_(made_dir) {
+    if (made_dir) dir_guard_ = temporary_guard(dir.string(), true);
     std::string tmpl = (dir / ".yusuan-export-XXXXXX").string();
     if (::mkdtemp(tmpl.data()) == nullptr)
       throw io_error{"cannot create a folder in '" + dir.string() + "': " + std::strerror(errno)};
@@ -166,6 +169,7 @@ public:
     fs::remove_all(path_, ec);
     guard_.release();
     if (!done_ && made_dir_) fs::remove(dir_, ec);  // only if empty
+    dir_guard_.release();
   }
   const fs::path& path() const { return path_; }
   /// Moves the files at `rels` (relative paths) from the staging folder into
@@ -191,7 +195,8 @@ public:
 
 private:
   fs::path dir_, path_;
-  temporary_guard guard_;  // removes path_ when a signal ends the program
+  temporary_guard guard_;      // removes path_ when a signal ends the program
+  temporary_guard dir_guard_;  // removes dir_ too, when the export made it
   bool made_dir_;
   bool done_ = false;
 };

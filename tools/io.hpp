@@ -110,9 +110,12 @@ public:
   std::ostream& stream() { return file_ ? static_cast<std::ostream&>(*file_) : direct_ ? *direct_ : std::cout; }
   /// Whether the output is standard output.
   bool is_stdout() const { return !file_ && !direct_; }
-  /// The file to write for a writer that takes a path instead of stream()
-  /// (a workbook): the temporary file, or the device.  Not for standard output.
-  const std::string& file() const { return temp_.empty() ? path_ : temp_; }
+  /// Whether the output is a file written to a temporary file first (not
+  /// standard output, a device or a pipe, which are written as a stream).
+  bool replaces_file() const { return !temp_.empty(); }
+  /// The temporary file, for a writer that takes a path instead of stream()
+  /// and may seek (a workbook).  Only when replaces_file().
+  const std::string& file() const { return temp_; }
   /// Flushes and puts the file in place; throws io_error when anything
   /// failed to be written, usage_error when the file is one the command read.
   void finish();

@@ -140,27 +140,31 @@ void write_tables(const std::string& path, const std::vector<tb::table>& tables)
 }
 
 void write_to(const std::string& output, const std::function<void(const std::string&)>& write) {
-  if (!output.empty() && output != "-") {  // a temporary file moved into place when complete (io.hpp)
-    cli::output out(output);
+  cli::output out(output);
+  if (out.replaces_file()) {  // a temporary file moved into place when complete (io.hpp)
     write(out.file());
     out.finish();
     return;
   }
-  if (isatty(1)) throw usage_error{"an .xlsx workbook is binary: name a file with -o FILE, or redirect the output"};
+  if (out.is_stdout() && isatty(1))
+    throw usage_error{"an .xlsx workbook is binary: name a file with -o FILE, or redirect the output"};
+  // standard output, a pipe or a device: libxlsxwriter seeks in the file it
+  // writes, so the workbook is written to a temporary file, then copied
   namespace fs = std::filesystem;
   std::string tmpl = (fs::temp_directory_path() / "yusuan-XXXXXX").string();
   const int fd = mkstemp(tmpl.data());
-  if (fd < 0) throw io_error{"cannot create a temporary file"};
+  if (fd < 0) throw io_error{"cannot create a temporary file in " + fs::temp_directory_path().string()};
   close(fd);
+  temporary_guard guard(tmpl, false);
   struct remove_on_exit {
     std::string p;
     ~remove_on_exit() { std::remove(p.c_str()); }
   } cleanup{tmpl};
   write(tmpl);
   std::ifstream in(tmpl, std::ios::binary);
-  std::cout << in.rdbuf();
-  std::cout.flush();
-  if (!in || !std::cout) throw io_error{"cannot write standard output"};
+  out.stream() << in.rdbuf();
+  if (!in) throw io_error{"cannot read the temporary file " + tmpl};
+  out.finish();
 }
 
 }  // namespace cli::xlsx

@@ -271,6 +271,43 @@ TEST(conventions_cli, a_signal_leaves_neither_the_output_nor_its_temporary_file)
   }
 }
 
+TEST(conventions_cli, a_signal_during_an_export_leaves_no_folder_it_made) {
+  // export a.budget - --to new makes new/ and its staging folder, then waits
+  // for standard input: stopped there, it leaves neither
+  temp_dir t;
+  t.write("a.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  int in[2];
+  ASSERT_EQ(::pipe(in), 0);
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::dup2(in[0], 0);
+    ::close(in[1]);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    if (::chdir(t.path().c_str()) != 0) ::_exit(126);
+    ::execl(YUSUAN_CLI, YUSUAN_CLI, "export", "a.budget", "-", "--to", "new", "-j", "1", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  const fs::path made = t.path() / "new";
+  // the staging folder appears once the export has begun (a wait, not a measure of time)
+  for (int i = 0; i < 3000 && (!fs::is_directory(made) || temporaries_in(made).empty()); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(fs::is_directory(made));
+  EXPECT_EQ(temporaries_in(made).size(), 1u) << "no staging folder";
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ::close(in[1]);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+  // the folder is removed just after the program ends (a wait, not a measure of time)
+  for (int i = 0; i < 3000 && fs::exists(made); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_FALSE(fs::exists(made));
+  EXPECT_TRUE(fs::exists(t.path() / "a.budget"));
+}
+
 TEST(conventions_cli, dash_o_naming_standard_output_or_a_stream_of_its_own_writes_to_it) {
   // /dev/stdout is a pipe, or a file the shell writes to before and after:
   // written to, never replaced

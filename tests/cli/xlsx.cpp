@@ -6,8 +6,13 @@
 
 #include <yusuan/tables.hpp>
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <thread>
 
 using namespace yusuan_test;
 namespace xr = yusuan_test::xlsx;
@@ -124,6 +129,29 @@ TEST(xlsx_cli, one_table_and_standard_output) {
   ASSERT_NE(total, s.cells.end());
   EXPECT_TRUE(total->second.number);
   EXPECT_EQ(std::stod(total->second.value), 9.2) << "the double nearest 9.20";
+}
+
+TEST(xlsx_cli, a_workbook_written_to_a_pipe_is_whole) {
+  // a FIFO cannot be sought in, as libxlsxwriter does in the file it writes:
+  // the workbook is made in a temporary file, then copied into the pipe
+  temp_dir t;
+  const auto pipe = t.path() / "pipe";
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  std::string bytes;
+  std::thread reader([&] {
+    std::ifstream in(pipe, std::ios::binary);  // opens once the program opens the pipe to write
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  });
+  const auto r = run_cli("table " + ref_arg + " 08 --format xlsx -o " + quote(pipe));
+  if (r.exit != 0) std::ofstream(pipe, std::ios::binary).flush();  // let the reader finish
+  reader.join();
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  const auto book = t.write("from-pipe.xlsx", bytes);
+  const auto wb = xr::read(book.string());
+  ASSERT_EQ(wb.sheets.size(), 1u);
+  EXPECT_EQ(xr::value_at(wb.sheets[0], 3, 2), "公务用车购置及运行费");
+  EXPECT_TRUE(fs::is_fifo(pipe)) << "the pipe is written, not replaced";
 }
 
 TEST(xlsx_cli, export_writes_the_items) {
