@@ -10,7 +10,7 @@
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/format.hpp>
 #include <yusuan/format/layout.hpp>
-#include <yusuan/rule_tests.hpp>
+#include <yusuan/rules/scanner.hpp>
 #include <yusuan/syntax/ast_adapted.hpp>
 #include <yusuan/syntax/keywords.hpp>
 #include <yusuan/syntax/parser.hpp>

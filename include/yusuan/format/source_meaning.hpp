@@ -6,7 +6,7 @@
 
 #include <yusuan/compile.hpp>
 #include <yusuan/format/meaning.hpp>
-#include <yusuan/rule_tests.hpp>
+#include <yusuan/rules/scanner.hpp>
 
 #include <filesystem>
 #include <set>
