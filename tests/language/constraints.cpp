@@ -47,6 +47,29 @@ TEST(lang_constraints, expressions_and_filters) {
 }
 
 // Conditions on amounts: 金额 in filters, 最大(…) and 最小(…) of the items.
+TEST(lang_constraints, a_minus_sign_negates_whatever_blanks_follow_it) {
+  // the signs are counted, not the bytes from the first to the operand
+  auto r = compile("金额单位 元\n208 01 09 30101 基本支出: 50.00\n"
+                   "口径 负 = - 支出合计\n"
+                   "核对 负 = -50.00\n"
+                   "核对 - 支出合计 = -50.00\n"
+                   "核对 -\t支出合计 = -50.00\n"
+                   "核对 -  支出合计 = -50.00\n"
+                   "核对 - - 支出合计 = 50.00\n"
+                   "核对 -- 支出合计 = 50.00\n"
+                   "核对 - -  - 支出合计 = -50.00\n"
+                   "核对 - 50.00 = -50.00\n"
+                   "核对 (- 支出合计) = -50.00\n"
+                   "核对 1.00 + - 支出合计 = -49.00\n"
+                   "核对 1.00 - - 支出合计 = 51.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  ASSERT_EQ(r.value->constraints().size(), 11u);
+  for (const auto& c : r.value->constraints()) EXPECT_TRUE(c.passed) << c.text;
+  auto wrong = compile("金额单位 元\n208 01 09 30101 基本支出: 50.00\n核对 - 支出合计 = 50.00\n");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.diagnostics.list().front().code, "E0501") << dump(wrong);
+}
+
 TEST(lang_constraints, amount_conditions_and_largest_and_smallest_items) {
   auto r = compile("允许负数\n金额单位 元\n208 01 09 基本支出 30101: 100.00\n208 01 09 基本支出 30201: -5.00\n"
                    "208 01 09 基本支出 30201: 2,000.00\n208 01 09 基本支出 30202: 0.00\n"

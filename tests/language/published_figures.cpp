@@ -55,6 +55,18 @@ TEST(lang_published, a_wan_yuan_figure_of_a_yuan_budget_is_rounded_as_published)
   EXPECT_FALSE(passes("核对 支出合计 = 9,101,681"));
 }
 
+TEST(lang_published, a_negative_figure_is_rounded_as_published) {
+  // -支出合计 is -910.168049 万元: published as -910.17 (half up, away from zero)
+  EXPECT_TRUE(passes("核对 -支出合计 = -910.17万元"));
+  EXPECT_TRUE(passes("核对 -支出合计 = - 910.17万元"));
+  EXPECT_TRUE(passes("核对 -910.17万元 = -支出合计"));
+  EXPECT_TRUE(passes("核对 -支出合计 = -910万元"));
+  EXPECT_FALSE(passes("核对 -支出合计 = -910.16万元"));
+  EXPECT_FALSE(passes("核对 -支出合计 = -910.18万元"));
+  EXPECT_TRUE(passes("核对 -支出合计 = －910.17万元"));  // a full-width minus
+  EXPECT_FALSE(passes("核对 -支出合计 = 0.00万元 - 910.17万元"));  // a difference is no figure: exact
+}
+
 TEST(lang_published, a_change_is_rounded_as_published) {
   EXPECT_TRUE(passes("核对 支出合计 较上年 减少 289.83万元"));
   EXPECT_FALSE(passes("核对 支出合计 较上年 减少 289.84万元"));

@@ -124,8 +124,13 @@ private:
   expr lower(const syntax::ast::signed_operand& s, bool& ok) {
     expr e = std::visit(operand_visitor{*this, ok}, s.value);
     if (s.minus_signs.size() % 2 == 1) {
+      // a negative literal is a literal: -0.01万元 is a published figure
       if (e.kind == expr::op::percent_literal) {
         e.percent_units = -e.percent_units;
+        e.span = rep_.span_of(s.where);
+      } else if (e.kind == expr::op::money_literal) {
+        e.amount = -e.amount;
+        e.count = -e.count;
         e.span = rep_.span_of(s.where);
       } else {
         e = negated(std::move(e), rep_.span_of(s.where));

@@ -157,7 +157,7 @@ struct operand : std::variant<amount_literal, percent_literal, prior_ref, aggreg
 
 /// An operand after any number of minus signs (read without recursion).
 struct signed_operand : located {
-  slice minus_signs;  // "-", "--" … or empty
+  std::vector<slice> minus_signs;  // each "-", blanks between them allowed
   operand value;
 };
 

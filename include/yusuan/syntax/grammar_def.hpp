@@ -413,7 +413,7 @@ const auto change_of_def = nested(kw(keyword::change))[x3::eps > open_paren > ex
 const auto parenthesized_def = nested(open_paren)[expression > close_paren];
 const auto operand_def = percent_literal[into_val] | amount_literal[into_val] | parenthesized[into_val] | share_of[into_val] | change_of[into_val] | prior_ref[into_val] |
                          aggregation[into_val] | name_ref[into_val];
-const auto signed_operand_def = capture[*lit('-')] >> operand;
+const auto signed_operand_def = *capture[lit('-')] >> operand;
 const auto operation_def = (x3::char_('+') | x3::char_('-')) > signed_operand;
 const auto expression_def = signed_operand >> *operation;
 
