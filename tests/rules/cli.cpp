@@ -147,6 +147,24 @@ TEST(rules_cli, malformed_tests_are_usage_errors) {
   EXPECT_HAS(r.err, "error[E0101]: test \"未闭合\" is never closed with '}'\n  --> t.budget:4:1\n");
 }
 
+TEST(rules_cli, the_lines_of_a_test_never_closed_or_without_a_name_are_no_other_tests) {
+  // each test is compiled from its own lines and the shared ones: the body
+  // of a malformed test is neither
+  temp_dir t;
+  t.write("t.budget",
+          "测试 \"好\" {\n  208 01 09 30101: 5.00\n  应 通过\n}\n"
+          "测试 无名 {\n  208 01 09 30101: 1.0000001\n  应 通过\n}\n"
+          "测试 \"也好\" {\n  208 01 09 30101: 5.00\n  应 通过\n}\n"
+          "测试 \"未闭合\" {\n  208 01 09 30101: 1.0000001\n  应 通过\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_HAS(r.out, "ok      好  (t.budget:1)\n");
+  EXPECT_HAS(r.out, "ok      也好  (t.budget:9)\n");
+  EXPECT_HAS(r.out, "2 passed, 0 failed, 1 error\n");
+  EXPECT_HAS(r.err, "error[E0101]: expected the test's name as a quoted string after 测试\n  --> t.budget:5:4\n");
+  EXPECT_HAS(r.err, "error[E0101]: test \"未闭合\" is never closed with '}'\n  --> t.budget:13:1\n");
+}
+
 TEST(rules_cli, a_malformed_test_is_an_error_not_a_pass) {
   // a test without a 应 line, or with one that cannot be read, says nothing
   // that can be checked: it is not run, and is reported as an error in the

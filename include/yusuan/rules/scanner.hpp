@@ -38,6 +38,7 @@ public:
     problems_ = {};
     std::vector<block> blocks;
     std::size_t p = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> not_shared;  // malformed tests
     while (p < t_.size()) {
       p = skip_blank(p);
       if (p >= t_.size()) break;
@@ -52,10 +53,19 @@ public:
       b.test.line = line_of(start);
       p = skip_blank(start + (word_at(start, "测试") ? std::string_view("测试").size() : 4));
       auto name = string_at(p);
+      bool unnamed = false;  // read to its closing brace, and run as no test
       if (!name) {
         problem(p, "expected the test's name as a quoted string after 测试", nullptr);
-        p = end_of_statement(p);
-        continue;
+        const std::size_t e = line_end(p);
+        std::size_t q = p;
+        while (q < e && !punct_at(q, "{", "｛")) ++q;
+        if (q == e) {
+          p = end_of_statement(p);
+          continue;
+        }
+        unnamed = true;
+        name = std::string(trim(std::string_view(t_).substr(p, q - p)));
+        p = q;
       }
       b.test.name = *name;
       p = skip_blank(p);
@@ -131,7 +141,12 @@ public:
       if (!closed) {
         problem(start, open_end, "test \"" + b.test.name + "\" is never closed with '}'",
                 "this test runs on to the end of the file", nullptr);
+        not_shared.emplace_back(start, t_.size());  // what follows is no other test's
         break;
+      }
+      if (unnamed) {  // reported above; its lines are no other test's either
+        not_shared.emplace_back(start, p);
+        continue;
       }
       if (!b.any_should)
         problem(start, open_end, "test \"" + b.test.name + "\" has no 应 line",
@@ -145,6 +160,9 @@ public:
       std::vector<rule_test_budgets::test_range> ranges;
       ranges.reserve(blocks.size());
       for (const auto& b : blocks) ranges.push_back({b.begin, b.end, b.blank});
+      // the lines of a test that is never closed, or has no name, are
+      // shared by no test (after the tests: test i is still range i)
+      for (const auto& [b, e] : not_shared) ranges.push_back({b, e, {}});
       budgets = std::make_shared<const rule_test_budgets>(t_, std::move(ranges));
     }
     std::vector<rule_test> out;
