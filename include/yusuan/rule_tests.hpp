@@ -25,9 +25,13 @@
 #include <yusuan/compile.hpp>
 #include <yusuan/compile/read_file.hpp>
 #include <yusuan/rules/coverage.hpp>
+#include <yusuan/rules/expected_amount.hpp>
 #include <yusuan/rules/scanner.hpp>
 #include <yusuan/rules/test.hpp>
 
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -140,26 +144,44 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
           r.failures.push_back(x.written + ": the budget has errors, so " + x.name + " has no value: " + found());
           break;
         }
-        std::error_code ec;
-        std::size_t pos = 0;
-        const money want = money::parse(x.amount, b->header().amount_unit, ec, pos);
-        if (ec) {
-          r.failures.push_back(x.written + ": '" + x.amount + "' is not an amount");
-          break;
-        }
         std::optional<money> got;
+        const figure* count = nullptr;
         for (const auto& m : b->measures())
           if (m.name == x.name) got = m.value;
         if (!got)
           for (const auto& f : b->figures())
-            if (f.name == x.name && f.is_money) got = f.amount;
+            if (f.name == x.name) {
+              if (f.is_money) got = f.amount;
+              else count = &f;
+            }
+        if (count) {  // a 计数: a whole number
+          std::string digits = compile::value_reader::narrow(x.amount);
+          digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+          std::int64_t want = 0;
+          const auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), want);
+          if (err != std::errc() || end != digits.data() + digits.size())
+            r.failures.push_back(x.written + ": '" + x.amount + "' is not a whole number, and " + x.name +
+                                 " is a count (计数)");
+          else if (want != count->count)
+            r.failures.push_back(x.written + ": expected " + x.amount + ", found " + std::to_string(count->count) +
+                                 (count->unit.empty() ? "" : " " + count->unit));
+          break;
+        }
         if (!got) {
           r.failures.push_back(x.written + ": no measure or figure named '" + x.name + "'");
           break;
         }
-        if (*got != want)
+        std::error_code ec;
+        const auto want = detail::read_expected_amount(x.amount, b->header().amount_unit, ec);
+        if (ec) {
+          r.failures.push_back(x.written + ": '" + x.amount + "' is not an amount in " +
+                               std::string(unit_name(want.shown_in)) + ": " + ec.message());
+          break;
+        }
+        if (*got != want.value)
           r.failures.push_back(x.written + ": expected " + x.amount + ", found " +
-                               got->format(b->header().amount_unit, 2));
+                               detail::exact_amount_text(*got, want.shown_in) +
+                               (want.shown_in != b->header().amount_unit ? std::string(unit_name(want.shown_in)) : ""));
         break;
       }
     }

@@ -123,6 +123,30 @@ TEST(rules_cli, a_failed_expectation_shows_what_was_found) {
   EXPECT_HAS(r.out, "0 passed, 3 failed\n");
 }
 
+TEST(rules_cli, should_equal_reads_amounts_as_the_language_does_and_shows_values_exactly) {
+  temp_dir t;
+  t.write("t.budget",
+          "金额单位 万元\n"
+          "测试 \"精确\" {\n  208 01 09 30101: 5.004\n  口径 m = 支出合计\n  应 等于 m 5.00\n}\n"
+          "测试 \"带单位\" {\n  208 01 09 30101: 5.00\n  口径 m = 支出合计\n  应 等于 m 50000元\n}\n"
+          "测试 \"带单位不符\" {\n  208 01 09 30101: 5.00\n  口径 m = 支出合计\n  应 等于 m 50,001元\n}\n"
+          "测试 \"全角\" {\n  数值 x １．００\n  应 等于 x １．００\n}\n"
+          "测试 \"计数\" {\n  计数 车 3 辆\n  应 等于 车 3\n}\n"
+          "测试 \"计数不符\" {\n  计数 车 3 辆\n  应 等于 车 4\n}\n"
+          "测试 \"不是金额\" {\n  数值 x 1.00\n  应 等于 x 一元\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_HAS(r.out, "FAILED  精确  (t.budget:2)\n        应 等于 m 5.00: expected 5.00, found 5.004\n");
+  EXPECT_HAS(r.out, "ok      带单位  (t.budget:7)\n");
+  EXPECT_HAS(r.out, "FAILED  带单位不符  (t.budget:12)\n        应 等于 m 50,001元: expected 50,001元, found 50000.00元\n");
+  EXPECT_HAS(r.out, "ok      全角  (t.budget:17)\n");
+  EXPECT_HAS(r.out, "ok      计数  (t.budget:21)\n");
+  EXPECT_HAS(r.out, "FAILED  计数不符  (t.budget:25)\n        应 等于 车 4: expected 4, found 3 辆\n");
+  // an amount that cannot be read makes the 应 line malformed: the test is an error
+  EXPECT_HAS(r.out, "ERROR   不是金额  (t.budget:29)\n");
+  EXPECT_HAS(r.out, "3 passed, 3 failed, 1 error\n");
+}
+
 TEST(rules_cli, a_test_diagnostic_points_into_the_test_file) {
   temp_dir t;
   t.write("rules.budget", austerity_rules);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <yusuan/compile/read_file.hpp>
+#include <yusuan/rules/expected_amount.hpp>
 #include <yusuan/rules/test.hpp>
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/text/utf8.hpp>
@@ -17,6 +18,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace yusuan::detail {
@@ -269,7 +271,12 @@ private:
       x.what = rule_expectation::kind::equals;
       x.name = next_word(p);
       x.amount = next_word(p);
-      return !x.name.empty() && !x.amount.empty() && rest_is_empty(w, p);
+      if (x.name.empty() || x.amount.empty() || !rest_is_empty(w, p)) return false;
+      // an amount as the language writes one (finer than 1 分 only in 元:
+      // the budget's unit is known when the test runs)
+      std::error_code ec;
+      read_expected_amount(x.amount, unit::yuan, ec);
+      return !ec || ec == amount_errc::too_precise;
     }
     return false;
   }
