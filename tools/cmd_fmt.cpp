@@ -75,11 +75,7 @@ std::vector<std::string> fmt_files(const std::vector<std::string>& inputs) {
 
 /// The bytes of a regular file (or of standard input for "-").
 std::string read_source(const std::string& file) {
-  if (file == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
-  }
+  if (file == "-") return read_standard_input();
   return read_regular_file(file, "the file");
 }
 

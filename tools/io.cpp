@@ -281,6 +281,25 @@ std::string read_regular_file(const std::string& path, const std::string& what) 
   return std::move(*text);
 }
 
+std::string read_standard_input() {
+  const std::uintmax_t limit = yusuan::compile_options{}.max_file_size;
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(0, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw io_error{std::string("cannot read standard input: ") + std::strerror(errno), "E0001"};
+    }
+    if (text.size() + static_cast<std::size_t>(n) > limit)
+      throw io_error{"cannot read standard input: more than the limit of " + std::to_string(limit) + " bytes",
+                     "E0001"};
+    text.append(buf, static_cast<std::size_t>(n));
+  }
+  return text;
+}
+
 std::vector<std::string> budget_files_in(const std::string& dir, bool recursive) {
   namespace fs = std::filesystem;
   std::vector<std::string> found;
@@ -340,10 +359,9 @@ std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::dia
     note_files_read(diags);  // its imports and rule files, whether it compiled or not
     return b;
   }
-  std::ostringstream text;
-  text << std::cin.rdbuf();
+  const std::string text = read_standard_input();
   if (co.root.empty()) co.root = std::filesystem::current_path();
-  auto b = yusuan::compile_string(text.str(), "<stdin>", diags, co);
+  auto b = yusuan::compile_string(text, "<stdin>", diags, co);
   note_files_read(diags);
   return b;
 }

@@ -134,6 +134,11 @@ private:
 /// could never end), is larger than a budget may be, or cannot be read.
 std::string read_regular_file(const std::string& path, const std::string& what);
 
+/// The whole of standard input, read as a budget file is ("-"); io_error
+/// E0001 when it cannot be read (a directory, a read error) or is larger than
+/// a budget may be (compile_options::max_file_size): read no further.
+std::string read_standard_input();
+
 /// The `*.budget` files under `dir` (in its subdirectories too when
 /// `recursive`), sorted by path: regular files, or links to them; a link that
 /// leads nowhere or to itself is skipped, as are directories that cannot be

@@ -72,6 +72,18 @@ TEST(conventions_cli, dash_reads_the_budget_from_standard_input) {
   EXPECT_NE(missing.err.find("<stdin>"), std::string::npos) << missing.err;
 }
 
+TEST(conventions_cli, standard_input_that_cannot_be_read_is_an_io_error) {
+  // a directory as standard input: every read fails (EISDIR); never an empty budget
+  temp_dir t;
+  fs::create_directories(t.path() / "folder");
+  for (const std::string c : {"check -", "query - sum", "table - 08", "fmt -", "export -"}) {
+    const auto r = run_cli_in(t.path(), c, t.path() / "folder");
+    EXPECT_EQ(r.exit, 2) << c << r.out;
+    EXPECT_HAS(r.err, "error[E0001]: cannot read standard input: Is a directory\n");
+    EXPECT_EQ(r.out, "") << c;
+  }
+}
+
 TEST(conventions_cli, dash_o_never_overwrites_an_input) {
   // -o naming a file the command reads (by its name, another path to it, a
   // link or a hard link) is refused before anything is written: the input is
