@@ -39,9 +39,10 @@ budgets one after the other, a testsuite each.
 
 Options:
   --format text|json|junit
-                       how to print diagnostics (default text); junit: with
-                       --rules, each budget a testsuite and each rule checked
-                       on it a testcase
+                       how to print diagnostics (default text); junit: each
+                       budget a testsuite, each constraint checked on it (its
+                       own and those of --rules) a testcase, and each other
+                       error of the budget a failed testcase
   --rules FILE|DIR     check each budget with these rule files added (the
                        budgets are not edited); DIR: its .budget files;
                        repeatable.  A line per budget gives its rules passed
@@ -163,8 +164,9 @@ int run_check(const std::vector<std::string>& args) {
     junit::testsuite suite;
     suite.name = f;
     co.on_constraint = [&](const yusuan::constraint_result& r) {
-      if (!r.from_rules) return;
-      ++(r.passed ? passed : failed);
+      if (r.from_rules) ++(r.passed ? passed : failed);
+      // every constraint checked is a testcase: the rules' and the budget's own
+      if (format != "junit") return;
       junit::testcase c;
       const auto at = yusuan::resolve(r.span);
       c.name = r.text;

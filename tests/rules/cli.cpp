@@ -89,6 +89,22 @@ TEST(rules_cli, check_with_rules_as_junit) {
   EXPECT_HAS(r.out, "<failure message=\"constraint failed: 核对 接待费 ≤ 上年(三公经费) &quot;三公经费不得增长&quot;");
 }
 
+TEST(rules_cli, check_as_junit_reports_the_budgets_own_constraints) {
+  // a failing 核对 of the budget itself is a failed testcase, with or without --rules
+  temp_dir t;
+  t.write("rules.budget", austerity_rules);
+  t.write("own.budget", "金额单位 万元\n上年 三公经费 10.00\n208 01 09 30217 公务接待费: 9.00\n核对 支出合计 = 31.00\n");
+  auto r = run_cli_in(t.path(), "check own.budget --format junit");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_HAS(r.out, "<testsuite name=\"own.budget\" tests=\"1\" failures=\"1\"");
+  EXPECT_HAS(r.out, "<testcase name=\"核对 支出合计 = 31.00\" classname=\"own.budget:4\">");
+  EXPECT_HAS(r.out, "<failure message=\"constraint failed: 核对 支出合计 = 31.00\"");
+  auto with_rules = run_cli_in(t.path(), "check own.budget --rules rules.budget --format junit");
+  EXPECT_EQ(with_rules.exit, 1);
+  EXPECT_HAS(with_rules.out, "<testsuite name=\"own.budget\" tests=\"3\" failures=\"1\"");
+  EXPECT_HAS(with_rules.out, "<failure message=\"constraint failed: 核对 支出合计 = 31.00\"");
+}
+
 TEST(rules_cli, test_runs_every_test) {
   temp_dir t;
   t.write("rules.budget", austerity_rules);
