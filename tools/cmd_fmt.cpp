@@ -50,7 +50,8 @@ Options:
 
 Exit codes: 0 every file is formatted (or was written), 1 --check found a
 file that is not formatted, or a file does not parse (its syntax errors are
-reported), 2 usage or I/O errors.
+reported), 2 usage or I/O errors (a file that cannot be read or is not
+UTF-8).
 )";
 
 std::vector<std::filesystem::path> library_path();
@@ -188,7 +189,8 @@ int run_fmt(const std::vector<std::string>& args) {
     auto formatted = yusuan::format_budget(text, file == "-" ? "<stdin>" : file, diags, fo);
     if (!formatted) {
       report(rep, diags);
-      rc = exit_budget_error;
+      // a file that is not UTF-8 is an input error, as for every command
+      rc = std::max(rc, yusuan::unreadable(diags) ? exit_usage : exit_budget_error);
       continue;
     }
     if (*formatted == text && !out.is_stdout()) {
@@ -208,7 +210,7 @@ int run_fmt(const std::vector<std::string>& args) {
     if (check) {
       if (changed) {
         unified_diff(o, text, *formatted, file, file + " (formatted)");
-        rc = exit_budget_error;
+        rc = std::max(rc, exit_budget_error);
       }
     } else if (write) {
       if (changed) write_in_place(file, *formatted);

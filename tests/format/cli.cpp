@@ -104,6 +104,15 @@ TEST(fmt_cli, usage_and_input_errors_exit_with_2) {
   EXPECT_HAS(pipe.err, "not a regular file");
   const auto full = run_cli("fmt " + quote(f) + " -o /dev/full");
   EXPECT_EQ(full.exit, 2);
+  // a file that is not UTF-8, as for check: the byte, its line, how to convert; the bytes never shown
+  const auto gbk = t.write("gbk.budget", "# ok\n\xb1\xea\xcc\xe2 \"x\"\n");
+  for (const std::string c : {"fmt ", "fmt --check "}) {
+    const auto r = run_cli(c + quote(gbk));
+    EXPECT_EQ(r.exit, 2) << c;
+    EXPECT_HAS(r.err, "error[E0002]: '" + gbk.string() + "' is not UTF-8 (byte 0xb1 at line 2)\n");
+    EXPECT_HAS(r.err, "iconv -f GBK -t UTF-8");
+    EXPECT_EQ(r.err.find("\xb1"), std::string::npos) << r.err;
+  }
   const auto help = run_cli("fmt --help");
   EXPECT_EQ(help.exit, 0);
   EXPECT_HAS(help.out, "Usage: yusuan fmt");

@@ -105,6 +105,16 @@ TEST(rules_cli, check_as_junit_reports_the_budgets_own_constraints) {
   EXPECT_HAS(with_rules.out, "<failure message=\"constraint failed: 核对 支出合计 = 31.00\"");
 }
 
+TEST(rules_cli, a_test_file_that_is_not_utf8_is_an_error) {
+  // never "0 passed, 0 failed": its tests cannot be found
+  temp_dir t;
+  t.write("t.budget", "\xb2\xe2\xca\xd4 \"x\" {\n  应 通过\n}\n");  // 测试 in GBK
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out;
+  EXPECT_HAS(r.err, "error[E0002]: 't.budget' is not UTF-8 (byte 0xb2 at line 1)\n");
+  EXPECT_HAS(r.out, "0 passed, 0 failed, 1 error\n");
+}
+
 TEST(rules_cli, test_runs_every_test) {
   temp_dir t;
   t.write("rules.budget", austerity_rules);

@@ -75,6 +75,21 @@ inline diagnostic cannot_read(const std::filesystem::path& file, const std::stri
   return d;
 }
 
+/// E0002: the file `shown` is not UTF-8, at a byte `byte` of its line `line`
+/// (counted from 1); with a note on converting a GBK file.  Not located:
+/// the line itself could not be shown.
+inline diagnostic not_utf8(const std::string& shown, unsigned char byte, std::size_t line) {
+  static constexpr char hex[] = "0123456789abcdef";
+  diagnostic d;
+  d.code = "E0002";
+  d.level = severity::error;
+  d.message = "'" + shown + "' is not UTF-8 (byte 0x" + std::string{hex[byte >> 4], hex[byte & 15]} + " at line " +
+              std::to_string(line) + ")";
+  d.notes.push_back(
+      {"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown + "' > converted.budget", {}});
+  return d;
+}
+
 /// The throwing form of read_source_file: budget_error with E0001
 /// (cannot_read) when the file cannot be read.
 inline std::string read_source_file(const std::filesystem::path& file,

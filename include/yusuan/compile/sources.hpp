@@ -258,15 +258,9 @@ private:
   void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from,
                 const std::vector<line_origin>& origins) {
     auto file = std::make_shared<const source_file>(shown, text, origins);
-    std::ostringstream hex;
-    hex << std::hex << static_cast<int>(static_cast<unsigned char>(text[bad]));
-    auto& d = rep_.error("E0002",
-                         "'" + shown + "' is not UTF-8 (byte 0x" + hex.str() + " at line " +
-                             std::to_string(file->file_line(file->line_of(bad))) + ")",
-                         from);
-    d.notes.push_back({"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown +
-                           "' > converted.budget",
-                       {}});
+    diagnostic d = yusuan::not_utf8(shown, static_cast<unsigned char>(text[bad]), file->file_line(file->line_of(bad)));
+    d.span = from;
+    rep_.add(std::move(d));
     rep_.keep(std::move(file));
   }
 

@@ -215,9 +215,8 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
     return std::nullopt;
   };
   if (const std::size_t bad = text::first_invalid(s); bad != std::string_view::npos) {
-    rep.error("E0002", "'" + name + "' is not UTF-8 (byte at line " + std::to_string(file->line_of(bad)) + ")",
-              rep.span_at(s.data() + bad, 1));
-    return fail();
+    diags.add(not_utf8(name, static_cast<unsigned char>(s[bad]), file->line_of(bad)));
+    return std::nullopt;
   }
 
   // the tests of rules in the file, if any: their own lines are laid out
