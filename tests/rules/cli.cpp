@@ -115,6 +115,17 @@ TEST(rules_cli, a_test_file_that_is_not_utf8_is_an_error) {
   EXPECT_HAS(r.out, "0 passed, 0 failed, 1 error\n");
 }
 
+TEST(rules_cli, strings_of_tests_take_the_escapes_of_the_language) {
+  // \" is a quote in a test's name, a 规则 path and the TEXT of 应 报错
+  temp_dir t;
+  t.write("r\"1.budget", "核对 支出合计 ≤ 1.00 \"甲\\\"超\\\"限\"\n");
+  t.write("t.budget", "测试 \"甲\\\"乙\" {\n  规则 \"r\\\"1.budget\"\n  208 01 09 30101: 2.00\n"
+                      "  应 报错 E0501 \"甲\\\"超\\\"限\"\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "ok      甲\"乙  (t.budget:1)\n1 passed, 0 failed\n");
+}
+
 TEST(rules_cli, test_runs_every_test) {
   temp_dir t;
   t.write("rules.budget", austerity_rules);

@@ -258,12 +258,9 @@ private:
       if (x.code.size() != 5 || (x.code[0] != 'E' && x.code[0] != 'W')) return false;
       p = detail::skip_inline_blank(w, p);
       if (p < w.size() && (w[p] == '"' || w.compare(p, 3, "“") == 0)) {
-        const bool curly = w[p] != '"';
-        p += curly ? 3 : 1;
-        const std::size_t e = w.find(curly ? "”" : "\"", p);
-        if (e == std::string::npos) return false;
-        x.text = w.substr(p, e - p);
-        p = e + (curly ? 3 : 1);
+        auto text = quoted_at(w, p);
+        if (!text) return false;
+        x.text = std::move(*text);
       }
       return rest_is_empty(w, p);
     }
@@ -342,21 +339,33 @@ private:
   }
   std::size_t brace_len(std::size_t p) const { return static_cast<unsigned char>(t_[p]) < 0x80 ? 1 : 3; }
   /// Whether [p, e) holds a line break: a string is on one line.
-  bool crosses_line(std::size_t p, std::size_t e) const {
-    return std::string_view(t_).substr(p, e - p).find_first_of("\r\n") != std::string_view::npos;
-  }
   std::optional<std::string> string_at(std::size_t& p) const {
-    if (p < t_.size() && t_[p] == '"') {
-      const std::size_t e = t_.find('"', p + 1);
-      if (e == std::string::npos || crosses_line(p, e)) return std::nullopt;
-      std::string s = t_.substr(p + 1, e - p - 1);
-      p = e + 1;
-      return s;
+    std::size_t q = p;
+    auto s = quoted_at(t_, q);
+    if (s) p = q;
+    return s;
+  }
+  /// The string at `p` of `t` ("…", where \" is a quote and \\ a backslash,
+  /// as in a budget; or “…”, without escapes), `p` moved past it.
+  static std::optional<std::string> quoted_at(std::string_view t, std::size_t& p) {
+    if (p < t.size() && t[p] == '"') {
+      std::string s;
+      for (std::size_t q = p + 1; q < t.size(); ++q) {
+        if (t[q] == '"') {
+          p = q + 1;
+          return s;
+        }
+        if (t[q] == '\n' || t[q] == '\r') return std::nullopt;  // a string ends on its line
+        if (t[q] == '\\' && q + 1 < t.size() && (t[q + 1] == '"' || t[q + 1] == '\\')) ++q;
+        s += t[q];
+      }
+      return std::nullopt;
     }
-    if (t_.compare(p, 3, "“") == 0) {
-      const std::size_t e = t_.find("”", p + 3);
-      if (e == std::string::npos || crosses_line(p, e)) return std::nullopt;
-      std::string s = t_.substr(p + 3, e - p - 3);
+    if (t.compare(p, 3, "“") == 0) {
+      const std::string_view line = t.substr(0, std::min(t.size(), t.find_first_of("\r\n", p)));
+      const std::size_t e = line.find("”", p + 3);
+      if (e == std::string_view::npos) return std::nullopt;
+      std::string s(t.substr(p + 3, e - p - 3));
       p = e + 3;
       return s;
     }
