@@ -42,6 +42,16 @@ TEST(diag_constraints, E0501_comparisons_and_tolerance) {
   EXPECT_EQ(where(*ds[3]), "7:1");
 }
 
+TEST(diag_constraints, E0202_a_tolerance_below_zero) {
+  auto r = compile("208 01 09 30101: 1.00\n核对 支出合计 = 1.00 容差 -0.01\n");
+  const auto ds = with_code(r, "E0202");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(where(*ds[0]), "2:19");
+  EXPECT_EQ(ds[0]->message, "a tolerance (容差) below zero");
+  EXPECT_EQ(ds[0]->found, "-0.01");
+  EXPECT_TRUE(with_code(r, "E0501").empty()) << "not checked: " << dump(r);
+}
+
 TEST(diag_constraints, E0501_year_on_year) {
   auto r = compile("金额单位 万元\n208 01 09 30101: 120.00\n上年 支出总计 130.00\n"
                    "核对 支出总计 较上年 减少 11.00\n核对 支出总计 较上年 下降 7.70%\n核对 支出总计 较上年 持平\n");

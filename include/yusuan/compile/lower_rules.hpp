@@ -136,6 +136,13 @@ public:
                          "a percentage is compared at its own decimals");
             ok = false;
           } else if (auto m = c_.values.amount(o.value)) {
+            if (m->fen() < 0) {  // |A − B| ≤ T: a bound on a distance
+              auto& d = c_.rep.error("E0202", "a tolerance (容差) below zero", c_.span_of(o.value),
+                                     "a tolerance is how far apart the two sides may be");
+              d.expected = "an amount of 0 or more";
+              d.found = std::string(o.value.view());
+              ok = false;
+            }
             c.tolerance = *m;
           } else {
             ok = false;
