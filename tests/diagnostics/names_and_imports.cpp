@@ -76,6 +76,22 @@ TEST(diag_names, E0303_project_declared_twice) {
   EXPECT_EQ(at, "2:5");
 }
 
+TEST(diag_names, E0303_a_project_field_given_twice) {
+  // items naming either code were counted in the project, which showed only the second
+  auto r = compile("项目 \"a\" 类型 特定目标类 功能 2080109 编码 P1 编码 P2 {\n  30227: 1.00\n}\n"
+                   "项目 \"b\" 功能 2080109 功能 2080110 {\n  30227: 1.00\n}\n"
+                   "项目 \"c\" 编码 P3 编码 P3 {\n  30227: 1.00\n}\n"
+                   "208 01 09 30227 项目 P1: 2.00\n");
+  const auto ds = with_code(r, "E0303");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "project 'a' is given a second 编码");
+  EXPECT_EQ(where(*ds[0]), "1:37");
+  EXPECT_EQ(ds[0]->label, "its 编码 is P1");
+  ASSERT_EQ(ds[0]->notes.size(), 1u);
+  EXPECT_EQ(where(ds[0]->notes[0].span), "1:31");
+  EXPECT_EQ(ds[1]->message, "project 'b' is given a second 功能");
+}
+
 TEST(diag_names, E0303_measure_figure_prior_declared_twice) {
   auto r = compile("口径 甲 = 合计\n口径 甲 = 合计\n数值 乙 1.00\n数值 乙 2.00\n计数 丙 1 辆\n计数 丙 2 辆\n"
                    "上年 丁 1.00\n上年 丁 2.00\n");

@@ -75,7 +75,7 @@ test('yusuan test --format junit over the standard rule library', async () => {
   assert.equal(doc.suites.reduce((n, s) => n + s.tests, 0), 33);
 });
 
-test('yusuan check --rules --format junit: a suite per budget, a case per rule checked', async () => {
+test('yusuan check --rules --format junit: a suite per budget, a case per constraint checked', async () => {
   const r = runStatus('check', join(root, 'budgets/luoyang-social-insurance-center-2024.budget'),
                       join(root, 'examples/budgets/main.budget'), '--rules', join(root, 'budgets/std/rules'),
                       '--format', 'junit');
@@ -83,10 +83,16 @@ test('yusuan check --rules --format junit: a suite per budget, a case per rule c
   const doc = await suites(r.stdout);
   assert.equal(doc.suites.length, 2);
   const [luoyang, example] = doc.suites;
-  assert.equal(luoyang.tests, 45);
+  // the rules' constraints (45 on the reference budget, 3 failing), then the
+  // budget's own 93, all passing
+  const fromRules = (s) => s.cases.filter((c) => c.classname.includes('std/rules/'));
+  assert.equal(fromRules(luoyang).length, 45);
+  assert.equal(luoyang.tests, 45 + 93);
   assert.equal(luoyang.failures, 3);
-  const failed = luoyang.cases.filter((c) => c.failure !== null).map((c) => c.failure);
-  assert.ok(failed.some((m) => m.includes('三公经费不得增长')), failed.join('\n'));
-  assert.equal(example.tests, 25);
+  const failed = luoyang.cases.filter((c) => c.failure !== null);
+  assert.ok(failed.every((c) => c.classname.includes('std/rules/')), failed.map((c) => c.classname).join('\n'));
+  assert.ok(failed.some((c) => c.failure.includes('三公经费不得增长')), failed.map((c) => c.failure).join('\n'));
+  assert.equal(fromRules(example).length, 25);
+  assert.equal(example.tests, 25 + 84);
   assert.equal(example.failures, 2);
 });

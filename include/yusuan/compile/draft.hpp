@@ -110,6 +110,9 @@ struct draft {
   std::unordered_map<std::string, std::uint32_t> project_ids, project_codes, group_ids;
   std::unordered_map<std::string, source_span> code_spans;
   std::vector<std::pair<std::optional<money>, source_span>> stated_project_amount;
+  /// Each project's 编码, 类型, 功能 and 金额 as first given, and where (by
+  /// project id and field): a second, different one is E0303.
+  std::map<std::pair<std::uint32_t, int>, std::pair<std::string, source_span>> project_fields;
   // named things, for duplicates
   std::unordered_map<std::string, std::size_t> prior_ids, figure_ids, measure_ids, note_ids, extension_ids;
   std::unordered_map<std::string, std::uint32_t> unit_ids;  // by code

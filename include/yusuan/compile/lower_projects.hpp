@@ -96,6 +96,20 @@ private:
   void field(const syntax::ast::project_field& f, std::uint32_t id) {
     auto& data = c_.data();
     auto& p = data.projects[id];
+    {  // each field once (the same value again says nothing new)
+      const std::string value(f.value.view());
+      auto [given, first] = c_.d.project_fields.try_emplace({id, static_cast<int>(f.kind)}, value, c_.span_of(f.value));
+      if (!first && given->second.first != value) {
+        const char* word = f.kind == syntax::ast::project_field_kind::code       ? "编码"
+                           : f.kind == syntax::ast::project_field_kind::type     ? "类型"
+                           : f.kind == syntax::ast::project_field_kind::function ? "功能"
+                                                                                 : "金额";
+        auto& d = c_.rep.error("E0303", "project '" + p.name + "' is given a second " + word, c_.span_of(f.value),
+                               "its " + std::string(word) + " is " + given->second.first);
+        d.notes.push_back({"given here", given->second.second});
+        return;
+      }
+    }
     switch (f.kind) {
       case syntax::ast::project_field_kind::code: {
         const std::string code(f.value.view());
