@@ -365,6 +365,19 @@ TEST(diag_values, E0101_no_break_space_between_code_groups_is_reported_there) {
   EXPECT_HAS(d.message, "no-break space");
 }
 
+TEST(diag_values, E0101_a_tab_or_ideographic_space_splitting_a_code_is_named_there) {
+  auto tab = compile("金额单位 元\n208\t01 09 30101: 1.00\n");
+  ASSERT_FALSE(tab.diagnostics.empty());
+  EXPECT_EQ(where(tab.diagnostics[0]), "2:5") << dump(tab);  // the group after it
+  EXPECT_EQ(tab.diagnostics[0].expected, "a plain space between the groups of a code, not a tab");
+  auto wide = compile("金额单位 元\n208 01\xE3\x80\x80" "09 30101: 1.00\n");
+  ASSERT_FALSE(wide.diagnostics.empty());
+  EXPECT_EQ(where(wide.diagnostics[0]), "2:8") << dump(wide);
+  EXPECT_EQ(wide.diagnostics[0].expected, "a plain space between the groups of a code, not an ideographic space (U+3000)");
+  // between whole codes both are blanks
+  EXPECT_TRUE(compile("金额单位 元\n208 01 09\t30101: 1.00\n208 01 09\xE3\x80\x80" "30102: 1.00\n").ok());
+}
+
 TEST(diag_values, E0206_years_and_editions_with_many_digits) {
   for (const std::string text : {"年度 99999999999\n", "科目版本 99999999999\n", "年度 2024\n计数 车辆 99999999999999999999 辆\n"}) {
     auto r = compile(text);

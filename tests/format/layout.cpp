@@ -88,10 +88,11 @@ TEST(fmt_layout, blanks_between_tokens_are_one_space_and_glued_tokens_stay_glued
   EXPECT_EQ(fmt("金额单位 元\n208 01 09 30101:   9,101.68万元\n"), "金额单位 元\n208 01 09 30101: 9,101.68万元\n");
   // strings keep their blanks; U+3000 between tokens is a blank like any other
   EXPECT_EQ(fmt("标题　\"甲  乙\"\n"), "标题 \"甲  乙\"\n");
-  // one space joins the groups of a code (208 01 is 20801); any other blank
-  // between two numbers keeps them apart, so it is kept
-  EXPECT_EQ(fmt("208\t01 30101: 1.00\n"), "208\t01 30101: 1.00\n");
-  EXPECT_EQ(meaning(fmt("208\t01 30101: 1.00\n")), meaning("208\t01 30101: 1.00\n"));
+  // one space joins the groups of a code (208 01 is 20801); a tab between
+  // whole codes becomes a space (between the groups of one, 208<TAB>01, it
+  // is a syntax error)
+  EXPECT_EQ(fmt("208 01\t30101: 1.00\n"), "208 01 30101: 1.00\n");
+  EXPECT_EQ(meaning(fmt("208 01\t30101: 1.00\n")), meaning("208 01\t30101: 1.00\n"));
   EXPECT_EQ(fmt("208 01   30101: 1.00\n"), "208 01 30101: 1.00\n");
 }
 

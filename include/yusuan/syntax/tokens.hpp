@@ -239,16 +239,32 @@ struct code_parser : x3::parser<code_parser> {
     const std::size_t n = no_break_space(q, last);
     return n && q + n < last && is_digit(q[n]) && is_digit(q[-1]) ? q : nullptr;
   }
+  /// A tab or an ideographic space (U+3000) where the code stopped, between
+  /// its digits and a group of two (which no code is alone: 208<TAB>01 09),
+  /// with its name; or nullptr.  Both are blanks: between whole codes they
+  /// are fine (208 01 09<TAB>30101).
+  static std::pair<const char*, const char*> blank_splitting_code(const char* stop, const char* last) noexcept {
+    if (stop >= last || !is_digit(stop[-1])) return {nullptr, nullptr};
+    const std::size_t n = *stop == '\t' ? 1 : chars::at(stop, last, "\xE3\x80\x80", 3) ? 3 : 0;
+    const char* g = stop + n;
+    if (n == 0 || last - g < 2 || !is_digit(g[0]) || !is_digit(g[1]) || (last - g > 2 && is_digit(g[2])))
+      return {nullptr, nullptr};
+    return {stop, n == 1 ? "a tab" : "an ideographic space (U+3000)"};
+  }
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
     const char* stop;
     const char* e = scan(first, last, stop);
     // text copied from a document often separates code groups with a
-    // no-break space: say so where it is, rather than fail the statement
+    // no-break space, a tab or a full-width space: say so where it is,
+    // rather than fail the statement
     if (const char* nbsp = no_break_space_in_code(stop, last))
       throw x3::expectation_failure<const char*>(
           nbsp, "a plain space between the groups of a code, not a no-break space (U+00A0)");
+    if (const auto [at, blank] = blank_splitting_code(stop, last); at)
+      throw x3::expectation_failure<const char*>(at, std::string("a plain space between the groups of a code, not ") +
+                                                         blank);
     if (e == first) return false;
     store(attr, slice{first, e});
     first = e;
