@@ -17,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -30,19 +31,25 @@ totals from its departments, and reports what does not add up.
 
 A department is a folder holding department.budget, the department's budget
 (部门预算: it imports its units' budgets and states the department's
-published figures as 核对), and its units' budget files (every other *.budget
-under the folder).  DEPT is such a folder or its department.budget; REGION is
-a folder of department folders (at any depth, in path order); @LIST a file of
-department folders or files, one a line (scripts/gen-region writes
-departments.list).
+published figures as 核对), and its units' budget files: the other *.budget
+files under the folder, but not those of a folder inside it that holds a
+department.budget (another department, with units of its own).  DEPT is such
+a folder or its department.budget; REGION is a folder of department folders
+(at any depth, in path order); @LIST a file of department folders or files,
+one a line (scripts/gen-region writes departments.list).  Each department is
+named once: the same department.budget twice (by any path or link: REGION
+and a DEPT in it, a line repeated in @LIST) is a usage error.
 
 Each unit's budget is checked on its own and its figures summed: items,
 基本支出, 项目支出, 支出合计.  Each department's budget is checked with its
 units imported, so every published figure of the department (its total, its
 units' totals with 核对 合计 按 单位 {…}, its spending by function …) is
 compared with the units' sum; each one that does not add up is printed on a
-line of its own (published against found).  Then the region: one row per
-department and the total.
+line of its own (published against found).  The department's units are the
+files its budget imports: a unit file of the folder it does not import is
+not counted, and a file it imports that is no unit file of the folder is in
+its figures and in no unit's sum; each does not add up, and is printed so.
+Then the region: one row per department and the total.
 
 Options:
   -j, --jobs N          compile N budgets at a time (default: the number of cores)
@@ -54,7 +61,8 @@ Options:
   -h, --help            show this help
 
 Exit codes: 0 everything adds up and every unit checks, 1 a unit's budget has
-an error or a department's figure does not add up, 2 usage or I/O errors.
+an error or a department does not add up (a figure, a unit file), 2 usage or
+I/O errors (a department named twice).
 )";
 
 std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::diagnostics& diags,
@@ -65,9 +73,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+struct unit_file {
+  std::string path;
+  file_id id;
+};
+
 struct department_files {
-  std::string dir, file;          // the folder and its department.budget
-  std::vector<std::string> units;  // the units' budget files, sorted
+  std::string dir, file;         // the folder and its department.budget
+  file_id id;                    // department.budget's
+  std::vector<unit_file> units;  // the *.budget files of the folder, sorted
 };
 
 /// Units of every department, then the department: one compile each.
@@ -83,9 +97,16 @@ struct unit_row {
   yusuan::money basic, project, total;
 };
 
+/// A file a department's budget read (an import, or an import's import).
+struct file_read {
+  file_id id;
+  std::string name;
+};
+
 struct compiled {
   bool ok = false, unreadable = false;
   std::vector<unit_row> units;          // a unit budget: its units' figures
+  std::vector<file_read> reads;         // a department's budget: the files it read
   std::string dept_code, dept_name;     // from the budget's header
   std::vector<std::string> problems;    // one line per error
   std::optional<yusuan::overflow_error> too_large;  // a unit's sum no amount holds
@@ -99,6 +120,31 @@ struct sum_too_large {
   yusuan::overflow_error error;
 };
 
+/// The *.budget files of a department's folder, sorted by path: not its
+/// department.budget, nor those of a folder inside it that holds a
+/// department.budget of its own (a department whose units are its own).
+std::vector<unit_file> unit_files(const fs::path& dir, const file_id& department) {
+  std::vector<unit_file> units;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::error_code ec2;
+    if (it->is_directory(ec2)) {
+      if (fs::is_regular_file(it->path() / "department.budget", ec2)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() != ".budget" || it->path().filename() == "department.budget") continue;
+    const auto id = regular_file_id(it->path().string());
+    if (id && *id != department) units.push_back({it->path().string(), *id});
+  }
+  if (ec) throw io_error{"cannot read the directory '" + dir.string() + "': " + ec.message()};
+  std::sort(units.begin(), units.end(), [](const unit_file& a, const unit_file& b) { return a.path < b.path; });
+  return units;
+}
+
+/// The departments of the inputs, each once: a department.budget named twice
+/// (by any path or link) is a usage error, for its units would be counted
+/// twice in the region.
 std::vector<department_files> find_departments(const std::vector<std::string>& inputs) {
   std::vector<std::string> places;
   for (const auto& a : inputs) {
@@ -109,19 +155,19 @@ std::vector<department_files> find_departments(const std::vector<std::string>& i
     }
   }
   std::vector<department_files> out;
+  std::map<file_id, std::string> named;  // department.budget -> the path it was first found by
   auto add = [&](const fs::path& file) {
     department_files d;
     d.dir = file.parent_path().string();
     d.file = file.string();
-    std::vector<std::string> units;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec), end;
-         !ec && it != end; it.increment(ec))
-      if (it->path().extension() == ".budget" && it->path().filename() != "department.budget" && it->is_regular_file(ec))
-        units.push_back(it->path().string());
-    if (ec) throw io_error{"cannot read the directory '" + d.dir + "': " + ec.message()};
-    std::sort(units.begin(), units.end());
-    d.units = std::move(units);
+    const auto id = regular_file_id(d.file);
+    if (!id) throw io_error{"cannot read '" + d.file + "': not a regular file"};
+    d.id = *id;
+    if (const auto [it, first] = named.emplace(d.id, d.file); !first)
+      throw usage_error{"the department " + it->second + " is named twice" +
+                        (it->second == d.file ? std::string() : " (also as " + d.file + ")") +
+                        ": its units would be counted twice; name each department once"};
+    d.units = unit_files(file.parent_path(), d.id);
     out.push_back(std::move(d));
   };
   for (const auto& p : places) {
@@ -163,6 +209,10 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   yusuan::diagnostics diags;
   auto b = compile_input(t.file, diags, co);
   c.unreadable = yusuan::unreadable(diags);
+  if (t.is_department)  // whether it compiled or not; a library file (<std/…>) is no unit's
+    for (const auto& f : diags.files())
+      if (f && !(f->name().starts_with('<') && f->name().ends_with('>')))
+        if (const auto id = regular_file_id(f->name())) c.reads.push_back({*id, f->name()});
   c.ok = b.has_value();
   for (const auto& d : diags)
     if (d.level == yusuan::severity::error) c.problems.push_back(problem_line(t.file, d));
@@ -276,7 +326,7 @@ int run_consolidate(const std::vector<std::string>& args) {
   const auto depts = find_departments(inputs);
   std::vector<task> tasks;
   for (std::size_t d = 0; d < depts.size(); ++d) {
-    for (const auto& f : depts[d].units) tasks.push_back({d, false, f});
+    for (const auto& f : depts[d].units) tasks.push_back({d, false, f.path});
     tasks.push_back({d, true, depts[d].file});
   }
   const auto libs = library_path();
@@ -302,33 +352,62 @@ int run_consolidate(const std::vector<std::string>& args) {
 
   bool any_error = false, any_io = false;
   sums region;
-  std::size_t depts_off = 0, units_failing = 0;
+  std::size_t depts_off = 0;
   table region_table({"部门", "名称", "单位", "支出行", "基本支出", "项目支出", "支出合计", "核对"}, 2);
-  // what the department has gathered so far
-  std::vector<unit_row> rows;
-  std::vector<std::string> unit_problems;
-  std::string dept_code, dept_name;
+  // the unit files of the department compiled so far, in the order of its `units`
+  std::vector<compiled> pending;
   const auto consume = [&](std::size_t i, compiled c) {
     const task& t = tasks[i];
     if (c.too_large)
       throw sum_too_large{t.file, "the sum of the items of unit " + c.too_large_unit, *c.too_large};
     if (c.unreadable) any_io = true;
     if (!t.is_department) {
-      if (dept_code.empty()) {
-        dept_code = c.dept_code;
-        dept_name = c.dept_name;
-      }
-      if (!c.ok) {
-        ++units_failing;
-        any_error = true;
-        unit_problems.push_back(t.file + ": does not check (" + std::to_string(c.problems.size()) + " errors)" +
-                                (c.problems.empty() ? std::string() : ": " + c.problems.front()));
-      }
-      for (auto& r : c.units) rows.push_back(std::move(r));
+      pending.push_back(std::move(c));
       return;
     }
-    // the department: its units are in `rows`
+    // The department's units are the unit files of its folder that its budget
+    // reads: its published figures cover those and no other.  A unit file it
+    // does not import, or a file it imports that is no unit file of the
+    // folder, does not add up.  (When department.budget itself cannot be
+    // read, that is the problem, exit code 2, and the folder's files are
+    // shown as its units.)
     const auto& d = depts[t.dept];
+    std::set<file_id> read;
+    for (const auto& f : c.reads) read.insert(f.id);
+    const bool read_itself = read.count(d.id) > 0;
+    std::vector<unit_row> rows;
+    std::vector<std::string> problems;
+    std::string dept_code, dept_name;
+    std::map<file_id, const std::string*> units;  // each unit file once, by identity
+    for (std::size_t k = 0; k < pending.size(); ++k) {
+      const unit_file& f = d.units[k];
+      compiled& u = pending[k];
+      if (const auto [first, fresh] = units.emplace(f.id, &f.path); !fresh) {
+        problems.push_back(f.path + ": the same file as " + *first->second + ": counted once");
+        continue;
+      }
+      if (read_itself && !read.count(f.id) && !u.unreadable) {  // one it cannot read does not check
+        problems.push_back(f.path + ": a unit budget in the department's folder that " + d.file +
+                           " does not import: not counted");
+        continue;
+      }
+      if (dept_code.empty()) {
+        dept_code = u.dept_code;
+        dept_name = u.dept_name;
+      }
+      if (!u.ok) {
+        any_error = true;
+        problems.push_back(f.path + ": does not check (" + std::to_string(u.problems.size()) + " errors)" +
+                           (u.problems.empty() ? std::string() : ": " + u.problems.front()));
+      }
+      for (auto& r : u.units) rows.push_back(std::move(r));
+    }
+    pending.clear();
+    for (const auto& f : c.reads)
+      if (f.id != d.id && !units.count(f.id))
+        problems.push_back(d.file + " imports " + f.name +
+                           ", which is no unit budget of its folder (a *.budget file, not in a department "
+                           "folder inside it): in the department's published figures, in no unit's sum");
     if (c.ok || !c.dept_code.empty()) {
       dept_code = c.dept_code.empty() ? dept_code : c.dept_code;
       dept_name = c.dept_name.empty() ? dept_name : c.dept_name;
@@ -345,7 +424,7 @@ int run_consolidate(const std::vector<std::string>& args) {
     } catch (const yusuan::overflow_error& e) {
       throw sum_too_large{d.file, "the region's sum with department " + dept_code, e};
     }
-    std::vector<std::string> problems = unit_problems;
+    if (!problems.empty()) any_error = true;
     if (!c.ok) {
       any_error = true;
       for (const auto& p : c.problems) problems.push_back(p);
@@ -377,10 +456,6 @@ int run_consolidate(const std::vector<std::string>& args) {
     }
     region_table.row({dept_code, dept_name, std::to_string(s.units), std::to_string(s.items), amount(s.basic),
                       amount(s.project), amount(s.total), status});
-    rows.clear();
-    unit_problems.clear();
-    dept_code.clear();
-    dept_name.clear();
   };
   try {
     run_ordered<compiled>(

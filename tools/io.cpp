@@ -113,16 +113,11 @@ void note_files_read(const yusuan::diagnostics& diags) {
     if (f) note_file_read(f->name());
 }
 
-namespace {
-
-/// The (device, inode) of an existing regular file.
-std::optional<std::pair<std::uint64_t, std::uint64_t>> regular_file_id(const std::string& path) {
+std::optional<file_id> regular_file_id(const std::string& path) {
   struct stat st{};
   if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  return std::pair<std::uint64_t, std::uint64_t>(st.st_dev, st.st_ino);
+  return file_id(st.st_dev, st.st_ino);
 }
-
-}  // namespace
 
 input_files::input_files(const std::vector<std::string>& inputs) {
   std::optional<std::vector<std::filesystem::path>> libs;  // found when a library file is among the inputs

@@ -69,6 +69,12 @@ void note_files_read(const yusuan::diagnostics& diags);
 /// ("<std/…>") stands for the file the library path gives.
 std::optional<std::string> input_at(const std::string& path, const std::vector<std::string>& inputs);
 
+/// A file's identity: (device, inode), the same whatever path or link names it.
+using file_id = std::pair<std::uint64_t, std::uint64_t>;
+
+/// The identity of an existing regular file (through links), if `path` is one.
+std::optional<file_id> regular_file_id(const std::string& path);
+
 /// The files of a list of inputs by identity (device and inode), found once:
 /// for checking many outputs against many inputs in time linear in both.
 class input_files {
@@ -79,7 +85,7 @@ public:
   std::optional<std::string> at(const std::string& path) const;
 
 private:
-  std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> ids_;  // (device, inode) -> name
+  std::map<file_id, std::string> ids_;  // (device, inode) -> name
 };
 
 /// Throws a usage error when the output file `path` (not standard output:

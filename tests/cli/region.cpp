@@ -231,6 +231,74 @@ TEST(region, consolidate_reports_what_does_not_add_up) {
       << quiet.out;
 }
 
+TEST(region, consolidate_counts_the_units_a_department_imports_and_reports_the_others) {
+  temp_dir t;
+  gen_region(t.path(), "--units 12 --items 20 --seed 4");  // 100: units 100001…100010, 101: 101001, 101002
+  const fs::path d100 = t.path() / "100";
+  const std::string dept_row = "department,100,青禾市财政局,,,,10,177,40677600.00,10679900.00,51357500.00,";
+  const std::string region_row = "region,,,,,,12,228,53575900.00,12961200.00,66537100.00,";
+  // a unit file of the folder its department.budget does not import: not in the department's figures, nor in its sums
+  std::string unit = read_all(d100 / "units/100001.budget");
+  for (std::size_t at; (at = unit.find("100001")) != std::string::npos;) unit.replace(at, 6, "100099");
+  t.write("100/units/100099.budget", unit);
+  auto csv = run_cli("consolidate --format csv --unit 元 " + quote(d100));
+  EXPECT_EQ(csv.exit, 1) << csv.err;
+  EXPECT_HAS(csv.out, "\n" + dept_row + "1 处不一致\n");
+  EXPECT_EQ(csv.out.find("100099"), std::string::npos) << csv.out;
+  auto q = run_cli("query " + quote(d100 / "department.budget") + " sum --format csv --unit 元");
+  EXPECT_EQ(lines_of(q.out).at(1), "51357500.00");  // the department's own total
+  auto text = run_cli("consolidate " + quote(d100));
+  EXPECT_EQ(text.exit, 1);
+  EXPECT_HAS(text.out, "  不一致 (1):\n    " + (d100 / "units/100099.budget").string() +
+                           ": a unit budget in the department's folder that " + (d100 / "department.budget").string() +
+                           " does not import: not counted\n");
+  EXPECT_EQ(text.out.find("公开数与单位合计一致"), std::string::npos);
+  fs::remove(d100 / "units/100099.budget");
+  // a department folder inside another: its units are its own, the outer department's are those it imports
+  fs::rename(t.path() / "101", d100 / "101");
+  auto inner = run_cli("consolidate --format csv --unit 元 " + quote(d100));
+  EXPECT_EQ(inner.exit, 0) << inner.out;
+  EXPECT_HAS(inner.out, "\n" + dept_row + "ok\n");
+  auto region = run_cli("consolidate --format csv --unit 元 " + quote(t.path()));
+  EXPECT_EQ(region.exit, 0) << region.out;
+  EXPECT_HAS(region.out, "\n" + region_row + "ok\n");
+  // a file the department imports that is no unit file of its folder (a unit of the department inside it)
+  std::string dept = read_all(d100 / "department.budget");
+  dept.replace(dept.find("导入 \"units/100001.budget\""), 0, "导入 \"101/units/101001.budget\"\n");
+  t.write("100/department.budget", dept);
+  auto foreign = run_cli("consolidate " + quote(d100));
+  EXPECT_EQ(foreign.exit, 1);
+  EXPECT_HAS(foreign.out, "    " + (d100 / "department.budget").string() + " imports " +
+                              (d100 / "101/units/101001.budget").string() +
+                              ", which is no unit budget of its folder (a *.budget file, not in a department folder "
+                              "inside it): in the department's published figures, in no unit's sum\n");
+}
+
+TEST(region, consolidate_refuses_a_department_named_twice) {
+  temp_dir t;
+  gen_region(t.path(), "--units 12 --items 20 --seed 4");
+  const std::string file = (t.path() / "100/department.budget").string();
+  const std::string twice = "yusuan: error: the department " + file + " is named twice";
+  const std::string why = ": its units would be counted twice; name each department once\n";
+  for (const std::string& args : {quote(t.path()) + " " + quote(t.path() / "100"),
+                                 quote(t.path() / "100") + " " + quote(t.path() / "100/department.budget")}) {
+    auto r = run_cli("consolidate " + args);
+    EXPECT_EQ(r.exit, 2) << args;
+    EXPECT_EQ(r.out, "");
+    EXPECT_HAS(r.err, twice + why);
+  }
+  // by the file, not by its path: another spelling, a link
+  t.write("dup.list", "100\n101\n./100\n");
+  auto list = run_cli("consolidate @" + quote(t.path() / "dup.list"));
+  EXPECT_EQ(list.exit, 2);
+  EXPECT_HAS(list.err, twice + " (also as " + (t.path() / "./100/department.budget").string() + ")" + why);
+  fs::create_directory_symlink("100", t.path() / "alias");
+  auto link = run_cli("consolidate -q " + quote(t.path() / "100") + " " + quote(t.path() / "alias"));
+  EXPECT_EQ(link.exit, 2);
+  EXPECT_HAS(link.err, twice + " (also as " + (t.path() / "alias/department.budget").string() + ")" + why);
+  EXPECT_EQ(run_cli("consolidate -q @" + quote(t.path() / "departments.list")).exit, 0);
+}
+
 TEST(region, export_writes_a_hive_partitioned_dataset) {
   temp_dir t;
   gen_region(t.path(), "--units 8 --items 20 --seed 2");
