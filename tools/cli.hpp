@@ -60,6 +60,9 @@ inline yusuan::unit unit_option(const std::vector<std::string>& args, std::size_
   return *u;
 }
 
+/// Set when a command has reported that it could not write standard output.
+inline bool standard_output_failed = false;
+
 /// Flushes standard output and standard error and returns `rc`, or 2
 /// (exit_usage) with a message when a write to either failed (a full
 /// device, a closed pipe): every command ends through it.
@@ -68,7 +71,9 @@ inline int checked_output(int rc) {
   errno = 0;
   const bool out_failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout;
   const int out_errno = errno;
-  if (out_failed) {
+  if (out_failed && standard_output_failed) {
+    rc = exit_usage;
+  } else if (out_failed) {
     std::cerr << "yusuan: error: cannot write standard output"
               << (out_errno != 0 ? std::string(": ") + std::strerror(out_errno) : std::string()) << "\n";
     rc = exit_usage;

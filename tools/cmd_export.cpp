@@ -185,6 +185,7 @@ int run_export(const std::vector<std::string>& args) {
   }
   if (positional.size() > 1 || (!positional.empty() && (names_many_budgets(positional) || jobs > 0))) {
     if (dir.empty()) throw usage_error{"export of many budgets needs --to DIR"};
+    if (!common.output.empty()) throw usage_error{"export takes --to DIR or -o FILE, not both"};
     if (format != "csv") throw usage_error{"export of many budgets writes CSV files"};
     return run_export_region(positional, dir, jobs, bom, use_color(common.color));
   }

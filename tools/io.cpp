@@ -251,8 +251,13 @@ void output::finish() {
   std::ostream& os = stream();
   os.flush();
   if (file_) file_->close();
-  if (!os || (file_ && !*file_))
-    throw io_error{"cannot write '" + (file_ || direct_ ? path_ : std::string("standard output")) + "'"};
+  if (!os || (file_ && !*file_)) {
+    if (!file_ && !direct_) {
+      standard_output_failed = true;  // said here: checked_output() need not say it again
+      throw io_error{"cannot write standard output"};
+    }
+    throw io_error{"cannot write '" + path_ + "'"};
+  }
   if (temp_.empty()) return;
   // every input is known now: the imports of the budgets, their templates,
   // the rule files

@@ -71,6 +71,12 @@ TEST(export_cli, usage_errors) {
   temp_dir t;
   EXPECT_EQ(run_cli("export").exit, 2);
   EXPECT_EQ(run_cli("export " + ref_arg + " --to " + quote(t.path()) + " -o x.csv").exit, 2);
+  // many budgets too: -o is not silently left unwritten
+  const std::string abs = quote(fs::absolute(reference_path));
+  const auto many = run_cli_in(t.path(), "export " + abs + " " + abs + " --to out -o x.csv");
+  EXPECT_EQ(many.exit, 2);
+  EXPECT_HAS(many.err, "export takes --to DIR or -o FILE, not both");
+  EXPECT_FALSE(fs::exists(t.path() / "out"));
   EXPECT_EQ(run_cli("export " + ref_arg + " --to " + quote(t.path()) + " --format xlsx").exit, 2);
   EXPECT_EQ(run_cli("export " + ref_arg + " --format parquet").exit, 2);
   EXPECT_EQ(run_cli("export " + ref_arg + " --to /proc/no-such-dir").exit, 2);

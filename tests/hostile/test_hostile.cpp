@@ -172,6 +172,12 @@ TEST_P(hostile_input, exits_as_stated_without_an_internal_error) {
   const std::string printed = read_all(out) + read_all(err);
   EXPECT_EQ(exit, c.exit) << c.name << " (manifest.txt:" << c.line << ")\n" << printed.substr(0, 4000);
   EXPECT_FALSE(has(printed, "internal error")) << c.name << "\n" << printed.substr(0, 4000);
+  if (full) {  // said once, on standard error
+    const std::string said = read_all(err);
+    const auto first = said.find("cannot write standard output");
+    EXPECT_NE(first, std::string::npos) << c.name << "\n" << said;
+    EXPECT_EQ(said.find("cannot write", first + 1), std::string::npos) << c.name << " says it twice\n" << said;
+  }
   for (const auto& code : c.codes)
     EXPECT_TRUE(has(printed, "[" + code + "]") || has(printed, "\"" + code + "\""))
         << c.name << " does not report " << code << "\n"
