@@ -3,6 +3,9 @@
 
 #include <yusuan/compile.hpp>
 
+#include <string>
+#include <string_view>
+
 namespace cli::exporting {
 
 namespace {
@@ -13,12 +16,26 @@ std::string level_or_empty(const Code& c, int level) {
   return c.at(level).str();
 }
 
+/// A tag's key or value in the tags column: as it is, or quoted as the
+/// budget language writes strings ("…", \" and \\) when it holds a
+/// separator of the column (; =), a quote or a backslash, or is empty, so
+/// that the column reads back to the same tags.
+std::string tag_text(std::string_view s) {
+  if (!s.empty() && s.find_first_of(";=\"\\") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace
 
 std::vector<std::string> item_row(const yusuan::budget& b, std::size_t i) {
   const auto& it = b.items()[i];
   std::string tags;
-  for (const auto& [k, v] : b.tags_of(it)) tags += (tags.empty() ? "" : ";") + std::string(k) + "=" + std::string(v);
+  for (const auto& [k, v] : b.tags_of(it)) tags += (tags.empty() ? "" : ";") + tag_text(k) + "=" + tag_text(v);
   const auto loc = yusuan::resolve(b.span_of(it));
   const auto& unit = b.units()[it.unit];
   const bool in_project = it.project != yusuan::npos32;

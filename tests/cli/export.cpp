@@ -67,6 +67,15 @@ TEST(export_cli, bom_and_standard_output) {
   EXPECT_NE(read_all(t.path() / "datapackage.json").find("\"encoding\": \"utf-8-sig\""), std::string::npos);
 }
 
+TEST(export_cli, the_tags_column_reads_back_to_the_same_tags) {
+  // a value holding a separator of the column is quoted as the language quotes strings
+  temp_dir t;
+  t.write("t.budget", "金额单位 元\n208 01 09 30101: 1.00 甲=\"x;乙=y\" 丙=z 丁=\"a\\\"b\"\n");
+  const auto r = run_cli_in(t.path(), "export t.budget");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.out, ",\"甲=\"\"x;乙=y\"\";丙=z;丁=\"\"a\\\"\"b\"\"\",");
+}
+
 TEST(export_cli, usage_errors) {
   temp_dir t;
   EXPECT_EQ(run_cli("export").exit, 2);
