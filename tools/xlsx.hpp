@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,8 @@ inline std::string header_text(std::string_view s) {
   return out;
 }
 
+inline std::string sheet_name(std::string_view name, std::size_t most);
+
 /// A workbook being written to a file; close() writes it.
 class workbook {
 public:
@@ -61,9 +64,17 @@ public:
   }
   lxw_workbook* get() const { return wb_; }
   lxw_format* format() { return workbook_add_format(wb_); }
+  /// Adds a worksheet named `name` (a sheet_name()), or, when a sheet has
+  /// that name already (Excel compares names without case), the name cut to
+  /// make room for " (2)", " (3)" …
   lxw_worksheet* sheet(const std::string& name) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, xml_text(name).c_str());
-    if (!ws) throw io_error{"cannot add the worksheet '" + name + "' to '" + path_ + "'"};
+    std::string unique = name;
+    for (int n = 2; !names_.insert(folded(unique)).second; ++n) {
+      const std::string suffix = " (" + std::to_string(n) + ")";
+      unique = sheet_name(name, 31 - suffix.size()) + suffix;
+    }
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, xml_text(unique).c_str());
+    if (!ws) throw io_error{"cannot add the worksheet '" + unique + "' to the workbook"};
     return ws;
   }
   void set_title(const std::string& title) {
@@ -82,8 +93,14 @@ public:
   }
 
 private:
+  static std::string folded(std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  }
   std::string path_;
   std::string props_title_, props_comments_;
+  std::set<std::string> names_;  // the sheets' names, folded
   lxw_workbook* wb_;
 };
 
@@ -96,11 +113,12 @@ inline std::string number_format(int decimals) {
 /// width `w` (CJK characters count two), within bounds.
 inline double column_width(std::size_t w) { return std::clamp(static_cast<double>(w) * 1.1 + 2.0, 6.0, 60.0); }
 
-/// A worksheet name from `name`: at most 31 characters, none of []:*?/\.
-inline std::string sheet_name(std::string_view name) {
+/// A worksheet name from `name`: at most `most` characters (Excel's limit
+/// is 31), none of []:*?/\.
+inline std::string sheet_name(std::string_view name, std::size_t most) {
   std::string out;
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < name.size() && chars < 31;) {
+  for (std::size_t i = 0; i < name.size() && chars < most;) {
     const auto c = static_cast<unsigned char>(name[i]);
     const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     const std::string ch(name.substr(i, n));
@@ -110,6 +128,7 @@ inline std::string sheet_name(std::string_view name) {
   }
   return out;
 }
+inline std::string sheet_name(std::string_view name) { return sheet_name(name, 31); }
 
 /// Writes a workbook to `output` (a file, as cli::output writes one: put in
 /// place when complete; or standard output for "" or "-", through a temporary

@@ -154,6 +154,24 @@ TEST(xlsx_cli, a_workbook_written_to_a_pipe_is_whole) {
   EXPECT_TRUE(fs::is_fifo(pipe)) << "the pipe is written, not replaced";
 }
 
+TEST(xlsx_cli, sheet_names_alike_once_cut_to_31_characters_are_made_unique) {
+  temp_dir t;
+  t.write("a.budget", "年度 2024\n金额单位 元\n208 01 09 30101: 1.00\n");
+  const std::string long_name = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二";
+  t.write("same.template", "模板 同名\n标签 \"同\"\n"
+                           "表 A \"" + long_name + "甲\" {\n  列 \"金额\" = 合计\n  合计\n}\n"
+                           "表 B \"" + long_name + "乙\" {\n  列 \"金额\" = 合计\n  合计\n}\n"
+                           "表 C \"" + long_name + "丙\" {\n  列 \"金额\" = 合计\n  合计\n}\n");
+  const auto r = run_cli_in(t.path(), "table a.budget all --template same.template --format xlsx -o book.xlsx");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const auto wb = xr::read((t.path() / "book.xlsx").string());
+  ASSERT_EQ(wb.sheets.size(), 3u);
+  EXPECT_EQ(wb.sheets[0].name, "同 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九");
+  EXPECT_EQ(wb.sheets[1].name, "同 一二三四五六七八九十一二三四五六七八九十一二三四五 (2)");
+  EXPECT_EQ(wb.sheets[2].name, "同 一二三四五六七八九十一二三四五六七八九十一二三四五 (3)");
+}
+
 TEST(xlsx_cli, export_writes_the_items) {
   temp_dir t;
   const auto book = t.path() / "items.xlsx";
