@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "templates.hpp"
+#include "terminal_text.hpp"
 #include "too_large.hpp"
 #include "xlsx.hpp"
 
@@ -12,6 +13,7 @@
 
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -162,8 +164,11 @@ int run_table(const std::vector<std::string>& args) {
     return exit_ok;
   }
   output out(common.output);
-  if (all) write_all(out.stream(), tables, format);
-  else tb::write(out.stream(), tables.front(), format);
+  std::ostringstream text;
+  if (all) write_all(text, tables, format);
+  else tb::write(text, tables.front(), format);
+  if (format == "text" || format == "md") write_terminal_safe(out.stream(), text.view());
+  else out.stream() << text.view();  // CSV and JSON carry every character as it is
   out.finish();
   return exit_ok;
 }

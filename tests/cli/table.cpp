@@ -52,6 +52,21 @@ TEST(tables_cli, formats_and_units) {
   EXPECT_EQ(small_run.exit, 0) << small_run.err;
 }
 
+TEST(tables_cli, text_never_carries_terminal_controls_from_the_budget) {
+  // a unit's name with an escape sequence (set the window title) and BEL
+  temp_dir t;
+  t.write("a.budget", "年度 2024\n金额单位 元\n单位 1 \"\x1b]0;pwned\x07u\"\n208 01 09 30101: 1.00\n");
+  for (const std::string format : {"text", "md"}) {
+    const auto r = run_cli_in(t.path(), "table a.budget 1 --format " + format);
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << format;
+    EXPECT_EQ(r.out.find('\x07'), std::string::npos) << format;
+    EXPECT_HAS(r.out, "\\e]0;pwned\\au");
+  }
+  // JSON carries the name as it is, escaped as JSON
+  EXPECT_HAS(run_cli_in(t.path(), "table a.budget 1 --format json").out, "\\u001b]0;pwned\\u0007u");
+}
+
 TEST(tables_cli, usage_errors) {
   EXPECT_EQ(run_cli("table " + ref_arg + " 14").exit, 2);
   EXPECT_EQ(run_cli("table " + ref_arg + " 预算99表").exit, 2);
