@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "ordered_pool.hpp"
+#include "terminal_text.hpp"
 #include "too_large.hpp"
 
 #include <yusuan/compile.hpp>
@@ -475,7 +476,8 @@ int run_consolidate(const std::vector<std::string>& args) {
     region_table.print(os, "  ");
   }
   output out(common.output);
-  out.stream() << report_text.view();
+  if (csv) out.stream() << report_text.view();
+  else write_terminal_safe(out.stream(), report_text.view());  // names of units and departments
   out.finish();
   if (any_io) return exit_usage;
   return any_error ? exit_budget_error : exit_ok;
