@@ -12,6 +12,7 @@
 #include <yusuan/error.hpp>
 #include <yusuan/version.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -46,7 +47,8 @@ prints takes -o FILE, --color auto|always|never (and honours NO_COLOR), and
 with --format json reports its errors as a JSON array on standard output.
 -o FILE is replaced only when the command has written all of its output (a
 command that fails leaves it as it was), and never when it is a file the
-command reads (a budget, an import, a template, a rule file).
+command reads (a budget, an import, a template, a rule file).  -- ends the
+options: what follows is a file even when it starts with '-'.
 
 Options:
   -h, --help           show this help (or a command's: yusuan check --help)
@@ -103,6 +105,18 @@ std::string color_mode(const std::vector<std::string>& args) {
   return mode;
 }
 
+/// `--` ends the options: each argument after it is a file (or another
+/// argument of the command) even when it starts with '-': "-x.budget" is read
+/// as "./-x.budget", the same file, which no command takes for an option.
+std::vector<std::string> end_of_options(std::vector<std::string> rest) {
+  const auto end = std::find(rest.begin(), rest.end(), std::string("--"));
+  if (end == rest.end()) return rest;
+  for (auto a = end + 1; a != rest.end(); ++a)
+    if (cli::looks_like_option(*a)) *a = "./" + *a;
+  rest.erase(end);
+  return rest;
+}
+
 int dispatch(const std::vector<std::string>& args) {
   using namespace cli;
   if (args.empty()) {
@@ -110,7 +124,7 @@ int dispatch(const std::vector<std::string>& args) {
     return exit_usage;
   }
   const std::string cmd = args.front();
-  std::vector<std::string> rest(args.begin() + 1, args.end());
+  std::vector<std::string> rest = end_of_options({args.begin() + 1, args.end()});
   if (cmd == "-h" || cmd == "--help" || cmd == "help") {
     std::cout << main_help;
     return exit_ok;

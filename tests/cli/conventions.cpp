@@ -84,6 +84,18 @@ TEST(conventions_cli, standard_input_that_cannot_be_read_is_an_io_error) {
   }
 }
 
+TEST(conventions_cli, double_dash_ends_the_options) {
+  temp_dir t;
+  t.write("-x.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  EXPECT_EQ(run_cli_in(t.path(), "check -x.budget").exit, 2) << "an unknown option";
+  const auto r = run_cli_in(t.path(), "check -- -x.budget");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.err, "-x.budget: ok: 1 item");
+  const auto q = run_cli_in(t.path(), "query --format csv -- -x.budget sum");
+  EXPECT_EQ(q.exit, 0) << q.err;
+  EXPECT_EQ(q.out, "合计\n1.00\n");
+}
+
 TEST(conventions_cli, dash_o_never_overwrites_an_input) {
   // -o naming a file the command reads (by its name, another path to it, a
   // link or a hard link) is refused before anything is written: the input is
