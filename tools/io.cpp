@@ -122,7 +122,10 @@ std::optional<file_id> regular_file_id(const std::string& path) {
 input_files::input_files(const std::vector<std::string>& inputs) {
   std::optional<std::vector<std::filesystem::path>> libs;  // found when a library file is among the inputs
   for (const auto& n : inputs) {
-    if (n == "-") continue;
+    if (n == "-") {  // standard input redirected from a file: that file is read
+      if (const auto id = regular_file_id("/dev/stdin")) ids_.emplace(*id, "standard input");
+      continue;
+    }
     if (!libs && !n.empty() && n.front() == '<') {
       libs = library_path();
       if (libs->empty()) libs = yusuan::default_library_path();
@@ -360,6 +363,7 @@ std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::dia
     return b;
   }
   const std::string text = read_standard_input();
+  note_file_read("-");  // standard input: the file it is redirected from, if any
   if (co.root.empty()) co.root = std::filesystem::current_path();
   auto b = yusuan::compile_string(text, "<stdin>", diags, co);
   note_files_read(diags);

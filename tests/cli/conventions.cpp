@@ -96,6 +96,19 @@ TEST(conventions_cli, double_dash_ends_the_options) {
   EXPECT_EQ(q.out, "合计\n1.00\n");
 }
 
+TEST(conventions_cli, dash_o_never_overwrites_the_file_standard_input_is_read_from) {
+  temp_dir t;
+  const std::string budget = "金额单位 元\n208 01 09 30101: 1.00 基本支出\n";
+  const auto in = t.write("in.budget", budget);
+  for (const std::string c : {"query - sum -o in.budget", "check - -o in.budget", "fmt - -o in.budget"}) {
+    const auto r = run_cli_in(t.path(), c, in);
+    EXPECT_EQ(r.exit, 2) << c;
+    EXPECT_HAS(r.err, "-o in.budget is the input 'standard input'");
+    EXPECT_EQ(read_all(in), budget) << c;
+  }
+  EXPECT_EQ(run_cli_in(t.path(), "query - sum -o out.txt", in).exit, 0);
+}
+
 TEST(conventions_cli, dash_o_never_overwrites_an_input) {
   // -o naming a file the command reads (by its name, another path to it, a
   // link or a hard link) is refused before anything is written: the input is
