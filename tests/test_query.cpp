@@ -781,8 +781,10 @@ TEST(query_share, percent_at_two_decimals_half_up) {
   t = run("sum by kind share where kind = 基本支出");
   EXPECT_EQ(shares(t), (std::vector<std::optional<std::int64_t>>{9299, 701}));  // 305 / 328.000037, 23.000037 / …
 
-  // only sums have shares
-  EXPECT_EQ(shares(run("count by kind share")), (std::vector<std::optional<std::int64_t>>(4)));
+  // a count's share is of the total count: 8, 6, 2 and 4 of 20 items
+  EXPECT_EQ(shares(run("count by kind share")), (std::vector<std::optional<std::int64_t>>{4000, 3000, 1000, 2000}));
+  EXPECT_EQ(shares(run("count by function.类 pivot fund share")),
+            (std::vector<std::optional<std::int64_t>>{1000, 8000, 500, 500}));
 
   // rollup: subtotals have their share too
   t = run("sum by function.款 rollup share where function = 208");
@@ -810,8 +812,8 @@ TEST(query_prior, change_against_last_year) {
   const auto& b = current();
   auto t = yusuan::run_with_prior(b, prior(), parse("sum by function.类"));
   ASSERT_EQ(t.size(), 4u);
-  // 201 is new: no prior, no change
-  EXPECT_EQ(t.rows[0].prior, std::nullopt);
+  // 201 is new: nothing last year, no change in percent from a base of 0
+  EXPECT_EQ(t.rows[0].prior, money{});
   EXPECT_EQ(t.rows[0].change_units, std::nullopt);
   // 208: 448.000037 against 272.00: +64.7059…%
   EXPECT_EQ(t.rows[1].prior, wan("272.00"));
@@ -836,7 +838,8 @@ TEST(query_prior, change_against_last_year) {
       EXPECT_EQ(r.change_units, 9643);   // 27.500037 / 14 - 1 = 96.428…%
     }
     if (r.labels[0] == "30107") {
-      EXPECT_EQ(r.prior, std::nullopt);
+      EXPECT_EQ(r.prior, money{});
+      EXPECT_EQ(r.change_units, std::nullopt);
     }
   }
 
@@ -864,9 +867,13 @@ TEST(query_prior, rollup_subtotals_match_last_years_subtotals) {
     got.push_back((r.subtotal ? "[" + std::to_string(r.depth) + "] " : "") + r.labels[0] + " " +
                   (r.prior ? amount_text(r.prior->amount()) : "-") + " " +
                   (r.change_units ? std::to_string(*r.change_units) : "-"));
+  // 208 01 11 is last year's only, under its subtotal; 208 07 is new
   EXPECT_EQ(got, (std::vector<std::string>{"[1] 208 272.00 6471", "[2] 208 01 217.00 4263", "208 01 09 212.00 4599",
-                                           "[2] 208 05 55.00 636", "208 05 01 27.00 556", "208 05 05 28.00 714",
-                                           "[2] 208 07 - -", "208 07 01 - -"}));
+                                           "208 01 11 5.00 -10000", "[2] 208 05 55.00 636", "208 05 01 27.00 556",
+                                           "208 05 05 28.00 714", "[2] 208 07 0.00 -", "208 07 01 0.00 -"}));
+  EXPECT_EQ(show(t), lines({"[1] 208 = 448.000037", "[2] 208 01 = 309.500037", "208 01 09 = 309.500037",
+                            "208 01 11 = 0.00", "[2] 208 05 = 58.50", "208 05 01 = 28.50", "208 05 05 = 30.00",
+                            "[2] 208 07 = 80.00", "208 07 01 = 80.00"}));
 }
 
 TEST(query_prior, ties_round_half_up) {
@@ -880,6 +887,107 @@ TEST(query_prior, ties_round_half_up) {
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t.rows[0].change_units, 13);
   EXPECT_EQ(t.rows[1].change_units, -13);
+}
+
+namespace {
+
+/// A result with last year's values as lines "label / label = value | prior |
+/// change in percent units" ("-" where there is none).
+std::vector<std::string> show_prior(const result_table& t) {
+  auto figure = [](const std::optional<yusuan::quantity>& v) {
+    return !v ? std::string("-") : v->is_count() ? std::to_string(v->count()) : amount_text(v->amount());
+  };
+  std::vector<std::string> out;
+  for (const auto& r : t) {
+    std::string line = r.subtotal ? "[" + std::to_string(r.depth) + "] " : "";
+    for (std::size_t i = 0; i < r.labels.size(); ++i) line += (i ? " / " : "") + r.labels[i];
+    line += " = " + figure(t.row_value(r)) + " | " + figure(r.prior) + " | " +
+            (r.change_units ? std::to_string(*r.change_units) : "-");
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(query_prior, every_group_of_either_year) {
+  // 208 01 11 is last year's only: a row of 0.00 this year, -100 %, in key
+  // order; the new 201 03 01 and 208 07 01 have a prior of 0.00 and no change
+  // in percent.  The 上年 column adds up to last year's total, 300.00.
+  auto t = yusuan::run_with_prior(current(), prior(), parse("sum by function.项"));
+  EXPECT_EQ(show_prior(t), lines({"201 03 01 = 20.00 | 0.00 | -", "208 01 09 = 309.500037 | 212.00 | 4599",
+                                  "208 01 11 = 0.00 | 5.00 | -10000", "208 05 01 = 28.50 | 27.00 | 556",
+                                  "208 05 05 = 30.00 | 28.00 | 714", "208 07 01 = 80.00 | 0.00 | -",
+                                  "210 11 01 = 12.00 | 12.00 | 0", "221 02 01 = 18.00 | 16.00 | 1250"}));
+  yusuan::money_sum prior_total;
+  for (const auto& r : t) prior_total += r.prior->amount();
+  EXPECT_EQ(prior_total.value(), wan("300.00"));
+  EXPECT_EQ(t.total, wan("498.000037"));  // this year's total stays this year's
+  EXPECT_EQ(t.rows[2].count, 0);
+
+  // the other way round: 201 fell to zero
+  t = yusuan::run_with_prior(prior(), current(), parse("sum by function.类", prior()));
+  EXPECT_EQ(show_prior(t), lines({"201 = 0.00 | 20.00 | -10000", "208 = 272.00 | 448.000037 | -3929",
+                                  "210 = 12.00 | 12.00 | 0", "221 = 16.00 | 18.00 | -1111"}));
+  // share: a row of 0.00 is 0 % of this year's total
+  t = yusuan::run_with_prior(prior(), current(), parse("sum by function.类 share", prior()));
+  EXPECT_EQ(shares(t), (std::vector<std::optional<std::int64_t>>{0, 9067, 400, 533}));
+
+  // order and limit apply to the rows of both years
+  t = yusuan::run_with_prior(prior(), current(), parse("sum by function.类 order by sum limit 2", prior()));
+  EXPECT_EQ(show_prior(t), lines({"201 = 0.00 | 20.00 | -10000", "210 = 12.00 | 12.00 | 0"}));
+
+  // counts count 0; the least or greatest amount of no item is none
+  t = yusuan::run_with_prior(prior(), current(), parse("count by function.类", prior()));
+  EXPECT_EQ(show_prior(t).front(), "201 = 0 | 2 | -10000");
+  EXPECT_EQ(show_prior(t).back(), "221 = 1 | 1 | 0");
+  t = yusuan::run_with_prior(prior(), current(), parse("max by function.类", prior()));
+  EXPECT_EQ(show_prior(t).front(), "201 = - | 16.00 | -");
+  t = yusuan::run_with_prior(current(), prior(), parse("min by function.类"));
+  EXPECT_EQ(show_prior(t).front(), "201 = 4.00 | - | -");
+
+  // a pivoted row only last year has: blank cells, a row total of 0.00
+  t = yusuan::run_with_prior(prior(), current(), parse("sum by kind pivot function.类", prior()));
+  EXPECT_EQ(show(t), lines({"人员经费 = 210.00 | 12.00 | 16.00", "公用经费 = 22.00 | - | -", "其他运转类 = - | - | -",
+                            "特定目标类 = 40.00 | - | -"}));
+  EXPECT_EQ(show_prior(t)[2], "其他运转类 = 0.00 | 20.00 | -10000");
+}
+
+TEST(query_prior, groups_matched_by_their_printed_keys) {
+  // 乙 is project 0 this year and 2 last year: rows are matched by name,
+  // never by the ids the two budgets give them.  丙 is last year's only: after
+  // this year's projects.
+  auto cur = compile_text(
+      "金额单位 万元\n项目 \"乙\" 编码 002 类型 特定目标类 功能 208 01 09 {\n  30227: 30.00\n}\n"
+      "项目 \"甲\" 编码 001 类型 特定目标类 功能 208 01 09 {\n  30227: 10.00\n}\n",
+      "cur.budget");
+  auto pri = compile_text(
+      "金额单位 万元\n项目 \"甲\" 编码 001 类型 特定目标类 功能 208 01 09 {\n  30227: 8.00\n}\n"
+      "项目 \"丙\" 编码 003 类型 特定目标类 功能 208 01 09 {\n  30227: 5.00\n}\n"
+      "项目 \"乙\" 编码 002 类型 特定目标类 功能 208 01 09 {\n  30227: 20.00\n}\n",
+      "pri.budget");
+  ASSERT_TRUE(cur.ok());
+  ASSERT_TRUE(pri.ok());
+  auto t = yusuan::run_with_prior(*cur.value, *pri.value, parse("sum by project", *cur.value));
+  EXPECT_EQ(show_prior(t), lines({"乙 = 30.00 | 20.00 | 5000", "甲 = 10.00 | 8.00 | 2500", "丙 = 0.00 | 5.00 | -10000"}));
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t.rows[2].names[0], "003");  // last year's project code
+  t = yusuan::run_with_prior(*cur.value, *pri.value, parse("sum by project order by sum desc limit 2", *cur.value));
+  EXPECT_EQ(show_prior(t), lines({"乙 = 30.00 | 20.00 | 5000", "甲 = 10.00 | 8.00 | 2500"}));
+  // a filter names last year's project of that name, not the one of its id
+  t = yusuan::run_with_prior(*cur.value, *pri.value, parse("sum where project = 乙", *cur.value));
+  EXPECT_EQ(show_prior(t), lines({" = 30.00 | 20.00 | 5000"}));
+  t = yusuan::run_with_prior(*cur.value, *pri.value, parse("sum by project where project != 乙", *cur.value));
+  EXPECT_EQ(show_prior(t), lines({"甲 = 10.00 | 8.00 | 2500", "丙 = 0.00 | 5.00 | -10000"}));
+  t = yusuan::run_with_prior(*cur.value, *pri.value,
+                             query{}.filtered(yusuan::project_is(*cur.value, "002")).group_by(dimension::project));
+  EXPECT_EQ(show_prior(t), lines({"乙 = 30.00 | 20.00 | 5000"}));
+
+  // a unit only last year's budget has, with its name
+  t = yusuan::run_with_prior(prior(), current(), parse("sum by unit", prior()));
+  EXPECT_EQ(show_prior(t), lines({"900001 = 300.00 | 474.00 | -3671", "900002 = 0.00 | 24.000037 | -10000"}));
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t.rows[1].names[0], "查询测试分站");
 }
 
 // ===========================================================================
@@ -1033,6 +1141,14 @@ TEST(query_diagnostics, column_caret_expected_found) {
       {"max by amount", "E0304", 8, "a dimension to group by", "'amount'", ""},
       {"合计 按 类型, 金额", "E0304", 10, "a dimension to group by", "'金额'", ""},
       {"sum pivot 金额", "E0304", 11, "a dimension to group by", "'金额'", ""},
+      // a clause given twice would replace the first: reported at the second
+      {"sum pivot kind pivot econ", "E0505", 16, "", "", "the second"},
+      {"sum by kind order by sum order by key", "E0505", 26, "", "", "the second"},
+      {"sum by kind limit 2 top 3", "E0505", 21, "", "", "the second"},
+      {"合计 透视 类型 汇总 透视 资金", "E0505", 13, "", "", "the second"},
+      // the least or greatest amount is no part of a total
+      {"max by kind share", "E0505", 13, "", "", ""},
+      {"最小 按 类型 占比", "E0505", 9, "", "", ""},
   };
   for (const auto& c : cases) {
     auto r = parse_text(c.text, current());
@@ -1260,10 +1376,9 @@ TEST(query_cli, csv) {
   r = cli({current_path, "sum by function.类 pivot fund", "--format", "csv"});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out, "功能.类,一般公共预算,事业收入\n201,20.00,\n208,417.50,30.50\n210,12.00,\n221,18.00,\n");
-  // share and count
-  // only sums have shares: a count keeps the column, empty
+  // share and count: a count's share of the total count
   r = cli({current_path, "count by fund share", "--format", "csv"});
-  EXPECT_EQ(r.out, "资金,计数,占比(%)\n一般公共预算,17,\n事业收入,3,\n");
+  EXPECT_EQ(r.out, "资金,计数,占比(%)\n一般公共预算,17,85.00\n事业收入,3,15.00\n");
   r = cli({current_path, "sum by fund share", "--format", "csv"});
   EXPECT_EQ(r.out, "资金,合计,占比(%)\n一般公共预算,467.50,93.88\n事业收入,30.50,6.12\n");
   // rollup: subtotal rows with blank names
@@ -1319,7 +1434,7 @@ TEST(query_cli, prior_year_columns) {
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out,
             "功能.类,合计,上年,增减,增幅(%)\n"
-            "201,20.00,,,\n"
+            "201,20.00,0.00,20.00,\n"
             "208,448.00,272.00,176.00,64.71\n"
             "210,12.00,12.00,0.00,0.00\n"
             "221,18.00,16.00,2.00,12.50\n");
@@ -1329,7 +1444,7 @@ TEST(query_cli, prior_year_columns) {
             "经济.款  经济.款.名称             合计   上年   增减  增幅(%)\n"
             "-------------------------------------------------------------\n"
             "30302    退休费                  25.00  27.00  -2.00    -7.41\n"
-            "30399    其他对个人和家庭的补助  70.00\n");
+            "30399    其他对个人和家庭的补助  70.00   0.00  70.00\n");
   r = cli({current_path, "sum", "--prior", prior_path, "--unit", "元", "--format", "json"});
   EXPECT_EQ(r.out, "[\n  {\"合计\":4980000.37,\"上年\":3000000.00,\"增减\":1980000.37,\"增幅(%)\":66.00}\n]\n");
   r = cli({current_path, "sum", "--prior", "tests/data/query/no-such.budget"});
@@ -1353,7 +1468,7 @@ TEST(query_cli, prior_year_of_a_pivoted_row) {
   ASSERT_EQ(ls.size(), 5u);
   EXPECT_EQ(ls[0], "类型,201,208,210,221,上年,增减,增幅(%)");
   EXPECT_EQ(ls[1], "人员经费,,275.00,12.00,18.00,238.00,67.00,28.15");
-  EXPECT_EQ(ls[3], "其他运转类,20.00,,,,,,");
+  EXPECT_EQ(ls[3], "其他运转类,20.00,,,,0.00,20.00,");
 }
 
 TEST(query_cli, errors_and_usage) {

@@ -23,8 +23,10 @@ the budget from standard input.
           | pivot DIM                                 (透视) columns by DIM
           | rollup                                    (汇总) subtotals 类 → 款 → 项
           | share                                     (占比) each row's share of the total
+                                                      (of the items for count; not with min, max)
           | order by sum|key|count [asc|desc]         (排序 合计|键|计数 升序|降序)
           | limit N | top N                           (前 N)
+            (where and by may be given again; pivot, order by and limit once)
   FILTER := DIM = V | DIM != V | DIM in (V, ...) | DIM not in (...), with and / or / not (且 或 非)
             | 金额 < V, 金额 >= V … (an item's amount)
   DIM    := function | econ | gov-econ | kind | fund | project | unit | unit-type
@@ -41,7 +43,11 @@ Examples:
 Options:
   --format text|csv|json|md   output format (default text)
   --unit 元|万元|亿元          unit of the amounts (default: the budget's own)
-  --prior FILE                last year's budget: add 上年, 增减 and 增幅(%) columns
+  --prior FILE                last year's budget: add 上年, 增减 and 增幅(%) columns;
+                              the rows are the groups of either year (matched by
+                              their keys as printed), a group only last year has
+                              at 0, a new one with 上年 0 and no 增幅; order and
+                              limit apply to both years' rows
   --thousands, --no-thousands amounts of the text and md output with or without
                               thousands separators (default: as the budget writes
                               its amounts); csv and json never have them
@@ -94,7 +100,7 @@ void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit 
   auto figure = [&](const std::optional<yusuan::quantity>& v) -> std::string {
     return v ? v->format(u, 2, thousands) : std::string();
   };
-  for (const auto& r : t.rows) {
+  auto add_row = [&](const yusuan::result_row& r) {
     std::vector<std::string> row;
     for (std::size_t d = 0; d < t.by.size(); ++d) {
       row.push_back(r.labels[d]);
@@ -109,10 +115,15 @@ void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit 
       row.push_back(r.change_units ? format_percent(*r.change_units) : std::string());
     }
     g.rows.push_back(std::move(row));
-  }
-  if (t.by.empty() && g.rows.empty()) {
-    // An aggregate with no group: one row even when nothing matched.
-    g.rows.push_back({t.agg == yusuan::aggregate::count ? "0" : (t.agg == yusuan::aggregate::sum ? yusuan::money{}.format(u, 2) : "")});
+  };
+  for (const auto& r : t.rows) add_row(r);
+  if (t.by.empty() && t.rows.empty()) {
+    // An aggregate with no group: one row even when nothing matched (in
+    // either year), a sum or count of 0 and no least or greatest amount.
+    yusuan::result_row none;
+    none.values.push_back(t.row_value(none));
+    if (prior) none.prior = none.values.front();
+    add_row(none);
   }
   write_grid(os, g, format);
 }

@@ -41,3 +41,71 @@ TEST(query_cli, an_unknown_name_exits_1_and_a_value_matching_nothing_warns) {
   EXPECT_EQ(nothing.out.front(), '[') << "the JSON result stays whole on standard output: " << nothing.out;
   EXPECT_EQ(nothing.out.find("W0306"), std::string::npos) << nothing.out;
 }
+
+namespace {
+// A line of 201 03 01 last year that fell to zero this year.
+const char* const this_year =
+    "年度 2025\n金额单位 万元\n单位 801001 \"测试单位\" 类型 事业\n"
+    "收入 一般公共预算 10.00 其中 财政拨款 10.00\n"
+    "基本支出 {\n  人员经费 {\n    208 01 09 {\n      30101 基本工资 → 50501: 10.00\n    }\n  }\n}\n";
+const char* const last_year =
+    "年度 2024\n金额单位 万元\n单位 801001 \"测试单位\" 类型 事业\n"
+    "收入 一般公共预算 15.00 其中 财政拨款 15.00\n"
+    "基本支出 {\n  人员经费 {\n    208 01 09 {\n      30101 基本工资 → 50501: 10.00\n    }\n"
+    "    201 03 01 {\n      30101 基本工资 → 50501: 5.00\n    }\n  }\n}\n";
+}  // namespace
+
+TEST(query_cli, prior_shows_the_groups_of_either_year) {
+  temp_dir dir;
+  const std::string cur = quote(dir.write("cur.budget", this_year).string());
+  const std::string pri = quote(dir.write("prior.budget", last_year).string());
+  // 201 fell to zero: 合计 0.00, its 上年, -100 %; the 上年 column adds up to
+  // the ungrouped 15.00
+  auto r = run_cli("query " + cur + " 'sum by function.类' --prior " + pri);
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "功能.类   合计   上年   增减  增幅(%)\n"
+            "-------------------------------------\n"
+            "201       0.00   5.00  -5.00  -100.00\n"
+            "208      10.00  10.00   0.00     0.00\n");
+  r = run_cli("query " + cur + " 'sum' --prior " + pri);
+  EXPECT_EQ(r.out,
+            " 合计   上年   增减  增幅(%)\n"
+            "----------------------------\n"
+            "10.00  15.00  -5.00   -33.33\n");
+  // new this year: 上年 0.00, the whole as 增减, no 增幅 from a base of 0
+  r = run_cli("query " + pri + " 'sum by function.类' --prior " + cur + " --format csv");
+  EXPECT_EQ(r.out, "功能.类,合计,上年,增减,增幅(%)\n201,5.00,0.00,5.00,\n208,10.00,10.00,0.00,0.00\n");
+  // ungrouped: nothing this year but something last year, and nothing in either
+  r = run_cli("query " + cur + " 'sum where function = 201' --prior " + pri + " --format csv");
+  EXPECT_EQ(r.out, "合计,上年,增减,增幅(%)\n0.00,5.00,-5.00,-100.00\n");
+  r = run_cli("query " + cur + " 'sum share where function = 210' --prior " + pri + " --format csv");
+  EXPECT_EQ(r.out, "合计,占比(%),上年,增减,增幅(%)\n0.00,,0.00,0.00,\n");
+  r = run_cli("query " + cur + " 'count where function = 210' --prior " + pri + " --format csv");
+  EXPECT_EQ(r.out, "计数,上年,增减,增幅(%)\n0,0,0,\n");
+}
+
+TEST(query_cli, a_clause_given_twice_or_a_share_of_no_total_is_an_error) {
+  const std::string ref = reference_path;
+  auto r = run_cli("query --color never " + ref + " 'sum pivot kind pivot econ'");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_EQ(r.err,
+            "error[E0505]: pivot given twice: a query has one pivot\n"
+            "  --> <query>:1:16\n"
+            "  |\n"
+            "1 | sum pivot kind pivot econ\n"
+            "  |                ^^^^^^^^^^ the second\n\n");
+  r = run_cli("query --color never " + ref + " 'max by kind share'");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_EQ(r.err,
+            "error[E0505]: share needs sum or count: the least or greatest amount is no part of a total\n"
+            "  --> <query>:1:13\n"
+            "  |\n"
+            "1 | max by kind share\n"
+            "  |             ^^^^^\n\n");
+  // a count's share is of the total count
+  r = run_cli("query " + ref + " 'count by kind.类 share' --format csv");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out, "类型.类,计数,占比(%)\n基本支出,23,54.76\n项目支出,19,45.24\n");
+}

@@ -97,16 +97,26 @@ private:
       }
     }
     void operator()(const syntax::ast::pivot_clause& c) const {
+      if (!p.once(c, q.pivot.has_value(), "pivot")) return;
       dimension_ref d;
       if (!p.exprs_.grouping(c.dimension, d)) p.ok_ = false;
       q.pivot = std::move(d);
       p.pivot_span_ = p.rep_.span_of(c.dimension);
     }
     void operator()(const syntax::ast::flag_clause& c) const {
-      if (is(c.word.view(), syntax::keyword::rollup)) q.rollup = true;
-      else q.share = true;
+      if (is(c.word.view(), syntax::keyword::rollup)) {
+        q.rollup = true;
+      } else if (q.agg == aggregate::min || q.agg == aggregate::max) {
+        p.rep_.error("E0505", "share needs sum or count: the least or greatest amount is no part of a total",
+                     p.rep_.span_of(c.word));
+        p.ok_ = false;
+      } else {
+        q.share = true;
+      }
     }
     void operator()(const syntax::ast::order_clause& c) const {
+      if (!p.once(c, p.ordered_, "order by")) return;
+      p.ordered_ = true;
       const auto o = c.by.view();
       q.ordering = is(o, syntax::keyword::key)     ? query::order_by::key
                    : is(o, syntax::keyword::count) ? query::order_by::count
@@ -114,6 +124,8 @@ private:
       q.descending = is(c.direction.view(), syntax::keyword::descending);
     }
     void operator()(const syntax::ast::limit_clause& c) const {
+      if (!p.once(c, p.limited_, "limit")) return;
+      p.limited_ = true;
       const auto t = c.count.view();
       std::size_t n = 0;
       bool digits = !t.empty() && t.size() <= 9;
@@ -128,6 +140,16 @@ private:
       q.limit = n;
     }
   };
+
+  /// A pivot, an order or a limit given a second time would replace the
+  /// first: E0505 at the second.
+  bool once(const syntax::ast::located& clause, bool given, std::string_view what) {
+    if (!given) return true;
+    rep_.error("E0505", std::string(what) + " given twice: a query has one " + std::string(what),
+               rep_.span_of(clause.where), "the second");
+    ok_ = false;
+    return false;
+  }
 
   /// Resolves the filter values that name things of the budget.
   void resolve(filter& f) {
@@ -213,6 +235,7 @@ private:
   value_reader values_{rep_, file_};
   expr_lowering exprs_{rep_, values_, nullptr};
   bool ok_ = true;
+  bool ordered_ = false, limited_ = false;
 };
 
 }  // namespace yusuan::compile

@@ -56,6 +56,29 @@ inline filter project_is(const budget& b, std::string_view name) {
     v.id = (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u : static_cast<std::uint32_t>(*k);
   return where_eq({dimension::project, 0, {}}, std::move(v));
 }
+/// `f` with the values that name things of a budget (projects and groups,
+/// units, tag values: ids of the budget it was read against) looked up by
+/// their text in `b`: the same filter, to run on another budget.  A name `b`
+/// does not have matches none of its items.
+inline filter rebound(filter f, const budget& b) {
+  for (auto& c : f.children) c = rebound(std::move(c), b);
+  const auto d = f.dim.dim;
+  if (d != dimension::project && d != dimension::unit && d != dimension::tag) return f;
+  if (f.kind != filter::op::eq && f.kind != filter::op::ne && f.kind != filter::op::in && f.kind != filter::op::not_in)
+    return f;
+  for (auto& v : f.values) {
+    if (d == dimension::tag) {
+      v.id = b.string_id(v.text);
+    } else if (const auto k = parse_key(b, f.dim, v.text)) {
+      v.id = d == dimension::project && (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u
+                                                   : static_cast<std::uint32_t>(*k);
+    } else {
+      v.id = npos32;
+    }
+  }
+  return f;
+}
+
 inline filter operator&&(filter a, filter b) {
   filter f;
   f.kind = filter::op::and_;

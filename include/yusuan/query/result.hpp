@@ -24,10 +24,12 @@ namespace yusuan {
 
 namespace detail {
 /// The value of a whole row: over every pivot column (the row's sum, count,
-/// least or greatest amount); the only column without a pivot.
+/// least or greatest amount); the only column without a pivot.  A row without
+/// items (a group only last year has) sums and counts to 0, and has no least
+/// or greatest amount.
 template <class Values>
 std::optional<quantity> row_value(aggregate agg, const Values& values) {
-  if (values.size() == 1) return values.front();
+  if (values.size() == 1 && values.front()) return values.front();
   std::optional<quantity> out;
   money_sum s;
   std::int64_t n = 0;
@@ -42,6 +44,8 @@ std::optional<quantity> row_value(aggregate agg, const Values& values) {
   }
   if (out && agg == aggregate::sum) out = s.value();
   if (out && agg == aggregate::count) out = quantity::of_count(n);
+  if (!out && agg == aggregate::sum) out = money{};
+  if (!out && agg == aggregate::count) out = quantity::of_count(0);
   return out;
 }
 }  // namespace detail
@@ -50,7 +54,8 @@ std::optional<quantity> row_value(aggregate agg, const Values& values) {
 struct result_row {
   // Fields with one element per grouping dimension (or value column) keep two
   // of them in place: no allocation per row for most queries.
-  small_vector<dimension_key, 2> keys;      // one per grouping dimension (no_key for a rolled-up level)
+  small_vector<dimension_key, 2> keys;      // one per grouping dimension (no_key for a rolled-up level);
+                                            // a row only last year has: keys of result_table::prior_source
   small_vector<std::string, 2> labels;      // the keys as printed ("208 01 09", 基本支出)
   small_vector<std::string_view, 2> names;  // names of the keys (社会保险经办机构), may be empty: views of
                                             // the budget's strings, valid while the budget (or the table) lives
@@ -59,8 +64,10 @@ struct result_row {
   std::int64_t count = 0;
   int depth = 0;            // rollup: 0 for leaf rows, 1.. for subtotals (1 = the coarsest level)
   bool subtotal = false;
-  std::optional<std::int64_t> share_units;   // percent at two decimals
-  std::optional<quantity> prior;             // run_with_prior: the same row last year
+  std::optional<std::int64_t> share_units;   // percent at two decimals: of the total amount, or (count) of
+                                             // the total count
+  std::optional<quantity> prior;             // run_with_prior: the same row last year (0 for a sum or count
+                                             // of a group new this year)
   std::optional<std::int64_t> change_units;  // (value - prior) / |prior| in percent at two decimals
 };
 
@@ -76,6 +83,8 @@ struct result_table {
   bool share = false;
   unit amount_unit = unit::yuan;
   budget source;  // the budget queried: keeps the strings the rows' names view alive
+  budget prior_source;  // run_with_prior: last year's, whose strings the names of its rows view (and whose
+                        // keys a row only last year has carries)
 
   auto begin() const { return rows.begin(); }
   auto end() const { return rows.end(); }

@@ -7,6 +7,7 @@
 #include <yusuan/money.hpp>
 #include <yusuan/query/cells.hpp>
 #include <yusuan/query/dimension.hpp>
+#include <yusuan/query/filters.hpp>
 #include <yusuan/model/key_ids.hpp>
 #include <yusuan/query/quantity.hpp>
 #include <yusuan/query/query.hpp>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -30,6 +32,78 @@ inline std::optional<std::int64_t> change_percent_units(const quantity& current,
   const money p = as_money(prior);
   if (p.is_zero()) return std::nullopt;
   return change<2>(as_money(current), p, rounding::half_up).units();
+}
+
+/// Whether a query has rollup subtotals: over a first grouping by a
+/// classification.
+inline bool rolls_up(const query& q) {
+  return q.rollup && !q.by.empty() &&
+         (q.by[0].dim == dimension::function || q.by[0].dim == dimension::econ || q.by[0].dim == dimension::gov_econ);
+}
+
+/// A row's share of the table's total in percent at two decimals, half up: a
+/// sum's of the total amount, a count's of the total count; nullopt for a
+/// total of zero (and for the least or greatest amount, no part of a total).
+inline std::optional<std::int64_t> share_units(aggregate agg, const quantity& v, const result_table& t) {
+  if (agg == aggregate::count)
+    return t.total_count == 0 ? std::nullopt
+                              : std::optional(share<2>(money::from_fen(v.count()), money::from_fen(t.total_count),
+                                                       rounding::half_up).units());
+  if (agg != aggregate::sum || !t.total || t.total->is_zero()) return std::nullopt;
+  return share<2>(v.amount(), *t.total, rounding::half_up).units();
+}
+
+/// The order of a query's rows, as indexes into `rows`: by key (subtotals
+/// before their children), by value or by count, ties under value or count
+/// in key order.  rank(r, d) places row r's key on dimension d among the
+/// keys of that dimension (the first dimension of a rollup is placed by its
+/// codes); in_key_order: the rows are in ascending key order already.
+template <class Rank>
+std::vector<std::uint32_t> row_order(const std::vector<result_row>& rows, const query& q, bool rollup, bool in_key_order,
+                                     Rank rank) {
+  const std::size_t nd = q.by.size();
+  std::vector<std::uint32_t> perm(rows.size());
+  for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
+  auto sort_by_key = [&](bool descending) {
+    const std::size_t path = rollup ? 4 : 1, stride = path + nd - 1;
+    std::vector<std::uint64_t> sk(rows.size() * stride, 0);
+    constexpr std::uint64_t flip = std::uint64_t{1} << 63;
+    auto code = [&](std::uint64_t v) { return descending ? flip - v : v; };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::uint64_t* s = &sk[r * stride];
+      const auto& row = rows[r];
+      if (rollup) {
+        const dimension_key k = row.keys[0];
+        const int levels = k == no_key ? 0 : row.subtotal ? row.depth : static_cast<int>(k & 0xFF);
+        int i = 0;
+        if (k == no_key) s[i++] = code(order_value(q.by[0], no_key));
+        for (int l = 1; l <= levels; ++l) s[i++] = code(order_value(q.by[0], parent_key(q.by[0], k, l)));
+        s[i] = row.subtotal ? 0 : 1;
+      } else {
+        s[0] = code(rank(r, 0));
+      }
+      if (!row.subtotal)
+        for (std::size_t d = 1; d < nd; ++d) s[path + d - 1] = code(rank(r, d));
+    }
+    std::sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return std::lexicographical_compare(&sk[x * stride], &sk[x * stride] + stride, &sk[y * stride],
+                                          &sk[y * stride] + stride);
+    });
+  };
+  if (q.ordering == query::order_by::key) {
+    if (nd != 0 && !(in_key_order && !q.descending)) sort_by_key(q.descending);
+  } else {
+    if (nd != 0 && !in_key_order) sort_by_key(false);
+    std::vector<quantity> value(rows.size());
+    if (q.ordering == query::order_by::value)
+      for (std::size_t r = 0; r < rows.size(); ++r) value[r] = row_value(q.agg, rows[r].values).value_or(quantity{});
+    std::stable_sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
+      if (q.ordering == query::order_by::count)
+        return q.descending ? rows[x].count > rows[y].count : rows[x].count < rows[y].count;
+      return q.descending ? value[x] > value[y] : value[x] < value[y];
+    });
+  }
+  return perm;
 }
 }  // namespace detail
 
@@ -149,9 +223,7 @@ inline result_table run(const budget& b, const query& q) {
   // Rollup: subtotals for the coarser levels of the first dimension, over the
   // rows coded at that level or below (items without a code at the leaf level
   // stay in the (none) row).
-  const bool rollup = q.rollup && nd != 0 &&
-                      (q.by[0].dim == dimension::function || q.by[0].dim == dimension::econ ||
-                       q.by[0].dim == dimension::gov_econ);
+  const bool rollup = detail::rolls_up(q);
   if (rollup) {
     const auto& d0 = q.by[0];
     const int leaf_level = d0.level ? d0.level : d0.dim == dimension::function ? 3 : 2;
@@ -199,51 +271,10 @@ inline result_table run(const budget& b, const query& q) {
                                                           : quantity(subsum[r - nleaf][c].value());
   }
 
-  // Order: by key (subtotals before their children), by value or by count;
-  // ties under value or count in key order.  Ids are numbered in key order,
-  // so an id is its key's rank.
-  std::vector<std::uint32_t> perm(rows.size());
-  for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
-  auto sort_by_key = [&](bool descending) {
-    const std::size_t path = rollup ? 4 : 1, stride = path + nd - 1;
-    std::vector<std::uint64_t> sk(rows.size() * stride, 0);
-    constexpr std::uint64_t flip = std::uint64_t{1} << 63;
-    auto code = [&](std::uint64_t v) { return descending ? flip - v : v; };
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      std::uint64_t* s = &sk[r * stride];
-      const auto& row = rows[r];
-      if (rollup) {
-        const dimension_key k = row.keys[0];
-        const int levels = k == no_key ? 0 : row.subtotal ? row.depth : static_cast<int>(k & 0xFF);
-        int i = 0;
-        if (k == no_key) s[i++] = code(detail::order_value(q.by[0], no_key));
-        for (int l = 1; l <= levels; ++l) s[i++] = code(detail::order_value(q.by[0], detail::parent_key(q.by[0], k, l)));
-        s[i] = row.subtotal ? 0 : 1;
-      } else {
-        s[0] = code(std::uint64_t{row_ids[r * nd]} + 2);
-      }
-      if (!row.subtotal)
-        for (std::size_t d = 1; d < nd; ++d) s[path + d - 1] = code(std::uint64_t{row_ids[r * nd + d]} + 2);
-    }
-    std::sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return std::lexicographical_compare(&sk[x * stride], &sk[x * stride] + stride, &sk[y * stride],
-                                          &sk[y * stride] + stride);
-    });
-  };
+  // Order: ids are numbered in key order, so an id is its key's rank.
   const bool in_key_order = rows_in_key_order && !rollup;
-  if (q.ordering == query::order_by::key) {
-    if (nd != 0 && !(in_key_order && !q.descending)) sort_by_key(q.descending);
-  } else {
-    if (nd != 0 && !in_key_order) sort_by_key(false);
-    std::vector<quantity> value(rows.size());
-    if (q.ordering == query::order_by::value)
-      for (std::size_t r = 0; r < rows.size(); ++r) value[r] = detail::row_value(q.agg, rows[r].values).value_or(quantity{});
-    std::stable_sort(perm.begin(), perm.end(), [&](std::uint32_t x, std::uint32_t y) {
-      if (q.ordering == query::order_by::count)
-        return q.descending ? rows[x].count > rows[y].count : rows[x].count < rows[y].count;
-      return q.descending ? value[x] > value[y] : value[x] < value[y];
-    });
-  }
+  std::vector<std::uint32_t> perm = detail::row_order(
+      rows, q, rollup, in_key_order, [&](std::size_t r, std::size_t d) { return std::uint64_t{row_ids[r * nd + d]} + 2; });
   if (q.limit && perm.size() > q.limit) perm.resize(q.limit);
 
   // Labels and names: once per distinct key.
@@ -275,9 +306,8 @@ inline result_table run(const budget& b, const query& q) {
       row.labels.push_back(labels[li]);
       row.names.push_back(names[li]);
     }
-    if (q.share && q.agg == aggregate::sum && t.total && !t.total->is_zero())
-      if (const auto v = detail::row_value(q.agg, row.values))
-        row.share_units = share<2>(v->amount(), *t.total, rounding::half_up).units();
+    if (q.share)
+      if (const auto v = detail::row_value(q.agg, row.values)) row.share_units = detail::share_units(q.agg, *v, t);
     if (!identity) t.rows.push_back(std::move(row));
   }
   if (identity) t.rows = std::move(rows);
@@ -285,13 +315,23 @@ inline result_table run(const budget& b, const query& q) {
 }
 
 /// Runs `q` on this year's budget and on last year's, and gives each row its
-/// prior-year value and change (rows are matched by their printed keys; with
-/// a pivot, the row totals over every column are compared).
+/// prior-year value and change.  Rows are matched by their printed keys (a
+/// project by its name, a unit by its code), never by ids that differ from
+/// budget to budget; with a pivot, the row totals over every column are
+/// compared.  Every group of either year is a row: a group only last year has
+/// sums or counts to 0 this year (its pivot cells are blank); a group new
+/// this year has a prior sum or count of 0 and no change in percent (there is
+/// no base).  For the least or greatest amount, a year without items has no
+/// value.  The order and the limit apply to the rows of both years together.
 inline result_table run_with_prior(const budget& current, const budget& prior, const query& q) {
-  result_table t = run(current, q);
-  query pq = q;
-  pq.limit = 0;
-  const result_table p = run(prior, pq);
+  query whole = q;
+  whole.limit = 0;
+  result_table t = run(current, whole);
+  whole.where = rebound(std::move(whole.where), prior);  // 项目 = 甲: last year's 甲, whatever its id
+  const result_table p = run(prior, whole);
+  t.prior_source = prior;  // the names of last year's rows view its strings
+  const bool additive = q.agg == aggregate::sum || q.agg == aggregate::count;
+  const quantity zero = q.agg == aggregate::count ? quantity::of_count(0) : quantity(money{});
   auto row_id = [](const result_row& r) {
     std::string s(r.subtotal ? "1" : "0");
     for (const auto& l : r.labels) {
@@ -301,13 +341,59 @@ inline result_table run_with_prior(const budget& current, const budget& prior, c
     return s;
   };
   std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < p.rows.size(); ++i)
-    if (!p.rows[i].values.empty()) index.try_emplace(row_id(p.rows[i]), i);
-  for (auto& r : t.rows) {
-    if (auto pos = index.find(row_id(r)); pos != index.end()) r.prior = detail::row_value(q.agg, p.rows[pos->second].values);
+  for (std::size_t i = 0; i < t.rows.size(); ++i) index.try_emplace(row_id(t.rows[i]), i);
+  const std::size_t this_year = t.rows.size();
+  std::vector<bool> matched(this_year, false);
+  for (const auto& pr : p.rows) {
+    if (pr.values.empty()) continue;
+    const auto [pos, added] = index.try_emplace(row_id(pr), t.rows.size());
+    if (!added) {
+      if (pos->second < this_year && !matched[pos->second]) {
+        t.rows[pos->second].prior = detail::row_value(q.agg, pr.values);
+        matched[pos->second] = true;
+      }
+      continue;
+    }
+    result_row& r = t.rows.emplace_back();
+    r.keys = pr.keys;  // last year's keys
+    r.labels = pr.labels;
+    r.names = pr.names;
+    r.values.assign(t.value_headers.size(), std::nullopt);
+    if (!q.pivot && additive) r.values.front() = zero;
+    r.depth = pr.depth;
+    r.subtotal = pr.subtotal;
+    r.prior = detail::row_value(q.agg, pr.values);
+  }
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    auto& r = t.rows[i];
+    if (i < this_year && !matched[i] && additive) r.prior = zero;  // new this year: nothing last year
     const auto v = detail::row_value(q.agg, r.values);
     if (r.prior && v) r.change_units = detail::change_percent_units(*v, *r.prior);
+    if (i >= this_year && q.share && v) r.share_units = detail::share_units(q.agg, *v, t);
   }
+  if (t.rows.size() == this_year && (!q.limit || t.rows.size() <= q.limit)) return t;
+
+  // Last year's rows placed among this year's: keys the two budgets share
+  // (codes, kinds, sources) by themselves; a project, unit or tag value by the
+  // place it has in this year's budget, or after every key this year's
+  // budget has (in last year's order) when it has none.
+  auto rank = [&](std::size_t r, std::size_t d) -> std::uint64_t {
+    const auto& dim = q.by[d];
+    const dimension_key k = t.rows[r].keys[d];
+    const bool own_ids = dim.dim == dimension::project || dim.dim == dimension::unit || dim.dim == dimension::tag ||
+                         dim.dim == dimension::line;
+    if (r < this_year || !own_ids || k == no_key) return detail::order_value(dim, k);
+    if (const auto here = parse_key(current, dim, t.rows[r].labels[d])) return detail::order_value(dim, *here);
+    return (std::uint64_t{1} << 61) + detail::order_value(dim, k);
+  };
+  std::vector<std::uint32_t> perm(t.rows.size());
+  if (t.rows.size() != this_year) perm = detail::row_order(t.rows, q, detail::rolls_up(q), false, rank);
+  else std::iota(perm.begin(), perm.end(), 0u);
+  if (q.limit && perm.size() > q.limit) perm.resize(q.limit);
+  std::vector<result_row> rows;
+  rows.reserve(perm.size());
+  for (auto i : perm) rows.push_back(std::move(t.rows[i]));
+  t.rows = std::move(rows);
   return t;
 }
 
