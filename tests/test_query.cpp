@@ -676,9 +676,8 @@ TEST(query_rollup, needs_a_classification_first) {
 }
 
 TEST(query_rollup, items_coarser_than_the_leaf_level) {
-  // Known bug (see the report): with items whose code is coarser than the
-  // leaf level, rollup makes subtotals of the (none) group (blank labels) and
-  // subtotals with the same label as a leaf.
+  // Items whose code is coarser than the leaf level: rollup makes no
+  // subtotal of the (none) group, and none with the same label as a leaf.
   auto r = compile_text(
       "金额单位 万元\n"
       "208 01 09 30101: 10.00\n"
@@ -734,8 +733,8 @@ TEST(query_pivot, rows_by_columns_with_blank_cells) {
 }
 
 TEST(query_pivot, share_of_a_pivoted_row) {
-  // Known bug: with a pivot, share (and order by sum, top and the prior
-  // year) use the first pivot column instead of the row.
+  // With a pivot, share (as order by sum, top and the prior year) is of the
+  // row's total, not of its first pivot column.
   auto t = run("sum by function.类 pivot kind share");
   ASSERT_EQ(t.size(), 4u);
   EXPECT_EQ(shares(t), (std::vector<std::optional<std::int64_t>>{402, 8996, 241, 361}));

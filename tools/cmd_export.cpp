@@ -130,9 +130,12 @@ void write_package(const std::string& dir, const yusuan::budget& b, bool bom) {
       if (!path.empty() && !done) std::filesystem::remove(path, ignored);  // only if empty
     }
   } made{fs::exists(dir, ec) ? std::string() : dir, {}};
-  fs::create_directories(dir, ec);
+  {
+    const signals_held hold;  // made and registered before a signal can find it
+    fs::create_directories(dir, ec);
+    if (!ec && !made.path.empty()) made.guard = temporary_guard(dir, true);
+  }
   if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
-  if (!made.path.empty()) made.guard = temporary_guard(dir, true);
   const fs::path csv_path = fs::path(dir) / "items.csv", json_path = fs::path(dir) / "datapackage.json";
   // both are checked before either is written: when one would replace an
   // input (the budget has been read, imports and all), neither is

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "output.hpp"
+#include "terminal_text.hpp"
 #include "too_large.hpp"
 
 #include <yusuan/compile.hpp>
@@ -183,7 +184,8 @@ int run_query(const std::vector<std::string>& args) {
     return too_large(rep, "<query>", positional[1], "a figure of the result", e);
   }
   output out(common.output);
-  out.stream() << text.view();
+  if (format == "text" || format == "md") write_terminal_safe(out.stream(), text.view());  // names from the budget
+  else out.stream() << text.view();
   out.finish();
   return exit_ok;
 }

@@ -157,6 +157,7 @@ public:
   staging_dir(const fs::path& dir, bool made_dir) : dir_(dir), made_dir_(made_dir) {
     if (made_dir) dir_guard_ = temporary_guard(dir.string(), true);
     std::string tmpl = (dir / ".yusuan-export-XXXXXX").string();
+    const signals_held hold;  // made and registered before a signal can find it
     if (::mkdtemp(tmpl.data()) == nullptr)
       throw io_error{"cannot create a folder in '" + dir.string() + "': " + std::strerror(errno)};
     path_ = tmpl;
@@ -262,11 +263,13 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
   if (files.empty()) throw usage_error{"no budget file to export"};
   std::error_code ec;
   const bool made_dir = !fs::exists(dir, ec);
+  std::optional<signals_held> hold(std::in_place);  // the folder made and registered before a signal can find it
   fs::create_directories(dir, ec);
   if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
   // every file is written into a folder of its own first, and moved into
   // place when all are: a failed export leaves nothing behind
   staging_dir staging(dir, made_dir);
+  hold.reset();
   const auto libs = library_path();
   std::vector<std::string> paths;
   std::set<std::string> seen, departments;

@@ -7,6 +7,7 @@
 // and the workers may write into it until the end.
 #include "interrupt.hpp"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -106,5 +107,15 @@ void temporary_guard::release() noexcept {
   slots[slot_].state.store(empty, std::memory_order_release);
   slot_ = -1;
 }
+
+signals_held::signals_held() {
+  static_assert(sizeof(sigset_t) <= sizeof saved_);
+  sigset_t held;
+  ::sigemptyset(&held);
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&held, sig);
+  ::pthread_sigmask(SIG_BLOCK, &held, reinterpret_cast<sigset_t*>(saved_));
+}
+
+signals_held::~signals_held() { ::pthread_sigmask(SIG_SETMASK, reinterpret_cast<const sigset_t*>(saved_), nullptr); }
 
 }  // namespace cli

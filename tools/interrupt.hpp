@@ -35,4 +35,19 @@ private:
   int slot_ = -1;
 };
 
+/// Holds off SIGINT, SIGTERM and SIGHUP for its lifetime (a signal that
+/// comes meanwhile is delivered when it ends): a temporary is made and
+/// registered (temporary_guard) within one, so that no signal finds it made
+/// and not yet registered.
+class signals_held {
+public:
+  signals_held();
+  ~signals_held();
+  signals_held(const signals_held&) = delete;
+  signals_held& operator=(const signals_held&) = delete;
+
+private:
+  unsigned char saved_[128];  // the signal mask before (a sigset_t)
+};
+
 }  // namespace cli

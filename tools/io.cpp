@@ -232,8 +232,11 @@ output::output(const std::string& path) : path_(path) {
   // a file that may not be written is not replaced either
   if (exists && ::access(target.c_str(), W_OK) != 0)
     throw io_error{"cannot write '" + path + "': " + std::strerror(errno)};
-  temp_ = temporary_beside(target, path);
-  guard_ = temporary_guard(temp_, false);
+  {
+    const signals_held hold;  // made and registered before a signal can find it
+    temp_ = temporary_beside(target, path);
+    guard_ = temporary_guard(temp_, false);
+  }
   target_ = target.string();
   if (exists) ::chmod(temp_.c_str(), st.st_mode & 0777);  // the replaced file's permissions
   file_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);

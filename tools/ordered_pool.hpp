@@ -4,6 +4,8 @@
 // jobs + window results are held at once, whatever n is.
 #pragma once
 
+#include "interrupt.hpp"
+
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
@@ -47,7 +49,13 @@ void run_ordered(std::size_t n, unsigned jobs, Work work, Consume consume) {
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  {
+    // the workers start with the signals that end the program held, and
+    // keep them so: the main thread takes them, so that holding them there
+    // (signals_held) holds them off the program
+    const signals_held hold;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  }
   auto finish = [&] {
     {
       std::lock_guard lock(m);

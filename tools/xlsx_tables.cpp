@@ -152,10 +152,14 @@ void write_to(const std::string& output, const std::function<void(const std::str
   // writes, so the workbook is written to a temporary file, then copied
   namespace fs = std::filesystem;
   std::string tmpl = (fs::temp_directory_path() / "yusuan-XXXXXX").string();
-  const int fd = mkstemp(tmpl.data());
-  if (fd < 0) throw io_error{"cannot create a temporary file in " + fs::temp_directory_path().string()};
-  close(fd);
-  temporary_guard guard(tmpl, false);
+  temporary_guard guard;
+  {
+    const signals_held hold;  // made and registered before a signal can find it
+    const int fd = mkstemp(tmpl.data());
+    if (fd < 0) throw io_error{"cannot create a temporary file in " + fs::temp_directory_path().string()};
+    close(fd);
+    guard = temporary_guard(tmpl, false);
+  }
   struct remove_on_exit {
     std::string p;
     ~remove_on_exit() { std::remove(p.c_str()); }

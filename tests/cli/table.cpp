@@ -63,6 +63,11 @@ TEST(tables_cli, text_never_carries_terminal_controls_from_the_budget) {
     EXPECT_EQ(r.out.find('\x07'), std::string::npos) << format;
     EXPECT_HAS(r.out, "\\e]0;pwned\\au");
   }
+  // and query results too
+  const auto q = run_cli_in(t.path(), "query a.budget 'sum by unit'");
+  EXPECT_EQ(q.exit, 0) << q.err;
+  EXPECT_EQ(q.out.find('\x1b'), std::string::npos);
+  EXPECT_HAS(q.out, "\\e]0;pwned\\au");
   // JSON carries the name as it is, escaped as JSON
   EXPECT_HAS(run_cli_in(t.path(), "table a.budget 1 --format json").out, "\\u001b]0;pwned\\u0007u");
 }
