@@ -59,3 +59,22 @@ foreach(entry IN LISTS _yusuan_header_compilers)
     set_tests_properties(headers.no_warnings.${id}.${mode} PROPERTIES LABELS compile TIMEOUT 600)
   endforeach()
 endforeach()
+
+# Each header on its own, header-only: it compiles without the others, and
+# every function it declares is defined by what it includes (gcc's "inline
+# function used but never defined" is an error here), so that a consumer who
+# includes only <yusuan/tables/check_notes.hpp> links.  One test a header,
+# with the build's compiler; written at configure time from the headers.
+file(GLOB_RECURSE _yusuan_all_headers CONFIGURE_DEPENDS
+  RELATIVE "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/include/yusuan/*.hpp")
+list(REMOVE_ITEM _yusuan_all_headers "yusuan/src.hpp")
+list(SORT _yusuan_all_headers)
+foreach(header IN LISTS _yusuan_all_headers)
+  string(REGEX REPLACE "^yusuan/(.*)\\.hpp$" "\\1" name "${header}")
+  string(REPLACE "/" "." name "${name}")
+  set(cpp "${CMAKE_CURRENT_BINARY_DIR}/headers/alone/${name}.cpp")
+  file(CONFIGURE OUTPUT "${cpp}" CONTENT "// Written by tests/headers/headers.cmake.\n#include <${header}>\n" @ONLY)
+  add_test(NAME headers.alone.${name}
+    COMMAND "${CMAKE_CXX_COMPILER}" -std=c++20 -fsyntax-only -Wall -Wextra -Werror ${_yusuan_header_includes} "${cpp}")
+  set_tests_properties(headers.alone.${name} PROPERTIES LABELS compile TIMEOUT 600)
+endforeach()

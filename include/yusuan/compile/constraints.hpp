@@ -5,6 +5,7 @@
 // was expected and what was found, and notes on the items counted.
 #pragma once
 
+#include <yusuan/compile/describe.hpp>
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/evaluate.hpp>
 

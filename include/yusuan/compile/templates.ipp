@@ -1,7 +1,7 @@
 // yusuan/compile/templates.ipp -- the definitions of tables/library.hpp: the
 // shipped templates read once from their compiled-in text, template files,
-// and a template found by name.  Included by compile/compile.ipp (and by
-// <yusuan/tables.hpp> in header-only mode).
+// and a template found by name.  Included by <yusuan/src.hpp> (the compiled
+// form), or, header-only, by tables/library.hpp, which declares them.
 #pragma once
 
 #include <yusuan/compile/budget_error.hpp>

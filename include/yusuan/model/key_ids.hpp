@@ -3,7 +3,7 @@
 // engine's hashed cells.
 #pragma once
 
-#include <yusuan/budget.hpp>
+#include <yusuan/model/records.hpp>  // npos32
 
 #include <cstddef>
 #include <cstdint>

@@ -6,7 +6,7 @@
 #pragma once
 
 #include <yusuan/syntax/chars.hpp>
-#include <yusuan/syntax/parser.hpp>
+#include <yusuan/syntax/parse_types.hpp>
 #include <yusuan/syntax/tokens.hpp>
 
 #include <boost/spirit/home/x3.hpp>

@@ -1,6 +1,7 @@
 // yusuan/syntax/template_parser.hpp -- reading the statements of template
-// files into the syntax tree.  Spirit-free: the grammar is instantiated once,
-// in syntax/template_parser.ipp.
+// files into the syntax tree.  The declarations are Spirit-free: the grammar
+// is instantiated in syntax/template_parser.ipp, included at the end
+// header-only, compiled once in the compiled form.
 #pragma once
 
 #include <yusuan/detail/config.hpp>
@@ -16,3 +17,10 @@ YUSUAN_DECL parse_status parse_template_statement(const char*& first, const char
                                                   syntax_error& err, std::size_t max_nesting = default_max_nesting);
 
 }  // namespace yusuan::syntax
+
+// Header-only (the default): the definitions, the one instantiation of the
+// grammar, come with the declarations.  With YUSUAN_SEPARATE_COMPILATION
+// they are in the compiled form.
+#ifndef YUSUAN_SEPARATE_COMPILATION
+#include <yusuan/syntax/template_parser.ipp>
+#endif

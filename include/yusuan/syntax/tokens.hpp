@@ -6,7 +6,7 @@
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/keywords.hpp>
-#include <yusuan/syntax/parser.hpp>
+#include <yusuan/syntax/parse_types.hpp>
 
 #include <boost/spirit/home/x3.hpp>
 

@@ -93,3 +93,11 @@ inline std::shared_ptr<const table_template> template_of(const budget& b) {
 }
 
 }  // namespace yusuan::tables
+
+// Header-only (the default): the definitions come with the declarations, so
+// that every header that finds a template (check_notes.hpp, build.hpp …)
+// links on its own.  With YUSUAN_SEPARATE_COMPILATION they are in the
+// compiled form.
+#ifndef YUSUAN_SEPARATE_COMPILATION
+#include <yusuan/compile/templates.ipp>
+#endif
