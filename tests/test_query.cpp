@@ -445,6 +445,17 @@ TEST(query_group, kind_fund_project_unit_tag) {
   EXPECT_EQ(show(t), lines({"是 = 120.00", "(none) = 378.000037"}));
 }
 
+TEST(query_group, by_amount_is_a_yusuan_error) {
+  // the query language refuses it (E0304); a query built in C++ gets an error of the library's own
+  try {
+    (void)yusuan::run(current(), query{}.group_by(dimension::amount));
+    ADD_FAILURE() << "no exception";
+  } catch (const yusuan::error& e) {
+    EXPECT_EQ(e.code(), yusuan::errc::invalid_argument);
+    EXPECT_NE(std::string(e.what()).find("金额"), std::string::npos) << e.what();
+  }
+}
+
 TEST(query_group, several_dimensions) {
   auto t = run("sum by function.款, kind");
   EXPECT_EQ(show(t), lines({"201 03 / 其他运转类 = 20.00", "208 01 / 人员经费 = 220.00", "208 01 / 公用经费 = 19.500037",

@@ -286,6 +286,21 @@ TEST(templates, a_measure_the_budget_lacks_is_located_in_the_template) {
   }
 }
 
+TEST(templates, rows_are_neither_grouped_nor_ordered_by_amount) {
+  // an error where the template is read (it was an internal error where a table was built)
+  for (const auto& [body, at] : {std::pair<std::string, std::string>{"  按 金额 行 \"{金额}\"\n", "m.template:5:5"},
+                                 {"  按 功能 排序 金额 行 功能.名称\n", "m.template:5:11"}}) {
+    yusuan::diagnostics d;
+    const auto t = tb::read_template("模板 x\n表 A 甲 {\n  列 \"名称\"\n  列 \"金额\" = 合计\n" + body + "}\n",
+                                     "m.template", d);
+    EXPECT_FALSE(t) << body;
+    ASSERT_FALSE(d.empty()) << body;
+    EXPECT_EQ(d[0].code, "E0304") << body;
+    EXPECT_EQ(d[0].message, "items cannot be grouped by their amount (金额)") << body;
+    EXPECT_EQ(where_in_file(d[0]), at) << body;
+  }
+}
+
 TEST(templates, a_budget_measure_comes_before_the_templates) {
   // 上海9表 defines 机关运行经费 for budgets that do not: this one does
   const std::string text = "模板 上海9表\n" + std::string(example_budget) + "口径 机关运行经费 = 合计(经济 = 30201)\n";

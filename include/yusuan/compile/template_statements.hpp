@@ -315,7 +315,7 @@ public:
     g.span = span(s.where);
     for (const auto& d : s.dimensions) {
       dimension_ref ref;
-      if (!exprs_.dimension(d, ref)) continue;
+      if (!exprs_.grouping(d, ref)) continue;  // not 金额: rows are groups of items
       g.by.push_back(ref);
     }
     const bool by_project = std::any_of(g.by.begin(), g.by.end(), [](const auto& d) { return d.dim == dimension::project; });
@@ -525,7 +525,7 @@ private:
             rep_.error("E0205", "unknown kind '" + out.first[i] + "'", span(k.first[i]));
     } else {
       out.what = B::dimension;
-      if (!exprs_.dimension(k.key, out.dim)) return;
+      if (!exprs_.grouping(k.key, out.dim)) return;  // the groups' keys: not 金额
     }
     g.order.push_back(std::move(out));
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/error.hpp>
 #include <yusuan/model/codes.hpp>
 #include <yusuan/model/kinds.hpp>
 #include <yusuan/model/expr.hpp>
@@ -84,7 +85,7 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
       return x;
     }
     case dimension::amount:
-      throw std::invalid_argument("yusuan: items are not grouped by their amount (金额)");
+      throw error(errc::invalid_argument, "yusuan: items are not grouped by their amount (金额)");
     default: {
       // Projects, units, lines and tags: an ordinal per item (the project or
       // group, the unit, the line, the tag set), the key of each ordinal, ids
