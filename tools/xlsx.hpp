@@ -114,7 +114,7 @@ inline std::string number_format(int decimals) {
 inline double column_width(std::size_t w) { return std::clamp(static_cast<double>(w) * 1.1 + 2.0, 6.0, 60.0); }
 
 /// A worksheet name from `name`: at most `most` characters (Excel's limit
-/// is 31), none of []:*?/\.
+/// is 31), none of []:*?/\, no apostrophe first or last.
 inline std::string sheet_name(std::string_view name, std::size_t most) {
   std::string out;
   std::size_t chars = 0;
@@ -126,6 +126,9 @@ inline std::string sheet_name(std::string_view name, std::size_t most) {
     i += n;
     ++chars;
   }
+  // nor begin or end with an apostrophe (Excel quotes names with it)
+  if (!out.empty() && out.front() == '\'') out.front() = '_';
+  if (!out.empty() && out.back() == '\'') out.back() = '_';
   return out;
 }
 inline std::string sheet_name(std::string_view name) { return sheet_name(name, 31); }

@@ -170,6 +170,12 @@ TEST(xlsx_cli, sheet_names_alike_once_cut_to_31_characters_are_made_unique) {
   EXPECT_EQ(wb.sheets[0].name, "同 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九");
   EXPECT_EQ(wb.sheets[1].name, "同 一二三四五六七八九十一二三四五六七八九十一二三四五 (2)");
   EXPECT_EQ(wb.sheets[2].name, "同 一二三四五六七八九十一二三四五六七八九十一二三四五 (3)");
+  // nor may a name begin or end with an apostrophe
+  t.write("quote.template", "模板 引号\n表 A \"'甲'\" {\n  列 \"金额\" = 合计\n  合计\n}\n");
+  const auto q = run_cli_in(t.path(), "table a.budget all --template quote.template --format xlsx -o q.xlsx");
+  ASSERT_EQ(q.exit, 0) << q.err;
+  EXPECT_EQ(q.err, "");
+  EXPECT_EQ(xr::read((t.path() / "q.xlsx").string()).sheets.at(0).name, "A '甲_");
 }
 
 TEST(xlsx_cli, export_writes_the_items) {
