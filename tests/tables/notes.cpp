@@ -62,6 +62,19 @@ TEST(table_notes, an_unknown_table_is_located_with_suggestions) {
   EXPECT_TRUE(has(d[0].message, "洛阳13表")) << d[0].message;
 }
 
+TEST(table_notes, a_second_note_for_a_table_however_named_is_an_error) {
+  // the budget's own note names 预算09表; 09 is the same table
+  const auto b = reference_with("表注 09 \"本单位无此项。\"\n");
+  yusuan::diagnostics d;
+  EXPECT_FALSE(tb::check_notes(b, d));
+  ASSERT_EQ(d.size(), 1u) << dump(d);
+  EXPECT_EQ(d[0].code, "E0303");
+  EXPECT_EQ(d[0].message, "a second table note for table 09 ('09')");
+  EXPECT_EQ(where(d[0]), std::to_string(lines_of(reference_text()).size() + 1) + ":4");
+  ASSERT_EQ(d[0].notes.size(), 1u);
+  EXPECT_TRUE(d[0].notes[0].span);
+}
+
 TEST(table_notes, an_unknown_table_of_a_named_template) {
   const auto b = yusuan::compile_string(std::string(shanghai_budget) + "表注 表10 \"无。\"\n表注 T9 \"说明\"\n",
                                         "sh.budget");

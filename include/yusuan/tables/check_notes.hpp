@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -74,6 +75,7 @@ inline std::string figures_found(const table& t) {
 /// added no error.
 inline bool check_notes(const budget& b, const table_template& templ, diagnostics& diags) {
   const std::size_t errors = diags.error_count();
+  std::map<std::size_t, const table_note*> noted;  // the table of each note, by index
   for (const auto& n : b.table_notes()) {
     const auto found = find_table(templ, n.table, false);
     if (!found.index) {
@@ -87,6 +89,17 @@ inline bool check_notes(const budget& b, const table_template& templ, diagnostic
       d.expected = "a table's number 1 … " + std::to_string(templ.tables.size()) + ", id, alias or name";
       d.found = "'" + n.table + "'";
       d.notes.push_back({"`yusuan templates` lists the tables of " + templ.name, {}});
+      diags.add(std::move(d));
+      continue;
+    }
+    // one note a table, however the notes name it (09, 预算09表)
+    if (const auto [first, inserted] = noted.try_emplace(*found.index, &n); !inserted) {
+      diagnostic d;
+      d.code = "E0303";
+      d.message = "a second table note for table " + templ.tables[*found.index].id + " ('" + n.table + "')";
+      d.span = n.span;
+      d.label = "also the table of the note for '" + first->second->table + "'";
+      d.notes.push_back({"first note here", first->second->span});
       diags.add(std::move(d));
       continue;
     }
