@@ -238,6 +238,28 @@ struct filter_case {
   std::int64_t count;
 };
 
+TEST(query_filter, chains_built_in_a_loop_are_flat) {
+  // f = f || g in a loop is one 或 of many terms, not a chain as deep as the
+  // loop (which overflowed the stack when evaluated)
+  yusuan::filter any_of = yusuan::econ_is(ecode("30201"));
+  yusuan::filter all_of = !yusuan::econ_is(ecode("30101"));
+  for (int i = 0; i < 60000; ++i) {
+    any_of = std::move(any_of) || yusuan::econ_is(ecode("30101"));
+    all_of = std::move(all_of) && !yusuan::econ_is(ecode("30101"));
+  }
+  EXPECT_EQ(any_of.kind, yusuan::filter::op::or_);
+  EXPECT_EQ(any_of.children.size(), 60001u);
+  EXPECT_EQ(all_of.children.size(), 60001u);
+  const auto either = yusuan::total(current(), any_of), none = yusuan::total(current(), all_of);
+  EXPECT_EQ(either.count, yusuan::total(current(), yusuan::econ_is(ecode("30201")) || yusuan::econ_is(ecode("30101"))).count);
+  EXPECT_EQ(none.count, yusuan::total(current(), !yusuan::econ_is(ecode("30101"))).count);
+  EXPECT_GT(either.count, 0u);
+  // not not f is f
+  const auto f = yusuan::econ_is(ecode("302"));
+  EXPECT_EQ(yusuan::total(current(), !!f).count, yusuan::total(current(), f).count);
+  EXPECT_EQ((!!f).kind, f.kind);
+}
+
 TEST(query_filter, every_operator_through_the_api_and_the_language) {
   using yusuan::spending_kind;
   using yusuan::fund_source;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,21 +80,35 @@ inline filter rebound(filter f, const budget& b) {
   return f;
 }
 
-inline filter operator&&(filter a, filter b) {
+namespace detail {
+/// a `k` b, flat: the terms of an operand that is itself `k` join the
+/// others, so that a chain built in a loop (f = f || g) is one level deep,
+/// as the query language's 或 and 且 lists are.
+inline filter joined(filter::op k, filter a, filter b) {
+  // a node built in C++ takes the terms of another of its kind (one read from
+  // text keeps its place: its span)
+  const auto flat = [k](const filter& x) { return x.kind == k && !x.span; };
   filter f;
-  f.kind = filter::op::and_;
-  f.children.push_back(std::move(a));
-  f.children.push_back(std::move(b));
+  if (flat(a)) {
+    f = std::move(a);
+  } else {
+    f.kind = k;
+    f.children.push_back(std::move(a));
+  }
+  if (flat(b))
+    f.children.insert(f.children.end(), std::make_move_iterator(b.children.begin()),
+                      std::make_move_iterator(b.children.end()));
+  else
+    f.children.push_back(std::move(b));
   return f;
 }
-inline filter operator||(filter a, filter b) {
-  filter f;
-  f.kind = filter::op::or_;
-  f.children.push_back(std::move(a));
-  f.children.push_back(std::move(b));
-  return f;
-}
+}  // namespace detail
+
+inline filter operator&&(filter a, filter b) { return detail::joined(filter::op::and_, std::move(a), std::move(b)); }
+inline filter operator||(filter a, filter b) { return detail::joined(filter::op::or_, std::move(a), std::move(b)); }
+/// Not `a`; not not `a` is `a`.
 inline filter operator!(filter a) {
+  if (a.kind == filter::op::not_ && a.children.size() == 1 && !a.span) return std::move(a.children.front());
   filter f;
   f.kind = filter::op::not_;
   f.children.push_back(std::move(a));
