@@ -1288,6 +1288,9 @@ TEST(Overflow, AWideSumIsFormattedWithTheDecimalsAnAmountTakes) {
   s += money::max();  // past 64 bits of 分
   EXPECT_EQ(yusuan::format_fen(s.fen(), yusuan::unit::yuan, 2), "184467440737095516.14");
   EXPECT_EQ(yusuan::format_fen(s.fen(), yusuan::unit::wan_yuan, 2, true), "18,446,744,073,709.55");
+  // the most negative int128 has no negation: written all the same, rounded away from zero
+  EXPECT_EQ(yusuan::format_fen(yusuan::int128::min(), yusuan::unit::yuan, 2), "-1701411834604692317316873037158841057.28");
+  EXPECT_EQ(yusuan::format_fen(yusuan::int128::min(), yusuan::unit::wan_yuan, 2), "-170141183460469231731687303715884.11");
   for (const int decimals : {-1, 19, 40}) {
     SCOPED_TRACE(decimals);
     // as for an amount that fits: the library's invalid_argument, not std::length_error or 40 places

@@ -100,17 +100,24 @@ namespace detail {
 inline std::string format_fen_unchecked(int128 fen, unit u, int decimals, bool thousands) {
   if (fen.fits_int64()) return money::from_fen(static_cast<std::int64_t>(fen)).format(u, decimals, thousands);
   const bool negative = fen < 0;
-  int128 mag = negative ? -fen : fen;  // a sum of 64-bit amounts is far from -2^127
   const int natural = exact_decimals(u);
   int places = natural;
+  std::string digits;
   if (decimals < natural) {
+    // divided first, the magnitude always has a negation (even of -2^127)
     const int128 div = static_cast<std::int64_t>(detail::pow10(natural - decimals));
-    const int128 rem = mag % div;
-    mag /= div;
+    int128 mag = fen / div, rem = fen % div;
+    if (negative) {
+      mag = -mag;
+      rem = -rem;
+    }
     if (rem * 2 >= div) mag += 1;  // half-up (away from zero)
     places = decimals;
+    digits = mag.to_string();
+  } else {
+    digits = fen.to_string();  // -2^127 too
+    if (negative) digits.erase(0, 1);
   }
-  std::string digits = mag.to_string();
   const auto p = static_cast<std::size_t>(places);
   if (digits.size() <= p) digits.insert(0, p + 1 - digits.size(), '0');
   std::string whole = digits.substr(0, digits.size() - p);
