@@ -478,6 +478,21 @@ TEST(query_group, by_amount_is_a_yusuan_error) {
   }
 }
 
+TEST(query_group, a_level_the_dimension_lacks_is_a_yusuan_error) {
+  // as the language refuses 经济.项 or 单位.类
+  EXPECT_NO_THROW(query{}.group_by(dimension::function, 3).group_by(dimension::econ, 2).group_by(dimension::kind, 1));
+  for (const auto& [d, level] : {std::pair{dimension::function, 4}, {dimension::function, -1}, {dimension::econ, 3},
+                                 {dimension::gov_econ, 3}, {dimension::kind, 3}, {dimension::unit, 1}}) {
+    try {
+      (void)query{}.group_by(d, level);
+      ADD_FAILURE() << "no exception for level " << level;
+    } catch (const yusuan::error& e) {
+      EXPECT_EQ(e.code(), yusuan::errc::invalid_argument);
+    }
+  }
+  EXPECT_THROW((void)query{}.pivot_by({dimension::project, 2, {}}), yusuan::error);
+}
+
 TEST(query_group, several_dimensions) {
   auto t = run("sum by function.款, kind");
   EXPECT_EQ(show(t), lines({"201 03 / 其他运转类 = 20.00", "208 01 / 人员经费 = 220.00", "208 01 / 公用经费 = 19.500037",

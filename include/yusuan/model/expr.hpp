@@ -63,6 +63,12 @@ struct dimension_ref {
   std::string tag_key;
 };
 
+/// The finest level of a dimension (功能 3, 经济 / 政府经济 / 类型 2, the
+/// others 0: no levels).
+constexpr int max_level(dimension d) noexcept {
+  return d == dimension::function ? 3 : d == dimension::econ || d == dimension::gov_econ || d == dimension::kind ? 2 : 0;
+}
+
 /// One value a filter compares against, already resolved to its dimension.
 struct filter_value {
   std::string text;  // as written, for messages

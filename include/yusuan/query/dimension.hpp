@@ -61,12 +61,7 @@ inline bool parse_dimension(std::string_view text, dimension_ref& out) {
   else if (lvl == "款" || lvl == "section") out.level = 2;
   else if (lvl == "项" || lvl == "item") out.level = 3;
   else return false;
-  if (out.dim == dimension::econ || out.dim == dimension::gov_econ || out.dim == dimension::kind) {
-    if (out.level == 3) return false;
-  } else if (out.dim != dimension::function) {
-    return false;
-  }
-  return true;
+  return out.level <= max_level(out.dim);
 }
 
 /// Whether a kind is of a level: 1 基本支出 / 项目支出, 2 the four below them.

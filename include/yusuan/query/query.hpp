@@ -2,6 +2,7 @@
 // the filter, the grouping, pivot, rollup, share, order and limit.
 #pragma once
 
+#include <yusuan/error.hpp>
 #include <yusuan/model/expr.hpp>
 #include <yusuan/model/codes.hpp>
 #include <yusuan/model/kinds.hpp>
@@ -36,14 +37,24 @@ struct query {
   query& min() { agg = aggregate::min; return *this; }
   query& max() { agg = aggregate::max; return *this; }
   query& filtered(filter f) { where = std::move(f); return *this; }
-  query& group_by(dimension_ref d) { by.push_back(std::move(d)); return *this; }
+  /// Groups by `d`; throws yusuan::error (errc::invalid_argument) for a
+  /// level the dimension does not have (0 … max_level(d.dim)).
+  query& group_by(dimension_ref d) { by.push_back(checked(std::move(d))); return *this; }
   query& group_by(dimension d, int level = 0) { return group_by(dimension_ref{d, level, {}}); }
   query& group_by_tag(std::string key) { return group_by(dimension_ref{dimension::tag, 0, std::move(key)}); }
-  query& pivot_by(dimension_ref d) { pivot = std::move(d); return *this; }
+  query& pivot_by(dimension_ref d) { pivot = checked(std::move(d)); return *this; }
   query& with_rollup(bool on = true) { rollup = on; return *this; }
   query& with_share(bool on = true) { share = on; return *this; }
   query& order(order_by o, bool desc = false) { ordering = o; descending = desc; return *this; }
   query& top(std::size_t n) { limit = n; return *this; }
+
+private:
+  static dimension_ref checked(dimension_ref d) {
+    if (d.level < 0 || d.level > max_level(d.dim))
+      throw error(errc::invalid_argument, "yusuan: a dimension has levels 0 to " + std::to_string(max_level(d.dim)) +
+                                              ", not " + std::to_string(d.level));
+    return d;
+  }
 };
 
 }  // namespace yusuan
