@@ -251,6 +251,12 @@ struct code_parser : x3::parser<code_parser> {
       return {nullptr, nullptr};
     return {stop, n == 1 ? "a tab" : "an ideographic space (U+3000)"};
   }
+  /// Throws where a tab or an ideographic space splits a code (blank_splitting_code).
+  [[gnu::cold, gnu::noinline]] static void refuse_blank_splitting_code(const char* stop, const char* last) {
+    if (const auto [at, blank] = blank_splitting_code(stop, last); at)
+      throw x3::expectation_failure<const char*>(at, std::string("a plain space between the groups of a code, not ") +
+                                                         blank);
+  }
   template <class It, class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
@@ -262,9 +268,8 @@ struct code_parser : x3::parser<code_parser> {
     if (const char* nbsp = no_break_space_in_code(stop, last))
       throw x3::expectation_failure<const char*>(
           nbsp, "a plain space between the groups of a code, not a no-break space (U+00A0)");
-    if (const auto [at, blank] = blank_splitting_code(stop, last); at)
-      throw x3::expectation_failure<const char*>(at, std::string("a plain space between the groups of a code, not ") +
-                                                         blank);
+    if (stop < last && (*stop == '\t' || static_cast<unsigned char>(*stop) == 0xE3)) [[unlikely]]
+      refuse_blank_splitting_code(stop, last);
     if (e == first) return false;
     store(attr, slice{first, e});
     first = e;
