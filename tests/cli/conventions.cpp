@@ -271,6 +271,29 @@ std::vector<std::string> temporaries_in(const fs::path& dir) {
   return found;
 }
 
+/// Starts `yusuan args…` in `dir` with standard input a pipe it waits on
+/// (its output to /dev/null); `in` is the pipe's end to write or close.
+pid_t start_reading_a_pipe(const fs::path& dir, std::vector<const char*> args, int& in) {
+  int fds[2];
+  if (::pipe(fds) != 0) return -1;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(fds[0], 0);
+    ::close(fds[1]);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    if (::chdir(dir.c_str()) != 0) ::_exit(126);
+    args.insert(args.begin(), YUSUAN_CLI);
+    args.push_back(nullptr);
+    ::execv(YUSUAN_CLI, const_cast<char* const*>(args.data()));
+    ::_exit(127);
+  }
+  ::close(fds[0]);
+  in = fds[1];
+  return pid;
+}
+
 }  // namespace
 
 TEST(conventions_cli, a_signal_leaves_neither_the_output_nor_its_temporary_file) {
@@ -279,21 +302,9 @@ TEST(conventions_cli, a_signal_leaves_neither_the_output_nor_its_temporary_file)
   for (const int sig : {SIGINT, SIGTERM}) {
     temp_dir t;
     t.write("out.txt", "earlier\n");
-    int in[2];
-    ASSERT_EQ(::pipe(in), 0);
-    const pid_t pid = ::fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      ::dup2(in[0], 0);
-      ::close(in[1]);
-      const int null = ::open("/dev/null", O_WRONLY);
-      ::dup2(null, 1);
-      ::dup2(null, 2);
-      if (::chdir(t.path().c_str()) != 0) ::_exit(126);
-      ::execl(YUSUAN_CLI, YUSUAN_CLI, "check", "-", "-o", "out.txt", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(in[0]);
+    int in = -1;
+    const pid_t pid = start_reading_a_pipe(t.path(), {"check", "-", "-o", "out.txt"}, in);
+    ASSERT_GT(pid, 0);
     // the temporary file appears once the output is open (a wait, not a measure of time)
     for (int i = 0; i < 3000 && temporaries_in(t.path()).empty(); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -301,7 +312,7 @@ TEST(conventions_cli, a_signal_leaves_neither_the_output_nor_its_temporary_file)
     ::kill(pid, sig);
     int status = 0;
     ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-    ::close(in[1]);
+    ::close(in);
     EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << status;
     EXPECT_EQ(temporaries_in(t.path()), std::vector<std::string>{});
     EXPECT_EQ(read_all(t.path() / "out.txt"), "earlier\n");
@@ -313,21 +324,9 @@ TEST(conventions_cli, a_signal_during_an_export_leaves_no_folder_it_made) {
   // for standard input: stopped there, it leaves neither
   temp_dir t;
   t.write("a.budget", "金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
-  int in[2];
-  ASSERT_EQ(::pipe(in), 0);
-  const pid_t pid = ::fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    ::dup2(in[0], 0);
-    ::close(in[1]);
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-    if (::chdir(t.path().c_str()) != 0) ::_exit(126);
-    ::execl(YUSUAN_CLI, YUSUAN_CLI, "export", "a.budget", "-", "--to", "new", "-j", "1", static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(in[0]);
+  int in = -1;
+  const pid_t pid = start_reading_a_pipe(t.path(), {"export", "a.budget", "-", "--to", "new", "-j", "1"}, in);
+  ASSERT_GT(pid, 0);
   const fs::path made = t.path() / "new";
   // the staging folder appears once the export has begun (a wait, not a measure of time)
   for (int i = 0; i < 3000 && (!fs::is_directory(made) || temporaries_in(made).empty()); ++i)
@@ -337,7 +336,7 @@ TEST(conventions_cli, a_signal_during_an_export_leaves_no_folder_it_made) {
   ::kill(pid, SIGTERM);
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-  ::close(in[1]);
+  ::close(in);
   EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
   // the folder is removed just after the program ends (a wait, not a measure of time)
   for (int i = 0; i < 3000 && fs::exists(made); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
