@@ -179,6 +179,11 @@ private:
     const auto& pa = projects();
     const auto project = r.key_of(dimension::project);
     const auto unit = r.key_of(dimension::unit);
+    if (project) {  // a project's row: its own amount, not a pass over every project
+      if (*project < b_.projects().size() && (!unit || *unit == pa.unit_of(*project)))
+        v.add(pa.amount(static_cast<std::size_t>(*project), where));
+      return v;
+    }
     for (std::size_t p = 0; p < b_.projects().size(); ++p) {
       if (project && *project != p) continue;
       if (unit && *unit != pa.unit_of(p)) continue;
