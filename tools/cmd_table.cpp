@@ -142,9 +142,13 @@ int run_table(const std::vector<std::string>& args) {
   o.templ = templ.get();
   o.thousands = thousands;
   std::vector<tb::table> tables;
+  std::string building = positional[1];  // the table being made, for an error
   try {
     if (all) {
-      tables = tb::build_all(*b, o);
+      for (const auto& spec : templ->tables) {  // as build_all, one table at a time
+        building = spec.id;
+        tables.push_back(tb::assemble(*b, *templ, spec, o));
+      }
     } else {
       const auto found = tb::find_table(*templ, positional[1]);
       if (!found.index) {
@@ -157,7 +161,7 @@ int run_table(const std::vector<std::string>& args) {
     report(r, e.diagnostics());
     return exit_budget_error;
   } catch (const yusuan::overflow_error& e) {  // a cell no amount holds (E0701)
-    return too_large(r, "<table>", positional[1], "a cell of table " + positional[1], e);
+    return too_large(r, "<table>", positional[1], "a cell of table " + building, e);
   }
   if (format == "xlsx") {
     xlsx::write_to(common.output, [&](const std::string& path) { xlsx::write_tables(path, tables); });

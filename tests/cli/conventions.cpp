@@ -514,6 +514,7 @@ TEST(conventions_cli, a_figure_no_amount_holds_is_E0701_and_nothing_is_written) 
   const std::vector<overflow_case> cases{
       {"query " + past_max_arg + " 'sum by function.款'", "<query>", "a figure of the result"},
       {"table " + past_max_arg + " 03", "<table>", "a cell of table 03"},
+      {"table " + past_max_arg + " all", "<table>", "a cell of table 03"},  // the table, not "all"
       {"report " + past_max_arg, "<report>", "a figure of the page"},
   };
   for (const auto& c : cases) {
