@@ -87,7 +87,6 @@ void write_all(std::ostream& os, const std::vector<tb::table>& tables, const std
     if (i) os << "\n";
     const std::string heading = t.label.empty() ? t.title : t.label + " " + t.title;
     if (format == "csv") os << yusuan::text::csv_field(heading) << "\n";
-    if (format == "md") os << "## " << heading << "\n\n";
     tb::write(os, t, format);
   }
   if (format == "json") os << "]\n";

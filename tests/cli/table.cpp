@@ -114,7 +114,14 @@ TEST(tables_cli, all_tables_in_every_text_format) {
   }
   const auto md = run_cli("table " + ref_arg + " 全部 --format md");
   ASSERT_EQ(md.exit, 0);
-  EXPECT_NE(md.out.find("## 预算13表 "), std::string::npos);
+  // each table as `table ID --format md` prints it, a blank line between: its title once
+  std::string each;
+  for (int i = 1; i <= 13; ++i) {
+    const std::string id = (i < 10 ? "0" : "") + std::to_string(i);
+    each += (i > 1 ? "\n" : "") + run_cli("table " + ref_arg + " " + id + " --format md").out;
+  }
+  EXPECT_EQ(md.out, each);
+  EXPECT_EQ(md.out.find("预算13表 "), md.out.rfind("预算13表 "));
   const auto text = run_cli("table " + ref_arg + " all");
   ASSERT_EQ(text.exit, 0);
   EXPECT_NE(text.out.find("2024年单位收支预算表"), std::string::npos);
