@@ -118,24 +118,7 @@ void write_items_xlsx(const std::string& path, const yusuan::budget& b) {
 
 void write_package(const std::string& dir, const yusuan::budget& b, bool bom) {
   namespace fs = std::filesystem;
-  std::error_code ec;
-  // a folder the export makes is removed again unless the export completes
-  // (by a signal too: it holds nothing else)
-  struct made_folder {
-    std::string path;
-    temporary_guard guard;
-    bool done = false;
-    ~made_folder() {
-      std::error_code ignored;
-      if (!path.empty() && !done) std::filesystem::remove(path, ignored);  // only if empty
-    }
-  } made{fs::exists(dir, ec) ? std::string() : dir, {}};
-  {
-    const signals_held hold;  // made and registered before a signal can find it
-    fs::create_directories(dir, ec);
-    if (!ec && !made.path.empty()) made.guard = temporary_guard(dir, true);
-  }
-  if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
+  output_folder folder(dir);  // removed again, if it made it, unless the export completes
   const fs::path csv_path = fs::path(dir) / "items.csv", json_path = fs::path(dir) / "datapackage.json";
   // both are checked before either is written: when one would replace an
   // input (the budget has been read, imports and all), neither is
@@ -151,8 +134,7 @@ void write_package(const std::string& dir, const yusuan::budget& b, bool bom) {
   ex::write_descriptor(js.stream(), b, "items.csv", bytes < 0 ? 0 : static_cast<std::uintmax_t>(bytes), bom);
   csv.finish();
   js.finish();
-  made.done = true;
-  made.guard.release();
+  folder.keep();
   std::cerr << "wrote " << b.items().size() << " items to " << csv_path.string() << " and " << json_path.string() << "\n";
 }
 

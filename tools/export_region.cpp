@@ -148,14 +148,11 @@ written export_one(const std::string& file, const fs::path& staging, const fs::p
 }
 
 /// The folder an export is written into before it is complete, inside the
-/// export's folder: removed (with the export's folder, when the export made it
-/// and it is left empty) unless the export is complete.  A signal that ends
-/// the program before then removes both (the export's folder when the export
-/// made it: it holds nothing else).
+/// export's folder: removed when it goes, and by a signal that ends the
+/// program before then.
 class staging_dir {
 public:
-  staging_dir(const fs::path& dir, bool made_dir) : dir_(dir), made_dir_(made_dir) {
-    if (made_dir) dir_guard_ = temporary_guard(dir.string(), true);
+  explicit staging_dir(const fs::path& dir) : dir_(dir) {
     std::string tmpl = (dir / ".yusuan-export-XXXXXX").string();
     const signals_held hold;  // made and registered before a signal can find it
     if (::mkdtemp(tmpl.data()) == nullptr)
@@ -169,8 +166,6 @@ public:
     std::error_code ec;
     fs::remove_all(path_, ec);
     guard_.release();
-    if (!done_ && made_dir_) fs::remove(dir_, ec);  // only if empty
-    dir_guard_.release();
   }
   const fs::path& path() const { return path_; }
   /// Moves the files at `rels` (relative paths) from the staging folder into
@@ -191,15 +186,11 @@ public:
       fs::rename(path_ / rel, dir_ / rel, ec);
       if (ec) throw io_error{"cannot write '" + (dir_ / rel).string() + "': " + ec.message()};
     }
-    done_ = true;
   }
 
 private:
   fs::path dir_, path_;
-  temporary_guard guard_;      // removes path_ when a signal ends the program
-  temporary_guard dir_guard_;  // removes dir_ too, when the export made it
-  bool made_dir_;
-  bool done_ = false;
+  temporary_guard guard_;  // removes path_ when a signal ends the program
 };
 
 void write_region_descriptor(std::ostream& os, const std::vector<std::string>& paths, std::uintmax_t bytes,
@@ -261,15 +252,10 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
   for (const auto& f : expand_budget_inputs(inputs))  // a department's budget repeats its units' items
     if (fs::path(f).filename() != "department.budget" || !names_many_budgets(inputs)) files.push_back(f);
   if (files.empty()) throw usage_error{"no budget file to export"};
-  std::error_code ec;
-  const bool made_dir = !fs::exists(dir, ec);
-  std::optional<signals_held> hold(std::in_place);  // the folder made and registered before a signal can find it
-  fs::create_directories(dir, ec);
-  if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
+  output_folder folder(dir);  // removed again, if it made it, unless the export completes
   // every file is written into a folder of its own first, and moved into
   // place when all are: a failed export leaves nothing behind
-  staging_dir staging(dir, made_dir);
-  hold.reset();
+  staging_dir staging(dir);
   const auto libs = library_path();
   std::vector<std::string> paths;
   std::set<std::string> seen, departments;
@@ -306,6 +292,7 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
   std::vector<std::string> moved = paths;
   moved.push_back("datapackage.json");
   staging.commit(moved);
+  folder.keep();
   std::cerr << "wrote " << items << " items of " << paths.size() << " budgets (" << departments.size()
             << " departments) to " << dir << "/year=*/department=*/ and " << (fs::path(dir) / "datapackage.json").string()
             << "\n";

@@ -287,6 +287,29 @@ std::string read_regular_file(const std::string& path, const std::string& what) 
   return std::move(*text);
 }
 
+output_folder::output_folder(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool existed = fs::exists(dir, ec);
+  const signals_held hold;  // made and registered before a signal can find it
+  fs::create_directories(dir, ec);
+  if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
+  if (!existed) {
+    made_ = dir;
+    guard_ = temporary_guard(dir, true);
+  }
+}
+
+output_folder::~output_folder() {
+  std::error_code ignored;
+  if (!made_.empty()) std::filesystem::remove(made_, ignored);  // only if empty
+}
+
+void output_folder::keep() noexcept {
+  made_.clear();
+  guard_.release();
+}
+
 std::string read_standard_input() {
   const std::uintmax_t limit = yusuan::compile_options{}.max_file_size;
   std::string text;

@@ -135,6 +135,25 @@ private:
   std::ostream* direct_ = nullptr;  // standard error, for /dev/stderr
 };
 
+/// The folder an export writes into (--to DIR), made when it is missing
+/// (with the folders above it; io_error when it cannot be).  A folder it made
+/// is removed again, when left empty, unless keep() is called once the export
+/// is complete; a signal that ends the program before then removes it with
+/// what it holds (nothing but the export's own files).
+class output_folder {
+public:
+  explicit output_folder(const std::string& dir);
+  output_folder(const output_folder&) = delete;
+  output_folder& operator=(const output_folder&) = delete;
+  ~output_folder();
+  /// The export is complete: the folder stays.
+  void keep() noexcept;
+
+private:
+  std::string made_;       // the folder, when this made it
+  temporary_guard guard_;  // removes it when a signal ends the program
+};
+
 /// The whole text of the regular file `path` (`what` names it in errors: "the
 /// list file"); io_error E0001 when it is not one (a FIFO or a device, which
 /// could never end), is larger than a budget may be, or cannot be read.

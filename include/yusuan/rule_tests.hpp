@@ -28,7 +28,6 @@
 #include <yusuan/rules/expected_amount.hpp>
 #include <yusuan/rules/scanner.hpp>
 #include <yusuan/rules/test.hpp>
-#include <yusuan/text/utf8.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -41,14 +40,6 @@
 namespace yusuan {
 
 namespace detail {
-
-/// The line (from 1) of byte `at` of `text`: line breaks as the language has them (LF, CR LF, a CR alone).
-inline std::size_t line_at(std::string_view text, std::size_t at) {
-  std::size_t line = 1;
-  for (std::size_t p = 0; p < at && p < text.size(); ++p)
-    if (text[p] == '\n' || (text[p] == '\r' && (p + 1 >= text.size() || text[p + 1] != '\n'))) ++line;
-  return line;
-}
 
 inline bool contains(std::string_view hay, std::string_view needle) {
   return needle.empty() || hay.find(needle) != std::string_view::npos;
@@ -74,10 +65,8 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file,
     errors.push_back(file.string() + ": cannot read the file: " + why);
     return {};
   }
-  if (const auto bad = text::first_invalid(*text); bad != std::string::npos) {
-    errors.push_back(file.string() + ": " + not_utf8(file.string(), static_cast<unsigned char>((*text)[bad]),
-                                                     detail::line_at(*text, bad))
-                                                .message);
+  if (const auto d = not_utf8_in(file.string(), *text)) {
+    errors.push_back(file.string() + ": " + d->message);
     return {};
   }
   return detail::rule_test_scanner(std::move(*text), file, true).scan(errors);
@@ -95,8 +84,8 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file,
     diags.add(cannot_read(file, why));
     return {};
   }
-  if (const auto bad = text::first_invalid(*text); bad != std::string::npos) {
-    diags.add(not_utf8(file.string(), static_cast<unsigned char>((*text)[bad]), detail::line_at(*text, bad)));
+  if (auto d = not_utf8_in(file.string(), *text)) {
+    diags.add(std::move(*d));
     return {};
   }
   std::vector<std::string> errors;

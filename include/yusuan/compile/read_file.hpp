@@ -8,12 +8,15 @@
 #include <yusuan/compile/budget_error.hpp>
 #include <yusuan/compile/options.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/text/utf8.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace yusuan {
 
@@ -88,6 +91,16 @@ inline diagnostic not_utf8(const std::string& shown, unsigned char byte, std::si
   d.notes.push_back(
       {"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown + "' > converted.budget", {}});
   return d;
+}
+
+/// E0002 for the first byte of `text`, the bytes of the file `shown`, that
+/// is not UTF-8; nothing when it all is.
+inline std::optional<diagnostic> not_utf8_in(const std::string& shown, std::string_view text) {
+  const auto bad = text::first_invalid(text);
+  if (bad == std::string_view::npos) return std::nullopt;
+  const auto starts = line_starts(text);
+  const auto line = std::upper_bound(starts.begin(), starts.end(), static_cast<std::uint32_t>(bad)) - starts.begin();
+  return not_utf8(shown, static_cast<unsigned char>(text[bad]), static_cast<std::size_t>(line));
 }
 
 /// The throwing form of read_source_file: budget_error with E0001

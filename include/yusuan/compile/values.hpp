@@ -47,14 +47,10 @@ public:
     stated_amount out;
     out.written_in = file_->amount_unit;
     std::string_view t = text.view();
-    for (const auto& [suffix, u] : {std::pair<std::string_view, unit>{"万元", unit::wan_yuan}, {"亿元", unit::yi_yuan},
-                                    {"元", unit::yuan}})
-      if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) {
-        t.remove_suffix(suffix.size());
-        out.written_in = u;
-        out.has_unit = true;
-        break;
-      }
+    if (const auto u = take_unit(t)) {
+      out.written_in = *u;
+      out.has_unit = true;
+    }
     // full-width digits, ，．and － read as their ASCII forms
     std::string ascii;
     if (std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
@@ -101,6 +97,18 @@ public:
   /// thousands separators: how the budget writes its amounts.
   std::size_t grouped = 0, ungrouped = 0;
   bool writes_thousands() const noexcept { return grouped > ungrouped; }
+
+  /// The unit written after an amount (5.00万元, 50000元), taken off `t`; or
+  /// nothing, `t` as it was.
+  static std::optional<unit> take_unit(std::string_view& t) noexcept {
+    for (const auto& [suffix, u] : {std::pair<std::string_view, unit>{"万元", unit::wan_yuan}, {"亿元", unit::yi_yuan},
+                                    {"元", unit::yuan}})
+      if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) {
+        t.remove_suffix(suffix.size());
+        return u;
+      }
+    return std::nullopt;
+  }
 
   /// The ASCII form of a full-width digit, comma, point or minus sign; 0 for any other character.
   static constexpr char ascii_of(char32_t c) noexcept {

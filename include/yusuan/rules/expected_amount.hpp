@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <utility>
 
 namespace yusuan::detail {
 
@@ -26,14 +25,7 @@ struct expected_amount {
 /// is no amount (amount_errc).
 inline expected_amount read_expected_amount(std::string_view written, unit budget_unit, std::error_code& ec) {
   expected_amount out;
-  out.shown_in = budget_unit;
-  for (const auto& [suffix, u] : {std::pair<std::string_view, unit>{"万元", unit::wan_yuan}, {"亿元", unit::yi_yuan},
-                                  {"元", unit::yuan}})
-    if (written.size() > suffix.size() && written.substr(written.size() - suffix.size()) == suffix) {
-      written.remove_suffix(suffix.size());
-      out.shown_in = u;
-      break;
-    }
+  out.shown_in = compile::value_reader::take_unit(written).value_or(budget_unit);
   const std::string ascii = compile::value_reader::narrow(written);
   std::size_t pos = 0;
   out.value = money::parse(ascii, out.shown_in, ec, pos);
