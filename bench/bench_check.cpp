@@ -757,7 +757,7 @@ void BM_memory(benchmark::State& state) {
     peak = peak_bytes() - before;
     allocs = allocations() - allocs_before;
     held = live_bytes() - before;
-    const auto& d = r->data();
+    const auto& d = yusuan::detail::budget_access::data(*r);  // the memory it holds
     items_cap = d.items.capacity();
     items_size = d.items.size();
     sources = d.sources.size();

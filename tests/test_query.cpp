@@ -1881,7 +1881,7 @@ TEST(query_engine, large_amounts_sum_exactly_or_throw) {
   yusuan::compile_options no_catalog;
   no_catalog.check_catalog = false;
   const yusuan::budget b = bb.build(no_catalog);  // the total, 5 分, fits
-  ASSERT_GT(b.columns()->amount_bits, 62);
+  ASSERT_GT(yusuan::detail::budget_access::columns(b)->amount_bits, 62);
 
   auto t = yusuan::run(b, query{}.sum().group_by(dimension::function, 3).filtered(
                               yusuan::kind_is(yusuan::spending_kind::basic) && !yusuan::function_is(fcode("2080505"))));

@@ -45,7 +45,7 @@ public:
   /// projects, groups, figures and measures.  Its constraints are not carried
   /// over (their results were about the other contents).
   explicit budget_builder(const budget& from) {
-    *d_.data = from.data();
+    *d_.data = detail::budget_access::data(from);
     auto& data = *d_.data;
     data.columns.reset();
     data.constraints.clear();

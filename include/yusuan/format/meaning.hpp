@@ -37,7 +37,7 @@ inline void describe(std::ostream& o, const budget& b) {
     o << "income " << chinese_name(l.source) << " | " << (l.of_which ? chinese_name(*l.of_which) : "-") << " | "
       << l.amount.fen() << " | " << l.unit << '\n';
   if (auto y = b.year_end_balance()) o << "year-end " << y->fen() << '\n';
-  for (const auto& [f, m] : b.data().year_end_by_fund) o << "year-end " << chinese_name(f) << ' ' << m.fen() << '\n';
+  for (const auto& [f, m] : yusuan::detail::budget_access::data(b).year_end_by_fund) o << "year-end " << chinese_name(f) << ' ' << m.fen() << '\n';
   for (const auto& it : b.items()) {
     o << "item " << it.amount.fen() << " | " << it.function.str() << " | " << it.econ.str() << " | "
       << it.gov_econ.str() << " | " << chinese_name(it.kind) << " | " << chinese_name(it.fund) << " | " << it.unit

@@ -220,20 +220,17 @@ public:
     return nullptr;
   }
 
+  /// The warnings the budget was compiled with (errors make no budget).
+  const diagnostics& warnings() const noexcept { return d_->warnings; }
+
+private:
+  friend struct detail::budget_access;
+  const detail::budget_data& data() const noexcept { return *d_; }
   /// The items column by column, for the aggregation engine: built when the
   /// budget was compiled, or on each call for a budget assembled by hand (or
   /// from a copy of another's data, whose columns describe the other's items).
   /// Defined in <yusuan/model/columns.hpp>.
   std::shared_ptr<const detail::item_columns> columns() const;
-
-  /// The warnings the budget was compiled with (errors make no budget).
-  const diagnostics& warnings() const noexcept { return d_->warnings; }
-
-  /// Raw access for the query engine and the compiler.
-  const detail::budget_data& data() const noexcept { return *d_; }
-
-private:
-  friend struct detail::budget_access;
   explicit budget(std::shared_ptr<const detail::budget_data> d) : d_(std::move(d)) {}
   static std::shared_ptr<const detail::budget_data> empty_data() {
     auto d = std::make_shared<detail::budget_data>();
@@ -244,9 +241,12 @@ private:
 };
 
 namespace detail {
-/// How the compiler and the builder make a budget of checked data.
+/// What only the library reaches: how the compiler and the builder make a
+/// budget of checked data, and the data and columns the engine reads.
 struct budget_access {
   static budget make(std::shared_ptr<const budget_data> d) { return budget(std::move(d)); }
+  static const budget_data& data(const budget& b) noexcept { return b.data(); }
+  static std::shared_ptr<const item_columns> columns(const budget& b) { return b.columns(); }
 };
 }  // namespace detail
 

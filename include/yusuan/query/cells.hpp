@@ -287,7 +287,7 @@ struct prepared_cells {
 inline std::unique_ptr<prepared_cells> prepare(const budget& b, const filter& where, const std::vector<dimension_ref>& by,
                                                const std::optional<dimension_ref>& pivot) {
   auto p = std::make_unique<prepared_cells>();
-  p->columns = b.columns();
+  p->columns = budget_access::columns(b);
   const item_columns& cols = *p->columns;
   p->program.emplace(b, cols, where);
   p->dims.reserve(by.size() + 1);

@@ -40,7 +40,7 @@ struct item_total {
 
 /// Σ and count of the items of `b` that pass `where`.
 inline item_total total(const budget& b, const filter& where) {
-  const auto cols = b.columns();
+  const auto cols = detail::budget_access::columns(b);
   const detail::mask_program program(b, *cols, where);
   const detail::scan_total s = detail::scan(*cols, program);
   return {s.sum, s.count};
@@ -56,7 +56,7 @@ struct item_selection {
 /// `where`, and how many pass; every one without a limit.
 inline item_selection matching_items(const budget& b, const filter& where,
                                      std::size_t limit = std::numeric_limits<std::size_t>::max()) {
-  const auto cols = b.columns();
+  const auto cols = detail::budget_access::columns(b);
   const detail::mask_program program(b, *cols, where);
   item_selection out;
   out.count = detail::scan_items(*cols, program, limit, out.items);
