@@ -628,6 +628,10 @@ TEST(query_diagnostics, unknown_names_are_errors_and_values_matching_nothing_war
     ASSERT_EQ(r.diagnostics.size(), 1u) << text;
     EXPECT_EQ(r.diagnostics.list()[0].code, "E0305") << text;
   }
+  auto level = parse_text("sum where 功熊.类 = 208", b);
+  ASSERT_EQ(level.diagnostics.size(), 1u) << dump(level.diagnostics);
+  EXPECT_EQ(level.diagnostics.list()[0].code, "E0305");
+  EXPECT_EQ(level.diagnostics.list()[0].label, "did you mean '功能'?");
   auto typo = parse_text("sum where kidn = 基本支出", b);
   EXPECT_EQ(typo.diagnostics.list()[0].label, "did you mean 'kind'?");
   auto zh = parse_text("sum by 项目类", b);

@@ -43,15 +43,16 @@ Options:
                        other file a unified diff, and exit with 1
   -w, --write          rewrite the files that are not formatted, in place
   -l, --list           print the names of the files that are not formatted
+                       (and exit with 1 if there is one, unless --write)
   --spelling zh|en     write every keyword in Chinese (标题, 核对 …) or in
                        English (title, expect …); as written by default
   -o FILE              write the output to FILE
   -h, --help           show this help
 
-Exit codes: 0 every file is formatted (or was written), 1 --check found a
-file that is not formatted, or a file does not parse (its syntax errors are
-reported), 2 usage or I/O errors (a file that cannot be read or is not
-UTF-8).
+Exit codes: 0 every file is formatted (or was written), 1 --check or --list
+found a file that is not formatted, or a file does not parse (its syntax
+errors are reported), 2 usage or I/O errors (a file that cannot be read or is
+not UTF-8).
 )";
 
 std::vector<std::filesystem::path> library_path();
@@ -206,7 +207,10 @@ int run_fmt(const std::vector<std::string>& args) {
                                first_difference(before, after));
     }
     const bool changed = *formatted != text;
-    if (list && changed) o << file << "\n";
+    if (list && changed) {
+      o << file << "\n";
+      if (!write) rc = std::max(rc, exit_budget_error);  // not formatted, and left so
+    }
     if (check) {
       if (changed) {
         unified_diff(o, text, *formatted, file, file + " (formatted)");

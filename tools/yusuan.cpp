@@ -43,8 +43,9 @@ Every command that reads a budget reads standard input for the file name -
 (imports then resolve against the current directory) and takes -I DIR: a
 directory searched first by 导入 <std/…> (then $YUSUAN_PATH, the library
 installed beside the program, the one it was built with).  Every command that
-prints takes -o FILE, --color auto|always|never (and honours NO_COLOR), and
-with --format json reports its errors as a JSON array on standard output.
+prints takes -o FILE and --color auto|always|never (and honours NO_COLOR);
+check, query and catalog take --format json, with which their errors too are
+a JSON array on standard output.
 -o FILE is replaced only when the command has written all of its output (a
 command that fails leaves it as it was), and never when it is a file the
 command reads (a budget, an import, a template, a rule file).  -- ends the

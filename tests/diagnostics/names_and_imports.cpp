@@ -257,6 +257,20 @@ TEST(diag_names, E0305_a_misspelt_dimension_in_a_filter) {
   EXPECT_EQ(where(d), "3:7");
 }
 
+TEST(diag_names, E0305_a_misspelt_dimension_with_a_level) {
+  // 类 is a level, but of no dimension 功熊: the name is the mistake
+  for (const std::string c : {"核对 合计(功熊.类 = 208) = 1.00", "核对 合计 按 功熊.类 {\n  208: 1.00\n}"}) {
+    auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n" + c + "\n");
+    const auto& d = one(r, "E0305");
+    EXPECT_EQ(d.message, "unknown dimension '功熊'") << c;
+    EXPECT_EQ(d.label, "did you mean '功能'?") << c;
+    EXPECT_TRUE(with_code(r, "E0304").empty()) << dump(r);
+  }
+  // far from every dimension: what has levels
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 合计(项目类别.类 = 1) = 1.00\n");
+  EXPECT_EQ(one(r, "E0305").label, "only 功能, 经济, 政府经济 and 类型 have levels");
+}
+
 TEST(diag_names, E0305_a_misspelt_dimension_in_a_grouped_constraint) {
   auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 合计 按 kidn {\n  基本支出: 1.00\n}\n");
   EXPECT_FALSE(with_code(r, "E0305").empty()) << dump(r);

@@ -309,3 +309,38 @@ TEST(diag_syntax, max_errors_bounds_every_kind_of_error) {
   const auto& summary = one(r, "E0102");
   EXPECT_EQ(summary.message, std::to_string(2000 - 90 - 10) + " more errors not shown");
 }
+
+TEST(diag_syntax, E0101_a_figure_or_measure_named_by_an_expression_keyword) {
+  // 核对 最大 = 1.00 would read 最大 as the keyword (the greatest item), never
+  // as the figure: the declaration is the error, and quoted the name is fine
+  for (const std::string decl : {"数值 最大 1.00", "计数 计数 1 家", "口径 合计 = 支出合计", "口径 share = 支出合计",
+                                 "数值 增幅 1.00", "参数 最小 = 1.00", "数值 收入 1.00", "口径 项目金额 = 支出合计"}) {
+    auto r = compile("金额单位 元\n208 01 09 30101: 5.00\n" + decl + "\n");
+    const auto& d = one(r, "E0101");
+    EXPECT_EQ(d.expected, "a name") << decl;
+    EXPECT_NE(d.found.find("(a keyword)"), std::string::npos) << decl;
+    EXPECT_EQ(where(d), "3:4") << decl;
+    ASSERT_FALSE(d.notes.empty()) << decl;
+    EXPECT_NE(d.notes[0].message.find("quote it"), std::string::npos) << decl;
+  }
+  auto quoted = compile("金额单位 元\n208 01 09 30101: 5.00\n数值 \"最大\" 1.00\n口径 “合计” = 支出合计\n"
+                        "核对 \"最大\" = 1.00\n核对 “合计” = 5.00\n");
+  ASSERT_TRUE(quoted.ok()) << dump(quoted);
+  EXPECT_TRUE(quoted.value->constraints()[0].passed);
+  EXPECT_TRUE(quoted.value->constraints()[1].passed);
+  // a built-in name that is not a keyword may still be shadowed (§10.3)
+  auto shadow = compile("金额单位 元\n208 01 09 30101: 5.00\n口径 项目数 = 支出合计\n核对 项目数 = 5.00\n");
+  ASSERT_TRUE(shadow.ok()) << dump(shadow);
+}
+
+TEST(diag_syntax, E0101_an_unknown_operator_of_a_filter_is_pointed_at) {
+  // 属於 (traditional 於) and 包含 are no operators: the caret is under them,
+  // not under the dimension before them
+  for (const std::string op : {"属於", "包含"}) {
+    auto r = compile("金额单位 元\n208 01 09 30101: 1.00\n核对 合计(经济 " + op + " (301)) = 1.00\n");
+    const auto& d = one(r, "E0101");
+    EXPECT_EQ(where(d), "3:10") << op;
+    EXPECT_EQ(d.expected, "a comparison (=, ≠, <, ≤, >, ≥, 属于 or 不属于)") << op;
+    EXPECT_EQ(d.found, "'" + op + "'") << op;
+  }
+}

@@ -52,7 +52,7 @@ TEST(fmt_cli, write_rewrites_only_the_files_that_are_not_formatted) {
   ::chmod(bad.c_str(), 0640);
   const auto before = fs::last_write_time(good);
   const auto list = run_cli("fmt --list " + quote(t.path() / "dir"));
-  EXPECT_EQ(list.exit, 0) << list.err;
+  EXPECT_EQ(list.exit, 1) << list.err;  // a file is not formatted
   EXPECT_EQ(list.out, bad.string() + "\n");
   const auto r = run_cli("fmt --write " + quote(t.path() / "dir"));
   EXPECT_EQ(r.exit, 0) << r.err;
@@ -62,6 +62,9 @@ TEST(fmt_cli, write_rewrites_only_the_files_that_are_not_formatted) {
   EXPECT_EQ(read_all(t.path() / "dir/notes.txt"), messy);
   EXPECT_EQ(fs::status(bad).permissions() & fs::perms::all, fs::perms(0640));
   EXPECT_EQ(run_cli("fmt --check " + quote(t.path() / "dir")).exit, 0);
+  const auto none = run_cli("fmt --list " + quote(t.path() / "dir"));
+  EXPECT_EQ(none.exit, 0) << none.err;
+  EXPECT_EQ(none.out, "");
 }
 
 TEST(fmt_cli, a_file_that_does_not_parse_is_reported_and_left_alone) {

@@ -51,6 +51,27 @@ TEST(lang_counts, negative_whole_numbers_are_counts) {
   EXPECT_EQ(d.found, "-2");
 }
 
+TEST(lang_counts, signed_whole_numbers_in_every_spelling_are_counts) {
+  // a sign glued to the digits (+, - or the full-width －, full-width digits
+  // too) reads as the same whole number as a minus before it
+  for (const std::string lit : {"+2", "２", "-2", "－２", "－2"}) {
+    const bool negative = lit.find('-') != std::string::npos || lit.find("－") != std::string::npos;
+    auto r = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 " +
+                     std::string(negative ? "-公务用车" : "公务用车") + " = " + lit + "\n");
+    ASSERT_TRUE(r.ok()) << lit << "\n" << dump(r);
+    EXPECT_TRUE(r.value->constraints()[0].passed) << lit;
+  }
+  auto wrong = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 公务用车 = +3\n");
+  const auto& d = one(wrong, "E0501");
+  EXPECT_EQ(d.expected, "3");
+  EXPECT_EQ(d.found, "2");
+  // with a decimal point or a unit it stays an amount
+  for (const std::string lit : {"+2.00", "－２．００", "2元"}) {
+    auto amount = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 公务用车 = " + lit + "\n");
+    EXPECT_EQ(one(amount, "E0502").code, "E0502") << lit;
+  }
+}
+
 TEST(lang_blocks, a_coarser_kind_inside_a_finer_block) {
   auto r = compile("金额单位 元\n208 01 09 人员经费 {\n  基本支出 30101: 1.00\n}\n");
   ASSERT_TRUE(r.ok()) << dump(r);

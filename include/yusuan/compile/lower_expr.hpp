@@ -8,6 +8,7 @@
 #include <yusuan/compile/values.hpp>
 #include <yusuan/query.hpp>
 #include <yusuan/syntax/ast.hpp>
+#include <yusuan/text/suggest.hpp>
 
 #include <string>
 #include <variant>
@@ -38,6 +39,20 @@ public:
   /// Reads a dimension of a filter (功能.类, 经济, 类型, 金额, a tag key …).
   bool dimension(slice tok, dimension_ref& out) {
     if (parse_dimension(tok.view(), out)) return true;
+    if (out.dim == dimension::tag && out.level != 0) {
+      // a valid level after a name that is no dimension (功熊.类): a tag has
+      // no levels, so the name is most likely a misspelt dimension
+      std::vector<std::string> names;
+      for (const auto& [n, dim] : dimension_names)
+        if (dim != dimension::tag && max_level(dim) > 0) names.emplace_back(n);
+      const auto near = text::closest_names(out.tag_key, names);
+      auto& d = rep_.error("E0305", "unknown dimension '" + out.tag_key + "'", rep_.span_of(tok),
+                           near.empty() ? "only 功能, 经济, 政府经济 and 类型 have levels"
+                                        : "did you mean " + text::quoted_list(near) + "?");
+      d.found = "'" + std::string(tok.view()) + "'";
+      d.expected = "a dimension with levels: 功能, 经济, 政府经济 or 类型";
+      return false;
+    }
     auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
     d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
     return false;
@@ -78,13 +93,17 @@ private:
     e.span = span;
     e.name = std::string(text.view());
     // a whole number also reads as a count (核对 项目数 = 11), of as many
-    // digits as a 计数; one past what an amount holds (in 亿元, from 10^9)
-    // is a count only, and E0202 where an amount is wanted
+    // digits as a 计数, signed or not (-2, +1, －１); one past what an amount
+    // holds (in 亿元, from 10^9) is a count only, and E0202 where an amount is
+    // wanted
     const std::string narrowed = value_reader::narrow(text.view());
     const std::string_view t = narrowed;
-    e.whole = value_reader::count_digits(t);
+    const bool signed_ = !t.empty() && (t[0] == '-' || t[0] == '+');
+    const std::string_view digits = t.substr(signed_ ? 1 : 0);
+    e.whole = value_reader::count_digits(digits);
     if (e.whole) {
-      e.count = value_reader::count_of(t);
+      e.count = value_reader::count_of(digits);
+      if (t[0] == '-') e.count = -e.count;
       if (!values_.fits_amount(t)) {
         e.kind = expr::op::count_literal;
         return e;

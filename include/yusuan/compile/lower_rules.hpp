@@ -5,6 +5,7 @@
 
 #include <yusuan/compile/context.hpp>
 #include <yusuan/syntax/ast.hpp>
+#include <yusuan/syntax/keywords.hpp>
 
 #include <boost/variant/get.hpp>
 
@@ -32,14 +33,17 @@ public:
   }
 
   void operator()(const syntax::ast::figure& s) {
+    if (names_a_keyword(s.name, "figure")) return;
     if (auto m = c_.values.amount(s.amount)) add_figure(s.name, {}, true, *m, 0);
   }
 
   void operator()(const syntax::ast::count_figure& s) {
+    if (names_a_keyword(s.name, "count")) return;
     if (auto n = c_.values.whole(s.count, "a count")) add_figure(s.name, s.unit, false, {}, *n);
   }
 
   void operator()(const syntax::ast::measure& s) {
+    if (names_a_keyword(s.name, "measure")) return;
     auto& data = c_.data();
     const std::string name = c_.values.text(s.name);
     if (auto it = c_.d.measure_ids.find(name); it != c_.d.measure_ids.end()) {
@@ -173,6 +177,7 @@ public:
   /// 参数 NAME = VALUE.  A rule file's 参数 is a default: the budget's own
   /// 参数 of that name and compile_options::parameters (--set) override it.
   void operator()(const syntax::ast::parameter& s) {
+    if (names_a_keyword(s.name, "parameter")) return;
     const std::string name = c_.values.text(s.name);
     const source_span at = c_.span_of(s.name);
     if (auto it = c_.d.parameters.find(name); it != c_.d.parameters.end()) {
@@ -245,6 +250,35 @@ public:
   }
 
 private:
+  /// A figure, measure or parameter named, without quotes, by a keyword that
+  /// opens an expression (合计, 计数, 收入, 项目金额, 最大, 最小, 占比, 增幅):
+  /// wherever the name were used it would be read as the keyword, so the
+  /// declaration could never be used.  E0101 at the name; quoted ("最大") it is
+  /// a name like any other.
+  bool names_a_keyword(const syntax::ast::slice& name, const char* what) {
+    using syntax::keyword;
+    const std::string_view v = name.view();
+    const char* const file_start = c_.rep.file() ? c_.rep.file()->text().data() : nullptr;
+    const bool quoted = file_start && name.b > file_start &&
+                        (name.b[-1] == '"' || (name.b - file_start >= 3 && std::string_view(name.b - 3, 3) == "\xE2\x80\x9C"));
+    if (quoted || v.empty()) return false;
+    for (auto k : {keyword::sum, keyword::count, keyword::income, keyword::project_amount, keyword::max, keyword::min,
+                   keyword::share, keyword::change}) {
+      const auto& sp = syntax::spelling(k);
+      if (v != sp.zh && v != sp.en) continue;
+      const std::string word(v);
+      auto& d = c_.rep.error("E0101", "syntax error: expected a name", c_.span_of(name),
+                             "'" + word + "' is a keyword of expressions");
+      d.expected = "a name";
+      d.found = "'" + word + "' (a keyword)";
+      d.notes.push_back({"in an expression '" + word + "' is read as " + std::string(sp.zh) + " (" +
+                             std::string(sp.en) + "), so a " + what + " of that name could never be used: quote it (\"" +
+                             word + "\") or choose another name",
+                         {}});
+      return true;
+    }
+    return false;
+  }
   /// The condition of 当, on the budget or (under 每个) on each unit or project.
   bool condition(const syntax::ast::filter& f, rule_condition& out, rule_scope scope) {
     return combined(f, rule_condition::op::or_, out, scope);

@@ -237,7 +237,7 @@ const x3::rule<signed_operand_class, ast::signed_operand> signed_operand = "an e
 const x3::rule<operation_class, ast::operation> operation = "'+' or '-'";
 const x3::rule<expression_class, ast::expression> expression = "an expression";
 const x3::rule<one_value_class, std::vector<ast::slice>> one_value = "a value";
-const x3::rule<condition_test_class, ast::condition_test> condition_test = "=, ≠, 属于 or 不属于";
+const x3::rule<condition_test_class, ast::condition_test> condition_test = "a comparison (=, ≠, <, ≤, >, ≥, 属于 or 不属于)";
 const x3::rule<condition_class, ast::condition> condition = "a condition such as 经济 = 30101";
 const x3::rule<filter_group_class, ast::filter_group> filter_group = "'('";
 const x3::rule<filter_atom_class, ast::filter_atom> filter_atom = "a filter";
@@ -431,7 +431,7 @@ const auto condition_test_def =
     ((equals >> attr(ast::comparison::eq)) > one_value) |
     (((kw(keyword::not_in) | (kw(keyword::not_) >> kw(keyword::in))) >> attr(ast::comparison::not_in)) > value_list) |
     ((kw(keyword::in) >> attr(ast::comparison::in)) > value_list);
-const auto condition_def = tokens::word >> condition_test;
+const auto condition_def = tokens::word > condition_test;
 const auto filter_group_def = nested(open_paren)[filter > close_paren];
 const auto filter_atom_def = filter_group[into_val] | condition[into_val];
 const auto negation_def = *capture[kw(keyword::not_)] >> filter_atom;
