@@ -205,6 +205,18 @@ TEST(catalog_checks, names_differing_from_the_catalog) {
   EXPECT_TRUE(econ.notes.empty());
 }
 
+TEST(catalog_checks, a_misspelt_kind_read_as_a_name_is_named_as_a_kind) {
+  // 人员经废 after the code is the code's name (the item has no kind): the
+  // suggestion is the kind, not the catalog's name of 208 01 09
+  const auto c = check_text("年度 2024\n208 01 09 人员经废 30101: 1.00\n");
+  ASSERT_EQ(c.diags.size(), 1u) << dump(c.diags);
+  expect_diag(c.diags[0], severity::warning, "W0604",
+              "name '人员经废' of functional code 208 01 09 differs from the catalog's '社会保险经办机构'", "<test>:2:11");
+  EXPECT_EQ(c.diags[0].label, "did you mean the kind '人员经费'?");
+  ASSERT_FALSE(c.diags[0].notes.empty());
+  EXPECT_NE(notes(c.diags[0])[0].find("a word after a code is the code's name"), std::string::npos);
+}
+
 TEST(catalog_checks, names_are_those_of_the_budget_year) {
   // 2018: 210 was still 医疗卫生与计划生育支出 (no warning); 207 was 文化体育与传媒支出.
   const auto c = check_file("names_2018");

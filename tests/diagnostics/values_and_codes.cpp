@@ -234,6 +234,28 @@ TEST(diag_values, E0205_unknown_fund) {
   EXPECT_EQ(where(*ds[1]), "2:12");
 }
 
+TEST(diag_values, E0205_a_misspelt_word_gets_the_whole_vocabulary_and_the_nearest) {
+  // every word of the vocabulary is expected (none cut off), the nearest suggested
+  auto fund = compile("208 01 09 30101: 1.00 资金 事业收人\n");
+  const auto& f = one(fund, "E0205");
+  EXPECT_EQ(f.label, "did you mean '事业收入'?");
+  EXPECT_EQ(f.expected, "一般公共预算, 财政拨款, 政府性基金, 国有资本经营, 财政专户管理资金, 事业收入, 事业单位经营收入, "
+                        "上级补助收入, 附属单位上缴收入 or 其他收入");
+  auto income = compile("收入 一般公共预箅 1.00\n208 01 09 30101: 1.00\n");
+  EXPECT_EQ(one(income, "E0205").label, "did you mean '一般公共预算'?");
+  auto appropriation = compile("收入 财政拨款 1.00\n208 01 09 30101: 1.00\n");
+  const auto& a = one(appropriation, "E0205");
+  ASSERT_FALSE(a.notes.empty());
+  EXPECT_HAS(a.notes[0].message, "其中 财政拨款");
+  auto kind = compile("208 01 09 30101: 1.00\n核对 合计(类型 = 人员经废) = 0\n");
+  EXPECT_EQ(one(kind, "E0205").label, "did you mean '人员经费'?");
+  auto type = compile("单位 803019 \"洛阳市社会保险中心\" 类型 企业\n");
+  EXPECT_EQ(one(type, "E0205").label, "");  // two characters: one edit from too many words
+  // nothing near: no suggestion
+  auto far = compile("208 01 09 30101: 1.00 资金 完全不同的词语\n");
+  EXPECT_EQ(one(far, "E0205").label, "");
+}
+
 TEST(diag_values, E0205_unknown_unit_type) {
   auto r = compile("单位 803019 \"洛阳市社会保险中心\" 类型 国企\n");
   const auto& d = one(r, "E0205");

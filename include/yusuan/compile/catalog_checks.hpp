@@ -28,6 +28,7 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/catalog.hpp>
 #include <yusuan/model/codes.hpp>
 #include <yusuan/model/kinds.hpp>
@@ -368,6 +369,14 @@ private:
     d.expected = std::string(*expected);
     d.found = name;
     d.label = "did you mean '" + std::string(*expected) + "'?";
+    // A misspelt kind (人员经废) reads as the code's name, and the item has
+    // no kind of its own.
+    std::vector<std::string> kind_zh, kind_words;
+    words_of(vocabulary::kind, kind_zh, kind_words);
+    if (const auto near = text::closest_names(name, kind_words, 1); !near.empty()) {
+      d.label = "did you mean the kind '" + near[0] + "'?";
+      d.notes.push_back({"a word after a code is the code's name; a kind is written as one of " + either_of(kind_zh), {}});
+    }
     // A name from another year.
     const auto current = cat_.name(f, digits);
     for (const auto& r : cat_.renames(f)) {

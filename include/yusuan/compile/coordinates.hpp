@@ -6,6 +6,7 @@
 
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
+#include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/compile/scope.hpp>
 #include <yusuan/compile/values.hpp>
 #include <yusuan/syntax/ast.hpp>
@@ -169,9 +170,8 @@ private:
     void operator()(const syntax::ast::fund_coord& c) const {
       auto f = parse_fund_source(c.source.view());
       if (!f) {
-        auto& d = r.rep_.error("E0205", "unknown fund source '" + std::string(c.source.view()) + "'",
-                               r.rep_.span_of(c.source));
-        d.expected = "一般公共预算, 政府性基金, 国有资本经营, 财政专户管理资金, 事业收入, …";
+        unknown_word(r.rep_, vocabulary::fund, "unknown fund source '" + std::string(c.source.view()) + "'",
+                     c.source.view(), r.rep_.span_of(c.source));
         out.ok = false;
       } else {
         out.fund = *f;

@@ -6,6 +6,7 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/compile/values.hpp>
+#include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/query.hpp>
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/text/suggest.hpp>
@@ -320,7 +321,8 @@ private:
       if (const auto dot = text.find('.'); dot != std::string::npos) {
         const auto line = parse_fund_source(text.substr(0, dot));
         if (!line) {
-          rep_.error("E0205", "unknown income source '" + text.substr(0, dot) + "'", rep_.span_of(v));
+          unknown_word(rep_, vocabulary::income_source, "unknown income source '" + text.substr(0, dot) + "'",
+                       text.substr(0, dot), rep_.span_of(v));
           return false;
         }
         out.part_of = *line;
@@ -328,7 +330,8 @@ private:
       }
     auto f = parse_fund_source(text);
     if (!f) {
-      rep_.error("E0205", "unknown fund source '" + text + "'", rep_.span_of(v));
+      unknown_word(rep_, over_ == records::income ? vocabulary::income_source : vocabulary::fund,
+                   "unknown fund source '" + text + "'", text, rep_.span_of(v));
       return false;
     }
     out.fund = *f;
@@ -347,8 +350,7 @@ private:
       case dimension::kind: {
         auto k = parse_spending_kind(out.text);
         if (!k) {
-          auto& d = rep_.error("E0205", "unknown kind '" + out.text + "'", rep_.span_of(v));
-          d.expected = "基本支出, 人员经费, 公用经费, 项目支出, 其他运转类 or 特定目标类";
+          unknown_word(rep_, vocabulary::kind, "unknown kind '" + out.text + "'", out.text, rep_.span_of(v));
           return false;
         }
         if (!kind_of_level(*k, dim.level)) {
@@ -364,8 +366,7 @@ private:
       case dimension::unit_type: {
         auto t = parse_unit_type(out.text);
         if (!t) {
-          auto& d = rep_.error("E0205", "unknown unit type '" + out.text + "'", rep_.span_of(v));
-          d.expected = "行政, 参公 or 事业";
+          unknown_word(rep_, vocabulary::unit_type, "unknown unit type '" + out.text + "'", out.text, rep_.span_of(v));
           return false;
         }
         out.type = *t;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <yusuan/compile/context.hpp>
+#include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/syntax/ast.hpp>
 
 #include <string>
@@ -67,9 +68,8 @@ public:
     if (s.type) {
       type = parse_unit_type(s.type.view());
       if (!type) {
-        auto& d = c_.rep.error("E0205", "unknown unit type '" + std::string(s.type.view()) + "'", c_.span_of(s.type));
-        d.expected = "行政, 参公 or 事业";
-        d.found = "'" + std::string(s.type.view()) + "'";
+        unknown_word(c_.rep, vocabulary::unit_type, "unknown unit type '" + std::string(s.type.view()) + "'",
+                     s.type.view(), c_.span_of(s.type));
       }
     }
     const std::string code(s.code.view()), name = c_.values.text(s.name);

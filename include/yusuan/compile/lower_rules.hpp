@@ -4,6 +4,7 @@
 #pragma once
 
 #include <yusuan/compile/context.hpp>
+#include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/syntax/keywords.hpp>
 
@@ -364,8 +365,7 @@ private:
         case S::unit_type:
           if (auto ty = parse_unit_type(text)) out.types.push_back(*ty);
           else {
-            auto& d = c_.rep.error("E0205", "unknown unit type '" + text + "'", c_.span_of(v));
-            d.expected = "行政, 参公 or 事业";
+            unknown_word(c_.rep, vocabulary::unit_type, "unknown unit type '" + text + "'", text, c_.span_of(v));
             ok = false;
           }
           break;
@@ -385,7 +385,7 @@ private:
         case S::kind:
           if (auto k = parse_spending_kind(text)) out.kinds.push_back(*k);
           else {
-            auto& d = c_.rep.error("E0205", "unknown kind '" + text + "'", c_.span_of(v));
+            auto& d = unknown_word(c_.rep, vocabulary::kind, "unknown kind '" + text + "'", text, c_.span_of(v));
             d.expected = "项目支出, 其他运转类 or 特定目标类";
             ok = false;
           }

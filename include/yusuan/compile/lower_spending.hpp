@@ -5,6 +5,7 @@
 
 #include <yusuan/compile/context.hpp>
 #include <yusuan/compile/describe.hpp>
+#include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/syntax/ast.hpp>
 
 #include <string>
@@ -177,11 +178,11 @@ public:
     auto& data = c_.data();
     auto src = parse_fund_source(s.source.view());
     if (!src || *src == fund_source::fiscal_appropriation) {
-      auto& d = c_.rep.error("E0205", "unknown income source '" + std::string(s.source.view()) + "'",
+      auto& d = unknown_word(c_.rep, vocabulary::income_source,
+                             "unknown income source '" + std::string(s.source.view()) + "'", s.source.view(),
                              c_.span_of(s.source));
-      d.expected = "一般公共预算, 政府性基金, 国有资本经营, 财政专户管理资金, 事业收入, 事业单位经营收入, 上级补助收入, "
-                   "附属单位上缴收入, 其他收入 or 上年结转结余";
-      d.found = "'" + std::string(s.source.view()) + "'";
+      if (src)  // 财政拨款
+        d.notes.push_back({"财政拨款 is a part of a line of income: 收入 一般公共预算 … 其中 财政拨款 …", {}});
       return;
     }
     auto m = c_.values.amount(s.amount);
@@ -198,7 +199,8 @@ public:
     for (const auto& part : s.parts) {
       auto sub = parse_fund_source(part.source.view());
       if (!sub) {
-        c_.rep.error("E0205", "unknown income source '" + std::string(part.source.view()) + "'",
+        unknown_word(c_.rep, vocabulary::income_source,
+                     "unknown income source '" + std::string(part.source.view()) + "'", part.source.view(),
                      c_.span_of(part.source));
         continue;
       }
@@ -231,7 +233,8 @@ public:
     for (const auto& part : s.parts) {
       auto sub = parse_fund_source(part.source.view());
       if (!sub || *sub == fund_source::carryover) {
-        c_.rep.error("E0205", "unknown fund source '" + std::string(part.source.view()) + "'", c_.span_of(part.source));
+        unknown_word(c_.rep, vocabulary::fund, "unknown fund source '" + std::string(part.source.view()) + "'",
+                     part.source.view(), c_.span_of(part.source));
         continue;
       }
       auto sm = c_.values.amount(part.amount);
