@@ -208,6 +208,24 @@ TEST(rules_cli, malformed_tests_are_usage_errors) {
   EXPECT_HAS(r.err, "error[E0101]: test \"未闭合\" is never closed with '}'\n  --> t.budget:4:1\n");
 }
 
+TEST(rules_cli, tests_are_free_form_as_the_language_is) {
+  // a test on one line, a closing brace after 应, 规则 and a statement on
+  // the line of the brace: read as the same tests laid out line by line
+  temp_dir t;
+  t.write("r.budget", "核对 支出合计 ≤ 10.00 \"上限\"\n");
+  t.write("t.budget",
+          "测试 \"一行\" { 规则 \"r.budget\" 208 01 09 30101: 1.00 应 通过 }\n"
+          "测试 \"括号在后\" {\n  规则 \"r.budget\"\n  208 01 09 30101: 20.00\n  应 报错 E0501 \"上限 }\" }\n"
+          "测试 \"分号\" { 规则 \"r.budget\"; 208 01 09 30101: 2.00; 应 通过; }\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;  // the message is not 上限 }: that test fails, the others pass
+  EXPECT_HAS(r.out, "ok      一行  (t.budget:1)\n");
+  EXPECT_HAS(r.out, "FAILED  括号在后  (t.budget:2)\n");
+  EXPECT_HAS(r.out, "ok      分号  (t.budget:6)\n");
+  EXPECT_HAS(r.out, "2 passed, 1 failed\n");
+  EXPECT_EQ(r.err, "");
+}
+
 TEST(rules_cli, the_lines_of_a_test_never_closed_or_without_a_name_are_no_other_tests) {
   // each test is compiled from its own lines and the shared ones: the body
   // of a malformed test is neither

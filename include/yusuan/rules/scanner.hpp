@@ -122,7 +122,7 @@ public:
         }
         if (word_at(p, "应") || word_at(p, "should")) {
           const std::size_t s = p;
-          const std::size_t e = line_end(p);
+          const std::size_t e = should_end(p);
           rule_expectation x;
           b.any_should = true;
           x.line = line_of(s);
@@ -131,9 +131,13 @@ public:
             problem(s, e, "expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT",
                     "found '" + x.written + "'", &b.test);
           else b.test.expectations.push_back(std::move(x));
-          b.blank.emplace_back(s, e);
-          b.layout.push_back({s, e, rule_test_span::kind::line});
-          p = e;
+          // a separator after it ends it, as after 规则
+          std::size_t after = e;
+          if (after < t_.size() && t_[after] == ';') ++after;
+          else if (t_.compare(after, std::string_view("；").size(), "；") == 0) after += std::string_view("；").size();
+          b.blank.emplace_back(s, after);
+          b.layout.push_back({s, after, rule_test_span::kind::line});
+          p = after;
           continue;
         }
         // any other statement of the budget; braces of blocks nest
@@ -373,8 +377,45 @@ private:
   }
   /// The end of the statement at p: its line or a separator (; ；), past
   /// strings and comments; braces on it change `depth`.
+  /// Where a 应 line ends: at the end of its line, or before a brace or a
+  /// separator outside its quoted text (应 通过 } closes the test).
+  std::size_t should_end(std::size_t p) const {
+    const std::size_t e = line_end(p);
+    while (p < e) {
+      if (t_[p] == '#' || t_.compare(p, 2, "//") == 0) return e;
+      if (t_[p] == '"' || t_.compare(p, 3, "“") == 0) {
+        std::size_t q = p;
+        if (string_at(q)) {
+          p = q;
+          continue;
+        }
+      }
+      if (punct_at(p, "}", "｝") || punct_at(p, "{", "｛") || t_[p] == ';' || t_.compare(p, 3, "；") == 0) {
+        while (const std::size_t n = detail::inline_blank_before(t_, p)) p -= n;
+        return p;
+      }
+      p += char_len(p);
+    }
+    return e;
+  }
+
+  /// The length of the UTF-8 character at p.
+  std::size_t char_len(std::size_t p) const {
+    const auto c = static_cast<unsigned char>(t_[p]);
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  }
+
+  /// Whether a 规则 or 应 of the test starts at p, after a blank: in a test
+  /// they are keywords, so a statement of the budget ends before them
+  /// (208 01 09 30101: 1.00 应 通过 on one line).
+  bool test_keyword_at(std::size_t p) const {
+    if (detail::inline_blank_before(t_, p) == 0) return false;
+    return word_at(p, "应") || word_at(p, "should") || word_at(p, "规则") || word_at(p, "rules");
+  }
+
   std::size_t end_of_statement(std::size_t p, int* depth = nullptr) const {
     while (p < t_.size() && t_[p] != '\n' && t_[p] != '\r') {
+      if (depth && *depth == 0 && test_keyword_at(p)) return p;
       if (t_[p] == '#' || t_.compare(p, 2, "//") == 0) return line_end(p);
       if (t_[p] == ';' || t_.compare(p, 3, "；") == 0) return p;  // a separator: the next statement may be a test
       if (t_[p] == '"' || t_.compare(p, 3, "“") == 0) {
