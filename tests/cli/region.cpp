@@ -120,7 +120,9 @@ TEST(region, check_gives_the_same_results_in_the_same_order_for_any_jobs) {
   ASSERT_EQ(doc.type, json::kind::array);
   std::size_t constraint_failures = 0;
   for (const auto& d : doc.array) constraint_failures += d.get("code")->string == "E0501";
-  EXPECT_EQ(constraint_failures, 3u) << json1.out;
+  // two departments fail a constraint; the third, which imports the unit with
+  // the syntax error, is not checked (its figures lack the statement left out)
+  EXPECT_EQ(constraint_failures, 2u) << json1.out;
 }
 
 TEST(region, list_files_and_usage) {

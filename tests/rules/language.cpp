@@ -268,8 +268,9 @@ TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_
     std::sort(out.begin(), out.end());
     return out;
   };
-  EXPECT_EQ(locations(yusuan::run_rule_test(tests[0])),
-            (std::vector<std::string>{"E0101 t.budget:17:9", "E0501 rules.budget:1:1"}));
+  // (the rule is not checked after the syntax error: its figures would lack
+  // the statement left out)
+  EXPECT_EQ(locations(yusuan::run_rule_test(tests[0])), (std::vector<std::string>{"E0101 t.budget:17:9"}));
   EXPECT_EQ(locations(yusuan::run_rule_test(tests[1])),
             (std::vector<std::string>{"E0101 t.budget:17:9", "E0202 t.budget:12:26", "W0604 t.budget:12:19"}));
   EXPECT_EQ(locations(yusuan::run_rule_test(tests[2])),

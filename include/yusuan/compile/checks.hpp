@@ -22,9 +22,15 @@ public:
   built_in_checks(draft& d, reporter& r) : d_(d), rep_(r) {}
 
   /// Runs the checks; false when a total cannot be represented (nothing
-  /// that sums items can be computed then).
+  /// that sums items can be computed then).  When an error left part of the
+  /// input out (reporter::input_errors), the checks that compare totals are
+  /// not run, only counted: their figures are known to be incomplete.
   bool run() {
     if (!totals_fit()) return false;
+    if (rep_.input_errors() > 0) {
+      rep_.not_run(checks_of_totals());
+      return true;
+    }
     projects();
     if (!fits({project_total()}, d_.data->projects.empty() ? source_span{} : d_.data->projects.front().span,
               "the total of the projects' amounts"))
@@ -39,6 +45,21 @@ public:
 
 private:
   unit u() const noexcept { return d_.data->header.amount_unit; }
+
+  /// How many checks projects(), groups(), balance() and balance_by_fund()
+  /// make: a project's amount against its items, a group's breakdown, income
+  /// against expenditure, each fund's balance.
+  std::size_t checks_of_totals() const {
+    const auto& data = *d_.data;
+    std::size_t n = data.groups.size();
+    for (std::size_t i = 0; i < data.projects.size(); ++i)
+      n += d_.stated_project_amount[i].first || data.projects[i].group != npos32;
+    if (!data.income.empty()) {
+      ++n;
+      n += detail::budget_access::make(d_.data).balances_by_fund();
+    }
+    return n;
+  }
 
   /// Σ of the projects' amounts (once they are known).
   money_sum project_total() const {

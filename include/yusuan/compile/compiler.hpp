@@ -139,7 +139,15 @@ private:
       }
       if (status == syntax::parse_status::error) {
         report_syntax_error(rep_, err, top.last);
-        top.pos = syntax::resume_after_error(rep_.file()->text().data(), start, err.where, top.last);
+        const char* text = rep_.file()->text().data();
+        top.pos = syntax::resume_after_error(text, start, err.where, top.last, !string_not_closed(err));
+        const bool restarts = top.pos == err.where && top.pos < top.last && *top.pos != '\n' && *top.pos != '\r';
+        if (!restarts && syntax::line_opens_block(text, err.where, top.last)) {
+          const char* line = err.where;
+          while (line > text && line[-1] != '\n' && line[-1] != '\r') --line;
+          syntax::chars::skip_blank(line, err.where);
+          low.open_unread_block(rep_.span_at(line));
+        }
         continue;
       }
       const syntax::ast::import_file* imp = low.lower(slot);
@@ -201,7 +209,9 @@ private:
         check_catalog(b, found);
         for (const auto& d : found) rep_.add(d);
       }
-      if (totals_fit) evaluate(b, order);
+      if (totals_fit && rep_.input_errors() == 0) evaluate(b, order);
+      else if (totals_fit) rep_.not_run(draft_.constraints.size());
+      note_checks_not_run();
     }
     out = rep_.finish();
     name_budget_in_rules(out);
@@ -210,6 +220,23 @@ private:
       result = detail::budget_access::make(draft_.data);
     }
     return result;
+  }
+
+  /// Once, after the errors: how many checks were not run because errors
+  /// left part of the input out (reporter::not_run).  Their figures would
+  /// be those of an incomplete budget: reported, they would be errors that
+  /// are not in the budget as written.
+  void note_checks_not_run() {
+    const std::size_t n = rep_.checks_not_run();
+    if (n == 0) return;
+    diagnostic d;
+    d.level = severity::note;
+    d.message = std::to_string(n) + (n == 1 ? " check was" : " checks were") +
+                " not run because of the errors above";
+    d.notes.push_back({"stated totals, income against expenditure and constraints (核对) need every statement, and "
+                       "the errors left some out: fix them and check again",
+                       {}});
+    rep_.add(std::move(d));
   }
 
   /// A diagnostic located in a rule file names the budget it was checked on.

@@ -4,11 +4,13 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/text/utf8.hpp>
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace yusuan::compile {
 
@@ -52,22 +54,61 @@ inline void add_item_notes(diagnostic& diag, const detail::budget_data& d, std::
   if (total > shown) diag.notes.push_back({"and " + std::to_string(total - shown) + " more items", {}});
 }
 
-/// What a syntax error found at `w`: the next token (up to 12 characters,
-/// up to a blank), quoted, or `end` at the end of the text.
+/// What a syntax error found at `w`: the token there (a word, a number, a
+/// string or one punctuation character, syntax::chars::token_end), quoted
+/// and cut after 12 characters, or `end` at the end of the text.
 inline std::string found_at(const char* w, const char* last, const char* end = "the end of the file") {
   if (w >= last) return end;
+  const char* token = syntax::chars::token_end(w, last);
+  if (token == w) return "the end of the line";
   const char* e = w;
-  int chars = 0;
-  while (e < last && chars < 12) {
-    const char* q = e;
-    const char32_t c = text::decode(q, last);
-    if (c == '\n' || c == '\r' || ((c == ' ' || c == '\t' || c == 0x3000) && chars > 0)) break;
-    e = q;
-    ++chars;
+  for (int chars = 0; e < token && chars < 12; ++chars) syntax::chars::next_char(e, token);
+  return "'" + std::string(w, e) + (e < token ? "…'" : "'");
+}
+
+/// The ASCII spelling of the run of full-width digits (and single blanks
+/// between groups of them) at `w`, or "" when `w` is not at one: a code
+/// such as ２０８ ０１ ０９, which must be written in ASCII digits.
+inline std::string ascii_digits_at(const char* w, const char* last) {
+  auto full_width_digit = [&](const char* p) {
+    return last - p >= 3 && p[0] == '\xEF' && p[1] == '\xBC' && static_cast<unsigned char>(p[2]) >= 0x90 &&
+           static_cast<unsigned char>(p[2]) <= 0x99;
+  };
+  std::string ascii;
+  const char* p = w;
+  while (full_width_digit(p)) {
+    ascii += static_cast<char>('0' + (static_cast<unsigned char>(p[2]) - 0x90));
+    p += 3;
+    if (p < last && *p == ' ' && full_width_digit(p + 1)) {
+      ascii += ' ';
+      ++p;
+    }
   }
-  std::string found = "'" + std::string(w, e) + "'";
-  if (e < last && *e != '\n' && *e != ' ' && *e != '\r' && chars >= 12) found.insert(found.size() - 1, "…");
-  return found;
+  // a whole token: ２０８元 is not a code
+  return ascii.empty() || syntax::chars::word_char_at(p, last) ? std::string() : ascii;
+}
+
+/// "1.00万元" when `w` is at a unit of amounts (元, 万元, 亿元) that follows
+/// an amount and a blank on its line, as in `= 1.00 万元`; else "".
+inline std::string unit_after_a_blank(const char* begin, const char* w, const char* last) {
+  const char* e = syntax::chars::token_end(w, last);
+  const std::string_view unit(w, static_cast<std::size_t>(e - w));
+  if (unit != "元" && unit != "万元" && unit != "亿元") return {};
+  if (begin > w) return {};
+  const char* b = w;
+  while (b > begin && (b[-1] == ' ' || b[-1] == '\t')) --b;
+  if (b == w) return {};
+  const char* n = b;
+  while (n > begin && (syntax::chars::is_digit(n[-1]) || n[-1] == '.' || n[-1] == ',')) --n;
+  if (n == b || !syntax::chars::is_digit(b[-1])) return {};
+  return std::string(n, b) + std::string(unit);
+}
+
+/// Whether the syntax error is a quote not closed on its line (the error
+/// is at the quote).
+inline bool string_not_closed(const syntax::syntax_error& err) {
+  return err.nesting_limit == 0 && err.name_length == 0 &&
+         (err.expected == syntax::closing_quote || err.expected == syntax::closing_curly_quote);
 }
 
 /// Reports a statement or query that did not parse: E0101, or E0715 for
@@ -90,9 +131,26 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
     d.found = std::to_string(err.name_length) + " bytes";
     return;
   }
+  if (string_not_closed(err)) {
+    const bool curly = err.expected == syntax::closing_curly_quote;
+    auto& d = rep.error("E0101", "string not closed", rep.span_at(err.where, curly ? 3 : 1));
+    d.expected = err.expected;
+    d.found = "the end of the line";
+    d.notes.push_back({std::string("a string is written on one line: close it with ") + (curly ? "'”'" : "'\"'") +
+                           " on the line it starts",
+                       {}});
+    return;
+  }
   auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
   d.expected = err.expected;
   d.found = found_at(err.where, last);
+  if (const std::string unit = unit_after_a_blank(rep.file() ? rep.file()->text().data() : err.where, err.where, last);
+      !unit.empty())
+    d.notes.push_back({"a unit is written right after its amount, without a blank: " + unit, {}});
+  if (const std::string ascii = ascii_digits_at(err.where, last); !ascii.empty())
+    d.notes.push_back({"codes are written in ASCII digits: " + ascii +
+                           " (full-width digits are read only in amounts, percentages and counts)",
+                       {}});
 }
 
 }  // namespace yusuan::compile

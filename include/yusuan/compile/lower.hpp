@@ -25,13 +25,30 @@ public:
   /// Lowers one statement.  Returns the import it asks for, or nullptr.
   const syntax::ast::import_file* lower(const syntax::statement_slot& s) {
     import_ = nullptr;
+    if (unread_depth_ > 0) {
+      pass_over(s);
+      return nullptr;
+    }
     if (s.is_item) spending_(s.item);
     else std::visit(*this, s.other);
     return import_;
   }
 
+  /// A block opened by a line with a syntax error (its '{' at the end of
+  /// the line): what it holds is read, so that its syntax errors are
+  /// reported and its '}' closes it, but not lowered, since its meaning
+  /// depends on the line that could not be read (an unread project's 绩效
+  /// is not "outside a project", its '}' not "unexpected").
+  void open_unread_block(source_span at) {
+    if (unread_depth_++ == 0) unread_span_ = at;
+  }
+
   /// Closes the blocks a file left open (E0103), down to `depth`.
   void close_unclosed(std::size_t depth) {
+    if (unread_depth_ > 0) {  // opened in this file: imports are not read inside it
+      c_.rep.error("E0103", "unclosed '{'", unread_span_, "this block is never closed");
+      unread_depth_ = 0;
+    }
     while (c_.blocks.size() > depth) {
       c_.rep.error("E0103", "unclosed '{'", c_.blocks.back().span, "this block is never closed");
       spending_.close_block(false);
@@ -78,6 +95,23 @@ private:
     }
   };
 
+  /// A statement inside an unread block: only its braces count.
+  void pass_over(const syntax::statement_slot& s) {
+    namespace ast = syntax::ast;
+    if (s.is_item) return;
+    if (std::holds_alternative<ast::block_close>(s.other)) {
+      --unread_depth_;
+      return;
+    }
+    bool opens = std::holds_alternative<ast::block_open>(s.other);
+    if (const auto* p = std::get_if<ast::project_statement>(&s.other)) {
+      const auto* project = std::get_if<ast::project>(p);
+      opens = std::holds_alternative<ast::project_group>(*p) || std::holds_alternative<ast::targets_open>(*p) ||
+              (project && project->opens_block);
+    }
+    unread_depth_ += opens;
+  }
+
   /// Whether a block would nest deeper than the limit (reported; the block
   /// is kept, so that its '}' still closes it).
   bool deep(slice where) {
@@ -101,6 +135,8 @@ private:
   rule_lowering rules_{c_};
   const syntax::ast::import_file* import_ = nullptr;
   bool deep_reported_ = false;
+  std::size_t unread_depth_ = 0;  // blocks open in an unread block, itself included
+  source_span unread_span_;       // the line that opened the outermost
 };
 
 }  // namespace yusuan::compile

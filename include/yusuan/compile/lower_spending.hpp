@@ -84,6 +84,7 @@ public:
     if (s.total) {
       if (auto m = c_.values.amount(s.total)) f.stated_total = m;
     }
+    f.input_errors_at_open = c_.rep.input_errors();
     c_.blocks.push(std::move(f));
   }
 
@@ -110,7 +111,12 @@ public:
       data.groups[f.group].amount = *sum;
       return;
     }
-    if (!f.stated_total || *sum == *f.stated_total) return;
+    if (!f.stated_total) return;
+    if (c_.rep.input_errors() != f.input_errors_at_open) {  // an item of it may have been left out
+      c_.rep.not_run(1);
+      return;
+    }
+    if (*sum == *f.stated_total) return;
     const unit u = c_.file.amount_unit;
     auto& d = c_.rep.error("E0401",
                            "stated total " + exact_text(*f.stated_total, u) + " differs from the sum of its items " +

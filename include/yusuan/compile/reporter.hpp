@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace yusuan::compile {
@@ -43,6 +44,7 @@ public:
   }
   /// Adds a diagnostic made elsewhere, within the limit.
   diagnostic& add(diagnostic d) {
+    if (d.level == severity::error && !compares_what_was_read(d.code)) ++input_errors_;
     std::size_t& seen = d.level == severity::error ? errors_seen_ : warnings_seen_;
     if (d.level == severity::note || ++seen <= max_errors_) {
       if (d.level != severity::note && seen == max_errors_)
@@ -57,6 +59,16 @@ public:
   }
 
   bool has_errors() const noexcept { return errors_seen_ > 0; }
+  /// Errors that may have left part of the input out of the budget (a
+  /// statement, or a part of one, dropped or read otherwise than written):
+  /// every error but those of the checks that compare what was read.
+  /// Checks that need the whole budget do not report while there are any:
+  /// their figures are known to be incomplete (see not_run).
+  std::size_t input_errors() const noexcept { return input_errors_; }
+  /// Counts checks of the whole budget (or of a block) not run because of
+  /// input errors; the compiler says how many once, in a closing note.
+  void not_run(std::size_t checks) noexcept { not_run_ += checks; }
+  std::size_t checks_not_run() const noexcept { return not_run_; }
   std::size_t errors_seen() const noexcept { return errors_seen_; }
   void keep(std::shared_ptr<const source_file> f) { diags_.keep(std::move(f)); }
 
@@ -91,8 +103,18 @@ public:
   }
 
 private:
+  /// The codes of the checks that compare statements read in full: a stated
+  /// total, a project's amount, a group's, a balance, a constraint.  They
+  /// leave nothing out.
+  static bool compares_what_was_read(std::string_view code) noexcept {
+    for (std::string_view c : {"E0401", "E0402", "E0403", "E0404", "E0405", "E0501", "E0503", "E0506"})
+      if (code == c) return true;
+    return false;
+  }
+
   std::size_t max_errors_;
   std::size_t errors_seen_ = 0, warnings_seen_ = 0;
+  std::size_t input_errors_ = 0, not_run_ = 0;
   diagnostics diags_;
   diagnostic scratch_;
   const source_file* file_ = nullptr;

@@ -35,6 +35,7 @@ struct frame {
   std::uint32_t tags = 0;
   std::uint32_t line = npos32;  // set when this block fixes the economic code
   std::optional<money> stated_total;
+  std::size_t input_errors_at_open = 0;  // reporter::input_errors() when it opened
   money_sum total_at_open;  // Σ of every item read before the block opened
   std::size_t first_item = 0;
   source_span span;

@@ -60,7 +60,7 @@ private:
       if (status == syntax::parse_status::end) break;
       if (status == syntax::parse_status::error) {
         report_syntax_error(rep_, err, last);
-        pos = syntax::resume_after_error(rep_.file()->text().data(), start, err.where, last);
+        pos = syntax::resume_after_error(rep_.file()->text().data(), start, err.where, last, !string_not_closed(err));
         continue;
       }
       std::visit(*statements_, st);

@@ -88,6 +88,53 @@ inline bool at(const char* p, const char* last, const char* s, std::size_t n) no
   return static_cast<std::size_t>(last - p) >= n && (n == 0 || *p == *s) && std::memcmp(p, s, n) == 0;
 }
 
+/// The end of the token at p, as a diagnostic names what it found there: a
+/// string closed on its line, quotes included; a word or a number (a word
+/// with the parentheses it may hold, a number with its point, its thousands
+/// separators and a '%'); or one punctuation character.  p itself at a
+/// blank, a line break or the end.
+inline const char* token_end(const char* p, const char* last) noexcept {
+  if (p >= last || is_line_break(*p) || *p == ' ' || *p == '\t') return p;
+  const bool curly = at(p, last, "\xE2\x80\x9C", 3);  // “
+  if (*p == '"' || curly) {
+    const char* q = p + (curly ? 3 : 1);
+    while (q < last && !is_line_break(*q)) {
+      if (!curly && *q == '\\' && q + 1 < last && !is_line_break(q[1])) {
+        q += 2;
+        continue;
+      }
+      if (!curly && *q == '"') return q + 1;
+      if (curly && at(q, last, "\xE2\x80\x9D", 3)) return q + 3;  // ”
+      ++q;
+    }
+    return p + (curly ? 3 : 1);
+  }
+  const char* e = p;
+  if (!word_char_at(e, last)) {
+    next_char(e, last);
+    return e;
+  }
+  const bool number = is_digit(*p) || (*p == '-' && p + 1 < last && is_digit(p[1]));
+  while (e < last) {
+    if (word_char_at(e, last)) {
+      next_char(e, last);
+    } else if (number && *e == ',' && e + 1 < last && is_digit(e[1])) {
+      ++e;
+    } else if (number && (*e == '%' || at(e, last, "\xEF\xBC\x85", 3))) {  // % or ％
+      return e + (*e == '%' ? 1 : 3);
+    } else if (*e == '(' || at(e, last, "\xEF\xBC\x88", 3)) {  // a parenthesis a word holds: (护) or （护）
+      const char* q = e + (*e == '(' ? 1 : 3);
+      const char* inner = q;
+      while (word_char_at(q, last)) next_char(q, last);
+      if (q == inner || !(q < last && (*q == ')' || at(q, last, "\xEF\xBC\x89", 3)))) break;
+      e = q + (*q == ')' ? 1 : 3);
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
 /// Skips blanks and comments (# … and // … to the end of the line).
 constexpr void skip_blank(const char*& first, const char* last) noexcept {
   const char* p = first;

@@ -30,6 +30,11 @@ inline constexpr std::size_t default_max_nesting = 64;
 /// Bytes a name (a word) or a string may have: a longer one is E0717.
 inline constexpr std::size_t max_name_length = 4096;
 
+/// What a string not closed on its line expects (syntax_error::expected;
+/// the error is at its opening quote): strings do not span lines.
+inline constexpr const char* closing_quote = "a closing '\"' before the end of the line";
+inline constexpr const char* closing_curly_quote = "a closing '”' before the end of the line";
+
 enum class parse_status { ok, end, error };
 
 /// The statement just read.  A plain item line (the common case) is read

@@ -343,7 +343,9 @@ struct percent_parser : scanned_token<percent_parser> {
 };
 
 /// A quoted string, "…" (with \" and \\ escapes) or “…”, on one line.  The
-/// slice excludes the quotes; escapes are resolved by the compiler.
+/// slice excludes the quotes; escapes are resolved by the compiler.  A quote
+/// not closed before the end of its line is an error at the quote (nothing
+/// else can be read there).
 struct string_parser : x3::parser<string_parser> {
   using attribute_type = slice;
   template <class It, class Ctx, class RCtx, class Attr>
@@ -381,7 +383,7 @@ struct string_parser : x3::parser<string_parser> {
       }
       ++p;
     }
-    return false;
+    throw x3::expectation_failure<const char*>(first, curly ? closing_curly_quote : closing_quote);
   }
 };
 
