@@ -155,7 +155,7 @@ public:
       data.columns = detail::make_columns(data.items, d_.data.get());
       compile::evaluator ev(b, rep);
       ev.evaluate_measures(order);
-      for (auto& m : data.measures) m.value = ev.measure_value(m.name).value_or(money{});
+      ev.store_values(data.measures);
     }
     diags = rep.finish();
     if (diags.has_errors()) return std::nullopt;
