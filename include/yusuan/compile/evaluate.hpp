@@ -52,13 +52,6 @@ public:
     return it->second;
   }
 
-  /// The value of a measure, once evaluated.
-  std::optional<money> measure_value(const std::string& name) const {
-    auto it = measures_.find(name);
-    if (it == measures_.end() || !it->second) return std::nullopt;
-    return it->second->amount;
-  }
-
   /// Sets the value of each measure of `ms` as evaluated: an amount, or a
   /// count; 0 for a measure without one (an error was reported).
   void store_values(std::vector<measure>& ms) const {
