@@ -1,6 +1,7 @@
 // budget_builder (<yusuan/compile/builder.hpp>): a budget assembled in C++ is
 // checked as a compiled one is, whatever the calling code puts in its items,
-// and a budget rebuilt from a compiled one is the same budget.
+// and a budget rebuilt from a compiled one is the same budget but for its
+// constraints (核对), which the model holds only as results.
 #include <yusuan/compile.hpp>
 #include <yusuan/compile/builder.hpp>
 #include <yusuan/query.hpp>
@@ -143,7 +144,12 @@ TEST(budget_builder, rebuilding_a_compiled_budget_gives_the_same_budget) {
   for (std::size_t i = 0; i < ref.measures().size(); ++i) {
     EXPECT_EQ(again->measures()[i].name, ref.measures()[i].name);
     EXPECT_EQ(again->measures()[i].value, ref.measures()[i].value) << ref.measures()[i].name;
+    EXPECT_EQ(again->measures()[i].is_count, ref.measures()[i].is_count) << ref.measures()[i].name;
+    EXPECT_EQ(again->measures()[i].count, ref.measures()[i].count) << ref.measures()[i].name;
   }
+  // its constraints are not carried over: the model holds their results only
+  EXPECT_FALSE(ref.constraints().empty());
+  EXPECT_TRUE(again->constraints().empty());
   for (const char* q : {"sum by function.类", "sum by project", "sum by econ where kind = 基本支出"}) {
     const auto want = yusuan::run(ref, yusuan::parse_query(q, ref));
     const auto got = yusuan::run(*again, yusuan::parse_query(q, *again));
@@ -178,4 +184,30 @@ TEST(budget_builder, a_measure_of_a_rebuilt_budget_names_projects_by_name_and_co
   EXPECT_EQ(value("甲码"), yuan("30.00"));
   EXPECT_EQ(value("乙"), yuan("12.00"));
   EXPECT_EQ(yusuan::run(*b, yusuan::parse_query("sum", *b)).total, yuan("142.00"));
+}
+
+TEST(budget_builder, a_rebuilt_budget_keeps_count_measures_and_drops_constraints_and_their_warnings) {
+  const auto r = compile(
+      "金额单位 元\n208 01 09 30101: 1.00\n208 01 09 30102: 2.00\n计数 车辆 2 辆\n"
+      "口径 工资项数 = 计数(经济 属于 (30101, 30102))\n口径 车辆加一 = 车辆 + 1\n"
+      "核对 工资项数 = 2\n核对 支出合计 < 1.00 警告 \"支出过高\"\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  ASSERT_EQ(r.value->constraints().size(), 2u);
+  ASSERT_EQ(r.value->warnings().size(), 1u) << dump(r.value->warnings());
+  EXPECT_EQ(r.value->warnings()[0].code, "W0501");
+  yusuan::budget_builder bb(*r.value);
+  yusuan::diagnostics diags;
+  const auto b = bb.build(diags, no_catalog());
+  ASSERT_TRUE(b.has_value()) << dump(diags);
+  ASSERT_EQ(b->measures().size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    SCOPED_TRACE(b->measures()[i].name);
+    EXPECT_TRUE(r.value->measures()[i].is_count);
+    EXPECT_TRUE(b->measures()[i].is_count);
+    EXPECT_EQ(b->measures()[i].count, r.value->measures()[i].count);
+  }
+  EXPECT_EQ(b->measures()[0].count, 2);
+  EXPECT_EQ(b->measures()[1].count, 3);
+  EXPECT_TRUE(b->constraints().empty());
+  EXPECT_TRUE(b->warnings().empty()) << dump(b->warnings());
 }

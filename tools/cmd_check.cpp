@@ -49,7 +49,8 @@ Options:
                        and failed, and a last line the budgets × rules
   --set NAME=VALUE     the value of a 参数 of the rules (repeatable)
   --werror             treat warnings as errors
-  --max-errors N       stop reporting syntax errors after N (default 100)
+  --max-errors N       report at most N errors and N warnings, count the rest
+                       (default 100; 0: report them all)
   -q, --quiet          print nothing when a file checks clean
   -o FILE              write the diagnostics and the summary to FILE
   -j, --jobs N         check N budgets at a time (default: the number of cores)
@@ -115,7 +116,8 @@ int run_check(const std::vector<std::string>& args) {
       const std::string v = option_value(args, i, "--max-errors");
       char* end = nullptr;
       const long n = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n <= 0) throw usage_error{"--max-errors needs a positive number, not '" + v + "'"};
+      if (v.empty() || *end != '\0' || n < 0)
+        throw usage_error{"--max-errors needs a whole number (0: no limit), not '" + v + "'"};
       max_errors = static_cast<std::size_t>(n);
     } else if (a == "-j" || is_option(a, "--jobs") || (a.size() > 2 && a.rfind("-j", 0) == 0)) {
       many.jobs = jobs_option(args, i);

@@ -5,7 +5,10 @@
 // `diagnostics&` it returns the result or throws `budget_error` (a
 // `yusuan::error` carrying every diagnostic); with one it throws nothing for
 // problems in the input, fills `diags` (warnings too) and returns an empty
-// optional on error.
+// optional on error.  Options the compiler cannot honour safely are the
+// calling program's mistake: both forms of compile_file and compile_string
+// throw yusuan::error (errc::invalid_argument) for them (check_options,
+// compile/options.hpp).
 //
 //   yusuan::budget b = yusuan::compile_file("budgets/x.budget");   // throws budget_error
 //   yusuan::render_text(std::cerr, b.warnings());

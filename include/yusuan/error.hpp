@@ -13,7 +13,9 @@
 //   ├── rounding_error             rounding::unnecessary and an inexact value
 //   ├── division_by_zero           a divisor, share or change base of zero
 //   └── budget_error               (compile.hpp) a budget, query or table that
-//                                  failed, with all its diagnostics
+//                                  failed, with all its diagnostics; its code()
+//                                  is the errc of its errors (budget_error::
+//                                  error_code_of says which decides)
 //
 // Catch `yusuan::error` for all of them; `code()` is a std::error_code that
 // compares equal to a `yusuan::errc` (or, for amount_parse_error, to the
@@ -49,14 +51,14 @@ enum class errc {
   io_error = 1,          ///< E0001: a file cannot be read
   not_utf8,              ///< E0002: a file is not UTF-8
   syntax_error,          ///< E01xx: the text does not follow the grammar
-  invalid_budget,        ///< E02xx–E06xx: a budget that does not check
+  invalid_budget,        ///< E02xx–E06xx, E0806, E0807: a budget that does not check
   malformed_amount,      ///< E0202: text that is not an amount: the condition of every amount_errc but one
   overflow,              ///< E0701: a value that cannot be represented
   rounding_necessary,    ///< E0702: rounding::unnecessary, and the value is not exact: also amount_errc's
   division_by_zero,      ///< E0703: a divisor (or the whole of a share) of zero
-  invalid_query,         ///< E05xx: a query that does not parse or resolve
+  invalid_query,         ///< E0505, and any error in a query's text (E0101, E0301, E0305): a query that does not parse or resolve
   unknown_table,         ///< E0801, E0803: no such disclosure table, or an id several tables start with
-  limit_exceeded,        ///< E07xx: an input beyond a documented limit
+  limit_exceeded,        ///< E0711–E0717: an input beyond a documented limit (compile_options)
   invalid_argument,      ///< an argument outside what a function accepts (a program error, no diagnostic code)
   unknown_format,        ///< E0802: no such output format
   invalid_template,      ///< E0804, E0805: no such template, or a template that does not check

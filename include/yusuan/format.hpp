@@ -40,7 +40,9 @@ struct format_options {
   keyword_spelling_choice spelling = keyword_spelling_choice::as_written;
   /// Spaces per level of blocks.
   std::size_t indent = 2;
-  /// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) read in one statement.
+  /// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) read in one statement;
+  /// past compile_options::max_expression_depth_bound, format_budget throws
+  /// yusuan::error (errc::invalid_argument).
   std::size_t max_expression_depth = 64;
 };
 

@@ -13,8 +13,9 @@
 //
 // Matchers: ChecksClean() (no error), Reports(CODE[, TEXT]) (a diagnostic of
 // that code mentioning TEXT), FailsRule(TEXT) (a failed constraint whose
-// message or text contains TEXT), HasMeasure(NAME, AMOUNT) (the budget
-// compiles and the measure or figure NAME is AMOUNT, in the budget's unit).
+// message or text contains TEXT), HasMeasure(NAME, VALUE) (the budget
+// compiles and the measure or figure NAME is VALUE: an amount in the budget's
+// unit, or a whole number for a count).
 // A budget is checked as `yusuan check` checks it: compiled, then its
 // template and table notes (tables::check_notes: E0804, E0806, E0807).
 // It needs GoogleTest and GoogleMock only where it is included.
@@ -26,12 +27,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace yusuan::testing {
@@ -122,6 +126,17 @@ private:
   bool rule_;
 };
 
+/// `text` as a whole number (digits, a sign allowed), or nullopt.
+inline std::optional<std::int64_t> whole_number(std::string_view text) {
+  std::int64_t n = 0;
+  const char* b = text.data();
+  const char* e = b + text.size();
+  if (b != e && *b == '+') ++b;
+  const auto [p, err] = std::from_chars(b, e, n);
+  if (err != std::errc() || p != e || b == e) return std::nullopt;
+  return n;
+}
+
 class has_measure : public ::testing::MatcherInterface<const compiled_budget&> {
 public:
   has_measure(std::string name, std::string amount) : name_(std::move(name)), amount_(std::move(amount)) {}
@@ -131,22 +146,10 @@ public:
       return false;
     }
     const unit u = r.value->header().amount_unit;
-    std::error_code ec;
-    const money want = money::parse(amount_, u, ec);
-    if (ec) {
-      *l << "'" << amount_ << "' is not an amount";
-      return false;
-    }
     for (const auto& m : r.value->measures())
-      if (m.name == name_) {
-        *l << name_ << " is " << m.value.format(u, 2);
-        return m.value == want;
-      }
+      if (m.name == name_) return m.is_count ? count_is(m.count, {}, l) : amount_is(m.value, u, l);
     for (const auto& f : r.value->figures())
-      if (f.name == name_ && f.is_money) {
-        *l << name_ << " is " << f.amount.format(u, 2);
-        return f.amount == want;
-      }
+      if (f.name == name_) return f.is_money ? amount_is(f.amount, u, l) : count_is(f.count, f.unit, l);
     *l << "no measure or figure named " << name_;
     return false;
   }
@@ -154,6 +157,28 @@ public:
   void DescribeNegationTo(std::ostream* os) const override { *os << "does not have " << name_ << " = " << amount_; }
 
 private:
+  /// An amount, compared with amount_ read in the budget's unit.
+  bool amount_is(money have, unit u, ::testing::MatchResultListener* l) const {
+    *l << name_ << " is " << have.format(u, 2);
+    std::error_code ec;
+    const money want = money::parse(amount_, u, ec);
+    if (ec) {
+      *l << ", and '" << amount_ << "' is not an amount";
+      return false;
+    }
+    return have == want;
+  }
+  /// A count (of `what`: 辆, 人 …), compared with amount_ as a whole number.
+  bool count_is(std::int64_t have, std::string_view what, ::testing::MatchResultListener* l) const {
+    *l << name_ << " is a count, " << have << (what.empty() ? "" : " ") << what;
+    const auto want = whole_number(amount_);
+    if (!want) {
+      *l << ", and '" << amount_ << "' is not a whole number";
+      return false;
+    }
+    return have == *want;
+  }
+
   std::string name_, amount_;
 };
 
@@ -171,7 +196,9 @@ inline ::testing::Matcher<const compiled_budget&> Reports(std::string code, std:
 inline ::testing::Matcher<const compiled_budget&> FailsRule(std::string text) {
   return ::testing::MakeMatcher(new detail::reports({}, std::move(text), true));
 }
-/// The budget compiles and the measure (口径) or figure (数值) `name` is `amount` in the budget's unit.
+/// The budget compiles and the measure (口径) or figure (数值, 计数) `name` is
+/// `amount`: an amount in the budget's unit ("9.20"), or for a count (计数(…),
+/// 项目数, a 计数 figure) a whole number ("4").
 inline ::testing::Matcher<const compiled_budget&> HasMeasure(std::string name, std::string amount) {
   return ::testing::MakeMatcher(new detail::has_measure(std::move(name), std::move(amount)));
 }

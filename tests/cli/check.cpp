@@ -61,8 +61,9 @@ TEST(check_cli, usage_errors_exit_2) {
   auto format = run_cli("check --format xml tests/data/small.budget");
   EXPECT_EQ(format.exit, 2);
   EXPECT_HAS(format.err, "--format must be one of text, json");
-  auto max = run_cli("check --max-errors 0 tests/data/small.budget");
+  auto max = run_cli("check --max-errors -1 tests/data/small.budget");
   EXPECT_EQ(max.exit, 2);
+  EXPECT_HAS(max.err, "--max-errors needs a whole number (0: no limit), not '-1'");
   auto missing_value = run_cli("check tests/data/small.budget --format");
   EXPECT_EQ(missing_value.exit, 2);
   EXPECT_HAS(missing_value.err, "--format needs a value");
@@ -147,6 +148,15 @@ TEST(check_cli, max_errors) {
   EXPECT_EQ(syntax, 3u);
   ASSERT_NE(summary, nullptr) << r.out;
   EXPECT_EQ(summary->get("message")->string, "7 more errors not shown");
+}
+
+TEST(check_cli, max_errors_zero_reports_every_error) {
+  auto r = run_cli("check --format json --max-errors 0 tests/data/dsl/ten_syntax_errors.budget");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  json doc;
+  ASSERT_TRUE(json_reader(r.out).read(doc)) << r.out;
+  ASSERT_EQ(doc.array.size(), 10u) << r.out;
+  for (const auto& d : doc.array) EXPECT_EQ(d.get("code")->string, "E0101") << r.out;
 }
 
 TEST(check_cli, help_and_version) {

@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 
+#include <yusuan/format.hpp>
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/tables.hpp>
 
@@ -97,6 +98,63 @@ TEST(diag_limits, E0715_limit_is_an_option) {
   EXPECT_TRUE(compile(hostile::parens(3), o).ok());
   const auto past = compile(hostile::parens(4), o);
   EXPECT_EQ(one(past, "E0715").expected, "at most 3 levels");
+}
+
+TEST(diag_limits, E0715_the_largest_limit_is_safe_in_4_MiB_of_stack) {
+  auto o = no_catalog();
+  o.max_expression_depth = compile_options::max_expression_depth_bound;
+  ASSERT_EQ(o.max_expression_depth, 512u);
+  for (const auto& text : {hostile::parens(512), hostile::nested_shares(512), hostile::nested_changes(512),
+                           hostile::share_levels(512), hostile::change_levels(512), hostile::filter_groups(512)}) {
+    compiled r;
+    on_small_stack(4 * 1024 * 1024, [&] { r = compile(text, o); });
+    EXPECT_TRUE(with_code(r, "E0715").empty()) << dump(r);
+  }
+  compiled past;
+  on_small_stack(4 * 1024 * 1024, [&] { past = compile(hostile::parens(513), o); });
+  EXPECT_EQ(one(past, "E0715").expected, "at most 512 levels");
+}
+
+TEST(diag_limits, options_past_their_safe_bound_are_invalid_arguments) {
+  // a mistake of the calling program, in both forms: a plain yusuan::error,
+  // not a budget_error, and nothing is read
+  auto deep = no_catalog();
+  deep.max_expression_depth = compile_options::max_expression_depth_bound + 1;
+  auto big = no_catalog();
+  big.max_file_size = compile_options::max_file_size_bound + 1;
+  for (const auto* o : {&deep, &big}) {
+    for (int form = 0; form < 3; ++form) {
+      try {
+        yusuan::diagnostics ds;
+        if (form == 0) (void)yusuan::compile_string(hostile::head(), "t.budget", ds, *o);
+        else if (form == 1) (void)yusuan::compile_string(hostile::head(), "t.budget", *o);
+        else (void)yusuan::compile_file("tests/data/small.budget", ds, *o);
+        ADD_FAILURE() << "no yusuan::error, form " << form;
+      } catch (const yusuan::budget_error& e) {
+        ADD_FAILURE() << "a budget_error: " << e.what();
+      } catch (const yusuan::error& e) {
+        EXPECT_EQ(e.code(), yusuan::errc::invalid_argument);
+        EXPECT_TRUE(e.diagnostic_code().empty());
+        EXPECT_NE(std::string(e.what()).find(o == &deep ? "max_expression_depth 513" : "max_file_size 4294967296"),
+                  std::string::npos)
+            << e.what();
+      }
+    }
+  }
+  // at the bounds, the options are taken
+  auto at = no_catalog();
+  at.max_file_size = compile_options::max_file_size_bound;
+  at.max_expression_depth = compile_options::max_expression_depth_bound;
+  EXPECT_TRUE(compile(hostile::head(), at).ok());
+  // the formatter reads expressions as the compiler does
+  yusuan::format_options f;
+  f.max_expression_depth = compile_options::max_expression_depth_bound + 1;
+  try {
+    (void)yusuan::format_budget(hostile::head(), "t.budget", f);
+    ADD_FAILURE() << "no yusuan::error";
+  } catch (const yusuan::error& e) {
+    EXPECT_EQ(e.code(), yusuan::errc::invalid_argument);
+  }
 }
 
 TEST(diag_limits, E0715_in_a_query) {

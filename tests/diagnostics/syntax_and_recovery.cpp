@@ -238,6 +238,22 @@ TEST(diag_syntax, E0102_max_errors_zero_still_fails) {
   EXPECT_TRUE(r.diagnostics.has_errors());
 }
 
+TEST(diag_syntax, E0102_max_errors_zero_keeps_every_error) {
+  // 0 is no limit (as -fmax-errors=0): 150 errors, past the default 100, all
+  // kept, with no E0102 and no note of a limit
+  auto o = no_catalog();
+  o.max_errors = 0;
+  std::string text;
+  for (int i = 0; i < 150; ++i) text += "收入 一般公共预算 a" + std::to_string(i) + "\n";
+  auto r = compile(text, o);
+  EXPECT_FALSE(r.ok());
+  const auto shown = with_code(r, "E0101");
+  ASSERT_EQ(shown.size(), 150u) << dump(r);
+  EXPECT_TRUE(with_code(r, "E0102").empty());
+  for (const auto* d : shown) EXPECT_TRUE(d->notes.empty()) << where(*d);
+  EXPECT_EQ(r.diagnostics.error_count(), 150u);
+}
+
 // --- E0103: braces -------------------------------------------------------------------------------
 
 TEST(diag_syntax, E0103_unexpected_close) {

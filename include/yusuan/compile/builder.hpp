@@ -42,8 +42,15 @@ public:
   budget_builder() = default;
 
   /// Starts from a budget's contents: its header, units, income, items,
-  /// projects, groups, figures and measures.  Its constraints are not carried
-  /// over (their results were about the other contents).
+  /// projects, groups, figures, measures (their definitions, evaluated again
+  /// by build()), table notes and catalog extensions; built unchanged, they
+  /// are the same budget.  Two things are not carried over:
+  ///   - its constraints (核对, those of compile_options::rules too):
+  ///     budget::constraints() keeps each one's result, not its expression,
+  ///     so they cannot be checked again on the new contents; the rebuilt
+  ///     budget has none (compile the budget's text to check them);
+  ///   - its warnings: build() reports those of its own checks again (the
+  ///     catalogs, W04xx), not those of the constraints (W0501, W0503).
   explicit budget_builder(const budget& from) {
     *d_.data = detail::budget_access::data(from);
     auto& data = *d_.data;
@@ -155,7 +162,7 @@ public:
       data.columns = detail::make_columns(data.items, d_.data.get());
       compile::evaluator ev(b, rep);
       ev.evaluate_measures(order);
-      for (auto& m : data.measures) m.value = ev.measure_value(m.name).value_or(money{});
+      ev.store_values(data.measures);
     }
     diags = rep.finish();
     if (diags.has_errors()) return std::nullopt;

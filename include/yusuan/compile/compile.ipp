@@ -16,11 +16,13 @@ namespace yusuan {
 
 YUSUAN_DECL std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& diags,
                                                const compile_options& options) {
+  check_options(options);
   return compile::compiler(options).compile_file(file, diags);
 }
 
 YUSUAN_DECL std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
                                                  const compile_options& options) {
+  check_options(options);
   return compile::compiler(options).compile_text(text, std::move(name), diags);
 }
 

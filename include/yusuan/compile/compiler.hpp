@@ -255,7 +255,7 @@ private:
     data.columns = detail::make_columns(data.items, draft_.data.get());
     evaluator ev(b, rep_);
     ev.evaluate_measures(order);
-    for (auto& m : data.measures) m.value = ev.measure_value(m.name).value_or(money{});
+    ev.store_values(data.measures);
     constraint_checker checker(ev, rep_);
     for (const auto& c : draft_.constraints) {
       if (c.scope == rule_scope::budget) {

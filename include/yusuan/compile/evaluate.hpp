@@ -52,11 +52,16 @@ public:
     return it->second;
   }
 
-  /// The value of a measure, once evaluated.
-  std::optional<money> measure_value(const std::string& name) const {
-    auto it = measures_.find(name);
-    if (it == measures_.end() || !it->second) return std::nullopt;
-    return it->second->amount;
+  /// Sets the value of each measure of `ms` as evaluated: an amount, or a
+  /// count; 0 for a measure without one (an error was reported).
+  void store_values(std::vector<measure>& ms) const {
+    for (auto& m : ms) {
+      const auto it = measures_.find(m.name);
+      const value* v = it != measures_.end() && it->second ? &*it->second : nullptr;
+      m.is_count = v && v->kind == value::type::count;
+      m.count = m.is_count ? v->count : 0;
+      m.value = v && v->kind == value::type::money ? v->amount : money{};
+    }
   }
 
   /// Σ of the items that pass `f` (on the aggregation engine); E0701 at

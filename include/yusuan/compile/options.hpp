@@ -3,6 +3,7 @@
 #pragma once
 
 #include <yusuan/diagnostics/source.hpp>
+#include <yusuan/error.hpp>
 #include <yusuan/model/records.hpp>
 
 #include <cstddef>
@@ -18,7 +19,9 @@
 namespace yusuan {
 
 struct compile_options {
-  /// Errors (and warnings) reported at most; past it they are counted (E0102).
+  /// Errors reported at most, and as many warnings; past it they are counted
+  /// (E0102).  0: no limit (every diagnostic is kept, as many as the input
+  /// makes).
   std::size_t max_errors = 100;
   /// Imports may not leave this directory; empty: the directory of the root file.
   std::filesystem::path root;
@@ -48,12 +51,22 @@ struct compile_options {
   /// file's lines and columns.  Empty: the text is the whole file.
   std::vector<line_origin> line_origins;
 
-  // limits (docs/language.md, "Limits") -------------------------------------
-  /// Bytes of one source file.
+  // limits (docs/language.md §22, "Limits") ----------------------------------
+  //
+  // Past a limit the input is a located error (E0001, E07xx), never a crash.
+  // Every limit but two may be set to any value, 0 included (0 files, 0
+  // bytes: every input is past it): the compiler reads blocks and imports
+  // without recursion, so their depth costs memory in proportion to the
+  // input, not stack.  compile_file and compile_string throw yusuan::error
+  // (errc::invalid_argument) for a max_file_size past max_file_size_bound or
+  // a max_expression_depth past max_expression_depth_bound.
+
+  /// Bytes of one source file; at most max_file_size_bound.
   std::uintmax_t max_file_size = std::uintmax_t{1} << 30;
   /// Bytes of one line of a source file.
   std::size_t max_line_length = std::size_t{1} << 20;
-  /// Files one budget reads (the root and its imports).
+  /// Files one budget reads (the root and its imports).  A budget never reads
+  /// more than 65,535 (E0712), whatever this says.
   std::size_t max_files = 10'000;
   /// Imports nested in imports.
   std::size_t max_import_depth = 256;
@@ -61,9 +74,36 @@ struct compile_options {
   std::size_t max_path_length = 1024;
   /// Blocks nested in blocks.
   std::size_t max_block_depth = 256;
-  /// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) in one statement.
+  /// Levels of parentheses, 占比(…), 增幅(…) and 合计(…) in one statement;
+  /// at most max_expression_depth_bound.
   std::size_t max_expression_depth = 64;
+
+  /// The largest max_file_size: positions in a file are 32-bit offsets.
+  static constexpr std::uintmax_t max_file_size_bound = 0xFFFF'FFFF;
+  /// The largest max_expression_depth.  The compiler reads and evaluates
+  /// nested expressions by recursion: a level takes up to about 4 KiB of
+  /// stack unoptimised and 7 KiB under AddressSanitizer, so 512 levels stay
+  /// within 4 MiB, half the 8 MiB a thread has by default on Linux (the
+  /// default of 64 within 512 KiB).
+  static constexpr std::size_t max_expression_depth_bound = 512;
 };
+
+/// Throws yusuan::error (errc::invalid_argument) for options the compiler
+/// cannot honour safely: a max_file_size past compile_options::
+/// max_file_size_bound, a max_expression_depth past compile_options::
+/// max_expression_depth_bound.  A mistake of the calling program, not of its
+/// input: compile_file and compile_string call it before reading anything.
+inline void check_options(const compile_options& o) {
+  if (o.max_file_size > compile_options::max_file_size_bound)
+    throw error(errc::invalid_argument, "yusuan: compile_options::max_file_size " + std::to_string(o.max_file_size) +
+                                            " is past the largest file the compiler reads, " +
+                                            std::to_string(compile_options::max_file_size_bound) + " bytes");
+  if (o.max_expression_depth > compile_options::max_expression_depth_bound)
+    throw error(errc::invalid_argument, "yusuan: compile_options::max_expression_depth " +
+                                            std::to_string(o.max_expression_depth) +
+                                            " is past the deepest nesting the compiler reads safely, " +
+                                            std::to_string(compile_options::max_expression_depth_bound) + " levels");
+}
 
 /// The directories of $YUSUAN_PATH (separated by ':'), in order.
 inline std::vector<std::filesystem::path> library_path_from_environment() {

@@ -20,10 +20,11 @@ using syntax::ast::slice;
 /// Collects the diagnostics of one compilation.  Past `max_errors` errors (and
 /// as many warnings) it keeps counting but stores no more; a closing E0102
 /// says how many were left out, so that no input makes the compiler print
-/// without bound.
+/// without bound.  A `max_errors` of 0 keeps every one.
 class reporter {
 public:
-  explicit reporter(std::size_t max_errors) : max_errors_(max_errors == 0 ? 1 : max_errors) {}
+  explicit reporter(std::size_t max_errors)
+      : max_errors_(max_errors == 0 ? static_cast<std::size_t>(-1) : max_errors) {}
 
   /// Reports a diagnostic; returns it for notes, or a scratch diagnostic when
   /// the limit was reached.

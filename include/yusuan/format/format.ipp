@@ -205,6 +205,11 @@ inline void test_line_edits(std::string_view s, const rule_test_span& sp, keywor
 YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std::string name, diagnostics& diags,
                                                      const format_options& options) {
   using namespace format;
+  if (options.max_expression_depth > compile_options::max_expression_depth_bound)
+    throw error(errc::invalid_argument, "yusuan: format_options::max_expression_depth " +
+                                            std::to_string(options.max_expression_depth) +
+                                            " is past the deepest nesting read safely, " +
+                                            std::to_string(compile_options::max_expression_depth_bound) + " levels");
   auto file = std::make_shared<const source_file>(name, std::string(text));
   compile::reporter rep(100);
   rep.set_file(file.get());

@@ -59,7 +59,8 @@ inline void describe(std::ostream& o, const budget& b) {
     for (auto m : g.members) o << ' ' << m;
     o << '\n';
   }
-  for (const auto& m : b.measures()) o << "measure " << m.name << " | " << m.value.fen() << '\n';
+  for (const auto& m : b.measures())
+    o << "measure " << m.name << " | " << m.is_count << " | " << m.value.fen() << " | " << m.count << '\n';
   for (const auto& p : b.prior_figures()) o << "prior " << p.name << " | " << p.amount.fen() << '\n';
   for (const auto& f : b.figures())
     o << "figure " << f.name << " | " << f.is_money << " | " << f.amount.fen() << " | " << f.count << " | " << f.unit

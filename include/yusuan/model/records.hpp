@@ -81,11 +81,14 @@ struct project_group {
 };
 
 /// A named measure (口径), e.g. 三公经费 = sum where econ in (30212, 30217, 30231, 31013).
+/// Its value is an amount, or a count (计数(…), 项目数, a 计数 figure …).
 struct measure {
   std::string name;
   expr definition;
-  money value;
+  money value;  // an amount; 0 for a count
   source_span span;
+  bool is_count = false;  // a count: `count` holds it, not `value`
+  std::int64_t count = 0;
 };
 
 /// A prior-year (上年) figure.

@@ -203,12 +203,11 @@ public:
   template <std::integral I>
     requires(!std::same_as<I, bool>)
   friend money operator*(money a, I k) {
+    // The builtin multiplies exactly, whatever the signedness and width of
+    // its operands: only a product that leaves 64 bits overflows (0 × 2^63
+    // and -1 × 2^63 fit).
     std::int64_t r;
-    if constexpr (std::is_unsigned_v<I> && sizeof(I) >= sizeof(std::int64_t)) {
-      if (k > static_cast<I>(std::numeric_limits<std::int64_t>::max()))
-        detail::throw_overflow("money multiplication", detail::fen_text(a.fen_), std::to_string(k));
-    }
-    if (__builtin_mul_overflow(a.fen_, static_cast<std::int64_t>(k), &r))
+    if (__builtin_mul_overflow(a.fen_, k, &r))
       detail::throw_overflow("money multiplication", detail::fen_text(a.fen_), std::to_string(k));
     return from_fen(r);
   }

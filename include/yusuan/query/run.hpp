@@ -4,6 +4,7 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/error.hpp>
 #include <yusuan/money.hpp>
 #include <yusuan/query/cells.hpp>
 #include <yusuan/query/dimension.hpp>
@@ -19,6 +20,7 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <unordered_map>
 #include <vector>
 
@@ -107,7 +109,10 @@ std::vector<std::uint32_t> row_order(const std::vector<result_row>& rows, const 
 }
 }  // namespace detail
 
-/// Runs a query.
+/// Runs a query.  Throws overflow_error (errc::overflow, E0701) for a sum
+/// past what an amount holds: a group's, a pivot cell's, a rollup subtotal's
+/// or the total, which items of both signs can make however small the
+/// budget's own total is.
 inline result_table run(const budget& b, const query& q) {
   result_table t;
   t.source = b;
@@ -323,6 +328,8 @@ inline result_table run(const budget& b, const query& q) {
 /// this year has a prior sum or count of 0 and no change in percent (there is
 /// no base).  For the least or greatest amount, a year without items has no
 /// value.  The order and the limit apply to the rows of both years together.
+/// Throws overflow_error (errc::overflow, E0701) for a sum of either year
+/// past what an amount holds, or a change in percent past 64 bits.
 inline result_table run_with_prior(const budget& current, const budget& prior, const query& q) {
   query whole = q;
   whole.limit = 0;
@@ -395,6 +402,35 @@ inline result_table run_with_prior(const budget& current, const budget& prior, c
   for (auto i : perm) rows.push_back(std::move(t.rows[i]));
   t.rows = std::move(rows);
   return t;
+}
+
+namespace detail {
+/// `f()`, or nullopt and what it throws as `ec`.
+template <class F>
+std::optional<result_table> run_without_throwing(std::error_code& ec, F&& f) {
+  try {
+    std::optional<result_table> t(f());
+    ec.clear();
+    return t;
+  } catch (const yusuan::error& e) {
+    ec = e.code();
+    return std::nullopt;
+  }
+}
+}  // namespace detail
+
+/// Runs a query; sets `ec` to what the throwing form's exception carries
+/// (errc::overflow) and returns nullopt instead of throwing, or clears it.
+/// Throws nothing but std::bad_alloc.
+inline std::optional<result_table> run(const budget& b, const query& q, std::error_code& ec) {
+  return detail::run_without_throwing(ec, [&] { return run(b, q); });
+}
+
+/// run_with_prior, setting `ec` (errc::overflow) and returning nullopt
+/// instead of throwing.  Throws nothing but std::bad_alloc.
+inline std::optional<result_table> run_with_prior(const budget& current, const budget& prior, const query& q,
+                                                  std::error_code& ec) {
+  return detail::run_without_throwing(ec, [&] { return run_with_prior(current, prior, q); });
 }
 
 }  // namespace yusuan

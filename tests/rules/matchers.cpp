@@ -1,0 +1,67 @@
+// The matchers of <yusuan/testing.hpp>: what they match and what they say of
+// a budget they do not match (gmock's explanation, as a failing EXPECT_THAT
+// prints it).
+#include "support/test_support.hpp"
+
+#include <yusuan/testing.hpp>
+
+using namespace yusuan_test;
+using namespace yusuan::testing;
+using ::testing::Not;
+
+namespace {
+
+const char* const counted =
+    "金额单位 元\n"
+    "208 01 09 30101: 1.00\n"
+    "208 01 09 30102: 2.00\n"
+    "208 01 09 30201: 4.00\n"
+    "计数 公务用车 2 辆\n"
+    "数值 政府采购 6.50\n"
+    "口径 工资项数 = 计数(经济 属于 (30101, 30102))\n"
+    "口径 车辆加一 = 公务用车 + 1\n"
+    "口径 工资 = 合计(经济 = 301)\n";
+
+compiled_budget counted_budget() {
+  compile_options o;
+  o.check_catalog = false;
+  return compile_with_rules(counted, {}, o);
+}
+
+/// What HasMeasure(name, value) says of the budget, and whether it matches.
+std::pair<bool, std::string> explain(const compiled_budget& r, const std::string& name, const std::string& value) {
+  ::testing::StringMatchResultListener l;
+  const bool matched = ::testing::ExplainMatchResult(HasMeasure(name, value), r, &l);
+  return {matched, l.str()};
+}
+
+}  // namespace
+
+TEST(matchers, has_measure_of_a_count_measure_is_a_whole_number) {
+  const auto r = counted_budget();
+  ASSERT_THAT(r, ChecksClean());
+  EXPECT_THAT(r, HasMeasure("工资项数", "2"));
+  EXPECT_THAT(r, HasMeasure("车辆加一", "3"));
+  EXPECT_EQ(explain(r, "工资项数", "2"), std::pair(true, std::string("工资项数 is a count, 2")));
+  EXPECT_EQ(explain(r, "工资项数", "5"), std::pair(false, std::string("工资项数 is a count, 2")));
+  // a count is no amount: not 0.00, nor 2.00
+  EXPECT_THAT(r, Not(HasMeasure("工资项数", "0.00")));
+  EXPECT_EQ(explain(r, "工资项数", "2.00"),
+            std::pair(false, std::string("工资项数 is a count, 2, and '2.00' is not a whole number")));
+}
+
+TEST(matchers, has_measure_of_a_count_figure_names_its_unit) {
+  const auto r = counted_budget();
+  EXPECT_THAT(r, HasMeasure("公务用车", "2"));
+  EXPECT_EQ(explain(r, "公务用车", "3"), std::pair(false, std::string("公务用车 is a count, 2 辆")));
+  EXPECT_EQ(explain(r, "公务用车", "+2"), std::pair(true, std::string("公务用车 is a count, 2 辆")));
+}
+
+TEST(matchers, has_measure_of_an_amount) {
+  const auto r = counted_budget();
+  EXPECT_THAT(r, HasMeasure("工资", "3.00"));
+  EXPECT_THAT(r, HasMeasure("政府采购", "6.50"));
+  EXPECT_EQ(explain(r, "工资", "3.01"), std::pair(false, std::string("工资 is 3.00")));
+  EXPECT_EQ(explain(r, "工资", "三元"), std::pair(false, std::string("工资 is 3.00, and '三元' is not an amount")));
+  EXPECT_EQ(explain(r, "没有", "1.00"), std::pair(false, std::string("no measure or figure named 没有")));
+}
