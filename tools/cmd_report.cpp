@@ -202,7 +202,11 @@ void write_page(std::ostream& os, const yusuan::budget& b, const yusuan::tables:
   yusuan::tables::options o;
   o.amount_unit = u;
   o.templ = &templ;
-  for (const auto& t : yusuan::tables::build_all(b, o)) rp::write_table(os, t);
+  // a table's section is "t" and its id (t03) unless the page has that id
+  // already (table "ables": #tables is the heading above)
+  rp::element_ids ids{"summary", "charts", "chart-function", "chart-econ", "chart-kind", "chart-change",
+                      "chart-projects", "tables", "targets", "checks", "check-list"};
+  for (const auto& t : yusuan::tables::build_all(b, o)) rp::write_table(os, t, ids.take("t" + t.id));
   write_targets(os, b, u);
   write_checks(os, b);
   os << "</main>\n<footer>由 yusuan " << yusuan::version_string << " 根据预算文件生成；所有金额均由预算明细精确计算。</footer>\n"

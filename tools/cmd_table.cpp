@@ -26,7 +26,9 @@ computed from its items, income lines and projects, in the layout of its
 template: the one the budget names (模板), else 洛阳13表; --template picks
 another.  `yusuan templates` lists the templates and their tables.
 
-  ID := the table's number (3, 03, T3, 表3) | its id (03, T3) | an alias (预算03表)
+  ID := the table's number (3, 03, T3, 表3: the number its id reads as, else
+        its place, as `yusuan templates` lists it) | its id (03, T3)
+      | an alias (预算03表)
       | its name (单位支出预算表, 支出预算总表) | its title (2024年单位支出预算表)
       | the start of an id, alias or name that only one table has (支出预算)
       | all (every table of the template)

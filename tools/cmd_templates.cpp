@@ -58,8 +58,12 @@ void list(std::ostream& os, const tb::table_template& t) {
   if (!t.base.empty()) os << " 基于 " << t.base;
   os << "\n";
   if (!t.description.empty()) os << "  " << t.description << "\n";
-  for (std::size_t i = 0; i < t.tables.size(); ++i)
-    os << "  " << (i + 1 < 10 ? " " : "") << i + 1 << "  " << tb::table_listing(t, t.tables[i]) << "\n";
+  const auto numbers = tb::table_numbers(t);
+  for (std::size_t i = 0; i < t.tables.size(); ++i) {
+    const std::string number = numbers[i] ? std::to_string(*numbers[i]) : "";
+    os << "  " << std::string(number.size() < 2 ? 2 - number.size() : 0, ' ') << number << "  "
+       << tb::table_listing(t, t.tables[i]) << "\n";
+  }
 }
 
 /// A template by the name or path a command line gives: E0804 is a usage

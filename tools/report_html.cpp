@@ -1,4 +1,5 @@
-// tools/report_html.cpp -- HTML escaping, tables as HTML, the style sheet.
+// tools/report_html.cpp -- HTML escaping, element ids, tables as HTML, the
+// style sheet.
 #include "report_html.hpp"
 
 #include "header_cells.hpp"
@@ -23,6 +24,19 @@ std::string esc(std::string_view s) {
     }
   }
   return out;
+}
+
+element_ids::element_ids(std::initializer_list<std::string_view> reserved) {
+  for (auto r : reserved) used_.emplace(r);
+}
+
+std::string element_ids::take(std::string_view wanted) {
+  std::string base(wanted);
+  for (char& c : base)
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') c = '_';  // an id has no whitespace
+  if (used_.insert(base).second) return base;
+  for (std::size_t n = 2;; ++n)
+    if (auto id = base + "-" + std::to_string(n); used_.insert(id).second) return id;
 }
 
 namespace {
@@ -50,8 +64,8 @@ void write_head(std::ostream& os, const tb::table& t) {
 
 }  // namespace
 
-void write_table(std::ostream& os, const tb::table& t) {
-  os << "<section class=\"table\" id=\"t" << esc(t.id) << "\">\n<p class=\"label\">" << esc(t.label) << "</p>\n<h3>"
+void write_table(std::ostream& os, const tb::table& t, std::string_view id) {
+  os << "<section class=\"table\" id=\"" << esc(id) << "\">\n<p class=\"label\">" << esc(t.label) << "</p>\n<h3>"
      << esc(t.title) << "</h3>\n<p class=\"unitline\"><span>" << esc(t.unit_label) << "：" << esc(t.unit_name) << "</span><span>单位："
      << esc(yusuan::unit_name(t.amount_unit)) << "</span></p>\n<div class=\"scroll\"><table class=\"grid\">\n";
   write_head(os, t);

@@ -3,7 +3,9 @@
 #include "support/test_support.hpp"
 #include "support/xlsx_reader.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace yusuan_test;
 
@@ -102,4 +104,34 @@ TEST(report_cli, a_template_the_budget_names_that_does_not_exist_is_E0804_at_its
   EXPECT_EQ(r.err.rfind("error[E0804]: unknown template 'nope.template'\n  --> ", 0), 0u) << r.err;
   EXPECT_HAS(r.err, "a.budget:1:");
   EXPECT_FALSE(fs::exists(t.path() / "r.html"));
+}
+
+TEST(report_cli, every_element_id_is_given_once_whatever_the_tables_ids) {
+  // "t" and a table's id make the section's id: tables, targets and checks
+  // are ids of the page's own headings, "a b" has a space and "a_b" is what
+  // it would read as without one
+  temp_dir t;
+  std::string templ = "模板 ids\n";
+  for (const char* id : {"ables", "argets", "\"a b\"", "a_b", "01"})
+    templ += std::string("表 ") + id + " 名" + std::to_string(templ.size()) + " {\n  列 \"a\" = 合计\n  行\n}\n";
+  t.write("ids.template", templ);
+  t.write("a.budget", "模板 \"ids.template\"\n金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  const auto r = run_cli("report " + quote(t.path() / "a.budget"));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  std::vector<std::string> ids;
+  for (std::size_t p = r.out.find(" id=\""); p != std::string::npos; p = r.out.find(" id=\"", p + 1)) {
+    const std::size_t s = p + 5;
+    ids.push_back(r.out.substr(s, r.out.find('"', s) - s));
+  }
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << r.out;
+  for (const auto& id : ids) EXPECT_EQ(id.find(' '), std::string::npos) << id;
+  // the navigation's anchors are the headings', the tables' sections "t" and their id where it is free
+  EXPECT_HAS(r.out, "<h2 id=\"tables\">");
+  EXPECT_HAS(r.out, "<h2 id=\"targets\">");
+  EXPECT_HAS(r.out, "<section class=\"table\" id=\"t01\">");
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "tables"), 1);
+  EXPECT_EQ(std::count_if(ids.begin(), ids.end(), [](const std::string& id) { return id.rfind("t", 0) == 0; }), 7)
+      << "tables, targets and 5 sections";
 }

@@ -164,6 +164,22 @@ TEST(tables_cli, the_budgets_template_and_every_form_of_a_table_id) {
   EXPECT_TRUE(has(unknown.err, "E0801")) << unknown.err;
 }
 
+TEST(tables_cli, a_number_and_the_id_that_has_it_name_one_table_and_templates_lists_it) {
+  // the ids out of the order of the tables: 1 is T1, the second table
+  temp_dir t;
+  t.write("n.template", "模板 n\n表 T2 乙表 {\n  列 \"a\" = 合计\n  行\n}\n表 T1 甲表 {\n  列 \"b\" = 合计\n  行\n}\n");
+  t.write("a.budget", "模板 \"n.template\"\n金额单位 元\n208 01 09 30101: 1.00 基本支出\n");
+  const std::string budget = quote(t.path() / "a.budget");
+  for (const char* id : {"1", "01", "T1", "表1", "甲表"}) {
+    const auto r = run_cli("table " + budget + " " + id + " --format csv");
+    EXPECT_EQ(r.exit, 0) << id << r.err;
+    EXPECT_EQ(r.out, "b\n1.00\n") << id;
+  }
+  const auto list = run_cli_in(t.path(), "templates n.template");
+  EXPECT_EQ(list.exit, 0) << list.err;
+  EXPECT_EQ(list.out, "n\n   2  T2 乙表\n   1  T1 甲表\n");
+}
+
 TEST(tables_cli, all_tables_of_the_putuo_budget_and_another_template) {
   const auto all = run_cli("table " + putuo_arg + " all --format csv");
   EXPECT_EQ(all.exit, 0) << all.err;

@@ -107,6 +107,18 @@ inline std::string conflicting_names(std::size_t n) {
   return s;
 }
 
+/// A department of n units, each with an income line, an item and a
+/// project: its tables take a time in proportion to n (the cells of each
+/// unit's row passed over every unit's income lines and projects).
+inline std::string many_units(std::size_t n) {
+  std::string s = "金额单位 元\n部门 801 \"部门\"\n";
+  for (std::size_t i = 0; i < n; ++i)
+    s += "单位 " + std::to_string(800000 + i) + " \"单位" + std::to_string(i) +
+         "\" 类型 行政\n收入 一般公共预算 3.00 其中 财政拨款 3.00\n201 01 01 30101: 2.00 基本支出\n项目 \"项目" +
+         std::to_string(i) + "\" 类型 其他运转类 功能 201 01 02 {\n  30227: 1.00\n}\n";
+  return s;
+}
+
 /// n plain items of the 2024 catalog's codes.
 inline std::string many_items(std::size_t n) {
   static constexpr const char* econ[] = {"30101", "30102", "30103", "30107", "30113",
@@ -176,6 +188,15 @@ inline std::string template_filter_groups(std::size_t n) {
 inline std::string template_nested_groups(std::size_t n) {
   const std::size_t g = n == 0 ? 0 : n - 1;
   return template_with(repeat("按 功能 行 功能.代码 {\n", g) + repeat("}\n", g));
+}
+
+/// n tables, each of one text and one amount column and one row: reading
+/// the template takes a time in proportion to n (it took the square of it).
+inline std::string template_tables(std::size_t n) {
+  std::string s = "模板 甲\n";
+  for (std::size_t i = 0; i < n; ++i)
+    s += "表 A" + std::to_string(i) + " 名" + std::to_string(i) + " {\n  列 \"k\"\n  列 \"a\" = 合计\n  行 \"x\"\n}\n";
+  return s;
 }
 
 /// Files of an import chain: main.budget imports f1, f1 imports f2 … f(n-1)

@@ -82,6 +82,7 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"nested_blocks", hostile::nested_blocks},
       {"conflicting_names", hostile::conflicting_names},
       {"many_items", hostile::many_items},
+      {"many_units", hostile::many_units},
       {"prior_repeats", hostile::prior_repeats},
       {"syntax_errors", hostile::syntax_errors},
       {"long_name", hostile::long_name},
@@ -92,6 +93,7 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"template_parens", hostile::template_parens},
       {"template_filter_groups", hostile::template_filter_groups},
       {"template_nested_groups", hostile::template_nested_groups},
+      {"template_tables", hostile::template_tables},
   };
   return s;
 }

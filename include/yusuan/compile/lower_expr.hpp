@@ -37,25 +37,40 @@ public:
 
   filter lower(const syntax::ast::filter& f, bool& ok) { return combined(f, filter::op::or_, ok); }
 
+  /// Whether a tag key within a few edits of a dimension (经济类, 功熊) is
+  /// an error (E0305) where it is read: in a template, which no budget's
+  /// tags can vouch for.  A budget checks its keys once they are all known
+  /// (compile/resolve.hpp), a query against its budget (query_parser.hpp).
+  bool misspelt_dimensions_are_errors = false;
+
   /// Reads a dimension of a filter (功能.类, 经济, 类型, 金额, a tag key …).
   bool dimension(slice tok, dimension_ref& out) {
-    if (parse_dimension(tok.view(), out)) return true;
-    if (out.dim == dimension::tag && out.level != 0) {
-      // a valid level after a name that is no dimension (功熊.类): a tag has
-      // no levels, so the name is most likely a misspelt dimension
-      std::vector<std::string> names;
-      for (const auto& [n, dim] : dimension_names)
-        if (dim != dimension::tag && max_level(dim) > 0) names.emplace_back(n);
-      const auto near = text::closest_names(out.tag_key, names);
-      auto& d = rep_.error("E0305", "unknown dimension '" + out.tag_key + "'", rep_.span_of(tok),
-                           near.empty() ? "only 功能, 经济, 政府经济 and 类型 have levels"
-                                        : "did you mean " + text::quoted_list(near) + "?");
-      d.found = "'" + std::string(tok.view()) + "'";
-      d.expected = "a dimension with levels: 功能, 经济, 政府经济 or 类型";
+    if (!parse_dimension(tok.view(), out)) {
+      if (out.dim == dimension::tag && out.level != 0) {
+        // a valid level after a name that is no dimension (功熊.类): a tag has
+        // no levels, so the name is most likely a misspelt dimension
+        std::vector<std::string> names;
+        for (const auto& [n, dim] : dimension_names)
+          if (dim != dimension::tag && max_level(dim) > 0) names.emplace_back(n);
+        const auto near = text::closest_names(out.tag_key, names);
+        auto& d = rep_.error("E0305", "unknown dimension '" + out.tag_key + "'", rep_.span_of(tok),
+                             near.empty() ? "only 功能, 经济, 政府经济 and 类型 have levels"
+                                          : "did you mean " + text::quoted_list(near) + "?");
+        d.found = "'" + std::string(tok.view()) + "'";
+        d.expected = "a dimension with levels: 功能, 经济, 政府经济 or 类型";
+        return false;
+      }
+      auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
+      d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
       return false;
     }
-    auto& d = rep_.error("E0304", "unknown level in '" + std::string(tok.view()) + "'", rep_.span_of(tok));
-    d.expected = "功能.类 / 功能.款 / 功能.项, 经济.类 / 经济.款 or 政府经济.类 / 政府经济.款";
+    if (out.dim != dimension::tag || !misspelt_dimensions_are_errors) return true;
+    const auto near = misspelt_dimension(out.tag_key);
+    if (near.empty()) return true;  // a tag key
+    auto& d = rep_.error("E0305", "unknown dimension '" + out.tag_key + "'", rep_.span_of(tok),
+                         "did you mean " + text::quoted_list(near) + "?");
+    d.found = "'" + out.tag_key + "'";
+    d.notes.push_back({"a word this close to a dimension is not taken for a tag key", {}});
     return false;
   }
 

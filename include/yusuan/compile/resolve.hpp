@@ -74,10 +74,7 @@ private:
     if (d.dim != dimension::tag) return;
     const auto& keys = item_tag_keys();
     if (std::find(keys.begin(), keys.end(), d.tag_key) != keys.end()) return;
-    std::vector<std::string> names;
-    for (const auto& [n, dim] : dimension_names)
-      if (dim != dimension::tag) names.emplace_back(n);
-    auto near = text::closest_names(d.tag_key, names);
+    auto near = misspelt_dimension(d.tag_key);
     if (!near.empty()) {
       auto& e = rep_.error("E0305", "unknown dimension '" + d.tag_key + "'", at,
                            "did you mean " + text::quoted_list(near) + "?");

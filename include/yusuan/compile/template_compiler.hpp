@@ -33,7 +33,9 @@ namespace yusuan::compile {
 class template_compiler {
 public:
   template_compiler(const compile_options& opt, std::vector<const tables::table_template*> known)
-      : opt_(opt), rep_(opt.max_errors), loader_(opt_, rep_), known_(std::move(known)) {}
+      : opt_(opt), rep_(opt.max_errors), loader_(opt_, rep_), known_(std::move(known)) {
+    exprs_.misspelt_dimensions_are_errors = true;  // no budget's tags to vouch for a key
+  }
 
   std::optional<tables::table_template> compile_file(const std::filesystem::path& file, diagnostics& out) {
     if (auto f = loader_.root_file(file)) read(f->source);

@@ -10,7 +10,9 @@
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/tables/template.hpp>
+#include <yusuan/text/suggest.hpp>
 
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -27,6 +29,9 @@ public:
   /// The dimensions of the groups around the row being read (功能, 单位,
   /// 项目 …): the keys its fields can print.
   std::vector<dimension_ref> row_dims;
+  /// In row_dims, a group whose dimensions are in error (reported): its
+  /// rows may print any key, so that one misspelt dimension is one error.
+  static inline const dimension_ref any_key{dimension::amount, 0, {}};
   /// The template's variables declared so far.
   std::vector<std::string> variables;
 
@@ -36,13 +41,18 @@ public:
     return s.b > begin && (s.b[-1] == '"' || (s.b - begin >= 3 && std::memcmp(s.b - 3, "\xE2\x80\x9C", 3) == 0));
   }
 
+  /// Where a text is printed: in a row's cells, whose fields print its
+  /// group's keys, or in one of the texts around the rows, which print the
+  /// budget's fields and the template's 变量 only.
+  enum class place : std::uint8_t { row, title, label, note, header, variable, signature };
+
   /// A text: a string with {fields}, or a field written alone (功能.名称), or
-  /// '-' (blank).  `in_row`: whether row fields may be used.
-  tables::text_pattern text(slice s, bool in_row) {
+  /// '-' (blank), printed at `where`.
+  tables::text_pattern text(slice s, place where) {
     tables::text_pattern out;
     if (!is_string(s)) {
       if (s.view() == "-") return out;
-      if (auto p = field(s.view(), rep_.span_of(s), in_row)) out.pieces.push_back(*p);
+      if (auto p = field(s.view(), rep_.span_of(s), where)) out.pieces.push_back(*p);
       return out;
     }
     const std::string t = values_.text(s);
@@ -58,7 +68,7 @@ public:
         literal.clear();
         // spans point into the text as written (no escapes in {fields})
         const auto at = rep_.span_at(s.b + std::min(i, s.size()), close - i + 1);
-        if (auto p = field(std::string_view(t).substr(i + 1, close - i - 1), at, in_row)) out.pieces.push_back(*p);
+        if (auto p = field(std::string_view(t).substr(i + 1, close - i - 1), at, where)) out.pieces.push_back(*p);
         i = close + 1;
         continue;
       }
@@ -69,17 +79,68 @@ public:
   }
 
 private:
+  /// The fields of the budget, printed anywhere.
+  static constexpr std::pair<std::string_view, tables::field> document_fields[] = {
+      {"年度", tables::field::year},
+      {"单位名称", tables::field::unit_name},
+      {"单位代码", tables::field::unit_code},
+      {"部门名称", tables::field::department_name},
+      {"部门代码", tables::field::department_code},
+      {"金额单位", tables::field::amount_unit},
+      {"标题", tables::field::title},
+      {"编号", tables::field::table_id},
+      {"部门.编码", tables::field::department_code},
+      {"部门.名称", tables::field::department_name}};
+  static constexpr const char* document_list =
+      "年度, 单位名称, 单位代码, 部门名称, 部门代码, 金额单位, 标题, 编号 or a 变量";
+
+  /// "a title", "a column's header" …: where a text of `where` is.
+  static std::string place_name(place where) {
+    switch (where) {
+      case place::row: return "a row";
+      case place::title: return "a title (标题)";
+      case place::label: return "a label (标签)";
+      case place::note: return "an empty table's note (空表)";
+      case place::header: return "a column's header (列)";
+      case place::variable: return "a variable (变量)";
+      case place::signature: return "the signature (署名)";
+    }
+    return "a text";
+  }
+
+  /// The fields a text of `where` can print, for "did you mean".
+  std::vector<std::string> known_fields(place where) const {
+    std::vector<std::string> out;
+    for (const auto& [n, f] : document_fields) out.emplace_back(n);
+    out.insert(out.end(), variables.begin(), variables.end());
+    if (where != place::row) return out;
+    for (const char* f : {"序号", "序号.数字", "功能.类", "功能.款", "功能.项", "功能.代码", "功能.名称", "经济",
+                          "经济.类", "经济.款", "经济.代码", "经济.名称", "政府经济.代码", "政府经济.名称", "单位.编码",
+                          "单位.名称", "项目.名称", "项目.编码", "项目.类型", "项目.单位", "类型", "资金"})
+      out.emplace_back(f);
+    for (const auto& d : row_dims)
+      if (d.dim == dimension::tag) out.push_back(d.tag_key);
+    return out;
+  }
+
+  /// E0805 for a name that is no field of a text of `where`, with the
+  /// nearest fields.
+  void unknown(std::string_view name, source_span at, place where) {
+    const auto near = text::closest_names(name, known_fields(where));
+    const std::string in = where == place::row ? "" : " in " + place_name(where);
+    auto& d = rep_.error("E0805", "unknown field '" + std::string(name) + "'" + in, at,
+                         near.empty() ? std::string() : "did you mean " + text::quoted_list(near) + "?");
+    d.expected =
+        where == place::row ? "a field such as 功能.名称, 经济.类, 单位.编码, 项目.名称, 序号 or 年度" : document_list;
+    d.found = "'" + std::string(name) + "'";
+  }
+
   /// A field by its name; nullopt (reported) when there is none of that name
   /// or the row has no key it could print.
-  std::optional<tables::piece> field(std::string_view name, source_span at, bool in_row) {
+  std::optional<tables::piece> field(std::string_view name, source_span at, place where) {
     using tables::field;
     tables::piece p;
-    static constexpr std::pair<std::string_view, field> document[] = {
-        {"年度", field::year},           {"单位名称", field::unit_name}, {"单位代码", field::unit_code},
-        {"部门名称", field::department_name}, {"部门代码", field::department_code}, {"金额单位", field::amount_unit},
-        {"标题", field::title},          {"编号", field::table_id},     {"部门.编码", field::department_code},
-        {"部门.名称", field::department_name}};
-    for (const auto& [n, f] : document)
+    for (const auto& [n, f] : document_fields)
       if (name == n) {
         p.what = f;
         return p;
@@ -91,10 +152,11 @@ private:
         return p;
       }
     auto row_only = [&]() -> bool {
-      if (in_row) return true;
-      auto& d = rep_.error("E0805", "'" + std::string(name) + "' is a field of a row", at,
-                           "titles, headers and notes print the budget's fields only");
-      d.expected = "年度, 单位名称, 单位代码, 部门名称, 部门代码, 金额单位, 标题, 编号 or a 变量";
+      if (where == place::row) return true;
+      auto& d = rep_.error("E0805", "'" + std::string(name) + "' is a field of a row, not of " + place_name(where), at,
+                           place_name(where) + " prints the budget's fields and the template's 变量");
+      d.expected = document_list;
+      d.found = "'" + std::string(name) + "'";
       return false;
     };
     if (name == "序号" || name == "序号.数字") {
@@ -123,8 +185,14 @@ private:
       }
     dimension_ref d;
     if (!parse_dimension(dim, d) || d.level != 0) {
-      auto& e = rep_.error("E0805", "unknown field '" + std::string(name) + "'", at);
-      e.expected = "a field such as 功能.名称, 经济.类, 单位.编码, 项目.名称, 序号 or 年度";
+      unknown(name, at, where);
+      return std::nullopt;
+    }
+    // a word that is no dimension is a tag key, the field of a row grouped
+    // by it (按 KEY); a misspelt field otherwise
+    if (d.dim == dimension::tag && (where != place::row || !grouped_by(d)) &&
+        (where != place::row || !text::closest_names(name, known_fields(where)).empty())) {
+      unknown(name, at, where);
       return std::nullopt;
     }
     if (!row_only() || !needs(d, name, at)) return std::nullopt;
@@ -151,10 +219,17 @@ private:
     return p;
   }
 
+  /// Whether the row is grouped by `d` (按 …).
+  bool grouped_by(const dimension_ref& d) const {
+    for (const auto& x : row_dims)
+      if (x.dim == dimension::amount || (x.dim == d.dim && (d.dim != dimension::tag || x.tag_key == d.tag_key)))
+        return true;
+    return false;
+  }
+
   /// Whether the row is grouped by `d` (按 …), so that it has a key to print.
   bool needs(const dimension_ref& d, std::string_view name, source_span at) {
-    for (const auto& x : row_dims)
-      if (x.dim == d.dim && (d.dim != dimension::tag || x.tag_key == d.tag_key)) return true;
+    if (grouped_by(d)) return true;
     rep_.error("E0805", "'" + std::string(name) + "' prints a key the row does not have", at,
                "write the row under 按 " + dimension_header(dimension_ref{d.dim, 0, d.tag_key}));
     return false;

@@ -11,20 +11,25 @@
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/syntax/template_ast.hpp>
 #include <yusuan/syntax/template_keywords.hpp>
+#include <yusuan/tables/ids.hpp>
 #include <yusuan/tables/template.hpp>
 
 #include <boost/variant/static_visitor.hpp>
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace yusuan::compile {
 
 class template_statements : public boost::static_visitor<void> {
+  using place = template_fields::place;
+
 public:
   template_statements(reporter& r, value_reader& v, expr_lowering& x, template_fields& f,
                       const std::vector<const tables::table_template*>& known, std::size_t max_depth)
@@ -54,14 +59,14 @@ public:
         if (at_top(s.keyword)) t_.description = values_.text(s.value);
         return;
       case K::title:
-        if (auto* tb = in_table(s.keyword)) tb->title = fields_.text(s.value, false);
+        if (auto* tb = in_table(s.keyword)) tb->title = fields_.text(s.value, place::title);
         return;
       case K::label:
-        if (stack_.empty()) t_.label = fields_.text(s.value, false);
-        else if (auto* tb = in_table(s.keyword)) tb->label = fields_.text(s.value, false);
+        if (stack_.empty()) t_.label = fields_.text(s.value, place::label);
+        else if (auto* tb = in_table(s.keyword)) tb->label = fields_.text(s.value, place::label);
         return;
       case K::empty_note:
-        if (auto* tb = in_table(s.keyword)) tb->empty_note = fields_.text(s.value, false);
+        if (auto* tb = in_table(s.keyword)) tb->empty_note = fields_.text(s.value, place::note);
         return;
       case K::amounts: {
         const auto u = parse_unit(s.value.view());
@@ -102,7 +107,7 @@ public:
   /// 变量 of the template, or of a table (for its texts, before the template's).
   void operator()(const syntax::ast::tpl_variable& s) {
     const std::string name = values_.text(s.name);
-    auto text = fields_.text(s.text, false);
+    auto text = fields_.text(s.text, place::variable);
     if (stack_.empty()) {
       t_.variables.emplace_back(name, std::move(text));
     } else if (auto* tb = in_table(s.where)) {
@@ -119,8 +124,8 @@ public:
 
   void operator()(const syntax::ast::tpl_signature& s) {
     if (!at_top(s.where)) return;
-    t_.signature_label = fields_.text(s.label, false);
-    t_.signature_name = fields_.text(s.name, false);
+    t_.signature_label = fields_.text(s.label, place::signature);
+    t_.signature_name = fields_.text(s.name, place::signature);
   }
 
   void operator()(const syntax::ast::measure& s) {
@@ -167,14 +172,14 @@ public:
     bool based = false;
     if (s.base) {
       const std::string base = values_.text(s.base);
-      const auto it = std::find_if(t_.tables.begin(), t_.tables.end(), [&](const auto& x) { return x.id == base; });
-      if (it == t_.tables.end()) {
+      const auto found = table_ids_.find(base);
+      if (found == table_ids_.end()) {
         auto& d = rep_.error("E0805", "no table '" + base + "' to base table " + tb.id + " on", span(s.base));
         d.expected = "the id of a table above";
       } else {
         const std::string id = tb.id, name = tb.name;
         const source_span at = tb.span;
-        tb = *it;
+        tb = t_.tables[found->second];
         tb.id = id;
         tb.name = name;
         tb.span = at;
@@ -182,9 +187,8 @@ public:
         based = true;
       }
     }
-    std::size_t index = t_.tables.size();
-    for (std::size_t i = 0; i < t_.tables.size(); ++i)
-      if (t_.tables[i].id == tb.id) index = i;
+    // the table of this id: one of the base template's, redefined, or a new one
+    const std::size_t index = table_ids_.try_emplace(tb.id, t_.tables.size()).first->second;
     if (!defined_tables_.insert(tb.id).second) {
       auto& d = rep_.error("E0805", "table '" + tb.id + "' is defined twice", tb.span);
       d.notes.push_back({"first defined here", t_.tables[index].span});
@@ -237,6 +241,7 @@ public:
     if (!named_) unnamed({});
     else if (t_.tables.empty()) rep_.error("E0805", "template '" + t_.name + "' has no table", t_.span, "add a 表");
     measure_cycles();
+    numbers();
   }
 
   // columns and rows ---------------------------------------------------------------
@@ -251,7 +256,7 @@ public:
     auto* p = panel_here(*tb);
     tables::column_spec c;
     c.span = span(s.header);
-    c.path = levels_of(fields_.text(s.header, false));  // the header's levels, from the top down
+    c.path = levels_of(fields_.text(s.header, place::header));  // the header's levels, from the top down
     if (!s.value.empty()) {
       bool ok = true;
       c.numeric = true;
@@ -313,16 +318,18 @@ public:
     tables::row_spec g;
     g.kind = tables::row_kind::group;
     g.span = span(s.where);
+    bool grouped = true;
     for (const auto& d : s.dimensions) {
       dimension_ref ref;
-      if (!exprs_.grouping(d, ref)) continue;  // not 金额: rows are groups of items
-      g.by.push_back(ref);
+      grouped = exprs_.grouping(d, ref) && grouped;  // not 金额: rows are groups of items
+      if (grouped) g.by.push_back(ref);
     }
     const bool by_project = std::any_of(g.by.begin(), g.by.end(), [](const auto& d) { return d.dim == dimension::project; });
     if (by_project && g.by.size() > 1) rep_.error("E0805", "按 项目 lists projects: it takes no other dimension", g.span);
     for (const auto& k : s.order) sort_key(k, by_project, g);
     const std::size_t outer = fields_.row_dims.size();
     fields_.row_dims.insert(fields_.row_dims.end(), g.by.begin(), g.by.end());
+    if (!grouped) fields_.row_dims.push_back(template_fields::any_key);  // its rows' fields are not checked again
     if (!s.row.empty()) {
       g.own_row = true;
       cells(*p, s.row.front().cells, g);
@@ -387,6 +394,8 @@ private:
     t.base = found->name;
     for (auto& src : t_.sources) t.sources.push_back(src);
     t_ = std::move(t);
+    table_ids_.clear();
+    for (std::size_t i = 0; i < t_.tables.size(); ++i) table_ids_.emplace(t_.tables[i].id, i);
     for (const auto& v : t_.variables) fields_.variables.push_back(v.first);
     content_ = true;
   }
@@ -491,7 +500,7 @@ private:
     if (cells.size() > texts)
       rep_.error("E0805", "the row has " + std::to_string(cells.size()) + " cells", span(cells[texts]),
                  "its panel has " + std::to_string(texts) + " text column" + (texts == 1 ? "" : "s"));
-    for (const auto& c : cells) r.texts.push_back(fields_.text(c, true));
+    for (const auto& c : cells) r.texts.push_back(fields_.text(c, place::row));
   }
 
   void row_options(const std::vector<slice>& options, tables::row_spec& r) {
@@ -532,6 +541,23 @@ private:
 
   static bool is_blank(const expr& e) { return e.kind == expr::op::name && (e.name == "空" || e.name == "blank"); }
 
+  /// Ids that read as one number (3, 03, T3, 表3): a number names one table.
+  void numbers() {
+    std::map<std::size_t, std::size_t> first;  // number → the table of it
+    for (std::size_t i = 0; i < t_.tables.size(); ++i) {
+      const auto& tb = t_.tables[i];
+      const auto n = tables::number_in(tb.id);
+      if (!n) continue;
+      const auto [at, fresh] = first.emplace(*n, i);
+      if (fresh) continue;
+      const auto& other = t_.tables[at->second];
+      auto& d = rep_.error("E0805",
+                           "tables '" + other.id + "' and '" + tb.id + "' have one number, " + std::to_string(*n), tb.span,
+                           "a table is named by its number: give one of them another id");
+      d.notes.push_back({"table '" + other.id + "' is here", other.span});
+    }
+  }
+
   /// Template measures defined in terms of themselves.
   void measure_cycles() {
     for (const auto& m : t_.measures) {
@@ -562,6 +588,7 @@ private:
   std::size_t table_ = 0;
   bool named_ = false, content_ = false, unnamed_reported_ = false, deep_reported_ = false;
   std::set<std::string> defined_tables_, defined_measures_;
+  std::unordered_map<std::string, std::size_t> table_ids_;  // the place of each table of t_ by its id
 };
 
 }  // namespace yusuan::compile

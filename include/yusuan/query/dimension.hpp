@@ -6,12 +6,14 @@
 #include <yusuan/model/codes.hpp>
 #include <yusuan/model/kinds.hpp>
 #include <yusuan/model/expr.hpp>
+#include <yusuan/text/suggest.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace yusuan {
 
@@ -62,6 +64,23 @@ inline bool parse_dimension(std::string_view text, dimension_ref& out) {
   else if (lvl == "项" || lvl == "item") out.level = 3;
   else return false;
   return out.level <= max_level(out.dim);
+}
+
+/// The dimensions within a few edits of a word read as a tag key (功熊,
+/// kidn, 经济类), nearest first, with their levels (经济.类): a tag key that
+/// reads so is a misspelt dimension, an error wherever a key is named
+/// without a budget to say which tags its items carry.  Empty for any other
+/// word.
+inline std::vector<std::string> misspelt_dimension(std::string_view key) {
+  std::vector<std::string> names;
+  for (const auto& [n, d] : dimension_names) {
+    names.emplace_back(n);
+    const bool ascii = !n.empty() && static_cast<unsigned char>(n.front()) < 0x80;
+    static constexpr std::string_view zh[] = {"类", "款", "项"}, en[] = {"class", "section", "item"};
+    for (int l = 1; l <= max_level(d); ++l)
+      names.push_back(std::string(n) + "." + std::string((ascii ? en : zh)[l - 1]));
+  }
+  return text::closest_names(key, names);
 }
 
 /// Whether a kind is of a level: 1 基本支出 / 项目支出, 2 the four below them.

@@ -86,7 +86,7 @@ inline bool check_notes(const budget& b, const table_template& templ, diagnostic
       const auto near = detail::nearest_tables(templ, n.table);
       d.label = near.empty() ? "no table of " + templ.name + " has this number, id or name"
                              : "did you mean " + text::quoted_list(near) + "?";
-      d.expected = "a table's number 1 … " + std::to_string(templ.tables.size()) + ", id, alias or name";
+      d.expected = table_naming(templ);
       d.found = "'" + n.table + "'";
       d.notes.push_back({"`yusuan templates` lists the tables of " + templ.name, {}});
       diags.add(std::move(d));

@@ -4,7 +4,7 @@
 // 合计(…) sums the items of the table's scope, the row's 其中 and the row's
 // keys (one grouped sum per expression and grouping, kept for every row);
 // 收入(…) the income lines of the row's unit; 项目金额(…) the projects of
-// the row's unit or the row's project.  A cell is blank when nothing is
+// the row's unit or the row's project (both gathered by unit once).  A cell is blank when nothing is
 // summed into it, not 0.
 #pragma once
 
@@ -122,6 +122,16 @@ public:
     return *projects_;
   }
 
+  /// The projects of row r's unit (every project when the row has none), by
+  /// index, gathered by unit once.
+  const std::vector<std::size_t>& projects_of(const row_context& r) {
+    if (!projects_by_unit_) {
+      projects_by_unit_.emplace();
+      for (std::size_t p = 0; p < b_.projects().size(); ++p) projects_by_unit_->add(projects().unit_of(p), p);
+    }
+    return projects_by_unit_->of(r);
+  }
+
   /// Σ of the items of the table's scope that pass `where` (bound), grouped
   /// by `by`: each group's total by its keys.
   using key_list = std::vector<dimension_key>;
@@ -160,16 +170,41 @@ private:
     return v;
   }
 
+  /// What a row of a unit sums: the income lines or the projects of each
+  /// unit, and of the whole budget for a row of no unit.
+  template <class T>
+  struct by_unit {
+    std::vector<std::vector<T>> units;
+    std::vector<T> all;
+    void add(std::size_t unit, T x) {
+      if (unit >= units.size()) units.resize(unit + 1);
+      units[unit].push_back(x);
+      all.push_back(x);
+    }
+    const std::vector<T>& of(const row_context& r) const {
+      static const std::vector<T> none;
+      const auto unit = r.key_of(dimension::unit);
+      if (!unit) return all;
+      return *unit < units.size() ? units[*unit] : none;
+    }
+  };
+
+  /// The income lines of row r's unit, or every line when the row has no
+  /// unit: gathered by unit once, so that the rows of thousands of units do
+  /// not each pass over every unit's lines.
+  const std::vector<const income_line*>& income_lines(const row_context& r) {
+    if (!income_by_unit_) {
+      income_by_unit_.emplace();
+      for (const auto& l : b_.income()) income_by_unit_->add(l.unit, &l);
+    }
+    return income_by_unit_->of(r);
+  }
+
   /// 收入(where) in row r: the income lines of the row's unit.
   cell_value income(const filter& where, const row_context& r) {
     cell_value v;
-    std::optional<std::size_t> unit;
-    if (auto u = r.key_of(dimension::unit)) unit = static_cast<std::size_t>(*u);
-    const income_total t = income_sum(b_, where, unit);
-    if (t.count) {
-      v.sum += t.sum;
-      v.any = true;
-    }
+    for (const auto* l : income_lines(r))
+      if (income_passes(where, *l)) v.add(l->amount);
     return v;
   }
 
@@ -184,11 +219,7 @@ private:
         v.add(pa.amount(static_cast<std::size_t>(*project), where));
       return v;
     }
-    for (std::size_t p = 0; p < b_.projects().size(); ++p) {
-      if (project && *project != p) continue;
-      if (unit && *unit != pa.unit_of(p)) continue;
-      v.add(pa.amount(p, where));
-    }
+    for (const auto p : projects_of(r)) v.add(pa.amount(p, where));
     return v;
   }
 
@@ -215,17 +246,15 @@ private:
     }
     if (n == "收入合计" || n == "本年收入合计" || n == "total-income" || n == "收入总计" || n == "income-grand-total") {
       const bool grand = n == "收入总计" || n == "income-grand-total";
-      const auto unit = r.key_of(dimension::unit);
-      for (const auto& l : b_.income())
-        if (!l.of_which && (grand || l.source != fund_source::carryover) && (!unit || l.unit == *unit)) v.add(l.amount);
+      for (const auto* l : income_lines(r))
+        if (!l->of_which && (grand || l->source != fund_source::carryover)) v.add(l->amount);
       return v;
     }
     if (n == "项目金额合计" || n == "project-amount-total") return project_sum(all_, r);
     if (auto k = parse_spending_kind(n)) return items(synthesized(n, kind_is(*k)), r);
     if (auto s = parse_fund_source(n)) {
-      const auto unit = r.key_of(dimension::unit);
-      for (const auto& l : b_.income())
-        if (l.source == *s && (!unit || l.unit == *unit)) v.add(l.amount);
+      for (const auto* l : income_lines(r))
+        if (l->source == *s) v.add(l->amount);
       return v;
     }
     template_failure(e.span, "unknown measure or figure '" + n + "'",
@@ -259,6 +288,8 @@ private:
   std::map<std::string, filter> made_;
   std::map<std::tuple<const filter*, const filter*, std::string>, grouped> sums_;
   std::optional<project_amounts> projects_;
+  std::optional<by_unit<const income_line*>> income_by_unit_;
+  std::optional<by_unit<std::size_t>> projects_by_unit_;
 };
 
 }  // namespace yusuan::tables

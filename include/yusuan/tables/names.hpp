@@ -61,15 +61,38 @@ inline std::string code_part(const std::string& digits, int level) {
 }
 
 /// A whole number in Chinese numerals as ordinals are printed: 一 … 十,
-/// 十一 … 十九, 二十 … 九十九, then digits.
+/// 十一 … 九十九, 一百, 一百零一, 一百一十 … 一千零一十, 一万, 十万, 一亿 …
+/// (one 零 for a run of zeros inside the number, none at its end; 十 alone
+/// at the start, 一十 inside).  0 is 〇.
 inline std::string chinese_ordinal(std::size_t n) {
   static constexpr const char* digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n == 0 || n > 99) return std::to_string(n);
-  const std::size_t tens = n / 10, ones = n % 10;
+  static constexpr const char* places[] = {"千", "百", "十", ""};
+  static constexpr const char* groups[] = {"", "万", "亿", "万亿", "亿亿"};
+  if (n == 0) return "〇";
+  std::size_t parts[5] = {};  // groups of four digits, lowest first
+  std::size_t count = 0;
+  for (; n; n /= 10000) parts[count++] = n % 10000;
   std::string s;
-  if (tens > 1) s += digits[tens];
-  if (tens > 0) s += "十";
-  s += digits[ones];
+  bool zero = false;  // zeros since the last digit printed
+  for (std::size_t g = count; g-- > 0;) {
+    const std::size_t part = parts[g];
+    if (part == 0) {
+      zero = true;
+      continue;
+    }
+    for (std::size_t i = 0, div = 1000; i < 4; ++i, div /= 10) {
+      const std::size_t d = part / div % 10;
+      if (d == 0) {
+        zero = zero || !s.empty();
+        continue;
+      }
+      if (zero && !s.empty()) s += "零";
+      zero = false;
+      if (!(d == 1 && i == 2 && s.empty())) s += digits[d];  // 十一, 十万, but 一百一十
+      s += places[i];
+    }
+    s += groups[g];
+  }
   return s;
 }
 

@@ -142,10 +142,7 @@ private:
   /// The projects of the parent's unit (all, without one), in the group's order.
   std::vector<std::size_t> projects_in(const row_spec& g, const row_context& parent) {
     const auto projects = b_.projects();
-    const auto unit = parent.key_of(dimension::unit);
-    std::vector<std::size_t> out;
-    for (std::size_t p = 0; p < projects.size(); ++p)
-      if (!unit || *unit == ev_.projects().unit_of(p)) out.push_back(p);
+    std::vector<std::size_t> out = ev_.projects_of(parent);
     auto rank = [&](const sort_key& k, std::size_t p) -> std::size_t {
       if (k.first.empty()) return 0;
       for (std::size_t i = 0; i < k.first.size(); ++i)
