@@ -103,16 +103,16 @@ TEST(diag_limits, E0715_limit_is_an_option) {
 TEST(diag_limits, E0715_the_largest_limit_is_safe_in_4_MiB_of_stack) {
   auto o = no_catalog();
   o.max_expression_depth = compile_options::max_expression_depth_bound;
-  ASSERT_EQ(o.max_expression_depth, 512u);
-  for (const auto& text : {hostile::parens(512), hostile::nested_shares(512), hostile::nested_changes(512),
-                           hostile::share_levels(512), hostile::change_levels(512), hostile::filter_groups(512)}) {
+  ASSERT_EQ(o.max_expression_depth, 256u);
+  for (const auto& text : {hostile::parens(256), hostile::nested_shares(256), hostile::nested_changes(256),
+                           hostile::share_levels(256), hostile::change_levels(256), hostile::filter_groups(256)}) {
     compiled r;
     on_small_stack(4 * 1024 * 1024, [&] { r = compile(text, o); });
     EXPECT_TRUE(with_code(r, "E0715").empty()) << dump(r);
   }
   compiled past;
-  on_small_stack(4 * 1024 * 1024, [&] { past = compile(hostile::parens(513), o); });
-  EXPECT_EQ(one(past, "E0715").expected, "at most 512 levels");
+  on_small_stack(4 * 1024 * 1024, [&] { past = compile(hostile::parens(257), o); });
+  EXPECT_EQ(one(past, "E0715").expected, "at most 256 levels");
 }
 
 TEST(diag_limits, options_past_their_safe_bound_are_invalid_arguments) {
@@ -135,7 +135,7 @@ TEST(diag_limits, options_past_their_safe_bound_are_invalid_arguments) {
       } catch (const yusuan::error& e) {
         EXPECT_EQ(e.code(), yusuan::errc::invalid_argument);
         EXPECT_TRUE(e.diagnostic_code().empty());
-        EXPECT_NE(std::string(e.what()).find(o == &deep ? "max_expression_depth 513" : "max_file_size 4294967296"),
+        EXPECT_NE(std::string(e.what()).find(o == &deep ? "max_expression_depth 257" : "max_file_size 4294967296"),
                   std::string::npos)
             << e.what();
       }

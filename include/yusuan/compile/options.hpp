@@ -82,10 +82,10 @@ struct compile_options {
   static constexpr std::uintmax_t max_file_size_bound = 0xFFFF'FFFF;
   /// The largest max_expression_depth.  The compiler reads and evaluates
   /// nested expressions by recursion: a level takes up to about 4 KiB of
-  /// stack unoptimised and 7 KiB under AddressSanitizer, so 512 levels stay
-  /// within 4 MiB, half the 8 MiB a thread has by default on Linux (the
-  /// default of 64 within 512 KiB).
-  static constexpr std::size_t max_expression_depth_bound = 512;
+  /// stack unoptimised and more than 8 KiB under AddressSanitizer, so 256
+  /// levels stay within 4 MiB, half the 8 MiB a thread has by default on
+  /// Linux, in every build (the default of 64 within 512 KiB).
+  static constexpr std::size_t max_expression_depth_bound = 256;
 };
 
 /// Throws yusuan::error (errc::invalid_argument) for options the compiler
