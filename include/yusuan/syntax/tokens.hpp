@@ -233,18 +233,19 @@ struct code_parser : x3::parser<code_parser> {
     return 0;
   }
   /// A no-break space between two groups of digits where the code stopped, or nullptr.
-  static const char* no_break_space_in_code(const char* stop, const char* last) noexcept {
+  static const char* no_break_space_in_code(const char* first, const char* stop, const char* last) noexcept {
     const char* q = stop;
     if (q + 2 < last && *q == ' ' && is_digit(q[1]) && is_digit(q[2])) q += 3;  // a group, then the space
     const std::size_t n = no_break_space(q, last);
-    return n && q + n < last && is_digit(q[n]) && is_digit(q[-1]) ? q : nullptr;
+    return n && q > first && q + n < last && is_digit(q[n]) && is_digit(q[-1]) ? q : nullptr;
   }
   /// A tab or an ideographic space (U+3000) where the code stopped, between
   /// its digits and a group of two (which no code is alone: 208<TAB>01 09),
   /// with its name; or nullptr.  Both are blanks: between whole codes they
   /// are fine (208 01 09<TAB>30101).
-  static std::pair<const char*, const char*> blank_splitting_code(const char* stop, const char* last) noexcept {
-    if (stop >= last || !is_digit(stop[-1])) return {nullptr, nullptr};
+  static std::pair<const char*, const char*> blank_splitting_code(const char* first, const char* stop,
+                                                                  const char* last) noexcept {
+    if (stop >= last || stop == first || !is_digit(stop[-1])) return {nullptr, nullptr};
     const std::size_t n = *stop == '\t' ? 1 : chars::at(stop, last, "\xE3\x80\x80", 3) ? 3 : 0;
     const char* g = stop + n;
     if (n == 0 || last - g < 2 || !is_digit(g[0]) || !is_digit(g[1]) || (last - g > 2 && is_digit(g[2])))
@@ -252,8 +253,9 @@ struct code_parser : x3::parser<code_parser> {
     return {stop, n == 1 ? "a tab" : "an ideographic space (U+3000)"};
   }
   /// Throws where a tab or an ideographic space splits a code (blank_splitting_code).
-  [[gnu::cold, gnu::noinline]] static void refuse_blank_splitting_code(const char* stop, const char* last) {
-    if (const auto [at, blank] = blank_splitting_code(stop, last); at)
+  [[gnu::cold, gnu::noinline]] static void refuse_blank_splitting_code(const char* first, const char* stop,
+                                                                       const char* last) {
+    if (const auto [at, blank] = blank_splitting_code(first, stop, last); at)
       throw x3::expectation_failure<const char*>(at, std::string("a plain space between the groups of a code, not ") +
                                                          blank);
   }
@@ -265,11 +267,11 @@ struct code_parser : x3::parser<code_parser> {
     // text copied from a document often separates code groups with a
     // no-break space, a tab or a full-width space: say so where it is,
     // rather than fail the statement
-    if (const char* nbsp = no_break_space_in_code(stop, last))
+    if (const char* nbsp = no_break_space_in_code(first, stop, last))
       throw x3::expectation_failure<const char*>(
           nbsp, "a plain space between the groups of a code, not a no-break space (U+00A0)");
     if (stop < last && (*stop == '\t' || static_cast<unsigned char>(*stop) == 0xE3)) [[unlikely]]
-      refuse_blank_splitting_code(stop, last);
+      refuse_blank_splitting_code(first, stop, last);
     if (e == first) return false;
     store(attr, slice{first, e});
     first = e;
