@@ -430,8 +430,7 @@ private:
         if (*depth == 0) return p;  // the test's own closing brace
         --*depth;
       }
-      p += static_cast<unsigned char>(t_[p]) < 0x80 ? 1 : static_cast<unsigned char>(t_[p]) >= 0xF0 ? 4
-                                                         : static_cast<unsigned char>(t_[p]) >= 0xE0 ? 3 : 2;
+      p += char_len(p);
     }
     return p;
   }
