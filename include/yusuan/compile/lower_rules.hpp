@@ -259,10 +259,7 @@ private:
   bool names_a_keyword(const syntax::ast::slice& name, const char* what) {
     using syntax::keyword;
     const std::string_view v = name.view();
-    const char* const file_start = c_.rep.file() ? c_.rep.file()->text().data() : nullptr;
-    const bool quoted = file_start && name.b > file_start &&
-                        (name.b[-1] == '"' || (name.b - file_start >= 3 && std::string_view(name.b - 3, 3) == "\xE2\x80\x9C"));
-    if (quoted || v.empty()) return false;
+    if (c_.values.quoted(name) || v.empty()) return false;
     for (auto k : {keyword::sum, keyword::count, keyword::income, keyword::project_amount, keyword::max, keyword::min,
                    keyword::share, keyword::change}) {
       const auto& sp = syntax::spelling(k);

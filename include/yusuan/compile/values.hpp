@@ -226,6 +226,14 @@ public:
     return percentage{d.units() / static_cast<std::int64_t>(detail::pow10(6 - scale)), scale};
   }
 
+  /// Whether a name token was written in quotes ("…" or “…”): its slice
+  /// holds the text between them.
+  bool quoted(slice s) const {
+    if (!s.b || !rep_.file()) return false;
+    const char* const start = rep_.file()->text().data();
+    return s.b > start && (s.b[-1] == '"' || (s.b - start >= 3 && std::string_view(s.b - 3, 3) == "\xE2\x80\x9C"));
+  }
+
   /// The text of a string token, with \" and \\ resolved (“…” has no escapes).
   std::string text(slice s) const {
     const auto v = s.view();
