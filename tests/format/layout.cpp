@@ -194,6 +194,27 @@ TEST(fmt_layout, a_file_that_does_not_parse_is_not_formatted) {
   EXPECT_EQ(file_of(malformed[0]), "t.budget");
 }
 
+TEST(fmt_layout, a_file_whose_indentation_places_a_missing_close_is_not_formatted) {
+  // re-indenting by its braces would move the lines after the missing '}'
+  // into the block and lose where it is missing: E0103 as the compiler says it
+  const std::string text = "基本支出 {\n  208 01 09 {\n    30101: 1.00\n  208 01 10 {\n    30101: 2.00\n  }\n}\n";
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(yusuan::format_budget(text, "t.budget", diags));
+  ASSERT_EQ(diags.size(), 1u) << dump(diags);
+  EXPECT_EQ(diags[0].code, "E0103");
+  EXPECT_EQ(where(diags[0]), "2:3");
+  ASSERT_EQ(diags[0].notes.size(), 1u);
+  EXPECT_EQ(where(diags[0].notes[0].span), "4:3");
+  // the compiler reports the same
+  yusuan::diagnostics compiled;
+  EXPECT_FALSE(yusuan::compile_string(text, "t.budget", compiled, no_catalog()));
+  ASSERT_EQ(compiled.error_count(), 1u) << dump(compiled);
+  EXPECT_EQ(compiled[0].message, diags[0].message);
+  EXPECT_EQ(compiled[0].notes[0].message, diags[0].notes[0].message);
+  // braces that do not balance with nothing to place them by are formatted as before
+  EXPECT_EQ(fmt("基本支出 {\n208 01 09 30101: 1.00\n"), "基本支出 {\n  208 01 09 30101: 1.00\n");
+}
+
 // --- found in review ------------------------------------------------------------------------------
 
 TEST(fmt_layout, a_name_spelled_like_a_keyword_stays_a_name_when_respelled) {

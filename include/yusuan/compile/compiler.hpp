@@ -25,6 +25,7 @@
 #include <yusuan/compile/resolve.hpp>
 #include <yusuan/compile/sources.hpp>
 #include <yusuan/syntax/chars.hpp>
+#include <yusuan/syntax/missing_braces.hpp>
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/syntax/recovery.hpp>
 
@@ -65,6 +66,8 @@ private:
     const char* last;
     file_state saved;   // the importing file's state, restored at the end
     std::size_t depth;  // blocks open when the file started
+    std::vector<syntax::missing_brace> missing{};  // its '}' most likely missing, in order
+    std::size_t next_missing = 0;
   };
 
   /// compile_options::parameters, held as the text of a file of their own
@@ -128,6 +131,8 @@ private:
       rep_.set_file(top.file.source.get());
       syntax::chars::skip_blank(top.pos, top.last);
       const char* start = top.pos;
+      while (top.next_missing < top.missing.size() && top.missing[top.next_missing].before <= start)
+        close_missing(low, top.missing[top.next_missing++]);
       const auto status = syntax::parse_statement(top.pos, top.last, slot, err, opt_.max_expression_depth);
       if (status == syntax::parse_status::end) {
         low.close_unclosed(top.depth);
@@ -168,11 +173,21 @@ private:
     }
   }
 
+  /// Closes the block whose '}' is most likely missing before a line, so that
+  /// the lines after it are read where they belong (E0103, once for it).
+  void close_missing(lowering& low, const syntax::missing_brace& m) {
+    syntax::statement_slot close;
+    close.other = syntax::ast::block_close{};
+    low.lower(close);
+    report_missing_brace(rep_, m);
+  }
+
   void enter(std::vector<open_file>& files, std::vector<std::filesystem::path>& importing, loaded_file f,
              unit inherited_unit, std::uint16_t inherited_unit_index) {
     auto& data = ctx_.data();
     const char* b = f.source->text().data();
     open_file o{f, b, b + f.source->text().size(), ctx_.file, ctx_.blocks.size()};
+    o.missing = syntax::find_missing_braces(f.source->text(), opt_.max_block_depth);
     if (data.sources.empty()) data.header.directory = f.canonical.parent_path().string();
     ctx_.file = file_state{static_cast<std::uint16_t>(data.sources.size()), inherited_unit, inherited_unit_index,
                            false, 0, ctx_.blocks.size()};

@@ -5,6 +5,7 @@
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/syntax/chars.hpp>
+#include <yusuan/syntax/missing_braces.hpp>
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/text/utf8.hpp>
 
@@ -109,6 +110,16 @@ inline std::string unit_after_a_blank(const char* begin, const char* w, const ch
 inline bool string_not_closed(const syntax::syntax_error& err) {
   return err.nesting_limit == 0 && err.name_length == 0 &&
          (err.expected == syntax::closing_quote || err.expected == syntax::closing_curly_quote);
+}
+
+/// Reports a block whose '}' is most likely missing before a line (E0103,
+/// syntax/missing_braces.hpp), in the reporter's file.
+inline void report_missing_brace(reporter& rep, const syntax::missing_brace& m) {
+  const auto before = rep.span_at(m.before);
+  auto& d = rep.error("E0103", "unclosed '{'", rep.span_at(m.opener), "this block is not closed");
+  d.notes.push_back({"its '}' is most likely missing before line " + std::to_string(resolve(before).line) +
+                         ", which is indented no deeper than the line that opens the block",
+                     before});
 }
 
 /// Reports a statement or query that did not parse: E0101, or E0715 for
