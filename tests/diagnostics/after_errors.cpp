@@ -5,6 +5,8 @@
 // with a syntax error.
 #include "support/test_support.hpp"
 
+#include <yusuan/syntax/recovery.hpp>
+
 #include <regex>
 #include <string>
 
@@ -174,4 +176,62 @@ TEST(diag_after_errors, the_block_of_a_line_that_did_not_parse_is_still_read_for
   auto open = compile("208 01 09 合计 abc {\n  30101: 1.00\n");
   EXPECT_EQ(error_codes(open), "E0101 E0103") << dump(open);
   EXPECT_EQ(where(one(open, "E0103")), "1:1");
+}
+
+// --- Names a statement that did not parse may have declared -----------------------------------------
+
+TEST(diag_after_errors, a_project_left_out_by_a_syntax_error_is_not_reported_unknown) {
+  // the reference budget with a colon after 编码 on a project's line: once
+  // E0101 and E0301 for the group that lists the project
+  const auto lines = lines_of(read_all(reference_path));
+  ASSERT_GT(lines.size(), 90u);
+  ASSERT_TRUE(has(lines[86], "项目 \"社保公共服务经费\" 编码 ")) << lines[86];
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (i == 86) line.replace(line.find("编码 "), std::string("编码 ").size(), "编码: ");
+    text += line + "\n";
+  }
+  compile_options o = with_catalog();
+  o.root = "budgets";
+  auto r = compile(text, o, reference_path);
+  EXPECT_EQ(error_codes(r), "E0101") << dump(r);
+  EXPECT_EQ(where(one(r, "E0101")), "87:17");
+}
+
+TEST(diag_after_errors, names_and_codes_left_out_are_not_reported_where_used) {
+  // by name in a block, in a group and in a filter; by code in a filter; a unit
+  auto r = compile("金额单位 万元\n"
+                   "单位 801003 \"甲单位\" 类型: 行政\n"
+                   "项目 \"甲\" 编码 12345 类型 其他运转类 功能 208 01 09 金额 abc\n"
+                   "208 01 09 项目 \"甲\" {\n  30201: 1.00\n}\n"
+                   "208 01 09 30202 项目 12345: 1.00\n"
+                   "项目组 \"组\" (\"甲\") 208 01 09 其他运转类 {\n  30201: 1.00\n}\n"
+                   "口径 甲的 = 合计(项目 = \"甲\")\n"
+                   "口径 甲的2 = 合计(项目 = 12345)\n"
+                   "口径 甲单位的 = 合计(单位 = \"甲单位\")\n"
+                   "口径 甲单位的2 = 合计(单位 = 801003)\n");
+  EXPECT_EQ(error_codes(r), "E0101 E0101") << dump(r);  // the lines of 单位 and 项目
+  // a name no statement left out is still unknown
+  auto other = compile("金额单位 万元\n"
+                       "项目 \"甲\" 编码 12345 类型 其他运转类 功能 208 01 09 金额 abc\n"
+                       "项目组 \"组\" (\"乙\") 208 01 09 其他运转类 {\n  30201: 1.00\n}\n");
+  EXPECT_EQ(error_codes(other), "E0101 E0301") << dump(other);
+}
+
+TEST(diag_after_errors, the_names_a_broken_line_declares) {
+  const auto names = [](std::string_view s) {
+    std::string out;
+    for (const auto& n : yusuan::syntax::names_declared_by(s.data(), s.data() + s.size()))
+      out += (out.empty() ? "" : "|") + n;
+    return out;
+  };
+  EXPECT_EQ(names("项目 \"甲\" 编码 12345 类型 x 金额 abc {"), "甲|12345");
+  EXPECT_EQ(names("project “甲 乙” code 12345"), "甲 乙|12345");
+  EXPECT_EQ(names("项目 \"a\\\"b\" 金额 1..0"), "a\"b");
+  EXPECT_EQ(names("单位 801003 \"甲单位\" 类型 行政 abc"), "801003|甲单位");
+  EXPECT_EQ(names("单位 801003 类型 abc"), "801003");
+  EXPECT_EQ(names("项目 \"甲 编码 12345"), "");  // a string not closed names nothing
+  EXPECT_EQ(names("口径 甲 = 合计(项目 = \"乙\""), "");
+  EXPECT_EQ(names("项目 甲 # 编码 12345\n编码 678"), "甲");
 }

@@ -76,6 +76,18 @@ TEST(table_numbers, two_ids_of_one_number_are_an_error_of_the_template) {
   EXPECT_EQ(notes(d[0]), std::vector<std::string>{"table '1' is here"});
 }
 
+TEST(table_numbers, an_empty_id_is_an_error_of_the_template) {
+  // no command line could choose the table by it
+  for (const char* id : {"\"\"", "\"  \""}) {
+    yusuan::diagnostics d;
+    EXPECT_FALSE(tb::read_template(template_of({"T1", id}), "n.template", d)) << id;
+    ASSERT_EQ(d.size(), 1u) << dump(d);
+    EXPECT_EQ(d[0].code, "E0805");
+    EXPECT_EQ(d[0].message, "a table's id is empty");
+    EXPECT_EQ(where_in_file(d[0]), "n.template:6:3");
+  }
+}
+
 TEST(table_numbers, a_table_note_names_a_table_by_its_number_as_the_command_line_does) {
   const auto t = tb::read_template(template_of({"T2", "T1"}), "n.template");
   const auto b = yusuan::compile_string("金额单位 元\n表注 1 \"说明\"\n208 01 09 基本支出 30101: 10.00\n", "b.budget");

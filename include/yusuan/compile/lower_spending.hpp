@@ -72,8 +72,9 @@ public:
         if (!co.project_name.empty()) {
           f.project = merged.project;
           if (f.project == unresolved_project) {
-            c_.rep.error("E0301", "unknown project '" + co.project_name + "'", co.project_span,
-                         "declare it with 项目 before using it in a block");
+            if (!c_.rep.was_left_out(co.project_name))
+              c_.rep.error("E0301", "unknown project '" + co.project_name + "'", co.project_span,
+                           "declare it with 项目 before using it in a block");
             f.project = npos32;
           }
         }
@@ -142,7 +143,8 @@ public:
       const std::string n = c_.values.text(m);
       const std::uint32_t id = c_.d.project_by_name_or_code(n);
       if (id == npos32) {
-        c_.rep.error("E0301", "unknown project '" + n + "'", c_.span_of(m), "declare it with 项目 before the group");
+        if (!c_.rep.was_left_out(n))
+          c_.rep.error("E0301", "unknown project '" + n + "'", c_.span_of(m), "declare it with 项目 before the group");
         continue;
       }
       auto& p = data.projects[id];

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 namespace yusuan::compile {
@@ -73,6 +74,12 @@ public:
   std::size_t errors_seen() const noexcept { return errors_seen_; }
   void keep(std::shared_ptr<const source_file> f) { diags_.keep(std::move(f)); }
 
+  /// Names a statement left out by a syntax error may have declared (its
+  /// project's or unit's name and code, syntax/recovery.hpp): where one is
+  /// used, "unknown" is not reported, the syntax error is.
+  void left_out(std::string name) { left_out_.insert(std::move(name)); }
+  bool was_left_out(const std::string& name) const { return !left_out_.empty() && left_out_.contains(name); }
+
   /// The diagnostics, with a closing note when some were left out.
   diagnostics finish() {
     auto omitted = [](std::size_t seen, std::size_t kept) { return seen > kept ? seen - kept : 0; };
@@ -116,6 +123,7 @@ private:
   std::size_t max_errors_;
   std::size_t errors_seen_ = 0, warnings_seen_ = 0;
   std::size_t input_errors_ = 0, not_run_ = 0;
+  std::unordered_set<std::string> left_out_;
   diagnostics diags_;
   diagnostic scratch_;
   const source_file* file_ = nullptr;

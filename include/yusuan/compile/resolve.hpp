@@ -44,7 +44,8 @@ private:
     for (const auto& p : d_.pending) {
       const std::uint32_t id = d_.project_by_name_or_code(p.name);
       if (id == npos32) {
-        rep_.error("E0301", "unknown project '" + p.name + "'", p.span, "no 项目 of this name or code");
+        if (!rep_.was_left_out(p.name))
+          rep_.error("E0301", "unknown project '" + p.name + "'", p.span, "no 项目 of this name or code");
         continue;
       }
       auto& it = data.items[p.item];
@@ -108,7 +109,7 @@ private:
             v.id = u;
             found = true;
           }
-        if (!found) rep_.error("E0301", "unknown unit '" + v.text + "'", v.span ? v.span : f.span, "no 单位 of this code or name");
+        if (!found && !rep_.was_left_out(v.text)) rep_.error("E0301", "unknown unit '" + v.text + "'", v.span ? v.span : f.span, "no 单位 of this code or name");
         continue;
       }
       if (const auto id = d_.project_by_name_or_code(v.text); id != npos32) {
@@ -119,8 +120,9 @@ private:
         v.id = g->second | 0x80000000u;
         continue;
       }
-      rep_.error("E0301", "unknown project '" + v.text + "'", v.span ? v.span : f.span,
-                 "no 项目 or 项目组 of this name or code");
+      if (!rep_.was_left_out(v.text))
+        rep_.error("E0301", "unknown project '" + v.text + "'", v.span ? v.span : f.span,
+                   "no 项目 or 项目组 of this name or code");
     }
   }
 

@@ -169,6 +169,10 @@ public:
     tb.id = values_.text(s.id);
     tb.name = values_.text(s.name);
     tb.span = span(s.id);
+    if (tb.id.find_first_not_of(" \t") == std::string::npos) {
+      auto& d = rep_.error("E0805", "a table's id is empty", tb.span, "tables are chosen by their id");
+      d.expected = "an id such as T1 or 预算01表";
+    }
     bool based = false;
     if (s.base) {
       const std::string base = values_.text(s.base);

@@ -3,6 +3,13 @@
 // error opened a block.
 #pragma once
 
+#include <yusuan/syntax/chars.hpp>
+#include <yusuan/syntax/keywords.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace yusuan::syntax {
 
 /// Where to resume after a syntax error at `where` in the statement that
@@ -69,6 +76,67 @@ inline bool line_opens_block(const char* text_begin, const char* where, const ch
     }
   }
   return opens;
+}
+
+/// What a statement that did not parse may have declared: for a line that
+/// starts with 项目 (project), the name after the keyword (a string's text,
+/// or a word) and the code after 编码 (code) on the line; for one that
+/// starts with 单位 (unit), its code and the name after it.
+/// The compiler does not report these names as unknown where they are used:
+/// the syntax error is the one to fix.
+inline std::vector<std::string> names_declared_by(const char* stmt_begin, const char* last) {
+  std::vector<std::string> out;
+  const char* p = stmt_begin;
+  const auto blanks = [&] {
+    while (p < last && (*p == ' ' || *p == '\t' || chars::at(p, last, "\xE3\x80\x80", 3))) p += *p == '\xE3' ? 3 : 1;
+  };
+  const auto next_token = [&]() -> std::string_view {
+    blanks();
+    const char* e = chars::token_end(p, last);
+    const std::string_view t(p, static_cast<std::size_t>(e - p));
+    p = e;
+    return t;
+  };
+  const auto is = [](std::string_view t, keyword k) {
+    const auto& s = spelling(k);
+    return !t.empty() && (t == s.zh || t == s.en || (!s.zh2.empty() && t == s.zh2) || (!s.en2.empty() && t == s.en2));
+  };
+  const auto text_of = [](std::string_view t) {
+    const bool curly = t.starts_with("\xE2\x80\x9C");  // “…”
+    if (curly && t.size() >= 6 && t.ends_with("\xE2\x80\x9D")) return std::string(t.substr(3, t.size() - 6));
+    if (t.size() < 2 || t.front() != '"' || t.back() != '"') return std::string(t);
+    std::string r;
+    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+      if (t[i] == '\\' && i + 2 < t.size()) ++i;
+      r += t[i];
+    }
+    return r;
+  };
+  const std::string_view first = next_token();
+  const bool unit = is(first, keyword::unit);
+  if (!is(first, keyword::project) && !unit) return out;
+  const auto quote = [](std::string_view t) { return t == "\"" || t == "\xE2\x80\x9C"; };
+  const std::string_view name = next_token();
+  if (quote(name)) return out;  // a string not closed: the rest of the line is in it
+  if (!name.empty() && name != "{") out.push_back(text_of(name));
+  if (unit) {  // 单位 CODE "NAME"
+    const char* at = p;
+    const std::string_view unit_name = next_token();
+    if (quote(unit_name)) return out;
+    if (unit_name.size() >= 2 && (unit_name.front() == '"' || unit_name.starts_with("\xE2\x80\x9C")))
+      out.push_back(text_of(unit_name));
+    else p = at;
+  }
+  while (p < last && !chars::is_line_break(*p)) {
+    const std::string_view t = next_token();
+    if (t.empty()) break;
+    if (t == "#" || t == "/") break;
+    if (is(t, keyword::code)) {
+      if (const auto code = next_token(); !code.empty() && chars::is_digit(code.front())) out.push_back(std::string(code));
+      break;
+    }
+  }
+  return out;
 }
 
 }  // namespace yusuan::syntax
