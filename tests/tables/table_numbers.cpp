@@ -84,7 +84,7 @@ TEST(table_numbers, an_empty_id_is_an_error_of_the_template) {
     ASSERT_EQ(d.size(), 1u) << dump(d);
     EXPECT_EQ(d[0].code, "E0805");
     EXPECT_EQ(d[0].message, "a table's id is empty");
-    EXPECT_EQ(where_in_file(d[0]), "n.template:6:3");
+    EXPECT_EQ(where_in_file(d[0]), "n.template:6:4");  // inside the quotes
   }
 }
 
