@@ -199,6 +199,39 @@ inline std::string template_tables(std::size_t n) {
   return s;
 }
 
+/// n template measures, each of its own, and a table that uses the last:
+/// reading them takes a time in proportion to n (it took the square of it).
+inline std::string template_measures(std::size_t n) {
+  std::string s = "模板 甲\n";
+  for (std::size_t i = 0; i < n; ++i) s += "口径 m" + std::to_string(i) + " = 合计(经济 = 30101)\n";
+  const std::string last = n == 0 ? "合计" : "m" + std::to_string(n - 1);
+  return s + "表 A 甲表 {\n  列 \"k\"\n  列 \"a\" = " + last + "\n  行 \"x\"\n}\n";
+}
+
+/// n template measures, each defined by the one before, and a table that
+/// uses the last: n levels of measures in a cell.
+inline std::string template_measure_chain(std::size_t n) {
+  std::string s = "模板 甲\n口径 m0 = 合计(经济 = 30101)\n";
+  for (std::size_t i = 1; i < n; ++i) s += "口径 m" + std::to_string(i) + " = m" + std::to_string(i - 1) + "\n";
+  return s + "表 A 甲表 {\n  列 \"k\"\n  列 \"a\" = m" + std::to_string(n == 0 ? 0 : n - 1) + "\n  行 \"x\"\n}\n";
+}
+
+/// n template measures, each the one before twice: the last has 2^n terms
+/// written out.
+inline std::string template_measure_doubling(std::size_t n) {
+  std::string s = "模板 甲\n口径 m0 = 合计(经济 = 30101)\n";
+  for (std::size_t i = 1; i < n; ++i)
+    s += "口径 m" + std::to_string(i) + " = m" + std::to_string(i - 1) + " + m" + std::to_string(i - 1) + "\n";
+  return s + "表 A 甲表 {\n  列 \"k\"\n  列 \"a\" = m" + std::to_string(n == 0 ? 0 : n - 1) + "\n  行 \"x\"\n}\n";
+}
+
+/// n template measures in one cycle, each defined by the next.
+inline std::string template_measure_cycle(std::size_t n) {
+  std::string s = "模板 甲\n";
+  for (std::size_t i = 0; i < n; ++i) s += "口径 m" + std::to_string(i) + " = m" + std::to_string((i + 1) % n) + "\n";
+  return s + "表 A 甲表 {\n  列 \"k\"\n  列 \"a\" = 合计\n  行 \"x\"\n}\n";
+}
+
 /// Files of an import chain: main.budget imports f1, f1 imports f2 … f(n-1)
 /// holds an item.  Names are relative to the budget's directory.
 inline std::map<std::string, std::string> import_chain(std::size_t n) {

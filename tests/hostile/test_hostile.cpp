@@ -94,6 +94,10 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"template_filter_groups", hostile::template_filter_groups},
       {"template_nested_groups", hostile::template_nested_groups},
       {"template_tables", hostile::template_tables},
+      {"template_measures", hostile::template_measures},
+      {"template_measure_chain", hostile::template_measure_chain},
+      {"template_measure_doubling", hostile::template_measure_doubling},
+      {"template_measure_cycle", hostile::template_measure_cycle},
   };
   return s;
 }

@@ -134,15 +134,16 @@ public:
     bool ok = true;
     tables::template_measure m{values_.text(s.name), exprs_.lower(s.value, ok), span(s.name)};
     if (!ok || !check_cell_expression(rep_, m.definition, false)) return;
-    for (auto& x : t_.measures)
-      if (x.name == m.name) {
-        if (!defined_measures_.insert(m.name).second) {
-          auto& d = rep_.error("E0805", "measure '" + m.name + "' is defined twice", m.span);
-          d.notes.push_back({"first defined here", x.span});
-        }
-        x = std::move(m);  // a measure of the base template, redefined
-        return;
+    const auto [at, added] = measure_index_.try_emplace(m.name, t_.measures.size());
+    if (!added) {
+      auto& x = t_.measures[at->second];
+      if (!defined_measures_.insert(m.name).second) {
+        auto& d = rep_.error("E0805", "measure '" + m.name + "' is defined twice", m.span);
+        d.notes.push_back({"first defined here", x.span});
       }
+      x = std::move(m);  // a measure of the base template, redefined
+      return;
+    }
     defined_measures_.insert(m.name);
     t_.measures.push_back(std::move(m));
   }
@@ -400,6 +401,8 @@ private:
     t_ = std::move(t);
     table_ids_.clear();
     for (std::size_t i = 0; i < t_.tables.size(); ++i) table_ids_.emplace(t_.tables[i].id, i);
+    measure_index_.clear();
+    for (std::size_t i = 0; i < t_.measures.size(); ++i) measure_index_.emplace(t_.measures[i].name, i);
     for (const auto& v : t_.variables) fields_.variables.push_back(v.first);
     content_ = true;
   }
@@ -562,23 +565,82 @@ private:
     }
   }
 
-  /// Template measures defined in terms of themselves.
+  /// Template measures defined in terms of themselves: each measure on a
+  /// cycle, at its first use of a measure of the cycle (linear in the
+  /// measures and their uses).
   void measure_cycles() {
-    for (const auto& m : t_.measures) {
-      std::vector<const expr*> todo{&m.definition};
-      std::set<std::string> seen;
+    const std::size_t n = t_.measures.size();
+    // the measures each one uses, by place, with the span of the first use
+    std::vector<std::vector<std::pair<std::size_t, source_span>>> uses(n);
+    std::vector<std::size_t> used_by(n, static_cast<std::size_t>(-1));  // the last measure found using each
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<const expr*> todo{&t_.measures[i].definition};
       while (!todo.empty()) {
         const expr* e = todo.back();
         todo.pop_back();
-        for (const auto& a : e->args) todo.push_back(&a);
-        if (e->kind != expr::op::name || !seen.insert(e->name).second) continue;
-        if (e->name == m.name) {
-          rep_.error("E0805", "measure '" + m.name + "' is defined in terms of itself", e->span);
-          break;
+        for (auto a = e->args.rbegin(); a != e->args.rend(); ++a) todo.push_back(&*a);
+        if (e->kind != expr::op::name) continue;
+        if (const auto it = measure_index_.find(e->name); it != measure_index_.end() && used_by[it->second] != i) {
+          used_by[it->second] = i;
+          uses[i].push_back({it->second, e->span});
         }
-        if (const auto* used = t_.measure(e->name)) todo.push_back(&used->definition);
       }
     }
+    // Tarjan's strongly connected components, without recursion: a measure
+    // is on a cycle when its component has another measure, or it uses itself
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> index(n, none), low(n, 0), component(n, none);
+    std::vector<char> on_stack(n, 0);
+    std::vector<std::size_t> stack;
+    struct step {
+      std::size_t m, next;
+    };
+    std::size_t counter = 0;
+    for (std::size_t root = 0; root < n; ++root) {
+      if (index[root] != none) continue;
+      std::vector<step> walk{{root, 0}};
+      index[root] = low[root] = counter++;
+      stack.push_back(root);
+      on_stack[root] = 1;
+      while (!walk.empty()) {
+        step& top = walk.back();
+        if (top.next < uses[top.m].size()) {
+          const std::size_t dep = uses[top.m][top.next++].first;
+          if (index[dep] == none) {
+            index[dep] = low[dep] = counter++;
+            stack.push_back(dep);
+            on_stack[dep] = 1;
+            walk.push_back({dep, 0});
+          } else if (on_stack[dep]) {
+            low[top.m] = std::min(low[top.m], index[dep]);
+          }
+          continue;
+        }
+        const std::size_t m = top.m;
+        walk.pop_back();
+        if (!walk.empty()) low[walk.back().m] = std::min(low[walk.back().m], low[m]);
+        if (low[m] != index[m]) continue;
+        for (;;) {  // m roots a component: the measures above it on the stack
+          const std::size_t k = stack.back();
+          stack.pop_back();
+          on_stack[k] = 0;
+          component[k] = m;
+          if (k == m) break;
+        }
+      }
+    }
+    std::vector<char> on_cycle(n, 0);
+    std::vector<source_span> cycle_use(n);
+    for (std::size_t i = 0; i < n; ++i)
+      for (const auto& [dep, at] : uses[i])
+        if (component[dep] == component[i]) {  // the first use of a measure of its own cycle
+          on_cycle[i] = 1;
+          cycle_use[i] = at;
+          break;
+        }
+    for (std::size_t i = 0; i < n; ++i)
+      if (on_cycle[i])
+        rep_.error("E0805", "measure '" + t_.measures[i].name + "' is defined in terms of itself", cycle_use[i]);
   }
 
   reporter& rep_;
@@ -592,6 +654,7 @@ private:
   std::size_t table_ = 0;
   bool named_ = false, content_ = false, unnamed_reported_ = false, deep_reported_ = false;
   std::set<std::string> defined_tables_, defined_measures_;
+  std::unordered_map<std::string, std::size_t> measure_index_;  // the place of each measure of t_ by its name
   std::unordered_map<std::string, std::size_t> table_ids_;  // the place of each table of t_ by its id
 };
 

@@ -91,8 +91,31 @@ public:
   const budget& source() const noexcept { return b_; }
   const filter& scope() const noexcept { return scope_; }
 
+  /// How deep a cell's expression may nest, measures named in it counted
+  /// with their definitions (a measure defined by another, and so on): past
+  /// it the cell is an error, not a stack overflow.
+  static constexpr std::size_t max_depth = 256;
+  /// How many terms a cell's expression may have with the measures it names
+  /// written out (a measure used twice by another counts twice): measures are
+  /// computed for each cell, so past it the cell is an error, not a run
+  /// without end (`m2 = m1 + m1`, `m3 = m2 + m2`, … doubles at each step).
+  static constexpr std::uint64_t max_terms = 100'000;
+
   /// The value of `e` in row `r`; `column`: the column the cell is in (本列).
   cell_value eval(const expr& e, const row_context& r, const column_spec* column) {
+    if (depth_ >= max_depth)
+      template_failure(e.span, "a cell's expression nests more than " + std::to_string(max_depth) + " deep",
+                       "counting the definitions of the measures it names");
+    if (depth_ == 0 && terms(e, column, 0) > max_terms)
+      template_failure(e.span,
+                       "a cell's expression has more than " + std::to_string(max_terms) +
+                           " terms with its measures written out",
+                       "a measure used more than once is computed each time");
+    struct deeper {
+      std::size_t& d;
+      explicit deeper(std::size_t& x) : d(++x) {}
+      ~deeper() { --d; }
+    } guard(depth_);
     cell_value v;
     switch (e.kind) {
       case expr::op::money_literal: v.add(e.amount); return v;
@@ -223,6 +246,30 @@ private:
     return v;
   }
 
+  /// The terms of `e` with the measures it names written out, at most
+  /// max_terms + 1 (a measure's count kept once worked out).
+  std::uint64_t terms(const expr& e, const column_spec* column, std::size_t depth) {
+    if (depth >= max_depth)
+      template_failure(e.span, "a cell's expression nests more than " + std::to_string(max_depth) + " deep",
+                       "counting the definitions of the measures it names");
+    std::uint64_t n = 1;
+    const auto add = [&](std::uint64_t k) { n = std::min<std::uint64_t>(n + k, max_terms + 1); };
+    for (const auto& a : e.args) add(terms(a, column, depth + 1));
+    if (e.kind != expr::op::name) return n;
+    const std::string& name = e.name;
+    if ((name == "本列" || name == "this-column") && column && column->value)
+      return add(terms(*column->value, nullptr, depth + 1)), n;
+    const expr* definition = nullptr;
+    if (const auto* m = b_.find_measure(name)) definition = &m->definition;
+    else if (const auto* m = t_.measure(name)) definition = &m->definition;
+    if (!definition) return n;
+    if (const auto it = terms_.find(name); it != terms_.end()) return add(it->second), n;
+    const std::uint64_t k = terms(*definition, column, depth + 1);
+    terms_.emplace(name, k);
+    add(k);
+    return n;
+  }
+
   cell_value name(const expr& e, const row_context& r, const column_spec* column) {
     const std::string& n = e.name;
     cell_value v;
@@ -288,6 +335,8 @@ private:
   std::map<std::string, filter> made_;
   std::map<std::tuple<const filter*, const filter*, std::string>, grouped> sums_;
   std::optional<project_amounts> projects_;
+  std::size_t depth_ = 0;  // eval calls open
+  std::unordered_map<std::string, std::uint64_t> terms_;  // of each measure named, written out
   std::optional<by_unit<const income_line*>> income_by_unit_;
   std::optional<by_unit<std::size_t>> projects_by_unit_;
 };
