@@ -75,6 +75,35 @@ TEST(rules, parameters_have_defaults_overrides_and_the_budgets_own_values) {
               ChecksClean());
 }
 
+TEST(rules, a_parameter_is_a_threshold_compared_exactly_not_a_published_figure) {
+  // 29.50% is not 30% or more, however 30% is written; 1.04 万元 is more
+  // than 1 (as a published figure, 30% and 1 would round the other side)
+  rules_file r("金额单位 万元\n参数 比例 = 30%\n参数 上限 = 1\n参数 压减 = 0.00%\n"
+               "核对 占比(人员经费, 支出合计) ≥ 比例 \"比例不足\"\n"
+               "核对 合计(经济 = 30201) ≤ 上限 \"超过上限\"\n"
+               "核对 增幅(支出合计) ≤ -压减 \"未压减\"\n");
+  const auto c = compile_with_rules("金额单位 万元\n208 01 09 人员经费 30101: 2.95\n208 01 09 公用经费 30201: 1.04\n"
+                                    "208 01 09 公用经费 30202: 6.0101\n上年 支出合计 10.00\n",
+                                    {r.path}, quiet());
+  EXPECT_THAT(c, FailsRule("比例不足"));
+  EXPECT_THAT(c, Reports("E0501", "expected ≥ 30%, found 29.50% (2.95 / 10.0001)"));
+  EXPECT_THAT(c, FailsRule("超过上限"));
+  EXPECT_THAT(c, Reports("E0501", "expected ≤ 1.00, found 1.04"));
+  // +0.00% written, +0.00% rounded, yet it grew: shown with the decimals that tell it
+  EXPECT_THAT(c, FailsRule("未压减"));
+  EXPECT_THAT(c, Reports("E0501", "expected ≤ 0.00%, found 0.001% (0.0001 / 10.00)"));
+  // at the threshold exactly, each holds
+  const auto at = compile_with_rules("金额单位 万元\n208 01 09 人员经费 30101: 3.00\n208 01 09 公用经费 30201: 1.00\n"
+                                     "208 01 09 公用经费 30202: 6.00\n上年 支出合计 10.00\n",
+                                     {r.path}, quiet());
+  EXPECT_THAT(at, ChecksClean());
+  // a literal written in the constraint is still a published figure
+  rules_file lit("金额单位 万元\n核对 占比(人员经费, 支出合计) ≥ 30% \"比例不足\"\n");
+  EXPECT_THAT(compile_with_rules("金额单位 万元\n208 01 09 人员经费 30101: 2.95\n208 01 09 公用经费 30201: 7.05\n",
+                                 {lit.path}, quiet()),
+              ChecksClean());
+}
+
 TEST(rules, an_unknown_parameter_is_E0307) {
   rules_file r("参数 上限 = 2.00\n核对 支出合计 ≤ 上限\n");
   auto o = quiet();

@@ -136,14 +136,22 @@ private:
                  ratio_e.kind == expr::op::change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
         return r;
       }
-      const auto units = ev_.percent_of(v->numerator, v->denominator, lit.scale, ratio_e.span, "share");
+      // a 参数 is a threshold: the exact ratio is compared with it, and shown
+      // with as many decimals as it takes to tell it from the threshold
+      const int scale = lit.threshold ? shown_scale(*v, lit) : lit.scale;
+      const auto units = ev_.percent_of(v->numerator, v->denominator, scale, ratio_e.span, "share");
       if (!units) return r;
       const std::int64_t got = *units;
-      passed = lit_left ? compare(lit.percent_units, got, c.cmp, 0) : compare(got, lit.percent_units, c.cmp, 0);
+      if (lit.threshold) {
+        const int order = compare_ratio(v->numerator, v->denominator, lit.percent_units, lit.scale);
+        passed = lit_left ? compare(0, order, c.cmp, 0) : compare(order, 0, c.cmp, 0);
+      } else {
+        passed = lit_left ? compare(lit.percent_units, got, c.cmp, 0) : compare(got, lit.percent_units, c.cmp, 0);
+      }
       expected = (is_equality(c.cmp) ? std::string() : (lit_left ? "(the other side of) " + c.cmp + " " : c.cmp + " ")) +
                  percent_text(lit.percent_units, lit.scale) + "%";
-      found = percent_text(got, lit.scale) + "% (" + v->numerator.format(u, 2, th_) + " / " +
-              v->denominator.format(u, 2, th_) + ")";
+      const auto part = [&](money m) { return lit.threshold ? exact_text(m, u, th_) : m.format(u, 2, th_); };
+      found = percent_text(got, scale) + "% (" + part(v->numerator) + " / " + part(v->denominator) + ")";
     } else {
       auto a = ev_.eval(c.lhs), b = ev_.eval(c.rhs);
       if (!a || !b) return r;
@@ -335,6 +343,31 @@ private:
     while (!s.empty() && s.back() == ' ') s.pop_back();
     return "'" + s + "'";
   }
+  /// The sign of part / whole − units × 10^-scale %, exactly (whole ≠ 0).
+  static int compare_ratio(money part, money whole, std::int64_t units, int scale) {
+    std::int64_t per_unit = 100;  // part / whole is units × 10^-scale % when part × 100 × 10^scale = units × whole
+    for (int i = 0; i < scale; ++i) per_unit *= 10;
+    int128 lhs = int128(part.fen()) * int128(per_unit);
+    int128 rhs = int128(units) * int128(whole.fen());
+    if (whole.sign() < 0) std::swap(lhs, rhs);
+    return lhs < rhs ? -1 : rhs < lhs ? 1 : 0;
+  }
+
+  /// The decimals to show a ratio compared with a threshold in: the
+  /// threshold's, at least two, and more (up to six) while the ratio rounded
+  /// reads as the threshold but is not it.
+  int shown_scale(const value& v, const expr& lit) const {
+    if (compare_ratio(v.numerator, v.denominator, lit.percent_units, lit.scale) == 0) return lit.scale;
+    for (int s = std::max(lit.scale, 2); s < 6; ++s) {
+      std::int64_t units = 0;
+      if (detail::try_percent_units(v.numerator, v.denominator, s, rounding::half_up, units) != errc{}) return s;
+      int128 at_scale = int128(lit.percent_units);
+      for (int i = lit.scale; i < s; ++i) at_scale *= int128(10);
+      if (int128(units) != at_scale) return s;
+    }
+    return 6;
+  }
+
   static std::string percent_text(std::int64_t units, int scale) {
     const bool neg = units < 0;
     const std::uint64_t mag = neg ? 0ULL - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);

@@ -196,6 +196,10 @@ private:
       if (const parameter_def* p = l.parameter(e.name)) {  // a 参数: its value, where it is used
         expr v = p->value;
         v.span = e.span;
+        // a threshold, not a published figure: the other side is not rounded
+        // to the decimals the value happens to be written with (§23.2)
+        v.threshold = true;
+        if (v.kind == expr::op::money_literal) v.decimals = -1;
         return v;
       }
       return e;

@@ -152,6 +152,7 @@ struct expr {
   int decimals = -1;             // a money literal: its decimals as written (a published figure)
   std::int64_t count = 0;
   bool whole = false;  // a money literal written as a whole number: also a count
+  bool threshold = false;  // a literal that is a 参数's value: compared exactly, never rounded as a published figure
   std::int64_t percent_units = 0;
   int scale = 0;
   std::string name;
