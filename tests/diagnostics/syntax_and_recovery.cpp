@@ -254,6 +254,26 @@ TEST(diag_syntax, E0102_max_errors_zero_keeps_every_error) {
   EXPECT_EQ(r.diagnostics.error_count(), 150u);
 }
 
+TEST(diag_syntax, E0101_a_parenthesis_not_closed_is_pointed_at) {
+  // the error is where the ')' was expected, often the next line; the note
+  // names the '(' it would close (the innermost one left open)
+  auto r = compile("金额单位 万元\n"
+                   "口径 三公经费 = 合计(经济 属于 (30212, 30217, 30231, 31013)\n"
+                   "核对 三公经费 = 0.00\n");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(where(d), "3:1");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(d.notes[0].message, "this parenthesis is not closed");
+  EXPECT_EQ(where(d.notes[0].span), "2:13");
+  // full-width, with a string holding a '(' and a closed pair before it
+  auto fw = compile("核对 合计(经济 = 301) + 合计（项目 = \"甲(\" = 1.00\n");
+  const auto& f = one(fw, "E0101");
+  ASSERT_EQ(f.notes.size(), 1u);
+  EXPECT_EQ(where(f.notes[0].span), "1:21");
+  // another error: no note
+  EXPECT_TRUE(one(compile("收入 一般公共预算 abc\n"), "E0101").notes.empty());
+}
+
 // --- E0103: braces -------------------------------------------------------------------------------
 
 TEST(diag_syntax, E0103_unexpected_close) {

@@ -276,6 +276,20 @@ TEST(diag_values, E0205_unknown_unit_of_amounts) {
 
 // --- E0206: header and income lines --------------------------------------------------------------
 
+TEST(diag_values, E0206_a_unit_of_amounts_after_unit) {
+  // 单位 万元 for 金额单位 万元: once a budget unit named 万元, every amount 10,000 times too small
+  auto r = compile("单位 万元\n收入 一般公共预算 10.00\n208 01 09 30101: 10.00\n");
+  EXPECT_FALSE(r.ok());
+  const auto& d = one(r, "E0206");
+  EXPECT_EQ(d.message, "'万元' is a unit of amounts, not a budget unit");
+  EXPECT_EQ(d.label, "write 金额单位 万元");
+  EXPECT_EQ(where(d), "1:4");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  EXPECT_EQ(one(compile("unit 元\n208 01 09 30101: 10.00\n"), "E0206").label, "write amounts 元");
+  // a unit with a code or a type may be named anything
+  EXPECT_TRUE(compile("单位 801 万元\n208 01 09 30101: 10.00\n").ok());
+}
+
 TEST(diag_values, E0206_invalid_year) {
   auto r = compile("年度 24\n");
   const auto& d = one(r, "E0206");

@@ -143,7 +143,7 @@ private:
         continue;
       }
       if (status == syntax::parse_status::error) {
-        report_syntax_error(rep_, err, top.last);
+        report_syntax_error(rep_, err, top.last, start);
         for (auto& name : syntax::names_declared_by(start, top.last)) rep_.left_out(std::move(name));
         const char* text = rep_.file()->text().data();
         top.pos = syntax::resume_after_error(text, start, err.where, top.last, !string_not_closed(err));

@@ -9,9 +9,11 @@
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/text/utf8.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace yusuan::compile {
 
@@ -122,9 +124,33 @@ inline void report_missing_brace(reporter& rep, const syntax::missing_brace& m) 
                      before});
 }
 
+/// The innermost '(' or '（' not closed between `first` and `where`, strings
+/// and comments passed over; nullptr when every one is closed.
+inline const char* unclosed_paren(const char* first, const char* where) noexcept {
+  std::vector<const char*> open;
+  const char* p = first;
+  while (p < where) {
+    if (*p == '#' || syntax::chars::at(p, where, "//", 2)) {
+      while (p < where && !syntax::chars::is_line_break(*p)) ++p;
+      continue;
+    }
+    if (*p == '"' || syntax::chars::at(p, where, "\xE2\x80\x9C", 3)) {  // a string closed on its line
+      p = std::max(syntax::chars::token_end(p, where), p + 1);
+      continue;
+    }
+    if (*p == '(' || syntax::chars::at(p, where, "\xEF\xBC\x88", 3)) open.push_back(p);  // ( or （
+    else if ((*p == ')' || syntax::chars::at(p, where, "\xEF\xBC\x89", 3)) && !open.empty()) open.pop_back();
+    syntax::chars::next_char(p, where);
+  }
+  return open.empty() ? nullptr : open.back();
+}
+
 /// Reports a statement or query that did not parse: E0101, or E0715 for
 /// expressions and filters nested past the limit.
-inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, const char* last) {
+/// `statement`, where the statement began: a ')' expected is traced to the
+/// '(' it would close.
+inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, const char* last,
+                                const char* statement = nullptr) {
   if (err.nesting_limit != 0) {
     const std::string limit = std::to_string(err.nesting_limit);
     auto& d = rep.error("E0715", "expression nested too deeply", rep.span_at(err.where, 1),
@@ -162,6 +188,9 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
     d.notes.push_back({"codes are written in ASCII digits: " + ascii +
                            " (full-width digits are read only in amounts, percentages and counts)",
                        {}});
+  if (statement && statement < err.where && err.expected.starts_with("')'"))
+    if (const char* open = unclosed_paren(statement, err.where))
+      d.notes.push_back({"this parenthesis is not closed", rep.span_at(open, *open == '(' ? 1 : 3)});
 }
 
 }  // namespace yusuan::compile

@@ -74,6 +74,19 @@ public:
     }
     const std::string code(s.code.view()), name = c_.values.text(s.name);
     const source_span at = c_.span_of(s.code ? s.code : s.name);
+    if (!s.code && !s.type) {
+      // `单位 万元`: a unit of amounts written after 单位, which would declare a
+      // budget unit named 万元 and leave the amounts in 元
+      if (const auto u = parse_unit(name)) {
+        const std::string keyword = s.where.view().starts_with("unit") ? "amounts" : "金额单位";
+        auto& d = c_.rep.error("E0206", "'" + name + "' is a unit of amounts, not a budget unit", at,
+                               "write " + keyword + " " + name);
+        d.notes.push_back({"单位 (unit) declares the budget unit whose budget this is: 单位 [CODE] NAME [类型 TYPE]; "
+                           "金额单位 (amounts) sets the unit amounts are written in",
+                           {}});
+        return;
+      }
+    }
     const budget_unit unit{code, name, type.value_or(unit_type::unknown), at};
     const std::string& key = code.empty() ? name : code;  // a unit with no code is known by its name
     if (c_.file.index == 0 && data.header.unit_code.empty() && data.header.unit_name.empty()) {

@@ -34,7 +34,7 @@ public:
     syntax::syntax_error err;
     std::optional<query> result;
     if (syntax::parse_query(first, last, ast, err) != syntax::parse_status::ok) {
-      report_syntax_error(rep_, err, last);
+      report_syntax_error(rep_, err, last, first);
     } else {
       query q;
       ok_ = true;

@@ -271,7 +271,7 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
         return fail();
       }
       err.where = s.data() + (err.where - base);  // in the file's text (the tests' lines blanked are not)
-      compile::report_syntax_error(rep, err, s.data() + s.size());
+      compile::report_syntax_error(rep, err, s.data() + s.size(), s.data() + (start - base));
       return fail();
     }
     statement_mark m;
