@@ -4,6 +4,7 @@
 // misnesting errors.
 #include "support/test_support.hpp"
 
+#include <yusuan/format.hpp>
 #include <yusuan/syntax/missing_braces.hpp>
 
 #include <string>
@@ -21,7 +22,8 @@ std::string guesses(std::string_view text) {
   };
   std::string s;
   for (const auto& m : yusuan::syntax::find_missing_braces(text))
-    s += (s.empty() ? "" : " ") + std::to_string(line_of(m.before)) + ":" + std::to_string(line_of(m.opener));
+    s += (s.empty() ? "" : " ") + std::string(m.extra ? "extra " : "") + std::to_string(line_of(m.before)) + ":" +
+         std::to_string(line_of(m.opener));
   return s;
 }
 
@@ -35,6 +37,8 @@ std::string reference_without_line(std::size_t n, std::string_view expected_line
     if (i != n - 1) text += lines[i] + "\n";
   return text;
 }
+
+std::string one_code(const yusuan::diagnostics& d) { return d.size() == 1 ? d[0].code : dump(d); }
 
 compiled compile_reference_text(const std::string& text) {
   compile_options o = with_catalog();
@@ -85,10 +89,20 @@ TEST(missing_braces, full_width_braces) {
 
 TEST(missing_braces, tabs_and_spaces_are_compared_as_written) {
   // a tab is not taken for any number of spaces: indentation that is neither
-  // a prefix of the other tells nothing (line 4), so the '}' of 208 01 09 is
-  // placed before the last line, the first that tells
-  EXPECT_EQ(guesses("基本支出 {\n\t208 01 09 {\n\t\t30101: 1.00\n  208 01 10 {\n\t\t30101: 1.00\n\t}\n}\n"), "7:2");
+  // a prefix of the other (line 4 against line 2) leaves the file without a guess
+  EXPECT_EQ(guesses("基本支出 {\n\t208 01 09 {\n\t\t30101: 1.00\n  208 01 10 {\n\t\t30101: 1.00\n\t}\n}\n"), "");
   EXPECT_EQ(guesses("基本支出 {\n\t208 01 09 {\n\t\t30101: 1.00\n\t208 01 10 {\n\t\t30101: 1.00\n\t}\n}\n"), "4:2");
+}
+
+TEST(missing_braces, a_close_indented_deeper_than_the_block_it_would_close_is_one_too_many) {
+  // the second '}' of line 5 would close the block of line 1
+  EXPECT_EQ(guesses("基本支出 {\n  人员经费 {\n    30101: 1.00\n    30102: 1.00\n  }}\n  公用经费 {\n    30201: 1.00\n  }\n}\n"),
+            "extra 5:1");
+  // a '{' left out: the '}' of 人员经费 would close 基本支出
+  EXPECT_EQ(guesses("基本支出 {\n  人员经费\n    30101: 1.00\n  }\n  公用经费 {\n    30201: 1.00\n  }\n}\n"),
+            "extra 4:1");
+  // a '}' at the end of a block's last line, the file otherwise balanced: no guess
+  EXPECT_EQ(guesses("基本支出 {\n  208 01 09 {\n    30101: 1.00 }\n}\n}\n"), "");
 }
 
 // --- What the compiler reports --------------------------------------------------------------------
@@ -138,6 +152,31 @@ TEST(missing_braces, the_lines_after_the_place_are_read_in_the_outer_block) {
   EXPECT_EQ(where(d), "3:3");
   ASSERT_EQ(d.notes.size(), 1u);
   EXPECT_EQ(where(d.notes[0].span), "5:3");
+}
+
+TEST(missing_braces, a_close_one_too_many_is_reported_once_and_not_read) {
+  auto r = compile(
+      "金额单位 万元\n"
+      "基本支出 {\n"
+      "  人员经费 {\n"
+      "    30101: 1.00\n"
+      "  }}\n"
+      "  公用经费 {\n"
+      "    30201: 2.00\n"
+      "  }\n"
+      "}\n"
+      "核对 支出合计 = 3.00\n");
+  EXPECT_FALSE(r.ok());
+  ASSERT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  const auto& d = one(r, "E0103");
+  EXPECT_EQ(d.message, "unexpected '}'");
+  EXPECT_EQ(where(d), "5:4");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(where(d.notes[0].span), "2:1");
+  // and fmt refuses the file, as it refuses one that lost a '}'
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(yusuan::format_budget("基本支出 {\n  人员经费 {\n    30101: 1.00\n  }}\n}\n", "t.budget", diags));
+  EXPECT_EQ(one_code(diags), "E0103");
 }
 
 TEST(missing_braces, without_a_guess_the_outermost_block_is_reported) {

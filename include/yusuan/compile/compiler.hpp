@@ -131,8 +131,19 @@ private:
       rep_.set_file(top.file.source.get());
       syntax::chars::skip_blank(top.pos, top.last);
       const char* start = top.pos;
-      while (top.next_missing < top.missing.size() && top.missing[top.next_missing].before <= start)
-        close_missing(low, top.missing[top.next_missing++]);
+      bool skipped = false;
+      while (top.next_missing < top.missing.size() && top.missing[top.next_missing].before <= start) {
+        const auto& m = top.missing[top.next_missing++];
+        if (!m.extra) {
+          close_missing(low, m);
+        } else if (m.before == start) {  // a '}' one too many: reported, and not read
+          report_missing_brace(rep_, m);
+          top.pos += *top.pos == '}' ? 1 : 3;
+          skipped = true;
+          break;
+        }
+      }
+      if (skipped) continue;
       const auto status = syntax::parse_statement(top.pos, top.last, slot, err, opt_.max_expression_depth);
       if (status == syntax::parse_status::end) {
         low.close_unclosed(top.depth);
@@ -175,7 +186,8 @@ private:
   }
 
   /// Closes the block whose '}' is most likely missing before a line, so that
-  /// the lines after it are read where they belong (E0103, once for it).
+  /// the lines after it are read where they belong (E0103, once for it).  A
+  /// '}' most likely one too many is passed over (read above).
   void close_missing(lowering& low, const syntax::missing_brace& m) {
     syntax::statement_slot close;
     close.other = syntax::ast::block_close{};

@@ -114,9 +114,17 @@ inline bool string_not_closed(const syntax::syntax_error& err) {
          (err.expected == syntax::closing_quote || err.expected == syntax::closing_curly_quote);
 }
 
-/// Reports a block whose '}' is most likely missing before a line (E0103,
-/// syntax/missing_braces.hpp), in the reporter's file.
+/// Reports a block whose '}' is most likely missing before a line, or a '}'
+/// most likely one too many (E0103, syntax/missing_braces.hpp), in the
+/// reporter's file.
 inline void report_missing_brace(reporter& rep, const syntax::missing_brace& m) {
+  if (m.extra) {
+    auto& d = rep.error("E0103", "unexpected '}'", rep.span_at(m.before, *m.before == '}' ? 1 : 3),
+                        "indented deeper than the line that opens the block it would close");
+    d.notes.push_back({"the block it would close opens here: is this '}' one too many, or is a '{' missing above it?",
+                       rep.span_at(m.opener)});
+    return;
+  }
   const auto before = rep.span_at(m.before);
   auto& d = rep.error("E0103", "unclosed '{'", rep.span_at(m.opener), "this block is not closed");
   d.notes.push_back({"its '}' is most likely missing before line " + std::to_string(resolve(before).line) +

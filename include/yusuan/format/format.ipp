@@ -288,12 +288,12 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
       format::detail::keyword_edits(uses, base, p, values, options.spelling, edits);
     }
   }
-  // a '}' left out: re-indenting by the braces as they are would put the
-  // lines after it in the wrong block and lose the indentation that says
-  // where it is missing (E0103, as the compiler reports it)
+  // a '}' left out or one too many: re-indenting by the braces as they are
+  // would put the lines after it in the wrong block and lose the
+  // indentation that says where it is (E0103, as the compiler reports it)
   if (const auto missing = syntax::find_missing_braces(parsed); !missing.empty()) {
     for (const auto& m : missing)
-      compile::report_missing_brace(rep, {s.data() + (m.before - base), s.data() + (m.opener - base)});
+      compile::report_missing_brace(rep, {s.data() + (m.before - base), s.data() + (m.opener - base), m.extra});
     return fail();
   }
   const std::vector<rule_test_span> no_tests;

@@ -1,14 +1,16 @@
-// yusuan/syntax/missing_braces.hpp -- where a file that opens more blocks
-// than it closes most likely lost its '}', read from its indentation.
-// Spirit-free.
+// yusuan/syntax/missing_braces.hpp -- where a file whose braces do not
+// balance most likely lost a '}' or has one too many, read from its
+// indentation.  Spirit-free.
 //
 // A block whose lines are indented deeper than the line that opens it, and
 // then a line indented no deeper than that opening line (or a '}' indented
-// less), is taken to miss its '}' before that line.  The guess is kept only
-// when it accounts for the file exactly: as many missing '}' as the file
-// opens blocks it does not close, and no '}' left without a block.  A file
-// indented loosely gets no guess, and its unclosed blocks are reported where
-// they open, as before.
+// less), is taken to miss its '}' before that line.  A '}' indented deeper
+// than the line that opens the block it would close is taken to be one too
+// many (or to close a block whose '{' is missing).  The guesses are kept
+// only when they account for the file exactly: every block closed, no '}'
+// left without a block.  A file indented loosely, or with tabs and spaces
+// that cannot be compared, gets no guess, and its braces are reported where
+// they are, as before.
 #pragma once
 
 #include <yusuan/syntax/chars.hpp>
@@ -22,10 +24,13 @@ namespace yusuan::syntax {
 
 /// A '}' most likely missing: before the line that starts at `before`, for
 /// the block opened by the line that starts at `opener` (both at the first
-/// character after the indentation).
+/// character after the indentation).  With `extra`, a '}' most likely one
+/// too many: `before` is the '}', `opener` the line that opens the block it
+/// would close.
 struct missing_brace {
   const char* before;
   const char* opener;
+  bool extra = false;
 };
 
 namespace missing_braces_detail {
@@ -67,6 +72,11 @@ inline bool deeper(std::string_view a, std::string_view b) noexcept {
 inline bool no_deeper(std::string_view a, std::string_view b) noexcept {
   return a.size() <= b.size() && b.substr(0, a.size()) == a;
 }
+/// Whether one indentation is the other followed by more (tabs and spaces
+/// mixed otherwise cannot be compared: a tab is no number of spaces).
+inline bool comparable(std::string_view a, std::string_view b) noexcept {
+  return no_deeper(a, b) || no_deeper(b, a);
+}
 
 }  // namespace missing_braces_detail
 
@@ -85,6 +95,7 @@ inline std::vector<missing_brace> find_missing_braces(std::string_view text, std
   };
   std::vector<block> open;
   std::size_t unmatched = 0;  // '}' without a block: the guess cannot be right
+  bool undecided = false;     // indentation that could not be compared
   const char* p = text.data();
   const char* const last = p + text.size();
   while (p < last) {
@@ -99,6 +110,7 @@ inline std::vector<missing_brace> find_missing_braces(std::string_view text, std
         open.back().content = indent;
         open.back().has_content = true;
       }
+      undecided = undecided || !d::comparable(indent, open.back().indent);
       while (!open.empty() && open.back().has_content && d::deeper(open.back().content, open.back().indent) &&
              (closes ? d::deeper(open.back().indent, indent) : d::no_deeper(indent, open.back().indent))) {
         found.push_back({first, open.back().opener});
@@ -124,14 +136,20 @@ inline std::vector<missing_brace> find_missing_braces(std::string_view text, std
         if (open.size() >= max_depth) return {};
         open.push_back({first, indent, {}, false});
       } else if (d::close_brace_at(p, last)) {
-        if (open.empty()) ++unmatched;
-        else open.pop_back();
+        if (open.empty()) {
+          ++unmatched;
+        } else if (open.back().has_content && d::deeper(open.back().content, open.back().indent) &&
+                   d::deeper(indent, open.back().indent)) {
+          found.push_back({p, open.back().opener, true});  // indented deeper than what it would close
+        } else {
+          open.pop_back();
+        }
       }
       chars::next_char(p, last);
     }
     while (p < last && chars::is_line_break(*p)) ++p;
   }
-  if (unmatched != 0 || !open.empty()) found.clear();
+  if (unmatched != 0 || !open.empty() || undecided) found.clear();
   return found;
 }
 
