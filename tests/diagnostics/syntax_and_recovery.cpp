@@ -310,6 +310,33 @@ TEST(diag_syntax, E0103_unclosed_block_in_an_imported_file) {
 
 // --- Recovery after syntax errors ----------------------------------------------------------------
 
+TEST(diag_recovery, a_bad_row_of_a_grouped_constraint_keeps_its_block) {
+  // the '}' after the rows closes the constraint's block: no "unexpected '}'"
+  const std::string head = "金额单位 万元\n208 01 11 30101: 6.00\n208 01 11 30201: 4.00\n";
+  auto r = compile(head + "核对 合计 按 经济 {\n  30101: 6.00\n  30201 4.00\n}\n核对 支出合计 = 10.00\n");
+  EXPECT_EQ(with_code(r, "E0101").size(), 1u) << dump(r);
+  EXPECT_EQ(where(one(r, "E0101")), "6:9");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  // two bad rows, the second read again from its start: one error each
+  auto two = compile(head + "核对 合计 按 经济 {\n  30101, 6.00\n  30201, 4.00\n}\n");
+  EXPECT_TRUE(with_code(two, "E0103").empty()) << dump(two);
+  // a '}' after the error on its line closes the block there
+  auto same_line = compile(head + "核对 合计 按 经济 {\n  30101: 6.00\n  30201 4.00 }\n核对 支出合计 = 10.00\n");
+  EXPECT_EQ(same_line.diagnostics.error_count(), 1u) << dump(same_line);
+}
+
+TEST(diag_recovery, rows_run_on_past_a_missing_close_are_that_close_only) {
+  // the rows' '}' is missing: the next statement is read as a row and fails;
+  // the indentation places the '}', which is the one error, and the next
+  // statement is read as a statement
+  auto r = compile("金额单位 万元\n208 01 09 30101: 6.00\n核对 合计 按 经济 {\n  30101: 6.00\n核对 支出合计 = 7.00\n");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  const auto& d = one(r, "E0103");
+  EXPECT_EQ(where(d), "3:1");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(where(d.notes[0].span), "5:1");
+}
+
 TEST(diag_recovery, ten_errors_ten_diagnostics) {
   auto r = compile_path("tests/data/dsl/ten_syntax_errors.budget");
   EXPECT_FALSE(r.ok());

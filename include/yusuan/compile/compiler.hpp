@@ -154,15 +154,26 @@ private:
         continue;
       }
       if (status == syntax::parse_status::error) {
+        if (ran_past_missing_brace(low, top, start, err.where)) continue;
         report_syntax_error(rep_, err, top.last, start);
         for (auto& name : syntax::names_declared_by(start, top.last)) rep_.left_out(std::move(name));
         const char* text = rep_.file()->text().data();
         top.pos = syntax::resume_after_error(text, start, err.where, top.last, !string_not_closed(err));
         const bool restarts = top.pos == err.where && top.pos < top.last && *top.pos != '\n' && *top.pos != '\r';
-        if (!restarts && syntax::line_opens_block(text, err.where, top.last)) {
-          const char* line = err.where;
+        // the line of the error opens a block, or the error is inside the
+        // block of its statement (a row of 核对 … 按 … { … }), whose '}' is
+        // still to come: that '}' closes it
+        // (read again from the error when it starts a line indented deeper
+        // than the statement's first: a row, not a statement of its own)
+        const char* opener = nullptr;
+        if (!restarts && syntax::line_opens_block(text, err.where, top.last)) opener = err.where;
+        else if (syntax::inside_block_of(text, start, err.where, top.last) &&
+                 (!restarts || syntax::indented_deeper(text, err.where, start)))
+          opener = start;
+        if (opener) {
+          const char* line = opener;
           while (line > text && line[-1] != '\n' && line[-1] != '\r') --line;
-          syntax::chars::skip_blank(line, err.where);
+          syntax::chars::skip_blank(line, opener);
           low.open_unread_block(rep_.span_at(line));
         }
         continue;
@@ -183,6 +194,20 @@ private:
       }
       enter(files, importing, std::move(*loaded), ctx_.file.amount_unit, ctx_.file.unit_index);
     }
+  }
+
+  /// A statement that did not parse because it ran on past a '}' most likely
+  /// missing (the rows of `核对 … 按 … {` into the next statement): that '}'
+  /// is the error, reported where the statement's block is closed; reading
+  /// resumes at the line it is missing before.
+  bool ran_past_missing_brace(lowering& low, open_file& top, const char* start, const char* where) {
+    if (top.next_missing >= top.missing.size()) return false;
+    const auto& m = top.missing[top.next_missing];
+    if (m.extra || m.before <= start || m.before > where) return false;
+    const char* text = rep_.file()->text().data();
+    if (syntax::line_opens_block(text, start, top.last)) low.open_unread_block(rep_.span_at(start));
+    top.pos = m.before;
+    return true;
   }
 
   /// Closes the block whose '}' is most likely missing before a line, so that

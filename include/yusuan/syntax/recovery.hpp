@@ -78,6 +78,43 @@ inline bool line_opens_block(const char* text_begin, const char* where, const ch
   return opens;
 }
 
+/// Whether a syntax error at `where` is inside the block its statement opened
+/// on its first line (the rows of `核对 … 按 … {`): the error is on a later
+/// line than `stmt_begin`, the statement's first line ends by opening a block,
+/// and no '}' follows the error on its line.
+inline bool inside_block_of(const char* text_begin, const char* stmt_begin, const char* where,
+                            const char* last) noexcept {
+  const char* p = stmt_begin;
+  while (p < where && !chars::is_line_break(*p)) ++p;
+  if (p >= where || !line_opens_block(text_begin, stmt_begin, last)) return false;
+  for (const char* q = where; q < last && !chars::is_line_break(*q);) {
+    if (*q == '#' || chars::at(q, last, "//", 2)) break;
+    if (*q == '"' || chars::at(q, last, "\xE2\x80\x9C", 3)) {
+      const char* e = chars::token_end(q, last);
+      if (e == q + (*q == '"' ? 1 : 3)) break;  // a string not closed: the rest of the line is in it
+      q = e;
+      continue;
+    }
+    if (*q == '}' || chars::at(q, last, "\xEF\xBD\x9D", 3)) return false;
+    chars::next_char(q, last);
+  }
+  return true;
+}
+
+/// Whether the line of `a` is indented deeper than the line of `b`: the
+/// blanks before it are those of b's line and more.
+inline bool indented_deeper(const char* text_begin, const char* a, const char* b) noexcept {
+  const auto indent = [&](const char* p) {
+    const char* line = p;
+    while (line > text_begin && !chars::is_line_break(line[-1])) --line;
+    const char* e = line;
+    while (e < p && (*e == ' ' || *e == '\t')) ++e;
+    return std::string_view(line, static_cast<std::size_t>(e - line));
+  };
+  const std::string_view ia = indent(a), ib = indent(b);
+  return ia.size() > ib.size() && ia.substr(0, ib.size()) == ib;
+}
+
 /// What a statement that did not parse may have declared: for a line that
 /// starts with 项目 (project), the name after the keyword (a string's text,
 /// or a word) and the code after 编码 (code) on the line; for one that
