@@ -414,6 +414,31 @@ TEST(diag_values, E0101_a_tab_or_ideographic_space_splitting_a_code_is_named_the
   EXPECT_TRUE(compile("金额单位 元\n208 01 09\t30101: 1.00\n208 01 09\xE3\x80\x80" "30102: 1.00\n").ok());
 }
 
+TEST(diag_values, E0101_spaces_splitting_a_code_are_named_there) {
+  // once two E0201 "malformed code" for 01 and 11
+  auto r = compile("金额单位 元\n208  01 11 30101: 1.00\n");
+  ASSERT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  EXPECT_EQ(where(r.diagnostics[0]), "2:6");
+  EXPECT_EQ(r.diagnostics[0].expected, "a plain space between the groups of a code, not more than one");
+  EXPECT_EQ(where(one(compile("金额单位 元\n208 01   09 30101: 1.00\n"), "E0101")), "2:10");
+  // between whole codes, and before what is no group, more than one space is fine
+  EXPECT_TRUE(compile("金额单位 元\n208 01 09  30101: 1.00\n208 01 09   30102   基本工资: 1.00\n").ok());
+}
+
+TEST(diag_values, E0201_a_code_in_full_width_digits_after_another_code) {
+  // once read as the name of 208 01 11, with only a W0604 and the item lacking its economic code
+  auto r = compile("金额单位 元\n208 01 11 ３０１０１: 1.00\n");
+  const auto& d = one(r, "E0201");
+  EXPECT_EQ(d.message, "a code in full-width digits: '３０１０１'");
+  EXPECT_EQ(d.label, "read as the name of 208 01 11");
+  EXPECT_EQ(where(d), "2:11");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_HAS(d.notes[0].message, "codes are written in ASCII digits: 30101");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  // a name that holds full-width digits among other characters is a name
+  EXPECT_TRUE(compile("金额单位 元\n208 01 11 第１项: 1.00\n").ok());
+}
+
 TEST(diag_values, E0206_years_and_editions_with_many_digits) {
   for (const std::string text : {"年度 99999999999\n", "科目版本 99999999999\n", "年度 2024\n计数 车辆 99999999999999999999 辆\n"}) {
     auto r = compile(text);

@@ -4,6 +4,7 @@
 // and how a statement's coordinates combine with those of its blocks.
 #pragma once
 
+#include <yusuan/compile/describe.hpp>
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/compile/vocabulary.hpp>
@@ -46,6 +47,17 @@ public:
   /// Classifies a code by its first digit: 2 功能, 3 部门经济, 5 政府经济.
   /// `mapped`: the code after an arrow, which must be a 政府 code.
   bool apply_code(slice code, slice name, function_code& fn, econ_code& econ, econ_code& gov, bool mapped) {
+    // 208 01 11 ３０１０１: a code in full-width digits would be read as the
+    // name of the code before it, and the item would lack it
+    if (name && !name.empty())
+      if (const std::string ascii = ascii_digits_at(name.b, name.e); !ascii.empty()) {
+        auto& d = rep_.error("E0201", "a code in full-width digits: '" + std::string(name.view()) + "'",
+                             rep_.span_of(name), "read as the name of " + std::string(code.view()));
+        d.notes.push_back({"codes are written in ASCII digits: " + ascii +
+                               " (full-width digits are read only in amounts, percentages and counts)",
+                           {}});
+        return false;
+      }
     std::uint32_t v = 0;
     int digits = 0;
     for (char c : code.view())

@@ -239,20 +239,23 @@ struct code_parser : x3::parser<code_parser> {
     const std::size_t n = no_break_space(q, last);
     return n && q > first && q + n < last && is_digit(q[n]) && is_digit(q[-1]) ? q : nullptr;
   }
-  /// A tab or an ideographic space (U+3000) where the code stopped, between
-  /// its digits and a group of two (which no code is alone: 208<TAB>01 09),
-  /// with its name; or nullptr.  Both are blanks: between whole codes they
-  /// are fine (208 01 09<TAB>30101).
+  /// A tab, an ideographic space (U+3000) or more than one space where the
+  /// code stopped, between its digits and a group of two (which no code is
+  /// alone: 208<TAB>01 09, 208  01 09), with its name; or nullptr.  All are
+  /// blanks: between whole codes they are fine (208 01 09<TAB>30101).
   static std::pair<const char*, const char*> blank_splitting_code(const char* first, const char* stop,
                                                                   const char* last) noexcept {
     if (stop >= last || stop == first || !is_digit(stop[-1])) return {nullptr, nullptr};
-    const std::size_t n = *stop == '\t' ? 1 : chars::at(stop, last, "\xE3\x80\x80", 3) ? 3 : 0;
+    std::size_t n = *stop == '\t' ? 1 : chars::at(stop, last, "\xE3\x80\x80", 3) ? 3 : 0;
+    if (n == 0 && *stop == ' ')  // spaces, more than one (one space joins the groups)
+      while (stop + n < last && stop[n] == ' ') ++n;
     const char* g = stop + n;
-    if (n == 0 || last - g < 2 || !is_digit(g[0]) || !is_digit(g[1]) || (last - g > 2 && is_digit(g[2])))
+    if (n == 0 || (*stop == ' ' && n < 2) || last - g < 2 || !is_digit(g[0]) || !is_digit(g[1]) ||
+        (last - g > 2 && is_digit(g[2])))
       return {nullptr, nullptr};
-    return {stop, n == 1 ? "a tab" : "an ideographic space (U+3000)"};
+    return {stop, *stop == ' ' ? "more than one" : n == 1 ? "a tab" : "an ideographic space (U+3000)"};
   }
-  /// Throws where a tab or an ideographic space splits a code (blank_splitting_code).
+  /// Throws where a tab, an ideographic space or spaces split a code (blank_splitting_code).
   [[gnu::cold, gnu::noinline]] static void refuse_blank_splitting_code(const char* first, const char* stop,
                                                                        const char* last) {
     if (const auto [at, blank] = blank_splitting_code(first, stop, last); at)
@@ -270,7 +273,8 @@ struct code_parser : x3::parser<code_parser> {
     if (const char* nbsp = no_break_space_in_code(first, stop, last))
       throw x3::expectation_failure<const char*>(
           nbsp, "a plain space between the groups of a code, not a no-break space (U+00A0)");
-    if (stop < last && (*stop == '\t' || static_cast<unsigned char>(*stop) == 0xE3)) [[unlikely]]
+    if (stop < last && (*stop == '\t' || static_cast<unsigned char>(*stop) == 0xE3 ||
+                        (*stop == ' ' && last - stop > 1 && stop[1] == ' '))) [[unlikely]]
       refuse_blank_splitting_code(first, stop, last);
     if (e == first) return false;
     store(attr, slice{first, e});
