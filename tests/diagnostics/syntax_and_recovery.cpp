@@ -376,16 +376,48 @@ TEST(diag_recovery, keeps_the_good_lines) {
 }
 
 TEST(diag_recovery, error_at_the_first_token_of_a_line_restarts_there) {
-  // 计数 needs a unit after the count; the parser looks for it on the next line,
-  // fails at that line's first token and starts afresh there: the item is kept.
+  // 计数 needs a unit after the count, on its line: the error is at the end
+  // of that line, and reading starts afresh at the next: the item is kept.
   // (Its name, not the catalog's, shows that it was read: the constraints
   // are not checked after an error.)
   auto r = compile("金额单位 万元\n计数 车辆 4\n208 01 09 30102 工资: 1.00\n", with_catalog());
   ASSERT_EQ(r.diagnostics.size(), 2u) << dump(r);
   EXPECT_EQ(r.diagnostics[0].code, "E0101");
-  EXPECT_EQ(r.diagnostics[0].expected, "a word");
+  EXPECT_EQ(r.diagnostics[0].expected, "the unit of the count (人, 辆, 个 …), on its line");
+  EXPECT_EQ(r.diagnostics[0].found, "the end of the line");
+  EXPECT_EQ(where(r.diagnostics[0]), "2:8");
   EXPECT_EQ(r.diagnostics[1].code, "W0604");  // the item of line 3 was read
   EXPECT_EQ(where(r.diagnostics[1]), "3:17");
+}
+
+TEST(diag_recovery, a_statement_short_of_its_last_word_does_not_take_the_next_lines) {
+  // once the next line's first word was read in its place: a kind (no error
+  // at all, the next item lost its kind), a keyword (the error on the next,
+  // correct line)
+  struct line_case {
+    const char* text;
+    const char* at;
+    const char* expected;
+  };
+  for (const auto& c : {
+           line_case{"计数 在职人员 68\n人员经费 208 01 11 30102: 5.00\n", "1:11", "the unit of the count (人, 辆, 个 …), on its line"},
+           line_case{"部门 801\n收入 一般公共预算 10.00\n", "1:7", "a name, on the same line"},
+           line_case{"单位 801003\n年度 2024\n", "1:10", "a name, on the same line"},
+           line_case{"项目 \"甲\" {\n  绩效 {\n    效益 就业形势\n    产出 服务人次 ≥5000人次\n  }\n}\n", "3:12",
+                     "an indicator value such as ≥95% or 按时足额发放, on the target's line"},
+       }) {
+    auto r = compile(c.text);
+    ASSERT_EQ(r.diagnostics.error_count(), 1u) << c.text << dump(r);
+    const auto& d = one(r, "E0101");
+    EXPECT_EQ(where(d), c.at) << c.text;
+    EXPECT_EQ(d.expected, c.expected) << c.text;
+    EXPECT_EQ(d.found, "the end of the line") << c.text;
+  }
+  // the next line is read: its item keeps its kind
+  auto r = compile("金额单位 万元\n计数 在职人员 68\n人员经费 208 01 11 30102: 5.00\n");
+  EXPECT_TRUE(with_code(r, "W0407").empty()) << dump(r);
+  // written on the line, each is read as before
+  EXPECT_TRUE(compile("计数 在职人员 68 人\n部门 801 甲部门\n单位 801003 \"甲\"\n208 01 09 30101: 1.00\n").ok());
 }
 
 // --- Line breaks and limits found by fuzzing ---------------------------------------------------------

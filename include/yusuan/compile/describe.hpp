@@ -186,6 +186,19 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
                        {}});
     return;
   }
+  // a word the statement lacks at the end of its line (the unit of a count,
+  // a name, a target's value): at the end of that line, not at the next
+  // line's first word, which the statement may not take
+  if (statement && statement < err.where && err.expected.ends_with("line")) {
+    const char* p = err.where;
+    while (p > statement && (p[-1] == ' ' || p[-1] == '\t' || syntax::chars::is_line_break(p[-1]))) --p;
+    if (std::find_if(p, err.where, [](char c) { return syntax::chars::is_line_break(c); }) != err.where) {
+      auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(p, 1));
+      d.expected = err.expected;
+      d.found = "the end of the line";
+      return;
+    }
+  }
   auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
   d.expected = err.expected;
   d.found = found_at(err.where, last);

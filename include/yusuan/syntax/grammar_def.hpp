@@ -180,6 +180,12 @@ const x3::rule<string_word_or_code_class, ast::slice> string_word_or_code = "a n
 const x3::rule<value_class, ast::slice> value_tok = "a value";
 const x3::rule<comparator_class, ast::slice> comparator = "a comparison (=, ≠, ≤, ≥, <, >)";
 const x3::rule<item_or_block_class> item_or_block = "':' and an amount, or '{'";
+// the last word of a statement that ends with a word is on its line: left
+// out, the keyword of the next line would be read in its place
+struct name_on_line_class;
+struct count_unit_class;
+const x3::rule<name_on_line_class, ast::slice> name_on_line = "a name, on the same line";
+const x3::rule<count_unit_class, ast::slice> count_unit = "the unit of the count (人, 辆, 个 …), on its line";
 
 // coordinates (their tokens locate them: no node records its own text)
 struct mapped_code_class;
@@ -306,6 +312,9 @@ const x3::rule<targets_open_class, ast::targets_open> targets_open = "绩效";
 const x3::rule<target_value_class, ast::target_value> target_value =
     "an indicator value such as ≥95% or 按时足额发放";
 const x3::rule<target_class, ast::target> target = "a performance target";
+struct target_value_on_line_class;
+const x3::rule<target_value_on_line_class, ast::target_value> target_value_on_line =
+    "an indicator value such as ≥95% or 按时足额发放, on the target's line";
 const x3::rule<project_group_class, ast::project_group> project_group = "项目组";
 const x3::rule<prior_class, ast::prior_figure> prior_figure = "上年";
 const x3::rule<figure_class, ast::figure> figure = "数值";
@@ -372,6 +381,9 @@ const auto code_tok_def = tokens::code;
 const auto code_word_tok_def = tokens::code_word;
 const auto name_tok_def = string_tok | bare_name;
 const auto string_or_word_def = string_tok | tokens::word;
+// (on the line, a malformed word is reported as any other)
+const auto name_on_line_def = tokens::same_line > name_tok;
+const auto count_unit_def = tokens::same_line > tokens::word;
 const auto string_word_or_code_def = string_tok | tokens::word | tokens::code_word;
 const auto value_tok_def = string_tok | code_tok | tokens::word | tokens::code_word | amount_tok;
 const auto comparator_def = capture[lit("==") | lit("!=") | lit("<=") | lit(">=") | lit("≠") | lit("≤") | lit("≥") |
@@ -455,8 +467,8 @@ const auto year_def = kw(keyword::year) > code_word_tok;
 const auto amount_unit_def = kw(keyword::amounts) > tokens::word;
 // the code is optional: many published budgets print none
 const auto unit_decl_def =
-    kw(keyword::unit) > (code_word_tok | x3::attr(ast::slice{})) > name_tok > -(kw(keyword::type) > tokens::word);
-const auto department_def = kw(keyword::department) > (code_word_tok | x3::attr(ast::slice{})) > name_tok;
+    kw(keyword::unit) > (code_word_tok | x3::attr(ast::slice{})) > name_on_line > -(kw(keyword::type) > tokens::word);
+const auto department_def = kw(keyword::department) > (code_word_tok | x3::attr(ast::slice{})) > name_on_line;
 const auto import_file_def =
     kw(keyword::import_) > ((x3::attr(true) >> library_path_tok) | (x3::attr(false) >> string_tok));
 const auto template_decl_def = kw(keyword::template_) > string_word_or_code;
@@ -474,14 +486,15 @@ const auto targets_open_def = capture[kw(keyword::targets)] > open_brace;
 const auto target_value_def = tokens::target_value | string_or_word;
 const auto target_def =
     capture[kw(keyword::cost) | kw(keyword::output) | kw(keyword::outcome) | kw(keyword::satisfaction)] >
-    string_or_word > target_value;
+    string_or_word > target_value_on_line;
+const auto target_value_on_line_def = tokens::same_line > target_value;
 const auto project_group_def =
     kw(keyword::project_group) > name_tok > open_paren > (string_word_or_code % sep) > close_paren > *coordinate >
     open_brace;
 
 const auto prior_figure_def = kw(keyword::prior) > name_tok > -colon > amount_tok;
 const auto figure_def = kw(keyword::figure) > name_tok > -colon > amount_tok;
-const auto count_figure_def = kw(keyword::count) > name_tok > -colon > amount_tok > tokens::word;
+const auto count_figure_def = kw(keyword::count) > name_tok > -colon > amount_tok > count_unit;
 
 const auto measure_def = kw(keyword::measure) > string_or_word > (lit('=') | lit("＝")) > expression;
 const auto comparison_tail_def = comparator > expression;
@@ -545,6 +558,7 @@ const auto query_clause_def = where_clause[into_val] | by_clause[into_val] | piv
 const auto query_def =
     capture[kw(keyword::sum) | kw(keyword::count) | kw(keyword::min) | kw(keyword::max)] > *query_clause;
 
+BOOST_SPIRIT_DEFINE(name_on_line, count_unit, target_value_on_line)
 BOOST_SPIRIT_DEFINE(colon, arrow, sep, open_brace, close_brace, open_paren, close_paren, equals, amount_tok,
                     percent_tok, name_tok, string_tok, library_path_tok, code_tok, code_word_tok, string_or_word, string_word_or_code,
                     value_tok, comparator, item_or_block)
