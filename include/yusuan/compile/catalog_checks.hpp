@@ -105,7 +105,8 @@ inline std::string normalized_name(std::string_view s) {
     const char32_t cp = text::decode(s, i);
     if (cp == U'（') out += '(';
     else if (cp == U'）') out += ')';
-    else if (cp == U' ' || cp == U'\t' || cp == U'\u3000') continue;
+    else if (cp == U' ' || cp == U'\t' || cp == U'\u3000' || cp == U'\u00A0' || cp == U'\u2007' || cp == U'\u202F')
+      continue;
     else out.append(s.substr(at, i - at));
   }
   return out;

@@ -238,9 +238,14 @@ public:
     std::string collapsed;
     for (std::size_t i = 0; i < out.size(); ++i) {
       char ch = out[i];
-      if (out.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000, a blank like any other
+      // U+3000 and the no-break spaces, blanks like any other
+      if (out.compare(i, 3, "\xE3\x80\x80") == 0 || out.compare(i, 3, "\xE2\x80\x87") == 0 ||
+          out.compare(i, 3, "\xE2\x80\xAF") == 0) {
         ch = ' ';
         i += 2;
+      } else if (out.compare(i, 2, "\xC2\xA0") == 0) {
+        ch = ' ';
+        i += 1;
       }
       if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f' || ch == '\v') ch = ' ';
       if (ch == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;

@@ -51,11 +51,14 @@ namespace detail {
 inline constexpr std::string_view ideographic_space = "\xE3\x80\x80";
 inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
-/// Length of the blank at p (a space, tab, form feed, vertical tab, U+3000 or
-/// U+FEFF), or 0.  Line breaks are not blanks here: lines are split first.
+/// Length of the blank at p (a space, tab, form feed, vertical tab, U+3000,
+/// a no-break space U+00A0, U+2007, U+202F, or U+FEFF), or 0.  Line breaks are not blanks here: lines are split first.
 inline std::size_t blank_at(std::string_view s, std::size_t p) {
   const char c = s[p];
   if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
+  if (c == '\xC2' && p + 1 < s.size() && s[p + 1] == '\xA0') return 2;
+  if (c == '\xE2' && p + 3 <= s.size() && (s.compare(p, 3, "\xE2\x80\x87") == 0 || s.compare(p, 3, "\xE2\x80\xAF") == 0))
+    return 3;
   if ((c == '\xE3' || c == '\xEF') && p + 3 <= s.size() &&
       (s.compare(p, 3, ideographic_space) == 0 || s.compare(p, 3, byte_order_mark) == 0))
     return 3;

@@ -329,7 +329,7 @@ private:
     if (t_.compare(p, w.size(), w) != 0) return false;
     const std::size_t e = p + w.size();
     if (e >= t_.size()) return true;
-    if (t_.compare(e, 3, "\xE3\x80\x80") == 0) return true;
+    if (t_.compare(e, 3, "\xE3\x80\x80") == 0 || t_.compare(e, 2, "\xC2\xA0") == 0) return true;
     const auto c = static_cast<unsigned char>(t_[e]);
     if (c >= 0x80) {  // full-width punctuation ends a word
       for (std::string_view punct : {"“", "”", "｛", "｝", "：", "；", "，"})

@@ -47,6 +47,7 @@ inline std::size_t inline_blank_at(std::string_view s, std::size_t p) noexcept {
 /// The length of a blank ending just before p, or 0.
 inline std::size_t inline_blank_before(std::string_view s, std::size_t p) noexcept {
   if (p >= 1 && inline_blank_at(s, p - 1) == 1) return 1;
+  if (p >= 2 && inline_blank_at(s, p - 2) == 2) return 2;  // U+00A0
   if (p >= 3 && inline_blank_at(s, p - 3) == 3) return 3;  // U+3000, U+FEFF
   return 0;
 }

@@ -8,10 +8,12 @@
 
 namespace yusuan::syntax::chars {
 
-/// Blanks between tokens: ASCII white space, the ideographic space U+3000 and
-/// the byte order mark U+FEFF.
+/// Blanks between tokens: ASCII white space, the ideographic space U+3000,
+/// the no-break spaces U+00A0, U+2007 and U+202F (text copied from documents
+/// and web pages is full of them) and the byte order mark U+FEFF.
 constexpr bool is_space(char32_t c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0 ||
+         c == 0x2007 || c == 0x202F || c == 0xFEFF;
 }
 
 /// A line ends at LF, at CR LF and at a CR alone.
@@ -149,10 +151,16 @@ constexpr void skip_blank(const char*& first, const char* last) noexcept {
       continue;
     }
     if (c0 < 0x80) break;
-    // U+3000 (E3 80 80) and U+FEFF (EF BB BF) are the only blanks outside ASCII
+    if (c0 == 0xC2 && last - p >= 2 && static_cast<unsigned char>(p[1]) == 0xA0) {  // U+00A0
+      p += 2;
+      continue;
+    }
+    // U+3000 (E3 80 80), U+2007 (E2 80 87), U+202F (E2 80 AF) and U+FEFF (EF BB
+    // BF) are the other blanks outside ASCII
     if (last - p >= 3) {
       const auto c1 = static_cast<unsigned char>(p[1]), c2 = static_cast<unsigned char>(p[2]);
-      if ((c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) {
+      if ((c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF) ||
+          (c0 == 0xE2 && c1 == 0x80 && (c2 == 0x87 || c2 == 0xAF))) {
         p += 3;
         continue;
       }

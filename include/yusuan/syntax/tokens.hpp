@@ -232,12 +232,16 @@ struct code_parser : x3::parser<code_parser> {
     if (chars::at(p, last, "\xE2\x80\x87", 3) || chars::at(p, last, "\xE2\x80\xAF", 3)) return 3;
     return 0;
   }
-  /// A no-break space between two groups of digits where the code stopped, or nullptr.
+  /// A no-break space where the code stopped, between its digits and a group
+  /// of two (208 01<NBSP>09), or nullptr.  Between whole codes it is a blank
+  /// like any other (208 01 09<NBSP>30101).
   static const char* no_break_space_in_code(const char* first, const char* stop, const char* last) noexcept {
     const char* q = stop;
     if (q + 2 < last && *q == ' ' && is_digit(q[1]) && is_digit(q[2])) q += 3;  // a group, then the space
     const std::size_t n = no_break_space(q, last);
-    return n && q > first && q + n < last && is_digit(q[n]) && is_digit(q[-1]) ? q : nullptr;
+    if (!n || q <= first || !is_digit(q[-1])) return nullptr;
+    const char* g = q + n;
+    return last - g >= 2 && is_digit(g[0]) && is_digit(g[1]) && (last - g == 2 || !is_digit(g[2])) ? q : nullptr;
   }
   /// A tab, an ideographic space (U+3000) or more than one space where the
   /// code stopped, between its digits and a group of two (which no code is
@@ -534,7 +538,7 @@ struct blank_parser : x3::parser<blank_parser> {
     if (first == last) return false;
     const auto c = static_cast<unsigned char>(*first);
     // most tokens start right away: only these bytes can start a blank or a comment
-    if (c > ' ' && c != '#' && c != '/' && c != 0xE3 && c != 0xEF) return false;
+    if (c > ' ' && c != '#' && c != '/' && c != 0xE3 && c != 0xEF && c != 0xC2 && c != 0xE2) return false;
     const char* p = first;
     chars::skip_blank(p, last);
     from_ = first;
