@@ -265,3 +265,21 @@ TEST(diag_totals, amounts_in_diagnostics_are_shown_exactly) {
   const auto& e = one(block, "E0401");
   EXPECT_NE(e.found.find("9.995"), std::string::npos) << dump(block);
 }
+
+// --- W0409: coordinates on the line after an item ------------------------------------------------------
+
+TEST(diag_totals, W0409_coordinates_indented_under_an_item_begin_the_next) {
+  // once silent: 资金 事业收入 went to 30102, not to the 30101 it is indented under
+  auto r = compile("金额单位 万元\n收入 一般公共预算 10.00\n收入 事业收入 5.00\n208 01 09 30101: 10.00\n"
+                   "  资金 事业收入\n208 01 09 30102: 5.00\n");
+  const auto& d = one(r, "W0409");
+  EXPECT_EQ(d.message, "'资金 事业收入' begins the item below it, not the item above");
+  EXPECT_EQ(where(d), "5:3");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(where(d.notes[0].span), "4:1");
+  // not for coordinates that start an item at its own indentation, or before its code on its line
+  EXPECT_TRUE(with_code(compile("金额单位 万元\n208 01 09 30101: 10.00\n资金 事业收入\n208 01 09 30102: 5.00\n"), "W0409").empty());
+  EXPECT_TRUE(with_code(compile("金额单位 万元\n208 01 09 30101: 10.00\n  资金 事业收入 208 01 09 30102: 5.00\n"), "W0409").empty());
+  // nor after a statement that is no item
+  EXPECT_TRUE(with_code(compile("金额单位 万元\n208 01 09 {\n  人员经费\n  30101: 5.00\n}\n"), "W0409").empty());
+}

@@ -68,7 +68,31 @@ private:
     std::size_t depth;  // blocks open when the file started
     std::vector<syntax::missing_brace> missing{};  // its '}' most likely missing, in order
     std::size_t next_missing = 0;
+    const char* item_line = nullptr;  // the first line of the statement before, when it was an item
   };
+
+  /// W0409: an item whose first line holds only coordinates that are no
+  /// codes (a kind, 资金, 项目, a tag), indented deeper than the item before
+  /// it: written, most likely, as that item's trailing coordinates, which
+  /// are on its amount's line, they begin this item (§6.2).
+  void coordinates_after_an_item(const char* start, const syntax::ast::item& item, open_file& top) {
+    const char* text = rep_.file()->text().data();
+    const char* before = top.item_line;
+    top.item_line = start;
+    if (!before || item.coords.empty() || std::holds_alternative<syntax::ast::code_coord>(item.coords.front())) return;
+    const char* eol = start;
+    while (eol < top.last && !syntax::chars::is_line_break(*eol)) ++eol;
+    for (const auto& c : item.coords)
+      if (const auto* code = std::get_if<syntax::ast::code_coord>(&c); code && code->code.b < eol) return;
+    if (item.amount.b < eol || !syntax::indented_deeper(text, start, before)) return;
+    const std::string line(start, static_cast<std::size_t>(eol - start));
+    auto& d = rep_.warning("W0409", "'" + line + "' begins the item below it, not the item above",
+                           rep_.span_at(start, static_cast<std::size_t>(eol - start)),
+                           "indented under the item above");
+    d.notes.push_back({"coordinates after an item's amount are on its line; on a line of their own they begin the "
+                       "next item: write them after the amount above, or indent them as the item they begin",
+                       rep_.span_at(before)});
+  }
 
   /// compile_options::parameters, held as the text of a file of their own
   /// ("--set") so that their values are read, and their errors located, like
@@ -178,6 +202,8 @@ private:
         }
         continue;
       }
+      if (slot.is_item) coordinates_after_an_item(start, slot.item, top);
+      else top.item_line = nullptr;
       const syntax::ast::import_file* imp = low.lower(slot);
       if (!imp) continue;
       const source_span at = rep_.span_of(imp->path);
