@@ -283,3 +283,18 @@ TEST(diag_totals, W0409_coordinates_indented_under_an_item_begin_the_next) {
   // nor after a statement that is no item
   EXPECT_TRUE(with_code(compile("金额单位 万元\n208 01 09 {\n  人员经费\n  30101: 5.00\n}\n"), "W0409").empty());
 }
+
+// --- W0410: a budget that states nothing ------------------------------------------------------------------
+
+TEST(diag_totals, W0410_a_budget_that_states_nothing) {
+  for (const char* text : {"", "# 只有注释\n", "金额单位 万元\n标题 \"甲\"\n"}) {
+    auto r = compile(text);
+    EXPECT_TRUE(r.ok()) << text;
+    const auto& d = one(r, "W0410");
+    EXPECT_EQ(d.message, "the budget states nothing: no item, income line, project or figure");
+    EXPECT_EQ(where(d), "1:1");
+  }
+  for (const char* text : {"208 01 09 30101: 0.00\n", "收入 一般公共预算 1.00\n", "数值 甲 1.00\n", "上年 甲 1.00\n",
+                           "项目 \"甲\" 类型 其他运转类\n"})
+    EXPECT_TRUE(with_code(compile(text), "W0410").empty()) << text;
+}

@@ -290,6 +290,7 @@ private:
       }
       if (totals_fit && rep_.input_errors() == 0) evaluate(b, order);
       else if (totals_fit) rep_.not_run(draft_.constraints.size());
+      states_nothing();
       note_checks_not_run();
     }
     out = rep_.finish();
@@ -299,6 +300,20 @@ private:
       result = detail::budget_access::make(draft_.data);
     }
     return result;
+  }
+
+  /// W0410: a budget of no item, income line, project or figure (an empty
+  /// file, one cut short, one that only imports measures) is no budget to
+  /// pass: among many checked at once it would count as "ok".
+  void states_nothing() {
+    const auto& d = ctx_.data();
+    if (rep_.has_errors() || !d.items.empty() || !d.income.empty() || d.year_end_balance || !d.projects.empty() ||
+        !d.figures.empty() || !d.prior.empty())
+      return;
+    rep_.set_file(d.sources.front().get());
+    auto& w = rep_.warning("W0410", "the budget states nothing: no item, income line, project or figure",
+                           rep_.span_at(d.sources.front()->text().data(), 0));
+    w.notes.push_back({"an empty file, or one cut short, is no budget that passes its checks", {}});
   }
 
   /// Once, after the errors: how many checks were not run because errors
