@@ -344,8 +344,8 @@ TEST(diag_recovery, ten_errors_ten_diagnostics) {
   const auto ds = with_code(r, "E0101");
   ASSERT_EQ(ds.size(), 10u) << dump(r);
   EXPECT_EQ(r.diagnostics.size(), 10u) << dump(r);  // nothing else: the good lines are fine
-  const char* const at[] = {"4:11", "6:4", "8:9", "10:6", "12:9", "14:9", "16:7", "18:4", "20:4", "22:13"};
-  const char* const found[] = {"'abc'", "'没有引号'", "'?'", "'合计'", "'\"p\"'", "'多少'", "'四'", "'x'", "'产出'", "'30101'"};
+  const char* const at[] = {"4:11", "6:4", "8:9", "10:6", "12:9", "14:9", "16:7", "18:6", "20:4", "22:13"};
+  const char* const found[] = {"'abc'", "'没有引号'", "'?'", "'合计'", "'\"p\"'", "'多少'", "'四'", "'='", "'产出'", "'30101'"};
   for (std::size_t i = 0; i < 10; ++i) {
     EXPECT_EQ(where(*ds[i]), at[i]) << i;
     EXPECT_EQ(ds[i]->found, found[i]) << i;
@@ -354,7 +354,7 @@ TEST(diag_recovery, ten_errors_ten_diagnostics) {
   EXPECT_EQ(ds[0]->expected, "an amount");
   EXPECT_EQ(ds[1]->expected, "a quoted string");
   EXPECT_HAS(ds[2]->expected, "a comparison (=, ≠, ≤, ≥, <, >)");
-  EXPECT_EQ(ds[7]->expected, "a name");
+  EXPECT_EQ(ds[7]->expected, "an amount");  // 数值 x = 1: the '=', not the name
 }
 
 TEST(diag_recovery, keeps_the_good_lines) {
@@ -418,6 +418,19 @@ TEST(diag_recovery, a_statement_short_of_its_last_word_does_not_take_the_next_li
   EXPECT_TRUE(with_code(r, "W0407").empty()) << dump(r);
   // written on the line, each is read as before
   EXPECT_TRUE(compile("计数 在职人员 68 人\n部门 801 甲部门\n单位 801003 \"甲\"\n208 01 09 30101: 1.00\n").ok());
+}
+
+TEST(diag_syntax, E0101_a_figure_written_with_an_equals_sign) {
+  // once "expected a name, found '支出合计'": a word before '=' was taken for a tag's key
+  for (const char* text : {"上年 支出合计 = 9.00\n", "数值 政府采购 = 84.30\n", "计数 公务用车 ＝ 2 辆\n"}) {
+    auto r = compile(std::string("金额单位 万元\n208 01 11 30101: 10.00\n") + text);
+    const auto& d = one(r, "E0101");
+    EXPECT_EQ(d.expected, "an amount") << text;
+    EXPECT_EQ(where(d).substr(0, 2), "3:") << text;
+    EXPECT_TRUE(d.found == "'='" || d.found == "'＝'") << d.found;
+    ASSERT_EQ(d.notes.size(), 1u) << text;
+    EXPECT_EQ(d.notes[0].message, "the amount follows the name without '=': 上年 支出合计 9.00 (or with ':')");
+  }
 }
 
 // --- Line breaks and limits found by fuzzing ---------------------------------------------------------

@@ -202,6 +202,8 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
   auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
   d.expected = err.expected;
   d.found = found_at(err.where, last);
+  if (err.expected == "an amount" && (*err.where == '=' || syntax::chars::at(err.where, last, "\xEF\xBC\x9D", 3)))
+    d.notes.push_back({"the amount follows the name without '=': 上年 支出合计 9.00 (or with ':')", {}});
   if (const std::string unit = unit_after_a_blank(rep.file() ? rep.file()->text().data() : err.where, err.where, last);
       !unit.empty())
     d.notes.push_back({"a unit is written right after its amount, without a blank: " + unit, {}});

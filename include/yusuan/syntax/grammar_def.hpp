@@ -77,10 +77,11 @@ struct kind_word_parser : x3::parser<kind_word_parser> {
 };
 
 /// A name written without quotes: a word that is not reserved (the spending
-/// kinds and the keywords 资金, 项目 and 合计 have a meaning of their own) and
-/// is not the key of a tag (not followed by '=').  Stores nothing unless it
-/// matches.
-struct bare_name_parser : x3::parser<bare_name_parser> {
+/// kinds and the keywords 资金, 项目 and 合计 have a meaning of their own) and,
+/// with `TagCheck`, is not the key of a tag (not followed by '=').  Stores
+/// nothing unless it matches.
+template <bool TagCheck = true>
+struct basic_bare_name_parser : x3::parser<basic_bare_name_parser<TagCheck>> {
   using attribute_type = ast::slice;
   static bool is_reserved(std::string_view w) noexcept {
     if (kind_word_parser::is_kind(w)) return true;
@@ -95,9 +96,11 @@ struct bare_name_parser : x3::parser<bare_name_parser> {
     x3::skip_over(first, last, ctx);
     const char* e = tokens::word_parser::scan(first, last);
     if (e == first || is_reserved(std::string_view(first, static_cast<std::size_t>(e - first)))) return false;
-    const char* after = e;
-    syntax::chars::skip_blank(after, last);
-    if (after < last && (*after == '=' || syntax::chars::at(after, last, "\xEF\xBC\x9D", 3))) return false;  // a tag
+    if constexpr (TagCheck) {
+      const char* after = e;
+      syntax::chars::skip_blank(after, last);
+      if (after < last && (*after == '=' || syntax::chars::at(after, last, "\xEF\xBC\x9D", 3))) return false;  // a tag
+    }
     if (static_cast<std::size_t>(e - first) > max_name_length)
       throw tokens::name_too_long{first, static_cast<std::size_t>(e - first)};
     tokens::store(a, ast::slice{first, e});
@@ -107,6 +110,11 @@ struct bare_name_parser : x3::parser<bare_name_parser> {
 };
 
 inline constexpr kind_word_parser kind_word{};
+using bare_name_parser = basic_bare_name_parser<true>;
+/// The name of a figure (上年, 数值, 计数): no tag can follow it, so a name
+/// followed by '=' (`上年 支出合计 = 9.00`) is read as the name, and the '='
+/// is the error.
+using figure_name_parser = basic_bare_name_parser<false>;
 
 }  // namespace yusuan::syntax::grammar
 
@@ -116,10 +124,10 @@ struct get_info<yusuan::syntax::grammar::kind_word_parser> {
   using result_type = std::string;
   std::string operator()(yusuan::syntax::grammar::kind_word_parser const&) const { return "a kind"; }
 };
-template <>
-struct get_info<yusuan::syntax::grammar::bare_name_parser> {
+template <bool TagCheck>
+struct get_info<yusuan::syntax::grammar::basic_bare_name_parser<TagCheck>> {
   using result_type = std::string;
-  std::string operator()(yusuan::syntax::grammar::bare_name_parser const&) const { return "a name"; }
+  std::string operator()(yusuan::syntax::grammar::basic_bare_name_parser<TagCheck> const&) const { return "a name"; }
 };
 }  // namespace boost::spirit::x3
 
@@ -133,6 +141,7 @@ namespace yusuan::syntax::grammar {
 /// which X3 does not know).
 inline constexpr auto into_val = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
 inline constexpr bare_name_parser bare_name{};
+inline constexpr figure_name_parser figure_bare_name{};
 
 // ---------------------------------------------------------------------------
 // Rule ids and names
@@ -171,6 +180,8 @@ const x3::rule<equals_class> equals = "'='";
 const x3::rule<amount_class, ast::slice> amount_tok = "an amount";
 const x3::rule<percent_class, ast::slice> percent_tok = "a percentage such as 6.06%";
 const x3::rule<name_class, ast::slice> name_tok = "a name";
+struct figure_name_class;
+const x3::rule<figure_name_class, ast::slice> figure_name_tok = "a name";
 const x3::rule<string_class, ast::slice> string_tok = "a quoted string";
 const x3::rule<library_path_class, ast::slice> library_path_tok = "a library path such as <std/measures.budget>";
 const x3::rule<code_class, ast::slice> code_tok = "a classification code";
@@ -380,6 +391,7 @@ const auto library_path_tok_def = tokens::library_path;
 const auto code_tok_def = tokens::code;
 const auto code_word_tok_def = tokens::code_word;
 const auto name_tok_def = string_tok | bare_name;
+const auto figure_name_tok_def = string_tok | figure_bare_name;
 const auto string_or_word_def = string_tok | tokens::word;
 // (on the line, a malformed word is reported as any other)
 const auto name_on_line_def = tokens::same_line > name_tok;
@@ -492,9 +504,9 @@ const auto project_group_def =
     kw(keyword::project_group) > name_tok > open_paren > (string_word_or_code % sep) > close_paren > *coordinate >
     open_brace;
 
-const auto prior_figure_def = kw(keyword::prior) > name_tok > -colon > amount_tok;
-const auto figure_def = kw(keyword::figure) > name_tok > -colon > amount_tok;
-const auto count_figure_def = kw(keyword::count) > name_tok > -colon > amount_tok > count_unit;
+const auto prior_figure_def = kw(keyword::prior) > figure_name_tok > -colon > amount_tok;
+const auto figure_def = kw(keyword::figure) > figure_name_tok > -colon > amount_tok;
+const auto count_figure_def = kw(keyword::count) > figure_name_tok > -colon > amount_tok > count_unit;
 
 const auto measure_def = kw(keyword::measure) > string_or_word > (lit('=') | lit("＝")) > expression;
 const auto comparison_tail_def = comparator > expression;
@@ -558,7 +570,7 @@ const auto query_clause_def = where_clause[into_val] | by_clause[into_val] | piv
 const auto query_def =
     capture[kw(keyword::sum) | kw(keyword::count) | kw(keyword::min) | kw(keyword::max)] > *query_clause;
 
-BOOST_SPIRIT_DEFINE(name_on_line, count_unit, target_value_on_line)
+BOOST_SPIRIT_DEFINE(name_on_line, count_unit, target_value_on_line, figure_name_tok)
 BOOST_SPIRIT_DEFINE(colon, arrow, sep, open_brace, close_brace, open_paren, close_paren, equals, amount_tok,
                     percent_tok, name_tok, string_tok, library_path_tok, code_tok, code_word_tok, string_or_word, string_word_or_code,
                     value_tok, comparator, item_or_block)
