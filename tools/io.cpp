@@ -334,12 +334,17 @@ std::vector<std::string> budget_files_in(const std::string& dir, bool recursive)
   std::vector<std::string> found;
   std::error_code ec;
   const auto cannot = [&] { return io_error{"cannot read the directory '" + dir + "': " + ec.message()}; };
-  // a link to a directory is not followed (no loop), a link to a file is
-  // taken when it leads to a regular file (is_regular_file with an error
-  // code: a link to itself is false, not an exception)
+  // Every *.budget entry but a directory is a budget file: one that cannot
+  // be read (a link that leads nowhere or to itself, a FIFO, a device) is
+  // taken too, so that reading it reports it (E0001) as when it is named on
+  // the command line, rather than the walk passing over it.  Only its type is
+  // looked at here: a FIFO is never opened.  A link to a directory is not
+  // followed (no loop).
   const auto take = [&](const fs::directory_entry& e) {
+    if (e.path().extension() != ".budget") return;
     std::error_code fe;
-    if (e.path().extension() == ".budget" && e.is_regular_file(fe)) found.push_back(e.path().string());
+    const bool folder = e.is_directory(fe);  // through links; false with an error (a loop, nowhere)
+    if (!folder) found.push_back(e.path().string());
   };
   const auto walk = [&](auto it) {  // a directory_iterator or a recursive one
     if (ec) throw cannot();

@@ -165,9 +165,11 @@ std::string read_regular_file(const std::string& path, const std::string& what);
 std::string read_standard_input();
 
 /// The `*.budget` files under `dir` (in its subdirectories too when
-/// `recursive`), sorted by path: regular files, or links to them; a link that
-/// leads nowhere or to itself is skipped, as are directories that cannot be
-/// entered.  io_error when `dir` cannot be read.
+/// `recursive`), sorted by path: every entry so named that is not a directory
+/// (nor a link to one), including those that cannot be read (a link that
+/// leads nowhere or to itself, a FIFO): reading them reports E0001, as for a
+/// file named on the command line.  Directories that cannot be entered are
+/// skipped.  io_error when `dir` cannot be read.
 std::vector<std::string> budget_files_in(const std::string& dir, bool recursive);
 
 /// Throws a usage error when standard input ("-") is among `inputs` more
