@@ -36,12 +36,13 @@ bool use_color(const std::string& mode) {
   return isatty(2) != 0 && (no == nullptr || *no == '\0');
 }
 
-void report_error(const reporting& r, const std::string& code, const std::string& message) {
+void report_error(const reporting& r, const std::string& code, const std::string& message, const std::string& file) {
   if (r.json) {
     yusuan::diagnostics ds;
     yusuan::diagnostic d;
     d.code = code;
     d.message = message;
+    d.file = file;
     ds.add(std::move(d));
     yusuan::render_json(std::cout, ds);
     std::cout.flush();
@@ -282,7 +283,7 @@ void refuse_stdin_twice(const std::vector<std::string>& inputs) {
 std::string read_regular_file(const std::string& path, const std::string& what) {
   std::string why;
   auto text = yusuan::read_source_file(path, yusuan::compile_options{}.max_file_size, why);
-  if (!text) throw io_error{"cannot read " + what + " '" + path + "': " + why, "E0001"};
+  if (!text) throw io_error{"cannot read " + what + " '" + path + "': " + why, "E0001", path};
   note_file_read(path);
   return std::move(*text);
 }
@@ -319,11 +320,11 @@ std::string read_standard_input() {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw io_error{std::string("cannot read standard input: ") + std::strerror(errno), "E0001"};
+      throw io_error{std::string("cannot read standard input: ") + std::strerror(errno), "E0001", "<stdin>"};
     }
     if (text.size() + static_cast<std::size_t>(n) > limit)
       throw io_error{"cannot read standard input: more than the limit of " + std::to_string(limit) + " bytes",
-                     "E0001"};
+                     "E0001", "<stdin>"};
     text.append(buf, static_cast<std::size_t>(n));
   }
   return text;

@@ -24,10 +24,12 @@ namespace cli {
 
 /// An I/O error of the program itself (an output that cannot be written, an
 /// input that cannot be read): main prints it and exits with 2, as the
-/// diagnostic `code` when it has one (E0001).
+/// diagnostic `code` when it has one (E0001), about the input `file` (the
+/// JSON's "file") when it is one.
 struct io_error {
   std::string message;
   std::string code = {};
+  std::string file = {};
 };
 
 /// How a command reports problems: as text on standard error (coloured or
@@ -38,8 +40,10 @@ struct reporting {
 };
 
 /// Prints one error that has no place in a budget (a usage or I/O error) the
-/// way `r` asks: "yusuan: error: …" or a JSON diagnostic with code `code`.
-void report_error(const reporting& r, const std::string& code, const std::string& message);
+/// way `r` asks: "yusuan: error: …" or a JSON diagnostic with code `code`,
+/// about the file `file` when it names one (an input that cannot be read).
+void report_error(const reporting& r, const std::string& code, const std::string& message,
+                  const std::string& file = {});
 
 /// Prints diagnostics the way `r` asks (text on standard error, JSON on
 /// standard output).
