@@ -1,5 +1,6 @@
 // yusuan check -- check budget files: syntax, codes, totals, constraints.
 #include "args.hpp"
+#include "budget_json.hpp"
 #include "check_many.hpp"
 #include "cli.hpp"
 #include "io.hpp"
@@ -15,6 +16,7 @@
 #include <map>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,10 +41,11 @@ budgets one after the other, a testsuite each.
 
 Options:
   --format text|json|junit
-                       how to print diagnostics (default text); junit: each
-                       budget a testsuite, each constraint checked on it (its
-                       own and those of --rules) a testcase, and each other
-                       error of the budget a failed testcase
+                       how to print diagnostics (default text); json: each
+                       diagnostic names the budget checked ("budget"); junit:
+                       each budget a testsuite, each constraint checked on it
+                       (its own and those of --rules) a testcase, and each
+                       other error of the budget a failed testcase
   --rules FILE|DIR     check each budget with these rule files added (the
                        budgets are not edited); DIR: its .budget files;
                        repeatable.  A line per budget gives its rules passed
@@ -154,7 +157,10 @@ int run_check(const std::vector<std::string>& args) {
   std::ostream& text_out = out.is_stdout() ? std::cerr : out.stream();
   const bool color = out.is_stdout() && use_color(common.color);
   bool any_error = false, any_io = false;
-  yusuan::diagnostics all;
+  // JSON is gathered and written at the end: an input error that stops the
+  // run is then the only thing printed (a JSON array of its own)
+  std::ostringstream json_text;
+  budget_json_array json_array(json_text);
   std::size_t budgets_passed = 0, budgets_failed = 0, rules_passed = 0, rules_failed = 0;
   std::vector<junit::testsuite> suites;
   for (const auto& f : files) {
@@ -202,7 +208,7 @@ int run_check(const std::vector<std::string>& args) {
       continue;
     }
     if (format == "json") {
-      all.append(diags);
+      json_array.add(yusuan::json_objects(diags, f));
       continue;
     }
     yusuan::render_text(text_out, diags, {color});
@@ -218,7 +224,10 @@ int run_check(const std::vector<std::string>& args) {
       text_out << rule_counts << "\n";
     }
   }
-  if (format == "json") yusuan::render_json(out.stream(), all);
+  if (format == "json") {
+    json_array.close();
+    out.stream() << json_text.str();
+  }
   if (format == "junit") junit::write(out.stream(), suites);
   if (format == "text" && !rules.empty())
     text_out << counted(files.size(), "budget") << " × " << counted(rules.size(), "rule file") << ": "

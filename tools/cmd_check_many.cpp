@@ -3,6 +3,7 @@
 // of the inputs whatever the number of threads; a budget is dropped as soon
 // as it is checked, and workers run at most a window of budgets ahead of the
 // printer, so memory is bounded by the budgets in flight, not by the region.
+#include "budget_json.hpp"
 #include "check_many.hpp"
 #include "cli.hpp"
 #include "io.hpp"
@@ -120,8 +121,7 @@ outcome check_one(const std::string& file, const check_settings& s, const std::v
   o.errors = diags.error_count();
   o.warnings = diags.warning_count();
   if (s.format == "json") {
-    std::string js = yusuan::to_json(diags);
-    if (js.size() > 4) o.text = js.substr(1, js.size() - 4);  // "\n  {…},\n  {…}" without "[" and "\n]\n"
+    o.text = yusuan::json_objects(diags, file);
   } else {
     if (s.full && (o.failed || o.warnings)) {
       std::ostringstream os;
@@ -205,8 +205,8 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
 
   std::size_t ok = 0, failed = 0, unreadable = 0, items = 0, projects = 0, constraints = 0, warnings = 0,
               with_warnings = 0, rules_passed = 0, rules_failed = 0;
-  bool first_json = true;
-  if (json) out.stream() << "[";
+  std::optional<budget_json_array> array;
+  if (json) array.emplace(out.stream());
   run_ordered<outcome>(
       files.size(), jobs,
       [&](std::size_t i) {
@@ -217,6 +217,13 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
           o.done = o.failed = true;
           o.errors = 1;
           if (!json) o.text = files[i] + ": error: " + e.what() + "\n";
+          else {  // in the array too, with no code: it is no diagnostic of the language
+            yusuan::diagnostics ds;
+            yusuan::diagnostic d;
+            d.message = e.what();
+            ds.add(std::move(d));
+            o.text = yusuan::json_objects(ds, files[i]);
+          }
           return o;
         }
       },
@@ -232,10 +239,7 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
         rules_passed += o.rules_passed;
         rules_failed += o.rules_failed;
         if (json) {
-          if (!o.text.empty()) {
-            out.stream() << (first_json ? "" : ",") << o.text;
-            first_json = false;
-          }
+          array->add(o.text);
         } else if (!o.text.empty()) {
           bar.clear();
           text_out << o.text;
@@ -245,7 +249,7 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
   bar.clear();
 
   if (json) {
-    out.stream() << (first_json ? "]\n" : "\n]\n");
+    array->close();
   } else if (!s.quiet || failed + unreadable > 0) {
     text_out << counted(files.size(), "budget") << " checked: " << ok << " ok, " << failed << " with errors";
     if (unreadable) text_out << ", " << unreadable << " unreadable";

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "junit.hpp"
+#include "test_parameters.hpp"
 
 #include <yusuan/compile.hpp>
 #include <yusuan/rule_tests.hpp>
@@ -40,7 +41,9 @@ Options:
 
 Exit codes: 0 every test passed (and, with --coverage, every constraint was
 made to fail and to pass), 1 a test failed, 2 usage or I/O errors, or a
-malformed test.
+malformed test.  A run with no test to run (no 测试 block in the files, or
+none whose name --filter selects) and a --set that no test's rules declare
+are usage errors (2), said before any test runs.
 )";
 
 std::vector<std::filesystem::path> library_path();
@@ -116,6 +119,40 @@ int run_test(const std::vector<std::string>& args) {
   const auto files = test_files(inputs);
   refuse_output_over_input(common.output, std::vector<std::string>(files.begin(), files.end()));
 
+  // Every file is read before a test runs: a run that would test nothing,
+  // or a --set that no test declares, is a usage error said before anything
+  // else (not a run that passes, nor one where every test fails alike).
+  std::vector<yusuan::diagnostics> file_problems(files.size());  // of each file outside its tests
+  std::vector<std::vector<yusuan::rule_test>> keep;             // results point at their tests
+  keep.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    keep.push_back(yusuan::read_rule_tests(files[i], file_problems[i]));
+    note_file_read(files[i].string());
+  }
+  const auto selected = [&](const yusuan::rule_test& t) {
+    return filter.empty() || t.name.find(filter) != std::string::npos;
+  };
+  std::vector<const yusuan::rule_test*> to_run;  // selected and well formed
+  std::size_t found = 0, chosen = 0;
+  for (const auto& tests : keep)
+    for (const auto& t : tests) {
+      ++found;
+      if (!selected(t)) continue;
+      ++chosen;
+      if (t.problems.empty()) to_run.push_back(&t);
+    }
+  const bool file_errors =
+      std::any_of(file_problems.begin(), file_problems.end(), [](const auto& p) { return !p.empty(); });
+  if (chosen == 0 && !file_errors) {  // a file that cannot be read or scanned is an ERROR of its own, below
+    std::string where;
+    for (const auto& a : inputs) where += (where.empty() ? "'" : ", '") + a + "'";
+    if (files.empty()) throw usage_error{"no test to run: no .budget file in " + where};
+    if (found == 0) throw usage_error{"no test to run: no 测试 block in " + where};
+    throw usage_error{"no test to run: --filter '" + filter + "' selects none of the " + std::to_string(found) +
+                      (found == 1 ? " test" : " tests") + " in " + where};
+  }
+  if (!parameters.empty() && !to_run.empty()) refuse_undeclared_parameters(to_run, parameters);
+
   const reporting rep{false, use_color(common.color)};
   output out(common.output);
   std::ostream& o = out.stream();
@@ -123,11 +160,9 @@ int run_test(const std::vector<std::string>& args) {
   bool malformed = false;
   yusuan::rule_coverage cov;
   std::vector<junit::testsuite> suites;
-  std::vector<std::vector<yusuan::rule_test>> keep;  // results point at their tests
-  for (const auto& file : files) {
-    yusuan::diagnostics problems;  // of the file outside its tests
-    keep.push_back(yusuan::read_rule_tests(file, problems));
-    note_file_read(file.string());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& file = files[i];
+    const yusuan::diagnostics& problems = file_problems[i];
     junit::testsuite suite;
     suite.name = file.string();
     // a file or a test that cannot be run: an error, not a result
@@ -143,8 +178,8 @@ int run_test(const std::vector<std::string>& args) {
     };
     // the file cannot be read, or a 测试 line is not a test
     if (!problems.empty()) in_error_case(file.string(), file.string(), problems);
-    for (const auto& t : keep.back()) {
-      if (!filter.empty() && t.name.find(filter) == std::string::npos) continue;
+    for (const auto& t : keep[i]) {
+      if (!selected(t)) continue;
       if (!t.problems.empty()) {  // malformed: what it says is not known, so it is not run
         in_error_case(t.name, t.name + "  (" + file.string() + ":" + std::to_string(t.line) + ")", t.problems);
         continue;

@@ -36,12 +36,13 @@ bool use_color(const std::string& mode) {
   return isatty(2) != 0 && (no == nullptr || *no == '\0');
 }
 
-void report_error(const reporting& r, const std::string& code, const std::string& message) {
+void report_error(const reporting& r, const std::string& code, const std::string& message, const std::string& file) {
   if (r.json) {
     yusuan::diagnostics ds;
     yusuan::diagnostic d;
     d.code = code;
     d.message = message;
+    d.file = file;
     ds.add(std::move(d));
     yusuan::render_json(std::cout, ds);
     std::cout.flush();
@@ -282,7 +283,7 @@ void refuse_stdin_twice(const std::vector<std::string>& inputs) {
 std::string read_regular_file(const std::string& path, const std::string& what) {
   std::string why;
   auto text = yusuan::read_source_file(path, yusuan::compile_options{}.max_file_size, why);
-  if (!text) throw io_error{"cannot read " + what + " '" + path + "': " + why, "E0001"};
+  if (!text) throw io_error{"cannot read " + what + " '" + path + "': " + why, "E0001", path};
   note_file_read(path);
   return std::move(*text);
 }
@@ -319,11 +320,11 @@ std::string read_standard_input() {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw io_error{std::string("cannot read standard input: ") + std::strerror(errno), "E0001"};
+      throw io_error{std::string("cannot read standard input: ") + std::strerror(errno), "E0001", "<stdin>"};
     }
     if (text.size() + static_cast<std::size_t>(n) > limit)
       throw io_error{"cannot read standard input: more than the limit of " + std::to_string(limit) + " bytes",
-                     "E0001"};
+                     "E0001", "<stdin>"};
     text.append(buf, static_cast<std::size_t>(n));
   }
   return text;
@@ -334,12 +335,17 @@ std::vector<std::string> budget_files_in(const std::string& dir, bool recursive)
   std::vector<std::string> found;
   std::error_code ec;
   const auto cannot = [&] { return io_error{"cannot read the directory '" + dir + "': " + ec.message()}; };
-  // a link to a directory is not followed (no loop), a link to a file is
-  // taken when it leads to a regular file (is_regular_file with an error
-  // code: a link to itself is false, not an exception)
+  // Every *.budget entry but a directory is a budget file: one that cannot
+  // be read (a link that leads nowhere or to itself, a FIFO, a device) is
+  // taken too, so that reading it reports it (E0001) as when it is named on
+  // the command line, rather than the walk passing over it.  Only its type is
+  // looked at here: a FIFO is never opened.  A link to a directory is not
+  // followed (no loop).
   const auto take = [&](const fs::directory_entry& e) {
+    if (e.path().extension() != ".budget") return;
     std::error_code fe;
-    if (e.path().extension() == ".budget" && e.is_regular_file(fe)) found.push_back(e.path().string());
+    const bool folder = e.is_directory(fe);  // through links; false with an error (a loop, nowhere)
+    if (!folder) found.push_back(e.path().string());
   };
   const auto walk = [&](auto it) {  // a directory_iterator or a recursive one
     if (ec) throw cannot();

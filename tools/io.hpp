@@ -24,10 +24,12 @@ namespace cli {
 
 /// An I/O error of the program itself (an output that cannot be written, an
 /// input that cannot be read): main prints it and exits with 2, as the
-/// diagnostic `code` when it has one (E0001).
+/// diagnostic `code` when it has one (E0001), about the input `file` (the
+/// JSON's "file") when it is one.
 struct io_error {
   std::string message;
   std::string code = {};
+  std::string file = {};
 };
 
 /// How a command reports problems: as text on standard error (coloured or
@@ -38,8 +40,10 @@ struct reporting {
 };
 
 /// Prints one error that has no place in a budget (a usage or I/O error) the
-/// way `r` asks: "yusuan: error: …" or a JSON diagnostic with code `code`.
-void report_error(const reporting& r, const std::string& code, const std::string& message);
+/// way `r` asks: "yusuan: error: …" or a JSON diagnostic with code `code`,
+/// about the file `file` when it names one (an input that cannot be read).
+void report_error(const reporting& r, const std::string& code, const std::string& message,
+                  const std::string& file = {});
 
 /// Prints diagnostics the way `r` asks (text on standard error, JSON on
 /// standard output).
@@ -165,9 +169,11 @@ std::string read_regular_file(const std::string& path, const std::string& what);
 std::string read_standard_input();
 
 /// The `*.budget` files under `dir` (in its subdirectories too when
-/// `recursive`), sorted by path: regular files, or links to them; a link that
-/// leads nowhere or to itself is skipped, as are directories that cannot be
-/// entered.  io_error when `dir` cannot be read.
+/// `recursive`), sorted by path: every entry so named that is not a directory
+/// (nor a link to one), including those that cannot be read (a link that
+/// leads nowhere or to itself, a FIFO): reading them reports E0001, as for a
+/// file named on the command line.  Directories that cannot be entered are
+/// skipped.  io_error when `dir` cannot be read.
 std::vector<std::string> budget_files_in(const std::string& dir, bool recursive);
 
 /// Throws a usage error when standard input ("-") is among `inputs` more

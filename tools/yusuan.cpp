@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
     report_error(r, "usage", e.message);
     return checked_output(exit_usage);
   } catch (const io_error& e) {
-    report_error(r, e.code.empty() ? "io" : e.code, e.message);
+    report_error(r, e.code.empty() ? "io" : e.code, e.message, e.file);
     if (r.json) standard_output_failed = false;  // the report went to standard output: say it on standard error
     return checked_output(exit_usage);
   } catch (const yusuan::error& e) {

@@ -131,7 +131,9 @@ TEST(check_cli, json_output_of_an_io_error) {
   ASSERT_TRUE(json_reader(r.out).read(doc)) << r.out;
   ASSERT_EQ(doc.array.size(), 1u);
   EXPECT_EQ(doc.array[0].get("code")->string, "E0001");
-  EXPECT_EQ(doc.array[0].get("file")->type, json::kind::null);
+  // no place in it, but the file it is about
+  EXPECT_EQ(doc.array[0].get("file")->string, "tests/data/dsl/no_such_file.budget");
+  EXPECT_EQ(doc.array[0].get("line")->number, 0);
 }
 
 TEST(check_cli, max_errors) {

@@ -437,9 +437,11 @@ TEST(conventions_cli, standard_input_is_read_once) {
   }
 }
 
-TEST(conventions_cli, every_directory_walk_skips_a_link_to_itself) {
-  // a link that leads to itself (or nowhere) in a directory is not a budget:
-  // every command that reads a directory's budget files skips it alike
+TEST(conventions_cli, every_directory_walk_reports_a_link_it_cannot_follow) {
+  // a *.budget link that leads to itself (or nowhere) in a directory cannot
+  // be read: every command that reads a directory's budget files reports it
+  // (E0001, exit 2) as when it is named, none passes over it; a link not
+  // named *.budget is no budget file and is not read
   temp_dir t;
   t.write("r/rule.budget", "核对 支出合计 >= 0\n");
   t.write("r/sub/t.budget", "测试 \"a\" {\n  208 01 09 30101: 1.00\n  应 通过\n}\n");
@@ -453,12 +455,18 @@ TEST(conventions_cli, every_directory_walk_skips_a_link_to_itself) {
   for (const std::string c : {"check budgets", "check -j 2 budgets", "check --format junit budgets",
                               "check --rules r b.budget", "test r", "fmt r", "fmt budgets", "export budgets --to out"}) {
     const auto r = run_cli_in(t.path(), c);
-    EXPECT_EQ(r.exit, 0) << c << r.out << r.err;
+    EXPECT_EQ(r.exit, 2) << c << r.out << r.err;
+    EXPECT_HAS(r.out + r.err, "self.budget");  // quoted as the output quotes (XML for junit)
+    EXPECT_HAS(r.out + r.err, "Too many levels of symbolic links");
     EXPECT_FALSE(has(r.out + r.err, "internal error")) << c << r.err;
+    EXPECT_FALSE(has(r.out + r.err, "/loop")) << c << r.err;
   }
-  EXPECT_EQ(run_cli_in(t.path(), "test r").out, "ok      a  (r/sub/t.budget:1)\n1 passed, 0 failed\n");
-  EXPECT_HAS(run_cli_in(t.path(), "check --rules r b.budget").err, "1 budget × 1 rule file: 1 passed");
-  EXPECT_HAS(run_cli_in(t.path(), "check budgets").err, "1 budget checked: 1 ok");
+  EXPECT_EQ(run_cli_in(t.path(), "test r").out,
+            "ERROR   r/self.budget\n        cannot read 'r/self.budget': Too many levels of symbolic links\n"
+            "ERROR   r/sub/gone.budget\n        cannot read 'r/sub/gone.budget': no such file\n"
+            "ok      a  (r/sub/t.budget:1)\n1 passed, 0 failed, 2 errors\n");
+  EXPECT_HAS(run_cli_in(t.path(), "check budgets").err,
+             "3 budgets checked: 1 ok, 0 with errors, 2 unreadable;");
 }
 
 TEST(conventions_cli, library_path_option_and_environment) {

@@ -69,12 +69,14 @@ inline std::optional<std::string> read_source_file(const std::filesystem::path& 
   return text;
 }
 
-/// E0001 "cannot read 'FILE': why", without a place (no text names the file).
+/// E0001 "cannot read 'FILE': why", without a place (no text names the file),
+/// about the file `file`.
 inline diagnostic cannot_read(const std::filesystem::path& file, const std::string& why) {
   diagnostic d;
   d.code = "E0001";
   d.level = severity::error;
   d.message = "cannot read '" + file.string() + "': " + why;
+  d.file = file.string();
   return d;
 }
 
@@ -88,6 +90,7 @@ inline diagnostic not_utf8(const std::string& shown, unsigned char byte, std::si
   d.level = severity::error;
   d.message = "'" + shown + "' is not UTF-8 (byte 0x" + std::string{hex[byte >> 4], hex[byte & 15]} + " at line " +
               std::to_string(line) + ")";
+  d.file = shown;
   d.notes.push_back(
       {"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown + "' > converted.budget", {}});
   return d;

@@ -253,6 +253,7 @@ private:
   void cannot_read(const std::string& shown, const std::string& why, source_span from) {
     auto& d = rep_.error("E0001", "cannot read '" + shown + "': " + why, from);
     d.label = from ? "imported here" : "";
+    d.file = shown;
   }
 
   void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from,

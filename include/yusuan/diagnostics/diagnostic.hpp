@@ -43,6 +43,11 @@ struct diagnostic {
   std::string expected;
   std::string found;
   std::vector<diagnostic_note> notes;
+  /// The file a diagnostic is about when it has no place in one (no span):
+  /// a file that cannot be read (E0001) or is not UTF-8 (E0002).  No text of
+  /// it can be pointed at, yet a program reading the diagnostics (the JSON's
+  /// `file`) must know which file it was; empty otherwise.
+  std::string file = {};
 };
 
 /// The diagnostics of one run, with counts.

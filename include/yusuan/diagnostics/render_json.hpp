@@ -5,6 +5,7 @@
 #include <yusuan/diagnostics/diagnostic.hpp>
 #include <yusuan/text/escape.hpp>
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -12,22 +13,30 @@
 namespace yusuan {
 
 namespace detail {
-inline void json_location(std::string& out, const source_span& span) {
+/// "file", "line", "column" of a place; a diagnostic without one gives the
+/// file it is about (diagnostic::file: a file that cannot be read) with line
+/// and column 0, or null when it is about no file.
+inline void json_location(std::string& out, const source_span& span, std::string_view file = {}) {
   const auto loc = resolve(span);
   out += "\"file\":";
   if (span) text::append_json_string(out, loc.file);
+  else if (!file.empty()) text::append_json_string(out, file);
   else out += "null";
   out += ",\"line\":" + std::to_string(loc.line) + ",\"column\":" + std::to_string(loc.column);
 }
 }  // namespace detail
 
-/// The diagnostics as a JSON array of objects with severity, code, message,
-/// file, line, column, source_line, label, expected, found and notes.
-inline std::string to_json(const diagnostics& ds) {
-  std::string out = "[";
+/// The diagnostics as JSON objects, one a line ("  {…}") joined by ",\n",
+/// without the brackets of the array: the elements of to_json(), for an
+/// array that gathers the diagnostics of several budgets.  With `budget`,
+/// each object also has "budget": the budget (as its caller names it) that
+/// was being checked, which the diagnostic's own `file` does not always
+/// tell (a rule file's, a file that cannot be read, a note of no file).
+inline std::string json_objects(const diagnostics& ds, std::optional<std::string_view> budget = std::nullopt) {
+  std::string out;
   bool first = true;
   for (const auto& d : ds) {
-    out += first ? "\n  " : ",\n  ";
+    out += first ? "  " : ",\n  ";
     first = false;
     auto field = [&out](const char* name, std::string_view value) {
       out += name;
@@ -37,7 +46,7 @@ inline std::string to_json(const diagnostics& ds) {
     field(",\"code\":", d.code);
     field(",\"message\":", d.message);
     out += ",";
-    detail::json_location(out, d.span);
+    detail::json_location(out, d.span, d.file);
     if (d.span) {  // as in the file where the text left some of it out: `column` indexes it
       const auto line = d.span.file->line_of(d.span.offset);
       field(",\"source_line\":",
@@ -57,10 +66,19 @@ inline std::string to_json(const diagnostics& ds) {
       detail::json_location(out, n.span);
       out += "}";
     }
-    out += "]}";
+    out += "]";
+    if (budget) field(",\"budget\":", *budget);
+    out += "}";
   }
-  out += first ? "]\n" : "\n]\n";
   return out;
+}
+
+/// The diagnostics as a JSON array of objects with severity, code, message,
+/// file, line, column, source_line, label, expected, found and notes (see
+/// json_objects).
+inline std::string to_json(const diagnostics& ds) {
+  const std::string objects = json_objects(ds);
+  return objects.empty() ? "[]\n" : "[\n" + objects + "\n]\n";
 }
 
 /// Writes the diagnostics as a JSON array (see to_json).
