@@ -166,7 +166,8 @@ int run_query(const std::vector<std::string>& args) {
   if (!prior_file.empty())
     if (int rc = load_budget(prior_file, prior, rep); rc != exit_ok) return rc;
   yusuan::diagnostics query_diags;
-  const auto q = yusuan::parse_query(positional[1], *b, query_diags);
+  const auto q = prior ? yusuan::parse_query(positional[1], *b, *prior, query_diags)
+                       : yusuan::parse_query(positional[1], *b, query_diags);
   if (!q) {
     report(rep, query_diags);
     return exit_budget_error;

@@ -77,6 +77,20 @@ inline query parse_query(std::string_view text, const budget& b) {
   return std::move(*q);
 }
 
+/// Reads a query to run with run_with_prior(b, prior, q): a project or unit
+/// its filters name may be one only last year's budget has (its rows are 0
+/// this year), as run_with_prior looks them up in each budget by name.
+YUSUAN_DECL std::optional<query> parse_query(std::string_view text, const budget& b, const budget& prior,
+                                             diagnostics& diags);
+
+/// Reads a query to run with run_with_prior, or throws budget_error.
+inline query parse_query(std::string_view text, const budget& b, const budget& prior) {
+  diagnostics diags;
+  auto q = parse_query(text, b, prior, diags);
+  if (!q) throw budget_error(std::move(diags));
+  return std::move(*q);
+}
+
 }  // namespace yusuan
 
 #ifndef YUSUAN_SEPARATE_COMPILATION

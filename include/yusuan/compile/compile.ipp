@@ -30,4 +30,9 @@ YUSUAN_DECL std::optional<query> parse_query(std::string_view text, const budget
   return compile::query_parser(b).parse(text, diags);
 }
 
+YUSUAN_DECL std::optional<query> parse_query(std::string_view text, const budget& b, const budget& prior,
+                                             diagnostics& diags) {
+  return compile::query_parser(b, prior).parse(text, diags);
+}
+
 }  // namespace yusuan

@@ -23,6 +23,9 @@ namespace yusuan::compile {
 class query_parser {
 public:
   explicit query_parser(const budget& b) : b_(b) {}
+  /// For run_with_prior: a project or unit `prior` has is no unknown name
+  /// (last year's project: it matches no item this year).
+  query_parser(const budget& b, const budget& prior) : b_(b), prior_(&prior) {}
 
   std::optional<query> parse(std::string_view text, diagnostics& out) {
     auto src = std::make_shared<const source_file>("<query>", std::string(text));
@@ -162,6 +165,10 @@ private:
         v.id = b_.string_id(v.text);
       } else if (f.dim.dim == dimension::project || f.dim.dim == dimension::unit) {
         auto k = parse_key(b_, f.dim, v.text);
+        if (!k && prior_ && parse_key(*prior_, f.dim, v.text)) {  // only last year's: none of this year's items
+          v.id = npos32;
+          continue;
+        }
         if (!k) {
           rep_.error("E0301",
                      "unknown " + std::string(f.dim.dim == dimension::project ? "project" : "unit") + " '" + v.text + "'",
@@ -210,6 +217,8 @@ private:
     if (f.kind != filter::op::eq && f.kind != filter::op::ne && f.kind != filter::op::in && f.kind != filter::op::not_in)
       return;
     check_key(f.dim, f.span);
+    if (ok_ && f.dim.dim == dimension::project && (f.kind == filter::op::eq || f.kind == filter::op::in))
+      for (const auto& v : f.values) project_without_items(v);
     // projects and units are names the budget declares (E0301 otherwise); a
     // ≠ that excludes nothing is harmless; a list matches when one value does
     if (!ok_ || f.dim.dim == dimension::project || f.dim.dim == dimension::unit || f.kind == filter::op::ne ||
@@ -226,7 +235,24 @@ private:
     rep_.warning("W0306", "no item has " + what, at, "matches nothing in this budget");
   }
 
+  /// W0306 for a project that no item names: a member of a project group,
+  /// whose spending is the group's (项目组), or a project declared without
+  /// items.  Its sum is 0.00, which reads as "no money".
+  void project_without_items(const filter_value& v) {
+    if (v.id & 0x80000000u) return;  // a group
+    const auto projects = b_.projects();
+    if (v.id >= projects.size() || projects[v.id].has_items) return;
+    const auto& p = projects[v.id];
+    auto& d = rep_.warning("W0306", "no item has 项目 " + p.name, v.span, "matches nothing in this budget");
+    if (p.group < b_.groups().size())
+      d.notes.push_back({"项目 " + p.name + " is a member of 项目组 " + b_.groups()[p.group].name +
+                             ", whose items are the group's: filter by the group (项目 = " + b_.groups()[p.group].name +
+                             ")",
+                         {}});
+  }
+
   const budget& b_;
+  const budget* prior_ = nullptr;
   std::optional<std::vector<std::string>> tag_keys_;
   std::vector<source_span> by_spans_;
   source_span pivot_span_;

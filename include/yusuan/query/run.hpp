@@ -339,11 +339,14 @@ inline result_table run_with_prior(const budget& current, const budget& prior, c
   t.prior_source = prior;  // the names of last year's rows view its strings
   const bool additive = q.agg == aggregate::sum || q.agg == aggregate::count;
   const quantity zero = q.agg == aggregate::count ? quantity::of_count(0) : quantity(money{});
+  // a row's printed keys; the row of no key (no project, …) is told from a
+  // key printed as "(none)" (a project of that name) by a mark of its own
   auto row_id = [](const result_row& r) {
     std::string s(r.subtotal ? "1" : "0");
-    for (const auto& l : r.labels) {
+    for (std::size_t d = 0; d < r.labels.size(); ++d) {
       s += '\x1f';
-      s += l;
+      if (d < r.keys.size() && r.keys[d] == no_key) s += '\x1e';
+      else s += r.labels[d];
     }
     return s;
   };
