@@ -41,6 +41,26 @@ std::size_t not_run(const compiled& r) {
   return std::stoul(m[1]);
 }
 
+/// The reference budget compiled with `from` replaced by `to` on its line `n`
+/// (1-based); the test fails when the line does not hold `from`.
+compiled reference_edited(std::size_t n, const std::string& from, const std::string& to) {
+  const auto lines = lines_of(read_all(reference_path));
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (i + 1 == n) {
+      const auto at = line.find(from);
+      EXPECT_NE(at, std::string::npos) << "line " << n << ": " << line;
+      if (at != std::string::npos) line.replace(at, from.size(), to);
+    }
+    text += line + "\n";
+  }
+  EXPECT_GE(lines.size(), n);
+  compile_options o = with_catalog();
+  o.root = "budgets";
+  return compile(text, o, reference_path);
+}
+
 }  // namespace
 
 // --- Checks of the whole budget after an error ----------------------------------------------------
@@ -48,18 +68,7 @@ std::size_t not_run(const compiled& r) {
 TEST(diag_after_errors, reference_budget_with_one_colon_missing_has_one_error) {
   // once 29 errors: the E0101, then E0404 and 27 E0501 computed without the
   // item the E0101 left out
-  const auto lines = lines_of(read_all(reference_path));
-  ASSERT_GT(lines.size(), 40u);
-  ASSERT_TRUE(has(lines[39], "工资奖金津补贴:")) << lines[39];
-  std::string text;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::string line = lines[i];
-    if (i == 39) line.replace(line.find("工资奖金津补贴:"), std::string("工资奖金津补贴:").size(), "工资奖金津补贴");
-    text += line + "\n";
-  }
-  compile_options o = with_catalog();
-  o.root = "budgets";
-  auto r = compile(text, o, reference_path);
+  auto r = reference_edited(40, "工资奖金津补贴:", "工资奖金津补贴");
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(error_codes(r), "E0101") << dump(r);
   EXPECT_EQ(where(one(r, "E0101")), "40:44");
@@ -183,18 +192,7 @@ TEST(diag_after_errors, the_block_of_a_line_that_did_not_parse_is_still_read_for
 TEST(diag_after_errors, a_project_left_out_by_a_syntax_error_is_not_reported_unknown) {
   // the reference budget with a colon after 编码 on a project's line: once
   // E0101 and E0301 for the group that lists the project
-  const auto lines = lines_of(read_all(reference_path));
-  ASSERT_GT(lines.size(), 90u);
-  ASSERT_TRUE(has(lines[86], "项目 \"社保公共服务经费\" 编码 ")) << lines[86];
-  std::string text;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::string line = lines[i];
-    if (i == 86) line.replace(line.find("编码 "), std::string("编码 ").size(), "编码: ");
-    text += line + "\n";
-  }
-  compile_options o = with_catalog();
-  o.root = "budgets";
-  auto r = compile(text, o, reference_path);
+  auto r = reference_edited(87, "项目 \"社保公共服务经费\" 编码 ", "项目 \"社保公共服务经费\" 编码: ");
   EXPECT_EQ(error_codes(r), "E0101") << dump(r);
   EXPECT_EQ(where(one(r, "E0101")), "87:17");
 }
