@@ -155,19 +155,7 @@ private:
       rep_.set_file(top.file.source.get());
       syntax::chars::skip_blank(top.pos, top.last);
       const char* start = top.pos;
-      bool skipped = false;
-      while (top.next_missing < top.missing.size() && top.missing[top.next_missing].before <= start) {
-        const auto& m = top.missing[top.next_missing++];
-        if (!m.extra) {
-          close_missing(low, m);
-        } else if (m.before == start) {  // a '}' one too many: reported, and not read
-          report_missing_brace(rep_, m);
-          top.pos += *top.pos == '}' ? 1 : 3;
-          skipped = true;
-          break;
-        }
-      }
-      if (skipped) continue;
+      if (apply_brace_guesses(low, top, start)) continue;
       const auto status = syntax::parse_statement(top.pos, top.last, slot, err, opt_.max_expression_depth);
       if (status == syntax::parse_status::end) {
         low.close_unclosed(top.depth);
@@ -236,14 +224,25 @@ private:
     return true;
   }
 
-  /// Closes the block whose '}' is most likely missing before a line, so that
-  /// the lines after it are read where they belong (E0103, once for it).  A
-  /// '}' most likely one too many is passed over (read above).
-  void close_missing(lowering& low, const syntax::missing_brace& m) {
-    syntax::statement_slot close;
-    close.other = syntax::ast::block_close{};
-    low.lower(close);
-    report_missing_brace(rep_, m);
+  /// The guesses of syntax/missing_braces.hpp up to the statement at `start`
+  /// (E0103, once each): a block whose '}' is most likely missing before it
+  /// is closed, so that the lines after it are read where they belong; a '}'
+  /// most likely one too many at `start` is passed over (true: read on).
+  bool apply_brace_guesses(lowering& low, open_file& top, const char* start) {
+    while (top.next_missing < top.missing.size() && top.missing[top.next_missing].before <= start) {
+      const auto& m = top.missing[top.next_missing++];
+      if (!m.extra) {
+        syntax::statement_slot close;
+        close.other = syntax::ast::block_close{};
+        low.lower(close);
+        report_missing_brace(rep_, m);
+      } else if (m.before == start) {
+        report_missing_brace(rep_, m);
+        top.pos += *top.pos == '}' ? 1 : 3;
+        return true;
+      }
+    }
+    return false;
   }
 
   void enter(std::vector<open_file>& files, std::vector<std::filesystem::path>& importing, loaded_file f,

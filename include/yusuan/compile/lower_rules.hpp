@@ -6,6 +6,7 @@
 #include <yusuan/compile/context.hpp>
 #include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/syntax/ast.hpp>
+#include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/keywords.hpp>
 
 #include <boost/variant/get.hpp>
@@ -239,13 +240,9 @@ public:
     for (std::size_t i = 0; i < out.size(); ++i) {
       char ch = out[i];
       // U+3000 and the no-break spaces, blanks like any other
-      if (out.compare(i, 3, "\xE3\x80\x80") == 0 || out.compare(i, 3, "\xE2\x80\x87") == 0 ||
-          out.compare(i, 3, "\xE2\x80\xAF") == 0) {
+      if (const std::size_t n = syntax::chars::blank_length(out.data() + i, out.data() + out.size()); n > 1) {
         ch = ' ';
-        i += 2;
-      } else if (out.compare(i, 2, "\xC2\xA0") == 0) {
-        ch = ' ';
-        i += 1;
+        i += n - 1;
       }
       if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f' || ch == '\v') ch = ' ';
       if (ch == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;

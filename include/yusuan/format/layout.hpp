@@ -13,6 +13,7 @@
 // exception is the colon of an item, written right after its coordinates.
 #pragma once
 
+#include <yusuan/syntax/chars.hpp>
 #include <yusuan/text/utf8.hpp>
 #include <yusuan/text/width.hpp>
 
@@ -48,21 +49,12 @@ struct token_edit {
 
 namespace detail {
 
-inline constexpr std::string_view ideographic_space = "\xE3\x80\x80";
 inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
 /// Length of the blank at p (a space, tab, form feed, vertical tab, U+3000,
 /// a no-break space U+00A0, U+2007, U+202F, or U+FEFF), or 0.  Line breaks are not blanks here: lines are split first.
 inline std::size_t blank_at(std::string_view s, std::size_t p) {
-  const char c = s[p];
-  if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
-  if (c == '\xC2' && p + 1 < s.size() && s[p + 1] == '\xA0') return 2;
-  if (c == '\xE2' && p + 3 <= s.size() && (s.compare(p, 3, "\xE2\x80\x87") == 0 || s.compare(p, 3, "\xE2\x80\xAF") == 0))
-    return 3;
-  if ((c == '\xE3' || c == '\xEF') && p + 3 <= s.size() &&
-      (s.compare(p, 3, ideographic_space) == 0 || s.compare(p, 3, byte_order_mark) == 0))
-    return 3;
-  return 0;
+  return syntax::chars::blank_length(s.data() + p, s.data() + s.size());
 }
 
 inline bool starts_comment(std::string_view s, std::size_t p, std::size_t e) {

@@ -4,6 +4,7 @@
 
 #include <yusuan/text/utf8.hpp>
 
+#include <cstddef>
 #include <cstring>
 
 namespace yusuan::syntax::chars {
@@ -18,6 +19,29 @@ constexpr bool is_space(char32_t c) noexcept {
 
 /// A line ends at LF, at CR LF and at a CR alone.
 constexpr bool is_line_break(char c) noexcept { return c == '\n' || c == '\r'; }
+
+/// The length of the no-break space at p (U+00A0, U+2007, U+202F), or 0.
+constexpr std::size_t no_break_space_length(const char* p, const char* last) noexcept {
+  const auto c = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(p[i]); };
+  if (last - p >= 2 && c(0) == 0xC2 && c(1) == 0xA0) return 2;
+  if (last - p >= 3 && c(0) == 0xE2 && c(1) == 0x80 && (c(2) == 0x87 || c(2) == 0xAF)) return 3;
+  return 0;
+}
+
+/// The length of the blank at p that is no line break (a space, a tab, a
+/// form feed, a vertical tab, a no-break space, U+3000 or U+FEFF), or 0.
+constexpr std::size_t blank_length(const char* p, const char* last) noexcept {
+  if (p >= last) return 0;
+  const auto c0 = static_cast<unsigned char>(*p);
+  if (c0 == ' ' || c0 == '\t' || c0 == '\f' || c0 == '\v') return 1;
+  if (c0 < 0x80) return 0;
+  if (const std::size_t n = no_break_space_length(p, last)) return n;
+  if (last - p >= 3) {
+    const auto c1 = static_cast<unsigned char>(p[1]), c2 = static_cast<unsigned char>(p[2]);
+    if ((c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) return 3;
+  }
+  return 0;
+}
 
 /// ASCII punctuation that ends a word.
 inline constexpr char ascii_punctuation[] = "{}()[]:;,\"'=<>!+*%#/&|";
@@ -151,19 +175,9 @@ constexpr void skip_blank(const char*& first, const char* last) noexcept {
       continue;
     }
     if (c0 < 0x80) break;
-    if (c0 == 0xC2 && last - p >= 2 && static_cast<unsigned char>(p[1]) == 0xA0) {  // U+00A0
-      p += 2;
+    if (const std::size_t n = blank_length(p, last)) {  // the blanks outside ASCII
+      p += n;
       continue;
-    }
-    // U+3000 (E3 80 80), U+2007 (E2 80 87), U+202F (E2 80 AF) and U+FEFF (EF BB
-    // BF) are the other blanks outside ASCII
-    if (last - p >= 3) {
-      const auto c1 = static_cast<unsigned char>(p[1]), c2 = static_cast<unsigned char>(p[2]);
-      if ((c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF) ||
-          (c0 == 0xE2 && c1 == 0x80 && (c2 == 0x87 || c2 == 0xAF))) {
-        p += 3;
-        continue;
-      }
     }
     break;
   }

@@ -225,20 +225,13 @@ struct code_parser : x3::parser<code_parser> {
     const char* stop;
     return scan(first, last, stop);
   }
-  /// The length of a no-break space at p (U+00A0, U+2007, U+202F), or 0.
-  static std::size_t no_break_space(const char* p, const char* last) noexcept {
-    if (p >= last || (static_cast<unsigned char>(*p) != 0xC2 && static_cast<unsigned char>(*p) != 0xE2)) return 0;
-    if (chars::at(p, last, "\xC2\xA0", 2)) return 2;
-    if (chars::at(p, last, "\xE2\x80\x87", 3) || chars::at(p, last, "\xE2\x80\xAF", 3)) return 3;
-    return 0;
-  }
   /// A no-break space where the code stopped, between its digits and a group
   /// of two (208 01<NBSP>09), or nullptr.  Between whole codes it is a blank
   /// like any other (208 01 09<NBSP>30101).
   static const char* no_break_space_in_code(const char* first, const char* stop, const char* last) noexcept {
     const char* q = stop;
     if (q + 2 < last && *q == ' ' && is_digit(q[1]) && is_digit(q[2])) q += 3;  // a group, then the space
-    const std::size_t n = no_break_space(q, last);
+    const std::size_t n = chars::no_break_space_length(q, last);
     if (!n || q <= first || !is_digit(q[-1])) return nullptr;
     const char* g = q + n;
     return last - g >= 2 && is_digit(g[0]) && is_digit(g[1]) && (last - g == 2 || !is_digit(g[2])) ? q : nullptr;
@@ -514,6 +507,19 @@ struct word_ahead_parser : x3::parser<word_ahead_parser> {
   }
 };
 
+/// The bytes a blank or a comment can start with: ASCII white space, '#',
+/// '/', and the lead bytes of the blanks outside ASCII (C2, E2: the no-break
+/// spaces; E3: U+3000; EF: U+FEFF).  One load decides for most tokens,
+/// which start right away.
+struct blank_start_table {
+  bool at[256] = {};
+  constexpr blank_start_table() {
+    for (int c = 0; c <= ' '; ++c) at[c] = true;
+    for (int c : {int{'#'}, int{'/'}, 0xC2, 0xE2, 0xE3, 0xEF}) at[c] = true;
+  }
+};
+inline constexpr blank_start_table may_start_blank{};
+
 /// The blanks and comments between tokens.  A parser backs up when an
 /// alternative fails and the next one skips the same blank again, so the
 /// skipper remembers the last blank it skipped: one skipper per statement.
@@ -538,7 +544,7 @@ struct blank_parser : x3::parser<blank_parser> {
     if (first == last) return false;
     const auto c = static_cast<unsigned char>(*first);
     // most tokens start right away: only these bytes can start a blank or a comment
-    if (c > ' ' && c != '#' && c != '/' && c != 0xE3 && c != 0xEF && c != 0xC2 && c != 0xE2) return false;
+    if (!may_start_blank.at[c]) return false;
     const char* p = first;
     chars::skip_blank(p, last);
     from_ = first;
