@@ -55,6 +55,42 @@ TEST(utf8, first_invalid_points_at_the_bad_byte) {
   EXPECT_EQ(text::first_invalid("\xD4\xA4\xB3"), 2u);  // GBK bytes: a valid 2-byte pair, then a stray byte
 }
 
+// first_invalid takes shortcuts (ASCII eight bytes at a time, the common
+// three-byte forms at once): every three-byte sequence, after ASCII of
+// lengths that put it anywhere in an eight-byte word, is judged as the
+// decoder judges it one code point at a time.
+TEST(utf8, first_invalid_agrees_with_the_decoder_on_every_three_byte_sequence) {
+  const auto one_at_a_time = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t n = text::sequence_length(s.data() + i, s.data() + s.size());
+      if (n == 0) return i;
+      i += n;
+    }
+    return std::string_view::npos;
+  };
+  std::size_t compared = 0, invalid = 0;
+  for (std::size_t ascii : {0u, 3u, 7u, 8u, 13u}) {
+    std::string s(ascii, 'a');
+    s += "\xE4\xB8\x80";  // 一, then the sequence, then ASCII again
+    const std::size_t at = s.size();
+    s += "xyz";
+    s += "bcdefghij";
+    for (int lead = 0xC0; lead <= 0xF4; ++lead)
+      for (int b1 = 0x70; b1 <= 0xFF; ++b1)
+        for (int b2 : {0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0}) {
+          s[at] = static_cast<char>(lead);
+          s[at + 1] = static_cast<char>(b1);
+          s[at + 2] = static_cast<char>(b2);
+          const std::size_t expected = one_at_a_time(s);
+          ASSERT_EQ(text::first_invalid(s), expected) << "lead " << lead << " " << b1 << " " << b2 << " after " << ascii;
+          ++compared;
+          invalid += expected != std::string_view::npos;
+        }
+  }
+  EXPECT_GT(invalid, 0u);
+  EXPECT_LT(invalid, compared);
+}
+
 TEST(utf8, length_and_append_round_trip) {
   EXPECT_EQ(text::length("预算a"), 3u);
   std::string s;

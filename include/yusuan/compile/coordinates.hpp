@@ -49,7 +49,7 @@ public:
   bool apply_code(slice code, slice name, function_code& fn, econ_code& econ, econ_code& gov, bool mapped) {
     // 208 01 11 ３０１０１: a code in full-width digits would be read as the
     // name of the code before it, and the item would lack it
-    if (name && !name.empty())
+    if (name && !name.empty() && *name.b == '\xEF')
       if (const std::string ascii = ascii_digits_at(name.b, name.e); !ascii.empty()) {
         auto& d = rep_.error("E0201", "a code in full-width digits: '" + std::string(name.view()) + "'",
                              rep_.span_of(name), "read as the name of " + std::string(code.view()));

@@ -13,8 +13,8 @@ namespace yusuan::syntax::chars {
 /// the no-break spaces U+00A0, U+2007 and U+202F (text copied from documents
 /// and web pages is full of them) and the byte order mark U+FEFF.
 constexpr bool is_space(char32_t c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0 ||
-         c == 0x2007 || c == 0x202F || c == 0xFEFF;
+  if (c <= ' ') return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c >= 0xA0 && (c == 0xA0 || c == 0x2007 || c == 0x202F || c == 0x3000 || c == 0xFEFF);
 }
 
 /// A line ends at LF, at CR LF and at a CR alone.
@@ -41,6 +41,33 @@ constexpr std::size_t blank_length(const char* p, const char* last) noexcept {
     if ((c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) return 3;
   }
   return 0;
+}
+
+/// What must follow the first byte of a blank or a comment: 0 when the byte
+/// starts none, 1 when it may start one whatever follows (ASCII white space
+/// and control bytes, '#'), else the second byte it needs ('/' after '/';
+/// A0 after C2, 80 after E2, 80 after E3, BB after EF: the blanks outside
+/// ASCII).  The arrow, the quotes and the comparisons (E2 86, E2 80 9C,
+/// E2 89) and all Chinese text are turned away by two loads.
+struct blank_start_table {
+  unsigned char next[256] = {};
+  constexpr blank_start_table() {
+    for (int c = 0; c <= ' '; ++c) next[c] = 1;
+    next[static_cast<unsigned char>('#')] = 1;
+    next[static_cast<unsigned char>('/')] = '/';
+    next[0xC2] = 0xA0;
+    next[0xE2] = 0x80;
+    next[0xE3] = 0x80;
+    next[0xEF] = 0xBB;
+  }
+};
+inline constexpr blank_start_table blank_start{};
+
+/// Whether a blank or a comment may start at p (p < last).  False means
+/// none does; true, that one may (skip_blank decides).
+constexpr bool may_start_blank(const char* p, const char* last) noexcept {
+  const unsigned char n = blank_start.next[static_cast<unsigned char>(*p)];
+  return n == 1 || (n != 0 && last - p >= 2 && static_cast<unsigned char>(p[1]) == n);
 }
 
 /// ASCII punctuation that ends a word.
@@ -174,7 +201,7 @@ constexpr void skip_blank(const char*& first, const char* last) noexcept {
       while (p < last && !is_line_break(*p)) ++p;
       continue;
     }
-    if (c0 < 0x80) break;
+    if (c0 < 0x80 || !may_start_blank(p, last)) break;
     if (const std::size_t n = blank_length(p, last)) {  // the blanks outside ASCII
       p += n;
       continue;

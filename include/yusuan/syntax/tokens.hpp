@@ -485,9 +485,9 @@ struct same_line_parser : x3::parser<same_line_parser> {
     for (const char* p = first; p < last;) {
       if (chars::is_line_break(*p) || *p == '#' || (*p == '/' && p + 1 < last && p[1] == '/')) return false;
       // any blank of the language (U+3000, U+FEFF, form feed … too) is no token
-      const char* q = p;
-      if (!chars::is_space(text::decode(q, last))) return true;
-      p = q;
+      const std::size_t n = chars::blank_length(p, last);
+      if (n == 0) return true;
+      p += n;
     }
     return false;
   }
@@ -506,19 +506,6 @@ struct word_ahead_parser : x3::parser<word_ahead_parser> {
     return c >= 0x80 || c == '"' || (chars::ascii.word[c] && !is_digit(static_cast<char>(c)) && c != '-' && c != '.');
   }
 };
-
-/// The bytes a blank or a comment can start with: ASCII white space, '#',
-/// '/', and the lead bytes of the blanks outside ASCII (C2, E2: the no-break
-/// spaces; E3: U+3000; EF: U+FEFF).  One load decides for most tokens,
-/// which start right away.
-struct blank_start_table {
-  bool at[256] = {};
-  constexpr blank_start_table() {
-    for (int c = 0; c <= ' '; ++c) at[c] = true;
-    for (int c : {int{'#'}, int{'/'}, 0xC2, 0xE2, 0xE3, 0xEF}) at[c] = true;
-  }
-};
-inline constexpr blank_start_table may_start_blank{};
 
 /// The blanks and comments between tokens.  A parser backs up when an
 /// alternative fails and the next one skips the same blank again, so the
@@ -542,9 +529,8 @@ struct blank_parser : x3::parser<blank_parser> {
       return true;
     }
     if (first == last) return false;
-    const auto c = static_cast<unsigned char>(*first);
-    // most tokens start right away: only these bytes can start a blank or a comment
-    if (!may_start_blank.at[c]) return false;
+    // most tokens start right away: one or two loads tell
+    if (!chars::may_start_blank(first, last)) return false;
     const char* p = first;
     chars::skip_blank(p, last);
     from_ = first;

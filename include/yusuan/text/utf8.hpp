@@ -7,6 +7,7 @@
 // diagnostics and the tables all decode through these functions.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -81,15 +82,27 @@ constexpr std::size_t first_invalid(std::string_view s) noexcept {
   const char* const e = b + s.size();
   const char* p = b;
   while (p < e) {
-    if (static_cast<unsigned char>(*p) < 0x80) {
-      ++p;
-      // ASCII runs eight bytes at a time
-      while (e - p >= 8) {
-        std::uint64_t w = 0;
-        for (int k = 0; k < 8; ++k) w |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-        if (w & 0x8080808080808080ULL) break;
-        p += 8;
+    // ASCII eight bytes at a time, up to the first byte that is not
+    while (e - p >= 8) {
+      std::uint64_t w = 0;
+      for (int k = 0; k < 8; ++k) w |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      if (const std::uint64_t high = w & 0x8080808080808080ULL) {
+        p += std::countr_zero(high) / 8;
+        break;
       }
+      p += 8;
+    }
+    if (p == e) break;
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    // the common case, Chinese text: a lead byte E1–EC or EE–EF and two
+    // continuation bytes is always valid (E0 and ED have ranges of their own)
+    if (e - p >= 3 && c >= 0xE1 && c <= 0xEF && c != 0xED && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(p[2]) & 0xC0) == 0x80) {
+      p += 3;
       continue;
     }
     const std::size_t n = sequence_length(p, e);
