@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "junit.hpp"
+#include "rule_files.hpp"
 
 #include <yusuan/compile.hpp>
 #include <yusuan/tables/check_notes.hpp>
@@ -49,7 +50,10 @@ Options:
   --rules FILE|DIR     check each budget with these rule files added (the
                        budgets are not edited); DIR: its .budget files;
                        repeatable.  A line per budget gives its rules passed
-                       and failed, and a last line the budgets × rules
+                       and failed, and a last line the budgets × rules.
+                       A rule file that does not read (a syntax error, a
+                       missing import …) is reported once and no budget is
+                       checked (exit 2)
   --set NAME=VALUE     the value of a 参数 of the rules (repeatable)
   --werror             treat warnings as errors
   --max-errors N       report at most N errors and N warnings, count the rest
@@ -64,11 +68,12 @@ Options:
                        terminal, and never when NO_COLOR is set)
   -h, --help           show this help
 
-Exit codes: 0 no error (warnings printed), 1 an error in a budget, 2 usage or I/O errors.
+Exit codes: 0 no error (warnings printed), 1 an error in a budget, 2 usage or I/O errors, or a rule file that does not read.
 )";
 
 std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::diagnostics& diags,
                                             yusuan::compile_options co);
+std::vector<std::filesystem::path> library_path();
 
 namespace {
 
@@ -136,6 +141,24 @@ int run_check(const std::vector<std::string>& args) {
   }
   if (files.empty()) throw usage_error{"check needs at least one budget file (see yusuan check --help)"};
   refuse_stdin_twice(files);
+  // a rule file that does not read would fail every budget alike: said once,
+  // and no budget is checked
+  if (!rules.empty())
+    if (const auto broken = rule_file_errors(rules, library_path(), max_errors); broken.has_errors()) {
+      std::vector<std::string> read;
+      for (const auto& r : rules) read.push_back(r.string());
+      refuse_output_over_input(common.output, read);
+      output out(common.output);
+      if (format == "json") {
+        yusuan::render_json(out.stream(), broken);
+      } else {
+        std::ostream& text_out = out.is_stdout() ? std::cerr : out.stream();
+        yusuan::render_text(text_out, broken, {out.is_stdout() && use_color(common.color)});
+        text_out << "the rule files have errors (" << yusuan::summary(broken) << "): no budget was checked\n";
+      }
+      out.finish();
+      return exit_usage;
+    }
   if (format == "junit") files = expand_budget_inputs(files);  // a testsuite per budget, one at a time
   else if (names_many_budgets(files) || many.jobs > 0 || many.full) {
     many.base.rules = rules;
@@ -231,8 +254,8 @@ int run_check(const std::vector<std::string>& args) {
   if (format == "junit") junit::write(out.stream(), suites);
   if (format == "text" && !rules.empty())
     text_out << counted(files.size(), "budget") << " × " << counted(rules.size(), "rule file") << ": "
-             << budgets_passed << " passed, " << budgets_failed << " failed (rules checked: " << rules_passed
-             << " passed, " << rules_failed << " failed)\n";
+             << counted(budgets_passed, "budget") << " passed, " << budgets_failed << " failed (rules checked: "
+             << rules_passed << " passed, " << rules_failed << " failed)\n";
   out.finish();
   if (any_io) return exit_usage;
   return any_error ? exit_budget_error : exit_ok;

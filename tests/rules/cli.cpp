@@ -38,6 +38,13 @@ const char* const rule_tests =
     "  应 报错 E0501 \"支出超过上限\"\n"
     "}\n";
 
+/// How many times `what` occurs in `s`.
+std::size_t count_of(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
 }  // namespace
 
 TEST(rules_cli, check_many_budgets_with_rules) {
@@ -56,7 +63,7 @@ TEST(rules_cli, check_many_budgets_with_rules) {
   // 1,200,000.00 元 is 120.00 万元, over the rule file's 100.00 (in its own unit)
   EXPECT_HAS(r.err, "error[E0501]: 支出超过上限");
   EXPECT_HAS(r.err, "= note: checked on the budget c.budget");
-  EXPECT_HAS(r.err, "3 budgets × 1 rule file: 1 passed, 2 failed (rules checked: 2 passed, 2 failed)\n");
+  EXPECT_HAS(r.err, "3 budgets × 1 rule file: 1 budget passed, 2 failed (rules checked: 2 passed, 2 failed)\n");
   // the budgets themselves are not edited: without the rules they check
   EXPECT_EQ(run_cli_in(t.path(), "check a.budget b.budget c.budget").exit, 0);
 }
@@ -359,7 +366,7 @@ TEST(rules_cli, the_standard_rules_on_the_reference_and_example_budgets) {
   EXPECT_HAS(r.err, "rules: 10 passed, 2 failed\n");
   EXPECT_HAS(r.err, "error[E0501]: 项目缺少满意度指标 (项目 就业服务大厅运行维护)");
   EXPECT_HAS(r.err, "examples/budgets/main.budget: 1 error, 1 warning, rules: 23 passed, 2 failed\n");
-  EXPECT_HAS(r.err, "3 budgets × 6 rule files: 1 passed, 2 failed (rules checked: 75 passed, 7 failed)\n");
+  EXPECT_HAS(r.err, "3 budgets × 6 rule files: 1 budget passed, 2 failed (rules checked: 75 passed, 7 failed)\n");
 }
 
 TEST(rules_cli, tests_in_english_and_with_full_width_punctuation) {
@@ -371,4 +378,36 @@ TEST(rules_cli, tests_in_english_and_with_full_width_punctuation) {
   auto r = run_cli_in(t.path(), "test t.budget");
   EXPECT_EQ(r.exit, 0) << r.out << r.err;
   EXPECT_EQ(r.out, "ok      over  (t.budget:1)\nok      全角  (t.budget:6)\n2 passed, 0 failed\n");
+}
+
+// A rule file that does not read would fail every budget alike: its error is
+// reported once, no budget is checked, and the exit code is 2 (in text and
+// in JSON); errors that depend on the budget are still found per budget.
+TEST(rules_cli, a_rule_file_that_does_not_parse_is_reported_once_and_no_budget_is_checked) {
+  temp_dir t;
+  t.write("rules.budget", "金额单位 万元\n核对 三公经费 ≤ 上年(三公经费 \"三公经费不得增长\"\n");
+  t.write("a.budget", "金额单位 万元\n208 01 09 30217 公务接待费: 12.00\n");
+  t.write("b.budget", "金额单位 万元\n208 01 09 30101 基本工资: 1.00\n");
+  for (const char* many : {"a.budget b.budget", "-j 2 a.budget b.budget"}) {
+    auto r = run_cli_in(t.path(), std::string("check --color never ") + many + " --rules rules.budget");
+    EXPECT_EQ(r.exit, 2) << r.err;
+    EXPECT_EQ(count_of(r.err, "error[E0101]"), 1u) << r.err;
+    EXPECT_HAS(r.err, "--> rules.budget:2:19\n");
+    EXPECT_HAS(r.err, "the rule files have errors (1 error, 0 warnings): no budget was checked\n");
+    EXPECT_EQ(r.err.find("a.budget"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+  auto json = run_cli_in(t.path(), "check --format json a.budget b.budget --rules rules.budget");
+  EXPECT_EQ(json.exit, 2);
+  EXPECT_EQ(count_of(json.out, "\"code\":\"E0101\""), 1u) << json.out;
+  EXPECT_HAS(json.out, "\"file\":\"rules.budget\",\"line\":2");
+  // a name the rule file leaves to the budget is no error of the rule file
+  // read alone: each budget that lacks it says so
+  t.write("rules.budget", "核对 本单位口径 ≤ 5.00\n");
+  t.write("c.budget", "口径 本单位口径 = 合计(经济 = 30101)\n208 01 09 30101 基本工资: 1.00\n");
+  auto per_budget = run_cli_in(t.path(), "check --color never a.budget c.budget --rules rules.budget");
+  EXPECT_EQ(per_budget.exit, 1) << per_budget.err;
+  EXPECT_HAS(per_budget.err, "c.budget: ok: 1 item");
+  EXPECT_HAS(per_budget.err, "error[E0302]");
+  EXPECT_HAS(per_budget.err, "2 budgets × 1 rule file: 1 budget passed, 1 failed");
 }

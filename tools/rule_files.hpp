@@ -1,0 +1,51 @@
+// tools/rule_files.hpp -- the rule files of `check --rules`, read once before
+// any budget.
+//
+// A rule file is compiled with each budget it is applied to.  An error that
+// does not depend on the budget (the file cannot be read, is not UTF-8, does
+// not parse, its braces do not balance, an import of its own is missing or
+// circular, a line or a name past a limit) would fail every budget alike and
+// be printed once per budget: such errors are found by reading each rule file
+// alone, reported once, and no budget is checked.
+#pragma once
+
+#include <yusuan/compile.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace cli {
+
+/// Whether an error of a rule file read alone is one every budget would
+/// report the same way (the codes of docs/diagnostics.md that depend on the
+/// file's text and its own imports only).
+inline bool same_for_every_budget(const yusuan::diagnostic& d) {
+  static constexpr std::string_view codes[] = {"E0001", "E0002", "E0101", "E0102", "E0103", "E0311",
+                                               "E0312", "E0713", "E0715", "E0716", "E0717"};
+  return d.level == yusuan::severity::error && std::find(std::begin(codes), std::end(codes), d.code) != std::end(codes);
+}
+
+/// The errors of the rule files that do not depend on the budget, each once
+/// (nothing when every rule file reads).  `library_path`: where <…> imports
+/// are looked for, as for the budgets.
+inline yusuan::diagnostics rule_file_errors(const std::vector<std::filesystem::path>& rules,
+                                            const std::vector<std::filesystem::path>& library_path,
+                                            std::size_t max_errors) {
+  yusuan::diagnostics out;
+  for (const auto& r : rules) {
+    yusuan::compile_options co;
+    co.library_path = library_path;
+    co.max_errors = max_errors;
+    co.check_catalog = false;
+    yusuan::diagnostics alone;
+    (void)yusuan::compile_file(r, alone, co);
+    for (const auto& d : alone)
+      if (same_for_every_budget(d)) out.add(d);
+    for (const auto& f : alone.files()) out.keep(f);
+  }
+  return out;
+}
+
+}  // namespace cli
