@@ -43,6 +43,20 @@ TEST(diag_names, E0302_unknown_measure_or_figure) {
   EXPECT_EQ(where(d), "3:4");
 }
 
+TEST(diag_names, E0302_a_misspelt_name_gets_the_names_it_is_close_to) {
+  auto r = compile("金额单位 万元\n口径 三公经费 = 合计(经济 = 30217)\n计数 编制人数 3 人\n208 01 09 30217: 1.00\n"
+                   "核对 三公经废 ≤ 5.00\n核对 支出和计 ≤ 5.00\n核对 公用经废 ≤ 5.00\n核对 编制人术 ≤ 5\n"
+                   "核对 total-expenditur ≤ 5.00\n核对 无此口径 = 1.00\n");
+  const auto ds = with_code(r, "E0302");
+  ASSERT_EQ(ds.size(), 6u) << dump(r);
+  EXPECT_EQ(ds[0]->label, "did you mean '三公经费'?");                // a measure of the budget
+  EXPECT_EQ(ds[1]->label, "did you mean '支出合计' or '支出总计'?");  // built in, both one edit away
+  EXPECT_EQ(ds[2]->label, "did you mean '公用经费'?");                // a spending kind
+  EXPECT_EQ(ds[3]->label, "did you mean '编制人数'?");                // a figure
+  EXPECT_EQ(ds[4]->label, "did you mean 'total-expenditure'?");
+  EXPECT_EQ(ds[5]->label, "");  // nothing close
+}
+
 TEST(diag_names, E0302_no_prior_figure) {
   auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n核对 支出总计 较上年 减少 1.00\n核对 上年(三公经费) = 1.00\n");
   const auto ds = with_code(r, "E0302");

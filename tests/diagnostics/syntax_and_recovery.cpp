@@ -53,6 +53,23 @@ TEST(diag_syntax, E0101_expected_and_found) {
   EXPECT_EQ(file_of(d), "t.budget");
 }
 
+TEST(diag_syntax, E0101_a_misspelt_statement_keyword_gets_the_keywords_it_is_close_to) {
+  for (const auto& [line, note] : std::vector<std::pair<std::string, std::string>>{
+           {"核队 支出合计 ≤ 5.00", "did you mean '核对'?"},
+           {"口経 三公 = 合计(经济 = 30101)", "did you mean '口径'?"},
+           {"mesure x = 支出合计", "did you mean 'measure'?"},
+           {"expcet 支出合计 ≤ 5.00", "did you mean 'expect'?"}}) {
+    auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n" + line + "\n");
+    const auto& d = one(r, "E0101");
+    EXPECT_EQ(d.expected, "a statement") << line;
+    ASSERT_EQ(d.notes.size(), 1u) << dump(r);
+    EXPECT_EQ(d.notes[0].message, note) << line;
+  }
+  // nothing close: no note
+  auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n随便写写 支出合计 ≤ 5.00\n");
+  EXPECT_TRUE(one(r, "E0101").notes.empty()) << dump(r);
+}
+
 TEST(diag_syntax, E0101_missing_colon_before_amount) {
   auto r = compile("208 01 09 30101 40.001\n");
   const auto& d = one(r, "E0101");

@@ -6,10 +6,13 @@
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/missing_braces.hpp>
+#include <yusuan/syntax/keywords.hpp>
 #include <yusuan/syntax/parser.hpp>
+#include <yusuan/text/suggest.hpp>
 #include <yusuan/text/utf8.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -157,6 +160,23 @@ inline const char* unclosed_paren(const char* first, const char* where) noexcept
 /// expressions and filters nested past the limit.
 /// `statement`, where the statement began: a ')' expected is traced to the
 /// '(' it would close.
+/// The statement keywords closest to the word at `w`, in its script (核队
+/// for 核对, mesure for measure): what a line that starts no statement most
+/// likely meant.
+inline std::vector<std::string> statement_keywords_near(const char* w, const char* last) {
+  if (w >= last || syntax::chars::is_digit(*w)) return {};
+  const char* e = syntax::chars::token_end(w, last);
+  if (e == w) return {};
+  const bool ascii = static_cast<unsigned char>(*w) < 0x80;
+  std::vector<std::string> spellings;
+  for (const auto k : syntax::statement_keywords) {
+    const auto& s = syntax::spelling(k);
+    for (const std::string_view sp : ascii ? std::array{s.en, s.en2} : std::array{s.zh, s.zh2})
+      if (!sp.empty()) spellings.emplace_back(sp);
+  }
+  return text::closest_names(std::string_view(w, static_cast<std::size_t>(e - w)), spellings);
+}
+
 inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, const char* last,
                                 const char* statement = nullptr) {
   if (err.nesting_limit != 0) {
@@ -202,6 +222,9 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
   auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
   d.expected = err.expected;
   d.found = found_at(err.where, last);
+  if (err.expected == "a statement")
+    if (const auto near = statement_keywords_near(err.where, last); !near.empty())
+      d.notes.push_back({"did you mean " + text::quoted_list(near) + "?", {}});
   if (err.expected == "an amount" && (*err.where == '=' || syntax::chars::at(err.where, last, "\xEF\xBC\x9D", 3)))
     d.notes.push_back({"the amount follows the name without '=': 上年 支出合计 9.00 (or with ':')", {}});
   if (const std::string unit = unit_after_a_blank(rep.file() ? rep.file()->text().data() : err.where, err.where, last);

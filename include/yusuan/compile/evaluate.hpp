@@ -11,7 +11,9 @@
 #include <yusuan/query.hpp>
 #include <yusuan/query/income.hpp>
 #include <yusuan/query/project_amounts.hpp>
+#include <yusuan/text/suggest.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -376,8 +378,39 @@ private:
       v.amount = *m;
       return v;
     }
-    fail(span, "E0302", "unknown measure or figure '" + name + "'");
+    const auto near = text::closest_names(name, known_names());
+    fail(span, "E0302", "unknown measure or figure '" + name + "'",
+         near.empty() ? std::string() : "did you mean " + text::quoted_list(near) + "?");
     return std::nullopt;
+  }
+
+  /// The names name_value knows besides the budget's measures and figures.
+  static constexpr std::string_view built_in_names[] = {
+      "支出合计", "本年支出合计", "total-expenditure", "支出总计", "expenditure-grand-total", "收入合计",
+      "本年收入合计", "total-income", "收入总计", "income-grand-total", "年终结转结余", "year-end-balance",
+      "年初结转结余", "上年结转结余", "opening-balance", "项目金额合计", "project-amount-total", "项目数",
+      "project-count", "成本指标数", "cost-targets", "产出指标数", "output-targets", "效益指标数",
+      "outcome-targets", "满意度指标数", "satisfaction-targets"};
+
+  /// Every name a quantity has here, sorted (for "did you mean"): the
+  /// budget's measures and figures, the built-in names, the spending kinds
+  /// and the fund sources.
+  std::vector<std::string> known_names() const {
+    std::vector<std::string> out;
+    for (const auto& m : measures_) out.push_back(m.first);
+    for (const auto& f : figures_) out.push_back(f.first);
+    for (const std::string_view n : built_in_names) out.emplace_back(n);
+    for (const auto k : all_spending_kinds) {
+      out.emplace_back(chinese_name(k));
+      out.emplace_back(english_name(k));
+    }
+    for (const auto f : all_fund_sources) {
+      out.emplace_back(chinese_name(f));
+      out.emplace_back(english_name(f));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
   }
 
   filter scoped(const filter& f) const {

@@ -19,6 +19,7 @@
 
 #include <string>
 #include <type_traits>
+#include <utility>
 
 namespace yusuan::syntax::grammar {
 
@@ -543,13 +544,15 @@ const auto rule_statement_def = prior_figure[into_val] | figure[into_val] | coun
 // the keywords that start header_statement, income, year_end_balance,
 // project_statement and rule_statement: a line that starts with none of them
 // (a block of kind words, an item) goes straight to coord_statement
-using statement_keywords_ahead = tokens::keywords_ahead_parser<
-    keyword::title, keyword::year, keyword::amounts, keyword::unit, keyword::department, keyword::import_,
-    keyword::table_note, keyword::catalog_edition, keyword::catalog_entry, keyword::template_,
-    keyword::allow_negative, keyword::income, keyword::year_end_balance, keyword::project_group, keyword::project,
-    keyword::targets, keyword::cost, keyword::output, keyword::outcome, keyword::satisfaction, keyword::code,
-    keyword::type, keyword::function, keyword::amount, keyword::prior, keyword::figure, keyword::count,
-    keyword::measure, keyword::each, keyword::expect, keyword::parameter>;
+// (syntax::statement_keywords, as the parameters of keywords_ahead_parser)
+template <class Indices>
+struct statement_keywords_parser;
+template <std::size_t... I>
+struct statement_keywords_parser<std::index_sequence<I...>> {
+  using type = tokens::keywords_ahead_parser<statement_keywords[I]...>;
+};
+using statement_keywords_ahead =
+    statement_keywords_parser<std::make_index_sequence<std::size(statement_keywords)>>::type;
 const auto statement_def = ((&x3::digit >> coord_statement[into_val]) | (&close_brace >> block_close[into_val]) |
                             (statement_keywords_ahead{} >> (header_statement[into_val] | income[into_val] | year_end_balance[into_val] |
                                                             project_statement[into_val] | rule_statement[into_val])) |

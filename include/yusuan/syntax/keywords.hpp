@@ -129,6 +129,19 @@ constexpr const keyword_spelling& spelling(keyword k) noexcept {
   return i < keyword_table.size() ? keyword_table[i] : keyword_table[0];
 }
 
+/// The keywords a statement starts with (beside items and blocks, which
+/// start with a code or a kind, and '}'): the grammar looks ahead for them,
+/// and a line that starts with a word close to one gets "did you mean".
+inline constexpr keyword statement_keywords[] = {
+    keyword::title,       keyword::year,           keyword::amounts,          keyword::unit,
+    keyword::department,  keyword::import_,        keyword::table_note,       keyword::catalog_edition,
+    keyword::catalog_entry, keyword::template_,    keyword::allow_negative,   keyword::income,
+    keyword::year_end_balance, keyword::project_group, keyword::project,      keyword::targets,
+    keyword::cost,        keyword::output,         keyword::outcome,          keyword::satisfaction,
+    keyword::code,        keyword::type,           keyword::function,         keyword::amount,
+    keyword::prior,       keyword::figure,         keyword::count,            keyword::measure,
+    keyword::each,        keyword::expect,         keyword::parameter};
+
 namespace detail {
 constexpr bool keyword_table_complete() noexcept {
   for (std::size_t i = 0; i < keyword_table.size(); ++i)
