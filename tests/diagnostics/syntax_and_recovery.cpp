@@ -70,6 +70,23 @@ TEST(diag_syntax, E0101_a_misspelt_statement_keyword_gets_the_keywords_it_is_clo
   EXPECT_TRUE(one(r, "E0101").notes.empty()) << dump(r);
 }
 
+// A grouped constraint whose '{' is left out: one error, at the end of its
+// line; its rows and its '}' are passed over (no "unexpected '}'", no row
+// read as an item), and what follows is read as usual.
+TEST(diag_syntax, E0101_a_block_whose_brace_is_left_out_is_one_error_at_the_end_of_its_line) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n核对 合计 按 经济\n  30101: 1.00\n\n  # a comment\n"
+                   "  \"甲\": 2.00\n}\n核对 支出合计 = 9.00\n");
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(d.expected, "'{' or '｛'");
+  EXPECT_EQ(d.found, "the end of the line");
+  EXPECT_EQ(where(d), "3:11");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  // rows not closed by a '}' at the statement's indentation are read as they are
+  auto s = compile("金额单位 万元\n核对 合计 按 经济\n  208 01 09 30101: 1.00\n");
+  EXPECT_EQ(where(one(s, "E0101")), "2:11");
+  EXPECT_EQ(s.diagnostics.error_count(), 1u) << dump(s);
+}
+
 TEST(diag_syntax, E0101_missing_colon_before_amount) {
   auto r = compile("208 01 09 30101 40.001\n");
   const auto& d = one(r, "E0101");

@@ -101,6 +101,17 @@ TEST(lang_published, tolerance_is_honoured_where_accepted) {
   EXPECT_EQ(one(r, "E0502").message, "容差 does not apply to a percentage");
   auto s = compile(std::string(yuan_budget) + "核对 占比(基本支出, 支出合计) = 100% 容差 0.01\n");
   EXPECT_EQ(one(s, "E0502").message, "容差 does not apply to a percentage");
+  // a tolerance written as a percentage is one error, whatever is compared
+  auto p = compile(std::string(yuan_budget) + "核对 占比(基本支出, 支出合计) = 100% 容差 1%\n");
+  ASSERT_EQ(p.diagnostics.error_count(), 1u) << dump(p);
+  EXPECT_EQ(one(p, "E0502").message, "容差 does not apply to a percentage");
+  for (const char* t : {"0.01%", "1％"}) {
+    auto a = compile(std::string(yuan_budget) + "核对 支出合计 = 1.00 容差 " + t + "\n");
+    ASSERT_EQ(a.diagnostics.error_count(), 1u) << dump(a);
+    const auto& d = one(a, "E0502");
+    EXPECT_EQ(d.message, "容差 is an amount, not a percentage");
+    EXPECT_EQ(d.found, t);
+  }
 }
 
 TEST(lang_published, full_width_numbers_read_as_ascii) {

@@ -177,6 +177,14 @@ private:
         // still to come: that '}' closes it
         // (read again from the error when it starts a line indented deeper
         // than the statement's first: a row, not a statement of its own)
+        // the rows of a block whose '{' the statement's line lacks, closed
+        // by a '}' at the statement's indentation: passed over with it (the
+        // statement is not read)
+        if (err.expected.starts_with("'{'"))
+          if (const char* brace = syntax::brace_closing_rows(text, start, err.where, top.last)) {
+            top.pos = brace + (*brace == '}' ? 1 : 3);
+            continue;
+          }
         const char* opener = nullptr;
         if (!restarts && syntax::line_opens_block(text, err.where, top.last)) opener = err.where;
         else if (syntax::inside_block_of(text, start, err.where, top.last) &&

@@ -209,7 +209,8 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
   // a word the statement lacks at the end of its line (the unit of a count,
   // a name, a target's value): at the end of that line, not at the next
   // line's first word, which the statement may not take
-  if (statement && statement < err.where && err.expected.ends_with("line")) {
+  // (so is the '{' that opens a statement's block: its rows are on the next lines)
+  if (statement && statement < err.where && (err.expected.ends_with("line") || err.expected.starts_with("'{'"))) {
     const char* p = err.where;
     while (p > statement && (p[-1] == ' ' || p[-1] == '\t' || syntax::chars::is_line_break(p[-1]))) --p;
     if (std::find_if(p, err.where, [](char c) { return syntax::chars::is_line_break(c); }) != err.where) {

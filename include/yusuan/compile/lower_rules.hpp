@@ -141,6 +141,12 @@ public:
             c_.rep.error("E0502", "容差 does not apply to a percentage", c_.span_of(o.where),
                          "a percentage is compared at its own decimals");
             ok = false;
+          } else if (const auto v = o.value.view(); v.ends_with("%") || v.ends_with("％")) {
+            auto& d = c_.rep.error("E0502", "容差 is an amount, not a percentage", c_.span_of(o.value),
+                                   "how far apart the two amounts may be, in the file's unit");
+            d.expected = "an amount such as 0.01";
+            d.found = std::string(v);
+            ok = false;
           } else if (auto m = c_.values.amount(o.value)) {
             if (m->fen() < 0) {  // |A − B| ≤ T: a bound on a distance
               auto& d = c_.rep.error("E0202", "a tolerance (容差) below zero", c_.span_of(o.value),

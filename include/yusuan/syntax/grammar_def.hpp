@@ -523,7 +523,8 @@ const auto group_row_def = (row_key % sep) > colon > amount_tok >> -semicolon;
 const auto grouped_tail_def = kw(keyword::by) > (tokens::word % sep) > open_brace > *group_row > close_brace;
 const auto constraint_tail_def = yoy_tail[into_val] | grouped_tail[into_val] | comparison_tail[into_val];
 const auto constraint_option_def =
-    ((kw(keyword::within) >> attr(ast::option_kind::tolerance)) > amount_tok) |
+    // (a percentage read too, so that `容差 1%` is one error: 容差 takes an amount)
+    ((kw(keyword::within) >> attr(ast::option_kind::tolerance)) > (percent_tok | amount_tok)) |
     (kw(keyword::warning) >> attr(ast::option_kind::warning) >> attr(ast::slice{})) |
     (attr(ast::option_kind::message) >> string_tok);
 const auto each_prefix_def = kw(keyword::each) > tokens::word > colon;

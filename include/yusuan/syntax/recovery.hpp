@@ -101,18 +101,43 @@ inline bool inside_block_of(const char* text_begin, const char* stmt_begin, cons
   return true;
 }
 
+/// The blanks (spaces and tabs) that begin the line of `p`, up to `p`.
+inline std::string_view indentation_of(const char* text_begin, const char* p) noexcept {
+  const char* line = p;
+  while (line > text_begin && !chars::is_line_break(line[-1])) --line;
+  const char* e = line;
+  while (e < p && (*e == ' ' || *e == '\t')) ++e;
+  return std::string_view(line, static_cast<std::size_t>(e - line));
+}
+
 /// Whether the line of `a` is indented deeper than the line of `b`: the
 /// blanks before it are those of b's line and more.
 inline bool indented_deeper(const char* text_begin, const char* a, const char* b) noexcept {
-  const auto indent = [&](const char* p) {
-    const char* line = p;
-    while (line > text_begin && !chars::is_line_break(line[-1])) --line;
-    const char* e = line;
-    while (e < p && (*e == ' ' || *e == '\t')) ++e;
-    return std::string_view(line, static_cast<std::size_t>(e - line));
-  };
-  const std::string_view ia = indent(a), ib = indent(b);
+  const std::string_view ia = indentation_of(text_begin, a), ib = indentation_of(text_begin, b);
   return ia.size() > ib.size() && ia.substr(0, ib.size()) == ib;
+}
+
+/// The '}' that closes the rows of a block whose '{' the statement at
+/// `stmt_begin` lacks (`核对 合计 按 经济`, then its rows, then '}'), or
+/// nullptr: `where` starts a line indented deeper than the statement, and
+/// the first line after it that is not blank, a comment or indented deeper
+/// is at the statement's indentation and starts with '}' or '｝'.
+inline const char* brace_closing_rows(const char* text_begin, const char* stmt_begin, const char* where,
+                                      const char* last) noexcept {
+  if (where >= last || !indented_deeper(text_begin, where, stmt_begin)) return nullptr;
+  const std::string_view indent = indentation_of(text_begin, stmt_begin);
+  const char* p = where;
+  for (;;) {
+    while (p < last && !chars::is_line_break(*p)) ++p;
+    while (p < last && chars::is_line_break(*p)) ++p;
+    if (p >= last) return nullptr;
+    const char* q = p;
+    while (q < last && (*q == ' ' || *q == '\t')) ++q;
+    if (q == last || chars::is_line_break(*q) || *q == '#' || chars::at(q, last, "//", 2)) continue;
+    if (indented_deeper(text_begin, q, stmt_begin)) continue;
+    if (indentation_of(text_begin, q) != indent) return nullptr;
+    return *q == '}' || chars::at(q, last, "\xEF\xBD\x9D", 3) ? q : nullptr;
+  }
 }
 
 /// What a statement that did not parse may have declared: for a line that
