@@ -2,6 +2,7 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/compile/mistyped.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/syntax/chars.hpp>
@@ -223,6 +224,8 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
   auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
   d.expected = err.expected;
   d.found = found_at(err.where, last);
+  if (rep.file())
+    for (auto& note : mistyped_notes(rep.file()->text().data(), err.where, last)) d.notes.push_back({std::move(note), {}});
   if (err.expected == "a statement")
     if (const auto near = statement_keywords_near(err.where, last); !near.empty())
       d.notes.push_back({"did you mean " + text::quoted_list(near) + "?", {}});

@@ -1,0 +1,117 @@
+// yusuan/compile/mistyped.hpp -- notes for the common ways numbers and
+// header values are mistyped by hand (100万, 10。00, 10 000.00, ¥10.00,
+// 100 %, 年度 2024年, 年度：2024): read from the text around a syntax error,
+// each says how the language writes it.
+#pragma once
+
+#include <yusuan/syntax/chars.hpp>
+#include <yusuan/syntax/keywords.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yusuan::compile {
+
+namespace mistyped_detail {
+
+using syntax::chars::at;
+using syntax::chars::is_digit;
+
+/// The start of the number that ends at `e` (digits, '.' and ','), or `e`.
+inline const char* number_before(const char* begin, const char* e) noexcept {
+  const char* n = e;
+  while (n > begin && (is_digit(n[-1]) || n[-1] == '.' || n[-1] == ',')) --n;
+  return n < e && is_digit(e[-1]) ? n : e;
+}
+
+/// Whether `s` is a group of three digits, then more such groups after ','
+/// and decimals: what follows the blank in 10 000.00 or 1 234 567.
+inline bool thousands_groups(std::string_view s) noexcept {
+  std::size_t i = 0;
+  for (;;) {
+    if (s.size() - i < 3 || !is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2])) return false;
+    i += 3;
+    if (i == s.size() || s[i] == '.') break;
+    if (s[i] != ',') return false;
+    ++i;
+  }
+  if (i == s.size()) return true;
+  for (++i; i < s.size(); ++i)
+    if (!is_digit(s[i])) return false;
+  return true;
+}
+
+/// The keyword whose spelling ends at `e`, or "".
+inline std::string_view keyword_before(const char* begin, const char* e) noexcept {
+  for (const auto& k : syntax::keyword_table)
+    for (const std::string_view sp : {k.zh, k.zh2, k.en, k.en2})
+      if (!sp.empty() && static_cast<std::size_t>(e - begin) >= sp.size() &&
+          std::string_view(e - sp.size(), sp.size()) == sp &&
+          (e - static_cast<std::ptrdiff_t>(sp.size()) == begin ||
+           !syntax::chars::word_char_at(e - sp.size() - 1, e - sp.size())))
+        return sp;
+  return {};
+}
+
+}  // namespace mistyped_detail
+
+/// Notes for a syntax error at `w` (in a text that starts at `begin`) that
+/// is a number or a header value typed the way people write them elsewhere:
+/// empty when the text there is no such case.
+inline std::vector<std::string> mistyped_notes(const char* begin, const char* w, const char* last) {
+  namespace d = mistyped_detail;
+  std::vector<std::string> out;
+  if (w >= last) return out;
+  const char* e = syntax::chars::token_end(w, last);
+  const std::string_view tok(w, static_cast<std::size_t>(e - w));
+  const char* number = d::number_before(begin, w);  // a number glued to the token
+  const std::string glued(number, w);
+  const char* b = w;  // before the blanks before the token
+  while (b > begin && (b[-1] == ' ' || b[-1] == '\t')) --b;
+  const char* spaced = b < w ? d::number_before(begin, b) : b;  // a number, then blanks
+  const std::string before_blank(spaced, b);
+
+  // 100万: 万 alone (or 亿) is no unit of amounts
+  if (!glued.empty() && (tok == "万" || tok == "亿"))
+    out.push_back("the units of amounts are 元, 万元 and 亿元, written right after the amount: " + glued +
+                  std::string(tok) + "元");
+  // 10。00: the ideographic full stop is no decimal point
+  if (!glued.empty() && syntax::chars::at(w, last, "\xE3\x80\x82", 3) && w + 3 < last && d::is_digit(w[3]))
+    out.push_back("the decimal point is '.' (or '．'), not '。': " + glued + "." +
+                  std::string(w + 3, syntax::chars::token_end(w + 3, last)));
+  // 10 000.00: digits grouped with blanks
+  if (!before_blank.empty() && before_blank.size() <= 3 && before_blank.find_first_of(".,") == std::string::npos &&
+      d::thousands_groups(tok)) {
+    std::string grouped = before_blank + "," + std::string(tok);
+    for (const char* q = spaced;;) {  // 1 234 567.00: the groups further back
+      const char* r = q;
+      while (r > begin && (r[-1] == ' ' || r[-1] == '\t')) --r;
+      const char* n = r == q ? r : d::number_before(begin, r);
+      if (n == r || r - n > 3 || std::string_view(n, static_cast<std::size_t>(r - n)).find_first_of(".,") != std::string_view::npos)
+        break;
+      grouped = std::string(n, r) + "," + grouped;
+      q = n;
+    }
+    out.push_back("an amount is one word: its digits are grouped with ',' (" + grouped + "), not with a blank");
+  }
+  // ¥10.00, ￥10.00
+  const std::size_t sign = syntax::chars::at(w, last, "\xC2\xA5", 2) ? 2 : syntax::chars::at(w, last, "\xEF\xBF\xA5", 3) ? 3 : 0;
+  if (sign && w + sign < last && d::is_digit(w[sign]))
+    out.push_back("an amount is written without a currency sign: " +
+                  std::string(w + sign, syntax::chars::token_end(w + sign, last)));
+  // 100 %: a blank before the percent sign
+  if (!before_blank.empty() && (tok == "%" || tok == "％"))
+    out.push_back("a percentage is written without a blank before its '%': " + before_blank + "%");
+  // 年度 2024年: the year is a number
+  if (tok.size() == 7 && tok.ends_with("年") && tok.substr(0, 4).find_first_not_of("0123456789") == std::string_view::npos)
+    out.push_back("the year is written without 年: " + std::string(tok.substr(0, 4)));
+  // 年度：2024: no colon after a keyword
+  if (tok == ":" || tok == "：")
+    if (const std::string_view k = d::keyword_before(begin, b); !k.empty() && k != "合计")
+      out.push_back("a keyword is followed by its value after a blank, not after '" + std::string(tok) + "': " +
+                    std::string(k) + " …");
+  return out;
+}
+
+}  // namespace yusuan::compile
