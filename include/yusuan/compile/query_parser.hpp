@@ -70,11 +70,39 @@ public:
       }
       if (ok_ && !rep_.has_errors()) result = std::move(q);
     }
+    if (result && prior_) compare_with_prior();
     out = rep_.finish();
     return result;
   }
 
 private:
+  /// W0307: a prior-year budget that is not of the year before, or is of
+  /// another unit: its 上年, 增减 and 增幅 columns compare what is not
+  /// comparable (the query still runs).
+  void compare_with_prior() {
+    const auto& now = b_.header();
+    const auto& then = prior_->header();
+    if (now.year != 0 && then.year != 0 && then.year != now.year - 1) {
+      auto& d = rep_.warning("W0307",
+                             "the prior-year budget is of " + std::to_string(then.year) + ", not of " +
+                                 std::to_string(now.year - 1) + ", the year before this budget's " +
+                                 std::to_string(now.year),
+                             {});
+      d.expected = std::to_string(now.year - 1);
+      d.found = std::to_string(then.year);
+    }
+    const auto who = [](const auto& h) {
+      return h.unit_code.empty() ? h.unit_name : h.unit_name.empty() ? h.unit_code : h.unit_code + " " + h.unit_name;
+    };
+    const bool by_code = !now.unit_code.empty() && !then.unit_code.empty();
+    const bool by_name = !by_code && !now.unit_name.empty() && !then.unit_name.empty();
+    if ((by_code && now.unit_code != then.unit_code) || (by_name && now.unit_name != then.unit_name)) {
+      auto& d = rep_.warning("W0307", "the prior-year budget is of another unit: " + who(then) + ", not " + who(now), {});
+      d.expected = who(now);
+      d.found = who(then);
+    }
+  }
+
   static bool is(std::string_view w, syntax::keyword k) {
     const auto& s = syntax::spelling(k);
     return w == s.zh || w == s.en;

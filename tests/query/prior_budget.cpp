@@ -1,0 +1,62 @@
+// W0307: a query against last year's budget (parse_query(text, b, prior),
+// `yusuan query --prior`) whose prior budget is not of the year before or
+// is of another unit: the 上年, 增减 and 增幅 columns would compare what is
+// not comparable.  The query still runs.
+#include "support/test_support.hpp"
+
+#include <yusuan/compile.hpp>
+#include <yusuan/query.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace yusuan_test;
+
+namespace {
+
+yusuan::budget budget_of(int year, const std::string& unit) {
+  return yusuan::compile_string("年度 " + std::to_string(year) + "\n金额单位 万元\n" + unit +
+                                    "208 01 09 基本支出 30101: 10.00\n",
+                                "b.budget");
+}
+
+/// The messages of the warnings of `sum` against `prior`.
+std::vector<std::string> warnings(const yusuan::budget& b, const yusuan::budget& prior) {
+  yusuan::diagnostics d;
+  EXPECT_TRUE(yusuan::parse_query("sum", b, prior, d).has_value());
+  std::vector<std::string> out;
+  for (const auto& w : d) {
+    EXPECT_EQ(w.code, "W0307");
+    out.push_back(w.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(query_prior_budget, the_year_before_and_the_same_unit_is_no_warning) {
+  const auto unit = std::string("单位 803019 \"洛阳市社会保险中心\"\n");
+  EXPECT_EQ(warnings(budget_of(2024, unit), budget_of(2023, unit)), std::vector<std::string>{});
+  // a budget that states no year or no unit cannot be told apart
+  EXPECT_EQ(warnings(budget_of(2024, ""), budget_of(2020, "单位 1 \"乙\"\n")),
+            std::vector<std::string>{"the prior-year budget is of 2020, not of 2023, the year before this budget's 2024"});
+}
+
+TEST(query_prior_budget, another_year_or_another_unit_is_W0307) {
+  const auto a = std::string("单位 803019 \"洛阳市社会保险中心\"\n");
+  EXPECT_EQ(warnings(budget_of(2024, a), budget_of(2024, a)),
+            std::vector<std::string>{"the prior-year budget is of 2024, not of 2023, the year before this budget's 2024"});
+  EXPECT_EQ(warnings(budget_of(2024, a), budget_of(2023, "单位 803020 \"洛阳市就业服务中心\"\n")),
+            std::vector<std::string>{"the prior-year budget is of another unit: 803020 洛阳市就业服务中心, not 803019 "
+                                     "洛阳市社会保险中心"});
+  // without codes, by name
+  EXPECT_EQ(warnings(budget_of(2024, "单位 \"甲\"\n"), budget_of(2023, "单位 \"乙\"\n")),
+            std::vector<std::string>{"the prior-year budget is of another unit: 乙, not 甲"});
+  // the query runs all the same
+  const auto b = budget_of(2024, a);
+  const auto prior = budget_of(2022, a);
+  yusuan::diagnostics d;
+  const auto q = yusuan::parse_query("sum", b, prior, d);
+  ASSERT_TRUE(q.has_value());
+  EXPECT_EQ(yusuan::run_with_prior(b, prior, *q).size(), 1u);
+}
