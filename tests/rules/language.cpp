@@ -7,6 +7,9 @@
 #include <yusuan/rule_tests.hpp>
 #include <yusuan/testing.hpp>
 
+#include <string>
+#include <tuple>
+
 using namespace yusuan_test;
 using namespace yusuan::testing;
 using ::testing::Not;
@@ -121,6 +124,28 @@ TEST(rules, a_malformed_override_is_one_error_and_the_rules_using_it_say_nothing
   ASSERT_EQ(c.diags.error_count(), 1u) << ::testing::PrintToString(c);
   EXPECT_THAT(c, Reports("E0202", "malformed amount '1..0'"));
   EXPECT_EQ(file_of(*with_code(c.diags, "E0202").front()), "--set");
+}
+
+// `--set 比例=5` for a parameter declared 5%: the mistake is the --set's,
+// said there once; the declared value stands in, and the rules using the
+// parameter say nothing more of it.
+TEST(rules, an_override_of_the_wrong_kind_is_one_error_at_the_override) {
+  rules_file r("参数 上限 = 2.00\n参数 比例 = 50%\n核对 支出合计 ≤ 上限 \"超过上限\"\n"
+               "核对 占比(人员经费, 支出合计) ≥ 比例 \"人员经费占比不足\"\n");
+  for (const auto& [name, value, message] :
+       {std::tuple<std::string, std::string, std::string>{"比例", "30", "parameter '比例' is a percentage, not an amount"},
+        {"上限", "3%", "parameter '上限' is an amount, not a percentage"}}) {
+    auto o = quiet();
+    o.parameters = {{name, value}};
+    const auto c = compile_with_rules("金额单位 万元\n208 01 09 人员经费 30101: 1.00\n", {r.path}, o);
+    ASSERT_EQ(c.diags.error_count(), 1u) << ::testing::PrintToString(c);
+    EXPECT_THAT(c, Reports("E0502", message));
+    const auto& d = *with_code(c.diags, "E0502").front();
+    EXPECT_EQ(file_of(d), "--set");
+    EXPECT_EQ(d.found, value);
+    ASSERT_EQ(d.notes.size(), 1u);
+    EXPECT_EQ(d.notes[0].message, "declared here");
+  }
 }
 
 TEST(rules, a_parameter_declared_twice_is_E0303) {

@@ -215,6 +215,24 @@ public:
         }
         return;
       }
+      // a percentage for an amount, or an amount for a percentage (--set
+      // 比例=5 for 5%): said at the --set, and the declared value stands in
+      bool declared_ok = true;
+      expr declared = c_.exprs.literal(s.value, c_.span_of(s.value), declared_ok);
+      const bool percent = p.value.kind == expr::op::percent_literal;
+      if (declared_ok && declared.kind != expr::op::count_literal &&
+          percent != (declared.kind == expr::op::percent_literal)) {
+        auto& d = c_.rep.error("E0502",
+                               "parameter '" + name + "' is " + (percent ? "an amount" : "a percentage") + ", not " +
+                                   (percent ? "a percentage" : "an amount"),
+                               ov->second.span, "the value given to it");
+        d.expected = percent ? "an amount such as 1.00" : "a percentage such as 5%";
+        d.found = std::string(ov->second.b, ov->second.e);
+        d.notes.push_back({"declared here", c_.span_of(s.value)});
+        p.value = std::move(declared);
+        c_.d.parameters.emplace(name, std::move(p));
+        return;
+      }
     } else {
       p.value = c_.exprs.literal(s.value, c_.span_of(s.value), ok);
     }
