@@ -43,7 +43,9 @@ Examples:
 
 Options:
   --format text|csv|json|md   output format (default text)
-  --unit 元|万元|亿元          unit of the amounts (default: the budget's own)
+  --unit 元|万元|亿元          unit of the amounts (default: the budget's own); an
+                              amount that is not zero but shows as 0.00 is
+                              counted in a note on standard error
   --prior FILE                last year's budget: add 上年, 增减 and 增幅(%) columns;
                               the rows are the groups of either year (matched by
                               their keys as printed), a group only last year has
@@ -67,9 +69,12 @@ namespace {
 /// A percentage at two decimals ("33.33", "-3.87").
 std::string format_percent(std::int64_t units) { return yusuan::decimal<2>::from_units(units).format(); }
 
-/// Writes a query's result as a grid.
-void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit u, bool prior, const std::string& format,
-                  bool thousands) {
+/// Writes a query's result as a grid; returns how many amounts that are not
+/// zero it shows as 0.00 (an amount below half a 分 of the unit: 30 元 in
+/// 万元, 400,000 元 in 亿元).
+std::size_t print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit u, bool prior,
+                         const std::string& format, bool thousands) {
+  std::size_t shown_as_zero = 0;
   grid g;
   std::vector<bool> has_name(t.by.size(), false);
   for (const auto& r : t.rows)
@@ -99,7 +104,10 @@ void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit 
   }
   // Amounts in the unit asked for, counts as whole numbers.
   auto figure = [&](const std::optional<yusuan::quantity>& v) -> std::string {
-    return v ? v->format(u, 2, thousands) : std::string();
+    if (!v) return {};
+    std::string s = v->format(u, 2, thousands);
+    if (v->is_amount() && v->amount() != yusuan::money{} && (s == "0.00" || s == "-0.00")) ++shown_as_zero;
+    return s;
   };
   auto add_row = [&](const yusuan::result_row& r) {
     std::vector<std::string> row;
@@ -127,6 +135,7 @@ void print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit 
     add_row(none);
   }
   write_grid(os, g, format);
+  return shown_as_zero;
 }
 
 
@@ -177,10 +186,11 @@ int run_query(const std::vector<std::string>& args) {
   if (!query_diags.empty()) yusuan::render_text(std::cerr, query_diags, {rep.color});
   const yusuan::unit u = unit_choice.value_or(b->amount_unit());
   std::ostringstream text;  // the whole result, or nothing
+  std::size_t shown_as_zero = 0;
   try {
     const bool thousands = (format == "text" || format == "md") && thousands_choice.value_or(b->header().thousands);
-    print_result(text, prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u, prior.has_value(),
-                 format, thousands);
+    shown_as_zero = print_result(text, prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u,
+                                 prior.has_value(), format, thousands);
   } catch (const yusuan::overflow_error& e) {
     return too_large(rep, "<query>", positional[1], "a figure of the result", e);
   }
@@ -188,6 +198,11 @@ int run_query(const std::vector<std::string>& args) {
   if (format == "text" || format == "md") write_terminal_safe(out.stream(), text.view());  // names from the budget
   else out.stream() << text.view();
   out.finish();
+  // (on standard error, so that a CSV or JSON result stays whole)
+  if (shown_as_zero > 0)
+    std::cerr << "note: " << shown_as_zero << (shown_as_zero == 1 ? " amount that is not zero shows" : " amounts that are not zero show")
+              << " as 0.00 in " << yusuan::unit_name(u) << " (rounded to 2 decimals): --unit 元 shows "
+              << (shown_as_zero == 1 ? "it" : "them") << "\n";
   return exit_ok;
 }
 

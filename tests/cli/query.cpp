@@ -109,3 +109,23 @@ TEST(query_cli, a_clause_given_twice_or_a_share_of_no_total_is_an_error) {
   EXPECT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out, "类型.类,计数,占比(%)\n基本支出,23,54.76\n项目支出,19,45.24\n");
 }
+
+// An amount that is not zero but rounds to 0.00 in the unit asked for (30 元
+// in 万元, 300,000 元 in 亿元) is counted in a note on standard error, so
+// that a CSV or JSON result stays whole; amounts that show are not.
+TEST(query_cli, amounts_that_show_as_zero_in_the_unit_asked_for_are_noted) {
+  temp_dir t;
+  t.write("z.budget", "金额单位 元\n208 01 09 基本支出 30101: 30.00\n208 01 09 基本支出 30102: 300000.00\n");
+  const auto wan = run_cli_in(t.path(), "query z.budget 'sum by econ' --unit 万元");
+  EXPECT_EQ(wan.exit, 0) << wan.err;
+  EXPECT_HAS(wan.out, "30101   0.00\n");
+  EXPECT_EQ(wan.err, "note: 1 amount that is not zero shows as 0.00 in 万元 (rounded to 2 decimals): --unit 元 shows it\n");
+  const auto yi = run_cli_in(t.path(), "query z.budget 'sum by econ' --unit 亿元 --format csv");
+  EXPECT_EQ(yi.out, "经济,合计\n30101,0.00\n30102,0.00\n");
+  EXPECT_EQ(yi.err,
+            "note: 2 amounts that are not zero show as 0.00 in 亿元 (rounded to 2 decimals): --unit 元 shows them\n");
+  // in 元 every amount shows; a zero amount is no news
+  EXPECT_EQ(run_cli_in(t.path(), "query z.budget 'sum by econ' --unit 元").err, "");
+  EXPECT_EQ(run_cli_in(t.path(), "query z.budget 'sum where econ = 30103' --unit 亿元").err.find("note:"),
+            std::string::npos);
+}
