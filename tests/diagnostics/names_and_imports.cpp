@@ -159,6 +159,27 @@ TEST(diag_names, E0311_import_not_found) {
   EXPECT_EQ(where(d), "1:5");
 }
 
+TEST(diag_names, E0311_a_misspelt_import_gets_the_files_it_is_close_to) {
+  temp_dir lib, dir;
+  lib.write("std/measures.budget", "口径 甲 = 支出合计\n");
+  lib.write("std/rules.budget", "核对 支出合计 ≥ 0\n");
+  dir.write("parts/income.budget", "收入 一般公共预算 1.00\n");
+  const auto main = dir.write("main.budget", "导入 <std/measure.budget>\n导入 \"parts/incme.budget\"\n"
+                                             "导入 <std/nothing-like-it.budget>\n208 01 09 30101: 1.00\n");
+  compile_options o = no_catalog();
+  // the same directory twice on the path is searched, and said, once
+  o.library_path = {lib.path(), lib.path() / "std" / ".."};
+  auto r = compile_path(main, o);
+  const auto ds = with_code(r, "E0311");
+  ASSERT_EQ(ds.size(), 3u) << dump(r);
+  EXPECT_EQ(ds[0]->label, "did you mean '<std/measures.budget>'?");
+  ASSERT_EQ(ds[0]->notes.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->notes[0].message, "searched " + lib.path().string());
+  ASSERT_EQ(ds[1]->notes.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[1]->notes[0].message, "did you mean 'parts/income.budget'?");
+  EXPECT_EQ(ds[2]->label, "not in any directory of the library path");
+}
+
 TEST(diag_names, E0312_import_cycle) {
   auto r = compile_path("tests/data/dsl/cycle_a.budget");
   EXPECT_FALSE(r.ok());

@@ -8,8 +8,10 @@
 #include <yusuan/compile/read_file.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/text/suggest.hpp>
 #include <yusuan/text/utf8.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -102,6 +104,10 @@ public:
                            "no such file: " + target.lexically_relative(from.root).string());
       if (rel.rfind("std/", 0) == 0)
         d.notes.push_back({"the standard library is imported as 导入 <" + std::string(rel) + ">", {}});
+      else if (opt_.files.empty())
+        if (const auto near = files_close_to(rel, budget_files_beside(from.canonical.parent_path(), rel));
+            !near.empty())
+          d.notes.push_back({"did you mean " + text::quoted_list(near) + "?", {}});
       return std::nullopt;
     }
     const std::string shown = (fs::path(from.source->name()).parent_path() / std::string(rel)).lexically_normal().string();
@@ -129,17 +135,59 @@ public:
       if (imported_.count(target)) return std::nullopt;
       return load(target, "<" + std::string(rel) + ">", "<" + relative.string() + ">", at, base);
     }
+    // the files of the library close to the one named, and each directory
+    // searched once (the same directory may be on the path twice)
+    std::vector<std::string> files, searched;
+    std::vector<fs::path> seen;
+    for (const auto& dir : dirs) {
+      std::error_code ec;
+      const fs::path base = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+      if (!ec && std::find(seen.begin(), seen.end(), base) != seen.end()) continue;
+      if (!ec) seen.push_back(base);
+      searched.push_back(dir.string());
+      if (!ec)
+        for (auto& f : budget_files_beside(base, relative.generic_string())) files.push_back(std::move(f));
+    }
+    auto near = files_close_to(relative.generic_string(), files);
+    for (auto& n : near) n = "<" + n + ">";
     auto& d = rep_.error("E0311", "library file <" + std::string(rel) + "> not found", at,
-                         "not in any directory of the library path");
+                         near.empty() ? std::string("not in any directory of the library path")
+                                      : "did you mean " + text::quoted_list(near) + "?");
     if (dirs.empty())
       d.notes.push_back({"the library path is empty: give one with -I DIR or YUSUAN_PATH", {}});
-    for (const auto& dir : dirs) d.notes.push_back({"searched " + dir.string(), {}});
+    for (const auto& dir : searched) d.notes.push_back({"searched " + dir, {}});
     return std::nullopt;
   }
 
   const fs::path& root() const noexcept { return root_; }
 
 private:
+  /// The .budget files in the directory `rel` names under `base` (at most
+  /// 1,000 entries are looked at), each as `rel` would name it: what a
+  /// misspelt import may have meant.
+  static std::vector<std::string> budget_files_beside(const fs::path& base, std::string_view rel) {
+    std::vector<std::string> out;
+    const fs::path sub = fs::path(std::string(rel)).parent_path();
+    std::error_code ec;
+    fs::directory_iterator it(base / sub, ec), end;
+    for (std::size_t n = 0; !ec && it != end && n < 1000; it.increment(ec), ++n)
+      if (it->path().extension() == ".budget") out.push_back((sub / it->path().filename()).generic_string());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  /// The files of `files` whose names (without .budget) are close to that
+  /// of `rel`, nearest first.
+  static std::vector<std::string> files_close_to(std::string_view rel, const std::vector<std::string>& files) {
+    const auto stem = [](std::string_view f) { return fs::path(std::string(f)).stem().string(); };
+    std::vector<std::string> stems;
+    for (const auto& f : files) stems.push_back(stem(f));
+    std::vector<std::string> out;
+    for (const auto& n : text::closest_names(stem(rel), stems))
+      out.push_back(files[static_cast<std::size_t>(std::find(stems.begin(), stems.end(), n) - stems.begin())]);
+    return out;
+  }
+
   bool valid_path(std::string_view rel, source_span at) {
     if (rel.find('\0') != std::string_view::npos) {
       rep_.error("E0311", "import path contains a NUL character", at, "a file name cannot hold one");
