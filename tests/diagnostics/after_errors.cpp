@@ -9,6 +9,7 @@
 
 #include <regex>
 #include <string>
+#include <tuple>
 
 using namespace yusuan_test;
 
@@ -157,6 +158,19 @@ TEST(diag_after_errors, a_string_not_closed_is_reported_at_its_quote) {
     EXPECT_EQ(d.found, "the end of the line") << text;
     EXPECT_TRUE(has(d.expected, "a closing ") && has(d.expected, " before the end of the line")) << d.expected;
     EXPECT_EQ(where(d), at) << text;
+  }
+}
+
+TEST(diag_after_errors, a_string_closed_by_the_other_kind_of_quote_says_so) {
+  for (const auto& [text, note, at] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"标题 \"2024年预算”\n", "a string opened with '\"' is closed with '\"', not with '”'", "1:12"},
+           {"标题 “2024年预算\"\n", "a string opened with '“' is closed with '”', not with '\"'", "1:12"}}) {
+    auto r = compile(text);
+    const auto& d = one(r, "E0101");
+    EXPECT_EQ(d.message, "string not closed") << text;
+    ASSERT_EQ(d.notes.size(), 1u) << dump(r);
+    EXPECT_EQ(d.notes[0].message, note);
+    EXPECT_EQ(where(d.notes[0].span), at) << text;
   }
 }
 

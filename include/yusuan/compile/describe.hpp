@@ -202,6 +202,16 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
     auto& d = rep.error("E0101", "string not closed", rep.span_at(err.where, curly ? 3 : 1));
     d.expected = err.expected;
     d.found = "the end of the line";
+    // "…” or “…": the other kind of quote closes no string
+    const std::string_view other = curly ? "\"" : "\xE2\x80\x9D";
+    const char* p = err.where + (curly ? 3 : 1);
+    while (p < last && !syntax::chars::is_line_break(*p) && !syntax::chars::at(p, last, other.data(), other.size())) ++p;
+    if (p < last && syntax::chars::at(p, last, other.data(), other.size())) {
+      d.notes.push_back({std::string("a string opened with ") + (curly ? "'“'" : "'\"'") + " is closed with " +
+                             (curly ? "'”'" : "'\"'") + ", not with " + (curly ? "'\"'" : "'”'"),
+                         rep.span_at(p, other.size())});
+      return;
+    }
     d.notes.push_back({std::string("a string is written on one line: close it with ") + (curly ? "'”'" : "'\"'") +
                            " on the line it starts",
                        {}});
