@@ -20,9 +20,14 @@ TEST(diag_values, E0201_malformed_functional_code) {
 TEST(diag_values, E0201_departmental_code_after_arrow) {
   auto r = compile("金额单位 万元\n208 01 09 30101 基本工资 → 30101: 5.00\n");
   const auto& d = one(r, "E0201");
-  EXPECT_EQ(d.message, "malformed code '30101'");
+  EXPECT_EQ(d.message, "a 部门经济科目 after '→': '30101'");
   EXPECT_EQ(d.label, "the code after '→' must be a 政府经济科目 (5xxxx)");
   EXPECT_EQ(where(d), "2:24");
+  EXPECT_TRUE(note_has(d, "'→' maps the item's 部门经济科目 to its 政府经济科目: 30101 → 50101"));
+  // a functional code there is named so too; a code of no kind is malformed
+  EXPECT_EQ(one(compile("金额单位 万元\n208 01 09 30101 → 208: 5.00\n"), "E0201").message,
+            "a functional code (功能科目) after '→': '208'");
+  EXPECT_EQ(one(compile("金额单位 万元\n208 01 09 30101 → 2080: 5.00\n"), "E0201").message, "malformed code '2080'");
 }
 
 TEST(diag_values, E0201_other_malformed_codes) {

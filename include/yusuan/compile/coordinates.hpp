@@ -73,8 +73,17 @@ public:
                          {}});
       return false;
     };
+    // a well-formed code of another kind after '→': no malformed code, but
+    // the wrong one (the 政府 code the 部门 code maps to belongs there)
+    auto not_gov = [&](const char* kind) {
+      auto& d = rep_.error("E0201", std::string("a ") + kind + " after '→': '" + std::string(code.view()) + "'",
+                           rep_.span_of(code), "the code after '→' must be a 政府经济科目 (5xxxx)");
+      d.notes.push_back({"'→' maps the item's 部门经济科目 to its 政府经济科目: 30101 → 50101", {}});
+      return false;
+    };
     if (lead == '2') {
-      if (mapped) return malformed("the code after '→' must be a 政府经济科目 (5xxxx)");
+      if (mapped) return digits == 3 || digits == 5 || digits == 7 ? not_gov("functional code (功能科目)")
+                                                                   : malformed("the code after '→' must be a 政府经济科目 (5xxxx)");
       if (digits != 3 && digits != 5 && digits != 7) return malformed("a functional code has 3, 5 or 7 digits");
       auto c = function_code::from_digits(v, (digits - 1) / 2);
       if (fn && fn != c && !fn.contains(c)) {
@@ -88,7 +97,7 @@ public:
     }
     if (lead == '3' || lead == '5') {
       if (digits != 3 && digits != 5) return malformed("an economic code has 3 or 5 digits");
-      if (lead == '3' && mapped) return malformed("the code after '→' must be a 政府经济科目 (5xxxx)");
+      if (lead == '3' && mapped) return not_gov("部门经济科目");
       auto c = econ_code::from_digits(v, digits == 3 ? 1 : 2);
       econ_code& slot = lead == '3' ? econ : gov;
       if (slot && slot != c) {
