@@ -33,6 +33,24 @@ TEST(diag_names, E0301_unknown_project_in_a_block_and_a_filter) {
   EXPECT_EQ(where(*ds[1]), "5:12");  // at the unknown name
 }
 
+TEST(diag_names, E0301_a_project_declared_after_the_block_or_group_using_it_is_pointed_at) {
+  auto r = compile("金额单位 万元\n208 01 09 项目 \"甲\" {\n  30201: 1.00\n}\n"
+                   "项目组 \"组\" (乙) 208 01 09 {\n  30201: 1.00\n}\n"
+                   "项目 \"甲\" 类型 特定目标类 金额 1.00\n项目 乙 类型 特定目标类 金额 1.00\n");
+  const auto ds = with_code(r, "E0301");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  for (std::size_t i = 0; i < 2; ++i) {
+    ASSERT_EQ(ds[i]->notes.size(), 1u) << dump(r);
+    EXPECT_EQ(ds[i]->notes[0].message, std::string(i == 0 ? "'甲'" : "'乙'") +
+                                           " is declared here, after it is used: a project is declared before the "
+                                           "blocks and groups that name it");
+    EXPECT_EQ(where(ds[i]->notes[0].span), i == 0 ? "8:5" : "9:4");
+  }
+  // a project declared nowhere gets no such note
+  auto none = compile("金额单位 万元\n208 01 09 项目 \"丙\" {\n  30201: 1.00\n}\n");
+  EXPECT_TRUE(one(none, "E0301").notes.empty()) << dump(none);
+}
+
 // --- E0302: unknown names ------------------------------------------------------------------------
 
 TEST(diag_names, E0302_unknown_measure_or_figure) {

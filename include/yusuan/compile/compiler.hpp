@@ -299,6 +299,11 @@ private:
       else if (totals_fit) rep_.not_run(draft_.constraints.size());
       states_nothing();
       note_checks_not_run();
+      // a project named before its declaration: where it is declared
+      rep_.point_to_declarations([&](const std::string& name) {
+        const std::uint32_t id = draft_.project_by_name_or_code(name);
+        return id == npos32 ? source_span{} : ctx_.data().projects[id].span;
+      });
     }
     out = rep_.finish();
     name_budget_in_rules(out);

@@ -73,8 +73,7 @@ public:
           f.project = merged.project;
           if (f.project == unresolved_project) {
             if (!c_.rep.was_left_out(co.project_name))
-              c_.rep.error("E0301", "unknown project '" + co.project_name + "'", co.project_span,
-                           "declare it with 项目 before using it in a block");
+              c_.rep.unknown_project(co.project_name, co.project_span, "declare it with 项目 before using it in a block");
             f.project = npos32;
           }
         }
@@ -144,7 +143,7 @@ public:
       const std::uint32_t id = c_.d.project_by_name_or_code(n);
       if (id == npos32) {
         if (!c_.rep.was_left_out(n))
-          c_.rep.error("E0301", "unknown project '" + n + "'", c_.span_of(m), "declare it with 项目 before the group");
+          c_.rep.unknown_project(n, c_.span_of(m), "declare it with 项目 before the group");
         continue;
       }
       auto& p = data.projects[id];

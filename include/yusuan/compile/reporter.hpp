@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace yusuan::compile {
 
@@ -58,6 +59,26 @@ public:
     }
     scratch_ = diagnostic{};
     return scratch_;
+  }
+
+  /// E0301 for a project not declared before its use (a block or a group
+  /// naming it): kept, so that point_to_declarations can show where it is
+  /// declared when that is further on.
+  diagnostic& unknown_project(const std::string& name, source_span at, std::string label) {
+    diagnostic& d = error("E0301", "unknown project '" + name + "'", at, std::move(label));
+    if (&d != &scratch_) unknown_projects_.emplace_back(name, diags_.size() - 1);
+    return d;
+  }
+  /// Adds to each E0301 of unknown_project the place `declared(name)` gives
+  /// (an empty span: none), the project's declaration after its use.
+  template <class Declared>
+  void point_to_declarations(Declared declared) {
+    for (const auto& [name, i] : unknown_projects_)
+      if (const source_span at = declared(name))
+        const_cast<diagnostic&>(diags_.list()[i])
+            .notes.push_back({"'" + name + "' is declared here, after it is used: a project is declared before the "
+                              "blocks and groups that name it",
+                              at});
   }
 
   bool has_errors() const noexcept { return errors_seen_ > 0; }
@@ -125,6 +146,7 @@ private:
   std::size_t input_errors_ = 0, not_run_ = 0;
   std::unordered_set<std::string> left_out_;
   diagnostics diags_;
+  std::vector<std::pair<std::string, std::size_t>> unknown_projects_;  // name, index in diags_
   diagnostic scratch_;
   const source_file* file_ = nullptr;
 };
