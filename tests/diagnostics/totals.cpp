@@ -284,6 +284,22 @@ TEST(diag_totals, W0409_coordinates_indented_under_an_item_begin_the_next) {
   EXPECT_TRUE(with_code(compile("金额单位 万元\n208 01 09 {\n  人员经费\n  30101: 5.00\n}\n"), "W0409").empty());
 }
 
+TEST(diag_totals, W0409_a_bare_project_line_indented_under_an_item_puts_nothing_in_it) {
+  // once silent: the item stayed out of 甲, and 甲 was an empty project
+  auto r = compile("金额单位 万元\n208 01 09 30201: 1.00\n  项目 \"甲\"\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0409");
+  EXPECT_EQ(d.message, "'项目 \"甲\"' declares an empty project; it does not put the item above in it");
+  EXPECT_EQ(where(d), "3:3");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(where(d.notes[0].span), "2:1");
+  // a project with fields or a block, or one not indented under an item, is declared as written
+  for (const char* text : {"金额单位 万元\n208 01 09 30201: 1.00\n  项目 \"甲\" 类型 特定目标类\n",
+                           "金额单位 万元\n208 01 09 30201: 1.00\n  项目 \"甲\" {\n  }\n",
+                           "金额单位 万元\n208 01 09 30201: 1.00\n项目 \"甲\"\n"})
+    EXPECT_TRUE(with_code(compile(text), "W0409").empty()) << text;
+}
+
 // --- W0410: a budget that states nothing ------------------------------------------------------------------
 
 TEST(diag_totals, W0410_a_budget_that_states_nothing) {

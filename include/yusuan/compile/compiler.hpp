@@ -94,6 +94,26 @@ private:
                        rep_.span_at(before)});
   }
 
+  /// W0409 too: a bare `项目 NAME` (no field, no block) indented under an
+  /// item declares an empty project; it does not put the item in it.
+  void project_after_an_item(const char* start, const syntax::ast::statement& st, open_file& top) {
+    const char* before = top.item_line;
+    top.item_line = nullptr;
+    const auto* ps = std::get_if<syntax::ast::project_statement>(&st);
+    const auto* p = ps ? std::get_if<syntax::ast::project>(ps) : nullptr;
+    if (!before || !p || !p->fields.empty() || p->opens_block) return;
+    const char* text = rep_.file()->text().data();
+    if (!syntax::indented_deeper(text, start, before)) return;
+    const char* eol = start;
+    while (eol < top.last && !syntax::chars::is_line_break(*eol)) ++eol;
+    const std::string line(start, static_cast<std::size_t>(eol - start));
+    auto& d = rep_.warning("W0409", "'" + line + "' declares an empty project; it does not put the item above in it",
+                           rep_.span_at(start, static_cast<std::size_t>(eol - start)), "indented under the item above");
+    d.notes.push_back({"an item is put in a project on its own line (208 01 09 项目 \"甲\" 30201: 1.00) or by a "
+                       "block (208 01 09 项目 \"甲\" { … })",
+                       rep_.span_at(before)});
+  }
+
   /// compile_options::parameters, held as the text of a file of their own
   /// ("--set") so that their values are read, and their errors located, like
   /// any value.
@@ -199,7 +219,7 @@ private:
         continue;
       }
       if (slot.is_item) coordinates_after_an_item(start, slot.item, top);
-      else top.item_line = nullptr;
+      else project_after_an_item(start, slot.other, top);
       const syntax::ast::import_file* imp = low.lower(slot);
       if (!imp) continue;
       const source_span at = rep_.span_of(imp->path);
