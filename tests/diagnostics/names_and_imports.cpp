@@ -41,9 +41,8 @@ TEST(diag_names, E0301_a_project_declared_after_the_block_or_group_using_it_is_p
   ASSERT_EQ(ds.size(), 2u) << dump(r);
   for (std::size_t i = 0; i < 2; ++i) {
     ASSERT_EQ(ds[i]->notes.size(), 1u) << dump(r);
-    EXPECT_EQ(ds[i]->notes[0].message, std::string(i == 0 ? "'甲'" : "'乙'") +
-                                           " is declared here, after it is used: a project is declared before the "
-                                           "blocks and groups that name it");
+    EXPECT_EQ(ds[i]->notes[0].message,
+              "declared here, after it is used: a project is declared before the blocks and groups that name it");
     EXPECT_EQ(where(ds[i]->notes[0].span), i == 0 ? "8:5" : "9:4");
   }
   // a project declared nowhere gets no such note

@@ -198,11 +198,12 @@ private:
         // (read again from the error when it starts a line indented deeper
         // than the statement's first: a row, not a statement of its own)
         // the rows of a block whose '{' the statement's line lacks, closed
-        // by a '}' at the statement's indentation: passed over with it (the
-        // statement is not read)
+        // by a '}' at the statement's indentation: passed over with it and
+        // the rest of its line (the statement's options: it is not read)
         if (err.expected.starts_with("'{'"))
           if (const char* brace = syntax::brace_closing_rows(text, start, err.where, top.last)) {
-            top.pos = brace + (*brace == '}' ? 1 : 3);
+            top.pos = brace;
+            while (top.pos < top.last && !syntax::chars::is_line_break(*top.pos)) ++top.pos;
             continue;
           }
         const char* opener = nullptr;

@@ -78,7 +78,7 @@ public:
     auto not_gov = [&](const char* kind) {
       auto& d = rep_.error("E0201", std::string("a ") + kind + " after '→': '" + std::string(code.view()) + "'",
                            rep_.span_of(code), "the code after '→' must be a 政府经济科目 (5xxxx)");
-      d.notes.push_back({"'→' maps the item's 部门经济科目 to its 政府经济科目: 30101 → 50101", {}});
+      d.notes.push_back({"'→' maps the item's 部门经济科目 (3xxxx) to its 政府经济科目 (5xxxx)", {}});
       return false;
     };
     if (lead == '2') {

@@ -167,7 +167,11 @@ inline const char* unclosed_paren(const char* first, const char* where) noexcept
 inline std::vector<std::string> statement_keywords_near(const char* w, const char* last) {
   if (w >= last || syntax::chars::is_digit(*w)) return {};
   const char* e = syntax::chars::token_end(w, last);
-  if (e == w) return {};
+  const std::string_view word(w, static_cast<std::size_t>(e - w));
+  if (text::length(word) < 2) return {};  // 年, 项: too short to tell a misspelling
+  const char* after = e;
+  syntax::chars::skip_blank(after, last);
+  if (after < last && (*after == ':' || syntax::chars::at(after, last, "\xEF\xBC\x9A", 3))) return {};  // a key: a row
   const bool ascii = static_cast<unsigned char>(*w) < 0x80;
   std::vector<std::string> spellings;
   for (const auto k : syntax::statement_keywords) {
@@ -175,7 +179,7 @@ inline std::vector<std::string> statement_keywords_near(const char* w, const cha
     for (const std::string_view sp : ascii ? std::array{s.en, s.en2} : std::array{s.zh, s.zh2})
       if (!sp.empty()) spellings.emplace_back(sp);
   }
-  return text::closest_names(std::string_view(w, static_cast<std::size_t>(e - w)), spellings);
+  return text::closest_names(word, spellings);
 }
 
 inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, const char* last,
@@ -202,11 +206,21 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
     auto& d = rep.error("E0101", "string not closed", rep.span_at(err.where, curly ? 3 : 1));
     d.expected = err.expected;
     d.found = "the end of the line";
-    // "…” or “…": the other kind of quote closes no string
+    // "…” or “…": the other kind of quote closes no string (when it is the
+    // one such quote on the rest of the line, and no “ opens a quotation
+    // inside: "说明：“无”。 lacks its '"', the ” is the quotation's)
     const std::string_view other = curly ? "\"" : "\xE2\x80\x9D";
-    const char* p = err.where + (curly ? 3 : 1);
-    while (p < last && !syntax::chars::is_line_break(*p) && !syntax::chars::at(p, last, other.data(), other.size())) ++p;
-    if (p < last && syntax::chars::at(p, last, other.data(), other.size())) {
+    const char* close = nullptr;
+    std::size_t closers = 0, openers = 0;
+    for (const char* p = err.where + (curly ? 3 : 1); p < last && !syntax::chars::is_line_break(*p); ++p) {
+      if (syntax::chars::at(p, last, other.data(), other.size())) {
+        if (!close) close = p;
+        ++closers;
+      }
+      if (!curly && syntax::chars::at(p, last, "\xE2\x80\x9C", 3)) ++openers;
+    }
+    if (close && closers == 1 && openers == 0) {
+      const char* p = close;
       d.notes.push_back({std::string("a string opened with ") + (curly ? "'“'" : "'\"'") + " is closed with " +
                              (curly ? "'”'" : "'\"'") + ", not with " + (curly ? "'\"'" : "'”'"),
                          rep.span_at(p, other.size())});
@@ -223,7 +237,20 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
   // (so is the '{' that opens a statement's block: its rows are on the next lines)
   if (statement && statement < err.where && (err.expected.ends_with("line") || err.expected.starts_with("'{'"))) {
     const char* p = err.where;
-    while (p > statement && (p[-1] == ' ' || p[-1] == '\t' || syntax::chars::is_line_break(p[-1]))) --p;
+    // back over blanks, line breaks and comments, to the statement's last token
+    for (;;) {
+      while (p > statement && (p[-1] == ' ' || p[-1] == '\t' || syntax::chars::is_line_break(p[-1]))) --p;
+      const char* line = p;
+      while (line > statement && !syntax::chars::is_line_break(line[-1])) --line;
+      const char* comment = nullptr;
+      bool in_string = false;
+      for (const char* q = line; q < p && !comment; ++q) {
+        if (*q == '"') in_string = !in_string;
+        else if (!in_string && (*q == '#' || (*q == '/' && q + 1 < p && q[1] == '/'))) comment = q;
+      }
+      if (!comment) break;
+      p = comment;
+    }
     if (std::find_if(p, err.where, [](char c) { return syntax::chars::is_line_break(c); }) != err.where) {
       auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(p, 1));
       d.expected = err.expected;
@@ -236,7 +263,8 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
   d.found = found_at(err.where, last);
   if (rep.file())
     for (auto& note : mistyped_notes(rep.file()->text().data(), err.where, last)) d.notes.push_back({std::move(note), {}});
-  if (err.expected == "a statement")
+  // (only for the first word of a statement: a word after others is no keyword misspelt)
+  if (err.expected == "a statement" && statement == err.where)
     if (const auto near = statement_keywords_near(err.where, last); !near.empty())
       d.notes.push_back({"did you mean " + text::quoted_list(near) + "?", {}});
   if (err.expected == "an amount" && (*err.where == '=' || syntax::chars::at(err.where, last, "\xEF\xBC\x9D", 3)))

@@ -378,7 +378,8 @@ private:
       v.amount = *m;
       return v;
     }
-    const auto near = text::closest_names(name, known_names());
+    // (a name of one or two characters is one edit from many others: 水费, 电费)
+    const auto near = text::length(name) > 2 ? text::closest_names(name, known_names()) : std::vector<std::string>{};
     fail(span, "E0302", "unknown measure or figure '" + name + "'",
          near.empty() ? std::string() : "did you mean " + text::quoted_list(near) + "?");
     return std::nullopt;

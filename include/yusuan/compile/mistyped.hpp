@@ -7,6 +7,9 @@
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/keywords.hpp>
 
+#include <algorithm>
+#include <initializer_list>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,16 +45,49 @@ inline bool thousands_groups(std::string_view s) noexcept {
   return true;
 }
 
-/// The keyword whose spelling ends at `e`, or "".
-inline std::string_view keyword_before(const char* begin, const char* e) noexcept {
+/// The keyword whose spelling ends at `e` (before blanks), where it starts
+/// and how it is spelt; no keyword when none does.
+struct keyword_at {
+  const syntax::keyword_spelling* keyword = nullptr;
+  const char* start = nullptr;
+  std::string_view spelling;  // as written
+};
+inline keyword_at keyword_before(const char* begin, const char* e) noexcept {
+  while (e > begin && (e[-1] == ' ' || e[-1] == '\t')) --e;
   for (const auto& k : syntax::keyword_table)
     for (const std::string_view sp : {k.zh, k.zh2, k.en, k.en2})
       if (!sp.empty() && static_cast<std::size_t>(e - begin) >= sp.size() &&
           std::string_view(e - sp.size(), sp.size()) == sp &&
           (e - static_cast<std::ptrdiff_t>(sp.size()) == begin ||
            !syntax::chars::word_char_at(e - sp.size() - 1, e - sp.size())))
-        return sp;
-  return {};
+        return {&k, e - sp.size(), sp};
+  return {nullptr, e, {}};
+}
+
+/// Whether `k` is one of `ks`.
+inline bool one_of(const keyword_at& k, std::initializer_list<syntax::keyword> ks) noexcept {
+  if (!k.keyword) return false;
+  for (const auto x : ks)
+    if (k.keyword->id == x) return true;
+  return false;
+}
+
+/// Whether `p` is at the start of its line, after blanks only.
+inline bool starts_line(const char* begin, const char* p) noexcept {
+  while (p > begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+  return p == begin || syntax::chars::is_line_break(p[-1]);
+}
+
+/// Whether an amount is written at `p` (the start of a number): after ':',
+/// '=', a comparison or the keywords 金额, 合计 and 容差.
+inline bool amount_position(const char* begin, const char* p) noexcept {
+  const char* q = p;
+  while (q > begin && (q[-1] == ' ' || q[-1] == '\t')) --q;
+  if (q == begin) return false;
+  for (const std::string_view s : {":", "\xEF\xBC\x9A", "=", "\xEF\xBC\x9D", "<", ">", "\xE2\x89\xA4", "\xE2\x89\xA5",
+                                   "\xE2\x89\xA0"})
+    if (static_cast<std::size_t>(q - begin) >= s.size() && std::string_view(q - s.size(), s.size()) == s) return true;
+  return one_of(keyword_before(begin, p), {syntax::keyword::amount, syntax::keyword::total, syntax::keyword::within});
 }
 
 }  // namespace mistyped_detail
@@ -80,10 +116,11 @@ inline std::vector<std::string> mistyped_notes(const char* begin, const char* w,
   if (!glued.empty() && syntax::chars::at(w, last, "\xE3\x80\x82", 3) && w + 3 < last && d::is_digit(w[3]))
     out.push_back("the decimal point is '.' (or '．'), not '。': " + glued + "." +
                   std::string(w + 3, syntax::chars::token_end(w + 3, last)));
-  // 10 000.00: digits grouped with blanks
+  // 10 000.00: digits grouped with blanks, where an amount is written
   if (!before_blank.empty() && before_blank.size() <= 3 && before_blank.find_first_of(".,") == std::string::npos &&
       d::thousands_groups(tok)) {
     std::string grouped = before_blank + "," + std::string(tok);
+    const char* first = spaced;
     for (const char* q = spaced;;) {  // 1 234 567.00: the groups further back
       const char* r = q;
       while (r > begin && (r[-1] == ' ' || r[-1] == '\t')) --r;
@@ -91,26 +128,32 @@ inline std::vector<std::string> mistyped_notes(const char* begin, const char* w,
       if (n == r || r - n > 3 || std::string_view(n, static_cast<std::size_t>(r - n)).find_first_of(".,") != std::string_view::npos)
         break;
       grouped = std::string(n, r) + "," + grouped;
-      q = n;
+      q = first = n;
     }
-    out.push_back("an amount is one word: its digits are grouped with ',' (" + grouped + "), not with a blank");
+    if (d::amount_position(begin, first))
+      out.push_back("an amount is one word: its digits are grouped with ',' (" + grouped + "), not with a blank");
   }
   // ¥10.00, ￥10.00
   const std::size_t sign = syntax::chars::at(w, last, "\xC2\xA5", 2) ? 2 : syntax::chars::at(w, last, "\xEF\xBF\xA5", 3) ? 3 : 0;
   if (sign && w + sign < last && d::is_digit(w[sign]))
     out.push_back("an amount is written without a currency sign: " +
                   std::string(w + sign, syntax::chars::token_end(w + sign, last)));
-  // 100 %: a blank before the percent sign
-  if (!before_blank.empty() && (tok == "%" || tok == "％"))
+  // 100 %: a blank before the percent sign (not after 容差, which takes no percentage)
+  if (!before_blank.empty() && (tok == "%" || tok == "％") &&
+      !d::one_of(d::keyword_before(begin, spaced), {syntax::keyword::within}))
     out.push_back("a percentage is written without a blank before its '%': " + before_blank + "%");
   // 年度 2024年: the year is a number
-  if (tok.size() == 7 && tok.ends_with("年") && tok.substr(0, 4).find_first_not_of("0123456789") == std::string_view::npos)
+  if (tok.size() == 7 && tok.ends_with("年") && tok.substr(0, 4).find_first_not_of("0123456789") == std::string_view::npos &&
+      d::one_of(d::keyword_before(begin, w), {syntax::keyword::year, syntax::keyword::catalog_edition}))
     out.push_back("the year is written without 年: " + std::string(tok.substr(0, 4)));
-  // 年度：2024: no colon after a keyword
+  // 年度：2024: no colon after the keyword that starts a statement
   if (tok == ":" || tok == "：")
-    if (const std::string_view k = d::keyword_before(begin, b); !k.empty() && k != "合计")
+    if (const auto k = d::keyword_before(begin, w);
+        k.keyword && d::starts_line(begin, k.start) &&
+        std::find(std::begin(syntax::statement_keywords), std::end(syntax::statement_keywords), k.keyword->id) !=
+            std::end(syntax::statement_keywords))
       out.push_back("a keyword is followed by its value after a blank, not after '" + std::string(tok) + "': " +
-                    std::string(k) + " …");
+                    std::string(k.spelling) + " …");
   return out;
 }
 

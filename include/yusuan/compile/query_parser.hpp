@@ -91,16 +91,28 @@ private:
       d.expected = std::to_string(now.year - 1);
       d.found = std::to_string(then.year);
     }
-    const auto who = [](const auto& h) {
-      return h.unit_code.empty() ? h.unit_name : h.unit_name.empty() ? h.unit_code : h.unit_code + " " + h.unit_name;
+    // a department's budgets (several units) by the department, a unit's by the unit
+    const bool departments = b_.units().size() > 1 || prior_->units().size() > 1;
+    const auto differ = [&](const std::string& what, const std::string& now_code, const std::string& now_name,
+                            const std::string& then_code, const std::string& then_name) {
+      const auto who = [](const std::string& code, const std::string& name) {
+        return code.empty() ? name : name.empty() ? code : code + " " + name;
+      };
+      const bool by_code = !now_code.empty() && !then_code.empty();
+      const bool by_name = !by_code && !now_name.empty() && !then_name.empty();
+      if ((by_code && now_code != then_code) || (by_name && now_name != then_name)) {
+        auto& d = rep_.warning("W0307",
+                               "the prior-year budget is of another " + what + ": " + who(then_code, then_name) +
+                                   ", not " + who(now_code, now_name),
+                               {});
+        d.expected = who(now_code, now_name);
+        d.found = who(then_code, then_name);
+      }
     };
-    const bool by_code = !now.unit_code.empty() && !then.unit_code.empty();
-    const bool by_name = !by_code && !now.unit_name.empty() && !then.unit_name.empty();
-    if ((by_code && now.unit_code != then.unit_code) || (by_name && now.unit_name != then.unit_name)) {
-      auto& d = rep_.warning("W0307", "the prior-year budget is of another unit: " + who(then) + ", not " + who(now), {});
-      d.expected = who(now);
-      d.found = who(then);
-    }
+    if (departments)
+      differ("department", now.department_code, now.department_name, then.department_code, then.department_name);
+    else
+      differ("unit", now.unit_code, now.unit_name, then.unit_code, then.unit_name);
   }
 
   static bool is(std::string_view w, syntax::keyword k) {

@@ -76,8 +76,8 @@ public:
     for (const auto& [name, i] : unknown_projects_)
       if (const source_span at = declared(name))
         const_cast<diagnostic&>(diags_.list()[i])
-            .notes.push_back({"'" + name + "' is declared here, after it is used: a project is declared before the "
-                              "blocks and groups that name it",
+            .notes.push_back({"declared here, after it is used: a project is declared before the blocks and groups "
+                              "that name it",
                               at});
   }
 

@@ -170,8 +170,11 @@ private:
     const fs::path sub = fs::path(std::string(rel)).parent_path();
     std::error_code ec;
     fs::directory_iterator it(base / sub, ec), end;
-    for (std::size_t n = 0; !ec && it != end && n < 1000; it.increment(ec), ++n)
-      if (it->path().extension() == ".budget") out.push_back((sub / it->path().filename()).generic_string());
+    for (std::size_t n = 0; !ec && it != end && n < 1000; it.increment(ec), ++n) {
+      std::error_code type_ec;
+      if (it->path().extension() == ".budget" && !it->is_directory(type_ec))
+        out.push_back((sub / it->path().filename()).generic_string());
+    }
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -183,8 +186,15 @@ private:
     std::vector<std::string> stems;
     for (const auto& f : files) stems.push_back(stem(f));
     std::vector<std::string> out;
-    for (const auto& n : text::closest_names(stem(rel), stems))
+    // the same name written otherwise ("rules" for rules.budget, a blank after it) first
+    const std::string own = stem(rel);
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (stems[i] == own || stems[i] == std::string_view(own).substr(0, own.find_last_not_of(' ') + 1))
+        out.push_back(files[i]);
+    for (const auto& n : text::closest_names(own, stems))
       out.push_back(files[static_cast<std::size_t>(std::find(stems.begin(), stems.end(), n) - stems.begin())]);
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() > 3) out.resize(3);
     return out;
   }
 

@@ -183,6 +183,10 @@ const x3::rule<percent_class, ast::slice> percent_tok = "a percentage such as 6.
 const x3::rule<name_class, ast::slice> name_tok = "a name";
 struct figure_name_class;
 const x3::rule<figure_name_class, ast::slice> figure_name_tok = "a name";
+// an amount; a percentage is read too, so that `容差 1%` is one error (the
+// lowering's: 容差 takes an amount)
+struct tolerance_class;
+const x3::rule<tolerance_class, ast::slice> tolerance_tok = "an amount such as 0.01";
 const x3::rule<string_class, ast::slice> string_tok = "a quoted string";
 const x3::rule<library_path_class, ast::slice> library_path_tok = "a library path such as <std/measures.budget>";
 const x3::rule<code_class, ast::slice> code_tok = "a classification code";
@@ -393,6 +397,7 @@ const auto code_tok_def = tokens::code;
 const auto code_word_tok_def = tokens::code_word;
 const auto name_tok_def = string_tok | bare_name;
 const auto figure_name_tok_def = string_tok | figure_bare_name;
+const auto tolerance_tok_def = percent_tok | amount_tok;
 const auto string_or_word_def = string_tok | tokens::word;
 // (on the line, a malformed word is reported as any other)
 const auto name_on_line_def = tokens::same_line > name_tok;
@@ -523,8 +528,7 @@ const auto group_row_def = (row_key % sep) > colon > amount_tok >> -semicolon;
 const auto grouped_tail_def = kw(keyword::by) > (tokens::word % sep) > open_brace > *group_row > close_brace;
 const auto constraint_tail_def = yoy_tail[into_val] | grouped_tail[into_val] | comparison_tail[into_val];
 const auto constraint_option_def =
-    // (a percentage read too, so that `容差 1%` is one error: 容差 takes an amount)
-    ((kw(keyword::within) >> attr(ast::option_kind::tolerance)) > (percent_tok | amount_tok)) |
+    ((kw(keyword::within) >> attr(ast::option_kind::tolerance)) > tolerance_tok) |
     (kw(keyword::warning) >> attr(ast::option_kind::warning) >> attr(ast::slice{})) |
     (attr(ast::option_kind::message) >> string_tok);
 const auto each_prefix_def = kw(keyword::each) > tokens::word > colon;
@@ -574,7 +578,7 @@ const auto query_clause_def = where_clause[into_val] | by_clause[into_val] | piv
 const auto query_def =
     capture[kw(keyword::sum) | kw(keyword::count) | kw(keyword::min) | kw(keyword::max)] > *query_clause;
 
-BOOST_SPIRIT_DEFINE(name_on_line, count_unit, target_value_on_line, figure_name_tok)
+BOOST_SPIRIT_DEFINE(name_on_line, count_unit, target_value_on_line, figure_name_tok, tolerance_tok)
 BOOST_SPIRIT_DEFINE(colon, arrow, sep, open_brace, close_brace, open_paren, close_paren, equals, amount_tok,
                     percent_tok, name_tok, string_tok, library_path_tok, code_tok, code_word_tok, string_or_word, string_word_or_code,
                     value_tok, comparator, item_or_block)
