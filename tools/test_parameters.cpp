@@ -1,4 +1,5 @@
-// `yusuan test --set`: the parameters no test of the run declares.
+// `yusuan test --set`: the parameters no test of the run declares, and values
+// of the other kind than the 参数 they set.
 #include "test_parameters.hpp"
 
 #include "cli.hpp"
@@ -35,8 +36,13 @@ void refuse_undeclared_parameters(const std::vector<const yusuan::rule_test*>& t
     for (const auto& name : undeclared) co.parameters.emplace(name, parameters.find(name)->second);
     const auto r = yusuan::run_rule_test(*t, co);
     std::set<std::string> still;  // E0307: no 参数 of this test declares it
-    for (const auto& d : r.diags)
+    for (const auto& d : r.diags) {
       if (d.code == "E0307" && d.span) still.insert(parameter_named(d));
+      // a value of the other kind than the 参数 (5 for 5%): one usage error too
+      if (d.code == "E0502" && d.span && d.span.file->name() == "--set")
+        throw usage_error{"--set " + std::string(d.span.file->line_text(d.span.file->line_of(d.span.offset))) + ": " +
+                          d.message};
+    }
     undeclared = std::move(still);
   }
   if (undeclared.empty()) return;

@@ -172,6 +172,13 @@ TEST(diag_after_errors, a_string_closed_by_the_other_kind_of_quote_says_so) {
     EXPECT_EQ(d.notes[0].message, note);
     EXPECT_EQ(where(d.notes[0].span), at) << text;
   }
+  // a quotation inside the string (“无”) or two quotes of the other kind: the string lacks its own quote
+  for (const char* text : {"表注 预算09表 \"本单位说明：“无”。\n", "标题 “他说\"好\"\n"}) {
+    const auto r = compile(text);
+    const auto& d = one(r, "E0101");
+    ASSERT_EQ(d.notes.size(), 1u) << text;
+    EXPECT_TRUE(d.notes[0].message.starts_with("a string is written on one line")) << d.notes[0].message;
+  }
 }
 
 TEST(diag_after_errors, a_project_whose_name_is_not_closed_keeps_its_block) {

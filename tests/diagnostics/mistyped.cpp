@@ -45,7 +45,14 @@ TEST(diag_mistyped, each_common_mistyping_gets_a_note_with_the_written_form) {
 }
 
 TEST(diag_mistyped, other_syntax_errors_get_no_such_note) {
-  for (const std::string line : {"208 01 09 30101: abc", "208 01 09 30101: 1.00 )", "年度 二〇二四", "核对 支出合计 = 5 5"}) {
+  for (const std::string line :
+       {"208 01 09 30101: abc", "208 01 09 30101: 1.00 )", "年度 二〇二四", "核对 支出合计 = 5 5",
+        // codes before a missing ':' are no digits grouped by blanks; a count takes no separators
+        "208 01 09 301 100.00", "2080109 301 150.00", "计数 人数 1 000 人",
+        // 年 in a tag's value; ':' in a filter or after a keyword that starts no statement
+        "208 01 09 30101: 1.00 批次=2024年", "核对 合计(资金: 事业收入) = 1.00", "核对 支出合计 = 1.00 当 金额: 1.00",
+        // 容差 takes no percentage: no hint to write one
+        "核对 支出合计 = 1.00 容差 1 %"}) {
     const auto r = compile("金额单位 万元\n208 01 09 30102: 1.00\n" + line + "\n");
     ASSERT_FALSE(with_code(r, "E0101").empty()) << line << dump(r);
     EXPECT_EQ(notes_of(line), std::vector<std::string>{}) << line;

@@ -63,9 +63,10 @@ TEST(diag_names, E0302_unknown_measure_or_figure) {
 TEST(diag_names, E0302_a_misspelt_name_gets_the_names_it_is_close_to) {
   auto r = compile("金额单位 万元\n口径 三公经费 = 合计(经济 = 30217)\n计数 编制人数 3 人\n208 01 09 30217: 1.00\n"
                    "核对 三公经废 ≤ 5.00\n核对 支出和计 ≤ 5.00\n核对 公用经废 ≤ 5.00\n核对 编制人术 ≤ 5\n"
-                   "核对 total-expenditur ≤ 5.00\n核对 无此口径 = 1.00\n");
+                   "核对 total-expenditur ≤ 5.00\n核对 无此口径 = 1.00\n口径 电费 = 合计(经济 = 30206)\n核对 水费 = 0.00\n");
   const auto ds = with_code(r, "E0302");
-  ASSERT_EQ(ds.size(), 6u) << dump(r);
+  ASSERT_EQ(ds.size(), 7u) << dump(r);
+  EXPECT_EQ(ds[6]->label, "");  // 水费 is one edit from 电费, as two-character words often are: no suggestion
   EXPECT_EQ(ds[0]->label, "did you mean '三公经费'?");                // a measure of the budget
   EXPECT_EQ(ds[1]->label, "did you mean '支出合计' or '支出总计'?");  // built in, both one edit away
   EXPECT_EQ(ds[2]->label, "did you mean '公用经费'?");                // a spending kind
@@ -195,6 +196,16 @@ TEST(diag_names, E0311_a_misspelt_import_gets_the_files_it_is_close_to) {
   ASSERT_EQ(ds[1]->notes.size(), 1u) << dump(r);
   EXPECT_EQ(ds[1]->notes[0].message, "did you mean 'parts/income.budget'?");
   EXPECT_EQ(ds[2]->label, "not in any directory of the library path");
+  // the name without its .budget, or with a blank after it; a directory named *.budget is no file to suggest
+  dir.write("rulez.budget/x.budget", "");
+  dir.write("rules.budget", "核对 支出合计 ≥ 0\n");
+  for (const char* written : {"rules", "rules.budget ", "rule.budget"}) {
+    const auto m = dir.write("m.budget", std::string("导入 \"") + written + "\"\n208 01 09 30101: 1.00\n");
+    auto s = compile_path(m, no_catalog());
+    const auto& d = one(s, "E0311");
+    ASSERT_FALSE(d.notes.empty()) << dump(s);
+    EXPECT_EQ(d.notes.back().message, "did you mean 'rules.budget'?") << written;
+  }
 }
 
 TEST(diag_names, E0312_import_cycle) {

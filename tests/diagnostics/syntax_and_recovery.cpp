@@ -65,9 +65,15 @@ TEST(diag_syntax, E0101_a_misspelt_statement_keyword_gets_the_keywords_it_is_clo
     ASSERT_EQ(d.notes.size(), 1u) << dump(r);
     EXPECT_EQ(d.notes[0].message, note) << line;
   }
-  // nothing close: no note
-  auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n随便写写 支出合计 ≤ 5.00\n");
-  EXPECT_TRUE(one(r, "E0101").notes.empty()) << dump(r);
+  // nothing close, a word after the statement's first, a word of one
+  // character, a row's key: no note
+  for (const char* line : {"随便写写 支出合计 ≤ 5.00", "年度 2024 年", "208 01 09 30103: 1.00 项"}) {
+    auto r = compile(std::string("金额单位 万元\n208 01 09 30101: 1.00\n") + line + "\n");
+    EXPECT_TRUE(one(r, "E0101").notes.empty()) << dump(r);
+  }
+  auto row = compile("金额单位 万元\n208 01 09 30101: 1.00 项目类别=综合定额\n核对 合计 按 项目类别 {\n"
+                     "  综合定额: 1.00 x\n  核算: 2.00\n}\n");
+  for (const auto* d : with_code(row, "E0101")) EXPECT_TRUE(d->notes.empty()) << dump(row);
 }
 
 // A grouped constraint whose '{' is left out: one error, at the end of its
@@ -81,6 +87,12 @@ TEST(diag_syntax, E0101_a_block_whose_brace_is_left_out_is_one_error_at_the_end_
   EXPECT_EQ(d.found, "the end of the line");
   EXPECT_EQ(where(d), "3:11");
   EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  // a comment line between the statement and its rows: still at the end of the statement's line;
+  // the constraint's options after its '}' are passed over with it
+  auto c = compile("金额单位 万元\n208 01 09 30101: 1.00\n核对 合计 按 经济  # 按经济分类\n  # 表8\n  30101: 1.00\n"
+                   "} 容差 0.01 警告 \"msg\"\n核对 支出合计 = 1.00\n");
+  EXPECT_EQ(where(one(c, "E0101")), "3:11");
+  EXPECT_EQ(c.diagnostics.error_count(), 1u) << dump(c);
   // rows not closed by a '}' at the statement's indentation are read as they are
   auto s = compile("金额单位 万元\n核对 合计 按 经济\n  208 01 09 30101: 1.00\n");
   EXPECT_EQ(where(one(s, "E0101")), "2:11");

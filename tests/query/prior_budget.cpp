@@ -60,3 +60,19 @@ TEST(query_prior_budget, another_year_or_another_unit_is_W0307) {
   ASSERT_TRUE(q.has_value());
   EXPECT_EQ(yusuan::run_with_prior(b, prior, *q).size(), 1u);
 }
+
+TEST(query_prior_budget, budgets_of_several_units_are_compared_by_their_department) {
+  const auto dept = [](int year, const std::string& dept, const std::vector<std::string>& units) {
+    std::string text = "年度 " + std::to_string(year) + "\n金额单位 万元\n" + dept;
+    for (const auto& u : units) text += "单位 " + u + " 类型 事业\n208 01 09 30101: 1.00\n";
+    return yusuan::compile_string(text, "d.budget");
+  };
+  const std::string bureau = "部门 801 \"某局\"\n";
+  // a unit more last year (listed first) is no other department
+  EXPECT_EQ(warnings(dept(2025, bureau, {"801001 \"一中心\"", "801002 \"二中心\""}),
+                     dept(2024, bureau, {"801000 \"零中心\"", "801001 \"一中心\"", "801002 \"二中心\""})),
+            std::vector<std::string>{});
+  EXPECT_EQ(warnings(dept(2025, bureau, {"801001 \"一中心\"", "801002 \"二中心\""}),
+                     dept(2024, "部门 802 \"另一局\"\n", {"802001 \"甲\"", "802002 \"乙\""})),
+            std::vector<std::string>{"the prior-year budget is of another department: 802 另一局, not 801 某局"});
+}

@@ -85,4 +85,9 @@ TEST(rules_cli_usage, a_set_that_no_test_declares_is_one_usage_error) {
   const auto own = run_cli_in(t.path(), "test tests/own.budget --set 下限=1.50");
   EXPECT_EQ(own.exit, 0) << own.out << own.err;
   EXPECT_EQ(own.out, "ok      自带参数  (tests/own.budget:1)\n1 passed, 0 failed\n");
+  // a value of the other kind than the 参数 is one usage error too, before any test runs
+  const auto kind = run_cli_in(t.path(), "test tests/own.budget --set 下限=5%");
+  EXPECT_EQ(kind.exit, 2);
+  EXPECT_EQ(kind.out, "");
+  EXPECT_EQ(kind.err, "yusuan: error: --set 下限=5%: parameter '下限' is an amount, not a percentage\n");
 }
