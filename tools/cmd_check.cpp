@@ -144,7 +144,7 @@ int run_check(const std::vector<std::string>& args) {
   // a rule file that does not read would fail every budget alike: said once,
   // and no budget is checked
   if (!rules.empty())
-    if (const auto broken = rule_file_errors(rules, library_path(), max_errors); broken.has_errors()) {
+    if (const auto broken = rule_file_errors(rules, library_path(), parameters, max_errors); broken.has_errors()) {
       std::vector<std::string> read;
       for (const auto& r : rules) read.push_back(r.string());
       refuse_output_over_input(common.output, read);

@@ -6,13 +6,17 @@
 // not parse, its braces do not balance, an import of its own is missing or
 // circular, a line or a name past a limit) would fail every budget alike and
 // be printed once per budget: such errors are found by reading each rule file
-// alone, reported once, and no budget is checked.
+// alone, reported once, and no budget is checked.  So is a --set of the other
+// kind than the 参数 a rule file declares (5 for 5%).
 #pragma once
 
 #include <yusuan/compile.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,7 +28,10 @@ namespace cli {
 inline bool same_for_every_budget(const yusuan::diagnostic& d) {
   static constexpr std::string_view codes[] = {"E0001", "E0002", "E0101", "E0102", "E0103", "E0311",
                                                "E0312", "E0713", "E0715", "E0716", "E0717"};
-  return d.level == yusuan::severity::error && std::find(std::begin(codes), std::end(codes), d.code) != std::end(codes);
+  if (d.level != yusuan::severity::error) return false;
+  // a --set of the other kind than the rule file's 参数 (E0502 at the --set)
+  if (d.code == "E0502" && d.span && d.span.file->name() == "--set") return true;
+  return std::find(std::begin(codes), std::end(codes), d.code) != std::end(codes);
 }
 
 /// The errors of the rule files that do not depend on the budget, each once
@@ -32,17 +39,27 @@ inline bool same_for_every_budget(const yusuan::diagnostic& d) {
 /// are looked for, as for the budgets.
 inline yusuan::diagnostics rule_file_errors(const std::vector<std::filesystem::path>& rules,
                                             const std::vector<std::filesystem::path>& library_path,
+                                            const std::map<std::string, std::string, std::less<>>& parameters,
                                             std::size_t max_errors) {
   yusuan::diagnostics out;
   for (const auto& r : rules) {
     yusuan::compile_options co;
     co.library_path = library_path;
+    co.parameters = parameters;
     co.max_errors = max_errors;
     co.check_catalog = false;
     yusuan::diagnostics alone;
     (void)yusuan::compile_file(r, alone, co);
-    for (const auto& d : alone)
-      if (same_for_every_budget(d)) out.add(d);
+    for (const auto& d : alone) {
+      if (!same_for_every_budget(d)) continue;
+      // a --set's error once, though each rule file declaring the 参数 says it
+      const bool from_set = d.span && d.span.file->name() == "--set";
+      if (from_set && std::any_of(out.begin(), out.end(), [&](const yusuan::diagnostic& o) {
+            return o.span && o.span.file->name() == "--set" && o.message == d.message;
+          }))
+        continue;
+      out.add(d);
+    }
     for (const auto& f : alone.files()) out.keep(f);
   }
   return out;

@@ -401,6 +401,13 @@ TEST(rules_cli, a_rule_file_that_does_not_parse_is_reported_once_and_no_budget_i
   EXPECT_EQ(json.exit, 2);
   EXPECT_EQ(count_of(json.out, "\"code\":\"E0101\""), 1u) << json.out;
   EXPECT_HAS(json.out, "\"file\":\"rules.budget\",\"line\":2");
+  // a --set of the other kind than the rule file's 参数: once, no budget checked
+  t.write("rules.budget", "金额单位 万元\n参数 比例 = 50%\n核对 占比(基本支出, 支出合计) ≤ 比例\n");
+  t.write("more.budget", "参数 比例 = 60%\n");
+  auto set = run_cli_in(t.path(), "check --color never a.budget b.budget --rules rules.budget --rules more.budget --set 比例=30");
+  EXPECT_EQ(set.exit, 2) << set.err;
+  EXPECT_EQ(count_of(set.err, "error[E0502]: parameter '比例' is a percentage, not an amount"), 1u) << set.err;
+  EXPECT_EQ(set.err.find("a.budget"), std::string::npos) << set.err;
   // a name the rule file leaves to the budget is no error of the rule file
   // read alone: each budget that lacks it says so
   t.write("rules.budget", "核对 本单位口径 ≤ 5.00\n");
