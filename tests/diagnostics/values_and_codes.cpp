@@ -3,6 +3,10 @@
 // income lines (E0206), project fields and targets out of place (E0207).
 #include "support/test_support.hpp"
 
+#include <string>
+#include <tuple>
+#include <vector>
+
 using namespace yusuan_test;
 
 // --- E0201: malformed codes ----------------------------------------------------------------------
@@ -82,6 +86,23 @@ TEST(diag_values, E0202_malformed_amount) {
   EXPECT_EQ(d.expected, "an amount such as 1,234.56");
   EXPECT_HAS(d.label, "'o'");
   EXPECT_EQ(where(d), "2:19");  // at the 'o'
+}
+
+TEST(diag_values, E0202_a_thousands_separator_out_of_place_is_shown_at_that_separator) {
+  for (const auto& [amount, at, label] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"1,00.00", "2:19", "this ',' is followed by 2 digits, not three"},
+           {"10,0000.00", "2:20", "this ',' is followed by 4 digits, not three"},
+           {"1,000,00", "2:23", "this ',' is followed by 2 digits, not three"},
+           {"1234,567.00", "2:22", "the group before this ',' has 4 digits, not three"},
+           {"1.000,00", "2:23", "a thousands separator after the decimal point"},
+           {"１，００.00", "2:19", "this ',' is followed by 2 digits, not three"}}) {
+    auto r = compile("金额单位 元\n208 01 09 30101: " + amount + "\n");
+    const auto& d = one(r, "E0202");
+    EXPECT_EQ(d.message, "malformed amount '" + amount + "'");
+    EXPECT_EQ(d.label, label) << amount;
+    EXPECT_EQ(where(d), at) << amount;
+    EXPECT_TRUE(note_has(d, "digits are grouped by three from the decimal point")) << amount;
+  }
 }
 
 TEST(diag_values, E0202_finer_than_a_fen_in_wan_yuan) {

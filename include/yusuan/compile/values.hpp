@@ -86,10 +86,44 @@ public:
                 std::string(unit_name(u));
       return std::nullopt;
     }
+    if (ec == amount_errc::bad_grouping) return bad_grouping(text, t, pos);
     const source_span sp = at < text.e ? rep_.span_at(at, 1) : rep_.span_of(text);
     auto& d = rep_.error("E0202", "malformed amount '" + std::string(text.view()) + "'", sp,
                          describe_amount_error(t, ec, pos, u));
     d.expected = "an amount such as 1,234.56";
+    return std::nullopt;
+  }
+
+  /// E0202 for a thousands separator out of place, at that ',' (or '，'):
+  /// the group of digits before it or after it that is not of three.
+  std::nullopt_t bad_grouping(slice text, std::string_view t, std::size_t pos) {
+    const std::size_t comma = pos < t.size() && t[pos] == ',' ? pos : t.rfind(',', pos);
+    std::string label = "a thousands separator out of place";
+    if (comma != std::string_view::npos) {
+      const auto digits = [&](std::size_t from, int step) {
+        std::size_t n = 0;
+        for (auto k = static_cast<std::ptrdiff_t>(from); k >= 0 && k < static_cast<std::ptrdiff_t>(t.size()) &&
+                                                        t[static_cast<std::size_t>(k)] >= '0' &&
+                                                        t[static_cast<std::size_t>(k)] <= '9';
+             k += step)
+          ++n;
+        return n;
+      };
+      if (t.substr(0, comma).find('.') != std::string_view::npos)
+        label = "a thousands separator after the decimal point";
+      else if (comma == pos && comma > 0)
+        label = "the group before this ',' has " + std::to_string(digits(comma - 1, -1)) + " digits, not three";
+      else
+        label = "this ',' is followed by " + std::to_string(digits(comma + 1, 1)) + " digits, not three";
+    }
+    const char* c = comma == std::string_view::npos ? text.b : text.b + written_offset(text.view(), comma);
+    const std::size_t width = comma == std::string_view::npos ? static_cast<std::size_t>(text.e - text.b)
+                              : *c == ','                     ? 1
+                                                              : 3;  // '，'
+    auto& d = rep_.error("E0202", "malformed amount '" + std::string(text.view()) + "'", rep_.span_at(c, width),
+                         std::move(label));
+    d.expected = "an amount such as 1,234.56";
+    d.notes.push_back({"digits are grouped by three from the decimal point (1,234,567.89), or not at all", {}});
     return std::nullopt;
   }
 
