@@ -75,6 +75,19 @@ TEST(diag_names, E0302_a_misspelt_name_gets_the_names_it_is_close_to) {
   EXPECT_EQ(ds[5]->label, "");  // nothing close
 }
 
+TEST(diag_names, E0302_known_names_joined_by_a_dash_were_meant_to_be_subtracted) {
+  auto r = compile("金额单位 万元\n口径 三公经费 = 合计(经济 = 30217)\n208 01 09 基本支出 30217: 1.00\n"
+                   "核对 支出合计-基本支出 = 0.00\n核对 支出合计-基本支出-三公经费 = 0.00\n核对 支出合计-无此口径 = 0.00\n");
+  const auto ds = with_code(r, "E0302");
+  ASSERT_EQ(ds.size(), 3u) << dump(r);
+  EXPECT_EQ(ds[0]->label, "'-' joins words into one name: to subtract, set it off by blanks: 支出合计 - 基本支出");
+  EXPECT_EQ(ds[1]->label,
+            "'-' joins words into one name: to subtract, set it off by blanks: 支出合计 - 基本支出 - 三公经费");
+  EXPECT_EQ(ds[2]->label.find("'-' joins"), std::string::npos);  // 无此口径 is no name: nothing to set apart
+  // set off by blanks, it is a subtraction
+  EXPECT_TRUE(compile("金额单位 万元\n208 01 09 基本支出 30217: 1.00\n核对 支出合计 - 基本支出 = 0.00\n").ok());
+}
+
 TEST(diag_names, E0302_no_prior_figure) {
   auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n核对 支出总计 较上年 减少 1.00\n核对 上年(三公经费) = 1.00\n");
   const auto ds = with_code(r, "E0302");

@@ -378,11 +378,34 @@ private:
       v.amount = *m;
       return v;
     }
+    const auto known = known_names();
+    // 支出合计-基本支出: '-' is part of a name (total-expenditure); known
+    // names on either side were most likely meant to be subtracted
+    if (const std::string apart = names_apart(name, known); !apart.empty()) {
+      fail(span, "E0302", "unknown measure or figure '" + name + "'",
+           "'-' joins words into one name: to subtract, set it off by blanks: " + apart);
+      return std::nullopt;
+    }
     // (a name of one or two characters is one edit from many others: 水费, 电费)
-    const auto near = text::length(name) > 2 ? text::closest_names(name, known_names()) : std::vector<std::string>{};
+    const auto near = text::length(name) > 2 ? text::closest_names(name, known) : std::vector<std::string>{};
     fail(span, "E0302", "unknown measure or figure '" + name + "'",
          near.empty() ? std::string() : "did you mean " + text::quoted_list(near) + "?");
     return std::nullopt;
+  }
+
+  /// "A - B - C" when `name` is known names joined by '-' (A-B-C), else "".
+  static std::string names_apart(const std::string& name, const std::vector<std::string>& known) {
+    if (name.find('-') == std::string::npos) return {};
+    std::string out;
+    std::size_t from = 0;
+    for (;;) {
+      const std::size_t dash = name.find('-', from);
+      const std::string part = name.substr(from, dash == std::string::npos ? std::string::npos : dash - from);
+      if (!std::binary_search(known.begin(), known.end(), part)) return {};
+      out += (out.empty() ? "" : " - ") + part;
+      if (dash == std::string::npos) return out;
+      from = dash + 1;
+    }
   }
 
   /// The names name_value knows besides the budget's measures and figures.
