@@ -22,6 +22,9 @@
 
 namespace cli {
 
+/// Whether a diagnostic points into the values of --set (compile_options::parameters).
+inline bool at_a_set(const yusuan::diagnostic& d) { return d.span && d.span.file->name() == "--set"; }
+
 /// Whether an error of a rule file read alone is one every budget would
 /// report the same way (the codes of docs/diagnostics.md that depend on the
 /// file's text and its own imports only).
@@ -30,7 +33,7 @@ inline bool same_for_every_budget(const yusuan::diagnostic& d) {
                                                "E0312", "E0713", "E0715", "E0716", "E0717"};
   if (d.level != yusuan::severity::error) return false;
   // a --set of the other kind than the rule file's 参数 (E0502 at the --set)
-  if (d.code == "E0502" && d.span && d.span.file->name() == "--set") return true;
+  if (d.code == "E0502" && at_a_set(d)) return true;
   return std::find(std::begin(codes), std::end(codes), d.code) != std::end(codes);
 }
 
@@ -53,10 +56,8 @@ inline yusuan::diagnostics rule_file_errors(const std::vector<std::filesystem::p
     for (const auto& d : alone) {
       if (!same_for_every_budget(d)) continue;
       // a --set's error once, though each rule file declaring the 参数 says it
-      const bool from_set = d.span && d.span.file->name() == "--set";
-      if (from_set && std::any_of(out.begin(), out.end(), [&](const yusuan::diagnostic& o) {
-            return o.span && o.span.file->name() == "--set" && o.message == d.message;
-          }))
+      if (at_a_set(d) &&
+          std::any_of(out.begin(), out.end(), [&](const yusuan::diagnostic& o) { return at_a_set(o) && o.message == d.message; }))
         continue;
       out.add(d);
     }

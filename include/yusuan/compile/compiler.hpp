@@ -80,8 +80,7 @@ private:
     const char* before = top.item_line;
     top.item_line = start;
     if (!before || item.coords.empty() || std::holds_alternative<syntax::ast::code_coord>(item.coords.front())) return;
-    const char* eol = start;
-    while (eol < top.last && !syntax::chars::is_line_break(*eol)) ++eol;
+    const char* eol = syntax::chars::line_end(start, top.last);
     for (const auto& c : item.coords)
       if (const auto* code = std::get_if<syntax::ast::code_coord>(&c); code && code->code.b < eol) return;
     if (item.amount.b < eol || !syntax::indented_deeper(text, start, before)) return;
@@ -104,8 +103,7 @@ private:
     if (!before || !p || !p->fields.empty() || p->opens_block) return;
     const char* text = rep_.file()->text().data();
     if (!syntax::indented_deeper(text, start, before)) return;
-    const char* eol = start;
-    while (eol < top.last && !syntax::chars::is_line_break(*eol)) ++eol;
+    const char* eol = syntax::chars::line_end(start, top.last);
     const std::string line(start, static_cast<std::size_t>(eol - start));
     auto& d = rep_.warning("W0409", "'" + line + "' declares an empty project; it does not put the item above in it",
                            rep_.span_at(start, static_cast<std::size_t>(eol - start)), "indented under the item above");
@@ -202,8 +200,7 @@ private:
         // the rest of its line (the statement's options: it is not read)
         if (err.expected.starts_with("'{'"))
           if (const char* brace = syntax::brace_closing_rows(text, start, err.where, top.last)) {
-            top.pos = brace;
-            while (top.pos < top.last && !syntax::chars::is_line_break(*top.pos)) ++top.pos;
+            top.pos = syntax::chars::line_end(brace, top.last);
             continue;
           }
         const char* opener = nullptr;

@@ -157,10 +157,6 @@ inline const char* unclosed_paren(const char* first, const char* where) noexcept
   return open.empty() ? nullptr : open.back();
 }
 
-/// Reports a statement or query that did not parse: E0101, or E0715 for
-/// expressions and filters nested past the limit.
-/// `statement`, where the statement began: a ')' expected is traced to the
-/// '(' it would close.
 /// The statement keywords closest to the word at `w`, in its script (核队
 /// for 核对, mesure for measure): what a line that starts no statement most
 /// likely meant.
@@ -182,6 +178,10 @@ inline std::vector<std::string> statement_keywords_near(const char* w, const cha
   return text::closest_names(word, spellings);
 }
 
+/// Reports a statement or query that did not parse: E0101, or E0715 for
+/// expressions and filters nested past the limit.
+/// `statement`, where the statement began: a ')' expected is traced to the
+/// '(' it would close.
 inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, const char* last,
                                 const char* statement = nullptr) {
   if (err.nesting_limit != 0) {
@@ -220,10 +220,9 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
       if (!curly && syntax::chars::at(p, last, "\xE2\x80\x9C", 3)) ++openers;
     }
     if (close && closers == 1 && openers == 0) {
-      const char* p = close;
       d.notes.push_back({std::string("a string opened with ") + (curly ? "'“'" : "'\"'") + " is closed with " +
                              (curly ? "'”'" : "'\"'") + ", not with " + (curly ? "'\"'" : "'”'"),
-                         rep.span_at(p, other.size())});
+                         rep.span_at(close, other.size())});
       return;
     }
     d.notes.push_back({std::string("a string is written on one line: close it with ") + (curly ? "'”'" : "'\"'") +

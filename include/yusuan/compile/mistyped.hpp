@@ -18,8 +18,13 @@ namespace yusuan::compile {
 
 namespace mistyped_detail {
 
-using syntax::chars::at;
 using syntax::chars::is_digit;
+
+/// Where the blanks (spaces, tabs) that end at `p` begin.
+inline const char* before_blanks(const char* begin, const char* p) noexcept {
+  while (p > begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+  return p;
+}
 
 /// The start of the number that ends at `e` (digits, '.' and ','), or `e`.
 inline const char* number_before(const char* begin, const char* e) noexcept {
@@ -53,7 +58,7 @@ struct keyword_at {
   std::string_view spelling;  // as written
 };
 inline keyword_at keyword_before(const char* begin, const char* e) noexcept {
-  while (e > begin && (e[-1] == ' ' || e[-1] == '\t')) --e;
+  e = before_blanks(begin, e);
   for (const auto& k : syntax::keyword_table)
     for (const std::string_view sp : {k.zh, k.zh2, k.en, k.en2})
       if (!sp.empty() && static_cast<std::size_t>(e - begin) >= sp.size() &&
@@ -74,15 +79,14 @@ inline bool one_of(const keyword_at& k, std::initializer_list<syntax::keyword> k
 
 /// Whether `p` is at the start of its line, after blanks only.
 inline bool starts_line(const char* begin, const char* p) noexcept {
-  while (p > begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+  p = before_blanks(begin, p);
   return p == begin || syntax::chars::is_line_break(p[-1]);
 }
 
 /// Whether an amount is written at `p` (the start of a number): after ':',
 /// '=', a comparison or the keywords 金额, 合计 and 容差.
 inline bool amount_position(const char* begin, const char* p) noexcept {
-  const char* q = p;
-  while (q > begin && (q[-1] == ' ' || q[-1] == '\t')) --q;
+  const char* q = before_blanks(begin, p);
   if (q == begin) return false;
   for (const std::string_view s : {":", "\xEF\xBC\x9A", "=", "\xEF\xBC\x9D", "<", ">", "\xE2\x89\xA4", "\xE2\x89\xA5",
                                    "\xE2\x89\xA0"})
@@ -103,8 +107,7 @@ inline std::vector<std::string> mistyped_notes(const char* begin, const char* w,
   const std::string_view tok(w, static_cast<std::size_t>(e - w));
   const char* number = d::number_before(begin, w);  // a number glued to the token
   const std::string glued(number, w);
-  const char* b = w;  // before the blanks before the token
-  while (b > begin && (b[-1] == ' ' || b[-1] == '\t')) --b;
+  const char* b = d::before_blanks(begin, w);  // before the blanks before the token
   const char* spaced = b < w ? d::number_before(begin, b) : b;  // a number, then blanks
   const std::string before_blank(spaced, b);
 
@@ -122,8 +125,7 @@ inline std::vector<std::string> mistyped_notes(const char* begin, const char* w,
     std::string grouped = before_blank + "," + std::string(tok);
     const char* first = spaced;
     for (const char* q = spaced;;) {  // 1 234 567.00: the groups further back
-      const char* r = q;
-      while (r > begin && (r[-1] == ' ' || r[-1] == '\t')) --r;
+      const char* r = d::before_blanks(begin, q);
       const char* n = r == q ? r : d::number_before(begin, r);
       if (n == r || r - n > 3 || std::string_view(n, static_cast<std::size_t>(r - n)).find_first_of(".,") != std::string_view::npos)
         break;

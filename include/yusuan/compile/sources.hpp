@@ -188,9 +188,9 @@ private:
     std::vector<std::string> out;
     // the same name written otherwise ("rules" for rules.budget, a blank after it) first
     const std::string own = stem(rel);
+    const std::string_view trimmed = std::string_view(own).substr(0, own.find_last_not_of(' ') + 1);
     for (std::size_t i = 0; i < files.size(); ++i)
-      if (stems[i] == own || stems[i] == std::string_view(own).substr(0, own.find_last_not_of(' ') + 1))
-        out.push_back(files[i]);
+      if (stems[i] == trimmed) out.push_back(files[i]);
     for (const auto& n : text::closest_names(own, stems))
       out.push_back(files[static_cast<std::size_t>(std::find(stems.begin(), stems.end(), n) - stems.begin())]);
     out.erase(std::unique(out.begin(), out.end()), out.end());

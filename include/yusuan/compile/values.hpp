@@ -100,21 +100,17 @@ public:
     const std::size_t comma = pos < t.size() && t[pos] == ',' ? pos : t.rfind(',', pos);
     std::string label = "a thousands separator out of place";
     if (comma != std::string_view::npos) {
-      const auto digits = [&](std::size_t from, int step) {
-        std::size_t n = 0;
-        for (auto k = static_cast<std::ptrdiff_t>(from); k >= 0 && k < static_cast<std::ptrdiff_t>(t.size()) &&
-                                                        t[static_cast<std::size_t>(k)] >= '0' &&
-                                                        t[static_cast<std::size_t>(k)] <= '9';
-             k += step)
-          ++n;
-        return n;
-      };
-      if (t.substr(0, comma).find('.') != std::string_view::npos)
+      const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+      const std::string_view before = t.substr(0, comma), after = t.substr(comma + 1);
+      if (before.find('.') != std::string_view::npos) {
         label = "a thousands separator after the decimal point";
-      else if (comma == pos && comma > 0)
-        label = "the group before this ',' has " + std::to_string(digits(comma - 1, -1)) + " digits, not three";
-      else
-        label = "this ',' is followed by " + std::to_string(digits(comma + 1, 1)) + " digits, not three";
+      } else if (comma == pos && comma > 0) {
+        const auto n = std::find_if_not(before.rbegin(), before.rend(), is_digit) - before.rbegin();
+        label = "the group before this ',' has " + std::to_string(n) + " digits, not three";
+      } else {
+        const auto n = std::find_if_not(after.begin(), after.end(), is_digit) - after.begin();
+        label = "this ',' is followed by " + std::to_string(n) + " digits, not three";
+      }
     }
     const char* c = comma == std::string_view::npos ? text.b : text.b + written_offset(text.view(), comma);
     const std::size_t width = comma == std::string_view::npos ? static_cast<std::size_t>(text.e - text.b)

@@ -20,6 +20,12 @@ constexpr bool is_space(char32_t c) noexcept {
 /// A line ends at LF, at CR LF and at a CR alone.
 constexpr bool is_line_break(char c) noexcept { return c == '\n' || c == '\r'; }
 
+/// The end of the line of p: its line break, or `last`.
+constexpr const char* line_end(const char* p, const char* last) noexcept {
+  while (p < last && !is_line_break(*p)) ++p;
+  return p;
+}
+
 /// The length of the no-break space at p (U+00A0, U+2007, U+202F), or 0.
 constexpr std::size_t no_break_space_length(const char* p, const char* last) noexcept {
   const auto c = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(p[i]); };

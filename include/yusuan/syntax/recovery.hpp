@@ -128,7 +128,7 @@ inline const char* brace_closing_rows(const char* text_begin, const char* stmt_b
   const std::string_view indent = indentation_of(text_begin, stmt_begin);
   const char* p = where;
   for (;;) {
-    while (p < last && !chars::is_line_break(*p)) ++p;
+    p = chars::line_end(p, last);
     while (p < last && chars::is_line_break(*p)) ++p;
     if (p >= last) return nullptr;
     const char* q = p;
