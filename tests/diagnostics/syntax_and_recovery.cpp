@@ -371,6 +371,56 @@ TEST(diag_recovery, a_bad_row_of_a_grouped_constraint_keeps_its_block) {
   EXPECT_EQ(same_line.diagnostics.error_count(), 1u) << dump(same_line);
 }
 
+TEST(diag_recovery, a_last_row_without_its_colon_is_one_error_at_the_end_of_its_line) {
+  // the row `30201` lacks ':' and its amount; the '}' on the next line
+  // closes the block (no "unexpected '}'"), and the caret is after the key,
+  // not at the '}'
+  const std::string head = "金额单位 万元\n208 01 11 30101: 6.00\n208 01 11 30201: 4.00\n";
+  auto r = compile(head + "核对 合计 按 经济 {\n  30101: 6.00\n  30201\n}\n核对 支出合计 = 10.00\n");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  const auto& d = one(r, "E0101");
+  EXPECT_EQ(where(d), "6:8");
+  EXPECT_EQ(d.expected, "':'");
+  EXPECT_EQ(d.found, "the end of the line");
+  // full-width '｝' alike
+  auto wide = compile(head + "核对 合计 按 经济 {\n  30101: 6.00\n  30201\n\xEF\xBD\x9D\n核对 支出合计 = 10.00\n");
+  EXPECT_EQ(wide.diagnostics.error_count(), 1u) << dump(wide);
+  EXPECT_TRUE(with_code(wide, "E0103").empty()) << dump(wide);
+  // a row whose ':' is missing before the next row: at the end of its line too
+  auto mid = compile(head + "核对 合计 按 经济 {\n  30101 6.00\n  30201: 4.00\n}\n");
+  EXPECT_EQ(where(one(mid, "E0101")), "5:9");
+  auto key_only = compile(head + "核对 合计 按 经济 {\n  30101\n  30201: 4.00\n}\n");
+  EXPECT_EQ(where(one(key_only, "E0101")), "5:8");
+  EXPECT_EQ(one(key_only, "E0101").found, "the end of the line");
+  EXPECT_TRUE(with_code(key_only, "E0103").empty()) << dump(key_only);
+}
+
+TEST(diag_syntax, E0101_a_code_whose_groups_are_joined_by_spaces_and_points_both) {
+  // `210 27.00` is a key and an amount without the ':' between them, not
+  // the code 210 27 00
+  auto row = compile("金额单位 万元\n210 27 01 30101: 6.00\n核对 合计 按 功能.类 {\n  210 6.00\n}\n");
+  const auto& d = one(row, "E0101");
+  EXPECT_EQ(where(d), "4:7");
+  EXPECT_EQ(d.expected, "':'");
+  EXPECT_EQ(d.found, "'6.00'");
+  auto glued = compile("金额单位 万元\n210 27 01 30101: 6.00\n核对 合计 按 功能.款 {\n  210 27.00\n}\n");
+  EXPECT_EQ(where(one(glued, "E0101")), "4:7") << dump(glued);
+  // an item's code written 208.01 09 or 208 01.09: one error, with the two spellings
+  for (const auto& [line, at] : std::vector<std::pair<std::string, std::string>>{{"208.01 09 30101: 1.00", "2:8"},
+                                                                                {"208 01.09 30101: 1.00", "2:5"}}) {
+    auto r = compile("金额单位 万元\n" + line + "\n");
+    ASSERT_EQ(r.diagnostics.error_count(), 1u) << line << dump(r);
+    const auto& e = *r.diagnostics.begin();
+    EXPECT_EQ(where(e), at) << line;
+    ASSERT_FALSE(e.notes.empty()) << line;
+    EXPECT_EQ(e.notes.back().message,
+              "the groups of a code are joined all by spaces or all by points: 208 01 09 or 208.01.09")
+        << line;
+  }
+  // each alone reads as before
+  EXPECT_TRUE(compile("金额单位 万元\n208.01.09 30101: 1.00\n208 01 09 30102: 1.00\n").ok());
+}
+
 TEST(diag_recovery, rows_run_on_past_a_missing_close_are_that_close_only) {
   // the rows' '}' is missing: the next statement is read as a row and fails;
   // the indentation places the '}', which is the one error, and the next

@@ -190,6 +190,12 @@ private:
         const char* text = rep_.file()->text().data();
         top.pos = syntax::resume_after_error(text, start, err.where, top.last, !string_not_closed(err));
         const bool restarts = top.pos == err.where && top.pos < top.last && *top.pos != '\n' && *top.pos != '\r';
+        // the error is the '}' that closes the statement's own block (a row
+        // of 核对 … 按 … { … } lacking its ':', then '}'): it closes the block
+        if (const char* after = restarts ? syntax::closing_own_block(text, start, err.where, top.last) : nullptr) {
+          top.pos = after;
+          continue;
+        }
         // the line of the error opens a block, or the error is inside the
         // block of its statement (a row of 核对 … 按 … { … }), whose '}' is
         // still to come: that '}' closes it

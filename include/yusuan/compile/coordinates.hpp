@@ -71,6 +71,13 @@ public:
       d.notes.push_back({"functional codes (功能科目) have 3, 5 or 7 digits and start with 2 (208 05 07); economic codes "
                          "have 3 or 5 digits and start with 3 (部门, 30101) or 5 (政府, 50101); an amount follows ':'",
                          {}});
+      if (const auto* f = rep_.file()) {  // 208.01 09
+        const std::string_view t = f->text();
+        const char* at = code.view().data();
+        if (at >= t.data() && at < t.data() + t.size())
+          if (const std::string m = mistyped_detail::mixed_code_groups(t.data(), at, t.data() + t.size()); !m.empty())
+            d.notes.push_back({mistyped_detail::mixed_code_note(m), {}});
+      }
       return false;
     };
     // a well-formed code of another kind after '→': no malformed code, but

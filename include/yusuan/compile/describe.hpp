@@ -233,8 +233,10 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
   // a word the statement lacks at the end of its line (the unit of a count,
   // a name, a target's value): at the end of that line, not at the next
   // line's first word, which the statement may not take
-  // (so is the '{' that opens a statement's block: its rows are on the next lines)
-  if (statement && statement < err.where && (err.expected.ends_with("line") || err.expected.starts_with("'{'"))) {
+  // (so is the '{' that opens a statement's block: its rows are on the next
+  // lines, and the ':' of a row: the next row or the '}' follows)
+  if (statement && statement < err.where &&
+      (err.expected.ends_with("line") || err.expected.starts_with("'{'") || err.expected == "':'")) {
     const char* p = err.where;
     // back over blanks, line breaks and comments, to the statement's last token
     for (;;) {

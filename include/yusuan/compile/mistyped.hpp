@@ -94,6 +94,40 @@ inline bool amount_position(const char* begin, const char* p) noexcept {
   return one_of(keyword_before(begin, p), {syntax::keyword::amount, syntax::keyword::total, syntax::keyword::within});
 }
 
+/// The functional code whose groups the text at `w` is part of, when they
+/// are joined by spaces and points both (208.01 09, 208 01.09): the code
+/// written with spaces; else empty.
+inline std::string mixed_code_groups(const char* begin, const char* w, const char* last) {
+  const auto in_code = [](char c) { return is_digit(c) || c == ' ' || c == '.'; };
+  const char* p = w;
+  while (p > begin && in_code(p[-1])) --p;
+  while (p < w && *p == ' ') ++p;
+  const char* e = w;
+  while (e < last && in_code(*e)) ++e;
+  const auto digits = [&](const char* q, int n) {
+    for (int i = 0; i < n; ++i)
+      if (q + i >= e || !is_digit(q[i])) return false;
+    return q + n == e || !is_digit(q[n]);
+  };
+  if (*p != '2' || !digits(p, 3)) return {};
+  std::string spaced(p, 3);
+  bool space = false, point = false;
+  const char* q = p + 3;
+  for (int g = 0; g < 2 && q < e && (*q == ' ' || *q == '.') && digits(q + 1, 2); ++g, q += 3) {
+    (*q == ' ' ? space : point) = true;
+    spaced += ' ';
+    spaced.append(q + 1, 2);
+  }
+  return space && point && w < q ? spaced : std::string();
+}
+
+/// The note for a code whose groups are joined by spaces and points both.
+inline std::string mixed_code_note(const std::string& spaced) {
+  std::string dotted = spaced;
+  std::replace(dotted.begin(), dotted.end(), ' ', '.');
+  return "the groups of a code are joined all by spaces or all by points: " + spaced + " or " + dotted;
+}
+
 }  // namespace mistyped_detail
 
 /// Notes for a syntax error at `w` (in a text that starts at `begin`) that
@@ -135,6 +169,9 @@ inline std::vector<std::string> mistyped_notes(const char* begin, const char* w,
     if (d::amount_position(begin, first))
       out.push_back("an amount is one word: its digits are grouped with ',' (" + grouped + "), not with a blank");
   }
+  // 208.01 09: the groups of a code joined by spaces and points both
+  if (const std::string code = d::mixed_code_groups(begin, w, last); !code.empty())
+    out.push_back(d::mixed_code_note(code));
   // ¥10.00, ￥10.00
   const std::size_t sign = syntax::chars::at(w, last, "\xC2\xA5", 2) ? 2 : syntax::chars::at(w, last, "\xEF\xBF\xA5", 3) ? 3 : 0;
   if (sign && w + sign < last && d::is_digit(w[sign]))

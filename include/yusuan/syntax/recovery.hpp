@@ -101,6 +101,18 @@ inline bool inside_block_of(const char* text_begin, const char* stmt_begin, cons
   return true;
 }
 
+/// Past the '}' (or '｝') at `where`, when it closes the block that the
+/// statement at `stmt_begin` opens on its first line and `where` is on a
+/// later line; else nullptr.
+inline const char* closing_own_block(const char* text_begin, const char* stmt_begin, const char* where,
+                                     const char* last) noexcept {
+  if (where >= last || !(*where == '}' || chars::at(where, last, "\xEF\xBD\x9D", 3))) return nullptr;
+  const char* p = stmt_begin;
+  while (p < where && !chars::is_line_break(*p)) ++p;
+  if (p >= where || !line_opens_block(text_begin, stmt_begin, last)) return nullptr;
+  return where + (*where == '}' ? 1 : 3);
+}
+
 /// The blanks (spaces and tabs) that begin the line of `p`, up to `p`.
 inline std::string_view indentation_of(const char* text_begin, const char* p) noexcept {
   const char* line = p;

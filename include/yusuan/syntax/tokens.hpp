@@ -210,9 +210,12 @@ struct code_parser : x3::parser<code_parser> {
     if (!digit(p)) return first;
     while (digit(p)) ++p;
     if (p - first == 3) {
+      // groups joined all by spaces (208 01 09) or all by points (208.01.09):
+      // `210 27.00` is no code (a key, then an amount, without the ':')
       const bool functional = *first == '2';
-      while (p < last && (*p == ' ' || (*p == '.' && functional)) && digit(p + 1) && digit(p + 2) && !digit(p + 3) &&
-             (!chars::word_char_at(p + 3, last) || (functional && p[3] == '.' && digit(p + 4))) &&
+      const char sep = p < last && *p == '.' && functional ? '.' : ' ';
+      while (p < last && *p == sep && digit(p + 1) && digit(p + 2) && !digit(p + 3) &&
+             (!chars::word_char_at(p + 3, last) || (sep == '.' && p[3] == '.' && digit(p + 4))) &&
              !(p + 3 < last && p[3] == ',' && digit(p + 4)))
         p += 3;
     }
