@@ -362,6 +362,18 @@ TEST(query_filter, every_operator_through_the_api_and_the_language) {
   expect_same(by_text, yusuan::run(b, query{}.sum().filtered(yusuan::project_is(b, "系统运维"))), "系统运维");
 }
 
+TEST(query_filter, an_amount_without_its_unit_is_in_the_budgets_unit) {
+  // current.budget is in 万元: 金额 >= 60 is 60 万元 (items 100.00, 60.00
+  // and 70.00), as in the budget's own filters, not 60 元
+  for (const char* f : {"金额 >= 60", "金额 >= 60万元", "金额 >= 600000元", "amount >= 600,000.00元"}) {
+    const auto r = run(std::string("sum where ") + f);
+    ASSERT_TRUE(r.total) << f;
+    EXPECT_EQ(*r.total, wan("230.00")) << f;
+    EXPECT_EQ(r.total_count, 3) << f;
+  }
+  EXPECT_EQ(run("count where 金额 < 60").total_count, 17);
+}
+
 TEST(query_filter, chinese_spellings_match_english) {
   const std::pair<const char*, const char*> pairs[] = {
       {"sum where econ = 302 and kind = 公用经费", "合计 其中 经济 = 302 且 类型 = 公用经费"},

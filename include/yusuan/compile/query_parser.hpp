@@ -22,10 +22,12 @@ namespace yusuan::compile {
 
 class query_parser {
 public:
-  explicit query_parser(const budget& b) : b_(b) {}
+  /// An amount written without its unit (金额 >= 1000) is in the budget's
+  /// 金额单位, as in the budget's own filters.
+  explicit query_parser(const budget& b) : b_(b) { file_.amount_unit = b.amount_unit(); }
   /// For run_with_prior: a project or unit `prior` has is no unknown name
   /// (last year's project: it matches no item this year).
-  query_parser(const budget& b, const budget& prior) : b_(b), prior_(&prior) {}
+  query_parser(const budget& b, const budget& prior) : b_(b), prior_(&prior) { file_.amount_unit = b.amount_unit(); }
 
   std::optional<query> parse(std::string_view text, diagnostics& out) {
     auto src = std::make_shared<const source_file>("<query>", std::string(text));
