@@ -232,6 +232,36 @@ TEST(rules, each_unit_of_a_department_is_reported_separately) {
   EXPECT_THAT(c, Not(FailsRule("局本级")));  // 行政: the condition does not hold
 }
 
+TEST(rules, a_prior_year_figure_under_each_unit_of_several_or_each_project_is_E0302_once) {
+  // 上年 figures are the whole budget's: a unit of two (or a project) would
+  // be compared with the department's, and pass where it grew
+  rules_file r("口径 接待 = 合计(经济 = 30217)\n"
+               "每个 单位: 核对 接待 ≤ 上年(接待) \"不得增长\" 当 上年 = 接待\n"
+               "每个 单位: 核对 增幅(接待) ≤ 0% \"增幅\"\n"
+               "每个 单位: 核对 接待 较上年 持平 \"较上年\"\n"
+               "口径 接待增幅 = 增幅(接待)\n"
+               "每个 单位: 核对 接待增幅 ≤ 0% \"经口径\"\n");
+  const std::string two_units = "单位 1 \"局本级\" 类型 行政\n208 01 01 30217: 3.00\n"
+                                "单位 2 \"中心\" 类型 行政\n208 01 09 30217: 8.00\n上年 接待 11.00\n";
+  const auto c = compile_with_rules(two_units, {r.path}, quiet());
+  EXPECT_EQ(with_code(c.diags, "E0302").size(), 4u) << dump(c.diags);  // once each, not once per unit
+  EXPECT_THAT(c, Reports("E0302", "上年 figures are the whole budget's, not each unit's"));
+  EXPECT_TRUE(with_code(c.diags, "E0501").empty()) << dump(c.diags);
+  // where the condition holds for no unit, the rule does not apply: nothing to say
+  rules_file cond("每个 单位: 核对 合计 ≤ 上年(接待) 当 单位类型 = 事业\n");
+  EXPECT_THAT(compile_with_rules(two_units, {cond.path}, quiet()), ChecksClean());
+  // a budget of one unit: the unit is the budget, and its 上年 figure its own
+  const auto one = compile_with_rules("单位 1 \"局本级\" 类型 行政\n208 01 01 30217: 3.00\n上年 接待 2.00\n",
+                                      {r.path}, quiet());
+  EXPECT_TRUE(with_code(one.diags, "E0302").empty()) << dump(one.diags);
+  EXPECT_THAT(one, FailsRule("不得增长 (单位 1 局本级)"));
+  // each project: never its own 上年 figure
+  rules_file proj("每个 项目: 核对 合计 ≤ 上年(支出合计)\n");
+  const auto p = compile_with_rules("项目 \"甲\" 类型 特定目标类 功能 2080109 { 30227: 6.00 }\n上年 支出合计 9.00\n",
+                                    {proj.path}, quiet());
+  EXPECT_THAT(p, Reports("E0302", "上年 figures are the whole budget's, not each project's"));
+}
+
 TEST(rules, a_measure_the_budget_defines_is_the_budgets_own) {
   rules_file r("口径 公用 = 合计(经济 = 302)\n核对 公用 ≤ 1.00 \"公用过高\"\n");
   EXPECT_THAT(compile_with_rules("208 01 09 30201: 5.00\n", {r.path}, quiet()), FailsRule("公用过高"));

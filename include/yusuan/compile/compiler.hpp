@@ -32,6 +32,7 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -394,6 +395,7 @@ private:
         continue;
       }
       const std::size_t n = c.scope == rule_scope::each_project ? b.projects().size() : b.units().size();
+      const bool prior_of_the_whole = (c.scope == rule_scope::each_project || n > 1) && compares_with_prior(c, b);
       for (std::size_t i = 0; i < n; ++i) {
         std::optional<std::size_t> project, unit_index;
         filter items;
@@ -418,6 +420,10 @@ private:
         scoped.scope_to(items, project);
         scoped.evaluate_measures(order);
         if (c.when && !holds(*c.when, b, project, unit_index, &scoped)) continue;
+        if (prior_of_the_whole) {  // once, where the constraint applies
+          prior_per_instance(c, b);
+          break;
+        }
         constraint_def one = c;
         one.text += " (" + label + ")";
         if (!one.message.empty()) one.message += " (" + label + ")";
@@ -425,6 +431,39 @@ private:
         record(each.check(one));
       }
     }
+  }
+
+  /// Whether a constraint compares with a 上年 figure: 上年(…), 增幅 or
+  /// 较上年, directly or through a measure.
+  static bool compares_with_prior(const constraint_def& c, const budget& b) {
+    std::set<std::string> seen;
+    const auto uses = [&](const auto& self, const expr& e) -> bool {
+      if (e.kind == expr::op::prior || e.kind == expr::op::change) return true;
+      if (e.kind == expr::op::name && seen.insert(e.name).second)
+        for (const auto& m : b.measures())
+          if (m.name == e.name && self(self, m.definition)) return true;
+      for (const auto& a : e.args)
+        if (self(self, a)) return true;
+      return false;
+    };
+    return c.yoy != yoy_claim::none || uses(uses, c.lhs) || uses(uses, c.rhs);
+  }
+
+  /// E0302 for a constraint checked for each project, or for each unit of a
+  /// budget of several, that compares with a 上年 figure: 上年 figures are
+  /// the whole budget's, and each instance would be compared with them.
+  void prior_per_instance(const constraint_def& c, const budget& b) {
+    const bool projects = c.scope == rule_scope::each_project;
+    auto& d = rep_.error("E0302",
+               std::string("上年 figures are the whole budget's, not each ") + (projects ? "project's" : "unit's"),
+               c.lhs.span,
+               projects ? "每个 项目 would compare each project with the budget's 上年 figure"
+                        : "每个 单位 would compare each of the budget's " + std::to_string(b.units().size()) +
+                              " units with the budget's 上年 figure");
+    d.notes.push_back({projects ? "compare the budget's whole without 每个 项目"
+                                : "compare the budget's whole without 每个 单位, or check each unit's own budget, "
+                                  "whose 上年 figures are its own",
+                       {}});
   }
 
   void record(constraint_result r) {
