@@ -73,6 +73,17 @@ TEST(catalog_checks, are_on_by_default) {
   EXPECT_TRUE(off.ok()) << dump(off);
 }
 
+TEST(catalog_checks, a_code_the_catalog_lacks_leaves_the_constraints_to_run) {
+  // the item is kept as written: the figures are those of the budget as
+  // written, and a wrong total is reported beside the unknown code
+  auto r = compile("年度 2024\n金额单位 万元\n208 01 98 30101: 100.00\n208 01 09 30271: 1.00\n核对 支出合计 = 999.00\n",
+                   with_catalog());
+  EXPECT_EQ(with_code(r, "E0602").size(), 1u) << dump(r);
+  EXPECT_EQ(with_code(r, "E0603").size(), 1u) << dump(r);
+  EXPECT_EQ(one(r, "E0501").found, "101.00 (difference -898.00 万元)") << dump(r);
+  for (const auto& d : r.diagnostics) EXPECT_EQ(d.message.find("not run"), std::string::npos) << dump(r);
+}
+
 // ---------------------------------------------------------------------------
 // Clean budgets
 // ---------------------------------------------------------------------------

@@ -133,10 +133,12 @@ public:
 
 private:
   /// The codes of the checks that compare statements read in full: a stated
-  /// total, a project's amount, a group's, a balance, a constraint.  They
-  /// leave nothing out.
+  /// total, a project's amount, a group's, a balance, a constraint, and the
+  /// catalog's (a code the catalog lacks: the item is kept as written).
+  /// They leave nothing out.
   static bool compares_what_was_read(std::string_view code) noexcept {
-    for (std::string_view c : {"E0401", "E0402", "E0403", "E0404", "E0405", "E0501", "E0503", "E0506"})
+    for (std::string_view c :
+         {"E0401", "E0402", "E0403", "E0404", "E0405", "E0501", "E0503", "E0506", "E0601", "E0602", "E0603"})
       if (code == c) return true;
     return false;
   }
