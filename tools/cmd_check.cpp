@@ -203,7 +203,9 @@ int run_check(const std::vector<std::string>& args) {
       c.name = r.text;
       c.classname = at.file + ":" + std::to_string(at.line);
       c.failed = !r.passed;
-      c.message = c.failed ? "constraint failed: " + r.text : "";
+      c.message = !c.failed    ? ""
+                  : r.decided ? "constraint failed: " + r.text
+                              : "constraint could not be evaluated (see its error): " + r.text;
       suite.cases.push_back(std::move(c));
     };
     yusuan::diagnostics diags;

@@ -32,9 +32,12 @@ Options:
   --format text|junit  text (default), or JUnit XML (one testsuite per file,
                        one testcase per test) for CI systems
   --coverage           then list every constraint (核对) of the rule files
-                       the tests use, whether a test made it fail and a test
-                       made it pass; a constraint no test made fail (or pass)
-                       is reported and makes the run fail
+                       the tests use (and of the files they import), whether
+                       a test made it fail and a test made it pass; a
+                       constraint no test made fail (or pass), or one that
+                       could only be evaluated with an error, is reported and
+                       makes the run fail, and so does a run that covers no
+                       constraint
   --set NAME=VALUE     the value of a 参数 of the rules (repeatable)
   -o FILE              write the report to FILE
   -h, --help           show this help
@@ -230,6 +233,10 @@ int run_test(const std::vector<std::string>& args) {
     std::size_t full = 0;
     for (const auto& e : entries) full += e.failed && e.passed;
     co << "coverage: " << full << " of " << entries.size() << " constraints made to fail and to pass\n";
+    if (entries.empty()) {  // nothing was covered: no rule file, or none with a constraint
+      uncovered = true;
+      co << "  no constraint (核对) in the rule files the tests name (规则) or in the files they import\n";
+    }
     for (const auto& e : entries) {
       if (e.failed && e.passed) continue;
       uncovered = true;

@@ -330,6 +330,39 @@ TEST(rules_cli, coverage_catches_a_rule_that_cannot_fail) {
   EXPECT_EQ(run_cli_in(t.path(), "test t.budget").exit, 0);  // without --coverage the tests pass
 }
 
+TEST(rules_cli, coverage_counts_no_error_as_made_to_fail) {
+  // the rule cannot fail; the test "expects" E0302 (no 上年 figure): that
+  // error made it neither fail nor pass
+  temp_dir t;
+  t.write("rules.budget", "核对 支出合计 ≤ 上年(支出合计) + 1000000.00 \"不得增长\"\n");
+  t.write("t.budget",
+          "测试 \"缺上年\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 1.00\n  应 报错 E0302\n}\n"
+          "测试 \"通过\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 1.00\n  上年 支出合计 1.00\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test --coverage t.budget");
+  EXPECT_EQ(r.exit, 1) << r.out;
+  EXPECT_HAS(r.out, "2 passed, 0 failed\n");
+  EXPECT_HAS(r.out, "coverage: 0 of 1 constraints made to fail and to pass\n");
+  EXPECT_HAS(r.out, "  rules.budget:1:1: no test makes it fail: ");
+}
+
+TEST(rules_cli, coverage_lists_the_constraints_of_imported_files_and_fails_when_it_covers_none) {
+  temp_dir t;
+  t.write("bundle.budget", "导入 \"part.budget\"\n");
+  t.write("part.budget", "核对 支出合计 ≤ 100.00 \"支出超过上限\"\n");
+  t.write("t.budget", "测试 \"不超过\" {\n  规则 \"bundle.budget\"\n  208 01 09 30201: 50.00\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test --coverage t.budget");
+  EXPECT_EQ(r.exit, 1) << r.out;
+  EXPECT_HAS(r.out, "coverage: 0 of 1 constraints made to fail and to pass\n");
+  EXPECT_HAS(r.out, "part.budget:1:1: no test makes it fail: 核对 支出合计 ≤ 100.00 \"支出超过上限\"\n");
+  // the rules imported by the test's budget rather than named by 规则: no
+  // constraint is covered, and the run says so and fails
+  t.write("t2.budget", "测试 \"导入\" {\n  导入 \"part.budget\"\n  208 01 09 30201: 50.00\n  应 通过\n}\n");
+  auto none = run_cli_in(t.path(), "test --coverage t2.budget");
+  EXPECT_EQ(none.exit, 1) << none.out;
+  EXPECT_HAS(none.out, "coverage: 0 of 0 constraints made to fail and to pass\n");
+  EXPECT_HAS(none.out, "  no constraint (核对) in the rule files the tests name");
+}
+
 TEST(rules_cli, coverage_finds_rules_after_every_blank_and_line_break_of_the_language) {
   temp_dir t;
   // lines end at a CR alone; a tab follows 核对; a form feed indents the second

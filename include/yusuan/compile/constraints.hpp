@@ -193,6 +193,7 @@ private:
       }
     }
     r.passed = passed;
+    r.decided = true;
     if (!passed) {
       diagnostic d;
       d.level = r.level;
@@ -221,6 +222,7 @@ private:
     auto groups = group_sums(b_, *f, c.by);
     std::vector<bool> stated(groups.size(), false);
     bool passed = true;
+    bool bad_key = false, mismatch = false;  // undecided: a row's key is wrong, and no figure is
     const std::string level_code = c.warning ? "W0501" : "E0501";
     for (const auto& row : c.rows) {
       std::vector<dimension_key> key;
@@ -233,6 +235,7 @@ private:
                        (c.by[d].level ? " at level " + std::to_string(c.by[d].level) : std::string()));
           ok = false;
           passed = false;
+          bad_key = true;
           break;
         }
         key.push_back(*k);
@@ -252,6 +255,7 @@ private:
       const std::int64_t tol = c.tolerance ? c.tolerance->fen() : 0;
       if (!fits || !compare(rounded.fen(), row.amount.fen(), "=", tol)) {
         passed = false;
+        mismatch = true;
         diagnostic d;
         d.level = r.level;
         d.code = level_code;
@@ -274,6 +278,7 @@ private:
     for (std::size_t g = 0; g < groups.size(); ++g) {
       if (stated[g] || groups[g].sum.fen() == 0) continue;
       passed = false;
+      mismatch = true;
       std::vector<std::string> keys;
       for (std::size_t d = 0; d < c.by.size(); ++d)
         keys.push_back(groups[g].keys[d] == no_key ? std::string("无") : key_text(b_, c.by[d], groups[g].keys[d]));
@@ -288,6 +293,7 @@ private:
       rep_.add(std::move(d));
     }
     r.passed = passed;
+    r.decided = !bad_key || mismatch;
     return r;
   }
 

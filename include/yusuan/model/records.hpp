@@ -114,6 +114,9 @@ struct constraint_result {
   std::string text;  // the constraint as written
   severity level = severity::error;
   bool passed = false;
+  /// Whether it was evaluated: false after an error in the constraint itself
+  /// (E0302, E0502, E0504 …), when it neither passed nor failed.
+  bool decided = false;
   source_span span;
   bool from_rules = false;  // stated in a rule file (compile_options::rules), not in the budget
 };

@@ -80,15 +80,25 @@ public:
     if (!add_rule_file(file, diags)) throw budget_error(std::move(diags));
   }
 
-  /// Records the result of a constraint checked in some test.
+  /// Records the result of a constraint checked in some test.  One that
+  /// could not be evaluated (an error in it) neither failed nor passed.
   void record(const constraint_result& r) {
-    if (!r.span) return;
+    if (!r.span || !r.decided) return;
     const auto lc = resolve(r.span);
     std::error_code ec;
     // a rule file is named in diagnostics by the path it was given as
     const std::string key = std::filesystem::weakly_canonical(lc.file, ec).string();
     auto it = entries_.find(std::make_tuple(key, lc.line, lc.column));
-    if (it == entries_.end()) return;
+    if (it == entries_.end()) {
+      // a constraint of a file a rule file imports: listed once it is checked
+      if (!r.from_rules) return;
+      entry e;
+      e.file = std::filesystem::path(lc.file).lexically_normal().string();
+      e.line = lc.line;
+      e.column = lc.column;
+      e.text = r.text.substr(0, r.text.find('\n'));
+      it = entries_.emplace(std::make_tuple(key, lc.line, lc.column), std::move(e)).first;
+    }
     (r.passed ? it->second.passed : it->second.failed) = true;
   }
 
@@ -97,8 +107,10 @@ public:
     for (const auto& [k, e] : entries_) out.push_back(e);
     return out;
   }
-  /// Whether every constraint was made to fail and made to pass.
+  /// Whether every constraint was made to fail and made to pass (and there
+  /// was one: coverage of no constraint covers nothing).
   bool complete() const {
+    if (entries_.empty()) return false;
     for (const auto& [k, e] : entries_)
       if (!e.failed || !e.passed) return false;
     return true;
