@@ -160,3 +160,21 @@ TEST(diag_constraints, E0506_largest_of_no_item) {
   EXPECT_EQ(d.label, "no item passes this filter");
   EXPECT_EQ(where(d), "3:4");
 }
+
+TEST(diag_constraints, E0303_a_row_of_a_grouped_constraint_stated_twice) {
+  const std::string items = "金额单位 万元\n208 01 09 30101: 6.00\n210 11 01 30101: 2.00\n";
+  // the same row twice, with the same figure: the sum alone would pass
+  auto same = compile(items + "核对 合计 按 功能.类 {\n  208: 6.00\n  210: 2.00\n  208: 6.00\n}\n");
+  const auto& d = one(same, "E0303");
+  EXPECT_EQ(d.message, "row 208 of '核对 合计 按 功能.类' is stated twice");
+  EXPECT_EQ(where(d), "7:3");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(where(d.notes[0].span), "5:3");
+  EXPECT_EQ(same.diagnostics.error_count(), 1u) << dump(same);
+  // one key written two ways is one row
+  auto spelt = compile(items + "核对 合计 按 功能 {\n  208 01 09: 6.00\n  2080109: 6.00\n  210 11 01: 2.00\n}\n");
+  EXPECT_EQ(with_code(spelt, "E0303").size(), 1u) << dump(spelt);
+  // two dimensions: a key pair repeated, not a key
+  auto pairs = compile(items + "核对 合计 按 功能.类, 经济 {\n  208, 30101: 6.00\n  210, 30101: 2.00\n}\n");
+  EXPECT_TRUE(pairs.ok()) << dump(pairs);
+}

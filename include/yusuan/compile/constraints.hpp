@@ -9,6 +9,7 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/evaluate.hpp>
 
+#include <map>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -223,6 +224,7 @@ private:
     std::vector<bool> stated(groups.size(), false);
     bool passed = true;
     bool bad_key = false, mismatch = false;  // undecided: a row's key is wrong, and no figure is
+    std::map<std::vector<dimension_key>, source_span> rows_seen;
     const std::string level_code = c.warning ? "W0501" : "E0501";
     for (const auto& row : c.rows) {
       std::vector<dimension_key> key;
@@ -241,6 +243,15 @@ private:
         key.push_back(*k);
       }
       if (!ok) continue;
+      // a row stated twice (a key mistyped as another's, or a row pasted twice)
+      if (const auto [first, added] = rows_seen.emplace(key, row.span); !added) {
+        auto& d = rep_.error("E0303", "row " + join(row.keys) + " of " + first_line(c.text) + " is stated twice",
+                             row.span);
+        d.notes.push_back({"stated first here", first->second});
+        passed = false;
+        bad_key = true;
+        continue;
+      }
       int128 got = 0;
       for (std::size_t g = 0; g < groups.size(); ++g)
         if (groups[g].keys == key) {
