@@ -253,8 +253,12 @@ int run_check_many(const std::vector<std::string>& inputs, const check_settings&
   } else if (!s.quiet || failed + unreadable > 0) {
     text_out << counted(files.size(), "budget") << " checked: " << ok << " ok, " << failed << " with errors";
     if (unreadable) text_out << ", " << unreadable << " unreadable";
+    // a budget with errors is not built: what it holds is counted only in
+    // the budgets that are
     text_out << "; " << counted(items, "item") << ", " << counted(projects, "project") << ", "
-             << counted(constraints, "constraint") << "; " << counted(warnings, "warning");
+             << counted(constraints, "constraint");
+    if (failed + unreadable > 0) text_out << " in the " << counted(ok, "ok budget");
+    text_out << "; " << counted(warnings, "warning");
     if (warnings) text_out << " in " << counted(with_warnings, "budget");
     if (!s.base.rules.empty())
       text_out << "; rules checked: " << rules_passed << " passed, " << rules_failed << " failed";

@@ -39,7 +39,7 @@ TEST(directory_walk, check_reports_the_entries_it_cannot_read) {
                          d + "/c.budget': Too many levels of symbolic links\n" + d +
                          "/p.budget: 1 error, 0 warnings — error[E0001]: cannot read '" + d +
                          "/p.budget': not a regular file (a pipe or a device)\n"
-                         "4 budgets checked: 1 ok, 0 with errors, 3 unreadable; 8 items, 1 project, 7 constraints; "
+                         "4 budgets checked: 1 ok, 0 with errors, 3 unreadable; 8 items, 1 project, 7 constraints in the 1 ok budget; "
                          "0 warnings\n")
         << jobs;
   }

@@ -314,3 +314,12 @@ TEST(diag_totals, W0410_a_budget_that_states_nothing) {
                            "项目 \"甲\" 类型 其他运转类\n"})
     EXPECT_TRUE(with_code(compile(text), "W0410").empty()) << text;
 }
+
+TEST(diag_totals, E0404_amounts_follow_the_budgets_thousands_separators) {
+  auto r = compile("收入 一般公共预算 1,000,000.00\n208 01 09 30101: 1,000,040.00\n");
+  const auto& d = one(r, "E0404");
+  EXPECT_EQ(d.message, "income total 1,000,000.00 differs from expenditure total 1,000,040.00");
+  EXPECT_EQ(d.found, "1,000,040.00 (支出总计; difference +40.00 元)");
+  auto plain = compile("收入 一般公共预算 1000000.00\n208 01 09 30101: 1000040.00\n");
+  EXPECT_EQ(one(plain, "E0404").message, "income total 1000000.00 differs from expenditure total 1000040.00");
+}

@@ -45,6 +45,8 @@ public:
 
 private:
   unit u() const noexcept { return d_.data->header.amount_unit; }
+  /// Whether amounts are shown with thousands separators: as the budget writes them.
+  bool th() const noexcept { return d_.data->header.thousands; }
 
   /// How many checks projects(), groups(), balance() and balance_by_fund()
   /// make: a project's amount against its items, a group's breakdown, income
@@ -121,12 +123,12 @@ private:
         p.amount = sums[i].value();
         if (stated.first && *stated.first != p.amount) {
           auto& d = rep_.error("E0402",
-                               "project '" + p.name + "' amount " + exact_text(*stated.first, u()) +
-                                   " differs from its items " + exact_text(p.amount, u()),
+                               "project '" + p.name + "' amount " + exact_text(*stated.first, u(), th()) +
+                                   " differs from its items " + exact_text(p.amount, u(), th()),
                                stated.second);
-          d.expected = exact_text(*stated.first, u());
-          d.found = exact_text(p.amount, u()) + " in its items (difference " +
-                    signed_text(int128(p.amount.fen()) - stated.first->fen(), u()) + ")";
+          d.expected = exact_text(*stated.first, u(), th());
+          d.found = exact_text(p.amount, u(), th()) + " in its items (difference " +
+                    signed_text(int128(p.amount.fen()) - stated.first->fen(), u(), th()) + ")";
           project_item_notes(d, static_cast<std::uint32_t>(i));
         }
         if (p.group != npos32) {
@@ -185,7 +187,7 @@ private:
                              "no 功能科目 here, in its block or in its project");
       d.notes.push_back({"tables classified by function leave it out: the 支出总表, the 一般公共预算, 政府性基金 and "
                          "财政拨款 支出表 and every table with a row per 功能科目; the tables' totals will be short of "
-                         "the budget's expenditure by " + exact_text(it.amount, u()) + (no_function.size() > 1 ? " and more" : ""),
+                         "the budget's expenditure by " + exact_text(it.amount, u(), th()) + (no_function.size() > 1 ? " and more" : ""),
                          {}});
       others(d, no_function, "without a functional code");
     }
@@ -195,7 +197,7 @@ private:
         if (data.items[i].amount.sign() < 0) negative.push_back(i);
       if (!negative.empty()) {
         const auto& it = data.items[negative.front()];
-        auto& d = rep_.warning("W0408", describe(data, it) + " has a negative amount " + exact_text(it.amount, u()),
+        auto& d = rep_.warning("W0408", describe(data, it) + " has a negative amount " + exact_text(it.amount, u(), th()),
                                at(negative.front()), "a negative item");
         d.notes.push_back({"published budgets have none; if this budget has negative items on purpose (an adjustment, "
                            "a refund), say so in its header with 允许负数",
@@ -221,7 +223,7 @@ private:
     for (const auto& it : data.items) {
       if (it.project != project) continue;
       if (++total > 10) continue;
-      d.notes.push_back({describe(data, it) + " " + exact_text(it.amount, u()), {data.sources[it.file].get(), it.offset, 1}});
+      d.notes.push_back({describe(data, it) + " " + exact_text(it.amount, u(), th()), {data.sources[it.file].get(), it.offset, 1}});
       ++shown;
     }
     if (total > shown) d.notes.push_back({"and " + std::to_string(total - shown) + " more items", {}});
@@ -237,13 +239,13 @@ private:
       const money expected = members.value();
       if (breakdown != expected) {
         auto& d = rep_.error("E0403",
-                             "the breakdown of group '" + grp.name + "' sums to " + exact_text(breakdown, u()) +
-                                 ", but its projects sum to " + exact_text(expected, u()),
+                             "the breakdown of group '" + grp.name + "' sums to " + exact_text(breakdown, u(), th()) +
+                                 ", but its projects sum to " + exact_text(expected, u(), th()),
                              grp.span);
-        d.expected = exact_text(expected, u()) + " (Σ of the projects)";
-        d.found = exact_text(breakdown, u()) + " (difference " + signed_text(int128(breakdown.fen()) - expected.fen(), u()) + ")";
+        d.expected = exact_text(expected, u(), th()) + " (Σ of the projects)";
+        d.found = exact_text(breakdown, u(), th()) + " (difference " + signed_text(int128(breakdown.fen()) - expected.fen(), u(), th()) + ")";
         for (auto m : grp.members)
-          d.notes.push_back({data.projects[m].name + " " + exact_text(data.projects[m].amount, u()), data.projects[m].span});
+          d.notes.push_back({data.projects[m].name + " " + exact_text(data.projects[m].amount, u(), th()), data.projects[m].span});
       }
       grp.amount = expected;
     }
@@ -255,10 +257,10 @@ private:
     const budget b = detail::budget_access::make(d_.data);
     const money in = b.income_grand_total(), out = b.expenditure_grand_total();
     if (in == out) return;
-    auto& d = rep_.error("E0404", "income total " + exact_text(in, u()) + " differs from expenditure total " + exact_text(out, u()),
+    auto& d = rep_.error("E0404", "income total " + exact_text(in, u(), th()) + " differs from expenditure total " + exact_text(out, u(), th()),
                          data.income.front().span);
-    d.expected = exact_text(in, u()) + " (收入总计)";
-    d.found = exact_text(out, u()) + " (支出总计; difference " + signed_text(int128(out.fen()) - in.fen(), u()) + " " +
+    d.expected = exact_text(in, u(), th()) + " (收入总计)";
+    d.found = exact_text(out, u(), th()) + " (支出总计; difference " + signed_text(int128(out.fen()) - in.fen(), u(), th()) + " " +
               std::string(unit_name(u())) + ")";
     d.notes.push_back({"收入总计 = 本年收入合计 + 上年结转结余; 支出总计 = Σ items + 年终结转结余", {}});
   }
@@ -307,13 +309,13 @@ private:
       if (in == out) continue;
       const auto name = std::string(chinese_name(static_cast<fund_source>(f)));
       const source_span at = where[f] ? where[f] : (data.income.empty() ? source_span{} : data.income.front().span);
-      auto& d = rep_.error("E0405", name + ": 年初结转结余 + 收入 " + format_fen(in, u()) + " differs from 支出 + 年终结转结余 " +
-                                        format_fen(out, u()),
+      auto& d = rep_.error("E0405", name + ": 年初结转结余 + 收入 " + format_fen(in, u(), 2, th()) + " differs from 支出 + 年终结转结余 " +
+                                        format_fen(out, u(), 2, th()),
                            at);
-      d.expected = format_fen(in, u()) + " (年初 " + format_fen(opening[f].fen(), u()) + " + 收入 " +
-                   format_fen(income[f].fen(), u()) + ")";
-      d.found = format_fen(out, u()) + " (支出 " + format_fen(items[f].fen(), u()) + " + 年末 " +
-                format_fen(closing[f].fen(), u()) + "; difference " + signed_text(out - in, u()) + " " +
+      d.expected = format_fen(in, u(), 2, th()) + " (年初 " + format_fen(opening[f].fen(), u(), 2, th()) + " + 收入 " +
+                   format_fen(income[f].fen(), u(), 2, th()) + ")";
+      d.found = format_fen(out, u(), 2, th()) + " (支出 " + format_fen(items[f].fen(), u(), 2, th()) + " + 年末 " +
+                format_fen(closing[f].fen(), u(), 2, th()) + "; difference " + signed_text(out - in, u(), th()) + " " +
                 std::string(unit_name(u())) + ")";
       d.notes.push_back({"the budget states its balances by fund source (其中 of 上年结转结余 or 年终结转结余), so each fund "
                          "must balance: 年初结转结余 + 收入 = 支出 + 年终结转结余; a fund not listed has a balance of 0",

@@ -33,11 +33,13 @@ inline std::string exact_text(money m, unit u, bool thousands = false) {
 }
 
 /// An amount with its sign: +1.00, -0.10, 0.00.
-inline std::string signed_text(money m, unit u) { return (m.sign() > 0 ? "+" : "") + exact_text(m, u); }
+inline std::string signed_text(money m, unit u, bool thousands = false) {
+  return (m.sign() > 0 ? "+" : "") + exact_text(m, u, thousands);
+}
 /// The same for an exact difference of two amounts (every decimal it takes).
-inline std::string signed_text(int128 fen, unit u) {
-  if (fen.fits_int64()) return signed_text(money::from_fen(static_cast<std::int64_t>(fen)), u);
-  return (fen > 0 ? "+" : "") + format_fen(fen, u, exact_decimals(u));
+inline std::string signed_text(int128 fen, unit u, bool thousands = false) {
+  if (fen.fits_int64()) return signed_text(money::from_fen(static_cast<std::int64_t>(fen)), u, thousands);
+  return (fen > 0 ? "+" : "") + format_fen(fen, u, exact_decimals(u), thousands);
 }
 
 /// An item as a diagnostic names it: its codes and its project.
