@@ -50,6 +50,21 @@ TEST(lang_unit_types, 机关运行经费_is_the_公用经费_of_行政_and_参�
   EXPECT_EQ(b.find_measure("机构运转经费")->value, wan("11.75"));
 }
 
+TEST(lang_unit_types, the_standard_三公经费_counts_what_财政拨款_pays) {
+  // 公务接待费 2.00 from 一般公共预算, 0.50 from 政府性基金, 0.25 marked 财政拨款,
+  // 20.00 from 事业收入: the 三公 tables count 2.75, and so does the measure
+  auto r = compile("金额单位 万元\n导入 <std/measures.budget>\n单位 \"中心\" 类型 事业\n208 01 50 基本支出 {\n"
+                   "  公用经费 30217: 2.00\n  公用经费 30217: 0.50 资金 政府性基金\n"
+                   "  公用经费 30217: 0.25 资金 财政拨款\n  公用经费 30217: 20.00 资金 事业收入\n"
+                   "  公用经费 30231: 1.00 资金 事业收入\n}\n",
+                   with_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& b = *r.value;
+  EXPECT_EQ(b.find_measure("公务接待费")->value, wan("2.75"));
+  EXPECT_EQ(b.find_measure("公务用车运行维护费")->value, wan("0.00"));
+  EXPECT_EQ(b.find_measure("三公经费")->value, wan("2.75"));
+}
+
 TEST(lang_unit_types, unit_type_in_filters_constraints_and_queries) {
   std::string text(department);
   text += "核对 合计(单位类型 = 事业) = 31.00\n"
