@@ -32,10 +32,12 @@ struct check_settings {
 bool names_many_budgets(const std::vector<std::string>& inputs);
 
 /// The budget files the inputs name, in order: a file as given, a directory's
-/// `*.budget` files (recursively, sorted by path), a list file's lines
-/// (@FILE: one path a line, relative to the list file; blank lines and lines
-/// starting with # skipped).
-std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& inputs);
+/// `*.budget` files (recursively, sorted by path) but its files of tests
+/// (holds_tests: counted in `tests_passed_over` when given), a list file's
+/// lines (@FILE: one path a line, relative to the list file; blank lines and
+/// lines starting with # skipped).
+std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& inputs,
+                                              std::size_t* tests_passed_over = nullptr);
 
 /// The number of threads of `-j N` (0: the number of cores).
 unsigned effective_jobs(unsigned requested);

@@ -32,7 +32,8 @@ constraint (核对), and the template its tables are printed in (模板).  Diagn
 output as a JSON array with --format json.  FILE - reads the budget from
 standard input (its imports resolve against the current directory).
 
-Many budgets: a directory (its *.budget files, recursively, in path order), a
+Many budgets: a directory (its *.budget files, recursively, in path order,
+but its files of tests of rules, 测试, which yusuan test runs), a
 list file (@units.list: one path a line, relative to the list file), or files
 with -j are checked on all cores.  Each failing budget gets one line (its first
 error), then a summary; the results and their order are the same whatever -j

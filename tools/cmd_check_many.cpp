@@ -89,7 +89,10 @@ std::string one_line(const std::string& file, const yusuan::diagnostics& diags) 
     const auto loc = yusuan::resolve(first->span);
     if (!loc.file.empty()) s = loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": ";
     s += "error[" + first->code + "]: " + first->message;
-    if (!first->expected.empty() || !first->found.empty())
+    // (a syntax error's message already says what it expected)
+    if (!first->expected.empty() && first->message.ends_with("expected " + first->expected))
+      s += (first->found.empty() ? "" : ", found " + first->found);
+    else if (!first->expected.empty() || !first->found.empty())
       s += ": expected " + first->expected + ", found " + first->found;
     s += "; ";
   }
@@ -167,13 +170,18 @@ bool names_many_budgets(const std::vector<std::string>& inputs) {
   return std::any_of(inputs.begin(), inputs.end(), [](const std::string& a) { return is_list(a) || is_tree(a); });
 }
 
-std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& inputs) {
+std::vector<std::string> expand_budget_inputs(const std::vector<std::string>& inputs, std::size_t* tests_passed_over) {
   std::vector<std::string> out;
   for (const auto& a : inputs) {
     if (is_list(a)) read_list(a.substr(1), out);
     else if (is_tree(a)) {
-      const auto found = budget_files_in(a, true);
-      out.insert(out.end(), found.begin(), found.end());
+      for (auto& f : budget_files_in(a, true)) {
+        if (holds_tests(f)) {  // tests of rules (测试): no budget
+          if (tests_passed_over) ++*tests_passed_over;
+          continue;
+        }
+        out.push_back(std::move(f));
+      }
     }
     else out.push_back(a);
   }
@@ -187,8 +195,12 @@ unsigned effective_jobs(unsigned requested) {
 }
 
 int run_check_many(const std::vector<std::string>& inputs, const check_settings& s) {
-  const std::vector<std::string> files = expand_budget_inputs(inputs);
+  std::size_t tests = 0;
+  const std::vector<std::string> files = expand_budget_inputs(inputs, &tests);
   if (files.empty()) throw usage_error{"no budget file found in " + inputs.front()};
+  if (tests > 0 && !s.quiet)
+    std::cerr << "note: " << tests << (tests == 1 ? " file" : " files")
+              << " of tests (测试) passed over: run them with yusuan test\n";
   if (std::count(files.begin(), files.end(), std::string("-")) > 0 && files.size() > 1)
     throw usage_error{"standard input (-) can be checked only on its own"};
   const unsigned jobs = std::min<std::size_t>(effective_jobs(s.jobs), files.size());

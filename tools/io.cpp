@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <filesystem>
 #include <iterator>
 #include <mutex>
@@ -359,6 +360,32 @@ std::vector<std::string> budget_files_in(const std::string& dir, bool recursive)
   else walk(fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec));
   std::sort(found.begin(), found.end());
   return found;
+}
+
+bool holds_tests(const std::string& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return false;
+  std::ifstream in(file, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  // a line that starts, after blanks, with 测试 or test, then a blank or a quote
+  for (std::size_t p = 0; p < head.size();) {
+    std::size_t eol = head.find_first_of("\r\n", p);
+    if (eol == std::string::npos) eol = head.size();
+    std::string_view line(head.data() + p, eol - p);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.starts_with("\xE3\x80\x80")))
+      line.remove_prefix(line.front() == '\xE3' ? 3 : 1);
+    for (const std::string_view w : {std::string_view("测试"), std::string_view("test")})
+      if (line.starts_with(w)) {
+        const std::string_view after = line.substr(w.size());
+        if (!after.empty() && (after.front() == ' ' || after.front() == '\t' || after.front() == '"' ||
+                               after.starts_with("\xE2\x80\x9C") || after.starts_with("\xE3\x80\x80")))
+          return true;
+      }
+    p = eol + 1;
+  }
+  return false;
 }
 
 void report(const reporting& r, const yusuan::diagnostics& diags) {

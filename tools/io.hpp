@@ -176,6 +176,11 @@ std::string read_standard_input();
 /// skipped.  io_error when `dir` cannot be read.
 std::vector<std::string> budget_files_in(const std::string& dir, bool recursive);
 
+/// Whether `file` is a file of tests of rules (its first statement, after
+/// blank lines and comments, is 测试 / test): no budget, run by `yusuan test`.
+/// Only a regular file is opened, and only its first 64 KiB are read.
+bool holds_tests(const std::string& file);
+
 /// Throws a usage error when standard input ("-") is among `inputs` more
 /// than once: it can be read only once.
 void refuse_stdin_twice(const std::vector<std::string>& inputs);

@@ -71,3 +71,25 @@ TEST(directory_walk, test_reports_the_entries_it_cannot_read_as_errors) {
                         "/p.budget': not a regular file (a pipe or a device)\n");
   EXPECT_HAS(r.out, ", 3 errors\n");
 }
+
+TEST(directory_walk, check_passes_over_files_of_tests_and_says_so) {
+  // a file of tests has shared statements, then 测试 blocks: it is no budget
+  temp_dir t;
+  const fs::path dir = t.path() / "budgets";
+  fs::create_directories(dir / "tests");
+  fs::copy_file(small_path, dir / "a.budget");
+  const std::string tests = "# tests\n金额单位 万元\n\n测试 \"通过\" {\n  208 01 09 30101: 1.00\n  应 通过\n}\n";
+  t.write("budgets/tests/t.budget", tests);
+  auto r = run_cli("check --color never " + dir.string());
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_HAS(r.err, "note: 1 file of tests (测试) passed over: run them with yusuan test\n");
+  EXPECT_HAS(r.err, "1 budget checked: 1 ok, 0 with errors;");
+  // named on its own, it is one error that says what it is
+  auto one = run_cli("check --color never " + (dir / "tests" / "t.budget").string());
+  EXPECT_EQ(one.exit, 1) << one.err;
+  EXPECT_HAS(one.err, "error[E0101]: syntax error: a test (测试) is no statement of a budget\n");
+  EXPECT_HAS(one.err, "run with `yusuan test FILE`");
+  EXPECT_HAS(one.err, ": 1 error, 0 warnings");
+  // and yusuan test runs it from the directory
+  EXPECT_EQ(run_cli("test " + dir.string()).exit, 0);
+}

@@ -186,6 +186,15 @@ private:
       }
       if (status == syntax::parse_status::error) {
         if (ran_past_missing_brace(low, top, start, err.where)) continue;
+        if (const std::size_t n = test_keyword_at(start, top.last)) {  // a file of tests, read as a budget
+          auto& d = rep_.error("E0101", "syntax error: a test (测试) is no statement of a budget", rep_.span_at(start, n));
+          d.expected = "a statement";
+          d.found = "'" + std::string(start, n) + "'";
+          d.notes.push_back({"a file of tests of rules is run with `yusuan test FILE`; the rest of this file is passed over",
+                             {}});
+          top.pos = top.last;
+          continue;
+        }
         report_syntax_error(rep_, err, top.last, start);
         for (auto& name : syntax::names_declared_by(start, top.last)) rep_.left_out(std::move(name));
         const char* text = rep_.file()->text().data();
@@ -241,6 +250,19 @@ private:
       }
       enter(files, importing, std::move(*loaded), ctx_.file.amount_unit, ctx_.file.unit_index);
     }
+  }
+
+  /// The length of 测试 or test at `p` as a statement's first word, followed
+  /// by a blank or a quote (a test of rules), or 0.
+  static std::size_t test_keyword_at(const char* p, const char* last) noexcept {
+    for (const std::string_view w : {std::string_view("测试"), std::string_view("test")}) {
+      const char* e = p + w.size();
+      if (static_cast<std::size_t>(last - p) > w.size() && std::string_view(p, w.size()) == w &&
+          (*e == ' ' || *e == '\t' || *e == '"' || syntax::chars::at(e, last, "\xE2\x80\x9C", 3) ||
+           syntax::chars::at(e, last, "\xE3\x80\x80", 3)))
+        return w.size();
+    }
+    return 0;
   }
 
   /// A statement that did not parse because it ran on past a '}' most likely
