@@ -380,3 +380,24 @@ TEST(diag_names, W0305_not_for_the_standard_librarys_filters) {
   auto r2 = compile_path(own, no_catalog());
   EXPECT_EQ(with_code(r2, "W0305").size(), 1u) << dump(r2);
 }
+
+TEST(diag_names, E0303_two_units_with_one_code) {
+  // a unit file of 甲单位 (行政) and one of 乙单位 (事业), both 100001
+  auto r = compile("金额单位 万元\n单位 100001 \"甲单位\" 类型 行政\n208 01 01 30101: 1.00\n"
+                   "单位 100001 \"乙单位\" 类型 事业\n208 01 50 30101: 2.00\n");
+  const auto& d = one(r, "E0303");
+  EXPECT_EQ(d.message, "unit 100001 is declared twice: as 甲单位 (行政) and as 乙单位 (事业)");
+  EXPECT_EQ(where(d), "4:4");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(where(d.notes[0].span), "2:4");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  // the same unit again, without its type or as declared, goes on with its items
+  auto again = compile("金额单位 万元\n单位 100001 \"甲单位\" 类型 行政\n208 01 01 30101: 1.00\n单位 100002 \"乙单位\" 类型 事业\n"
+                       "208 01 50 30101: 2.00\n单位 100001 \"甲单位\"\n208 01 01 30102: 1.00\n单位 100001 \"甲单位\" 类型 行政\n"
+                       "208 01 01 30103: 1.00\n");
+  ASSERT_TRUE(again.ok()) << dump(again);
+  EXPECT_EQ(again.value->units().size(), 2u);
+  // a type stated once only is no other unit
+  auto typed = compile("单位 100001 \"甲单位\"\n208 01 01 30101: 1.00\n单位 100001 \"甲单位\" 类型 行政\n");
+  EXPECT_TRUE(typed.ok()) << dump(typed);
+}

@@ -97,6 +97,30 @@ public:
       c_.d.unit_ids.try_emplace(key, 0);
       c_.file.unit_index = 0;
     } else if (auto it = c_.d.unit_ids.find(key); it != c_.d.unit_ids.end()) {
+      // the unit again (its items go on): with another name or type, it is
+      // another unit given the same code
+      const budget_unit& first = data.units[it->second];
+      const bool other_name = !code.empty() && !name.empty() && !first.name.empty() && name != first.name;
+      const bool other_type = unit.type != unit_type::unknown && first.type != unit_type::unknown && unit.type != first.type;
+      if (other_name || other_type) {
+        const auto described = [&](const budget_unit& u) {
+          std::string t = u.name.empty() ? std::string("(no name)") : u.name;
+          if (u.type != unit_type::unknown) t += " (" + std::string(chinese_name(u.type)) + ")";
+          return t;
+        };
+        auto& d = c_.rep.error("E0303", "unit " + code + " is declared twice: as " + described(first) + " and as " +
+                                            described(unit),
+                               at, "two units cannot share a code");
+        d.notes.push_back({"declared first here", first.span});
+        // its items and income kept apart from the first's, so that this is
+        // the one error they give
+        if (data.units.size() < max_units) {
+          c_.file.unit_index = static_cast<std::uint16_t>(data.units.size());
+          data.units.push_back(unit);
+          c_.file.unit_declared = true;
+        }
+        return;
+      }
       c_.file.unit_index = static_cast<std::uint16_t>(it->second);
     } else if (data.units.size() >= max_units) {
       c_.rep.error("E0711", "too many budget units", at,
