@@ -532,3 +532,16 @@ TEST(rules, reading_tests_and_rule_files_in_the_throwing_and_the_non_throwing_fo
   EXPECT_TRUE(cov.add_rule_file(rules, d));
   EXPECT_EQ(cov.entries().size(), 1u);
 }
+
+TEST(rules, a_change_from_a_prior_year_figure_of_0_to_0_is_none) {
+  // 增幅 and 较上年 from 0 to 0: 0%, compared as any other; from 0 to more: E0502
+  rules_file r("参数 比例 = 5%\n核对 增幅(支出合计) ≤ 0% \"不得增长\"\n核对 增幅(支出合计) ≤ 比例 \"参数\"\n"
+               "核对 支出合计 较上年 下降 0% \"持平\"\n口径 变化 = 增幅(支出合计)\n核对 变化 = 0% \"经口径\"\n");
+  EXPECT_THAT(compile_with_rules("上年 支出合计 0.00\n", {r.path}, quiet()), ChecksClean());
+  const auto grew = compile_with_rules("208 01 09 30201: 1.00\n上年 支出合计 0.00\n", {r.path}, quiet());
+  EXPECT_THAT(grew, Reports("E0502", "the 上年 figure is 0: no percentage change"));
+  EXPECT_TRUE(with_code(grew.diags, "E0501").empty()) << dump(grew.diags);
+  // 0% is compared as any percentage: ≥ 1% fails
+  rules_file at_least("核对 增幅(支出合计) ≥ 1% \"至少增长\"\n");
+  EXPECT_THAT(compile_with_rules("上年 支出合计 0.00\n", {at_least.path}, quiet()), FailsRule("至少增长"));
+}

@@ -109,11 +109,13 @@ private:
         found = describe_delta(rounded, shown, fig) + fig.exact_note(delta, true) + " (" +
                 exact_text(cur->amount, u, th_) + " against 上年 " + exact_text(*p, u, th_) + in_unit + ")";
       } else {
-        if (p->is_zero()) {
+        // from 0 to 0 is no change (0%); from 0 to anything else, no percentage
+        if (p->is_zero() && !delta.is_zero()) {
           ev_.fail(c.lhs.span, "E0502", "the 上年 figure of '" + c.lhs.name + "' is 0: no percentage change");
           return r;
         }
-        const auto units = ev_.percent_of(delta, p->abs(), c.rhs.scale, c.lhs.span, "year-on-year change");
+        const auto units = p->is_zero() ? std::optional<std::int64_t>(0)
+                                        : ev_.percent_of(delta, p->abs(), c.rhs.scale, c.lhs.span, "year-on-year change");
         if (!units) return r;
         const std::int64_t got = *units;
         const std::int64_t want = c.yoy == yoy_claim::fall ? -c.rhs.percent_units : c.rhs.percent_units;
@@ -132,19 +134,23 @@ private:
         ev_.fail(ratio_e.span, "E0502", "a percentage can only be compared with 占比(…) or 增幅(…)");
         return r;
       }
-      if (v->denominator.is_zero()) {
+      // a change from 0 to 0 is none (0%); from 0 to anything else, no percentage
+      const bool none_to_none = v->change && v->denominator.is_zero() && v->numerator.is_zero();
+      if (v->denominator.is_zero() && !none_to_none) {
         ev_.fail(ratio_e.span, "E0502",
-                 ratio_e.kind == expr::op::change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
+                 v->change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
         return r;
       }
       // a 参数 is a threshold: the exact ratio is compared with it, and shown
       // with as many decimals as it takes to tell it from the threshold
-      const int scale = lit.threshold ? shown_scale(*v, lit) : lit.scale;
-      const auto units = ev_.percent_of(v->numerator, v->denominator, scale, ratio_e.span, "share");
+      const int scale = none_to_none ? lit.scale : lit.threshold ? shown_scale(*v, lit) : lit.scale;
+      const auto units = none_to_none ? std::optional<std::int64_t>(0)
+                                      : ev_.percent_of(v->numerator, v->denominator, scale, ratio_e.span, "share");
       if (!units) return r;
       const std::int64_t got = *units;
       if (lit.threshold) {
-        const int order = compare_ratio(v->numerator, v->denominator, lit.percent_units, lit.scale);
+        const int order = none_to_none ? (lit.percent_units > 0 ? -1 : lit.percent_units < 0 ? 1 : 0)
+                                       : compare_ratio(v->numerator, v->denominator, lit.percent_units, lit.scale);
         passed = lit_left ? compare(0, order, c.cmp, 0) : compare(order, 0, c.cmp, 0);
       } else {
         passed = lit_left ? compare(lit.percent_units, got, c.cmp, 0) : compare(got, lit.percent_units, c.cmp, 0);

@@ -169,6 +169,7 @@ public:
         v.kind = value::type::percent_ratio;
         v.numerator = *delta;
         v.denominator = p->abs();
+        v.change = true;
         return v;
       }
       case expr::op::add: return add(e);

@@ -169,6 +169,7 @@ struct value {
   bool whole = false;      // money written as a whole number (±): also a count
   // percent_ratio: numerator / denominator * 100 (exact), rounded when compared
   money numerator, denominator;
+  bool change = false;  // percent_ratio: a change from 上年 (增幅), whose 0 / 0 is no change (0%)
 };
 
 }  // namespace yusuan
