@@ -401,3 +401,22 @@ TEST(diag_names, E0303_two_units_with_one_code) {
   auto typed = compile("单位 100001 \"甲单位\"\n208 01 01 30101: 1.00\n单位 100001 \"甲单位\" 类型 行政\n");
   EXPECT_TRUE(typed.ok()) << dump(typed);
 }
+
+TEST(diag_names, W0208_an_imported_unit_file_without_its_amount_unit) {
+  temp_dir t;
+  t.write("unit.budget", "单位 200001 \"丙单位\" 类型 行政\n208 01 01 30101: 400,000.00\n");
+  const auto dept = t.write("dept.budget", "金额单位 万元\n部门 200 \"测试局\"\n导入 \"unit.budget\"\n");
+  auto r = compile_path(dept);
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0208");
+  EXPECT_EQ(d.message, "unit file states no 金额单位: its amounts are read in 万元, the importing file's");
+  EXPECT_EQ(where(d), "1:4");
+  // no warning: the unit file states its unit, the department is in 元, or
+  // the imported file declares no unit (measures, a part of a unit's file)
+  t.write("stated.budget", "金额单位 万元\n单位 200002 \"丁单位\"\n208 01 01 30101: 40.00\n");
+  t.write("part.budget", "208 01 01 30102: 4.00\n");
+  const auto clean = t.write("dept2.budget", "金额单位 万元\n导入 \"stated.budget\"\n导入 \"part.budget\"\n");
+  EXPECT_TRUE(with_code(compile_path(clean), "W0208").empty());
+  const auto yuan = t.write("dept3.budget", "部门 200 \"测试局\"\n导入 \"unit.budget\"\n");
+  EXPECT_TRUE(with_code(compile_path(yuan), "W0208").empty());
+}

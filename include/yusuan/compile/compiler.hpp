@@ -178,6 +178,7 @@ private:
       const auto status = syntax::parse_statement(top.pos, top.last, slot, err, opt_.max_expression_depth);
       if (status == syntax::parse_status::end) {
         low.close_unclosed(top.depth);
+        unit_file_without_its_amount_unit();
         ctx_.file = top.saved;
         ctx_.values.set_file(ctx_.file);
         importing.pop_back();
@@ -250,6 +251,20 @@ private:
       }
       enter(files, importing, std::move(*loaded), ctx_.file.amount_unit, ctx_.file.unit_index);
     }
+  }
+
+  /// W0208, at the end of an imported file that declares a budget unit and
+  /// writes amounts without stating its 金额单位, in an importer's unit other
+  /// than 元: checked alone, the same file would be read in 元.
+  void unit_file_without_its_amount_unit() {
+    const file_state& f = ctx_.file;
+    if (f.index == 0 || !f.unit_declared || f.amount_unit_stated || f.amounts == 0 || f.amount_unit == unit::yuan)
+      return;
+    const auto& u = ctx_.data().units[f.unit_index];
+    const std::string in(unit_name(f.amount_unit));
+    auto& d = rep_.warning("W0208", "unit file states no 金额单位: its amounts are read in " + in + ", the importing file's",
+                           u.span, "checked alone, this file would be read in 元");
+    d.notes.push_back({"state the unit of its amounts in the file: 金额单位 " + in + " (or 金额单位 元)", {}});
   }
 
   /// The length of 测试 or test at `p` as a statement's first word, followed

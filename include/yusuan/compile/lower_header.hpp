@@ -59,6 +59,7 @@ public:
       // the amounts below are read in the unit asked for: no cascade of errors in the wrong unit
     }
     c_.file.amount_unit = *u;
+    c_.file.amount_unit_stated = true;
     if (c_.file.index == 0) c_.data().header.amount_unit = *u;
   }
 
