@@ -545,3 +545,14 @@ TEST(rules, a_change_from_a_prior_year_figure_of_0_to_0_is_none) {
   rules_file at_least("核对 增幅(支出合计) ≥ 1% \"至少增长\"\n");
   EXPECT_THAT(compile_with_rules("上年 支出合计 0.00\n", {at_least.path}, quiet()), FailsRule("至少增长"));
 }
+
+TEST(rules, a_condition_on_the_year_of_a_budget_without_one_is_W0308_and_not_checked) {
+  rules_file r("核对 支出合计 ≤ 0.50 \"上限\" 当 年度 ≥ 2024\n核对 支出合计 ≤ 0.50 \"上限2\" 当 非 (年度 < 2024 或 单位类型 = 事业)\n"
+               "核对 支出合计 ≤ 0.50 \"无条件\" 当 单位类型 = 行政\n");
+  const auto c = compile_with_rules("208 01 09 30101: 1.00\n", {r.path}, quiet());
+  EXPECT_EQ(with_code(c.diags, "W0308").size(), 2u) << dump(c.diags);
+  EXPECT_THAT(c, Not(FailsRule("上限")));
+  EXPECT_THAT(c, Not(FailsRule("上限2")));
+  // with its year, the rule applies
+  EXPECT_THAT(compile_with_rules("年度 2024\n208 01 09 30101: 1.00\n", {r.path}, quiet()), FailsRule("上限"));
+}

@@ -426,6 +426,13 @@ private:
     ev.store_values(data.measures);
     constraint_checker checker(ev, rep_);
     for (const auto& c : draft_.constraints) {
+      if (c.when && b.header().year == 0)
+        if (const rule_condition* y = year_condition(*c.when)) {  // W0308: undecidable, not checked
+          auto& d = rep_.warning("W0308", "the budget states no 年度: the condition on 年度 cannot be decided",
+                                 y->span, "the constraint is not checked");
+          d.notes.push_back({"state the budget's year: 年度 2024", {}});
+          continue;
+        }
       if (c.scope == rule_scope::budget) {
         if (c.when && !holds(*c.when, b, {}, {})) continue;
         record(checker.check(c));
@@ -509,6 +516,14 @@ private:
       if (sources[i].get() == r.span.file) r.from_rules = true;
     if (opt_.on_constraint) opt_.on_constraint(r);
     ctx_.data().constraints.push_back(std::move(r));
+  }
+
+  /// The first test of a condition on 年度, or nullptr.
+  static const rule_condition* year_condition(const rule_condition& c) {
+    if (c.kind == rule_condition::op::test) return c.what == rule_condition::subject::year ? &c : nullptr;
+    for (const auto& x : c.children)
+      if (const rule_condition* y = year_condition(x)) return y;
+    return nullptr;
   }
 
   /// Whether the condition of 当 holds for the budget, or for one of its
