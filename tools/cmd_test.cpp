@@ -3,6 +3,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "junit.hpp"
+#include "rule_files.hpp"
 #include "test_parameters.hpp"
 
 #include <yusuan/compile.hpp>
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -162,6 +165,7 @@ int run_test(const std::vector<std::string>& args) {
   std::size_t passed = 0, failed = 0, errors = 0;
   bool malformed = false;
   yusuan::rule_coverage cov;
+  std::map<std::filesystem::path, yusuan::diagnostics> rule_errors;  // of each rule file read alone
   std::vector<junit::testsuite> suites;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& file = files[i];
@@ -169,8 +173,9 @@ int run_test(const std::vector<std::string>& args) {
     junit::testsuite suite;
     suite.name = file.string();
     // a file or a test that cannot be run: an error, not a result
-    const auto in_error_case = [&](const std::string& name, const std::string& heading, const yusuan::diagnostics& ds) {
-      report(rep, ds);
+    const auto in_error_case = [&](const std::string& name, const std::string& heading, const yusuan::diagnostics& ds,
+                                   bool print = true) {
+      if (print) report(rep, ds);
       malformed = true;
       ++errors;
       suite.cases.push_back(in_error(name, file.string(), ds));
@@ -188,6 +193,23 @@ int run_test(const std::vector<std::string>& args) {
         continue;
       }
       for (const auto& r : t.rules) note_file_read(r.string());
+      // a rule file with an error no test could change (it does not parse,
+      // an import of its own is missing …): the test cannot be run, and the
+      // file's errors are printed once
+      yusuan::diagnostics broken;
+      bool first_time = false;
+      for (const auto& r : t.rules) {
+        auto it = rule_errors.find(r);
+        if (it == rule_errors.end()) {
+          it = rule_errors.emplace(r, rule_file_errors({r}, library_path(), {}, 100)).first;
+          first_time = first_time || it->second.has_errors();
+        }
+        broken.append(it->second);
+      }
+      if (broken.has_errors()) {
+        in_error_case(t.name, t.name + "  (" + file.string() + ":" + std::to_string(t.line) + ")", broken, first_time);
+        continue;
+      }
       if (coverage) {
         // a rule file that cannot be read lists nothing; the test reports it (E0001)
         yusuan::diagnostics unread;

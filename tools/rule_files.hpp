@@ -6,8 +6,11 @@
 // not parse, its braces do not balance, an import of its own is missing or
 // circular, a line or a name past a limit) would fail every budget alike and
 // be printed once per budget: such errors are found by reading each rule file
-// alone, reported once, and no budget is checked.  So is a --set of the other
-// kind than the 参数 a rule file declares (5 for 5%).
+// alone, reported once, and no budget is checked.  So are a malformed code,
+// number or word of its own, an import leaving the rule file's directory, a
+// header of its own out of order (金额单位 after an amount), and a --set of
+// the other kind than the 参数 a rule file declares (5 for 5%) or that is no
+// value at all (abc).
 #pragma once
 
 #include <yusuan/compile.hpp>
@@ -29,8 +32,9 @@ inline bool at_a_set(const yusuan::diagnostic& d) { return d.span && d.span.file
 /// report the same way (the codes of docs/diagnostics.md that depend on the
 /// file's text and its own imports only).
 inline bool same_for_every_budget(const yusuan::diagnostic& d) {
-  static constexpr std::string_view codes[] = {"E0001", "E0002", "E0101", "E0102", "E0103", "E0311",
-                                               "E0312", "E0713", "E0715", "E0716", "E0717"};
+  static constexpr std::string_view codes[] = {"E0001", "E0002", "E0101", "E0102", "E0103", "E0201",
+                                               "E0202", "E0205", "E0206", "E0304", "E0311", "E0312",
+                                               "E0313", "E0713", "E0715", "E0716", "E0717"};
   if (d.level != yusuan::severity::error) return false;
   // a --set of the other kind than the rule file's 参数 (E0502 at the --set)
   if (d.code == "E0502" && at_a_set(d)) return true;

@@ -243,7 +243,7 @@ TEST(diag_names, E0313_import_leaving_the_root) {
   auto r = compile_path("tests/data/dsl/import_escape.budget");
   EXPECT_FALSE(r.ok());
   const auto& d = one(r, "E0313");
-  EXPECT_EQ(d.message, "import '../small.budget' leaves the budget's root directory");
+  EXPECT_EQ(d.message, "import '../small.budget' leaves its root directory");
   EXPECT_EQ(where(d), "1:5");
   EXPECT_TRUE(note_has(d, "imports must stay under " + fs::weakly_canonical(fs::absolute("tests/data/dsl")).string()))
       << dump(r);

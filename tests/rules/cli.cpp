@@ -413,6 +413,46 @@ TEST(rules_cli, tests_in_english_and_with_full_width_punctuation) {
   EXPECT_EQ(r.out, "ok      over  (t.budget:1)\nok      全角  (t.budget:6)\n2 passed, 0 failed\n");
 }
 
+TEST(rules_cli, more_errors_of_a_rule_file_alone_are_reported_once) {
+  temp_dir t;
+  fs::create_directories(t.path() / "rules");
+  fs::create_directories(t.path() / "common");
+  t.write("common/m.budget", "口径 公用 = 合计(经济 = 302)\n");
+  t.write("a.budget", "208 01 09 30201: 1.00\n");
+  t.write("b.budget", "208 01 09 30201: 2.00\n");
+  for (const auto& [rules, code] : std::vector<std::pair<std::string, std::string>>{
+           {"导入 \"../common/m.budget\"\n", "E0313"},           // an import leaving the rule file's directory
+           {"核对 支出合计 ≤ 1.00\n金额单位 万元\n", "E0206"},      // 金额单位 after an amount
+           {"核对 支出合计 ≤ 1,00.00\n", "E0202"},                  // a malformed amount
+           {"核对 合计(经济 = 3x201) ≤ 1.00\n", "E0201"}}) {        // a malformed code
+    t.write("rules/r.budget", rules);
+    auto r = run_cli_in(t.path(), "check --color never a.budget b.budget --rules rules/r.budget");
+    EXPECT_EQ(r.exit, 2) << rules << r.err;
+    EXPECT_EQ(count_of(r.err, "error[" + code + "]"), 1u) << rules << r.err;
+    EXPECT_HAS(r.err, "no budget was checked\n");
+  }
+  // a --set that is no value: once
+  t.write("rules/r.budget", "参数 上限 = 1.00\n核对 支出合计 ≤ 上限\n");
+  auto set = run_cli_in(t.path(), "check --color never a.budget b.budget --rules rules/r.budget --set 上限=abc");
+  EXPECT_EQ(set.exit, 2) << set.err;
+  EXPECT_EQ(count_of(set.err, "error[E0202]"), 1u) << set.err;
+}
+
+TEST(rules_cli, a_test_whose_rule_file_does_not_read_is_an_error_not_a_result) {
+  // the rule file does not parse: no test can pass or fail on it, not even
+  // one that expects E0101; its error is printed once
+  temp_dir t;
+  t.write("rules.budget", "核对 支出合计 ≤ 上年(支出合计) * 1.05\n");
+  t.write("t.budget", "测试 \"甲\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 1.00\n  应 通过\n}\n"
+                      "测试 \"乙\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 1.00\n  应 报错 E0101\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_HAS(r.out, "ERROR   甲  (t.budget:1)\n");
+  EXPECT_HAS(r.out, "ERROR   乙  (t.budget:6)\n");
+  EXPECT_HAS(r.out, "0 passed, 0 failed, 2 errors\n");
+  EXPECT_EQ(count_of(r.err, "error[E0101]"), 1u) << r.err;
+}
+
 // A rule file that does not read would fail every budget alike: its error is
 // reported once, no budget is checked, and the exit code is 2 (in text and
 // in JSON); errors that depend on the budget are still found per budget.

@@ -91,8 +91,10 @@ public:
     }
     const auto rel_to_root = target.lexically_relative(from.root);
     if (rel_to_root.empty() || *rel_to_root.begin() == "..") {
-      auto& d = rep_.error("E0313", "import '" + std::string(rel) + "' leaves the budget's root directory", at);
-      d.notes.push_back({"imports must stay under " + from.root.string(), {}});
+      auto& d = rep_.error("E0313", "import '" + std::string(rel) + "' leaves its root directory", at);
+      d.notes.push_back({"imports must stay under " + from.root.string() +
+                             ", the directory of the budget (or of the rule file) they start from",
+                         {}});
       if (rel.find("std/") != std::string_view::npos)
         d.notes.push_back({"the standard library is imported as 导入 <std/…>, which searches the library path", {}});
       return std::nullopt;
