@@ -556,3 +556,20 @@ TEST(rules, a_condition_on_the_year_of_a_budget_without_one_is_W0308_and_not_che
   // with its year, the rule applies
   EXPECT_THAT(compile_with_rules("年度 2024\n208 01 09 30101: 1.00\n", {r.path}, quiet()), FailsRule("上限"));
 }
+
+TEST(rules, a_parameter_misused_is_named_as_a_parameter) {
+  // the budget's own value of a rule's 参数, of the other kind: at the budget's value
+  rules_file r("参数 机关运行经费上限 = 500,000.00\n核对 支出合计 ≤ 机关运行经费上限 \"超过上限\"\n");
+  const auto kind = compile_with_rules("参数 机关运行经费上限 = 35%\n208 01 09 30201: 1.00\n", {r.path}, quiet());
+  EXPECT_THAT(kind, Reports("E0502", "parameter '机关运行经费上限' is an amount in the rules, not a percentage"));
+  EXPECT_EQ(with_code(kind.diags, "E0502").size(), 1u) << dump(kind.diags);
+  // used above its declaration: said so, with the declaration
+  rules_file above("核对 支出合计 ≤ 支出上限 \"超过\"\n参数 支出上限 = 50.00\n");
+  const auto c = compile_with_rules("208 01 09 30201: 1.00\n", {above.path}, quiet());
+  EXPECT_THAT(c, Reports("E0302", "parameter '支出上限' is used above its declaration"));
+  // a name close to a parameter's: did you mean
+  rules_file near("参数 支出上限额 = 50.00\n核对 支出合计 ≤ 支出上线额 \"超过\"\n");
+  EXPECT_THAT(compile_with_rules("208 01 09 30201: 1.00\n", {near.path}, quiet()), Reports("E0302", "unknown measure"));
+  const auto n = compile_with_rules("208 01 09 30201: 1.00\n", {near.path}, quiet());
+  EXPECT_HAS(dump(n.diags), "did you mean '支出上限额'?");
+}

@@ -421,7 +421,10 @@ private:
   void evaluate(const budget& b, const std::vector<std::size_t>& order) {
     auto& data = ctx_.data();
     data.columns = detail::make_columns(data.items, draft_.data.get());
+    std::vector<std::pair<std::string, source_span>> parameters;
+    for (const auto& [name, p] : draft_.parameters) parameters.emplace_back(name, p.span);
     evaluator ev(b, rep_);
+    ev.know_parameters(parameters);
     ev.evaluate_measures(order);
     ev.store_values(data.measures);
     constraint_checker checker(ev, rep_);
@@ -461,6 +464,7 @@ private:
         }
         items.values.push_back(std::move(v));
         evaluator scoped(b, rep_);
+        scoped.know_parameters(parameters);
         scoped.scope_to(items, project);
         scoped.evaluate_measures(order);
         if (c.when && !holds(*c.when, b, project, unit_index, &scoped)) continue;

@@ -40,6 +40,10 @@ public:
     project_ = project;
   }
 
+  /// The rules' parameters (参数), with where each is declared: a name used
+  /// above its declaration, or close to one, is said so (E0302).
+  void know_parameters(std::vector<std::pair<std::string, source_span>> ps) { parameters_ = std::move(ps); }
+
   /// Evaluates the measures, each after those it uses (`order`); a measure
   /// left out of the order (part of a cycle) has no value.
   void evaluate_measures(const std::vector<std::size_t>& order) {
@@ -379,6 +383,19 @@ private:
       v.amount = *m;
       return v;
     }
+    // a 参数 used above its declaration: read as the name of a measure
+    for (const auto& [n, at] : parameters_)
+      if (n == name) {
+        const std::string key = "E0302 parameter " + name + "@" +
+                                std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
+                                std::to_string(span.offset);
+        if (reported_.insert(key).second) {
+          auto& d = rep_.error("E0302", "parameter '" + name + "' is used above its declaration", span,
+                               "a 参数 is declared before the statements that use it");
+          d.notes.push_back({"declared here", at});
+        }
+        return std::nullopt;
+      }
     const auto known = known_names();
     // 支出合计-基本支出: '-' is part of a name (total-expenditure); known
     // names on either side were most likely meant to be subtracted
@@ -424,6 +441,7 @@ private:
     std::vector<std::string> out;
     for (const auto& m : measures_) out.push_back(m.first);
     for (const auto& f : figures_) out.push_back(f.first);
+    for (const auto& p : parameters_) out.push_back(p.first);
     for (const std::string_view n : built_in_names) out.emplace_back(n);
     for (const auto k : all_spending_kinds) {
       out.emplace_back(chinese_name(k));
@@ -469,6 +487,7 @@ private:
   std::unordered_map<std::string, const figure*> figures_;
   std::unordered_map<std::string, money> prior_;
   std::set<std::string> reported_;
+  std::vector<std::pair<std::string, source_span>> parameters_;
   std::optional<project_amounts> projects_;  // gathered when 项目金额(…) is first evaluated
 };
 

@@ -189,7 +189,24 @@ public:
     const std::string name = c_.values.text(s.name);
     const source_span at = c_.span_of(s.name);
     if (auto it = c_.d.parameters.find(name); it != c_.d.parameters.end()) {
-      if (c_.d.reading_rules && !it->second.from_rules) return;  // the budget states its own value
+      if (c_.d.reading_rules && !it->second.from_rules) {  // the budget states its own value
+        // … of the kind the rule declares: an amount for an amount, a
+        // percentage for a percentage
+        bool declared_ok = true;
+        expr declared = c_.exprs.literal(s.value, c_.span_of(s.value), declared_ok);
+        const bool own_percent = it->second.value.kind == expr::op::percent_literal;
+        if (declared_ok && declared.kind != expr::op::count_literal &&
+            own_percent != (declared.kind == expr::op::percent_literal)) {
+          auto& d = c_.rep.error("E0502",
+                                 "parameter '" + name + "' is " + (own_percent ? "an amount" : "a percentage") +
+                                     " in the rules, not " + (own_percent ? "a percentage" : "an amount"),
+                                 it->second.value.span, "the budget's value of it");
+          d.expected = own_percent ? "an amount such as 1.00" : "a percentage such as 5%";
+          d.notes.push_back({"the rules declare it here", c_.span_of(s.value)});
+          it->second.value = std::move(declared);  // the rules' value stands in: nothing more is said of it
+        }
+        return;
+      }
       auto& d = c_.rep.error("E0303", "parameter '" + name + "' is declared twice", at);
       d.notes.push_back({"first declared here", it->second.span});
       return;
