@@ -178,3 +178,20 @@ TEST(diag_constraints, E0303_a_row_of_a_grouped_constraint_stated_twice) {
   auto pairs = compile(items + "核对 合计 按 功能.类, 经济 {\n  208, 30101: 6.00\n  210, 30101: 2.00\n}\n");
   EXPECT_TRUE(pairs.ok()) << dump(pairs);
 }
+
+TEST(diag_constraints, a_grouped_row_of_a_tag_value_no_item_carries_is_a_group_of_0) {
+  // a transcribed row whose items were left out: expected against found, as
+  // for a code no item has, not "not a key"
+  const std::string items = "金额单位 万元\n208 01 09 30299: 6.00 类别=甲\n";
+  auto r = compile(items + "核对 合计 按 类别 {\n  甲: 6.00\n  乙: 2.00\n}\n");
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(where(d), "5:3");
+  EXPECT_EQ(d.expected, "2.00");
+  EXPECT_EQ(d.found, "0.00 (difference -2.00 万元)");
+  EXPECT_TRUE(with_code(r, "E0504").empty()) << dump(r);
+  // a row of 0 for it holds
+  EXPECT_TRUE(compile(items + "核对 合计 按 类别 { 甲: 6.00; 乙: 0.00 }\n").ok());
+  // a key that is no key of its dimension is still E0504
+  auto level = compile(items + "核对 合计 按 功能.类 { 208 01: 6.00 }\n");
+  EXPECT_EQ(one(level, "E0504").message, "'208 01' is not a key of 功能科目 at level 1");
+}

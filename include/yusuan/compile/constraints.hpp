@@ -9,6 +9,7 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/evaluate.hpp>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <system_error>
@@ -237,6 +238,10 @@ private:
       bool ok = true;
       for (std::size_t d = 0; d < c.by.size() && d < row.keys.size(); ++d) {
         auto k = parse_key(b_, c.by[d], row.keys[d]);
+        // a tag value no item carries is a group of no item: its sum is 0
+        // (published 10.74, found 0.00), as for a code no item has
+        if (!k && c.by[d].dim == dimension::tag)
+          k = (dimension_key{1} << 62) | (std::hash<std::string>{}(row.keys[d]) & ((dimension_key{1} << 62) - 1));
         if (!k) {
           ev_.fail(row.span, "E0504",
                    "'" + row.keys[d] + "' is not a key of " + std::string(chinese_name(c.by[d].dim)) +
