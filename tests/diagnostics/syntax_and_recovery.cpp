@@ -588,3 +588,19 @@ TEST(diag_syntax, E0101_an_unknown_operator_of_a_filter_is_pointed_at) {
     EXPECT_EQ(d.found, "'" + op + "'") << op;
   }
 }
+
+TEST(diag_syntax, E0101_when_glued_to_its_condition) {
+  // 当单位类型 is one word: it was read as a tag starting an item, and the
+  // error fell on the next line
+  for (const std::string tail : {"", "核对 支出合计 ≤ 5.00\n"}) {
+    auto r = compile("208 01 09 30101: 1.00\n核对 支出合计 ≤ 50.00 \"超\" 当单位类型 = 行政\n" + tail);
+    EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+    const auto& d = one(r, "E0101");
+    EXPECT_EQ(d.message, "syntax error: expected a blank after 当");
+    EXPECT_EQ(where(d), "2:21");
+    EXPECT_EQ(d.label, "write 当 单位类型");
+  }
+  // a statement of its own that starts with 当…: the usual error
+  auto alone = compile("当前 = 1\n");
+  EXPECT_NE(one(alone, "E0101").message, "syntax error: expected a blank after 当") << dump(alone);
+}

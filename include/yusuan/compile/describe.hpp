@@ -203,6 +203,22 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
     d.found = std::to_string(err.name_length) + " bytes";
     return;
   }
+  // 当单位类型 = 行政 after a constraint: 当 glued to its condition reads as
+  // a word that starts a statement of its own (a tag, then an item)
+  if (statement && rep.file() && syntax::chars::at(statement, last, "\xE5\xBD\x93", 3) &&
+      syntax::chars::word_char_at(statement + 3, last)) {
+    const char* begin = rep.file()->text().data();
+    const char* q = statement;
+    while (q > begin && (q[-1] == ' ' || q[-1] == '\t')) --q;
+    if (q > begin && !syntax::chars::is_line_break(q[-1])) {  // after a statement on its line
+      const char* e = syntax::chars::token_end(statement, last);
+      auto& d = rep.error("E0101", "syntax error: expected a blank after 当", rep.span_at(statement, 3),
+                          "write 当 " + std::string(statement + 3, e));
+      d.expected = "当 and a condition";
+      d.found = "'" + std::string(statement, e) + "'";
+      return;
+    }
+  }
   if (string_not_closed(err)) {
     const bool curly = err.expected == syntax::closing_curly_quote;
     auto& d = rep.error("E0101", "string not closed", rep.span_at(err.where, curly ? 3 : 1));
