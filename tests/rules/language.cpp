@@ -573,3 +573,27 @@ TEST(rules, a_parameter_misused_is_named_as_a_parameter) {
   const auto n = compile_with_rules("208 01 09 30201: 1.00\n", {near.path}, quiet());
   EXPECT_HAS(dump(n.diags), "did you mean '支出上限额'?");
 }
+
+TEST(rules, a_parameter_in_a_year_on_year_claim_and_a_tolerance) {
+  rules_file r("金额单位 万元\n参数 压减比例 = 10%\n参数 压减额 = 1.00\n参数 容许 = 0.50\n"
+               "口径 三公 = 合计(经济 = 30217)\n"
+               "核对 三公 较上年 下降 压减比例 \"比例\"\n核对 三公 较上年 减少 压减额 \"额\"\n"
+               "核对 三公 = 9.40 容差 容许 \"容差\"\n");
+  const std::string budget = "金额单位 万元\n208 01 01 30217: 9.00\n上年 三公 10.00\n";
+  EXPECT_THAT(compile_with_rules(budget, {r.path}, quiet()), ChecksClean());
+  auto o = quiet();
+  o.parameters = {{"压减比例", "20%"}, {"容许", "0.30"}};
+  const auto set = compile_with_rules(budget, {r.path}, o);
+  EXPECT_THAT(set, FailsRule("比例"));
+  EXPECT_THAT(set, FailsRule("容差"));
+  EXPECT_THAT(set, Not(FailsRule("额")));
+  // of the other kind, unknown, or a keyword where the value goes
+  rules_file bad("参数 额 = 1.00\n参数 比例 = 5%\n核对 支出合计 较上年 下降 额\n核对 支出合计 = 1.00 容差 比例\n"
+                 "核对 支出合计 较上年 下降 比列x\n");
+  const auto b = compile_with_rules("208 01 01 30217: 9.00\n上年 支出合计 10.00\n", {bad.path}, quiet());
+  EXPECT_THAT(b, Reports("E0502", "parameter '额' is an amount, not a percentage"));
+  EXPECT_THAT(b, Reports("E0502", "parameter '比例' is a percentage, not an amount"));
+  EXPECT_THAT(b, Reports("E0302", "no 参数 named '比列x'"));
+  auto when = compile("上年 支出合计 10.00\n核对 支出合计 较上年 下降 当 年度 = 2024\n");
+  EXPECT_EQ(one(when, "E0101").expected, "a percentage such as 6.06%") << dump(when);
+}

@@ -8,12 +8,14 @@
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/syntax/chars.hpp>
 #include <yusuan/syntax/keywords.hpp>
+#include <yusuan/text/suggest.hpp>
 
 #include <boost/variant/get.hpp>
 
 #include <algorithm>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace yusuan::compile {
 
@@ -107,7 +109,16 @@ public:
                                        : yoy_claim::flat;
       c.yoy_value = std::string(y->value.view());
       if (y->value) c.yoy_span = c_.span_of(y->value);
-      if (c.yoy == yoy_claim::decrease || c.yoy == yoy_claim::increase) {
+      if (y->value && is_name(y->value)) {  // a 参数's value stands for the figure
+        const bool percent = c.yoy == yoy_claim::fall || c.yoy == yoy_claim::growth;
+        if (const expr* v = parameter_value(y->value, percent)) {
+          c.rhs = *v;
+          c.rhs.threshold = false;
+          c.rhs.span = c_.span_of(y->value);
+        } else {
+          ok = false;
+        }
+      } else if (c.yoy == yoy_claim::decrease || c.yoy == yoy_claim::increase) {
         c.rhs.kind = expr::op::money_literal;
         c.rhs.span = c_.span_of(y->value);
         if (auto m = c_.values.stated(y->value)) {
@@ -141,6 +152,9 @@ public:
             c_.rep.error("E0502", "容差 does not apply to a percentage", c_.span_of(o.where),
                          "a percentage is compared at its own decimals");
             ok = false;
+          } else if (is_name(o.value)) {  // a 参数 of an amount
+            if (const expr* v = parameter_value(o.value, false)) c.tolerance = v->amount;
+            else ok = false;
           } else if (const auto v = o.value.view(); v.ends_with("%") || v.ends_with("％")) {
             auto& d = c_.rep.error("E0502", "容差 is an amount, not a percentage", c_.span_of(o.value),
                                    "how far apart the two amounts may be, in the file's unit");
@@ -259,6 +273,41 @@ public:
       ok = false;
     }
     if (ok) c_.d.parameters.emplace(name, std::move(p));
+  }
+
+  /// Whether a value is written as a name (a 参数's), not as a number.
+  static bool is_name(slice v) noexcept {
+    const auto t = v.view();
+    if (t.empty()) return false;
+    const char c = t.front();
+    return !(syntax::chars::is_digit(c) || c == '-' || c == '+' || c == '.' || t.starts_with("\xEF\xBC") ||  // ０-９ －＋．
+             t.starts_with("\xC2\xA5") || t.starts_with("\xEF\xBF\xA5"));
+  }
+
+  /// The value of the 参数 named `name`, of an amount or (`percent`) of a
+  /// percentage; nullptr after E0302 (no such 参数, or one declared further
+  /// on) or E0502 (of the other kind).
+  const expr* parameter_value(slice name, bool percent) {
+    const std::string n = c_.values.text(name);
+    const parameter_def* p = c_.exprs.parameter(n);
+    if (!p) {
+      std::vector<std::string> known;
+      for (const auto& [k, v] : c_.d.parameters) known.push_back(k);
+      const auto near = text::length(n) > 2 ? text::closest_names(n, known) : std::vector<std::string>{};
+      c_.rep.error("E0302", "no 参数 named '" + n + "'", c_.span_of(name),
+                   near.empty() ? std::string("a value here is written as a number, or as a 参数 declared above")
+                                : "did you mean " + text::quoted_list(near) + "?");
+      return nullptr;
+    }
+    if ((p->value.kind == expr::op::percent_literal) != percent) {
+      auto& d = c_.rep.error("E0502",
+                             "parameter '" + n + "' is " + (percent ? "an amount" : "a percentage") + ", not " +
+                                 (percent ? "a percentage" : "an amount"),
+                             c_.span_of(name));
+      d.notes.push_back({"declared here", p->span});
+      return nullptr;
+    }
+    return &p->value;
   }
 
   /// A statement as written, for messages: up to its first '{', without

@@ -187,6 +187,11 @@ const x3::rule<figure_name_class, ast::slice> figure_name_tok = "a name";
 // lowering's: 容差 takes an amount)
 struct tolerance_class;
 const x3::rule<tolerance_class, ast::slice> tolerance_tok = "an amount such as 0.01";
+// the value of 较上年 减少 / 增加 and 下降 / 增长: as written, or a 参数's name
+struct claimed_amount_class;
+struct claimed_percent_class;
+const x3::rule<claimed_amount_class, ast::slice> claimed_amount_tok = "an amount";
+const x3::rule<claimed_percent_class, ast::slice> claimed_percent_tok = "a percentage such as 6.06%";
 const x3::rule<string_class, ast::slice> string_tok = "a quoted string";
 const x3::rule<library_path_class, ast::slice> library_path_tok = "a library path such as <std/measures.budget>";
 const x3::rule<code_class, ast::slice> code_tok = "a classification code";
@@ -397,7 +402,11 @@ const auto code_tok_def = tokens::code;
 const auto code_word_tok_def = tokens::code_word;
 const auto name_tok_def = string_tok | bare_name;
 const auto figure_name_tok_def = string_tok | figure_bare_name;
-const auto tolerance_tok_def = percent_tok | amount_tok;
+// a 参数's name: a word that is none of the constraint's own keywords (当, 容差, 警告)
+const auto parameter_name = !kw(keyword::when) >> !kw(keyword::within) >> !kw(keyword::warning) >> figure_name_tok;
+const auto tolerance_tok_def = percent_tok | amount_tok | parameter_name;
+const auto claimed_amount_tok_def = amount_tok | parameter_name;
+const auto claimed_percent_tok_def = percent_tok | parameter_name;
 const auto string_or_word_def = string_tok | tokens::word;
 // (on the line, a malformed word is reported as any other)
 const auto name_on_line_def = tokens::same_line > name_tok;
@@ -518,10 +527,10 @@ const auto measure_def = kw(keyword::measure) > string_or_word > (lit('=') | lit
 const auto comparison_tail_def = comparator > expression;
 const auto yoy_tail_def =
     kw(keyword::vs_prior) >
-    (((kw(keyword::decrease) >> attr(ast::yoy_claim_kind::decrease)) > amount_tok) |
-     ((kw(keyword::increase) >> attr(ast::yoy_claim_kind::increase)) > amount_tok) |
-     ((kw(keyword::fall) >> attr(ast::yoy_claim_kind::fall)) > percent_tok) |
-     ((kw(keyword::growth) >> attr(ast::yoy_claim_kind::growth)) > percent_tok) |
+    (((kw(keyword::decrease) >> attr(ast::yoy_claim_kind::decrease)) > claimed_amount_tok) |
+     ((kw(keyword::increase) >> attr(ast::yoy_claim_kind::increase)) > claimed_amount_tok) |
+     ((kw(keyword::fall) >> attr(ast::yoy_claim_kind::fall)) > claimed_percent_tok) |
+     ((kw(keyword::growth) >> attr(ast::yoy_claim_kind::growth)) > claimed_percent_tok) |
      (kw(keyword::flat) >> attr(ast::yoy_claim_kind::flat) >> attr(ast::slice{})));
 const auto row_key = value_tok | capture[lit("(none)") | lit("（无）")];
 const auto group_row_def = (row_key % sep) > colon > amount_tok >> -semicolon;
@@ -578,7 +587,8 @@ const auto query_clause_def = where_clause[into_val] | by_clause[into_val] | piv
 const auto query_def =
     capture[kw(keyword::sum) | kw(keyword::count) | kw(keyword::min) | kw(keyword::max)] > *query_clause;
 
-BOOST_SPIRIT_DEFINE(name_on_line, count_unit, target_value_on_line, figure_name_tok, tolerance_tok)
+BOOST_SPIRIT_DEFINE(name_on_line, count_unit, target_value_on_line, figure_name_tok, tolerance_tok, claimed_amount_tok,
+                    claimed_percent_tok)
 BOOST_SPIRIT_DEFINE(colon, arrow, sep, open_brace, close_brace, open_paren, close_paren, equals, amount_tok,
                     percent_tok, name_tok, string_tok, library_path_tok, code_tok, code_word_tok, string_or_word, string_word_or_code,
                     value_tok, comparator, item_or_block)
