@@ -597,3 +597,19 @@ TEST(rules, a_parameter_in_a_year_on_year_claim_and_a_tolerance) {
   auto when = compile("上年 支出合计 10.00\n核对 支出合计 较上年 下降 当 年度 = 2024\n");
   EXPECT_EQ(one(when, "E0101").expected, "a percentage such as 6.06%") << dump(when);
 }
+
+TEST(rules, one_name_for_a_measure_a_figure_and_a_parameter_is_E0303_and_the_budgets_figure_is_its_own) {
+  // in one file: E0303, whichever comes first
+  for (const std::string text : {"参数 上限 = 50.00\n口径 上限 = 合计(经济 = 301)\n",
+                                 "口径 上限 = 合计(经济 = 301)\n参数 上限 = 50.00\n",
+                                 "数值 上限 3.00\n口径 上限 = 合计(经济 = 301)\n",
+                                 "口径 上限 = 合计(经济 = 301)\n数值 上限 3.00\n", "参数 上限 = 50.00\n数值 上限 3.00\n"}) {
+    auto r = compile("208 01 01 30101: 4.00\n" + text);
+    EXPECT_EQ(with_code(r, "E0303").size(), 1u) << text << dump(r);
+  }
+  // a rule file's 口径 of the name of the budget's own 数值: the budget's
+  // figure stands, for its own constraints and the rules' alike
+  rules_file r("口径 一般性支出 = 合计(经济 = 30211)\n核对 一般性支出 ≤ 3.00 \"一般性支出过高\"\n");
+  const auto c = compile_with_rules("208 01 01 30211: 4.00\n数值 一般性支出 3.00\n核对 一般性支出 = 3.00\n", {r.path}, quiet());
+  EXPECT_THAT(c, ChecksClean());
+}

@@ -56,6 +56,15 @@ public:
       d.notes.push_back({"first defined here", data.measures[it->second].span});
       return;
     }
+    if (auto it = c_.d.figure_ids.find(name); it != c_.d.figure_ids.end()) {
+      if (c_.d.reading_rules) return;  // the budget states the figure: its own, as it would define the measure
+      clash(name, "a measure", s.name, "a figure", data.figures[it->second].span);
+      return;
+    }
+    if (auto it = c_.d.parameters.find(name); it != c_.d.parameters.end()) {
+      clash(name, "a measure", s.name, "a 参数", it->second.span);
+      return;
+    }
     bool ok = true;
     measure m;
     m.name = name;
@@ -223,6 +232,14 @@ public:
       }
       auto& d = c_.rep.error("E0303", "parameter '" + name + "' is declared twice", at);
       d.notes.push_back({"first declared here", it->second.span});
+      return;
+    }
+    if (auto it = c_.d.measure_ids.find(name); it != c_.d.measure_ids.end()) {
+      clash(name, "a 参数", s.name, "a measure", c_.data().measures[it->second].span);
+      return;
+    }
+    if (auto it = c_.d.figure_ids.find(name); it != c_.d.figure_ids.end()) {
+      clash(name, "a 参数", s.name, "a figure", c_.data().figures[it->second].span);
       return;
     }
     parameter_def p;
@@ -488,6 +505,15 @@ private:
   void add_figure(slice name_tok, slice unit_tok, bool is_money, money m, std::int64_t n) {
     auto& data = c_.data();
     const std::string name = c_.values.text(name_tok);
+    if (auto it = c_.d.measure_ids.find(name); it != c_.d.measure_ids.end()) {
+      if (c_.d.reading_rules) return;  // the budget defines the measure: its own
+      clash(name, "a figure", name_tok, "a measure", data.measures[it->second].span);
+      return;
+    }
+    if (auto it = c_.d.parameters.find(name); it != c_.d.parameters.end()) {
+      clash(name, "a figure", name_tok, "a 参数", it->second.span);
+      return;
+    }
     if (auto [it, inserted] = c_.d.figure_ids.try_emplace(name, data.figures.size()); !inserted) {
       auto& d = c_.rep.error("E0303", "figure '" + name + "' is stated twice", c_.span_of(name_tok));
       d.notes.push_back({"first stated here", data.figures[it->second].span});
@@ -501,6 +527,14 @@ private:
     f.unit = std::string(unit_tok.view());
     f.span = c_.span_of(name_tok);
     data.figures.push_back(std::move(f));
+  }
+
+  /// E0303: one name for two things (a measure, a figure, a 参数): which
+  /// one an expression means would depend on the order of the lookups.
+  void clash(const std::string& name, const char* what, slice at, const char* first, source_span first_at) {
+    auto& d = c_.rep.error("E0303", "'" + name + "' is declared as " + what + " and as " + first, c_.span_of(at),
+                           "a measure, a figure (数值, 计数) and a 参数 each need a name of their own");
+    d.notes.push_back({std::string("declared as ") + first + " here", first_at});
   }
 
   lowering_context& c_;
