@@ -192,13 +192,15 @@ int run_test(const std::vector<std::string>& args) {
         in_error_case(t.name, t.name + "  (" + file.string() + ":" + std::to_string(t.line) + ")", t.problems);
         continue;
       }
-      for (const auto& r : t.rules) note_file_read(r.string());
+      std::vector<std::filesystem::path> rule_files;  // 规则 <std/…> found in the library path
+      for (const auto& r : t.rules) rule_files.push_back(yusuan::resolve_rule_file(r, library_path()));
+      for (const auto& r : rule_files) note_file_read(r.string());
       // a rule file with an error no test could change (it does not parse,
       // an import of its own is missing …): the test cannot be run, and the
       // file's errors are printed once
       yusuan::diagnostics broken;
       bool first_time = false;
-      for (const auto& r : t.rules) {
+      for (const auto& r : rule_files) {
         auto it = rule_errors.find(r);
         if (it == rule_errors.end()) {
           it = rule_errors.emplace(r, rule_file_errors({r}, library_path(), {}, 100)).first;
@@ -213,7 +215,7 @@ int run_test(const std::vector<std::string>& args) {
       if (coverage) {
         // a rule file that cannot be read lists nothing; the test reports it (E0001)
         yusuan::diagnostics unread;
-        for (const auto& r : t.rules) cov.add_rule_file(r, unread);
+        for (const auto& r : rule_files) cov.add_rule_file(r, unread);
       }
       yusuan::compile_options co;
       co.library_path = library_path();

@@ -105,6 +105,23 @@ inline std::vector<rule_test> read_rule_tests(const std::filesystem::path& file)
   if (diags.has_errors()) throw budget_error(std::move(diags));
   return tests;
 }
+/// The file of a test's rule file: as written, or for 规则 <std/…> the
+/// file of the library path that holds it (`library_path`, or
+/// default_library_path() when empty), the path as written when none does
+/// (reading it then says it cannot be read).
+inline std::filesystem::path resolve_rule_file(const std::filesystem::path& rule,
+                                               const std::vector<std::filesystem::path>& library_path = {}) {
+  const std::string s = rule.string();
+  if (s.size() < 3 || s.front() != '<' || s.back() != '>') return rule;
+  const std::filesystem::path rel = std::filesystem::path(s.substr(1, s.size() - 2)).lexically_normal();
+  if (rel.is_absolute() || rel.empty() || *rel.begin() == "..") return rule;
+  for (const auto& dir : library_path.empty() ? default_library_path() : library_path) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(dir / rel, ec)) return (dir / rel).lexically_normal();
+  }
+  return rule;
+}
+
 /// Runs one test: compiles its budget with its rule files (on top of
 /// `base`'s options) and checks each expectation.  `coverage`, when given,
 /// records the result of every constraint checked.
@@ -114,7 +131,7 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
   r.test = &t;
   compile_options co = std::move(base);
   co.root = t.file.parent_path().empty() ? std::filesystem::path(".") : t.file.parent_path();
-  co.rules.insert(co.rules.end(), t.rules.begin(), t.rules.end());
+  for (const auto& rule : t.rules) co.rules.push_back(resolve_rule_file(rule, co.library_path));
   auto previous = co.on_constraint;
   co.on_constraint = [&](const constraint_result& c) {
     if (coverage) coverage->record(c);

@@ -491,3 +491,17 @@ TEST(rules_cli, a_rule_file_that_does_not_parse_is_reported_once_and_no_budget_i
   EXPECT_HAS(per_budget.err, "error[E0302]");
   EXPECT_HAS(per_budget.err, "2 budgets × 1 rule file: 1 budget passed, 1 failed");
 }
+
+TEST(rules_cli, a_test_names_a_rule_file_of_the_standard_library_as_it_is_imported) {
+  // 规则 <std/…> as 导入 <std/…>: from any folder, found in the library path
+  temp_dir t;
+  t.write("t.budget",
+          "金额单位 万元\n测试 \"三公经费增长时报错\" {\n  规则 <std/rules/austerity.budget>\n  上年 三公经费 10.00\n"
+          "  208 01 09 30217: 12.00\n  应 报错 E0501 \"三公经费不得增长\"\n}\n"
+          "测试 \"缺\" {\n  规则 <std/rules/none.budget>\n  208 01 09 30217: 1.00\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_HAS(r.out, "ok      三公经费增长时报错  (t.budget:2)\n");
+  EXPECT_HAS(r.out, "ERROR   缺  (t.budget:8)\n");
+  EXPECT_HAS(r.out, "cannot read '<std/rules/none.budget>'");
+}

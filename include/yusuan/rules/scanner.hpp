@@ -102,7 +102,17 @@ public:
           const std::size_t s = p;
           p = skip_blank(p + (word_at(p, "规则") ? std::string_view("规则").size() : 5));
           bool any = false;
-          for (std::size_t q = p; auto path = string_at(p); q = p) {
+          for (std::size_t q = p;; q = p) {
+            // <std/…>: a file of the library path, found when the test runs
+            // (resolve_rule_file, <yusuan/rule_tests.hpp>)
+            if (auto lib = library_path_at(p)) {
+              b.test.rules.emplace_back(*lib);
+              any = true;
+              p = skip_inline_blank(p);
+              continue;
+            }
+            auto path = string_at(p);
+            if (!path) break;
             b.test.rules.push_back((file_.parent_path() / *path).lexically_normal());
             if (check_rule_files_)
               if (const auto why = why_unreadable(b.test.rules.back(), compile_options{}.max_file_size))
@@ -111,7 +121,8 @@ public:
             any = true;
             p = skip_inline_blank(p);
           }
-          if (!any) problem(p, "expected the path of a rule file as a quoted string after 规则", &b.test);
+          if (!any)
+            problem(p, "expected the path of a rule file as a quoted string (or <std/…>) after 规则", &b.test);
           // a separator after the paths ends the 规则 line: it is not left to
           // the budget, where a separator alone is not a statement
           if (p < t_.size() && t_[p] == ';') ++p;
@@ -343,6 +354,15 @@ private:
   }
   std::size_t brace_len(std::size_t p) const { return static_cast<unsigned char>(t_[p]) < 0x80 ? 1 : 3; }
   /// Whether [p, e) holds a line break: a string is on one line.
+  /// A library path at `p`, <std/…> on one line, `p` moved past it.
+  std::optional<std::string> library_path_at(std::size_t& p) const {
+    if (p >= t_.size() || t_[p] != '<') return std::nullopt;
+    const std::size_t e = t_.find_first_of(">\r\n", p + 1);
+    if (e == std::string::npos || t_[e] != '>' || e == p + 1) return std::nullopt;
+    std::string s = t_.substr(p, e + 1 - p);
+    p = e + 1;
+    return s;
+  }
   std::optional<std::string> string_at(std::size_t& p) const {
     std::size_t q = p;
     auto s = quoted_at(t_, q);
