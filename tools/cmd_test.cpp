@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cli {
@@ -77,6 +78,14 @@ std::string one_line(const yusuan::diagnostic& d) {
   const auto at = yusuan::resolve(d.span);
   return (at.file.empty() ? std::string() : at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": ") +
          d.message;
+}
+
+/// The codes of a file that cannot be read, found or imported (E0001,
+/// E0002, E0311–E0313).
+bool is_unreadable_import(std::string_view code) {
+  for (std::string_view c : {"E0001", "E0002", "E0311", "E0312", "E0313"})
+    if (code == c) return true;
+  return false;
 }
 
 /// A test (or a file of tests) that cannot be run: its JUnit <error>.
@@ -222,6 +231,18 @@ int run_test(const std::vector<std::string>& args) {
       co.parameters = parameters;
       const auto r = yusuan::run_rule_test(t, co, coverage ? &cov : nullptr);
       note_files_read(r.diags);  // the imports of the test's budget and of its rule files
+      // a file the test's budget imports that cannot be found or read: the
+      // test cannot be built (ERROR), unless that very error is what it expects
+      yusuan::diagnostics unbuilt;
+      for (const auto& d : r.diags)
+        if (d.level == yusuan::severity::error && is_unreadable_import(d.code) &&
+            std::none_of(t.expectations.begin(), t.expectations.end(),
+                         [&](const yusuan::rule_expectation& x) { return x.code == d.code; }))
+          unbuilt.add(d);
+      if (!unbuilt.empty()) {
+        in_error_case(t.name, t.name + "  (" + file.string() + ":" + std::to_string(t.line) + ")", unbuilt);
+        continue;
+      }
       junit::testcase c;
       c.name = t.name;
       c.classname = file.string();

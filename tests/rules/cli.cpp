@@ -505,3 +505,16 @@ TEST(rules_cli, a_test_names_a_rule_file_of_the_standard_library_as_it_is_import
   EXPECT_HAS(r.out, "ERROR   缺  (t.budget:8)\n");
   EXPECT_HAS(r.out, "cannot read '<std/rules/none.budget>'");
 }
+
+TEST(rules_cli, a_test_whose_budget_imports_a_file_that_is_not_there_is_an_error) {
+  temp_dir t;
+  t.write("rules.budget", "核对 支出合计 ≤ 100.00 \"上限\"\n");
+  t.write("t.budget", "测试 \"缺少夹具\" {\n  规则 \"rules.budget\"\n  导入 \"fixture.budget\"\n  应 通过\n}\n"
+                      "测试 \"应报错\" {\n  规则 \"rules.budget\"\n  导入 \"fixture.budget\"\n  应 报错 E0311\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_HAS(r.out, "ERROR   缺少夹具  (t.budget:1)\n");
+  EXPECT_HAS(r.out, "ok      应报错  (t.budget:6)\n");  // the error it expects
+  EXPECT_HAS(r.out, "1 passed, 0 failed, 1 error\n");
+  EXPECT_HAS(r.err, "error[E0311]");
+}
