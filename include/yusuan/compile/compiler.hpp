@@ -15,6 +15,7 @@
 
 #include <yusuan/compile/catalog_checks.hpp>
 #include <yusuan/compile/checks.hpp>
+#include <yusuan/compile/conditions.hpp>
 #include <yusuan/compile/constraints.hpp>
 #include <yusuan/compile/context.hpp>
 #include <yusuan/compile/derive_kinds.hpp>
@@ -32,7 +33,6 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -481,22 +481,6 @@ private:
     }
   }
 
-  /// Whether a constraint compares with a 上年 figure: 上年(…), 增幅 or
-  /// 较上年, directly or through a measure.
-  static bool compares_with_prior(const constraint_def& c, const budget& b) {
-    std::set<std::string> seen;
-    const auto uses = [&](const auto& self, const expr& e) -> bool {
-      if (e.kind == expr::op::prior || e.kind == expr::op::change) return true;
-      if (e.kind == expr::op::name && seen.insert(e.name).second)
-        for (const auto& m : b.measures())
-          if (m.name == e.name && self(self, m.definition)) return true;
-      for (const auto& a : e.args)
-        if (self(self, a)) return true;
-      return false;
-    };
-    return c.yoy != yoy_claim::none || uses(uses, c.lhs) || uses(uses, c.rhs);
-  }
-
   /// E0302 for a constraint checked for each project, or for each unit of a
   /// budget of several, that compares with a 上年 figure: 上年 figures are
   /// the whole budget's, and each instance would be compared with them.
@@ -520,116 +504,6 @@ private:
       if (sources[i].get() == r.span.file) r.from_rules = true;
     if (opt_.on_constraint) opt_.on_constraint(r);
     ctx_.data().constraints.push_back(std::move(r));
-  }
-
-  /// The first test of a condition on 年度, or nullptr.
-  static const rule_condition* year_condition(const rule_condition& c) {
-    if (c.kind == rule_condition::op::test) return c.what == rule_condition::subject::year ? &c : nullptr;
-    for (const auto& x : c.children)
-      if (const rule_condition* y = year_condition(x)) return y;
-    return nullptr;
-  }
-
-  /// Whether the condition of 当 holds for the budget, or for one of its
-  /// projects or units (每个).
-  static bool holds(const rule_condition& c, const budget& b, std::optional<std::size_t> project,
-                    std::optional<std::size_t> unit_index, evaluator* scoped = nullptr) {
-    using O = rule_condition::op;
-    switch (c.kind) {
-      case O::and_:
-        for (const auto& x : c.children)
-          if (!holds(x, b, project, unit_index, scoped)) return false;
-        return true;
-      case O::or_:
-        for (const auto& x : c.children)
-          if (holds(x, b, project, unit_index, scoped)) return true;
-        return false;
-      case O::not_: return !holds(c.children.front(), b, project, unit_index, scoped);
-      case O::test: break;
-    }
-    using S = rule_condition::subject;
-    const auto& u = b.units()[unit_index.value_or(0)];
-    auto any_text = [&](std::initializer_list<std::string_view> names) {
-      for (const auto& t : c.texts)
-        for (auto n : names)
-          if (!n.empty() && t == n) return true;
-      return false;
-    };
-    auto ordered = [&](auto x, const auto& values) {
-      if (values.empty()) return false;
-      switch (c.cmp) {
-        case filter::op::lt: return x < values.front();
-        case filter::op::le: return x <= values.front();
-        case filter::op::gt: return x > values.front();
-        case filter::op::ge: return x >= values.front();
-        default: break;
-      }
-      bool any = false;
-      for (const auto& y : values) any = any || x == y;
-      return c.cmp == filter::op::ne || c.cmp == filter::op::not_in ? !any : any;
-    };
-    bool is = false;
-    switch (c.what) {
-      case S::unit_type: {
-        bool any = false;
-        for (auto t : c.types) any = any || t == u.type;
-        is = any;
-        break;
-      }
-      case S::year: return ordered(b.header().year, c.years);
-      case S::department: is = any_text({b.header().department_code, b.header().department_name}); break;
-      case S::unit: is = any_text({u.code, u.name}); break;
-      case S::prior: {
-        bool any = false;
-        for (const auto& p : b.prior_figures()) any = any || any_text({p.name});
-        is = any;
-        break;
-      }
-      case S::figure: {
-        bool any = false;
-        for (const auto& f : b.figures()) any = any || any_text({f.name});
-        is = any;
-        break;
-      }
-      case S::table_note: {
-        // the budget carries a 表注 for one of the tables named: the same
-        // text, or the same table number (预算09表, 09, 表9 and 9 agree)
-        auto number = [](std::string_view t) {
-          std::string digits;
-          for (char ch : t)
-            if (ch >= '0' && ch <= '9') digits.push_back(ch);
-          const auto first = digits.find_first_not_of('0');
-          return first == std::string::npos ? digits : digits.substr(first);
-        };
-        bool any = false;
-        for (const auto& n : b.table_notes())
-          for (const auto& t : c.texts)
-            any = any || n.table == t || (!number(t).empty() && number(n.table) == number(t));
-        is = any;
-        break;
-      }
-      case S::project: {
-        if (!project) return false;
-        const auto& p = b.projects()[*project];
-        is = any_text({p.name, p.code});
-        break;
-      }
-      case S::kind: {
-        if (!project) return false;
-        bool any = false;
-        for (auto k : c.kinds) any = any || kind_within(b.projects()[*project].kind, k);
-        is = any;
-        break;
-      }
-      case S::amount: {
-        money m = b.expenditure_total();
-        if (project) m = b.projects()[*project].amount;
-        else if (scoped) m = scoped->sum(filter{}, c.span).value_or(money{});
-        return ordered(m, c.amounts);
-      }
-    }
-    const bool negative = c.cmp == filter::op::ne || c.cmp == filter::op::not_in;
-    return negative ? !is : is;
   }
 
   compile_options opt_;
