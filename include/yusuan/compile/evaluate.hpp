@@ -214,11 +214,13 @@ public:
   }
 
   /// Reports a problem once per place and message.
-  void fail(source_span span, const std::string& code, const std::string& msg, std::string label = {}) {
+  /// Reports an error once per place and message; the diagnostic, or
+  /// nullptr when it was reported before.
+  diagnostic* fail(source_span span, const std::string& code, const std::string& msg, std::string label = {}) {
     const std::string key = code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
                             std::to_string(span.offset);
-    if (!reported_.insert(key).second) return;
-    rep_.error(code, msg, span, std::move(label));
+    if (!reported_.insert(key).second) return nullptr;
+    return &rep_.error(code, msg, span, std::move(label));
   }
 
   /// An exact result in 分 as an amount, or E0701 at `span` when it is past
@@ -386,14 +388,9 @@ private:
     // a 参数 used above its declaration: read as the name of a measure
     for (const auto& [n, at] : parameters_)
       if (n == name) {
-        const std::string key = "E0302 parameter " + name + "@" +
-                                std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
-                                std::to_string(span.offset);
-        if (reported_.insert(key).second) {
-          auto& d = rep_.error("E0302", "parameter '" + name + "' is used above its declaration", span,
-                               "a 参数 is declared before the statements that use it");
-          d.notes.push_back({"declared here", at});
-        }
+        if (auto* d = fail(span, "E0302", "parameter '" + name + "' is used above its declaration",
+                           "a 参数 is declared before the statements that use it"))
+          d->notes.push_back({"declared here", at});
         return std::nullopt;
       }
     const auto known = known_names();
