@@ -7,6 +7,7 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/compile/reporter.hpp>
+#include <yusuan/model/balances.hpp>
 #include <yusuan/model/expr.hpp>
 #include <yusuan/query.hpp>
 #include <yusuan/query/income.hpp>
@@ -343,24 +344,12 @@ private:
       v.amount = b_.income_grand_total();
       return v;
     }
-    if (name == "年终结转结余" || name == "year-end-balance") {
-      v.amount = b_.year_end_balance().value_or(money{});
+    if (const auto balance = parse_balance_name(name)) {  // 年终结转结余, 年初结转结余.一般公共预算 …
+      const auto m = amount_of(balance_of(b_, *balance).value_or(money_sum{}).fen(), span, "the balance");
+      if (!m) return std::nullopt;
+      v.amount = *m;
       return v;
     }
-    if (name == "年初结转结余" || name == "上年结转结余" || name == "opening-balance") {
-      v.amount = b_.income_of(fund_source::carryover).value_or(money{});
-      return v;
-    }
-    // 年初结转结余.一般公共预算, 年终结转结余.政府性基金 …: a balance by fund source
-    for (const auto& [prefix, closing] :
-         {std::pair<std::string_view, bool>{"年初结转结余.", false}, {"上年结转结余.", false}, {"opening-balance.", false},
-          {"年终结转结余.", true}, {"year-end-balance.", true}})
-      if (std::string_view(name).substr(0, prefix.size()) == prefix)
-        if (auto f = parse_fund_source(std::string_view(name).substr(prefix.size()));
-            f && *f != fund_source::carryover) {
-          v.amount = (closing ? b_.year_end_balance(*f) : b_.opening_balance(*f)).value_or(money{});
-          return v;
-        }
     if (name == "项目金额合计" || name == "project-amount-total") {
       v.amount = b_.project_total();
       return v;
@@ -427,7 +416,8 @@ private:
   static constexpr std::string_view built_in_names[] = {
       "支出合计", "本年支出合计", "total-expenditure", "支出总计", "expenditure-grand-total", "收入合计",
       "本年收入合计", "total-income", "收入总计", "income-grand-total", "年终结转结余", "year-end-balance",
-      "年初结转结余", "上年结转结余", "opening-balance", "项目金额合计", "project-amount-total", "项目数",
+      "年初结转结余", "上年结转结余", "opening-balance", "财政拨款上年结转", "fiscal-opening-balance",
+      "财政拨款年终结转", "fiscal-year-end-balance", "项目金额合计", "project-amount-total", "项目数",
       "project-count", "成本指标数", "cost-targets", "产出指标数", "output-targets", "效益指标数",
       "outcome-targets", "满意度指标数", "satisfaction-targets"};
 

@@ -7,8 +7,11 @@
 #include <yusuan/compile/describe.hpp>
 #include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/syntax/ast.hpp>
+#include <yusuan/syntax/keywords.hpp>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace yusuan::compile {
 
@@ -225,16 +228,24 @@ public:
     }
   }
 
+  /// The length of the 年终结转结余 (year-end-balance) that starts `text`.
+  static std::uint32_t keyword_length(std::string_view text) noexcept {
+    const auto& k = syntax::spelling(syntax::keyword::year_end_balance);
+    for (const auto w : {k.zh, k.en})
+      if (!w.empty() && text.substr(0, w.size()) == w) return static_cast<std::uint32_t>(w.size());
+    return 1;
+  }
+
   void operator()(const syntax::ast::year_end_balance& s) {
     auto& data = c_.data();
     auto m = c_.values.amount(s.amount);
     if (!m) return;
     if (data.year_end_balance) {
-      auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", c_.span_at(s.where.b, 1));
+      auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", c_.span_at(s.where.b, keyword_length(s.where.view())));
       if (data.year_end_balance_span) d.notes.push_back({"first stated here", *data.year_end_balance_span});
     }
     data.year_end_balance = *m;
-    data.year_end_balance_span = c_.span_at(s.where.b, 1);
+    data.year_end_balance_span = c_.span_at(s.where.b, keyword_length(s.where.view()));
     const unit u = c_.file.amount_unit;
     money_sum parts;
     for (const auto& part : s.parts) {

@@ -271,6 +271,8 @@ public:
     for (const auto& o : s.options) {
       const auto* k = syntax::template_keyword_of(o.view());
       if (k && k->id == syntax::template_keyword::zero_blank) c.zero_blank = true;
+      else if (k && k->id == syntax::template_keyword::omit_zero)
+        rep_.error("E0805", "零则不列 is an option of a row", span(o), "write it after the row's 行 or 合计");
       else c.repeat_blank = true;
     }
     if (c.repeat_blank && c.numeric) rep_.error("E0805", "重复留空 applies to text columns", c.span);
@@ -514,6 +516,10 @@ private:
     for (const auto& o : options) {
       const auto* k = syntax::template_keyword_of(o.view());
       if (k && k->id == syntax::template_keyword::zero_blank) r.zero_blank = true;
+      else if (k && k->id == syntax::template_keyword::omit_zero && r.kind != tables::row_kind::group) r.omit_zero = true;
+      else if (k && k->id == syntax::template_keyword::omit_zero)
+        rep_.error("E0805", "零则不列 is an option of a 行 or 合计 row", span(o),
+                   "a group (按) has a row only for the keys its items have");
       else rep_.error("E0805", "重复留空 is an option of a column", span(o), "write it after the column's 列");
     }
   }

@@ -92,6 +92,8 @@ public:
   }
   std::span<const std::shared_ptr<const source_file>> sources() const noexcept { return d_->sources; }
   std::optional<money> year_end_balance() const noexcept { return d_->year_end_balance; }
+  /// Where 年终结转结余 is stated (empty when it is not).
+  source_span year_end_balance_span() const noexcept { return d_->year_end_balance_span.value_or(source_span{}); }
   /// The 其中 part of 年终结转结余 for one fund source, if stated.
   std::optional<money> year_end_balance(fund_source f) const noexcept {
     for (const auto& [src, m] : d_->year_end_by_fund)

@@ -64,7 +64,7 @@ const x3::rule<panel_class, ast::tpl_panel> panel = "栏";
 const x3::rule<column_class, ast::tpl_column> column = "列";
 const x3::rule<cell_class, ast::slice> cell = "a cell (a string, a field such as 功能.名称, or '-')";
 const x3::rule<cells_class, std::vector<ast::slice>> cells = "the cells of a row";
-const x3::rule<options_class, std::vector<ast::slice>> options = "零为空 or 重复留空";
+const x3::rule<options_class, std::vector<ast::slice>> options = "零为空, 零则不列 or 重复留空";
 const x3::rule<row_where_class, std::vector<ast::filter>> row_where = "其中";
 const x3::rule<row_values_class, std::vector<ast::expression>> row_values = "'=' and the row's values";
 const x3::rule<row_class, ast::tpl_row> row = "行, 合计 or 部门";
@@ -85,7 +85,7 @@ const auto signature_def = tkw(K::signature) > string_tok > string_tok;
 const auto scope_def = tkw(K::scope) > filter;
 const auto table_def = tkw(K::table) > value > value > -(tkw(K::based_on) > value) > open_brace;
 const auto panel_def = capture[tkw(K::panel)] > open_brace;
-const auto options_def = *capture[tkw(K::zero_blank) | tkw(K::repeat_blank)];
+const auto options_def = *capture[tkw(K::zero_blank) | tkw(K::omit_zero) | tkw(K::repeat_blank)];
 const auto column_def = tkw(K::column) > string_tok > ((equals > x3::repeat(1)[expression]) | x3::eps) > options;
 const auto cell_def = string_tok | capture[x3::lit('-')] | tokens::field_word;
 const auto cells_def = (cell % sep) | x3::eps;
@@ -96,7 +96,7 @@ const auto first_keys_def = (open_paren > (value_tok % sep) > close_paren) | x3:
 const auto sort_key_def = tokens::word > first_keys;
 const auto row_tail_def = tkw(K::row) > cells > options;
 const auto group_def = tkw(K::by) > (tokens::word % sep) > ((tkw(K::order) > (sort_key % sep)) | x3::eps) >
-                       *row_tail > x3::matches[open_brace];
+                       -row_tail > x3::matches[open_brace];
 const auto close_def = capture[close_brace];
 const auto statement_def = (close[into_val] | table[into_val] | panel[into_val] | column[into_val] | row[into_val] |
                             group[into_val] | scope[into_val] | aliases[into_val] | variable[into_val] |

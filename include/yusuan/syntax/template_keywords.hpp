@@ -17,7 +17,7 @@ namespace yusuan::syntax {
 enum class template_keyword : std::uint8_t {
   template_, based_on, alias, description, variable, signature, amounts, decimals,
   table, title, label, scope, empty_note, column, panel, row, total, department, by, order,
-  zero_blank, repeat_blank,
+  zero_blank, repeat_blank, omit_zero,
 };
 
 struct template_keyword_spelling {
@@ -25,7 +25,7 @@ struct template_keyword_spelling {
   std::string_view zh, en;
 };
 
-inline constexpr std::array<template_keyword_spelling, 22> template_keyword_table{{
+inline constexpr std::array<template_keyword_spelling, 23> template_keyword_table{{
     {template_keyword::template_, "模板", "template"},
     {template_keyword::based_on, "基于", "based-on"},
     {template_keyword::alias, "别名", "alias"},
@@ -48,6 +48,7 @@ inline constexpr std::array<template_keyword_spelling, 22> template_keyword_tabl
     {template_keyword::order, "排序", "order"},
     {template_keyword::zero_blank, "零为空", "zero-blank"},
     {template_keyword::repeat_blank, "重复留空", "repeat-blank"},
+    {template_keyword::omit_zero, "零则不列", "omit-zero"},
 }};
 
 constexpr const template_keyword_spelling& spelling(template_keyword k) noexcept {

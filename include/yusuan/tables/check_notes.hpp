@@ -1,15 +1,17 @@
 // yusuan/tables/check_notes.hpp -- a budget's table notes (表注) checked
 // against the tables of its template: a note names a table the template has
 // (E0806, with the names it may have meant), and a note that says its table
-// is empty is on a table with no figures (E0807, naming the figures found).
-// `yusuan check` and `yusuan table` run these checks on the budget's own
-// template (模板, else the default).
+// is empty is on a table with no figures (E0807, naming the figures found);
+// and its balances against the tables that show them by fund source (W0808,
+// tables/balance_parts.hpp).  `yusuan check` and `yusuan table` run these
+// checks on the budget's own template (模板, else the default).
 #pragma once
 
 #include <yusuan/budget.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/error.hpp>
 #include <yusuan/tables/assemble.hpp>
+#include <yusuan/tables/balance_parts.hpp>
 #include <yusuan/tables/ids.hpp>
 #include <yusuan/tables/library.hpp>
 #include <yusuan/tables/template.hpp>
@@ -71,10 +73,12 @@ inline std::string figures_found(const table& t) {
 
 }  // namespace detail
 
-/// Checks the 表注 of `b` against the tables of `templ`; returns whether it
-/// added no error.
+/// Checks the 表注 of `b` against the tables of `templ`, and its balances
+/// against what they show (W0808, tables/balance_parts.hpp); returns
+/// whether it added no error.
 inline bool check_notes(const budget& b, const table_template& templ, diagnostics& diags) {
   const std::size_t errors = diags.error_count();
+  check_balance_parts(b, templ, diags);
   std::map<std::size_t, const table_note*> noted;  // the table of each note, by index
   for (const auto& n : b.table_notes()) {
     const auto found = find_table(templ, n.table, false);

@@ -12,6 +12,7 @@
 #include <yusuan/compile/budget_error.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/model/expr.hpp>
+#include <yusuan/model/balances.hpp>
 #include <yusuan/money.hpp>
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/query/engine.hpp>
@@ -287,8 +288,11 @@ private:
       if (auto m = b_.year_end_balance()) v.add(*m);
       return v;
     }
-    if (n == "年终结转结余" || n == "year-end-balance") {
-      if (auto m = b_.year_end_balance()) v.add(*m);
+    if (const auto balance = parse_balance_name(n)) {  // 年终结转结余, 年初结转结余.一般公共预算 …
+      if (const auto m = balance_of(b_, *balance)) {
+        v.sum += *m;
+        v.any = true;
+      }
       return v;
     }
     if (n == "收入合计" || n == "本年收入合计" || n == "total-income" || n == "收入总计" || n == "income-grand-total") {

@@ -53,6 +53,7 @@ public:
       n.ctx = parent;
       if (s.where) n.ctx.where = &*s.where;
       values_of(n);
+      if (s.omit_zero && !any_figure(n)) continue;  // 零则不列
       out.push_back(std::move(n));
     }
     return out;
@@ -133,6 +134,12 @@ private:
     return out;
   }
 
+  /// Whether a row prints an amount other than 0.
+  static bool any_figure(const row_node& n) {
+    for (const auto& v : n.values)
+      if (v.any && !v.is_zero()) return true;
+    return false;
+  }
   static bool any_value(const row_node& n) {
     for (const auto& v : n.values)
       if (v.any) return true;

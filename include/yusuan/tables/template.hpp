@@ -112,6 +112,7 @@ struct row_spec {
   bool explicit_values = false;
   std::vector<expr> values;
   bool zero_blank = false;
+  bool omit_zero = false;  // 零则不列: a line or total row whose amounts are all 0 or blank is not printed
   std::vector<dimension_ref> by;
   std::vector<sort_key> order;
   bool own_row = false;
