@@ -29,3 +29,40 @@ TEST(lang_income, lines_totals_and_year_end_balance) {
   EXPECT_EQ(b.expenditure_total(), wan("112.00"));
   EXPECT_EQ(b.expenditure_grand_total(), wan("115.00"));
 }
+
+TEST(lang_income, each_unit_of_a_department_states_its_own_year_end_balance) {
+  // the department's 年终结转结余 and its parts by fund are the sums of its units'
+  auto r = compile("金额单位 元\n部门 801 \"测试局\"\n"
+                   "单位 801001 \"甲\" 类型 行政\n收入 一般公共预算 100.00\n"
+                   "年终结转结余 8.00 其中 一般公共预算 8.00\n208 01 09 30201: 92.00\n"
+                   "单位 801002 \"乙\" 类型 事业\n收入 一般公共预算 50.00\n收入 事业收入 10.00\n"
+                   "年终结转结余 6.00 其中 一般公共预算 2.00 其中 事业收入 4.00\n"
+                   "208 01 09 30201: 48.00\n208 01 09 30202: 6.00 资金 事业收入\n"
+                   "核对 年终结转结余 = 14.00\n核对 年终结转结余.一般公共预算 = 10.00\n核对 财政拨款年终结转 = 10.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->year_end_balance(), yuan("14.00"));
+  EXPECT_EQ(r.value->year_end_balance(fund_source::general_budget), yuan("10.00"));
+  EXPECT_EQ(r.value->year_end_balance(fund_source::institution_revenue), yuan("4.00"));
+  EXPECT_EQ(where(r.value->year_end_balance_span()), "5:1");
+  // one unit stating it twice is still E0206, at the second, with the first in a note
+  auto twice = compile("金额单位 元\n单位 801001 \"甲\"\n年终结转结余 1.00\n单位 801002 \"乙\"\n年终结转结余 1.00\n"
+                       "单位 801001 \"甲\"\n年终结转结余 2.00\n");
+  const auto& d = one(twice, "E0206");
+  EXPECT_EQ(where(d), "7:1");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "first stated here", &at));
+  EXPECT_EQ(at, "3:1");
+}
+
+TEST(lang_income, a_department_importing_unit_files_each_with_a_year_end_balance) {
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 元\n单位 801001 \"甲\" 类型 行政\n收入 一般公共预算 10.00\n年终结转结余 0.00\n"
+                        "208 01 09 30201: 10.00\n");
+  dir.write("b.budget", "金额单位 元\n单位 801002 \"乙\" 类型 事业\n收入 一般公共预算 7.00\n年终结转结余 2.00\n"
+                        "208 01 09 30201: 5.00\n");
+  const auto main = dir.write("main.budget", "金额单位 元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n");
+  const auto r = compile_path(main, no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->year_end_balance(), yuan("2.00"));
+  EXPECT_EQ(r.value->expenditure_grand_total(), yuan("17.00"));
+}

@@ -10,8 +10,12 @@
 #include <yusuan/syntax/keywords.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
 
 namespace yusuan::compile {
 
@@ -228,6 +232,27 @@ public:
     }
   }
 
+  /// Adds `m` to `total` (set to `m` when empty); E0701 at `at`, and false,
+  /// when the sum is more than an amount holds.
+  bool add_to(std::optional<money>& total, money m, source_span at) {
+    if (!total) {
+      total = m;
+      return true;
+    }
+    money_sum s;
+    s += *total;
+    s += m;
+    std::error_code ec;
+    const money v = s.value(ec);
+    if (ec) {
+      c_.rep.error("E0701", "年终结转结余 of the budget's units is more than an amount can hold", at,
+                   "amounts and their totals are at most 92,233,720,368,547,758.07 元");
+      return false;
+    }
+    total = v;
+    return true;
+  }
+
   /// The length of the 年终结转结余 (year-end-balance) that starts `text`.
   static std::uint32_t keyword_length(std::string_view text) noexcept {
     const auto& k = syntax::spelling(syntax::keyword::year_end_balance);
@@ -240,14 +265,20 @@ public:
     auto& data = c_.data();
     auto m = c_.values.amount(s.amount);
     if (!m) return;
-    if (data.year_end_balance) {
-      auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", c_.span_at(s.where.b, keyword_length(s.where.view())));
-      if (data.year_end_balance_span) d.notes.push_back({"first stated here", *data.year_end_balance_span});
-    }
-    data.year_end_balance = *m;
-    data.year_end_balance_span = c_.span_at(s.where.b, keyword_length(s.where.view()));
+    const source_span here = c_.span_at(s.where.b, keyword_length(s.where.view()));
+    for (const auto& [unit_index, first] : data.year_end_units)
+      if (unit_index == c_.file.unit_index) {
+        auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", here);
+        d.notes.push_back({"first stated here", first});
+        return;
+      }
+    // a department's: the sum of its units' (E0701 past what an amount holds)
+    if (!add_to(data.year_end_balance, *m, here)) return;
+    data.year_end_units.emplace_back(c_.file.unit_index, here);
+    if (!data.year_end_balance_span) data.year_end_balance_span = here;
     const unit u = c_.file.amount_unit;
     money_sum parts;
+    std::vector<std::pair<fund_source, source_span>> stated;  // this statement's parts
     for (const auto& part : s.parts) {
       auto sub = parse_fund_source(part.source.view());
       if (!sub || *sub == fund_source::carryover) {
@@ -258,20 +289,29 @@ public:
       auto sm = c_.values.amount(part.amount);
       if (!sm) continue;
       bool twice = false;
-      for (std::size_t i = 0; i < data.year_end_by_fund.size(); ++i)
-        if (data.year_end_by_fund[i].first == *sub) {
+      for (const auto& [f, first] : stated)
+        if (f == *sub) {
           auto& d = c_.rep.error("E0206", "其中 " + std::string(part.source.view()) + " of 年终结转结余 is stated twice",
                                  c_.span_of(part.source));
-          d.notes.push_back({"first stated here", data.year_end_by_fund_spans[i]});
+          d.notes.push_back({"first stated here", first});
           twice = true;
         }
       if (twice) continue;
-      data.year_end_by_fund.emplace_back(*sub, *sm);
-      data.year_end_by_fund_spans.push_back(c_.span_of(part.source));
+      stated.emplace_back(*sub, c_.span_of(part.source));
+      std::size_t k = 0;
+      while (k < data.year_end_by_fund.size() && data.year_end_by_fund[k].first != *sub) ++k;
+      if (k == data.year_end_by_fund.size()) {
+        data.year_end_by_fund.emplace_back(*sub, *sm);
+        data.year_end_by_fund_spans.push_back(c_.span_of(part.source));
+      } else {
+        std::optional<money> sum = data.year_end_by_fund[k].second;
+        if (!add_to(sum, *sm, c_.span_of(part.amount))) continue;
+        data.year_end_by_fund[k].second = *sum;
+      }
       if (*sub != fund_source::fiscal_appropriation) parts += *sm;  // 财政拨款 is itself part of 一般公共预算
     }
     if (parts.fen() > int128(m->fen())) {
-      auto& d = c_.rep.error("E0401", "the 其中 parts of 年终结转结余 exceed it", c_.span_at(s.where.b, 1));
+      auto& d = c_.rep.error("E0401", "the 其中 parts of 年终结转结余 exceed it", here);
       d.expected = "at most " + exact_text(*m, u);
       d.found = format_fen(parts.fen(), u);
     }

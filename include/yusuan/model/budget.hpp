@@ -32,10 +32,14 @@ struct budget_data {
   std::vector<std::shared_ptr<const source_file>> sources;
   std::vector<budget_unit> units;  // [0] is the header's unit
   std::vector<income_line> income;
+  // 年终结转结余: stated once by each unit (a department's units each state
+  // their own); the budget's is their sum, and its 其中 parts by fund the sums
+  // of the units' parts, each located where first stated
   std::optional<money> year_end_balance;
   std::optional<source_span> year_end_balance_span;
   std::vector<std::pair<fund_source, money>> year_end_by_fund;  // 其中 parts of 年终结转结余
   std::vector<source_span> year_end_by_fund_spans;
+  std::vector<std::pair<std::uint16_t, source_span>> year_end_units;  // the units that state one, and where
   std::vector<item> items;
   std::vector<project> projects;
   std::vector<project_group> groups;
