@@ -4,7 +4,8 @@
 // Each call comes in two forms, Boost.JSON style, named alike: without a
 // `diagnostics&` it returns the result or throws `budget_error` (a
 // `yusuan::error` carrying every diagnostic); with one it throws nothing for
-// problems in the input, fills `diags` (warnings too) and returns an empty
+// problems in the input, adds to `diags` (warnings too; what it held stays,
+// so one `diagnostics` can gather several calls) and returns an empty
 // optional on error.  Options the compiler cannot honour safely are the
 // calling program's mistake: both forms of compile_file and compile_string
 // throw yusuan::error (errc::invalid_argument) for them (check_options,

@@ -234,7 +234,66 @@ TEST(diag_totals, E0401_parts_of_the_year_end_balance_exceed_it) {
   auto r = compile("金额单位 万元\n收入 一般公共预算 10.00\n年终结转结余 1.00 其中 一般公共预算 2.00\n"
                    "208 01 09 基本支出 30101: 9.00\n");
   const auto& d = one(r, "E0401");
-  EXPECT_EQ(d.message, "the 其中 parts of 年终结转结余 exceed it");
+  EXPECT_EQ(d.message, "the 其中 parts of 年终结转结余 add up to 2.00, not 1.00");
+  EXPECT_EQ(where(d), "3:1");
+  EXPECT_EQ(d.expected, "1.00 (年终结转结余)");
+  EXPECT_EQ(d.found, "2.00 (Σ of its 其中 parts by fund source)");
+}
+
+TEST(diag_totals, E0401_parts_of_a_balance_short_of_it) {
+  // stated by fund, a balance is all its parts: 10.00 of each is in no fund
+  auto r = compile("金额单位 元\n收入 一般公共预算 100.00\n"
+                   "收入 上年结转结余 30.00 其中 一般公共预算 10.00 其中 政府性基金 10.00\n"
+                   "年终结转结余 10.00 其中 一般公共预算 0.00\n208 01 09 基本支出 30101: 120.00\n");
+  const auto ds = with_code(r, "E0401");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "the 其中 parts of 上年结转结余 add up to 20.00, not 30.00");
+  EXPECT_EQ(where(*ds[0]), "3:4");
+  EXPECT_EQ(ds[1]->message, "the 其中 parts of 年终结转结余 add up to 0.00, not 10.00");
+  // 其中 财政拨款 alone stands for the 一般公共预算 part; beside it, it is part of that part
+  EXPECT_TRUE(compile("金额单位 元\n收入 一般公共预算 100.00\n收入 上年结转结余 6.00 其中 财政拨款 6.00\n"
+                      "年终结转结余 2.00 其中 财政拨款 2.00\n208 01 09 基本支出 30101: 104.00\n")
+                  .ok());
+  EXPECT_TRUE(compile("金额单位 元\n收入 一般公共预算 100.00\n"
+                      "收入 上年结转结余 6.00 其中 一般公共预算 6.00 其中 财政拨款 5.00\n"
+                      "208 01 09 基本支出 30101: 106.00\n")
+                  .ok());
+}
+
+TEST(diag_totals, E0405_counts_a_balances_fiscal_part_as_its_general_budget_part) {
+  // 6 + 100 = 104 + 2 with the balances' parts written as 财政拨款
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 上年结转结余 6.00 其中 财政拨款 6.00\n"
+                   "年终结转结余 2.00 其中 财政拨款 2.00\n208 01 09 人员经费 30101: 104.00\n"
+                   "核对 年初结转结余.一般公共预算 = 6.00\n核对 年终结转结余.一般公共预算 = 2.00\n"
+                   "核对 财政拨款上年结转 = 6.00\n");
+  EXPECT_TRUE(r.ok()) << dump(r);
+  auto off = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 上年结转结余 6.00 其中 财政拨款 6.00\n"
+                     "年终结转结余 2.00 其中 财政拨款 2.00\n208 01 09 人员经费 30101: 105.00\n");
+  const auto& d = one(off, "E0405");
+  EXPECT_EQ(d.expected, "106.00 (年初 6.00 + 收入 100.00)");
+}
+
+TEST(diag_totals, E0404_each_unit_that_states_its_income_balances) {
+  const std::string two_units =
+      "金额单位 元\n部门 801 \"测试局\"\n"
+      "单位 801001 \"甲\" 类型 行政\n收入 一般公共预算 100.00\n208 01 09 30201: 90.00\n"
+      "单位 801002 \"乙\" 类型 事业\n收入 一般公共预算 50.00\n208 01 09 30201: 60.00\n";
+  auto r = compile(two_units);
+  const auto ds = with_code(r, "E0404");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);  // the department balances: 150 = 150
+  EXPECT_EQ(ds[0]->message, "unit 801001 甲: income total 100.00 differs from expenditure total 90.00");
+  EXPECT_EQ(where(*ds[0]), "4:4");
+  EXPECT_EQ(ds[0]->expected, "100.00 (the unit's 收入总计)");
+  EXPECT_EQ(ds[0]->found, "90.00 (its items and 年终结转结余; difference -10.00 元)");
+  EXPECT_EQ(ds[1]->message, "unit 801002 乙: income total 50.00 differs from expenditure total 60.00");
+  // each unit's 年终结转结余 is its own
+  EXPECT_TRUE(compile("金额单位 元\n单位 801001 \"甲\"\n收入 一般公共预算 100.00\n年终结转结余 10.00\n"
+                      "208 01 09 30201: 90.00\n单位 801002 \"乙\"\n收入 一般公共预算 50.00\n208 01 09 30201: 50.00\n")
+                  .ok());
+  // income stated for the department only (a unit with items has none): only the whole balances
+  auto whole = compile("金额单位 元\n单位 801001 \"甲\"\n收入 一般公共预算 150.00\n208 01 09 30201: 90.00\n"
+                       "单位 801002 \"乙\"\n208 01 09 30201: 60.00\n");
+  EXPECT_TRUE(whole.ok()) << dump(whole);
 }
 
 // --- W0408: negative items -------------------------------------------------------------------------

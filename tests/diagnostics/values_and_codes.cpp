@@ -228,6 +228,33 @@ TEST(diag_values, E0205_unknown_income_source) {
   EXPECT_EQ(where(*ds[2]), "3:19");
 }
 
+TEST(diag_values, E0205_a_part_that_is_not_a_part_of_its_line) {
+  // only 财政拨款 is a part of 一般公共预算; 上年结转结余 splits by any other source; other lines have no parts
+  auto r = compile("金额单位 元\n收入 一般公共预算 100.00 其中 事业收入 50.00\n"
+                   "收入 上年结转结余 10.00 其中 上年结转结余 10.00\n收入 事业收入 5.00 其中 财政拨款 5.00\n");
+  const auto ds = with_code(r, "E0205");
+  ASSERT_EQ(ds.size(), 3u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "其中 事业收入 is not a part of 一般公共预算");
+  EXPECT_EQ(ds[0]->label, "only 财政拨款 is a part of 一般公共预算");
+  EXPECT_EQ(ds[0]->expected, "其中 财政拨款");
+  EXPECT_EQ(where(*ds[0]), "2:21");
+  EXPECT_EQ(ds[1]->message, "其中 上年结转结余 is not a part of 上年结转结余");
+  EXPECT_EQ(ds[1]->label, "上年结转结余 is split by the fund sources it came from");
+  EXPECT_EQ(ds[2]->message, "其中 财政拨款 is not a part of 事业收入");
+  EXPECT_EQ(ds[2]->label, "a line of 事业收入 has no parts");
+}
+
+TEST(diag_values, E0206_a_part_stated_twice) {
+  auto r = compile("金额单位 元\n收入 一般公共预算 100.00 其中 财政拨款 100.00 其中 财政拨款 60.00\n"
+                   "208 01 09 30101: 100.00\n");
+  const auto& d = one(r, "E0206");
+  EXPECT_EQ(d.message, "其中 财政拨款 of 一般公共预算 is stated twice");
+  EXPECT_EQ(where(d), "2:36");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "first stated here", &at));
+  EXPECT_EQ(at, "2:21");
+}
+
 TEST(diag_values, E0205_unknown_kind) {
   auto r = compile("208 01 09 30101: 1.00\n核对 合计(类型 = 杂项) = 0\n项目 \"p\" 类型 基本支出 金额 1.00\n");
   const auto ds = with_code(r, "E0205");

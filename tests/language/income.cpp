@@ -66,3 +66,24 @@ TEST(lang_income, a_department_importing_unit_files_each_with_a_year_end_balance
   EXPECT_EQ(r.value->year_end_balance(), yuan("2.00"));
   EXPECT_EQ(r.value->expenditure_grand_total(), yuan("17.00"));
 }
+
+TEST(lang_income, a_sources_income_is_its_lines_over_the_units_not_the_parts_of_a_balance) {
+  // the carry-over's parts come first: they are balances, not this year's income
+  const std::string text =
+      "金额单位 元\n单位 801001 \"甲\"\n收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 政府性基金 4.00\n"
+      "收入 一般公共预算 100.00 其中 财政拨款 90.00\n收入 政府性基金 20.00\n208 01 09 30201: 106.00\n"
+      "212 01 01 30227: 24.00 资金 政府性基金\n"
+      "单位 801002 \"乙\"\n收入 一般公共预算 30.00 其中 财政拨款 30.00\n收入 上年结转结余 5.00 其中 一般公共预算 5.00\n"
+      "208 01 09 30201: 35.00\n"
+      "核对 一般公共预算 = 130.00\n核对 财政拨款 = 120.00\n核对 政府性基金 = 20.00\n核对 上年结转结余 = 15.00\n"
+      "核对 年初结转结余.一般公共预算 = 11.00\n核对 财政拨款上年结转 = 15.00\n";
+  auto r = compile(text);
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& b = *r.value;
+  EXPECT_EQ(b.income_of(fund_source::general_budget), yuan("130.00"));
+  EXPECT_EQ(b.income_of(fund_source::fiscal_appropriation), yuan("120.00"));
+  EXPECT_EQ(b.income_of(fund_source::government_fund), yuan("20.00"));
+  EXPECT_EQ(b.income_of(fund_source::carryover), yuan("15.00"));
+  EXPECT_EQ(b.opening_balance(fund_source::general_budget), yuan("11.00"));
+  EXPECT_FALSE(b.income_of(fund_source::institution_revenue).has_value());
+}

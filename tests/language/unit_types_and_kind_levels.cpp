@@ -50,6 +50,16 @@ TEST(lang_unit_types, 机关运行经费_is_the_公用经费_of_行政_and_参�
   EXPECT_EQ(b.find_measure("机构运转经费")->value, wan("11.75"));
 }
 
+TEST(lang_unit_types, 机关运行经费_counts_公用经费_marked_财政拨款) {
+  // 财政拨款 is a part of 一般公共预算: 0.40 marked so is 一般公共预算 money too
+  auto r = compile("金额单位 万元\n导入 <std/measures.budget>\n单位 \"局\" 类型 行政\n208 01 01 基本支出 {\n"
+                   "  公用经费 30201: 3.00\n  公用经费 30202: 0.40 资金 财政拨款\n"
+                   "  公用经费 30201: 0.50 资金 政府性基金\n}\n",
+                   with_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->find_measure("机关运行经费")->value, wan("3.40"));
+}
+
 TEST(lang_unit_types, the_standard_三公经费_counts_what_财政拨款_pays) {
   // 公务接待费 2.00 from 一般公共预算, 0.50 from 政府性基金, 0.25 marked 财政拨款,
   // 20.00 from 事业收入: the 三公 tables count 2.75, and so does the measure

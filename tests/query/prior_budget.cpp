@@ -76,3 +76,28 @@ TEST(query_prior_budget, budgets_of_several_units_are_compared_by_their_departme
                      dept(2024, "部门 802 \"另一局\"\n", {"802001 \"甲\"", "802002 \"乙\""})),
             std::vector<std::string>{"the prior-year budget is of another department: 802 另一局, not 801 某局"});
 }
+
+TEST(query_prior_budget, a_query_read_against_one_budget_runs_on_another_by_name) {
+  // 甲 and 乙 are declared in the other order: a query keeping this year's
+  // ids would sum last year's 乙 for 甲
+  const auto cur = yusuan::compile_string("金额单位 元\n项目 \"甲\" 类型 特定目标类 { 208 01 09 30227: 10.00 }\n"
+                                          "项目 \"乙\" 类型 特定目标类 { 208 01 09 30227: 20.00 }\n",
+                                          "cur.budget");
+  const auto prior = yusuan::compile_string("金额单位 元\n项目 \"乙\" 类型 特定目标类 { 208 01 09 30227: 7.00 }\n"
+                                            "项目 \"甲\" 类型 特定目标类 { 208 01 09 30227: 40.00 }\n"
+                                            "项目 \"丙\" 类型 特定目标类 { 208 01 09 30227: 9.00 }\n",
+                                            "prior.budget");
+  const auto q = yusuan::parse_query("sum where project = 甲", cur);
+  EXPECT_EQ(yusuan::run(cur, q).total, yuan("10.00"));
+  EXPECT_EQ(yusuan::run(prior, q).total, yuan("40.00"));
+  const auto both = yusuan::parse_query("sum where project in (甲, 乙)", cur);
+  EXPECT_EQ(yusuan::run(prior, both).total, yuan("47.00"));
+  // a C++ filter made against one budget alike
+  auto f = yusuan::query{}.sum();
+  f.filtered(yusuan::project_is(cur, "乙"));
+  EXPECT_EQ(yusuan::run(prior, f).total, yuan("7.00"));
+  // a name the other budget lacks matches none of its items
+  const auto only_now = yusuan::compile_string("金额单位 元\n项目 \"丁\" 类型 特定目标类 { 208 01 09 30227: 1.00 }\n",
+                                               "d.budget");
+  EXPECT_EQ(yusuan::run(only_now, q).total, yuan("0.00"));
+}

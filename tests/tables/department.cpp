@@ -51,7 +51,7 @@ TEST(department_budget, luoyang_lists_each_unit) {
   EXPECT_EQ(t03[5], ",,,801002,测试中心,60.00,55.00,,40.00,15.00,,5.00,5.00,");
   const auto t02 = csv(in("洛阳13表", "02"));
   ASSERT_EQ(t02.size(), 4u);
-  EXPECT_EQ(t02[3], "801002,测试中心,20.00,20.00,15.00,,,,,5.00,,,,,,,,,,");
+  EXPECT_EQ(t02[3], "801002,测试中心,60.00,60.00,55.00,40.00,,,,5.00,,,,,,,,,,");
 }
 
 TEST(department_budget, shanghai_prints_the_department_as_a_whole) {

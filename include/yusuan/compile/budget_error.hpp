@@ -28,7 +28,9 @@ inline bool unreadable(const diagnostics& diags) noexcept {
 
 /// Thrown by the throwing forms: a budget or a query with errors.  what()
 /// holds the rendered diagnostics and a summary line; diagnostic_code() the
-/// code of the error when there is one error (empty when there are several).
+/// code of the error when there is one error (empty when there are several),
+/// position() its byte offset in its file when it has a place (no_position
+/// otherwise: diagnostics() locates every one).
 ///
 /// code() is the yusuan::errc of the diagnostics (error_code_of), whoever
 /// made them: a budget_error built from the diagnostics of a non-throwing form
@@ -36,7 +38,8 @@ inline bool unreadable(const diagnostics& diags) noexcept {
 class budget_error : public error {
 public:
   explicit budget_error(yusuan::diagnostics d)
-      : error(error_code_of(d), render(d), only_error(d)), diagnostics_(std::move(d)) {}
+      : error(error_code_of(d), render(d), only_error(d)->code, only_error(d)->span ? only_error(d)->span.offset : no_position),
+        diagnostics_(std::move(d)) {}
   const yusuan::diagnostics& diagnostics() const noexcept { return diagnostics_; }
 
   /// The errc of diagnostics with errors, by the table of error.hpp.  When
@@ -83,14 +86,17 @@ public:
   }
 
 private:
-  static std::string_view only_error(const yusuan::diagnostics& d) {
+  /// The one error of `d`, or a diagnostic of no code and no place when it
+  /// has several or none.
+  static const diagnostic* only_error(const yusuan::diagnostics& d) {
+    static const diagnostic none{};
     const yusuan::diagnostic* found = nullptr;
     for (const auto& x : d)
       if (x.level == severity::error) {
-        if (found) return {};
+        if (found) return &none;
         found = &x;
       }
-    return found ? std::string_view(found->code) : std::string_view();
+    return found ? found : &none;
   }
   static std::string render(const yusuan::diagnostics& d) {
     std::ostringstream os;

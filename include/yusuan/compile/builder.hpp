@@ -145,7 +145,7 @@ public:
     if (data.sources.empty()) data.sources.push_back(std::make_shared<const source_file>("<builder>", std::string()));
     compile::reporter rep(options.max_errors);
     if (!indices_valid(rep)) {
-      diags = rep.finish();
+      diags.append(rep.finish());
       return std::nullopt;
     }
     for (std::size_t i = 0; i < data.measures.size(); ++i) d_.measure_ids.emplace(data.measures[i].name, i);
@@ -164,9 +164,10 @@ public:
       ev.evaluate_measures(order);
       ev.store_values(data.measures);
     }
-    diags = rep.finish();
-    if (diags.has_errors()) return std::nullopt;
-    data.warnings = diags;
+    diagnostics mine = rep.finish();
+    diags.append(mine);  // after what the caller's diagnostics held
+    if (mine.has_errors()) return std::nullopt;
+    data.warnings = std::move(mine);
     auto out = detail::budget_access::make(d_.data);
     d_ = compile::draft{};  // the built budget is immutable: the builder starts afresh
     return out;

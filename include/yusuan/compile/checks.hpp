@@ -37,6 +37,7 @@ public:
       return false;
     groups();
     balance();
+    balance_by_unit();
     balance_by_fund();
     // a budget with errors may be missing what would have placed its items
     if (!rep_.has_errors()) unplaced_items();
@@ -60,6 +61,7 @@ private:
       ++n;
       n += detail::budget_access::make(d_.data).balances_by_fund();
     }
+    for (const bool u : units_with_income()) n += u;
     return n;
   }
 
@@ -265,6 +267,59 @@ private:
     d.notes.push_back({"收入总计 = 本年收入合计 + 上年结转结余; 支出总计 = Σ items + 年终结转结余", {}});
   }
 
+  /// Which units balance on their own: each unit of a department that states
+  /// income of its own, when every unit with items or a 年终结转结余 does
+  /// (else the income is the department's, and only the whole balances).
+  std::vector<bool> units_with_income() const {
+    const auto& data = *d_.data;
+    std::vector<bool> income(data.units.size()), spends(data.units.size());
+    if (data.units.size() < 2 || data.income.empty()) return {};
+    for (const auto& l : data.income)
+      if (l.unit < income.size()) income[l.unit] = true;
+    for (const auto& it : data.items)
+      if (it.unit < spends.size()) spends[it.unit] = true;
+    for (const auto& y : data.year_end_units)
+      if (y.unit < spends.size()) spends[y.unit] = true;
+    for (std::size_t u = 0; u < income.size(); ++u)
+      if (spends[u] && !income[u]) return {};
+    return income;
+  }
+
+  /// Each unit that states its own income (units_with_income): 收入总计 =
+  /// Σ its items + its 年终结转结余 (E0404, at its first income line).
+  void balance_by_unit() {
+    const auto& data = *d_.data;
+    const auto checked = units_with_income();
+    if (checked.empty()) return;
+    std::vector<money_sum> in(checked.size()), out(checked.size());
+    std::vector<source_span> where(checked.size());
+    for (const auto& l : data.income)
+      if (!l.of_which && l.unit < in.size()) {
+        in[l.unit] += l.amount;
+        if (!where[l.unit]) where[l.unit] = l.span;
+      }
+    for (const auto& it : data.items)
+      if (it.unit < out.size()) out[it.unit] += it.amount;
+    for (const auto& y : data.year_end_units)
+      if (y.unit < out.size()) out[y.unit] += y.amount;
+    for (std::size_t k = 0; k < checked.size(); ++k) {
+      if (!checked[k] || !where[k] || in[k].fen() == out[k].fen()) continue;
+      if (!fits({in[k], out[k]}, where[k], "a unit's total")) continue;
+      const money i = in[k].value(), o = out[k].value();
+      const budget_unit& unit = data.units[k];
+      auto& d = rep_.error("E0404",
+                           "unit " + (unit.code.empty() ? unit.name : unit.code + " " + unit.name) + ": income total " +
+                               exact_text(i, u(), th()) + " differs from expenditure total " + exact_text(o, u(), th()),
+                           where[k]);
+      d.expected = exact_text(i, u(), th()) + " (the unit's 收入总计)";
+      d.found = exact_text(o, u(), th()) + " (its items and 年终结转结余; difference " +
+                signed_text(int128(o.fen()) - i.fen(), u(), th()) + " " + std::string(unit_name(u())) + ")";
+      d.notes.push_back({"each unit of the department states its own income, so each balances: 收入总计 = Σ its items + "
+                         "its 年终结转结余",
+                         {}});
+    }
+  }
+
   /// Per fund source, when the budget states its balances by fund:
   /// 年初结转结余 + 收入 = 支出 + 年终结转结余 (E0405).  财政拨款 counts as
   /// the 一般公共预算 it is part of.
@@ -280,8 +335,16 @@ private:
     auto fund = [](fund_source f) {
       return static_cast<std::size_t>(f == fund_source::fiscal_appropriation ? fund_source::general_budget : f);
     };
+    // a balance's 其中 财政拨款 is its 一般公共预算 part where that is not stated
+    bool opening_general = false;
+    for (const auto& l : data.income)
+      opening_general = opening_general || (l.of_which == fund_source::carryover && l.source == fund_source::general_budget);
+    bool closing_general = false;
+    for (const auto& [f, m] : data.year_end_by_fund) closing_general = closing_general || f == fund_source::general_budget;
     for (const auto& l : data.income) {
-      if (l.source == fund_source::fiscal_appropriation) continue;  // the 其中 of 一般公共预算
+      if (l.source == fund_source::fiscal_appropriation &&
+          (l.of_which != fund_source::carryover || opening_general))
+        continue;  // the 其中 of 一般公共预算
       if (!l.of_which && l.source != fund_source::carryover) {
         income[fund(l.source)] += l.amount;
         seen[fund(l.source)] = true;
@@ -298,7 +361,7 @@ private:
     }
     for (std::size_t i = 0; i < data.year_end_by_fund.size(); ++i) {
       const auto [f, m] = data.year_end_by_fund[i];
-      if (f == fund_source::fiscal_appropriation) continue;
+      if (f == fund_source::fiscal_appropriation && closing_general) continue;
       closing[fund(f)] += m;
       seen[fund(f)] = true;
       if (!where[fund(f)]) where[fund(f)] = data.year_end_by_fund_spans[i];

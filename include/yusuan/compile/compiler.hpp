@@ -367,12 +367,13 @@ private:
         return id == npos32 ? source_span{} : ctx_.data().projects[id].span;
       });
     }
-    out = rep_.finish();
-    name_budget_in_rules(out);
-    if (!out.has_errors()) {
-      draft_.data->warnings = out;
+    diagnostics mine = rep_.finish();
+    name_budget_in_rules(mine);
+    if (!mine.has_errors()) {
+      draft_.data->warnings = mine;
       result = detail::budget_access::make(draft_.data);
     }
+    out.append(mine);  // after what the caller's diagnostics held
     return result;
   }
 

@@ -368,7 +368,7 @@ private:
     if (auto src = parse_fund_source(name)) {
       money_sum s;
       for (const auto& l : b_.income())
-        if (l.source == *src) s += l.amount;
+        if (is_income_of(l, *src)) s += l.amount;
       const auto m = amount_of(s.fen(), span, "the income of " + name);
       if (!m) return std::nullopt;
       v.amount = *m;

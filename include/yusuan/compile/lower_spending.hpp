@@ -210,6 +210,8 @@ public:
       }
     data.income.push_back({*src, std::nullopt, *m, c_.span_of(s.source), c_.file.unit_index});
     const unit u = c_.file.amount_unit;
+    stated_parts stated;  // the parts so far
+    money_sum by_fund, fiscal;  // a balance's parts: 财政拨款 apart
     for (const auto& part : s.parts) {
       auto sub = parse_fund_source(part.source.view());
       if (!sub) {
@@ -218,7 +220,17 @@ public:
                      c_.span_of(part.source));
         continue;
       }
+      if (!part_of(*sub, *src, part, s)) continue;
+      if (const auto* first = find_stated(stated, *sub)) {
+        auto& d = c_.rep.error("E0206", "其中 " + std::string(part.source.view()) + " of " + std::string(s.source.view()) +
+                                            " is stated twice",
+                               c_.span_of(part.source));
+        d.notes.push_back({"first stated here", *first});
+        continue;
+      }
+      stated.emplace_back(*sub, c_.span_of(part.source));
       if (auto sm = c_.values.amount(part.amount)) {
+        (*sub == fund_source::fiscal_appropriation ? fiscal : by_fund) += *sm;
         data.income.push_back({*sub, *src, *sm, c_.span_of(part.source), c_.file.unit_index});
         if (*sm > *m) {
           auto& d = c_.rep.error("E0401",
@@ -229,6 +241,12 @@ public:
           d.found = exact_text(*sm, u);
         }
       }
+    }
+    // a balance stated by fund: its parts are all of it (其中 财政拨款 is its
+    // 一般公共预算 part where that is not stated)
+    if (*src == fund_source::carryover && !stated.empty()) {
+      if (!find_stated(stated, fund_source::general_budget)) by_fund += fiscal;
+      parts_add_up(by_fund, *m, "上年结转结余", c_.span_of(s.source));
     }
   }
 
@@ -266,19 +284,18 @@ public:
     auto m = c_.values.amount(s.amount);
     if (!m) return;
     const source_span here = c_.span_at(s.where.b, keyword_length(s.where.view()));
-    for (const auto& [unit_index, first] : data.year_end_units)
-      if (unit_index == c_.file.unit_index) {
+    for (const auto& first : data.year_end_units)
+      if (first.unit == c_.file.unit_index) {
         auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", here);
-        d.notes.push_back({"first stated here", first});
+        d.notes.push_back({"first stated here", first.span});
         return;
       }
     // a department's: the sum of its units' (E0701 past what an amount holds)
     if (!add_to(data.year_end_balance, *m, here)) return;
-    data.year_end_units.emplace_back(c_.file.unit_index, here);
+    data.year_end_units.push_back({c_.file.unit_index, *m, here, !s.parts.empty()});
     if (!data.year_end_balance_span) data.year_end_balance_span = here;
-    const unit u = c_.file.amount_unit;
-    money_sum parts;
-    std::vector<std::pair<fund_source, source_span>> stated;  // this statement's parts
+    money_sum parts, fiscal;  // the parts, 财政拨款 apart
+    stated_parts stated;      // this statement's parts
     for (const auto& part : s.parts) {
       auto sub = parse_fund_source(part.source.view());
       if (!sub || *sub == fund_source::carryover) {
@@ -288,15 +305,12 @@ public:
       }
       auto sm = c_.values.amount(part.amount);
       if (!sm) continue;
-      bool twice = false;
-      for (const auto& [f, first] : stated)
-        if (f == *sub) {
-          auto& d = c_.rep.error("E0206", "其中 " + std::string(part.source.view()) + " of 年终结转结余 is stated twice",
-                                 c_.span_of(part.source));
-          d.notes.push_back({"first stated here", first});
-          twice = true;
-        }
-      if (twice) continue;
+      if (const auto* first = find_stated(stated, *sub)) {
+        auto& d = c_.rep.error("E0206", "其中 " + std::string(part.source.view()) + " of 年终结转结余 is stated twice",
+                               c_.span_of(part.source));
+        d.notes.push_back({"first stated here", *first});
+        continue;
+      }
       stated.emplace_back(*sub, c_.span_of(part.source));
       std::size_t k = 0;
       while (k < data.year_end_by_fund.size() && data.year_end_by_fund[k].first != *sub) ++k;
@@ -308,13 +322,53 @@ public:
         if (!add_to(sum, *sm, c_.span_of(part.amount))) continue;
         data.year_end_by_fund[k].second = *sum;
       }
-      if (*sub != fund_source::fiscal_appropriation) parts += *sm;  // 财政拨款 is itself part of 一般公共预算
+      (*sub == fund_source::fiscal_appropriation ? fiscal : parts) += *sm;
     }
-    if (parts.fen() > int128(m->fen())) {
-      auto& d = c_.rep.error("E0401", "the 其中 parts of 年终结转结余 exceed it", here);
-      d.expected = "at most " + exact_text(*m, u);
-      d.found = format_fen(parts.fen(), u);
-    }
+    if (stated.empty()) return;
+    if (!find_stated(stated, fund_source::general_budget)) parts += fiscal;  // 财政拨款 stands for 一般公共预算
+    parts_add_up(parts, *m, "年终结转结余", here);
+  }
+
+  using stated_parts = std::vector<std::pair<fund_source, source_span>>;
+
+  /// Where the part of `f` is stated among `stated`, if it is.
+  static const source_span* find_stated(const stated_parts& stated, fund_source f) noexcept {
+    for (const auto& [g, at] : stated)
+      if (g == f) return &at;
+    return nullptr;
+  }
+
+  /// Whether `sub` can be a 其中 part of a line of `line` (E0205 if not):
+  /// 财政拨款 of 一般公共预算, and any fund source but itself of 上年结转结余.
+  bool part_of(fund_source sub, fund_source line, const syntax::ast::income_part& part, const syntax::ast::income& s) {
+    const bool ok = line == fund_source::carryover ? sub != fund_source::carryover
+                                                   : line == fund_source::general_budget && sub == fund_source::fiscal_appropriation;
+    if (ok) return true;
+    auto& d = c_.rep.error("E0205",
+                           "其中 " + std::string(part.source.view()) + " is not a part of " + std::string(s.source.view()),
+                           c_.span_of(part.source),
+                           line == fund_source::carryover        ? "上年结转结余 is split by the fund sources it came from"
+                           : line == fund_source::general_budget ? "only 财政拨款 is a part of 一般公共预算"
+                                                                 : "a line of " + std::string(s.source.view()) + " has no parts");
+    d.expected = line == fund_source::carryover ? "a fund source (一般公共预算, 政府性基金, 事业收入 …)"
+                 : line == fund_source::general_budget ? "其中 财政拨款"
+                                                       : "no 其中";
+    d.found = "'" + std::string(part.source.view()) + "'";
+    return false;
+  }
+
+  /// A balance stated by fund source is the sum of its parts (E0401 if not):
+  /// each fund's balance is checked (E0405) and printed by the tables.
+  void parts_add_up(const money_sum& parts, money whole, const std::string& name, source_span at) {
+    if (parts.fen() == int128(whole.fen())) return;
+    const unit u = c_.file.amount_unit;
+    auto& d = c_.rep.error("E0401",
+                           "the 其中 parts of " + name + " add up to " + format_fen(parts.fen(), u) + ", not " +
+                               exact_text(whole, u),
+                           at);
+    d.expected = exact_text(whole, u) + " (" + name + ")";
+    d.found = format_fen(parts.fen(), u) + " (Σ of its 其中 parts by fund source)";
+    d.notes.push_back({"stated by fund source, a balance is the sum of its parts: each fund balances on its own (E0405)", {}});
   }
 
 private:

@@ -73,7 +73,7 @@ public:
       if (ok_ && !rep_.has_errors()) result = std::move(q);
     }
     if (result && prior_) compare_with_prior();
-    out = rep_.finish();
+    out.append(rep_.finish());  // after what the caller's diagnostics held
     return result;
   }
 

@@ -114,6 +114,7 @@ public:
                   " not shown";
       diags_.add(std::move(d));
     }
+    diags_.hold_files();  // the notes added to a diagnostic after it was reported
     return std::move(diags_);
   }
 

@@ -48,12 +48,18 @@ struct diagnostic {
   /// it can be pointed at, yet a program reading the diagnostics (the JSON's
   /// `file`) must know which file it was; empty otherwise.
   std::string file = {};
+  /// The files its spans point into, kept alive with it (diagnostics::add
+  /// fills it), so that a diagnostic copied out of its budget's or its
+  /// error's diagnostics can still be resolved and printed.
+  std::vector<std::shared_ptr<const source_file>> files = {};
 };
 
 /// The diagnostics of one run, with counts.
 class diagnostics {
 public:
   void add(diagnostic d) {
+    hold(d, d.span);
+    for (const auto& n : d.notes) hold(d, n.span);
     if (d.level == severity::error) ++errors_;
     else if (d.level == severity::warning) ++warnings_;
     list_.push_back(std::move(d));
@@ -86,6 +92,15 @@ public:
     for (const auto& d : o.list_) add(d);
     for (const auto& f : o.files_) keep(f);
   }
+  /// Has each diagnostic keep the files of its spans and its notes' spans
+  /// alive (add does it for what a diagnostic holds when added; a note added
+  /// after needs this).
+  void hold_files() {
+    for (auto& d : list_) {
+      hold(d, d.span);
+      for (const auto& n : d.notes) hold(d, n.span);
+    }
+  }
   /// Keeps a source file alive for as long as these diagnostics point into it.
   void keep(std::shared_ptr<const source_file> file) {
     if (std::find(files_.begin(), files_.end(), file) == files_.end()) files_.push_back(std::move(file));
@@ -96,6 +111,15 @@ public:
   const std::vector<std::shared_ptr<const source_file>>& files() const noexcept { return files_; }
 
 private:
+  /// Keeps the file of `s` alive in `d` and here, where a shared_ptr owns it.
+  void hold(diagnostic& d, const source_span& s) {
+    if (!s.file) return;
+    auto f = s.file->weak_from_this().lock();
+    if (!f) return;
+    if (std::find(d.files.begin(), d.files.end(), f) == d.files.end()) d.files.push_back(f);
+    keep(std::move(f));
+  }
+
   std::vector<diagnostic> list_;
   std::vector<std::shared_ptr<const source_file>> files_;
   std::size_t errors_ = 0, warnings_ = 0;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,7 +42,7 @@ inline std::vector<std::uint32_t> line_starts(std::string_view text) {
 }
 
 /// A file's text, kept alive for as long as anything points into it.
-class source_file {
+class source_file : public std::enable_shared_from_this<source_file> {
 public:
   source_file(std::string name, std::string text)
       : name_(std::move(name)), text_(std::move(text)), line_starts_(line_starts(text_)) {}

@@ -10,9 +10,11 @@
 #include <yusuan/money.hpp>
 #include <yusuan/money/sum.hpp>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace yusuan {
 
@@ -60,40 +62,60 @@ inline std::optional<balance_name> parse_balance_name(std::string_view name) noe
 inline constexpr std::array<fund_source, 3> fiscal_balance_funds{fund_source::general_budget, fund_source::government_fund,
                                                                  fund_source::state_capital};
 
-/// The amount of a balance of `b`, exact (the 财政拨款 part adds three
-/// amounts); none where the budget states nothing it is made of (a table
-/// prints a blank, a check reads 0).
+/// The amount of a balance of `b`, exact (summed over the units; the
+/// 财政拨款 part adds three amounts); none where the budget states nothing it
+/// is made of (a table prints a blank, a check reads 0).
 inline std::optional<money_sum> balance_of(const budget& b, const balance_name& n) {
-  const auto part = [&](fund_source f) {
-    return n.kind == balance_kind::closing ? b.year_end_balance(f) : b.opening_balance(f);
-  };
-  if (n.fiscal) {  // 其中 财政拨款 stands for 一般公共预算 where that is not stated
-    money_sum s;
-    bool any = false;
-    for (const auto f : fiscal_balance_funds)
-      if (const auto m = part(f)) s += *m, any = true;
-    if (!part(fund_source::general_budget))
-      if (const auto m = part(fund_source::fiscal_appropriation)) s += *m, any = true;
-    if (!any) return std::nullopt;
-    return s;
-  }
-  const auto m = n.fund ? part(*n.fund)
-                        : n.kind == balance_kind::closing ? b.year_end_balance() : b.income_of(fund_source::carryover);
-  if (!m) return std::nullopt;
   money_sum s;
-  s += *m;
+  bool any = false;
+  const auto add_part = [&](fund_source f) {
+    if (n.kind == balance_kind::closing) {
+      if (const auto m = b.year_end_balance(f)) s += *m, any = true;
+      return;
+    }
+    for (const auto& l : b.income())
+      if (l.of_which == fund_source::carryover && l.source == f) s += l.amount, any = true;
+  };
+  // 其中 财政拨款 stands for the 一般公共预算 part where that is not stated
+  const bool general = n.kind == balance_kind::closing
+                           ? b.year_end_balance(fund_source::general_budget).has_value()
+                           : std::any_of(b.income().begin(), b.income().end(), [](const income_line& l) {
+                               return l.of_which == fund_source::carryover && l.source == fund_source::general_budget;
+                             });
+  if (n.fiscal) {
+    for (const auto f : fiscal_balance_funds) add_part(f);
+    if (!general) add_part(fund_source::fiscal_appropriation);
+  } else if (n.fund) {
+    add_part(*n.fund);
+    if (*n.fund == fund_source::general_budget && !general) add_part(fund_source::fiscal_appropriation);
+  } else if (n.kind == balance_kind::closing) {
+    if (const auto m = b.year_end_balance()) s += *m, any = true;
+  } else {
+    for (const auto& l : b.income())
+      if (is_income_of(l, fund_source::carryover)) s += l.amount, any = true;
+  }
+  if (!any) return std::nullopt;
   return s;
 }
 
-/// Whether `b` states a balance of this kind that is not zero without
-/// stating any of its parts by fund source: a table showing a part of it
-/// shows 0.
-inline bool balance_undivided(const budget& b, balance_kind kind) {
-  const auto whole = balance_of(b, balance_name{kind, {}, false});
-  if (!whole || whole->fen() == 0) return false;
-  for (const auto f : all_fund_sources)
-    if ((kind == balance_kind::closing ? b.year_end_balance(f) : b.opening_balance(f))) return false;
-  return true;
+/// Where `b` states a balance of this kind that is not 0 without any of its
+/// parts by fund source, each place (a department's units each state their
+/// own): a table showing a part of it shows 0 for that unit's.
+inline std::vector<source_span> balances_undivided(const budget& b, balance_kind kind) {
+  std::vector<source_span> out;
+  if (kind == balance_kind::closing) {
+    for (const auto& y : b.year_end_by_unit())
+      if (!y.amount.is_zero() && !y.by_fund) out.push_back(y.span);
+    return out;
+  }
+  for (const auto& l : b.income()) {
+    if (!is_income_of(l, fund_source::carryover) || l.amount.is_zero()) continue;
+    const bool parts = std::any_of(b.income().begin(), b.income().end(), [&](const income_line& p) {
+      return p.of_which == fund_source::carryover && p.unit == l.unit;
+    });
+    if (!parts) out.push_back(l.span);
+  }
+  return out;
 }
 
 }  // namespace yusuan

@@ -39,7 +39,7 @@ struct budget_data {
   std::optional<source_span> year_end_balance_span;
   std::vector<std::pair<fund_source, money>> year_end_by_fund;  // 其中 parts of 年终结转结余
   std::vector<source_span> year_end_by_fund_spans;
-  std::vector<std::pair<std::uint16_t, source_span>> year_end_units;  // the units that state one, and where
+  std::vector<unit_balance> year_end_units;  // each unit's own, where stated
   std::vector<item> items;
   std::vector<project> projects;
   std::vector<project_group> groups;
@@ -70,6 +70,16 @@ struct budget_access;
 class budget {
 public:
   budget() : d_(empty_data()) {}
+  // A copy shares the immutable contents; so does a move, which leaves the
+  // budget moved from as it was (never a budget without contents).
+  budget(const budget&) noexcept = default;
+  budget(budget&& o) noexcept : d_(o.d_) {}
+  budget& operator=(const budget&) noexcept = default;
+  budget& operator=(budget&& o) noexcept {
+    d_ = o.d_;
+    return *this;
+  }
+  ~budget() = default;
 
   const budget_header& header() const noexcept { return d_->header; }
   int year() const noexcept { return d_->header.year; }
@@ -96,7 +106,9 @@ public:
   }
   std::span<const std::shared_ptr<const source_file>> sources() const noexcept { return d_->sources; }
   std::optional<money> year_end_balance() const noexcept { return d_->year_end_balance; }
-  /// Where 年终结转结余 is stated (empty when it is not).
+  /// Each unit's 年终结转结余, in the order stated.
+  std::span<const unit_balance> year_end_by_unit() const noexcept { return d_->year_end_units; }
+  /// Where 年终结转结余 is first stated (empty when it is not).
   source_span year_end_balance_span() const noexcept { return d_->year_end_balance_span.value_or(source_span{}); }
   /// The 其中 part of 年终结转结余 for one fund source, if stated.
   std::optional<money> year_end_balance(fund_source f) const noexcept {
@@ -104,11 +116,15 @@ public:
       if (src == f) return m;
     return std::nullopt;
   }
-  /// The 其中 part of 上年结转结余 (年初结转结余) for one fund source, if stated.
-  std::optional<money> opening_balance(fund_source f) const noexcept {
+  /// The 其中 part of 上年结转结余 (年初结转结余) for one fund source, summed
+  /// over the units, if stated.  Throws overflow_error past what an amount holds.
+  std::optional<money> opening_balance(fund_source f) const {
+    money_sum s;
+    bool any = false;
     for (const auto& l : d_->income)
-      if (l.of_which == fund_source::carryover && l.source == f) return l.amount;
-    return std::nullopt;
+      if (l.of_which == fund_source::carryover && l.source == f) s += l.amount, any = true;
+    if (!any) return std::nullopt;
+    return s.value();
   }
   /// Whether the budget states its balances (上年结转结余, 年终结转结余) by fund source.
   bool balances_by_fund() const noexcept {
@@ -133,11 +149,16 @@ public:
       if (!l.of_which) s += l.amount;
     return s.value();
   }
-  /// The amount of an income line (not 其中), if stated.
+  /// This year's income of a source (is_income_of): the sum of its lines
+  /// over the units, or none when no line states it.  Throws overflow_error
+  /// past what an amount holds.
   std::optional<money> income_of(fund_source f) const {
+    money_sum s;
+    bool any = false;
     for (const auto& l : d_->income)
-      if (l.source == f) return l.amount;
-    return std::nullopt;
+      if (is_income_of(l, f)) s += l.amount, any = true;
+    if (!any) return std::nullopt;
+    return s.value();
   }
   /// 本年支出合计: Σ items.
   money expenditure_total() const {

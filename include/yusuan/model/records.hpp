@@ -46,6 +46,23 @@ struct income_line {
   std::uint16_t unit = 0;               // index into budget::units()
 };
 
+/// The 年终结转结余 one unit states (a department's units each state their own).
+struct unit_balance {
+  std::uint16_t unit = 0;  // index into budget::units()
+  money amount;
+  source_span span;        // the 年终结转结余 keyword
+  bool by_fund = false;    // stated with 其中 parts by fund source
+};
+
+/// Whether `l` is this year's income of `f`, as the name of a fund source
+/// counts it (核对 一般公共预算 …, a table's 收入(资金 = …) aside): a line of
+/// that source, not a 其中 part, or for 财政拨款 the 其中 part of
+/// 一般公共预算.  The parts of 上年结转结余 are balances, not income.
+constexpr bool is_income_of(const income_line& l, fund_source f) noexcept {
+  if (f == fund_source::fiscal_appropriation) return l.source == f && l.of_which == fund_source::general_budget;
+  return l.source == f && !l.of_which;
+}
+
 /// A 绩效目标 indicator of a project (预算13表).
 struct performance_target {
   target_category category = target_category::output;

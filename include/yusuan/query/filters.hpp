@@ -57,27 +57,47 @@ inline filter project_is(const budget& b, std::string_view name) {
     v.id = (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u : static_cast<std::uint32_t>(*k);
   return where_eq({dimension::project, 0, {}}, std::move(v));
 }
+namespace detail {
+/// Whether the values of `f` name things of a budget by id (projects and
+/// groups, units, tag values), looked up by their text.
+inline bool names_by_id(const filter& f) noexcept {
+  const auto d = f.dim.dim;
+  return (d == dimension::project || d == dimension::unit || d == dimension::tag) &&
+         (f.kind == filter::op::eq || f.kind == filter::op::ne || f.kind == filter::op::in ||
+          f.kind == filter::op::not_in);
+}
+/// The id in `b` of what a value of `f` names by its text (npos32 if none).
+inline std::uint32_t id_in(const budget& b, const filter& f, const filter_value& v) {
+  if (f.dim.dim == dimension::tag) return b.string_id(v.text);
+  if (const auto k = parse_key(b, f.dim, v.text))
+    return f.dim.dim == dimension::project && (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u
+                                                          : static_cast<std::uint32_t>(*k);
+  return npos32;
+}
+}  // namespace detail
+
 /// `f` with the values that name things of a budget (projects and groups,
 /// units, tag values: ids of the budget it was read against) looked up by
 /// their text in `b`: the same filter, to run on another budget.  A name `b`
-/// does not have matches none of its items.
+/// does not have matches none of its items.  A value without text (an id
+/// set in C++) is left as it is.
 inline filter rebound(filter f, const budget& b) {
   for (auto& c : f.children) c = rebound(std::move(c), b);
-  const auto d = f.dim.dim;
-  if (d != dimension::project && d != dimension::unit && d != dimension::tag) return f;
-  if (f.kind != filter::op::eq && f.kind != filter::op::ne && f.kind != filter::op::in && f.kind != filter::op::not_in)
-    return f;
-  for (auto& v : f.values) {
-    if (d == dimension::tag) {
-      v.id = b.string_id(v.text);
-    } else if (const auto k = parse_key(b, f.dim, v.text)) {
-      v.id = d == dimension::project && (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u
-                                                   : static_cast<std::uint32_t>(*k);
-    } else {
-      v.id = npos32;
-    }
-  }
+  if (!detail::names_by_id(f)) return f;
+  for (auto& v : f.values)
+    if (!v.text.empty()) v.id = detail::id_in(b, f, v);
   return f;
+}
+
+/// Whether every value of `f` that names a thing of a budget holds its id in
+/// `b`: whether `f` was read against `b` (or one naming things alike).
+inline bool bound_to(const filter& f, const budget& b) {
+  for (const auto& c : f.children)
+    if (!bound_to(c, b)) return false;
+  if (!detail::names_by_id(f)) return true;
+  for (const auto& v : f.values)
+    if (!v.text.empty() && v.id != detail::id_in(b, f, v)) return false;
+  return true;
 }
 
 namespace detail {

@@ -109,7 +109,8 @@ std::vector<std::uint32_t> row_order(const std::vector<result_row>& rows, const 
 }
 }  // namespace detail
 
-/// Runs a query.  Throws overflow_error (errc::overflow, E0701) for a sum
+/// Runs a query on `b`, whatever budget it was read against: its filter's
+/// projects, units and tag values are those of `b` by name.  Throws overflow_error (errc::overflow, E0701) for a sum
 /// past what an amount holds: a group's, a pivot cell's, a rollup subtotal's
 /// or the total, which items of both signs can make however small the
 /// budget's own total is.
@@ -129,7 +130,11 @@ inline result_table run(const budget& b, const query& q) {
   // each grouping dimension (and the pivot, last) as an id per item in the
   // order of its keys; a cell per item: the ids combined, densely while the
   // cells stay few, hashed to ids in order of appearance past that.
-  const auto prepared = detail::prepare(b, q.where, q.by, q.pivot);
+  // a query read against another budget names its projects, units and tag
+  // values by that budget's ids: looked up again in this one
+  const std::optional<filter> rebound_where =
+      bound_to(q.where, b) ? std::nullopt : std::optional<filter>(rebound(q.where, b));
+  const auto prepared = detail::prepare(b, rebound_where ? *rebound_where : q.where, q.by, q.pivot);
   const auto& cols = *prepared->columns;
   const auto& dims = prepared->dims;
   const auto& plan = prepared->plan;

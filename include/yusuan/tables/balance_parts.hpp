@@ -79,10 +79,12 @@ private:
 }  // namespace detail
 
 /// W0808 for each balance of `b` that is not 0, is stated in total only and
-/// is shown by fund source in a table of `templ`.
+/// is shown by fund source in a table of `templ`: one at each place it is
+/// stated so (each unit of a department states its own).
 inline void check_balance_parts(const budget& b, const table_template& templ, diagnostics& diags) {
   for (const auto kind : {balance_kind::opening, balance_kind::closing}) {
-    if (!balance_undivided(b, kind)) continue;
+    const auto places = balances_undivided(b, kind);
+    if (places.empty()) continue;
     detail::balance_part_finder finder(templ, kind);
     const table_spec* shown = nullptr;
     for (const auto& s : templ.tables)
@@ -91,26 +93,24 @@ inline void check_balance_parts(const budget& b, const table_template& templ, di
         break;
       }
     if (!shown) continue;
-    const std::string_view name = kind == balance_kind::closing ? "年终结转结余" : "上年结转结余";
-    source_span where = b.year_end_balance_span();
-    if (kind == balance_kind::opening)
-      for (const auto& l : b.income())
-        if (!l.of_which && l.source == fund_source::carryover) where = l.span;
-    diagnostic d;
-    d.code = "W0808";
-    d.level = severity::warning;
-    d.message = std::string(name) + " is stated in total only, but table " + shown->id + " " + shown->name +
-                " of template " + templ.name + " shows its parts by fund source";
-    d.span = where;
-    d.label = "no 其中 parts by fund source";
-    d.expected = std::string(name) + " with its 其中 parts (一般公共预算, 政府性基金 …)";
-    d.found = "the total only";
-    d.notes.push_back({"without them the table prints those parts blank, and its figures do not add up", {}});
-    d.notes.push_back({std::string("state its parts, e.g. `") +
-                           (kind == balance_kind::closing ? "年终结转结余 8.00" : "收入 上年结转结余 8.00") +
-                           " 其中 一般公共预算 6.00 其中 事业收入 2.00` (docs/language.md §5)",
-                       {}});
-    diags.add(std::move(d));
+    const std::string name = kind == balance_kind::closing ? "年终结转结余" : "上年结转结余";
+    for (const source_span& where : places) {
+      diagnostic d;
+      d.code = "W0808";
+      d.level = severity::warning;
+      d.message = name + " is stated in total only, but table " + shown->id + " " + shown->name + " of template " +
+                  templ.name + " shows its parts by fund source";
+      d.span = where;
+      d.label = "no 其中 parts by fund source";
+      d.expected = name + " with its 其中 parts (一般公共预算, 政府性基金 …)";
+      d.found = "the total only";
+      d.notes.push_back({"without them the table prints those parts blank, and its figures do not add up", {}});
+      d.notes.push_back({"state its parts after the amount: `" + std::string(kind == balance_kind::closing ? "" : "收入 ") +
+                             name + " AMOUNT 其中 一般公共预算 AMOUNT 其中 事业收入 AMOUNT …`, the parts adding up to the "
+                             "amount (docs/language.md §5)",
+                         {}});
+      diags.add(std::move(d));
+    }
   }
 }
 

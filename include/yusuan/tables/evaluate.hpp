@@ -305,7 +305,7 @@ private:
     if (auto k = parse_spending_kind(n)) return items(synthesized(n, kind_is(*k)), r);
     if (auto s = parse_fund_source(n)) {
       for (const auto* l : income_lines(r))
-        if (l->source == *s) v.add(l->amount);
+        if (is_income_of(*l, *s)) v.add(l->amount);
       return v;
     }
     template_failure(e.span, "unknown measure or figure '" + n + "'",

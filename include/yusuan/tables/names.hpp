@@ -36,17 +36,28 @@ inline econ_code econ_of(dimension_key k) {
   return econ_code::from_digits(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xFF));
 }
 
-/// The name of a functional code: the budget's, else the catalog's.
+/// The name the budget's `科目` declarations give the code of these digits, or empty.
+inline std::string_view extension_name(const budget& b, const std::string& digits) {
+  for (const auto& e : b.catalog_extensions())
+    if (e.digits == digits) return e.name;
+  return {};
+}
+
+/// The name of a functional code: the one its items give it, else the
+/// budget's `科目`, else the catalog's.
 inline std::string function_name(const budget& b, function_code c) {
   if (!c) return {};
   if (auto n = b.name_of(c); !n.empty()) return std::string(n);
+  if (auto n = extension_name(b, c.str()); !n.empty()) return std::string(n);
   if (auto n = catalog_of(b).name(code_family::function, c.str())) return std::string(*n);
   return {};
 }
-/// The name of an economic code (部门 or 政府): the budget's, else the catalog's.
+/// The name of an economic code (部门 or 政府): the one its items give it,
+/// else the budget's `科目`, else the catalog's.
 inline std::string econ_name(const budget& b, econ_code c) {
   if (!c) return {};
   if (auto n = b.name_of(c); !n.empty()) return std::string(n);
+  if (auto n = extension_name(b, c.str()); !n.empty()) return std::string(n);
   const auto family = c.is_government() ? code_family::gov_econ : code_family::econ;
   if (auto n = catalog_of(b).name(family, c.str())) return std::string(*n);
   return {};

@@ -46,7 +46,8 @@ public:
         for (auto& n : group(s, parent)) out.push_back(std::move(n));
         continue;
       }
-      if (s.kind == row_kind::department && b_.header().department_code.empty()) continue;
+      if (s.kind == row_kind::department && b_.header().department_code.empty() &&
+          b_.header().department_name.empty()) continue;
       row_node n;
       n.spec = &s;
       n.role = s.kind == row_kind::total ? row_role::total : s.kind == row_kind::department ? row_role::department : row_role::line;
