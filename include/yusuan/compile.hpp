@@ -35,13 +35,30 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace yusuan {
 
+namespace detail {
+// The compiler, given the library path to use when options.library_path is
+// empty: default_library_path() read in the caller's translation unit, where
+// YUSUAN_LIBRARY_DIR is the one the caller's build gives (the compiled form
+// never reads it, so that it finds the library the program was built for).
+YUSUAN_DECL std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& diags,
+                                               const compile_options& options,
+                                               std::vector<std::filesystem::path> default_library);
+YUSUAN_DECL std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
+                                                 const compile_options& options,
+                                                 std::vector<std::filesystem::path> default_library);
+}  // namespace detail
+
 /// Compiles a budget file and the files it imports.  `diags` receives every
 /// diagnostic; the budget is returned when there is no error.
-YUSUAN_DECL std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& diags,
-                                               const compile_options& options = {});
+inline std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& diags,
+                                          const compile_options& options = {}) {
+  return detail::compile_file(file, diags, options,
+                              options.library_path.empty() ? default_library_path() : std::vector<std::filesystem::path>{});
+}
 
 /// Compiles a budget file, or throws budget_error.
 inline budget compile_file(const std::filesystem::path& file, const compile_options& options = {}) {
@@ -53,8 +70,12 @@ inline budget compile_file(const std::filesystem::path& file, const compile_opti
 
 /// Compiles budget text held in memory.  `name` is used in diagnostics;
 /// imports are resolved against options.root (or the current directory).
-YUSUAN_DECL std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
-                                                 const compile_options& options = {});
+inline std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
+                                            const compile_options& options = {}) {
+  return detail::compile_string(text, std::move(name), diags, options,
+                                options.library_path.empty() ? default_library_path()
+                                                             : std::vector<std::filesystem::path>{});
+}
 
 /// Compiles budget text held in memory, or throws budget_error.
 inline budget compile_string(std::string_view text, std::string name = "<input>", const compile_options& options = {}) {

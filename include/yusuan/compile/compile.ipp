@@ -14,16 +14,18 @@
 
 namespace yusuan {
 
-YUSUAN_DECL std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& diags,
-                                               const compile_options& options) {
+YUSUAN_DECL std::optional<budget> detail::compile_file(const std::filesystem::path& file, diagnostics& diags,
+                                                       const compile_options& options,
+                                                       std::vector<std::filesystem::path> default_library) {
   check_options(options);
-  return compile::compiler(options).compile_file(file, diags);
+  return compile::compiler(options, std::move(default_library)).compile_file(file, diags);
 }
 
-YUSUAN_DECL std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
-                                                 const compile_options& options) {
+YUSUAN_DECL std::optional<budget> detail::compile_string(std::string_view text, std::string name, diagnostics& diags,
+                                                         const compile_options& options,
+                                                         std::vector<std::filesystem::path> default_library) {
   check_options(options);
-  return compile::compiler(options).compile_text(text, std::move(name), diags);
+  return compile::compiler(options, std::move(default_library)).compile_text(text, std::move(name), diags);
 }
 
 YUSUAN_DECL std::optional<query> parse_query(std::string_view text, const budget& b, diagnostics& diags) {

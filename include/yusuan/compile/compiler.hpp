@@ -40,7 +40,10 @@ namespace yusuan::compile {
 
 class compiler {
 public:
-  explicit compiler(const compile_options& opt) : opt_(opt), rep_(opt.max_errors), loader_(opt_, rep_) {
+  /// `default_library`: the library path when opt.library_path is empty.
+  compiler(const compile_options& opt, std::vector<std::filesystem::path> default_library)
+      : opt_(opt), rep_(opt.max_errors), loader_(opt_, rep_) {
+    if (opt_.library_path.empty()) opt_.library_path = std::move(default_library);
     set_overrides();
   }
 

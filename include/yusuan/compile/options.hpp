@@ -124,7 +124,10 @@ inline std::vector<std::filesystem::path> library_path_from_environment() {
 /// The standard library installed with yusuan: the directory the CMake
 /// package names (YUSUAN_LIBRARY_DIR: <prefix>/share/yusuan/budgets when
 /// installed, the source tree's budgets/ in a build tree); empty when
-/// yusuan's headers are used without its CMake package.
+/// yusuan's headers are used without its CMake package.  Read only in the
+/// program's own translation units (the inline compile_file and
+/// compile_string of compile.hpp): the compiled form, built elsewhere,
+/// never reads it.
 inline std::filesystem::path installed_library_dir() {
 #ifdef YUSUAN_LIBRARY_DIR
   return std::filesystem::path(YUSUAN_LIBRARY_DIR);

@@ -126,7 +126,7 @@ public:
                  "a library path is relative, such as <std/measures.budget>");
       return std::nullopt;
     }
-    const auto dirs = opt_.library_path.empty() ? default_library_path() : opt_.library_path;
+    const auto& dirs = opt_.library_path;  // default_library_path() when the caller's was empty (compile.hpp)
     for (const auto& dir : dirs) {
       std::error_code ec;
       const fs::path base = fs::weakly_canonical(fs::absolute(dir, ec), ec);
