@@ -90,6 +90,18 @@ if(MODE STREQUAL "find_package")
   if(NOT config_files)
     message(FATAL_ERROR "consumer (${MODE}): no yusuan-config.cmake was installed under ${prefix}")
   endif()
+  # The compiled form looks for <std/…> where the program's build says (the
+  # package's share/yusuan/budgets), never in the tree it was built from.
+  file(GLOB_RECURSE archives "${prefix}/*/libyusuan.a")
+  if(NOT archives)
+    message(FATAL_ERROR "consumer (${MODE}): no libyusuan.a was installed under ${prefix}")
+  endif()
+  foreach(archive IN LISTS archives)
+    file(STRINGS "${archive}" build_tree_paths REGEX "${YUSUAN_SOURCE_DIR}/budgets")
+    if(build_tree_paths)
+      message(FATAL_ERROR "consumer (${MODE}): ${archive} names the source tree's library: ${build_tree_paths}")
+    endif()
+  endforeach()
   list(APPEND consumer_args "-DCMAKE_PREFIX_PATH=${prefix};${PREFIX_PATH}"
                             "-DYUSUAN_CONSUMER_EXPECT_PREFIX=${prefix}"
                             -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON)
