@@ -211,3 +211,77 @@ TEST(budget_builder, a_rebuilt_budget_keeps_count_measures_and_drops_constraints
   EXPECT_TRUE(b->constraints().empty());
   EXPECT_TRUE(b->warnings().empty()) << dump(b->warnings());
 }
+
+TEST(budget_builder, contents_the_language_cannot_write_are_the_readers_errors) {
+  // each is what reading a budget reports: a built budget must not hold it either
+  auto built = [](const std::function<void(yusuan::budget_builder&)>& fill) {
+    yusuan::budget_builder bb;
+    bb.amount_unit(yusuan::unit::yuan);
+    fill(bb);
+    yusuan::diagnostics d;
+    EXPECT_FALSE(bb.build(d).has_value());
+    std::vector<std::string> out;
+    for (const auto& x : d) out.push_back(x.code + " " + x.message);
+    return out;
+  };
+  using yusuan::fund_source;
+  auto line = [](fund_source s, const char* amount, std::optional<fund_source> of = std::nullopt) {
+    yusuan::income_line l;
+    l.source = s;
+    l.of_which = of;
+    l.amount = yuan(amount);
+    return l;
+  };
+  EXPECT_EQ(built([&](auto& bb) {
+              bb.add(line(fund_source::general_budget, "1.00")).add(line(fund_source::general_budget, "1.00"));
+            }),
+            std::vector<std::string>{"E0206 income line 1: income line '一般公共预算' is stated twice"});
+  EXPECT_EQ(built([&](auto& bb) { bb.add(line(fund_source::fiscal_appropriation, "1.00")); }),
+            std::vector<std::string>{"E0205 income line 0 is of 财政拨款"});
+  EXPECT_EQ(built([&](auto& bb) {
+              bb.add(line(fund_source::general_budget, "1.00"))
+                  .add(line(fund_source::institution_revenue, "1.00", fund_source::general_budget));
+            }),
+            std::vector<std::string>{"E0205 income line 1: 其中 事业收入 is not a part of 一般公共预算"});
+  EXPECT_EQ(built([&](auto& bb) {
+              bb.add(line(fund_source::general_budget, "1.00"))
+                  .add(line(fund_source::fiscal_appropriation, "2.00", fund_source::general_budget));
+            }),
+            std::vector<std::string>{"E0401 其中 财政拨款 2.00 exceeds 一般公共预算 1.00"});
+  EXPECT_EQ(built([&](auto& bb) {
+              bb.add(line(fund_source::carryover, "3.00"))
+                  .add(line(fund_source::general_budget, "1.00", fund_source::carryover));
+            }),
+            std::vector<std::string>{"E0401 the 其中 parts of 上年结转结余 add up to 1.00, not 3.00"});
+  EXPECT_EQ(built([&](auto& bb) {
+              bb.year_end_balance(yuan("3.00"), {{fund_source::general_budget, yuan("2.00")}});
+            }),
+            std::vector<std::string>{"E0401 the 其中 parts of 年终结转结余 add up to 2.00, not 3.00"});
+  EXPECT_EQ(built([&](auto& bb) {
+              auto it = plain_item();
+              it.econ = ec("50101");
+              bb.add(it);
+            }),
+            std::vector<std::string>{"E0201 item 0 has 政府 economic code 50101 as its 部门 code"});
+  EXPECT_EQ(built([&](auto& bb) {
+              yusuan::project p;
+              p.name = "X";
+              bb.add(p);
+              bb.add(p);
+            }),
+            std::vector<std::string>{"E0303 project 'X' is declared twice"});
+  // a year-end balance by fund, as the language writes it, builds and balances by fund
+  yusuan::budget_builder bb;
+  bb.amount_unit(yusuan::unit::yuan)
+      .add(line(fund_source::general_budget, "100.00"))
+      .add(line(fund_source::carryover, "6.00"))
+      .add(line(fund_source::general_budget, "6.00", fund_source::carryover))
+      .year_end_balance(yuan("2.00"), {{fund_source::general_budget, yuan("2.00")}});
+  auto it = plain_item();
+  it.amount = yuan("104.00");
+  bb.add(it);
+  yusuan::diagnostics d;
+  const auto b = bb.build(d);
+  ASSERT_TRUE(b.has_value()) << dump(d);
+  EXPECT_EQ(b->year_end_balance(fund_source::general_budget), yuan("2.00"));
+}

@@ -1,9 +1,12 @@
 // yusuan/compile/builder.hpp -- a checked budget assembled in C++ rather than
-// written in the budget language.  build() runs the checks the compiler runs
-// after reading a budget (project amounts, project groups, income against
-// expenditure, totals within what an amount holds, the classification
-// catalogs, the measures), so a budget built here is as checked as one
-// compiled.  Spirit-free.
+// written in the budget language.  build() runs the checks the reader makes
+// on what it reads that C++ contents can break (compile/builder_checks.hpp:
+// codes in their classification, income lines and their parts, project
+// names) and the checks the compiler runs after reading (project amounts,
+// project groups, income against expenditure, each fund and each unit,
+// totals within what an amount holds, the classification catalogs, the
+// measures), so a budget built here is as checked as one compiled.  What it
+// cannot hold: 核对 (compile a budget's text for those).  Spirit-free.
 //
 //   yusuan::budget_builder bb;
 //   bb.year(2024).amount_unit(yusuan::unit::wan_yuan).unit("803019", "洛阳市社会保险中心", yusuan::unit_type::civil_service);
@@ -18,6 +21,7 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/compile/budget_error.hpp>
+#include <yusuan/compile/builder_checks.hpp>
 #include <yusuan/compile/options.hpp>
 #include <yusuan/compile/catalog_checks.hpp>
 #include <yusuan/compile/checks.hpp>
@@ -131,8 +135,14 @@ public:
     d_.data->projects.push_back(std::move(p));
     return static_cast<std::uint32_t>(d_.data->projects.size() - 1);
   }
-  budget_builder& year_end_balance(money m) {
-    d_.data->year_end_balance = m;
+  /// 年终结转结余 of the budget's unit, with its 其中 parts by fund source
+  /// (they add up to it: E0401).
+  budget_builder& year_end_balance(money m, std::vector<std::pair<fund_source, money>> parts = {}) {
+    auto& data = *d_.data;
+    data.year_end_balance = m;
+    data.year_end_units = {{0, m, {}, !parts.empty()}};
+    data.year_end_by_fund = std::move(parts);
+    data.year_end_by_fund_spans.assign(data.year_end_by_fund.size(), source_span{});
     return *this;
   }
 
@@ -144,7 +154,7 @@ public:
     auto& data = *d_.data;
     if (data.sources.empty()) data.sources.push_back(std::make_shared<const source_file>("<builder>", std::string()));
     compile::reporter rep(options.max_errors);
-    if (!indices_valid(rep)) {
+    if (!indices_valid(rep) || !compile::contents_valid(data, rep)) {
       diags.append(rep.finish());
       return std::nullopt;
     }

@@ -341,9 +341,7 @@ public:
   /// Whether `sub` can be a 其中 part of a line of `line` (E0205 if not):
   /// 财政拨款 of 一般公共预算, and any fund source but itself of 上年结转结余.
   bool part_of(fund_source sub, fund_source line, const syntax::ast::income_part& part, const syntax::ast::income& s) {
-    const bool ok = line == fund_source::carryover ? sub != fund_source::carryover
-                                                   : line == fund_source::general_budget && sub == fund_source::fiscal_appropriation;
-    if (ok) return true;
+    if (is_part_of(sub, line)) return true;
     auto& d = c_.rep.error("E0205",
                            "其中 " + std::string(part.source.view()) + " is not a part of " + std::string(s.source.view()),
                            c_.span_of(part.source),

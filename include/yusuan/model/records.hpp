@@ -54,6 +54,14 @@ struct unit_balance {
   bool by_fund = false;    // stated with 其中 parts by fund source
 };
 
+/// Whether `part` can be a 其中 part of an income line of `line`: 财政拨款
+/// of 一般公共预算, and any source but itself of 上年结转结余 (a balance, split
+/// by the fund sources it came from); other lines have no parts.
+constexpr bool is_part_of(fund_source part, fund_source line) noexcept {
+  if (line == fund_source::carryover) return part != fund_source::carryover;
+  return line == fund_source::general_budget && part == fund_source::fiscal_appropriation;
+}
+
 /// Whether `l` is this year's income of `f`, as the name of a fund source
 /// counts it (核对 一般公共预算 …, a table's 收入(资金 = …) aside): a line of
 /// that source, not a 其中 part, or for 财政拨款 the 其中 part of

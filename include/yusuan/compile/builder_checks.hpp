@@ -1,0 +1,104 @@
+// yusuan/compile/builder_checks.hpp -- the checks the reader makes as it reads
+// a budget, made on contents given in C++ (budget_builder): what the language
+// cannot even write, a budget built must not hold either.  Each is the
+// reader's error, without a place: an item's economic code in the wrong
+// classification (E0201), an income line stated twice for a unit, a 其中 part
+// stated twice (E0206), 财政拨款 as a line or a part no part of its line
+// (E0205), a part larger than its line or a balance its parts do not add up
+// to (E0401), two projects of one name (E0303).  Spirit-free.
+#pragma once
+
+#include <yusuan/compile/describe.hpp>
+#include <yusuan/compile/reporter.hpp>
+#include <yusuan/model/budget.hpp>
+#include <yusuan/model/kinds.hpp>
+#include <yusuan/money/sum.hpp>
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+
+namespace yusuan::compile {
+
+/// The reader's checks on `data` (see the file's comment); false when one failed.
+inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
+  const std::size_t before = rep.errors_seen();
+  const unit u = data.header.amount_unit;
+  auto fail = [&](const char* code, const std::string& message, const std::string& label) {
+    rep.error(code, message, source_span{}, label);
+  };
+  for (std::size_t i = 0; i < data.items.size(); ++i) {
+    const item& it = data.items[i];
+    if (it.econ && it.econ.is_government())
+      fail("E0201", "item " + std::to_string(i) + " has 政府 economic code " + it.econ.str() + " as its 部门 code",
+           "item::econ is a 部门 code (3…), item::gov_econ a 政府 one (5…)");
+    if (it.gov_econ && !it.gov_econ.is_government())
+      fail("E0201", "item " + std::to_string(i) + " has 部门 economic code " + it.gov_econ.str() + " as its 政府 code",
+           "item::econ is a 部门 code (3…), item::gov_econ a 政府 one (5…)");
+  }
+  // income lines: once per unit and source; parts once per line, each a part of its line
+  std::set<std::pair<std::uint16_t, fund_source>> lines;
+  std::set<std::tuple<std::uint16_t, fund_source, fund_source>> parts;
+  for (std::size_t i = 0; i < data.income.size(); ++i) {
+    const income_line& l = data.income[i];
+    const std::string which = "income line " + std::to_string(i);
+    const auto name = [](fund_source f) { return std::string(chinese_name(f)); };
+    if (!l.of_which) {
+      if (l.source == fund_source::fiscal_appropriation)
+        fail("E0205", which + " is of 财政拨款", "财政拨款 is a 其中 part of 一般公共预算, not a line of its own");
+      else if (!lines.emplace(l.unit, l.source).second)
+        fail("E0206", which + ": income line '" + name(l.source) + "' is stated twice", "once for each unit");
+      continue;
+    }
+    if (!is_part_of(l.source, *l.of_which))
+      fail("E0205", which + ": 其中 " + name(l.source) + " is not a part of " + name(*l.of_which),
+           "财政拨款 is the one part of 一般公共预算; 上年结转结余 splits by any other source");
+    else if (!parts.emplace(l.unit, *l.of_which, l.source).second)
+      fail("E0206", which + ": 其中 " + name(l.source) + " of " + name(*l.of_which) + " is stated twice", "once for each line");
+  }
+  // a part against its line; a balance's parts against it (其中 财政拨款 alone is its 一般公共预算 part)
+  for (const auto& [unit_index, source] : lines) {
+    money line;
+    for (const auto& l : data.income)
+      if (!l.of_which && l.unit == unit_index && l.source == source) line = l.amount;
+    money_sum by_fund, fiscal;
+    bool general = false, any = false;
+    for (const auto& l : data.income) {
+      if (l.of_which != source || l.unit != unit_index) continue;
+      any = true;
+      if (l.amount > line)
+        fail("E0401", "其中 " + std::string(chinese_name(l.source)) + " " + exact_text(l.amount, u) + " exceeds " +
+                          std::string(chinese_name(source)) + " " + exact_text(line, u),
+             "a part is at most its line");
+      (l.source == fund_source::fiscal_appropriation ? fiscal : by_fund) += l.amount;
+      general = general || l.source == fund_source::general_budget;
+    }
+    if (source != fund_source::carryover || !any) continue;
+    if (!general) by_fund += fiscal;
+    if (by_fund.fen() != int128(line.fen()))
+      fail("E0401", "the 其中 parts of 上年结转结余 add up to " + format_fen(by_fund.fen(), u) + ", not " + exact_text(line, u),
+           "stated by fund source, a balance is the sum of its parts");
+  }
+  if (!data.year_end_by_fund.empty() && data.year_end_balance) {
+    money_sum by_fund, fiscal;
+    bool general = false;
+    for (const auto& [f, m] : data.year_end_by_fund) {
+      if (f == fund_source::carryover) fail("E0205", "年终结转结余 has a part of 上年结转结余", "a part is a fund source");
+      (f == fund_source::fiscal_appropriation ? fiscal : by_fund) += m;
+      general = general || f == fund_source::general_budget;
+    }
+    if (!general) by_fund += fiscal;
+    if (by_fund.fen() != int128(data.year_end_balance->fen()))
+      fail("E0401", "the 其中 parts of 年终结转结余 add up to " + format_fen(by_fund.fen(), u) + ", not " +
+                        exact_text(*data.year_end_balance, u),
+           "stated by fund source, a balance is the sum of its parts");
+  }
+  std::set<std::string, std::less<>> names;
+  for (const auto& p : data.projects)
+    if (!names.insert(p.name).second) fail("E0303", "project '" + p.name + "' is declared twice", "a project's name is its own");
+  return rep.errors_seen() == before;
+}
+
+}  // namespace yusuan::compile
