@@ -219,6 +219,15 @@ TEST(diag_names, E0311_a_misspelt_import_gets_the_files_it_is_close_to) {
     ASSERT_FALSE(d.notes.empty()) << dump(s);
     EXPECT_EQ(d.notes.back().message, "did you mean 'rules.budget'?") << written;
   }
+  // one- and two-letter names: only those that share a letter with the one written
+  for (const char* f : {"a.budget", "b.budget", "ab.budget", "yb.budget"}) dir.write(f, "");
+  for (const auto& [written, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"y", ""}, {"ba", "did you mean 'ab.budget'?"}, {"aa", "did you mean 'ab.budget'?"}}) {
+    const auto m = dir.write("m.budget", "导入 \"" + written + ".budget\"\n208 01 09 30101: 1.00\n");
+    auto s = compile_path(m, no_catalog());
+    const auto& d = one(s, "E0311");
+    EXPECT_EQ(d.notes.empty() ? "" : d.notes.back().message, meant) << written << "\n" << dump(s);
+  }
 }
 
 TEST(diag_names, E0312_import_cycle) {

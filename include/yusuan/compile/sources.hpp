@@ -182,7 +182,8 @@ private:
   }
 
   /// The files of `files` whose names (without .budget) are close to that
-  /// of `rel`, nearest first.
+  /// of `rel`, nearest first: a name that shares nothing with it is not
+  /// close, however short (y.budget is not a typo of a.budget).
   static std::vector<std::string> files_close_to(std::string_view rel, const std::vector<std::string>& files) {
     const auto stem = [](std::string_view f) { return fs::path(std::string(f)).stem().string(); };
     std::vector<std::string> stems;
@@ -193,8 +194,10 @@ private:
     const std::string_view trimmed = std::string_view(own).substr(0, own.find_last_not_of(' ') + 1);
     for (std::size_t i = 0; i < files.size(); ++i)
       if (stems[i] == trimmed) out.push_back(files[i]);
+    const std::size_t own_length = text::code_points(own).size();
     for (const auto& n : text::closest_names(own, stems))
-      out.push_back(files[static_cast<std::size_t>(std::find(stems.begin(), stems.end(), n) - stems.begin())]);
+      if (text::edit_distance(own, n) < std::min(own_length, text::code_points(n).size()))
+        out.push_back(files[static_cast<std::size_t>(std::find(stems.begin(), stems.end(), n) - stems.begin())]);
     out.erase(std::unique(out.begin(), out.end()), out.end());
     if (out.size() > 3) out.resize(3);
     return out;
