@@ -38,8 +38,7 @@ inline bool unreadable(const diagnostics& diags) noexcept {
 class budget_error : public error {
 public:
   explicit budget_error(yusuan::diagnostics d)
-      : error(error_code_of(d), render(d), only_error(d)->code, only_error(d)->span ? only_error(d)->span.offset : no_position),
-        diagnostics_(std::move(d)) {}
+      : budget_error(std::move(d), only_error(d)) {}
   const yusuan::diagnostics& diagnostics() const noexcept { return diagnostics_; }
 
   /// The errc of diagnostics with errors, by the table of error.hpp.  When
@@ -86,6 +85,10 @@ public:
   }
 
 private:
+  budget_error(yusuan::diagnostics&& d, const diagnostic* one)
+      : error(error_code_of(d), render(d), one->code, one->span ? one->span.offset : no_position),
+        diagnostics_(std::move(d)) {}
+
   /// The one error of `d`, or a diagnostic of no code and no place when it
   /// has several or none.
   static const diagnostic* only_error(const yusuan::diagnostics& d) {

@@ -19,6 +19,7 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 namespace yusuan::compile {
 
@@ -63,34 +64,25 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
     money line;
     for (const auto& l : data.income)
       if (!l.of_which && l.unit == unit_index && l.source == source) line = l.amount;
-    money_sum by_fund, fiscal;
-    bool general = false, any = false;
+    std::vector<std::pair<fund_source, money>> amounts;  // its parts
     for (const auto& l : data.income) {
       if (l.of_which != source || l.unit != unit_index) continue;
-      any = true;
+      amounts.emplace_back(l.source, l.amount);
       if (l.amount > line)
         fail("E0401", "其中 " + std::string(chinese_name(l.source)) + " " + exact_text(l.amount, u) + " exceeds " +
                           std::string(chinese_name(source)) + " " + exact_text(line, u),
              "a part is at most its line");
-      (l.source == fund_source::fiscal_appropriation ? fiscal : by_fund) += l.amount;
-      general = general || l.source == fund_source::general_budget;
     }
-    if (source != fund_source::carryover || !any) continue;
-    if (!general) by_fund += fiscal;
-    if (by_fund.fen() != int128(line.fen()))
+    if (source != fund_source::carryover || amounts.empty()) continue;
+    if (const money_sum by_fund = balance_parts_total(amounts); by_fund.fen() != int128(line.fen()))
       fail("E0401", "the 其中 parts of 上年结转结余 add up to " + format_fen(by_fund.fen(), u) + ", not " + exact_text(line, u),
            "stated by fund source, a balance is the sum of its parts");
   }
   if (!data.year_end_by_fund.empty() && data.year_end_balance) {
-    money_sum by_fund, fiscal;
-    bool general = false;
-    for (const auto& [f, m] : data.year_end_by_fund) {
+    for (const auto& [f, m] : data.year_end_by_fund)
       if (f == fund_source::carryover) fail("E0205", "年终结转结余 has a part of 上年结转结余", "a part is a fund source");
-      (f == fund_source::fiscal_appropriation ? fiscal : by_fund) += m;
-      general = general || f == fund_source::general_budget;
-    }
-    if (!general) by_fund += fiscal;
-    if (by_fund.fen() != int128(data.year_end_balance->fen()))
+    if (const money_sum by_fund = balance_parts_total(data.year_end_by_fund);
+        by_fund.fen() != int128(data.year_end_balance->fen()))
       fail("E0401", "the 其中 parts of 年终结转结余 add up to " + format_fen(by_fund.fen(), u) + ", not " +
                         exact_text(*data.year_end_balance, u),
            "stated by fund source, a balance is the sum of its parts");

@@ -210,8 +210,8 @@ public:
       }
     data.income.push_back({*src, std::nullopt, *m, c_.span_of(s.source), c_.file.unit_index});
     const unit u = c_.file.amount_unit;
-    stated_parts stated;  // the parts so far
-    money_sum by_fund, fiscal;  // a balance's parts: 财政拨款 apart
+    stated_parts stated;                                 // the parts so far, where stated
+    std::vector<std::pair<fund_source, money>> amounts;  // and their amounts
     for (const auto& part : s.parts) {
       auto sub = parse_fund_source(part.source.view());
       if (!sub) {
@@ -221,16 +221,9 @@ public:
         continue;
       }
       if (!part_of(*sub, *src, part, s)) continue;
-      if (const auto* first = find_stated(stated, *sub)) {
-        auto& d = c_.rep.error("E0206", "其中 " + std::string(part.source.view()) + " of " + std::string(s.source.view()) +
-                                            " is stated twice",
-                               c_.span_of(part.source));
-        d.notes.push_back({"first stated here", *first});
-        continue;
-      }
-      stated.emplace_back(*sub, c_.span_of(part.source));
+      if (stated_twice(stated, *sub, part.source, s.source.view())) continue;
       if (auto sm = c_.values.amount(part.amount)) {
-        (*sub == fund_source::fiscal_appropriation ? fiscal : by_fund) += *sm;
+        amounts.emplace_back(*sub, *sm);
         data.income.push_back({*sub, *src, *sm, c_.span_of(part.source), c_.file.unit_index});
         if (*sm > *m) {
           auto& d = c_.rep.error("E0401",
@@ -244,10 +237,8 @@ public:
     }
     // a balance stated by fund: its parts are all of it (其中 财政拨款 is its
     // 一般公共预算 part where that is not stated)
-    if (*src == fund_source::carryover && !stated.empty()) {
-      if (!find_stated(stated, fund_source::general_budget)) by_fund += fiscal;
-      parts_add_up(by_fund, *m, "上年结转结余", c_.span_of(s.source));
-    }
+    if (*src == fund_source::carryover && !stated.empty())
+      parts_add_up(balance_parts_total(amounts), *m, "上年结转结余", c_.span_of(s.source));
   }
 
   /// Adds `m` to `total` (set to `m` when empty); E0701 at `at`, and false,
@@ -294,8 +285,8 @@ public:
     if (!add_to(data.year_end_balance, *m, here)) return;
     data.year_end_units.push_back({c_.file.unit_index, *m, here, !s.parts.empty()});
     if (!data.year_end_balance_span) data.year_end_balance_span = here;
-    money_sum parts, fiscal;  // the parts, 财政拨款 apart
-    stated_parts stated;      // this statement's parts
+    stated_parts stated;                                 // this statement's parts, where stated
+    std::vector<std::pair<fund_source, money>> amounts;  // and their amounts
     for (const auto& part : s.parts) {
       auto sub = parse_fund_source(part.source.view());
       if (!sub || *sub == fund_source::carryover) {
@@ -305,13 +296,7 @@ public:
       }
       auto sm = c_.values.amount(part.amount);
       if (!sm) continue;
-      if (const auto* first = find_stated(stated, *sub)) {
-        auto& d = c_.rep.error("E0206", "其中 " + std::string(part.source.view()) + " of 年终结转结余 is stated twice",
-                               c_.span_of(part.source));
-        d.notes.push_back({"first stated here", *first});
-        continue;
-      }
-      stated.emplace_back(*sub, c_.span_of(part.source));
+      if (stated_twice(stated, *sub, part.source, "年终结转结余")) continue;
       std::size_t k = 0;
       while (k < data.year_end_by_fund.size() && data.year_end_by_fund[k].first != *sub) ++k;
       if (k == data.year_end_by_fund.size()) {
@@ -322,20 +307,25 @@ public:
         if (!add_to(sum, *sm, c_.span_of(part.amount))) continue;
         data.year_end_by_fund[k].second = *sum;
       }
-      (*sub == fund_source::fiscal_appropriation ? fiscal : parts) += *sm;
+      amounts.emplace_back(*sub, *sm);
     }
-    if (stated.empty()) return;
-    if (!find_stated(stated, fund_source::general_budget)) parts += fiscal;  // 财政拨款 stands for 一般公共预算
-    parts_add_up(parts, *m, "年终结转结余", here);
+    if (!stated.empty()) parts_add_up(balance_parts_total(amounts), *m, "年终结转结余", here);
   }
 
   using stated_parts = std::vector<std::pair<fund_source, source_span>>;
 
-  /// Where the part of `f` is stated among `stated`, if it is.
-  static const source_span* find_stated(const stated_parts& stated, fund_source f) noexcept {
+  /// Whether the part `f` (written `written`) of `line` is among `stated`
+  /// already (E0206, with the first in a note); else adds it there.
+  bool stated_twice(stated_parts& stated, fund_source f, syntax::ast::slice written, std::string_view line) {
     for (const auto& [g, at] : stated)
-      if (g == f) return &at;
-    return nullptr;
+      if (g == f) {
+        auto& d = c_.rep.error("E0206", "其中 " + std::string(written.view()) + " of " + std::string(line) + " is stated twice",
+                               c_.span_of(written));
+        d.notes.push_back({"first stated here", at});
+        return true;
+      }
+    stated.emplace_back(f, c_.span_of(written));
+    return false;
   }
 
   /// Whether `sub` can be a 其中 part of a line of `line` (E0205 if not):

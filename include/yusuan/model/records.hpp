@@ -11,7 +11,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace yusuan {
@@ -60,6 +62,20 @@ struct unit_balance {
 constexpr bool is_part_of(fund_source part, fund_source line) noexcept {
   if (line == fund_source::carryover) return part != fund_source::carryover;
   return line == fund_source::general_budget && part == fund_source::fiscal_appropriation;
+}
+
+/// What a balance's 其中 parts by fund source add up to: 其中 财政拨款 counts
+/// only where no 其中 一般公共预算 is stated (it is then that part; beside one,
+/// it is a part of that part).
+inline money_sum balance_parts_total(std::span<const std::pair<fund_source, money>> parts) noexcept {
+  money_sum total, fiscal;
+  bool general = false;
+  for (const auto& [f, m] : parts) {
+    (f == fund_source::fiscal_appropriation ? fiscal : total) += m;
+    general = general || f == fund_source::general_budget;
+  }
+  if (!general) total += fiscal;
+  return total;
 }
 
 /// Whether `l` is this year's income of `f`, as the name of a fund source
