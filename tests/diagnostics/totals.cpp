@@ -312,6 +312,43 @@ TEST(diag_totals, W0408_a_negative_item_unless_the_budget_allows_them) {
   EXPECT_TRUE(with_code(english, "W0408").empty()) << dump(english);
 }
 
+// --- W0411: negative income and balances ---------------------------------------------------------
+
+TEST(diag_totals, W0411_a_negative_income_line_part_or_balance_unless_the_budget_allows_them) {
+  const std::string text =
+      "金额单位 万元\n"
+      "收入 一般公共预算 10.00\n"
+      "收入 上年结转结余 -2.00 其中 一般公共预算 -2.00\n"
+      "年终结转结余 -1.00 其中 一般公共预算 -1.00\n"
+      "208 01 09 基本支出 30101: 9.00\n";
+  auto r = compile(text);
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0411");
+  EXPECT_EQ(d.message, "收入 上年结转结余 is negative: -2.00");
+  EXPECT_EQ(where(d), "3:4");
+  ASSERT_EQ(d.notes.size(), 4u) << dump(r);
+  EXPECT_EQ(d.notes[1].message, "also 上年结转结余 其中 一般公共预算 -2.00");
+  EXPECT_EQ(where(d.notes[1].span), "3:20");
+  EXPECT_EQ(d.notes[2].message, "also 年终结转结余 -1.00");
+  EXPECT_EQ(where(d.notes[2].span), "4:1");
+  EXPECT_EQ(d.notes[3].message, "also 年终结转结余 其中 一般公共预算 -1.00");
+  auto allowed = compile("允许负数\n" + text);
+  ASSERT_TRUE(allowed.ok()) << dump(allowed);
+  EXPECT_TRUE(with_code(allowed, "W0411").empty()) << dump(allowed);
+  // a negative income line, and a negative part of a positive line
+  auto part = compile("收入 一般公共预算 10.00 其中 财政拨款 -1.00\n收入 事业收入 -1.00\n208 01 09 基本支出 30101: 9.00\n");
+  ASSERT_TRUE(part.ok()) << dump(part);
+  const auto& p = one(part, "W0411");
+  EXPECT_EQ(p.message, "一般公共预算 其中 财政拨款 is negative: -1.00");
+  EXPECT_EQ(where(p), "1:20");
+  ASSERT_EQ(p.notes.size(), 2u) << dump(part);
+  EXPECT_EQ(p.notes[1].message, "also 收入 事业收入 -1.00");
+  // none at all in a budget of positive figures
+  auto plain = compile("收入 一般公共预算 10.00\n年终结转结余 1.00\n208 01 09 基本支出 30101: 9.00\n");
+  ASSERT_TRUE(plain.ok()) << dump(plain);
+  EXPECT_TRUE(with_code(plain, "W0411").empty()) << dump(plain);
+}
+
 // --- diagnostics show every decimal an amount has ---------------------------------------------------
 
 TEST(diag_totals, amounts_in_diagnostics_are_shown_exactly) {

@@ -8,11 +8,13 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace yusuan::compile {
@@ -40,7 +42,10 @@ public:
     balance_by_unit();
     balance_by_fund();
     // a budget with errors may be missing what would have placed its items
-    if (!rep_.has_errors()) unplaced_items();
+    if (!rep_.has_errors()) {
+      unplaced_items();
+      negative_income();
+    }
     return true;
   }
 
@@ -217,6 +222,48 @@ private:
       d.notes.push_back({"declare it under 基本支出 (人员经费, 公用经费) or in a 项目", {}});
       others(d, no_kind, "without a kind");
     }
+  }
+
+  /// W0411: an income line, a 其中 part or a 年终结转结余 below 0, unless
+  /// the budget says it has negative figures on purpose (允许负数).  Once, at
+  /// the first; the notes name up to three more and count the rest.
+  void negative_income() {
+    const auto& data = *d_.data;
+    if (data.header.allow_negative) return;
+    struct negative {
+      std::string what;
+      money amount;
+      source_span span;
+    };
+    std::vector<negative> found;
+    for (const auto& l : data.income) {
+      if (l.amount.sign() >= 0) continue;
+      std::string what = l.of_which ? std::string(chinese_name(*l.of_which)) + " 其中 " + std::string(chinese_name(l.source))
+                                    : "收入 " + std::string(chinese_name(l.source));
+      found.push_back({std::move(what), l.amount, l.span});
+    }
+    for (const auto& ub : data.year_end_units)
+      if (ub.amount.sign() < 0) found.push_back({"年终结转结余", ub.amount, ub.span});
+    for (std::size_t i = 0; i < data.year_end_by_fund.size(); ++i) {
+      const auto& [f, m] = data.year_end_by_fund[i];
+      if (m.sign() < 0) found.push_back({"年终结转结余 其中 " + std::string(chinese_name(f)), m, data.year_end_by_fund_spans[i]});
+    }
+    if (found.empty()) return;
+    auto order = [&](const source_span& s) {  // files in the order they were read
+      std::size_t f = 0;
+      while (f < data.sources.size() && data.sources[f].get() != s.file) ++f;
+      return std::pair(f, s.offset);
+    };
+    std::stable_sort(found.begin(), found.end(),
+                     [&](const negative& a, const negative& b) { return order(a.span) < order(b.span); });
+    auto& d = rep_.warning("W0411", found.front().what + " is negative: " + exact_text(found.front().amount, u(), th()),
+                           found.front().span, "a negative figure");
+    d.notes.push_back({"income and carry-over balances are never below 0 in a published budget; if this budget has "
+                       "negative figures on purpose (an adjustment), say so in its header with 允许负数",
+                       {}});
+    for (std::size_t k = 1; k < found.size() && k < 4; ++k)
+      d.notes.push_back({"also " + found[k].what + " " + exact_text(found[k].amount, u(), th()), found[k].span});
+    if (found.size() > 4) d.notes.push_back({"and " + std::to_string(found.size() - 4) + " more negative figures", {}});
   }
 
   void project_item_notes(diagnostic& d, std::uint32_t project) {
