@@ -13,8 +13,9 @@
 // names (规则, rules); its 应 (should) lines are what must come of it:
 // 应 通过 (no error), 应 报错 CODE ["TEXT"] (a diagnostic of that code whose
 // message, label or notes contain TEXT), 应 等于 NAME AMOUNT (a measure,
-// figure or built-in name has that value).  What a test file holds outside
-// its tests (imports, shared items) is part of every test of the file.
+// figure or built-in quantity has that value: rules/named_value.hpp).  What
+// a test file holds outside its tests (imports, shared items) is part of
+// every test of the file.
 //
 // read_rule_tests() finds the tests of a file (the scanner of
 // rules/scanner.hpp), run_rule_test() runs one, and rule_coverage
@@ -26,6 +27,7 @@
 #include <yusuan/compile/read_file.hpp>
 #include <yusuan/rules/coverage.hpp>
 #include <yusuan/rules/expected_amount.hpp>
+#include <yusuan/rules/named_value.hpp>
 #include <yusuan/rules/scanner.hpp>
 #include <yusuan/rules/test.hpp>
 
@@ -169,17 +171,12 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
           r.failures.push_back(x.written + ": the budget has errors, so " + x.name + " has no value: " + found());
           break;
         }
-        std::optional<money> got;
-        const figure* count = nullptr;
-        for (const auto& m : b->measures())
-          if (m.name == x.name) got = m.value;
-        if (!got)
-          for (const auto& f : b->figures())
-            if (f.name == x.name) {
-              if (f.is_money) got = f.amount;
-              else count = &f;
-            }
-        if (count) {  // a 计数: a whole number
+        const auto got = value_of(*b, x.name);
+        if (!got) {
+          r.failures.push_back(x.written + ": no measure, figure or built-in quantity named '" + x.name + "'");
+          break;
+        }
+        if (got->is_count) {  // a 计数, 项目数 …: a whole number
           std::string digits = compile::value_reader::narrow(x.amount);
           digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
           std::int64_t want = 0;
@@ -187,13 +184,9 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
           if (err != std::errc() || end != digits.data() + digits.size())
             r.failures.push_back(x.written + ": '" + x.amount + "' is not a whole number, and " + x.name +
                                  " is a count (计数)");
-          else if (want != count->count)
-            r.failures.push_back(x.written + ": expected " + x.amount + ", found " + std::to_string(count->count) +
-                                 (count->unit.empty() ? "" : " " + count->unit));
-          break;
-        }
-        if (!got) {
-          r.failures.push_back(x.written + ": no measure or figure named '" + x.name + "'");
+          else if (want != got->count)
+            r.failures.push_back(x.written + ": expected " + x.amount + ", found " + std::to_string(got->count) +
+                                 (got->unit.empty() ? "" : " " + got->unit));
           break;
         }
         std::error_code ec;
@@ -203,9 +196,9 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
                                std::string(unit_name(want.shown_in)) + ": " + ec.message());
           break;
         }
-        if (*got != want.value)
+        if (got->amount != want.value)
           r.failures.push_back(x.written + ": expected " + x.amount + ", found " +
-                               detail::exact_amount_text(*got, want.shown_in) +
+                               detail::exact_amount_text(got->amount, want.shown_in) +
                                (want.shown_in != b->header().amount_unit ? std::string(unit_name(want.shown_in)) : ""));
         break;
       }

@@ -14,14 +14,15 @@
 // Matchers: ChecksClean() (no error), Reports(CODE[, TEXT]) (a diagnostic of
 // that code mentioning TEXT), FailsRule(TEXT) (a failed constraint whose
 // message or text contains TEXT), HasMeasure(NAME, VALUE) (the budget
-// compiles and the measure or figure NAME is VALUE: an amount in the budget's
-// unit, or a whole number for a count).
+// compiles and the measure, figure or built-in quantity NAME is VALUE: an
+// amount in the budget's unit, or a whole number for a count).
 // A budget is checked as `yusuan check` checks it: compiled, then its
 // template and table notes (tables::check_notes: E0804, E0806, E0807).
 // It needs GoogleTest and GoogleMock only where it is included.
 #pragma once
 
 #include <yusuan/compile.hpp>
+#include <yusuan/rules/named_value.hpp>
 #include <yusuan/tables/check_notes.hpp>
 
 #include <gmock/gmock.h>
@@ -145,13 +146,12 @@ public:
       *l << "the budget has errors: " << listed(r.diags);
       return false;
     }
-    const unit u = r.value->header().amount_unit;
-    for (const auto& m : r.value->measures())
-      if (m.name == name_) return m.is_count ? count_is(m.count, {}, l) : amount_is(m.value, u, l);
-    for (const auto& f : r.value->figures())
-      if (f.name == name_) return f.is_money ? amount_is(f.amount, u, l) : count_is(f.count, f.unit, l);
-    *l << "no measure or figure named " << name_;
-    return false;
+    const auto v = value_of(*r.value, name_);
+    if (!v) {
+      *l << "no measure, figure or built-in quantity named " << name_;
+      return false;
+    }
+    return v->is_count ? count_is(v->count, v->unit, l) : amount_is(v->amount, r.value->header().amount_unit, l);
   }
   void DescribeTo(std::ostream* os) const override { *os << "has " << name_ << " = " << amount_; }
   void DescribeNegationTo(std::ostream* os) const override { *os << "does not have " << name_ << " = " << amount_; }
@@ -196,9 +196,10 @@ inline ::testing::Matcher<const compiled_budget&> Reports(std::string code, std:
 inline ::testing::Matcher<const compiled_budget&> FailsRule(std::string text) {
   return ::testing::MakeMatcher(new detail::reports({}, std::move(text), true));
 }
-/// The budget compiles and the measure (口径) or figure (数值, 计数) `name` is
-/// `amount`: an amount in the budget's unit ("9.20"), or for a count (计数(…),
-/// 项目数, a 计数 figure) a whole number ("4").
+/// The budget compiles and the measure (口径), figure (数值, 计数) or built-in
+/// quantity (支出合计, 项目数 …) `name` is `amount`: an amount in the budget's
+/// unit ("9.20"), or for a count (计数(…), 项目数, a 计数 figure) a whole
+/// number ("4").
 inline ::testing::Matcher<const compiled_budget&> HasMeasure(std::string name, std::string amount) {
   return ::testing::MakeMatcher(new detail::has_measure(std::move(name), std::move(amount)));
 }

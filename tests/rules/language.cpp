@@ -613,3 +613,25 @@ TEST(rules, one_name_for_a_measure_a_figure_and_a_parameter_is_E0303_and_the_bud
   const auto c = compile_with_rules("208 01 01 30211: 4.00\n数值 一般性支出 3.00\n核对 一般性支出 = 3.00\n", {r.path}, quiet());
   EXPECT_THAT(c, ChecksClean());
 }
+
+TEST(rules, should_equal_reads_counts_of_measures_and_built_in_quantities) {
+  // a 口径 of 计数(…) is a count: 应 等于 compares its number, not an amount of 0
+  temp_dir dir;
+  const auto file = dir.write("t.budget",
+                              "口径 大额行数 = 计数(金额 ≥ 10.00)\n"
+                              "测试 \"count\" {\n  208 01 09 30101: 10.00\n  208 01 09 30102: 12.00\n"
+                              "  应 等于 大额行数 2\n  应 等于 支出合计 22.00\n  应 等于 项目数 0\n}\n"
+                              "测试 \"wrong\" {\n  208 01 09 30101: 10.00\n  208 01 09 30102: 12.00\n"
+                              "  应 等于 大额行数 0\n  应 等于 支出合计 21.00\n  应 等于 无此名 1.00\n}\n");
+  std::vector<std::string> errors;
+  const auto tests = yusuan::read_rule_tests(file, errors);
+  ASSERT_TRUE(errors.empty()) << errors.front();
+  ASSERT_EQ(tests.size(), 2u);
+  const auto right = yusuan::run_rule_test(tests[0]);
+  EXPECT_TRUE(right.passed) << ::testing::PrintToString(right.failures);
+  const auto wrong = yusuan::run_rule_test(tests[1]);
+  EXPECT_FALSE(wrong.passed);
+  EXPECT_EQ(wrong.failures, (std::vector<std::string>{"应 等于 大额行数 0: expected 0, found 2",
+                                                      "应 等于 支出合计 21.00: expected 21.00, found 22.00",
+                                                      "应 等于 无此名 1.00: no measure, figure or built-in quantity named '无此名'"}));
+}

@@ -63,5 +63,16 @@ TEST(matchers, has_measure_of_an_amount) {
   EXPECT_THAT(r, HasMeasure("政府采购", "6.50"));
   EXPECT_EQ(explain(r, "工资", "3.01"), std::pair(false, std::string("工资 is 3.00")));
   EXPECT_EQ(explain(r, "工资", "三元"), std::pair(false, std::string("工资 is 3.00, and '三元' is not an amount")));
-  EXPECT_EQ(explain(r, "没有", "1.00"), std::pair(false, std::string("no measure or figure named 没有")));
+  EXPECT_EQ(explain(r, "没有", "1.00"), std::pair(false, std::string("no measure, figure or built-in quantity named 没有")));
+}
+
+TEST(matchers, has_measure_of_a_built_in_quantity) {
+  const auto r = counted_budget();
+  ASSERT_THAT(r, ChecksClean());
+  EXPECT_THAT(r, HasMeasure("项目数", "0"));
+  EXPECT_EQ(explain(r, "项目数", "1"), std::pair(false, std::string("项目数 is a count, 0")));
+  EXPECT_THAT(r, HasMeasure("支出合计", "7.00"));
+  EXPECT_THAT(r, HasMeasure("total-expenditure", "7.00"));
+  EXPECT_EQ(explain(r, "支出合计", "7.01"), std::pair(false, std::string("支出合计 is 7.00")));
+  EXPECT_THAT(r, HasMeasure("年终结转结余", "0.00"));
 }
