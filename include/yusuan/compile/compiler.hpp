@@ -30,6 +30,7 @@
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/syntax/recovery.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -330,7 +331,10 @@ private:
     ctx_.values.set_file(ctx_.file);
     data.sources.push_back(f.source);
     importing.push_back(f.canonical);
-    data.items.reserve(data.items.size() + digit_lines(o.pos, o.last));
+    // room for the file's items, growing geometrically: a reserve of exactly
+    // what each import adds would copy every item so far once per file
+    if (const std::size_t need = data.items.size() + digit_lines(o.pos, o.last); need > data.items.capacity())
+      data.items.reserve(std::max(need, 2 * data.items.capacity()));
     files.push_back(std::move(o));
   }
 

@@ -116,6 +116,10 @@ struct draft {
   // named things, for duplicates
   std::unordered_map<std::string, std::size_t> prior_ids, figure_ids, measure_ids, note_ids, extension_ids;
   std::unordered_map<std::string, std::uint32_t> unit_ids;  // by code
+  /// Each unit's income lines (by unit index and source) and 年终结转结余:
+  /// the index of the first in data.income / data.year_end_units.
+  std::map<std::pair<std::uint16_t, fund_source>, std::size_t> income_lines;
+  std::map<std::uint16_t, std::size_t> year_end_lines;
   source_span year_span;
   // left for the resolve pass
   std::vector<pending_project_ref> pending;

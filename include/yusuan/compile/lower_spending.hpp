@@ -201,13 +201,13 @@ public:
     }
     auto m = c_.values.amount(s.amount);
     if (!m) return;
-    for (const auto& l : data.income)
-      if (l.source == *src && !l.of_which && l.unit == c_.file.unit_index) {
-        auto& d = c_.rep.error("E0206", "income line '" + std::string(chinese_name(*src)) + "' is stated twice",
-                               c_.span_of(s.source));
-        d.notes.push_back({"first stated here", l.span});
-        return;
-      }
+    const auto [first, fresh] = c_.d.income_lines.try_emplace({c_.file.unit_index, *src}, data.income.size());
+    if (!fresh) {
+      auto& d = c_.rep.error("E0206", "income line '" + std::string(chinese_name(*src)) + "' is stated twice",
+                             c_.span_of(s.source));
+      d.notes.push_back({"first stated here", data.income[first->second].span});
+      return;
+    }
     data.income.push_back({*src, std::nullopt, *m, c_.span_of(s.source), c_.file.unit_index});
     const unit u = c_.file.amount_unit;
     stated_parts stated;                                 // the parts so far, where stated
@@ -275,14 +275,14 @@ public:
     auto m = c_.values.amount(s.amount);
     if (!m) return;
     const source_span here = c_.span_at(s.where.b, keyword_length(s.where.view()));
-    for (const auto& first : data.year_end_units)
-      if (first.unit == c_.file.unit_index) {
-        auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", here);
-        d.notes.push_back({"first stated here", first.span});
-        return;
-      }
+    if (const auto first = c_.d.year_end_lines.find(c_.file.unit_index); first != c_.d.year_end_lines.end()) {
+      auto& d = c_.rep.error("E0206", "年终结转结余 is stated twice", here);
+      d.notes.push_back({"first stated here", data.year_end_units[first->second].span});
+      return;
+    }
     // a department's: the sum of its units' (E0701 past what an amount holds)
     if (!add_to(data.year_end_balance, *m, here)) return;
+    c_.d.year_end_lines.emplace(c_.file.unit_index, data.year_end_units.size());
     data.year_end_units.push_back({c_.file.unit_index, *m, here, !s.parts.empty()});
     if (!data.year_end_balance_span) data.year_end_balance_span = here;
     stated_parts stated;                                 // this statement's parts, where stated

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
 #include <stdexcept>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct item_columns {
   std::vector<econ_code> econ_codes;          // [0] is the empty code, then sorted (部门 and 政府)
   std::vector<std::uint8_t> econ_used, gov_econ_used;  // per econ ordinal: whether that column has it
   std::array<bool, 256> kind_present{}, fund_present{};
+  /// Per unit index: [first, end) of the items of that unit (a unit's items
+  /// are mostly together: its file, or its block); {0, 0} for a unit without
+  /// items.  A filter on units scans only the items in between.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> unit_items;
   const void* owner = nullptr;  // the budget data the columns were built for
   /// bit_width of the largest |amount|: wrapped 64-bit sums of up to 2^(63 -
   /// amount_bits) amounts are exact.
@@ -67,6 +72,10 @@ inline std::shared_ptr<const item_columns> make_columns(std::span<const item> it
     c->fund[i] = static_cast<std::uint8_t>(it.fund);
     c->kind_present[c->kind[i]] = true;
     c->fund_present[c->fund[i]] = true;
+    if (it.unit >= c->unit_items.size()) c->unit_items.resize(std::size_t{it.unit} + 1, {0, 0});
+    auto& span = c->unit_items[it.unit];
+    if (span.second == 0) span.first = static_cast<std::uint32_t>(i);
+    span.second = static_cast<std::uint32_t>(i + 1);
   }
   c->amount_bits = static_cast<int>(std::bit_width(bound));
   auto renumber = [n](const std::vector<std::uint64_t>& keys, auto unpack, auto& codes, std::vector<std::uint32_t>* columns[],

@@ -249,18 +249,20 @@ inline cell_totals accumulate(const item_columns& cols, const cell_plan& plan, c
     program.eval(i0, m, block);
     return block;
   };
+  // the items a filter can pass (every item with a kept mask)
+  const std::size_t from = sel ? 0 : program.first(), to = sel ? n : program.end();
   if (t.exact_wrapped && !minmax && !track_first) {
     with_cell_reader(plan, [&](auto cell_of) {
-      for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
-        const std::size_t m = std::min(mask_block, n - i0);
+      for (std::size_t i0 = from; i0 < to; i0 += mask_block) {
+        const std::size_t m = std::min(mask_block, to - i0);
         add_sums(fen, cell_of, mask_of(i0, m), i0, m, t.wrapped.data(), t.count.data());
       }
     });
     return t;
   }
   std::uint32_t cell_block[mask_block];
-  for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
-    const std::size_t m = std::min(mask_block, n - i0);
+  for (std::size_t i0 = from; i0 < to; i0 += mask_block) {
+    const std::size_t m = std::min(mask_block, to - i0);
     const std::uint8_t* mask = mask_of(i0, m);
     const std::uint32_t* cells = cell_block;
     if (!plan.cells.empty()) cells = plan.cells.data() + i0;  // computed beforehand

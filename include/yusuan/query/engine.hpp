@@ -59,7 +59,7 @@ inline item_selection matching_items(const budget& b, const filter& where,
   const auto cols = detail::budget_access::columns(b);
   const detail::mask_program program(b, *cols, where);
   item_selection out;
-  out.count = detail::scan_items(*cols, program, limit, out.items);
+  out.count = detail::scan_items(program, limit, out.items);
   return out;
 }
 

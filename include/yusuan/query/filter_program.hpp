@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace yusuan::detail {
@@ -24,11 +25,21 @@ enum class mask_op : std::uint8_t { assign, and_, or_ };
 /// items, so a scan can filter a cache-sized block at a time.
 class mask_program {
 public:
-  mask_program(const budget& b, const item_columns& c, const filter& f) : items_(b.items().data()) {
-    if (f.kind != filter::op::all) root_ = compile(b, c, f);
+  mask_program(const budget& b, const item_columns& c, const filter& f) : items_(b.items().data()), end_(c.size()) {
+    if (f.kind != filter::op::all) {
+      root_ = compile(b, c, f);
+      const auto [lo, hi] = nodes_[root_].range;
+      first_ = std::min<std::size_t>(lo, end_);
+      end_ = std::min<std::size_t>(hi, end_);
+      if (first_ >= end_) first_ = end_ = 0;
+    }
   }
   /// Whether every item passes (no filter).
   bool all() const noexcept { return root_ == npos32; }
+  /// No item outside [first(), end()) passes: a scan reads only those (the
+  /// items of the units a filter names, say).
+  std::size_t first() const noexcept { return first_; }
+  std::size_t end() const noexcept { return end_; }
   /// out[k] for items i0 + k, k < n.
   void eval(std::size_t i0, std::size_t n, std::uint8_t* out) const {
     if (root_ == npos32) std::fill(out, out + n, std::uint8_t{1});
@@ -47,6 +58,7 @@ private:
     std::vector<std::int64_t> fen;            // amounts: the values compared with, sorted
     filter::op cmp = filter::op::eq;          // amounts: the comparison
     std::vector<std::uint32_t> children;
+    std::pair<std::uint32_t, std::uint32_t> range{0, npos32};  // no item outside [first, end) passes
   };
 
   /// The index of a table's last entry, which answers for every value at or past it.
@@ -167,6 +179,14 @@ private:
             tabulate(n.table, id_bound(b.units().size()),
                      [](std::size_t u, const filter_value& v) { return v.id != npos32 && u == v.id; });
             n.table.back() = negate;  // a unit no value names
+            if (!negate) {  // only the items of the units named
+              n.range = {npos32, 0};
+              for (const auto& v : f.values)
+                if (v.id != npos32 && v.id < c.unit_items.size() && c.unit_items[v.id].second > 0)
+                  n.range = {std::min(n.range.first, c.unit_items[v.id].first),
+                             std::max(n.range.second, c.unit_items[v.id].second)};
+              if (n.range.first >= n.range.second) n.range = {0, 0};
+            }
             break;
           case dimension::project: {
             // A value names a project (its index) or a project group (the
@@ -185,8 +205,36 @@ private:
           }
         }
     }
+    n.range = range_of(n, n.range);
     nodes_[id] = std::move(n);
     return id;
+  }
+
+  /// The items a node can pass: those of its leaf's own range, the
+  /// intersection of an and's children, the hull of an or's; a constant 0
+  /// passes none, a not may pass any.
+  std::pair<std::uint32_t, std::uint32_t> range_of(const node& n, std::pair<std::uint32_t, std::uint32_t> own) const {
+    constexpr std::pair<std::uint32_t, std::uint32_t> any{0, npos32}, none{0, 0};
+    switch (n.t) {
+      case test::constant: return n.value ? any : none;
+      case test::not_: return any;
+      case test::and_: {
+        auto r = any;
+        for (auto k : n.children)
+          r = {std::max(r.first, nodes_[k].range.first), std::min(r.second, nodes_[k].range.second)};
+        return r.first < r.second ? r : none;
+      }
+      case test::or_: {
+        std::pair<std::uint32_t, std::uint32_t> r{npos32, 0};
+        for (auto k : n.children) {
+          const auto c = nodes_[k].range;
+          if (c.first >= c.second) continue;  // passes none
+          r = {std::min(r.first, c.first), std::max(r.second, c.second)};
+        }
+        return r.first < r.second ? r : none;
+      }
+      default: return own;
+    }
   }
 
   static bool is_leaf(const node& n) noexcept { return n.t != test::and_ && n.t != test::or_ && n.t != test::not_; }
@@ -283,6 +331,7 @@ private:
   const item* items_;
   std::vector<node> nodes_;
   std::uint32_t root_ = npos32;
+  std::size_t first_ = 0, end_ = 0;
 };
 
 }  // namespace yusuan::detail

@@ -49,8 +49,8 @@ inline scan_total scan(const item_columns& cols, const mask_program& program, co
       for (std::size_t i0 = 0; i0 < n; i0 += mask_block) masked(fen + i0, sel + i0, std::min(mask_block, n - i0));
     } else if (!program.all()) {
       std::uint8_t block[mask_block];
-      for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
-        const std::size_t m = std::min(mask_block, n - i0);
+      for (std::size_t i0 = program.first(), end = program.end(); i0 < end; i0 += mask_block) {
+        const std::size_t m = std::min(mask_block, end - i0);
         program.eval(i0, m, block);
         masked(fen + i0, block, m);
       }
@@ -63,8 +63,9 @@ inline scan_total scan(const item_columns& cols, const mask_program& program, co
     return out;
   }
   std::uint8_t block[mask_block];
-  for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
-    const std::size_t m = std::min(mask_block, n - i0);
+  const std::size_t from = sel ? 0 : program.first(), to = sel ? n : program.end();
+  for (std::size_t i0 = from; i0 < to; i0 += mask_block) {
+    const std::size_t m = std::min(mask_block, to - i0);
     const std::uint8_t* mask = sel ? sel + i0 : block;
     if (!sel) program.eval(i0, m, block);
     for (std::size_t j = 0; j < m; ++j)
@@ -78,13 +79,12 @@ inline scan_total scan(const item_columns& cols, const mask_program& program, co
 
 /// The indices of the first `limit` items `program` passes, in item order,
 /// and how many pass in all.
-inline std::size_t scan_items(const item_columns& cols, const mask_program& program, std::size_t limit,
+inline std::size_t scan_items(const mask_program& program, std::size_t limit,
                               std::vector<std::uint32_t>& out) {
-  const std::size_t n = cols.size();
   std::size_t count = 0;
   std::uint8_t block[mask_block];
-  for (std::size_t i0 = 0; i0 < n; i0 += mask_block) {
-    const std::size_t m = std::min(mask_block, n - i0);
+  for (std::size_t i0 = program.first(), end = program.end(); i0 < end; i0 += mask_block) {
+    const std::size_t m = std::min(mask_block, end - i0);
     program.eval(i0, m, block);
     for (std::size_t j = 0; j < m; ++j)
       if (block[j]) {
