@@ -42,7 +42,10 @@ named once: the same department.budget twice (by any path or link: REGION
 and a DEPT in it, a line repeated in @LIST) is a usage error.
 
 Each unit's budget is checked on its own and its figures summed: items,
-基本支出, 项目支出, 支出合计.  Each department's budget is checked with its
+基本支出, 项目支出, 支出合计.  A unit whose budget does not check is listed
+all the same, with its errors (the 核对 column, the CSV status): when only
+its 核对 fail, its items are whole and counted; otherwise its figures are
+unknown, left blank and not counted (未计入合计).  Each department's budget is checked with its
 units imported, so every published figure of the department (its total, its
 units' totals with 核对 合计 按 单位 {…}, its spending by function …) is
 compared with the units' sum; each one that does not add up is printed on a
@@ -96,6 +99,8 @@ struct unit_row {
   std::string code, name, type;
   std::size_t items = 0;
   yusuan::money basic, project, total;
+  std::size_t errors = 0;  // of its budget: counted when only its 核对 fail
+  bool counted = true;     // false: its budget does not check, its figures are unknown
 };
 
 /// A file a department's budget read (an import, or an import's import).
@@ -110,6 +115,7 @@ struct compiled {
   std::vector<file_read> reads;         // a department's budget: the files it read
   std::string dept_code, dept_name;     // from the budget's header
   std::vector<std::string> problems;    // one line per error
+  std::vector<std::optional<file_id>> problem_files;  // the file each is in
   std::optional<yusuan::overflow_error> too_large;  // a unit's sum no amount holds
   std::string too_large_unit;
 };
@@ -199,8 +205,10 @@ std::string problem_line(const std::string& file, const yusuan::diagnostic& d) {
   const auto loc = yusuan::resolve(d.span);
   std::string s = loc.file.empty() ? file : loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
   s += ": error[" + d.code + "]: " + d.message;
-  if (!d.expected.empty() || !d.found.empty()) s += ": published " + d.expected + ", units add up to " + d.found;
-  return s;
+  if (d.expected.empty() && d.found.empty()) return s;
+  // a figure that does not add up: published against the units' sum
+  if (d.code == "E0501" || d.code == "E0503") return s + ": published " + d.expected + ", units add up to " + d.found;
+  return s + ": expected " + d.expected + ", found " + d.found;
 }
 
 compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
@@ -215,9 +223,30 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
       if (f && !(f->name().starts_with('<') && f->name().ends_with('>')))
         if (const auto id = regular_file_id(f->name())) c.reads.push_back({*id, f->name()});
   c.ok = b.has_value();
+  bool only_constraints = true;  // every error a 核对 that fails: the contents are whole
   for (const auto& d : diags)
-    if (d.level == yusuan::severity::error) c.problems.push_back(problem_line(t.file, d));
-  if (!b) return c;
+    if (d.level == yusuan::severity::error) {
+      c.problems.push_back(problem_line(t.file, d));
+      c.problem_files.push_back(d.span.file ? regular_file_id(d.span.file->name()) : std::nullopt);
+      only_constraints = only_constraints && (d.code == "E0501" || d.code == "E0503");
+    }
+  if (!b && !t.is_department && only_constraints && !c.problems.empty()) {
+    // a unit whose published figures disagree with its items: its items are
+    // whole, and counted (the disagreement is reported as its problem)
+    yusuan::diagnostics again;
+    co.constraints_as_warnings = true;
+    b = compile_input(t.file, again, co);
+  }
+  if (!b) {
+    if (!t.is_department) {  // a row for it all the same, not counted
+      unit_row r;
+      r.code = fs::path(t.file).stem().string();
+      r.errors = c.problems.size();
+      r.counted = false;
+      c.units.push_back(std::move(r));
+    }
+    return c;
+  }
   c.dept_code = b->header().department_code;
   c.dept_name = b->header().department_name;
   if (t.is_department) return c;
@@ -226,6 +255,7 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
     rows[u].code = b->units()[u].code;
     rows[u].name = b->units()[u].name;
     rows[u].type = std::string(yusuan::chinese_name(b->units()[u].type));
+    rows[u].errors = c.problems.size();
   }
   for (const auto& it : b->items()) {
     auto& r = rows[it.unit];
@@ -251,6 +281,7 @@ struct sums {
   std::size_t units = 0, items = 0;
   yusuan::money basic, project, total;
   void add(const unit_row& r) {
+    if (!r.counted) return;
     ++units;
     items += r.items;
     basic = basic + r.basic;
@@ -265,6 +296,13 @@ struct sums {
     total = total + s.total;
   }
 };
+
+/// A unit's status: ok, the errors of its budget, and whether its figures
+/// are counted all the same (only its 核对 fail) or not (they are unknown).
+std::string unit_status(const unit_row& r) {
+  if (r.errors == 0) return "ok";
+  return std::to_string(r.errors) + " 个错误" + (r.counted ? "" : "，未计入合计");
+}
 
 /// A text table with a header row; the first `left` columns left-aligned.
 class table {
@@ -341,7 +379,9 @@ int run_consolidate(const std::vector<std::string>& args) {
                            const sums* s, const std::string& status) {
     using yusuan::text::csv_field;
     os << level << "," << csv_field(dc) << "," << csv_field(dn) << ",";
-    if (r) {
+    if (r && !r->counted) {  // its figures are unknown: empty fields
+      os << csv_field(r->code) << "," << csv_field(r->name) << "," << csv_field(r->type) << ",1,,,,";
+    } else if (r) {
       os << csv_field(r->code) << "," << csv_field(r->name) << "," << csv_field(r->type) << ",1," << r->items << ","
          << amount(r->basic) << "," << amount(r->project) << "," << amount(r->total);
     } else {
@@ -380,6 +420,7 @@ int run_consolidate(const std::vector<std::string>& args) {
     std::vector<std::string> problems;
     std::string dept_code, dept_name;
     std::map<file_id, const std::string*> units;  // each unit file once, by identity
+    std::set<file_id> reported;                    // files of the errors of units that do not check
     for (std::size_t k = 0; k < pending.size(); ++k) {
       const unit_file& f = d.units[k];
       compiled& u = pending[k];
@@ -398,8 +439,13 @@ int run_consolidate(const std::vector<std::string>& args) {
       }
       if (!u.ok) {
         any_error = true;
-        problems.push_back(f.path + ": does not check (" + std::to_string(u.problems.size()) + " errors)" +
+        const bool counted = u.units.empty() || u.units.front().counted;
+        const std::size_t n = u.problems.size();
+        problems.push_back(f.path + ": does not check (" + std::to_string(n) + (n == 1 ? " error" : " errors") +
+                           (counted ? ", only of its 核对: its items are counted" : ": not counted") + ")" +
                            (u.problems.empty() ? std::string() : ": " + u.problems.front()));
+        for (const auto& id : u.problem_files)
+          if (id) reported.insert(*id);
       }
       for (auto& r : u.units) rows.push_back(std::move(r));
     }
@@ -428,22 +474,29 @@ int run_consolidate(const std::vector<std::string>& args) {
     if (!problems.empty()) any_error = true;
     if (!c.ok) {
       any_error = true;
-      for (const auto& p : c.problems) problems.push_back(p);
+      // each error once: those in a unit's file are said with that unit
+      for (std::size_t k = 0; k < c.problems.size(); ++k)
+        if (!c.problem_files[k] || !reported.count(*c.problem_files[k])) problems.push_back(c.problems[k]);
     }
     const std::string status = problems.empty() ? "ok" : std::to_string(problems.size()) + " 处不一致";
     if (!problems.empty()) ++depts_off;
     if (csv) {
-      for (const auto& r : rows) csv_row("unit", dept_code, dept_name, &r, nullptr, "");
+      for (const auto& r : rows) csv_row("unit", dept_code, dept_name, &r, nullptr, unit_status(r));
       csv_row("department", dept_code, dept_name, nullptr, &s, status);
     } else {
       if (!quiet) {
         os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";
-        table t({"单位", "名称", "类型", "支出行", "基本支出", "项目支出", "支出合计"}, 3);
-        for (const auto& r : rows)
-          t.row({r.code, r.name, r.type, std::to_string(r.items), amount(r.basic), amount(r.project), amount(r.total)});
+        table t({"单位", "名称", "类型", "支出行", "基本支出", "项目支出", "支出合计", "核对"}, 3);
+        for (const auto& r : rows) {
+          if (r.counted)
+            t.row({r.code, r.name, r.type, std::to_string(r.items), amount(r.basic), amount(r.project),
+                   amount(r.total), unit_status(r)});
+          else
+            t.row({r.code, r.name, r.type, "—", "—", "—", "—", unit_status(r)});
+        }
         t.rule();
         t.row({"合计", std::to_string(s.units) + " 个单位", "", std::to_string(s.items), amount(s.basic),
-               amount(s.project), amount(s.total)});
+               amount(s.project), amount(s.total), ""});
         t.print(os, "  ");
       }
       if (problems.empty()) {

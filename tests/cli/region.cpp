@@ -233,6 +233,38 @@ TEST(region, consolidate_reports_what_does_not_add_up) {
       << quiet.out;
 }
 
+TEST(region, consolidate_keeps_a_unit_whose_budget_does_not_check) {
+  temp_dir t;
+  gen_region(t.path(), "--units 12 --items 20 --seed 4");  // 100: units 100001…100010
+  const fs::path d100 = t.path() / "100";
+  const std::string dept_total = "10,177,40677600.00,10679900.00,51357500.00,";
+  // a unit whose own published figure disagrees with its items: its items are whole, and counted
+  std::string unit = read_all(d100 / "units/100002.budget");
+  const auto at = unit.find("核对 单位支出100002 较上年 减少 35.86");
+  ASSERT_NE(at, std::string::npos) << unit;
+  unit.replace(at, std::string("核对 单位支出100002 较上年 减少 35.86").size(), "核对 单位支出100002 较上年 减少 9.99");
+  t.write("100/units/100002.budget", unit);
+  auto csv = run_cli("consolidate --format csv --unit 元 " + quote(d100));
+  EXPECT_EQ(csv.exit, 1) << csv.err;
+  EXPECT_HAS(csv.out, "\nunit,100,青禾市财政局,100002,");
+  EXPECT_HAS(csv.out, ",1 个错误\n");
+  EXPECT_HAS(csv.out, "\ndepartment,100,青禾市财政局,,,," + dept_total + "1 处不一致\n");  // said once
+  auto text = run_cli("consolidate " + quote(d100));
+  EXPECT_HAS(text.out, "  不一致 (1):\n    " + (d100 / "units/100002.budget").string() +
+                           ": does not check (1 error, only of its 核对: its items are counted): ");
+  // a unit whose budget cannot be read whole: its row stays, blank, and is not counted
+  t.write("100/units/100003.budget", read_all(d100 / "units/100003.budget") + "\n208 01 @@\n");
+  csv = run_cli("consolidate --format csv --unit 元 " + quote(d100));
+  EXPECT_EQ(csv.exit, 1) << csv.err;
+  EXPECT_HAS(csv.out, "\nunit,100,青禾市财政局,100003,,,1,,,,,");
+  EXPECT_HAS(csv.out, "个错误，未计入合计\n");
+  EXPECT_EQ(csv.out.find(dept_total), std::string::npos) << csv.out;  // its figures are not in the department's
+  text = run_cli("consolidate " + quote(d100));
+  EXPECT_HAS(text.out, ": not counted): ");
+  EXPECT_HAS(text.out, "error[E0101]: syntax error: expected ");
+  EXPECT_HAS(text.out, "未计入合计");
+}
+
 TEST(region, consolidate_counts_the_units_a_department_imports_and_reports_the_others) {
   temp_dir t;
   gen_region(t.path(), "--units 12 --items 20 --seed 4");  // 100: units 100001…100010, 101: 101001, 101002

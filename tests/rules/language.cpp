@@ -635,3 +635,66 @@ TEST(rules, should_equal_reads_counts_of_measures_and_built_in_quantities) {
                                                       "应 等于 支出合计 21.00: expected 21.00, found 22.00",
                                                       "应 等于 无此名 1.00: no measure, figure or built-in quantity named '无此名'"}));
 }
+
+TEST(rules, constraints_as_warnings_builds_a_budget_whose_constraints_fail) {
+  const std::string text = "金额单位 万元\n208 01 09 30101: 1.00\n核对 支出合计 = 2.00\n核对 合计 按 经济 { 30101: 3.00 }\n";
+  auto strict = compile(text);
+  EXPECT_FALSE(strict.ok());
+  EXPECT_EQ(with_code(strict, "E0501").size(), 2u) << dump(strict);  // the constraint, and the row of the grouped one
+  compile_options o = quiet();
+  o.constraints_as_warnings = true;
+  yusuan::diagnostics diags;
+  const auto b = yusuan::compile_string(text, "t.budget", diags, o);
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(b->expenditure_total(), yusuan::money::parse("1.00", yusuan::unit::wan_yuan));
+  std::vector<std::string> codes;
+  for (const auto& d : diags) codes.push_back(d.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"W0501", "W0501"}));
+}
+
+TEST(rules, a_set_value_is_read_in_the_rule_files_unit_whether_or_not_the_budget_declares_the_parameter) {
+  // one --set, one threshold for every budget: 16 is 16 万元 in the rule file's unit, not 16 元 in a budget of 元
+  rules_file r("金额单位 万元\n参数 会议费上限 = 20.00\n核对 合计(经济 = 30215) ≤ 会议费上限 \"会议费超过上限\"\n");
+  const std::string items = "金额单位 元\n208 01 09 30215: 150,000.00\n";
+  const std::string own = "金额单位 元\n参数 会议费上限 = 100,000.00\n208 01 09 30215: 150,000.00\n";
+  EXPECT_THAT(compile_with_rules(items, {r.path}, quiet()), ChecksClean());     // 15 万元 ≤ 20 万元
+  EXPECT_THAT(compile_with_rules(own, {r.path}, quiet()), FailsRule("会议费超过上限"));  // the budget's own 100,000 元
+  auto o = quiet();
+  o.parameters = {{"会议费上限", "16"}};
+  EXPECT_THAT(compile_with_rules(items, {r.path}, o), ChecksClean());
+  EXPECT_THAT(compile_with_rules(own, {r.path}, o), ChecksClean());
+  o.parameters = {{"会议费上限", "14"}};
+  EXPECT_THAT(compile_with_rules(items, {r.path}, o), FailsRule("会议费超过上限"));
+  EXPECT_THAT(compile_with_rules(own, {r.path}, o), FailsRule("会议费超过上限"));
+  // a value that names its unit is read in it
+  o.parameters = {{"会议费上限", "160000元"}};
+  EXPECT_THAT(compile_with_rules(own, {r.path}, o), ChecksClean());
+}
+
+TEST(rules, a_parameter_as_the_figure_of_a_year_on_year_claim_is_compared_exactly) {
+  // Δ = 1.04 - 2.44 = -1.40: not 减少 1, however 1 is written (it is no published figure to round to)
+  for (const std::string one : {"1", "1.00"}) {
+    rules_file r("金额单位 万元\n口径 接待 = 合计(经济 = 30217)\n参数 压减额 = " + one +
+                 "\n核对 接待 较上年 减少 压减额 \"压减不足\"\n");
+    const auto c = compile_with_rules("金额单位 万元\n上年 接待 2.44\n208 01 09 30217: 1.04\n", {r.path}, quiet());
+    EXPECT_THAT(c, FailsRule("压减不足")) << one;
+    EXPECT_THAT(c, Reports("E0501", "expected 减少 1.00, found 减少 1.40")) << one;
+    EXPECT_THAT(compile_with_rules("金额单位 万元\n上年 接待 2.44\n208 01 09 30217: 1.44\n", {r.path}, quiet()),
+                ChecksClean())
+        << one;
+  }
+  // a fall of 4.60 % is no fall of 5 %, however 5 % is written; 5.00 % exactly is
+  for (const std::string five : {"5%", "5.00%"}) {
+    rules_file r("金额单位 万元\n口径 接待 = 合计(经济 = 30217)\n参数 比例 = " + five +
+                 "\n核对 接待 较上年 下降 比例 \"降幅不符\"\n");
+    const auto c = compile_with_rules("金额单位 万元\n上年 接待 100.00\n208 01 09 30217: 95.40\n", {r.path}, quiet());
+    EXPECT_THAT(c, FailsRule("降幅不符")) << five;
+    EXPECT_THAT(c, Reports("E0501", "found 下降 4.60%")) << five;
+    EXPECT_THAT(compile_with_rules("金额单位 万元\n上年 接待 100.00\n208 01 09 30217: 95.00\n", {r.path}, quiet()),
+                ChecksClean())
+        << five;
+    // 4.996 % rounds to 5.00 % but is not 5 %: shown with the decimals that tell them apart
+    const auto near = compile_with_rules("金额单位 万元\n上年 接待 100.00\n208 01 09 30217: 95.004\n", {r.path}, quiet());
+    EXPECT_THAT(near, Reports("E0501", "found 下降 4.996%")) << five;
+  }
+}

@@ -435,6 +435,8 @@ private:
     ev.know_parameters(parameters);
     ev.evaluate_measures(order);
     ev.store_values(data.measures);
+    if (opt_.constraints_as_warnings)
+      for (auto& c : draft_.constraints) c.warning = true;
     constraint_checker checker(ev, rep_);
     for (const auto& c : draft_.constraints) {
       if (c.when && b.header().year == 0)

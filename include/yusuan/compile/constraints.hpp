@@ -99,8 +99,10 @@ private:
         const money want = c.yoy == yoy_claim::decrease   ? -c.rhs.amount
                            : c.yoy == yoy_claim::increase ? c.rhs.amount
                                                           : money{};
-        // a stated change is a published figure: the exact change rounded as it is written
-        const published fig = c.yoy == yoy_claim::flat ? published{} : published::of(c.rhs, u, th_);
+        // a stated change is a published figure: the exact change rounded as
+        // it is written; a 参数's value is a threshold, compared exactly
+        const published fig =
+            c.yoy == yoy_claim::flat || c.rhs.threshold ? published{} : published::of(c.rhs, u, th_);
         const money rounded = fig.round(delta);
         const std::int64_t tol = c.tolerance ? c.tolerance->fen() : 0;
         passed = compare(rounded.fen(), want.fen(), "=", tol);
@@ -115,15 +117,27 @@ private:
           ev_.fail(c.lhs.span, "E0502", "the 上年 figure of '" + c.lhs.name + "' is 0: no percentage change");
           return r;
         }
+        const std::int64_t want = c.yoy == yoy_claim::fall ? -c.rhs.percent_units : c.rhs.percent_units;
+        // a 参数's value is a threshold: the exact change is compared with it,
+        // and shown with as many decimals as it takes to tell them apart
+        int scale = c.rhs.scale;
+        if (c.rhs.threshold && !p->is_zero()) {
+          value change;
+          change.kind = value::type::percent_ratio;
+          change.numerator = delta;
+          change.denominator = p->abs();
+          expr at = c.rhs;
+          at.percent_units = want;
+          scale = shown_scale(change, at);
+        }
         const auto units = p->is_zero() ? std::optional<std::int64_t>(0)
-                                        : ev_.percent_of(delta, p->abs(), c.rhs.scale, c.lhs.span, "year-on-year change");
+                                        : ev_.percent_of(delta, p->abs(), scale, c.lhs.span, "year-on-year change");
         if (!units) return r;
         const std::int64_t got = *units;
-        const std::int64_t want = c.yoy == yoy_claim::fall ? -c.rhs.percent_units : c.rhs.percent_units;
-        passed = got == want;
+        passed = c.rhs.threshold && !p->is_zero() ? compare_ratio(delta, p->abs(), want, c.rhs.scale) == 0 : got == want;
         expected = describe_percent_change(want, c.rhs.scale);
-        found = describe_percent_change(got, c.rhs.scale) + " (" + cur->amount.format(u, 2, th_) + " against 上年 " +
-                p->format(u, 2, th_) + ")";
+        const auto part = [&](money m) { return c.rhs.threshold ? exact_text(m, u, th_) : m.format(u, 2, th_); };
+        found = describe_percent_change(got, scale) + " (" + part(cur->amount) + " against 上年 " + part(*p) + ")";
       }
     } else if (c.rhs.kind == expr::op::percent_literal || c.lhs.kind == expr::op::percent_literal) {
       const bool lit_left = c.lhs.kind == expr::op::percent_literal;

@@ -83,6 +83,7 @@ struct parameter_def {
   expr value;
   source_span span;
   bool from_rules = false;  // declared in a rule file (a default the budget's own 参数 overrides)
+  bool from_override = false;  // its value is compile_options::parameters' (--set)
 };
 
 /// A --set NAME=VALUE of compile_options::parameters, as text to read.

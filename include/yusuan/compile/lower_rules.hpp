@@ -122,7 +122,7 @@ public:
         const bool percent = c.yoy == yoy_claim::fall || c.yoy == yoy_claim::growth;
         if (const expr* v = parameter_value(y->value, percent)) {
           c.rhs = *v;
-          c.rhs.threshold = false;
+          c.rhs.threshold = true;  // the change is compared with it exactly, as with any 参数
           c.rhs.span = c_.span_of(y->value);
         } else {
           ok = false;
@@ -213,6 +213,17 @@ public:
     const source_span at = c_.span_of(s.name);
     if (auto it = c_.d.parameters.find(name); it != c_.d.parameters.end()) {
       if (c_.d.reading_rules && !it->second.from_rules) {  // the budget states its own value
+        // … unless --set gives one: read in the unit of the rule file that
+        // declares the parameter, as when the budget does not declare it, so
+        // that one --set is one threshold for every budget checked
+        if (auto ov = c_.d.overrides.find(name); it->second.from_override && ov != c_.d.overrides.end()) {
+          bool again_ok = true;
+          const source_file* here = c_.rep.file();
+          c_.rep.set_file(c_.d.override_source.get());
+          expr again = c_.exprs.literal(slice{ov->second.b, ov->second.e}, ov->second.span, again_ok);
+          c_.rep.set_file(here);
+          if (again_ok && again.kind != expr::op::count_literal) it->second.value = std::move(again);
+        }
         // … of the kind the rule declares: an amount for an amount, a
         // percentage for a percentage
         bool declared_ok = true;
@@ -263,6 +274,7 @@ public:
         }
         return;
       }
+      p.from_override = true;
       // a percentage for an amount, or an amount for a percentage (--set
       // 比例=5 for 5%): said at the --set, and the declared value stands in
       bool declared_ok = true;
@@ -278,6 +290,7 @@ public:
         d.found = std::string(ov->second.b, ov->second.e);
         d.notes.push_back({"declared here", c_.span_of(s.value)});
         p.value = std::move(declared);
+        p.from_override = false;
         c_.d.parameters.emplace(name, std::move(p));
         return;
       }

@@ -45,6 +45,11 @@ struct compile_options {
   /// of a 每个 constraint), passed or not: a constraint a 当 does not apply
   /// to is not checked.
   std::function<void(const constraint_result&)> on_constraint;
+  /// Every 核对 that fails is a warning (W0501, W0503), as if it were marked
+  /// 警告: the budget is built all the same.  For reading the items of a
+  /// budget whose published figures disagree with them (yusuan consolidate
+  /// counts such a unit, and reports its failures from a first compile).
+  bool constraints_as_warnings = false;
   /// When the text given to compile_string is lines taken from a larger file
   /// (a test of rules: its own lines and the file's shared statements), where
   /// each of its lines was in that file, in order: diagnostics name the
