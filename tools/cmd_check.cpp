@@ -49,8 +49,8 @@ Options:
                        (its own and those of --rules) a testcase, and each
                        other error of the budget a failed testcase
   --rules FILE|DIR     check each budget with these rule files added (the
-                       budgets are not edited); DIR: its .budget files;
-                       repeatable.  A line per budget gives its rules passed
+                       budgets are not edited); DIR: its .budget files but
+                       those of tests (测试); repeatable.  A line per budget gives its rules passed
                        and failed, and a last line the budgets × rules.
                        A rule file that does not read (a syntax error, a
                        missing import …) is reported once and no budget is
@@ -83,6 +83,18 @@ std::string counted(std::size_t n, const char* noun) { return std::to_string(n) 
 
 }  // namespace
 
+/// A diagnostic as the text of a JUnit failure: located message, expected
+/// and found, notes.
+static std::string failure_text(const yusuan::diagnostic& d) {
+  const auto at = yusuan::resolve(d.span);
+  std::string t = (at.file.empty() ? std::string() : at.file + ":" + std::to_string(at.line) + ":" +
+                                                         std::to_string(at.column) + ": ") +
+                  d.code + " " + d.message + "\n";
+  if (!d.expected.empty() || !d.found.empty()) t += "  expected " + d.expected + ", found " + d.found + "\n";
+  for (const auto& n : d.notes) t += "  note: " + n.message + "\n";
+  return t;
+}
+
 int run_check(const std::vector<std::string>& args) {
   std::string format = "text";
   bool werror = false, quiet = false;
@@ -104,8 +116,12 @@ int run_check(const std::vector<std::string>& args) {
       const std::filesystem::path r = option_value(args, i, "--rules");
       std::error_code ec;
       if (std::filesystem::is_directory(r, ec)) {
-        const auto found = budget_files_in(r.string(), false);
-        if (found.empty()) throw usage_error{"--rules " + r.string() + ": no .budget file in this directory"};
+        // its rule files: not its files of tests of rules (测试), which name the rules they test
+        std::vector<std::filesystem::path> found;
+        for (const auto& f : budget_files_in(r.string(), false))
+          if (!holds_tests(f)) found.push_back(f);
+        if (found.empty())
+          throw usage_error{"--rules " + r.string() + ": no .budget file of rules in this directory"};
         rules.insert(rules.end(), found.begin(), found.end());
       } else if (std::filesystem::exists(r, ec)) {
         rules.push_back(r);
@@ -195,6 +211,7 @@ int run_check(const std::vector<std::string>& args) {
     std::size_t passed = 0, failed = 0;
     junit::testsuite suite;
     suite.name = f;
+    std::vector<yusuan::source_span> case_spans;  // each testcase's constraint, for its failures' details
     co.on_constraint = [&](const yusuan::constraint_result& r) {
       if (r.from_rules) ++(r.passed ? passed : failed);
       // every constraint checked is a testcase: the rules' and the budget's own
@@ -208,6 +225,7 @@ int run_check(const std::vector<std::string>& args) {
                   : r.decided ? "constraint failed: " + r.text
                               : "constraint could not be evaluated (see its error): " + r.text;
       suite.cases.push_back(std::move(c));
+      case_spans.push_back(r.span);
     };
     yusuan::diagnostics diags;
     auto b = compile_input(f, diags, co);
@@ -221,13 +239,24 @@ int run_check(const std::vector<std::string>& args) {
     rules_failed += failed;
     ++(failed_budget ? budgets_failed : budgets_passed);
     if (format == "junit") {
+      // a failed constraint's text: each of its failures (a grouped one's rows), as printed
+      for (std::size_t k = 0; k < case_spans.size() && k < suite.cases.size(); ++k) {
+        const auto& at = case_spans[k];
+        for (const auto& d : diags)
+          if (d.span.file && d.span.file == at.file && d.span.offset >= at.offset &&
+              d.span.offset <= at.offset + at.length &&
+              (d.code == "E0501" || d.code == "E0503" || d.code == "W0501" || d.code == "W0503"))
+            suite.cases[k].details += failure_text(d);
+      }
       for (const auto& d : diags)  // an error of the budget itself (not a rule) fails it too
         if (d.level == yusuan::severity::error && d.code != "E0501" && d.code != "E0503") {
           junit::testcase c;
+          const auto at = yusuan::resolve(d.span);
           c.name = d.code + " " + d.message;
-          c.classname = f;
+          c.classname = at.file.empty() ? f : at.file + ":" + std::to_string(at.line);  // where it is: a rule file's
           c.failed = true;
           c.message = d.message;
+          c.details = failure_text(d);
           suite.cases.push_back(std::move(c));
         }
       suites.push_back(std::move(suite));

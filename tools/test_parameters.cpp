@@ -1,5 +1,5 @@
 // `yusuan test --set`: the parameters no test of the run declares, and values
-// of the other kind than the 参数 they set.
+// that are none, or of the other kind than the 参数 they set.
 #include "test_parameters.hpp"
 
 #include "cli.hpp"
@@ -38,8 +38,9 @@ void refuse_undeclared_parameters(const std::vector<const yusuan::rule_test*>& t
     std::set<std::string> still;  // E0307: no 参数 of this test declares it
     for (const auto& d : r.diags) {
       if (d.code == "E0307" && d.span) still.insert(parameter_named(d));
-      // a value of the other kind than the 参数 (5 for 5%): one usage error too
-      if (d.code == "E0502" && d.span && d.span.file->name() == "--set")
+      // a value that is no value (abc), or of the other kind than the 参数 (5
+      // for 5%): one usage error too, not every test failing with it
+      if (d.code != "E0307" && d.level == yusuan::severity::error && d.span && d.span.file->name() == "--set")
         throw usage_error{"--set " + std::string(d.span.file->line_text(d.span.file->line_of(d.span.offset))) + ": " +
                           d.message};
     }

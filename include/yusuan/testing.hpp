@@ -108,7 +108,7 @@ public:
     for (const auto& d : r.diags) {
       const bool code = rule_ ? (d.code == "E0501" || d.code == "W0501" || d.code == "E0503" || d.code == "W0503")
                               : d.code == code_;
-      if (code && all_text(d).find(text_) != std::string::npos) return true;
+      if (code && (rule_ ? rule_text(d) : all_text(d)).find(text_) != std::string::npos) return true;
     }
     *l << "found " << listed(r.diags);
     return false;
@@ -123,6 +123,15 @@ public:
   }
 
 private:
+  /// A failed constraint's message and its text (the note "constraint: …"
+  /// under a message of its own), not the items it counted.
+  static std::string rule_text(const diagnostic& d) {
+    std::string t = d.message;
+    for (const auto& n : d.notes)
+      if (n.message.starts_with("constraint: ")) t += "\n" + n.message;
+    return t;
+  }
+
   std::string code_, text_;
   bool rule_;
 };

@@ -75,4 +75,13 @@ TEST(check_json, one_budget_names_the_file_it_cannot_read) {
   const auto list = run_cli("check --format json @" + quote(t.path() / "none.list"));
   EXPECT_EQ(list.exit, 2);
   EXPECT_EQ(summary_of(list.out), std::vector<std::string>{"E0001|" + (t.path() / "none.list").string() + "|0|(none)"});
+  // every object has every field, pointing at a line or not
+  const auto r = run_cli("check --format json " + missing);
+  json doc;
+  ASSERT_TRUE(json_reader(r.out).read(doc)) << r.out;
+  ASSERT_EQ(doc.array.size(), 1u);
+  for (const char* field : {"severity", "code", "message", "file", "line", "column", "source_line", "label", "expected",
+                            "found", "notes", "budget"})
+    EXPECT_NE(doc.array[0].get(field), nullptr) << field << " in " << r.out;
+  EXPECT_EQ(doc.array[0].get("source_line")->string, "");
 }

@@ -68,6 +68,25 @@ TEST(rules_cli, check_many_budgets_with_rules) {
   EXPECT_EQ(run_cli_in(t.path(), "check a.budget b.budget c.budget").exit, 0);
 }
 
+TEST(rules_cli, rules_dir_takes_its_rule_files_not_its_files_of_tests) {
+  // rules and their tests side by side in one folder, as yusuan test expects them
+  temp_dir t;
+  t.write("r/rules.budget", austerity_rules);
+  t.write("r/tests.budget", rule_tests);
+  t.write("a.budget", "金额单位 万元\n上年 三公经费 10.00\n208 01 09 30217 公务接待费: 12.00\n");
+  auto r = run_cli_in(t.path(), "check --color never a.budget --rules r");
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_HAS(r.err, "error[E0501]: 三公经费不得增长\n");
+  EXPECT_EQ(r.err.find("E0101"), std::string::npos) << r.err;
+  EXPECT_HAS(r.err, "1 budget × 1 rule file: ");
+  EXPECT_EQ(run_cli_in(t.path(), "test r").exit, 0);
+  // a folder of tests only holds no rule file
+  t.write("only/tests.budget", rule_tests);
+  auto none = run_cli_in(t.path(), "check a.budget --rules only");
+  EXPECT_EQ(none.exit, 2) << none.err;
+  EXPECT_HAS(none.err, "no .budget file of rules in this directory");
+}
+
 TEST(rules_cli, set_overrides_a_parameter_and_an_unknown_one_is_an_error) {
   temp_dir t;
   t.write("rules.budget", austerity_rules);
@@ -94,6 +113,12 @@ TEST(rules_cli, check_with_rules_as_junit) {
   EXPECT_EQ(r.exit, 1);
   EXPECT_HAS(r.out, "<testsuite name=\"a.budget\" tests=\"2\" failures=\"1\"");
   EXPECT_HAS(r.out, "<failure message=\"constraint failed: 核对 接待费 ≤ 上年(三公经费) &quot;三公经费不得增长&quot;");
+  // its text: what was expected and found, as check prints it
+  EXPECT_HAS(r.out, "\">rules.budget:5:1: E0501 三公经费不得增长\n  expected ≤ 10.00, found 12.00");
+  // an error of the budget located in a rule file is named by that file
+  t.write("bad.budget", "金额单位 万元\n核对 没有 = 1.00\n");
+  auto e = run_cli_in(t.path(), "check a.budget --rules bad.budget --format junit");
+  EXPECT_HAS(e.out, "classname=\"bad.budget:2\"");
 }
 
 TEST(rules_cli, check_as_junit_reports_the_budgets_own_constraints) {

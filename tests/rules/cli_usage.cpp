@@ -90,4 +90,9 @@ TEST(rules_cli_usage, a_set_that_no_test_declares_is_one_usage_error) {
   EXPECT_EQ(kind.exit, 2);
   EXPECT_EQ(kind.out, "");
   EXPECT_EQ(kind.err, "yusuan: error: --set 下限=5%: parameter '下限' is an amount, not a percentage\n");
+  // and so is a value that is no value at all, as check --rules says it once
+  const auto none = run_cli_in(t.path(), "test tests/own.budget --set 下限=abc");
+  EXPECT_EQ(none.exit, 2);
+  EXPECT_EQ(none.out, "");
+  EXPECT_HAS(none.err, "yusuan: error: --set 下限=abc: ");
 }

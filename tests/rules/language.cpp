@@ -214,6 +214,37 @@ TEST(rules, each_project_is_reported_separately) {
   EXPECT_THAT(c, FailsRule("委托业务费过高 (项目 甲)"));  // the project's items only
   EXPECT_THAT(c, Not(FailsRule("委托业务费过高 (项目 乙)")));
   EXPECT_EQ(with_code(c.diags, "E0501").size(), 3u);
+  for (const auto* d : with_code(c.diags, "E0501")) {
+    if (d->message.find("委托业务费过高") != std::string::npos) {
+      // the items counted are the project's own, not the budget's
+      std::vector<std::string> counted;
+      for (const auto& n : d->notes)
+        if (n.message.starts_with("counted: ")) counted.push_back(n.message);
+      EXPECT_EQ(counted, (std::vector<std::string>{"counted: 208 01 09 30227 甲 60.00"})) << dump(c.diags);
+    } else {
+      EXPECT_EQ(d->expected, "≥ 1");  // a count's comparison is shown with its comparator
+      EXPECT_EQ(d->found, "0");
+    }
+  }
+}
+
+TEST(rules, a_failed_count_shows_its_comparator_and_lists_the_items_counted) {
+  rules_file r("金额单位 万元\n参数 大额 = 10.00\n核对 计数(金额 ≥ 大额) = 0 \"大额支出待复核\"\n"
+               "核对 项目数 ≠ 2 \"项目数\"\n");
+  const auto c = compile_with_rules("金额单位 万元\n208 01 09 30101: 12.00\n208 01 09 30102: 3.00\n"
+                                    "项目 \"甲\" 功能 2080109 { 30227: 1.00 }\n项目 \"乙\" 功能 2080109 { 30227: 1.00 }\n",
+                                    {r.path}, quiet());
+  ASSERT_EQ(with_code(c.diags, "E0501").size(), 2u) << dump(c.diags);
+  const auto& big = *with_code(c.diags, "E0501")[0];
+  EXPECT_EQ(big.message, "大额支出待复核");
+  EXPECT_EQ(big.found, "1");
+  std::vector<std::string> counted;
+  for (const auto& n : big.notes)
+    if (n.message.starts_with("counted: ")) counted.push_back(n.message);
+  EXPECT_EQ(counted, (std::vector<std::string>{"counted: 208 01 09 30101 12.00"}));
+  const auto& projects = *with_code(c.diags, "E0501")[1];
+  EXPECT_EQ(projects.expected, "≠ 2");
+  EXPECT_EQ(projects.found, "2");
 }
 
 TEST(rules, each_unit_of_a_department_is_reported_separately) {

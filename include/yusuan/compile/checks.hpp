@@ -62,11 +62,12 @@ private:
     std::size_t n = data.groups.size();
     for (std::size_t i = 0; i < data.projects.size(); ++i)
       n += d_.stated_project_amount[i].first || data.projects[i].group != npos32;
+    const auto by_unit = units_with_income();
     if (!data.income.empty()) {
-      ++n;
+      n += by_unit.empty();  // the whole, unless each unit balances on its own
       n += detail::budget_access::make(d_.data).balances_by_fund();
     }
-    for (const bool u : units_with_income()) n += u;
+    for (const bool u : by_unit) n += u;
     return n;
   }
 
@@ -300,9 +301,13 @@ private:
     }
   }
 
+  /// 收入总计 = 支出总计 (E0404), unless each unit balances on its own
+  /// (balance_by_unit), which says where the difference is: the whole then
+  /// balances exactly when every unit does.
   void balance() {
     const auto& data = *d_.data;
     if (data.income.empty()) return;  // a file of items or rules only
+    if (!units_with_income().empty()) return;
     const budget b = detail::budget_access::make(d_.data);
     const money in = b.income_grand_total(), out = b.expenditure_grand_total();
     if (in == out) return;

@@ -190,7 +190,7 @@ private:
           return r;
         }
         passed = compare(a->count, b->count, c.cmp, 0);
-        expected = std::to_string(b->count);
+        expected = (is_equality(c.cmp) ? std::string() : c.cmp + " ") + std::to_string(b->count);
         found = std::to_string(a->count);
       } else {
         // a stated figure is a published one: the other side is rounded as it is written
@@ -340,12 +340,21 @@ private:
       if (const auto* m = b_.find_measure(e.name); m && m->definition.kind == expr::op::sum) return &m->definition.where;
     return nullptr;
   }
+  /// The filter of a 计数(…) (or a measure defined as one).
+  const filter* counted_filter(const expr& e) const {
+    if (e.kind == expr::op::count) return &e.where;
+    if (e.kind == expr::op::name)
+      if (const auto* m = b_.find_measure(e.name); m && m->definition.kind == expr::op::count) return &m->definition.where;
+    return nullptr;
+  }
 
-  /// Notes on the items counted by the left side (at most 10).
+  /// Notes on the items summed or counted by the left side (at most 10),
+  /// within the instance's unit or project under 每个.
   void sum_notes(diagnostic& d, const expr& e, unit u) const {
     const filter* f = aggregated_filter(e);
+    if (!f) f = counted_filter(e);
     if (!f) return;
-    const auto counted = matching_items(b_, *f, 10);
+    const auto counted = matching_items(b_, ev_.scoped(*f), 10);
     for (const std::uint32_t i : counted.items) {
       const item& it = b_.items()[i];
       std::string what;

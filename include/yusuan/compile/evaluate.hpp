@@ -253,6 +253,14 @@ public:
 
   const budget& source() const noexcept { return b_; }
 
+  /// `f` within the scope of the instance under 每个 (the items of its unit
+  /// or project), or `f` itself.
+  filter scoped(const filter& f) const {
+    if (!scope_) return f;
+    if (f.kind == filter::op::all) return *scope_;
+    return *scope_ && f;
+  }
+
 private:
   /// Whether a value may stand for a count: a count, or a whole-number literal.
   static bool countable(const value& v) { return v.kind == value::type::count || v.whole; }
@@ -441,12 +449,6 @@ private:
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
-  }
-
-  filter scoped(const filter& f) const {
-    if (!scope_) return f;
-    if (f.kind == filter::op::all) return *scope_;
-    return *scope_ && f;
   }
 
   /// 绩效指标数, 成本指标数, 产出指标数, 效益指标数, 满意度指标数: the number of

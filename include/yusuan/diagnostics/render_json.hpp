@@ -51,6 +51,8 @@ inline std::string json_objects(const diagnostics& ds, std::optional<std::string
       const auto line = d.span.file->line_of(d.span.offset);
       field(",\"source_line\":",
             std::string(d.span.file->columns_left_out(line), ' ') + std::string(d.span.file->line_text(line)));
+    } else {
+      field(",\"source_line\":", "");  // every object has every field: "" when it points at no line
     }
     field(",\"label\":", d.label);
     field(",\"expected\":", d.expected);
