@@ -729,3 +729,15 @@ TEST(rules, a_parameter_as_the_figure_of_a_year_on_year_claim_is_compared_exactl
     EXPECT_THAT(near, Reports("E0501", "found 下降 4.996%")) << five;
   }
 }
+
+TEST(rules, a_tag_no_item_carries_is_no_warning_in_a_rule_file) {
+  // rules serve budgets with and without the tag, as the standard library's do
+  rules_file r("核对 合计(项目类别 = 公用经费综合定额) ≤ 100.00\n");
+  const auto c = compile_with_rules("208 01 09 30201: 1.00\n", {r.path}, quiet());
+  EXPECT_THAT(c, ChecksClean());
+  EXPECT_TRUE(with_code(c.diags, "W0305").empty()) << dump(c.diags);
+  // the budget's own filter is the budget's: W0305
+  const auto own = compile_with_rules("208 01 09 30201: 1.00\n核对 合计(项目类别 = 公用经费综合定额) ≤ 100.00\n", {r.path},
+                                      quiet());
+  EXPECT_EQ(with_code(own.diags, "W0305").size(), 1u) << dump(own.diags);
+}

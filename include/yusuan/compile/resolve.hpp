@@ -69,8 +69,8 @@ private:
 
   /// A tag key no item carries: a likely misspelt dimension or key is an
   /// error (E0305); otherwise a warning (W0305) in the budget's own files,
-  /// nothing in the standard library's (whose rules serve budgets with and
-  /// without the tag).
+  /// nothing in the standard library's or in rule files (whose rules serve
+  /// budgets with and without the tag).
   void tag_key(const dimension_ref& d, source_span at) {
     if (d.dim != dimension::tag) return;
     const auto& keys = item_tag_keys();
@@ -83,14 +83,25 @@ private:
       e.notes.push_back({"no item carries a tag of this name either", {}});
       return;
     }
-    const bool library = at.file && at.file->name().size() > 2 && at.file->name().front() == '<' &&
-                         at.file->name().back() == '>' && at.file->name() != "<input>";
-    if (library) return;
+    // a file of the library path is named as imported, <std/measures.budget>
+    // (not <stdin>, <input>, <test>: text given by name)
+    const std::string_view name = at.file ? std::string_view(at.file->name()) : std::string_view();
+    const bool library = name.size() > 2 && name.front() == '<' && name.back() == '>' &&
+                         name.find_first_of("/.") != std::string_view::npos;
+    if (library || in_rule_file(at)) return;
     near = text::closest_names(d.tag_key, keys);
     auto& w = rep_.warning("W0305", "no item carries the tag '" + d.tag_key + "'", at,
                            near.empty() ? std::string("this filter matches nothing")
                                         : "did you mean " + text::quoted_list(near) + "?");
     w.found = "'" + d.tag_key + "'";
+  }
+
+  /// Whether `at` is in a rule file (compile_options::rules) or a file one imports.
+  bool in_rule_file(source_span at) const {
+    const auto& sources = d_.data->sources;
+    for (std::size_t i = d_.first_rule_source; i < sources.size(); ++i)
+      if (sources[i].get() == at.file) return true;
+    return false;
   }
 
   void names_in(filter& f) {
