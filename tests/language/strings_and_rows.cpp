@@ -39,6 +39,18 @@ TEST(lang_rows, the_group_of_no_key_in_every_spelling) {
   EXPECT_EQ(d.label, "add a row: 无: 2.00");
 }
 
+TEST(lang_rows, the_row_suggested_for_a_missing_group_quotes_a_name_that_is_no_word) {
+  // a project named a,b"c is written as a string; pasted back, the row is read and the constraint passes
+  const std::string head = "金额单位 元\n项目 甲 金额 1.00 {\n  208 01 09 30227: 1.00\n}\n"
+                           "项目 \"a,b\\\"c\" 金额 2.00 {\n  208 01 09 30227: 2.00\n}\n";
+  auto missing = compile(head + "核对 合计 按 项目 { 甲: 1.00 }\n");
+  const auto& d = one(missing, "E0503");
+  EXPECT_EQ(d.label, "add a row: \"a,b\\\"c\": 2.00");
+  auto pasted = compile(head + "核对 合计 按 项目 { 甲: 1.00; " + d.label.substr(std::string("add a row: ").size()) + " }\n");
+  ASSERT_TRUE(pasted.ok()) << dump(pasted);
+  EXPECT_TRUE(pasted.value->constraints()[0].passed);
+}
+
 TEST(lang_counts, negative_whole_numbers_are_counts) {
   auto r = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 -公务用车 = -2\n核对 公务用车 - 3 = -1\n");
   ASSERT_TRUE(r.ok()) << dump(r);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -317,7 +318,7 @@ private:
       mismatch = true;
       std::vector<std::string> keys;
       for (std::size_t d = 0; d < c.by.size(); ++d)
-        keys.push_back(groups[g].keys[d] == no_key ? std::string("无") : key_text(b_, c.by[d], groups[g].keys[d]));
+        keys.push_back(groups[g].keys[d] == no_key ? std::string("无") : row_key(c.by[d], key_text(b_, c.by[d], groups[g].keys[d])));
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0503" : "E0503";
@@ -367,6 +368,27 @@ private:
     if (counted.count == 0) d.notes.push_back({"no item matches this aggregation", {}});
     if (counted.count > counted.items.size())
       d.notes.push_back({"and " + std::to_string(counted.count - counted.items.size()) + " more items", {}});
+  }
+
+  /// A key as a row of `核对 … 按 …` writes it, to be pasted: a name of a
+  /// project, a unit or a tag value that is no word (it holds a blank or a
+  /// punctuation character, or starts as a number does) as a string.
+  static std::string row_key(const dimension_ref& d, const std::string& k) {
+    if (d.dim != dimension::project && d.dim != dimension::unit && d.dim != dimension::tag) return k;
+    if (!k.empty() && k.find_first_not_of("0123456789") == std::string::npos) return k;  // a code
+    bool word = !k.empty() && !(k[0] >= '0' && k[0] <= '9') && k[0] != '-' && k[0] != '.';
+    static constexpr std::string_view ascii = " \t{}()[]:;,\"'=<>!+*%#/&|";
+    static constexpr std::string_view wide[] = {"：", "；", "，", "、", "。", "“", "”", "‘", "’", "→", "≠", "≤",
+                                                "≥", "＝", "％", "｛", "｝", "（", "）", "\u3000"};
+    word = word && k.find_first_of(ascii) == std::string::npos;
+    for (auto w : wide) word = word && k.find(w) == std::string::npos;
+    if (word) return k;
+    std::string q = "\"";
+    for (char ch : k) {
+      if (ch == '"' || ch == '\\') q += '\\';
+      q += ch;
+    }
+    return q + "\"";
   }
 
   static bool is_equality(const std::string& cmp) { return cmp == "=" || cmp == "==" || cmp == "＝"; }
