@@ -276,6 +276,13 @@ TEST(rules, a_prior_year_figure_under_each_unit_of_several_or_each_project_is_E0
                                 "单位 2 \"中心\" 类型 行政\n208 01 09 30217: 8.00\n上年 接待 11.00\n";
   const auto c = compile_with_rules(two_units, {r.path}, quiet());
   EXPECT_EQ(with_code(c.diags, "E0302").size(), 4u) << dump(c.diags);  // once each, not once per unit
+  // at what compares with the 上年 figure: the name in 上年(接待), 增幅(接待), the 较上年 quantity, the measure
+  std::vector<std::string> at;
+  for (const auto* d : with_code(c.diags, "E0302")) {
+    const auto& text = d->span.file->text();
+    at.push_back(std::string(text.substr(d->span.offset, d->span.length)) + " " + where(*d));
+  }
+  EXPECT_EQ(at, (std::vector<std::string>{"接待 2:19", "增幅(接待) 3:11", "接待 4:11", "接待增幅 6:11"})) << dump(c.diags);
   EXPECT_THAT(c, Reports("E0302", "上年 figures are the whole budget's, not each unit's"));
   EXPECT_TRUE(with_code(c.diags, "E0501").empty()) << dump(c.diags);
   // where the condition holds for no unit, the rule does not apply: nothing to say

@@ -498,7 +498,7 @@ private:
     const bool projects = c.scope == rule_scope::each_project;
     auto& d = rep_.error("E0302",
                std::string("上年 figures are the whole budget's, not each ") + (projects ? "project's" : "unit's"),
-               c.lhs.span,
+               prior_used_at(c, b).value_or(c.lhs.span),
                projects ? "每个 项目 would compare each project with the budget's 上年 figure"
                         : "每个 单位 would compare each of the budget's " + std::to_string(b.units().size()) +
                               " units with the budget's 上年 figure");

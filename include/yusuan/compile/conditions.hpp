@@ -15,21 +15,39 @@
 
 namespace yusuan::compile {
 
-/// Whether a constraint compares with a 上年 figure: 上年(…), 增幅 or
-/// 较上年, directly or through a measure.
-inline bool compares_with_prior(const constraint_def& c, const budget& b) {
-  std::set<std::string> seen;
-  const auto uses = [&](const auto& self, const expr& e) -> bool {
-    if (e.kind == expr::op::prior || e.kind == expr::op::change) return true;
-    if (e.kind == expr::op::name && seen.insert(e.name).second)
-      for (const auto& m : b.measures())
-        if (m.name == e.name && self(self, m.definition)) return true;
-    for (const auto& a : e.args)
-      if (self(self, a)) return true;
-    return false;
-  };
-  return c.yoy != yoy_claim::none || uses(uses, c.lhs) || uses(uses, c.rhs);
+/// Whether an expression reaches a 上年 figure: 上年(…) or 增幅(…), directly
+/// or through a measure (`seen`: the measures looked into).
+inline bool reaches_prior(const expr& e, const budget& b, std::set<std::string>& seen) {
+  if (e.kind == expr::op::prior || e.kind == expr::op::change) return true;
+  if (e.kind == expr::op::name && seen.insert(e.name).second)
+    for (const auto& m : b.measures())
+      if (m.name == e.name && reaches_prior(m.definition, b, seen)) return true;
+  for (const auto& a : e.args)
+    if (reaches_prior(a, b, seen)) return true;
+  return false;
 }
+
+/// Where a constraint compares with a 上年 figure: its 较上年 quantity, or
+/// the outermost part of it that reaches one (`上年(…)`, `增幅(…)`, a measure
+/// defined with them); none when it does not.
+inline std::optional<source_span> prior_used_at(const constraint_def& c, const budget& b) {
+  if (c.yoy != yoy_claim::none) return c.lhs.span;
+  const auto at = [&](const auto& self, const expr& e) -> std::optional<source_span> {
+    if (e.kind == expr::op::prior || e.kind == expr::op::change) return e.span;
+    if (e.kind == expr::op::name) {
+      std::set<std::string> seen;
+      return reaches_prior(e, b, seen) ? std::optional<source_span>(e.span) : std::nullopt;
+    }
+    for (const auto& a : e.args)
+      if (auto s = self(self, a)) return s;
+    return std::nullopt;
+  };
+  if (auto s = at(at, c.lhs)) return s;
+  return at(at, c.rhs);
+}
+
+/// Whether a constraint compares with a 上年 figure (prior_used_at).
+inline bool compares_with_prior(const constraint_def& c, const budget& b) { return prior_used_at(c, b).has_value(); }
 
 /// The first test of a condition on 年度, or nullptr.
 inline const rule_condition* year_condition(const rule_condition& c) {
