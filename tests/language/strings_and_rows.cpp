@@ -49,6 +49,10 @@ TEST(lang_rows, the_row_suggested_for_a_missing_group_quotes_a_name_that_is_no_w
   auto pasted = compile(head + "核对 合计 按 项目 { 甲: 1.00; " + d.label.substr(std::string("add a row: ").size()) + " }\n");
   ASSERT_TRUE(pasted.ok()) << dump(pasted);
   EXPECT_TRUE(pasted.value->constraints()[0].passed);
+  // a unit without a code is named by its name
+  auto unit = compile("金额单位 元\n单位 \"本级\"\n208 01 09 30101: 1.00\n单位 \"甲 中心\"\n208 01 09 30101: 2.00\n"
+                      "核对 合计 按 单位 { 本级: 1.00 }\n");
+  EXPECT_EQ(one(unit, "E0503").label, "add a row: \"甲 中心\": 2.00");
 }
 
 TEST(lang_counts, negative_whole_numbers_are_counts) {

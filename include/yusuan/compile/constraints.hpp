@@ -318,7 +318,7 @@ private:
       mismatch = true;
       std::vector<std::string> keys;
       for (std::size_t d = 0; d < c.by.size(); ++d)
-        keys.push_back(groups[g].keys[d] == no_key ? std::string("无") : row_key(c.by[d], key_text(b_, c.by[d], groups[g].keys[d])));
+        keys.push_back(groups[g].keys[d] == no_key ? std::string("无") : row_key(c.by[d], row_key_text(c.by[d], groups[g].keys[d])));
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0503" : "E0503";
@@ -368,6 +368,14 @@ private:
     if (counted.count == 0) d.notes.push_back({"no item matches this aggregation", {}});
     if (counted.count > counted.items.size())
       d.notes.push_back({"and " + std::to_string(counted.count - counted.items.size()) + " more items", {}});
+  }
+
+  /// A key's text: a unit without a code (Shanghai's budgets publish none)
+  /// by its name, which a row names it by as well.
+  std::string row_key_text(const dimension_ref& d, dimension_key k) const {
+    std::string t = key_text(b_, d, k);
+    if (d.dim == dimension::unit && t.empty() && k < b_.units().size()) t = b_.units()[static_cast<std::size_t>(k)].name;
+    return t;
   }
 
   /// A key as a row of `核对 … 按 …` writes it, to be pasted: a name of a
