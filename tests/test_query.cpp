@@ -19,6 +19,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -2270,4 +2272,16 @@ TEST(query_counts, quantity_difference_both_forms) {
       }
     }
   }
+}
+
+TEST(query_filter, econ_in_takes_any_range_of_codes) {
+  const yusuan::budget reference = yusuan::compile_file("budgets/luoyang-social-insurance-center-2024.budget");
+  const std::vector<yusuan::econ_code> three_public = {ecode("30212"), ecode("30217"), ecode("30231"), ecode("31013")};
+  const auto by_range = yusuan::total(reference, yusuan::econ_in(three_public));
+  const auto by_digits = yusuan::total(reference, yusuan::econ_in({30212, 30217, 30231, 31013}));
+  EXPECT_EQ(by_range.count, by_digits.count);
+  EXPECT_EQ(by_range.value(), by_digits.value());
+  EXPECT_GT(by_range.count, 0u);
+  const std::array<yusuan::econ_code, 1> none = {ecode("39999")};
+  EXPECT_EQ(yusuan::total(reference, yusuan::econ_in(none)).count, 0u);
 }

@@ -8,6 +8,7 @@
 #include <yusuan/model/expr.hpp>
 #include <yusuan/query/dimension.hpp>
 
+#include <concepts>
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
@@ -35,11 +36,26 @@ inline filter econ_is(econ_code c) { return where_eq({dimension::econ, 0, {}}, v
 inline filter gov_econ_is(econ_code c) { return where_eq({dimension::gov_econ, 0, {}}, value_of(c)); }
 inline filter kind_is(spending_kind k) { return where_eq({dimension::kind, 0, {}}, value_of(k)); }
 inline filter fund_is(fund_source s) { return where_eq({dimension::fund, 0, {}}, value_of(s)); }
+/// 经济 in (codes): each code by its digits, 30217 (款) or 302 (类).
 inline filter econ_in(std::initializer_list<std::uint32_t> codes) {
   filter f;
   f.kind = filter::op::in;
   f.dim = {dimension::econ, 0, {}};
   for (auto c : codes) f.values.push_back(value_of(econ_code::from_digits(c, c >= 10000 ? 2 : 1)));
+  return f;
+}
+/// 经济 in (codes): any range of econ_code (a vector read from a database,
+/// a catalog's codes …).
+template <class Range>
+  requires requires(const Range& r) {
+    { *std::begin(r) } -> std::convertible_to<econ_code>;
+    std::end(r);
+  }
+filter econ_in(const Range& codes) {
+  filter f;
+  f.kind = filter::op::in;
+  f.dim = {dimension::econ, 0, {}};
+  for (econ_code c : codes) f.values.push_back(value_of(c));
   return f;
 }
 /// tag key = value; the value is looked up in the budget's strings.
