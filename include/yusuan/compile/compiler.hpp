@@ -419,11 +419,8 @@ private:
   void name_budget_in_rules(diagnostics& out) const {
     const auto& sources = draft_.data->sources;
     if (draft_.first_rule_source >= sources.size() || sources.empty()) return;
-    std::vector<const source_file*> rules;
-    for (std::size_t i = draft_.first_rule_source; i < sources.size(); ++i) rules.push_back(sources[i].get());
-    out.add_note(
-        [&](const diagnostic& d) { return std::find(rules.begin(), rules.end(), d.span.file) != rules.end(); },
-        "checked on the budget " + sources.front()->name());
+    out.add_note([&](const diagnostic& d) { return draft_.is_rule_source(d.span.file); },
+                 "checked on the budget " + sources.front()->name());
   }
 
   void evaluate(const budget& b, const std::vector<std::size_t>& order) {
@@ -509,9 +506,7 @@ private:
   }
 
   void record(constraint_result r) {
-    const auto& sources = ctx_.data().sources;
-    for (std::size_t i = draft_.first_rule_source; i < sources.size(); ++i)
-      if (sources[i].get() == r.span.file) r.from_rules = true;
+    if (draft_.is_rule_source(r.span.file)) r.from_rules = true;
     if (opt_.on_constraint) opt_.on_constraint(r);
     ctx_.data().constraints.push_back(std::move(r));
   }

@@ -335,17 +335,12 @@ private:
   }
 
   /// The filter of 合计(…), or of a measure defined as one.
-  const filter* aggregated_filter(const expr& e) const {
-    if (e.kind == expr::op::sum) return &e.where;
+  const filter* aggregated_filter(const expr& e) const { return filter_of(e, expr::op::sum); }
+  /// The filter of an aggregation of kind `op` (合计, 计数 …), or of a measure defined as one.
+  const filter* filter_of(const expr& e, expr::op op) const {
+    if (e.kind == op) return &e.where;
     if (e.kind == expr::op::name)
-      if (const auto* m = b_.find_measure(e.name); m && m->definition.kind == expr::op::sum) return &m->definition.where;
-    return nullptr;
-  }
-  /// The filter of a 计数(…) (or a measure defined as one).
-  const filter* counted_filter(const expr& e) const {
-    if (e.kind == expr::op::count) return &e.where;
-    if (e.kind == expr::op::name)
-      if (const auto* m = b_.find_measure(e.name); m && m->definition.kind == expr::op::count) return &m->definition.where;
+      if (const auto* m = b_.find_measure(e.name); m && m->definition.kind == op) return &m->definition.where;
     return nullptr;
   }
 
@@ -353,7 +348,7 @@ private:
   /// within the instance's unit or project under 每个.
   void sum_notes(diagnostic& d, const expr& e, unit u) const {
     const filter* f = aggregated_filter(e);
-    if (!f) f = counted_filter(e);
+    if (!f) f = filter_of(e, expr::op::count);
     if (!f) return;
     const auto counted = matching_items(b_, ev_.scoped(*f), 10);
     for (const std::uint32_t i : counted.items) {

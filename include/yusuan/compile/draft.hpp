@@ -132,6 +132,12 @@ struct draft {
   bool reading_rules = false;                 // the files read now are rule files
   std::size_t measures_before_rules = 0;      // the budget's own measures (a rule's 口径 of their names yields)
   std::uint16_t first_rule_source = 0xFFFF;   // sources from this index on are rule files
+  /// Whether `f` is a rule file (compile_options::rules) or a file one imports.
+  bool is_rule_source(const source_file* f) const {
+    for (std::size_t i = first_rule_source; i < data->sources.size(); ++i)
+      if (data->sources[i].get() == f) return true;
+    return false;
+  }
 
   std::uint32_t intern(std::string_view s) {
     auto [it, inserted] = string_ids.try_emplace(std::string(s), static_cast<std::uint32_t>(data->strings.size()));

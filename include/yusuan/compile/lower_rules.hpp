@@ -218,10 +218,7 @@ public:
         // that one --set is one threshold for every budget checked
         if (auto ov = c_.d.overrides.find(name); it->second.from_override && ov != c_.d.overrides.end()) {
           bool again_ok = true;
-          const source_file* here = c_.rep.file();
-          c_.rep.set_file(c_.d.override_source.get());
-          expr again = c_.exprs.literal(slice{ov->second.b, ov->second.e}, ov->second.span, again_ok);
-          c_.rep.set_file(here);
+          expr again = override_value(ov->second, again_ok);
           if (again_ok && again.kind != expr::op::count_literal) it->second.value = std::move(again);
         }
         // … of the kind the rule declares: an amount for an amount, a
@@ -259,10 +256,7 @@ public:
     bool ok = true;
     if (auto ov = c_.d.overrides.find(name); ov != c_.d.overrides.end()) {
       ov->second.used = true;
-      const source_file* here = c_.rep.file();
-      c_.rep.set_file(c_.d.override_source.get());
-      p.value = c_.exprs.literal(slice{ov->second.b, ov->second.e}, ov->second.span, ok);
-      c_.rep.set_file(here);
+      p.value = override_value(ov->second, ok);
       if (!ok) {
         // the override's error is reported; the declared value stands in for
         // it, so that the rules using the parameter say nothing more of it
@@ -303,6 +297,16 @@ public:
       ok = false;
     }
     if (ok) c_.d.parameters.emplace(name, std::move(p));
+  }
+
+  /// The value a --set gives (compile_options::parameters), read in the
+  /// unit of the file being read; its errors are located in the --set text.
+  expr override_value(const parameter_override& o, bool& ok) {
+    const source_file* here = c_.rep.file();
+    c_.rep.set_file(c_.d.override_source.get());
+    expr v = c_.exprs.literal(slice{o.b, o.e}, o.span, ok);
+    c_.rep.set_file(here);
+    return v;
   }
 
   /// Whether a value is written as a name (a 参数's), not as a number.

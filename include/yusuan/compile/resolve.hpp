@@ -88,20 +88,12 @@ private:
     const std::string_view name = at.file ? std::string_view(at.file->name()) : std::string_view();
     const bool library = name.size() > 2 && name.front() == '<' && name.back() == '>' &&
                          name.find_first_of("/.") != std::string_view::npos;
-    if (library || in_rule_file(at)) return;
+    if (library || d_.is_rule_source(at.file)) return;
     near = text::closest_names(d.tag_key, keys);
     auto& w = rep_.warning("W0305", "no item carries the tag '" + d.tag_key + "'", at,
                            near.empty() ? std::string("this filter matches nothing")
                                         : "did you mean " + text::quoted_list(near) + "?");
     w.found = "'" + d.tag_key + "'";
-  }
-
-  /// Whether `at` is in a rule file (compile_options::rules) or a file one imports.
-  bool in_rule_file(source_span at) const {
-    const auto& sources = d_.data->sources;
-    for (std::size_t i = d_.first_rule_source; i < sources.size(); ++i)
-      if (sources[i].get() == at.file) return true;
-    return false;
   }
 
   void names_in(filter& f) {
