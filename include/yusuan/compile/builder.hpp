@@ -1,12 +1,16 @@
 // yusuan/compile/builder.hpp -- a checked budget assembled in C++ rather than
 // written in the budget language.  build() runs the checks the reader makes
 // on what it reads that C++ contents can break (compile/builder_checks.hpp:
-// codes in their classification, income lines and their parts, project
-// names) and the checks the compiler runs after reading (project amounts,
-// project groups, income against expenditure, each fund and each unit,
-// totals within what an amount holds, the classification catalogs, the
-// measures), so a budget built here is as checked as one compiled.  What it
-// cannot hold: 核对 (compile a budget's text for those).  Spirit-free.
+// codes in their classification, income lines and their parts, names of
+// projects, groups, figures and measures, tags) and the checks the compiler
+// runs after reading (project amounts, project groups, income against
+// expenditure, each fund and each unit, totals within what an amount holds,
+// the classification catalogs, the measures, the constraints), so a budget
+// built here is as checked as one compiled.  Constraints are comparisons
+// (核对 a = b, with 容差, 警告 and a message); 较上年 claims, grouped rows
+// (按) and rules under 每个 / 当 are the language's (compile a text for
+// those).  Expressions are built with <yusuan/query/expressions.hpp>, filters
+// with <yusuan/query/filters.hpp>.  Spirit-free.
 //
 //   yusuan::budget_builder bb;
 //   bb.year(2024).amount_unit(yusuan::unit::wan_yuan).unit("803019", "洛阳市社会保险中心", yusuan::unit_type::civil_service);
@@ -15,7 +19,10 @@
 //   it.function = *yusuan::function_code::parse("208 01 09");
 //   it.econ = *yusuan::econ_code::parse("30101");
 //   it.kind = yusuan::spending_kind::personnel;
+//   it.tags = bb.tags({{"来源", "工资系统"}});
 //   bb.add(it);
+//   bb.measure("工资福利", yusuan::sum_of(yusuan::econ_in({301})));
+//   bb.constraint(yusuan::named("工资福利"), "=", yusuan::literal(yusuan::money::parse("412.16", yusuan::unit::wan_yuan)));
 //   yusuan::budget b = bb.build();  // throws budget_error when a check fails
 #pragma once
 
@@ -30,15 +37,29 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/evaluate.hpp>
 #include <yusuan/compile/resolve.hpp>
+#include <yusuan/query/expressions.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace yusuan {
+
+/// How budget_builder::constraint checks its comparison: 容差, 警告 and the
+/// message, as the language's 核对 takes them.
+struct constraint_options {
+  std::optional<money> tolerance;  // 容差: a difference up to this passes
+  bool warning = false;            // 警告: a failure is a warning (W0501), not an error (E0501)
+  std::string message;             // shown with a failure
+  std::string text;                // the constraint's text; empty: written from its expressions
+};
 
 class budget_builder {
 public:
@@ -146,6 +167,74 @@ public:
     return *this;
   }
 
+  /// The tag set of `key = value` tags, for item::tags (the same set is the
+  /// same id).  A key given twice keeps its last value, as a statement's tag
+  /// overrides its block's in the language.
+  std::uint32_t tags(std::initializer_list<std::pair<std::string_view, std::string_view>> kv) {
+    return tag_set(kv.begin(), kv.end());
+  }
+  std::uint32_t tags(const std::vector<std::pair<std::string, std::string>>& kv) { return tag_set(kv.begin(), kv.end()); }
+
+  /// A project group (项目组): projects whose spending is broken down only
+  /// in aggregate.  Its `members` are indices of projects (a project whose
+  /// `group` is this index is a member too); items name the group by its
+  /// index (item::group), and their sum must equal the members' amounts
+  /// (E0403).  A project in two groups is E0303.
+  std::uint32_t add(project_group g) {
+    d_.group_ids.emplace(g.name, static_cast<std::uint32_t>(d_.data->groups.size()));
+    d_.data->groups.push_back(std::move(g));
+    return static_cast<std::uint32_t>(d_.data->groups.size() - 1);
+  }
+
+  /// A prior-year figure (上年 NAME: amount), for 上年(NAME), 增幅 and 较上年.
+  budget_builder& prior(std::string name, money m) {
+    d_.prior_ids.emplace(name, d_.data->prior.size());
+    d_.data->prior.push_back({std::move(name), m, {}});
+    return *this;
+  }
+  /// A figure stated by the narrative (数值 NAME: amount).
+  budget_builder& figure(std::string name, money m) {
+    ::yusuan::figure f;
+    f.name = std::move(name);
+    f.amount = m;
+    return add_figure(std::move(f));
+  }
+  /// A count (计数 NAME: n unit), such as 公务用车保有量 4 辆.
+  budget_builder& count(std::string name, std::int64_t n, std::string unit_word = {}) {
+    ::yusuan::figure f;
+    f.name = std::move(name);
+    f.is_money = false;
+    f.count = n;
+    f.unit = std::move(unit_word);
+    return add_figure(std::move(f));
+  }
+  /// A measure (口径 NAME = definition), evaluated by build() after the
+  /// measures it names; a cycle is E0302, as is a name that is none of the
+  /// budget's.
+  budget_builder& measure(std::string name, expr definition) {
+    ::yusuan::measure m;
+    m.name = std::move(name);
+    m.definition = std::move(definition);
+    d_.data->measures.push_back(std::move(m));
+    return *this;
+  }
+  /// A constraint (核对 lhs cmp rhs), checked by build() once the measures
+  /// are evaluated; `cmp` is one of = ≠ ≤ ≥ < > (or == != <= >=).  A failed
+  /// one is E0501 (W0501 with options.warning), and its result is in
+  /// budget::constraints() either way.
+  budget_builder& constraint(expr lhs, std::string_view cmp, expr rhs, constraint_options options = {}) {
+    compile::constraint_def c;
+    c.lhs = std::move(lhs);
+    c.rhs = std::move(rhs);
+    c.cmp = std::string(cmp);
+    c.tolerance = options.tolerance;
+    c.warning = options.warning;
+    c.message = std::move(options.message);
+    c.text = std::move(options.text);
+    d_.constraints.push_back(std::move(c));
+    return *this;
+  }
+
   /// The items so far, to edit in place.
   std::vector<item>& items() noexcept { return d_.data->items; }
 
@@ -154,11 +243,16 @@ public:
     auto& data = *d_.data;
     if (data.sources.empty()) data.sources.push_back(std::make_shared<const source_file>("<builder>", std::string()));
     compile::reporter rep(options.max_errors);
-    if (!indices_valid(rep) || !compile::contents_valid(data, rep)) {
+    if (!indices_valid(rep) || !compile::contents_valid(data, rep) || !groups_linked(rep)) {
       diags.append(rep.finish());
       return std::nullopt;
     }
     for (std::size_t i = 0; i < data.measures.size(); ++i) d_.measure_ids.emplace(data.measures[i].name, i);
+    for (auto& c : d_.constraints) {
+      c.file_unit = data.header.amount_unit;
+      if (c.text.empty()) c.text = constraint_text(c);
+      if (options.constraints_as_warnings) c.warning = true;
+    }
     const auto order = compile::resolver(d_, rep).run();
     compile::derive_basic_kinds(d_);
     const bool totals_fit = compile::built_in_checks(d_, rep).run();
@@ -173,6 +267,12 @@ public:
       compile::evaluator ev(b, rep);
       ev.evaluate_measures(order);
       ev.store_values(data.measures);
+      compile::constraint_checker checker(ev, rep);
+      for (const auto& c : d_.constraints) {
+        constraint_result r = checker.check(c);
+        if (options.on_constraint) options.on_constraint(r);
+        data.constraints.push_back(std::move(r));
+      }
     }
     diagnostics mine = rep.finish();
     diags.append(mine);  // after what the caller's diagnostics held
@@ -192,6 +292,75 @@ public:
   }
 
 private:
+  template <class It>
+  std::uint32_t tag_set(It first, It last) {
+    compile::tag_list tags;
+    for (; first != last; ++first) tags.emplace_back(d_.intern(first->first), d_.intern(first->second));
+    // the last value of a key wins: sorted by key, stably, the last of each run kept
+    std::stable_sort(tags.begin(), tags.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < tags.size(); ++i)
+      if (i + 1 == tags.size() || tags[i + 1].first != tags[i].first) tags[kept++] = tags[i];
+    tags.resize(kept);
+    return d_.tag_set_id(std::move(tags));
+  }
+
+  budget_builder& add_figure(::yusuan::figure f) {
+    d_.figure_ids.emplace(f.name, d_.data->figures.size());
+    d_.data->figures.push_back(std::move(f));
+    return *this;
+  }
+
+  /// Each group's members and the projects that name it agree (a project
+  /// listed by a group, or naming it, is its member; one in two groups is
+  /// E0303), and each group's breakdown is the sum of its items.
+  bool groups_linked(compile::reporter& rep) {
+    auto& data = *d_.data;
+    bool ok = true;
+    for (std::uint32_t g = 0; g < data.groups.size(); ++g) {
+      auto& grp = data.groups[g];
+      for (const std::uint32_t m : grp.members) {
+        auto& p = data.projects[m];
+        if (p.group != npos32 && p.group != g) {
+          rep.error("E0303", "project '" + p.name + "' is in group '" + data.groups[p.group].name + "' and in group '" +
+                                 grp.name + "'",
+                    source_span{}, "a project is in one group at most");
+          ok = false;
+        }
+        p.group = g;
+      }
+    }
+    for (auto& grp : data.groups) {
+      grp.members.clear();
+      grp.amount = money{};
+    }
+    for (std::uint32_t i = 0; i < data.projects.size(); ++i)
+      if (data.projects[i].group != npos32) data.groups[data.projects[i].group].members.push_back(i);
+    std::vector<money_sum> breakdown(data.groups.size());
+    for (const auto& it : data.items)
+      if (it.group != npos32) breakdown[it.group] += it.amount;
+    for (std::size_t g = 0; g < data.groups.size(); ++g) {
+      const auto v = breakdown[g].fen();
+      if (v > std::numeric_limits<std::int64_t>::max() || v < -std::numeric_limits<std::int64_t>::max()) {
+        rep.error("E0701", "the items of group '" + data.groups[g].name + "' add up to more than an amount can hold",
+                  source_span{}, "amounts and their totals are at most 92,233,720,368,547,758.07 元");
+        ok = false;
+        continue;
+      }
+      data.groups[g].amount = breakdown[g].value();
+    }
+    return ok;
+  }
+
+  /// A constraint's text as the language writes it: 核对 lhs cmp rhs [容差 t] [警告].
+  std::string constraint_text(const compile::constraint_def& c) const {
+    const ::yusuan::unit u = d_.data->header.amount_unit;
+    std::string t = "核对 " + to_text(c.lhs, u) + " " + c.cmp + " " + to_text(c.rhs, u);
+    if (c.tolerance) t += " 容差 " + detail::amount_text(*c.tolerance, u);
+    if (c.warning) t += " 警告";
+    return t;
+  }
+
   /// Every index of an item, an income line, a project and a group names
   /// something the budget has (E0301 for an unknown project or unit, E0206
   /// for another index out of range), and every kind and source of funds is
@@ -251,6 +420,14 @@ private:
               "the budget has " + count(data.projects.size()) + " projects");
           break;
         }
+    static constexpr std::string_view comparators[] = {"=", "==", "＝", "≠", "!=", "≤", "<=", "≥", ">=", "<", ">"};
+    for (std::size_t i = 0; i < d_.constraints.size() && ok; ++i)
+      if (std::find(std::begin(comparators), std::end(comparators), d_.constraints[i].cmp) == std::end(comparators))
+        bad("E0205", "constraint " + std::to_string(i) + " compares with '" + d_.constraints[i].cmp + "'",
+            "not a comparison: = ≠ ≤ ≥ < > (or == != <= >=)");
+    for (std::size_t i = 0; i < d_.constraints.size() && ok; ++i)
+      if (d_.constraints[i].tolerance && d_.constraints[i].tolerance->sign() < 0)
+        bad("E0205", "constraint " + std::to_string(i) + " has a negative 容差", "a tolerance is an amount ≥ 0");
     return ok;
   }
 

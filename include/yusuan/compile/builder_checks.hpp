@@ -15,6 +15,7 @@
 #include <yusuan/money/sum.hpp>
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -90,6 +91,33 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
   std::set<std::string, std::less<>> names;
   for (const auto& p : data.projects)
     if (!names.insert(p.name).second) fail("E0303", "project '" + p.name + "' is declared twice", "a project's name is its own");
+  names.clear();
+  for (const auto& g : data.groups)
+    if (!names.insert(g.name).second)
+      fail("E0303", "project group '" + g.name + "' is declared twice", "a group's name is its own");
+  names.clear();
+  for (const auto& p : data.prior)
+    if (!names.insert(p.name).second) fail("E0303", "prior-year figure '" + p.name + "' is stated twice", "once for each name");
+  // a measure, a figure and (in a budget's text) a 参数 each need a name of
+  // their own: which one an expression means would depend on the lookups
+  std::map<std::string, const char*, std::less<>> named;
+  const auto declare = [&](const std::string& name, const char* what) {
+    auto [it, inserted] = named.try_emplace(name, what);
+    if (inserted) return;
+    if (it->second == what)
+      fail("E0303", std::string(what) + " '" + name + "' is declared twice", "once for each name");
+    else
+      fail("E0303", "'" + name + "' is declared as " + what + " and as " + it->second,
+           "a measure and a figure (数值, 计数) each need a name of their own");
+  };
+  for (const auto& f : data.figures) declare(f.name, "a figure");
+  for (const auto& m : data.measures) declare(m.name, "a measure");
+  for (std::size_t i = 1; i < data.tag_sets.size(); ++i)
+    for (const auto& [k, v] : data.tag_sets[i])
+      if (k >= data.strings.size() || v >= data.strings.size() || data.strings[k].empty()) {
+        fail("E0206", "tag set " + std::to_string(i) + " has a tag without a key", "a tag is key = value");
+        break;
+      }
   return rep.errors_seen() == before;
 }
 

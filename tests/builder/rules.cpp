@@ -1,0 +1,273 @@
+// budget_builder's tags, project groups, figures, measures and constraints:
+// a budget assembled in C++ holds what the same budget written in the
+// language holds, measures evaluate to the same values and constraints pass
+// and fail alike; mistakes of the calling code are diagnostics, not crashes.
+#include <yusuan/compile.hpp>
+#include <yusuan/compile/builder.hpp>
+#include <yusuan/query.hpp>
+#include <yusuan/query/expressions.hpp>
+
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+using namespace yusuan_test;
+using yusuan::count_literal;
+using yusuan::literal;
+using yusuan::named;
+using yusuan::percent;
+using yusuan::sum_of;
+
+namespace {
+
+yusuan::item item_of(std::string_view amount, std::string_view econ, spending_kind kind) {
+  yusuan::item it;
+  it.amount = yuan(amount);
+  it.function = fn("2080109");
+  it.econ = ec(econ);
+  it.kind = kind;
+  return it;
+}
+
+/// The budget of `written` (below), assembled in C++; `change` adds to it
+/// before it is built.
+yusuan::budget_builder assembled() {
+  yusuan::budget_builder bb;
+  bb.year(2024).unit("900001", "测试单位", yusuan::unit_type::institution);
+  yusuan::income_line l;
+  l.amount = yuan("300.00");
+  bb.add(l);
+  yusuan::item office = item_of("100.00", "30201", spending_kind::public_funds);
+  office.tags = bb.tags({{"来源", "定额"}, {"批次", "一"}});
+  bb.add(office);
+  yusuan::project p;
+  p.name = "甲项目";
+  p.kind = spending_kind::operating;
+  p.function = fn("2080109");
+  p.amount = yuan("200.00");
+  const auto pid = bb.add(p);
+  yusuan::project_group g;
+  g.name = "运转项目";
+  g.members = {pid};
+  const auto gid = bb.add(g);
+  for (auto [amount, econ] : {std::pair{"120.00", "30201"}, std::pair{"80.00", "30202"}}) {
+    yusuan::item it = item_of(amount, econ, spending_kind::operating);
+    it.group = gid;
+    bb.add(it);
+  }
+  bb.prior("办公", yuan("250.00")).figure("采购", yuan("10.00")).count("车辆", 4, "辆");
+  bb.measure("办公", sum_of(yusuan::econ_is(ec("30201"))));
+  bb.measure("办公占比", yusuan::share_of(named("办公"), named("支出合计")));
+  return bb;
+}
+
+/// The same budget in the language.
+constexpr const char* written = R"(年度 2024
+单位 900001 测试单位 类型 事业
+收入 一般公共预算 300.00
+208 01 09 公用经费 {
+  30201: 100.00 来源=定额 批次=一
+}
+项目 甲项目 类型 其他运转类 功能 208 01 09 金额 200.00
+项目组 运转项目 (甲项目) 208 01 09 其他运转类 {
+  30201: 120.00
+  30202: 80.00
+}
+上年 办公 250.00
+数值 采购 10.00
+计数 车辆 4 辆
+口径 办公 = 合计(经济 = 30201)
+口径 办公占比 = 占比(办公, 支出合计)
+)";
+
+}  // namespace
+
+TEST(builder_rules, a_budget_assembled_in_cpp_holds_what_its_text_holds) {
+  auto bb = assembled();
+  yusuan::diagnostics diags;
+  const auto built = bb.build(diags, no_catalog());
+  ASSERT_TRUE(built.has_value()) << dump(diags);
+  const auto text = compile(written);
+  ASSERT_TRUE(text.value.has_value()) << dump(text);
+  const yusuan::budget& a = *built;
+  const yusuan::budget& b = *text.value;
+  // tags: the same sets, read back by key
+  ASSERT_EQ(a.items().size(), b.items().size());
+  EXPECT_EQ(a.tag_of(a.items()[0], "来源"), "定额");
+  EXPECT_EQ(a.tag_of(a.items()[0], "批次"), "一");
+  EXPECT_EQ(a.tags_of(a.items()[0]), b.tags_of(b.items()[0]));
+  const auto by_tag = [](const yusuan::budget& x) {
+    return yusuan::total(x, yusuan::tag_is(x, "来源", "定额")).sum.value();
+  };
+  EXPECT_EQ(by_tag(a), yuan("100.00"));
+  EXPECT_EQ(by_tag(a), by_tag(b));
+  // the group: its member and its breakdown
+  ASSERT_EQ(a.groups().size(), 1u);
+  EXPECT_EQ(a.groups()[0].name, "运转项目");
+  EXPECT_EQ(a.groups()[0].members, std::vector<std::uint32_t>{0});
+  EXPECT_EQ(a.groups()[0].amount, yuan("200.00"));
+  EXPECT_EQ(a.groups()[0].amount, b.groups()[0].amount);
+  EXPECT_EQ(a.projects()[0].group, 0u);
+  // figures
+  EXPECT_EQ(a.prior("办公"), yuan("250.00"));
+  ASSERT_EQ(a.figures().size(), 2u);
+  EXPECT_EQ(a.figures()[1].name, "车辆");
+  EXPECT_FALSE(a.figures()[1].is_money);
+  EXPECT_EQ(a.figures()[1].count, 4);
+  EXPECT_EQ(a.figures()[1].unit, "辆");
+  // measures: the values the compiler finds for the same definitions
+  ASSERT_EQ(a.measures().size(), 2u);
+  EXPECT_EQ(a.measures()[0].value, yuan("220.00"));
+  for (std::size_t i = 0; i < 2; ++i) {
+    SCOPED_TRACE(a.measures()[i].name);
+    EXPECT_EQ(a.measures()[i].name, b.measures()[i].name);
+    EXPECT_EQ(a.measures()[i].value, b.measures()[i].value);
+    EXPECT_EQ(a.measures()[i].is_count, b.measures()[i].is_count);
+  }
+}
+
+TEST(builder_rules, constraints_pass_and_fail_as_the_same_text_does) {
+  struct one {
+    yusuan::expr lhs;
+    const char* cmp;
+    yusuan::expr rhs;
+    yusuan::constraint_options options;
+    const char* text;  // what the builder writes, and the language reads
+  };
+  const one cases[] = {
+      {named("办公"), "=", literal(yuan("220.00")), {}, "核对 办公 = 220.00"},
+      {named("办公"), "=", literal(yuan("220.01")), {}, "核对 办公 = 220.01"},
+      {named("办公"), "=", literal(yuan("220.01")), {yuan("0.01"), false, {}, {}}, "核对 办公 = 220.01 容差 0.01"},
+      {named("办公占比"), "≤", percent(70), {}, "核对 办公占比 ≤ 70%"},
+      {named("办公占比"), "<", percent(7333, 2), {}, "核对 办公占比 < 73.33%"},
+      {yusuan::count_of(), "=", count_literal(3), {}, "核对 计数() = 3"},
+      {named("车辆"), "≥", count_literal(5), {}, "核对 车辆 ≥ 5"},
+      {sum_of(yusuan::kind_is(spending_kind::operating)) - named("办公"), "≠", literal(yuan("0.00")), {},
+       "核对 合计(类型 = 其他运转类) - 办公 ≠ 0.00"},
+      {yusuan::change_of(named("办公")), "=", percent(-12), {}, "核对 增幅(办公) = -12%"},
+      {named("办公"), ">", yusuan::prior_of("办公"), {{}, true, "办公经费应增长", {}}, "核对 办公 > 上年(办公) 警告"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto bb = assembled();
+    bb.constraint(c.lhs, c.cmp, c.rhs, c.options);
+    std::vector<yusuan::constraint_result> seen;
+    auto options = no_catalog();
+    options.on_constraint = [&](const yusuan::constraint_result& r) { seen.push_back(r); };
+    yusuan::diagnostics from_cpp;
+    const auto built = bb.build(from_cpp, options);
+    const std::string source = std::string(written) + c.text +
+                               (c.options.message.empty() ? "" : " \"" + c.options.message + "\"") + "\n";
+    const auto text = compile(source);
+    ASSERT_EQ(seen.size(), 1u) << dump(from_cpp);
+    const auto& mine = built ? built->constraints() : std::span<const yusuan::constraint_result>(seen);
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine[0].text, c.text);
+    const auto& theirs = text.value ? text.value->constraints() : std::span<const yusuan::constraint_result>{};
+    // the language's verdict, from its budget or from its diagnostics
+    const bool text_passed = text.value ? theirs.size() == 1 && theirs[0].passed : false;
+    EXPECT_EQ(mine[0].passed, text_passed) << dump(text);
+    EXPECT_EQ(built.has_value(), text.value.has_value()) << dump(from_cpp) << "\n--\n" << dump(text);
+    EXPECT_EQ(with_code(from_cpp, "E0501").size(), with_code(text, "E0501").size());
+    EXPECT_EQ(with_code(from_cpp, "W0501").size(), with_code(text, "W0501").size());
+    if (!c.options.message.empty()) {
+      EXPECT_TRUE(has(dump(from_cpp), c.options.message)) << dump(from_cpp);
+    }
+  }
+}
+
+TEST(builder_rules, a_failed_constraint_is_located_by_its_text_not_a_file) {
+  auto bb = assembled();
+  bb.constraint(named("办公"), "=", literal(yuan("999.00")));
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  const auto failed = with_code(diags, "E0501");
+  ASSERT_EQ(failed.size(), 1u) << dump(diags);
+  EXPECT_TRUE(has(failed[0]->message, "核对 办公 = 999.00")) << dump(diags);
+  EXPECT_EQ(failed[0]->expected, "999.00");
+  EXPECT_TRUE(has(failed[0]->found, "220.00")) << dump(diags);
+  // constraints_as_warnings: the budget is built, its constraint failed
+  auto again = assembled();
+  again.constraint(named("办公"), "=", literal(yuan("999.00")));
+  auto options = no_catalog();
+  options.constraints_as_warnings = true;
+  yusuan::diagnostics warned;
+  const auto b = again.build(warned, options);
+  ASSERT_TRUE(b.has_value()) << dump(warned);
+  ASSERT_EQ(b->constraints().size(), 1u);
+  EXPECT_FALSE(b->constraints()[0].passed);
+  EXPECT_EQ(with_code(warned, "W0501").size(), 1u) << dump(warned);
+}
+
+TEST(builder_rules, mistakes_of_the_calling_code_are_diagnostics) {
+  struct bad_case {
+    const char* what;
+    std::function<void(yusuan::budget_builder&)> change;
+    const char* code;
+    const char* message;
+  };
+  const bad_case cases[] = {
+      {"comparison", [](auto& bb) { bb.constraint(named("办公"), "=~", literal(yuan("1.00"))); }, "E0205",
+       "constraint 0 compares with '=~'"},
+      {"tolerance", [](auto& bb) { bb.constraint(named("办公"), "=", literal(yuan("1.00")), {yuan("-0.01"), false, {}, {}}); },
+       "E0205", "constraint 0 has a negative 容差"},
+      {"measure twice", [](auto& bb) { bb.measure("办公", count_literal(1)); }, "E0303",
+       "a measure '办公' is declared twice"},
+      {"figure and measure", [](auto& bb) { bb.figure("办公占比", yuan("1.00")); }, "E0303",
+       "'办公占比' is declared as a measure and as a figure"},
+      {"prior twice", [](auto& bb) { bb.prior("办公", yuan("1.00")); }, "E0303",
+       "prior-year figure '办公' is stated twice"},
+      {"group twice",
+       [](auto& bb) {
+         yusuan::project_group g;
+         g.name = "运转项目";
+         bb.add(g);
+       },
+       "E0303", "project group '运转项目' is declared twice"},
+      {"project in two groups",
+       [](auto& bb) {
+         yusuan::project_group g;
+         g.name = "另一组";
+         g.members = {0};
+         bb.add(g);
+       },
+       "E0303", "project '甲项目' is in group '运转项目' and in group '另一组'"},
+      {"tag without a key", [](auto& bb) { bb.items()[0].tags = bb.tags({{"", "定额"}}); }, "E0206",
+       "tag set 2 has a tag without a key"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto bb = assembled();
+    c.change(bb);
+    yusuan::diagnostics diags;
+    EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+    const auto found = with_code(diags, c.code);
+    ASSERT_EQ(found.size(), 1u) << dump(diags);
+    EXPECT_EQ(found[0]->message, c.message);
+    EXPECT_FALSE(found[0]->span);
+  }
+  // a measure naming nothing the budget has: E0302, as in the language
+  auto bb = assembled();
+  bb.measure("误", named("不存在的口径"));
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  EXPECT_EQ(with_code(diags, "E0302").size(), 1u) << dump(diags);
+}
+
+TEST(builder_rules, a_tag_set_is_the_same_id_for_the_same_tags_and_keeps_a_keys_last_value) {
+  yusuan::budget_builder bb;
+  const auto a = bb.tags({{"甲", "1"}, {"乙", "2"}});
+  const auto b = bb.tags({{"乙", "2"}, {"甲", "1"}});
+  const auto c = bb.tags({{"甲", "0"}, {"乙", "2"}, {"甲", "1"}});
+  EXPECT_NE(a, 0u);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, c);
+  EXPECT_EQ(bb.tags({}), 0u);
+  const std::vector<std::pair<std::string, std::string>> v{{"甲", "9"}};
+  EXPECT_NE(bb.tags(v), a);
+}
