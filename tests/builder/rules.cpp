@@ -271,3 +271,27 @@ TEST(builder_rules, a_tag_set_is_the_same_id_for_the_same_tags_and_keeps_a_keys_
   const std::vector<std::pair<std::string, std::string>> v{{"甲", "9"}};
   EXPECT_NE(bb.tags(v), a);
 }
+
+TEST(builder_rules, the_example_of_the_language_guide_builds_with_its_warning) {
+  // docs/language.md §11, as written there
+  yusuan::budget_builder bb;
+  bb.year(2024).unit("900001", "测试单位", yusuan::unit_type::institution);
+  yusuan::item it;
+  it.amount = yusuan::money::parse("10.00");
+  it.function = *yusuan::function_code::parse("208 01 09");
+  it.econ = *yusuan::econ_code::parse("30217");
+  it.kind = yusuan::spending_kind::public_funds;
+  it.tags = bb.tags({{"来源", "定额"}});
+  bb.add(it);
+  bb.prior("三公经费", yusuan::money::parse("9.20"));
+  bb.measure("三公经费", yusuan::sum_of(yusuan::econ_in({30212, 30217, 30231, 31013})));
+  bb.constraint(yusuan::named("三公经费"), "≤", yusuan::prior_of("三公经费"),
+                {.tolerance = {}, .warning = true, .message = "三公经费不得增长", .text = {}});
+  const yusuan::budget b = bb.build(no_catalog());
+  ASSERT_EQ(b.constraints().size(), 1u);
+  EXPECT_EQ(b.constraints()[0].text, "核对 三公经费 ≤ 上年(三公经费) 警告");
+  EXPECT_FALSE(b.constraints()[0].passed);
+  const auto w = with_code(b.warnings(), "W0501");
+  ASSERT_EQ(w.size(), 1u) << dump(b.warnings());
+  EXPECT_TRUE(has(w[0]->message, "三公经费不得增长")) << dump(b.warnings());
+}

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/compile/budget_error.hpp>
+#include <yusuan/diagnostic.hpp>
 #include <yusuan/tables/assemble.hpp>
 #include <yusuan/tables/error.hpp>
 #include <yusuan/tables/ids.hpp>
@@ -35,7 +37,61 @@ auto without_throwing(std::error_code& ec, F&& f) -> decltype(f()) {
   }
 }
 
+/// `f()`, or none with what it throws in `diags`: a budget_error's
+/// diagnostics (a template that does not check, E0805), another error as one
+/// diagnostic of its code (a cell past what an amount holds, E0701).
+template <class F>
+auto with_diagnostics(diagnostics& diags, F&& f) -> std::optional<decltype(f())> {
+  try {
+    return f();
+  } catch (const budget_error& e) {
+    diags.append(e.diagnostics());
+  } catch (const yusuan::error& e) {
+    diagnostic d;
+    d.level = severity::error;
+    d.code = std::string(e.diagnostic_code());
+    std::string_view m = e.what();
+    if (m.starts_with("yusuan: ")) m.remove_prefix(8);
+    d.message = std::string(m);
+    diags.add(std::move(d));
+  }
+  return std::nullopt;
+}
+
+/// The template of the options, else the budget's (none, with E0804 in `diags`).
+inline std::shared_ptr<const table_template> template_for(const budget& b, const options& o, diagnostics& diags) {
+  if (o.templ) return std::shared_ptr<const table_template>(std::shared_ptr<const table_template>{}, o.templ);
+  return template_of(b, diags);
+}
+
 }  // namespace detail
+
+/// Table `id` in the template of the options, else the budget's: the table,
+/// or none with the diagnostics that say why in `diags` (E0801 or E0803 for
+/// the id, E0804 or E0805 for the template, E0701 for a cell past what an
+/// amount holds), as `yusuan table` reports them.
+inline std::optional<table> build(const budget& b, std::string_view id, diagnostics& diags, const options& o = {}) {
+  const auto templ = detail::template_for(b, o, diags);
+  if (!templ) return std::nullopt;
+  const auto found = find_table(*templ, id);
+  if (!found.index) {
+    diags.append(table_lookup_error(*templ, id, found));
+    return std::nullopt;
+  }
+  return detail::with_diagnostics(diags, [&] { return assemble(b, *templ, templ->tables[*found.index], o); });
+}
+
+/// Every table of the template of the options, else the budget's, or none
+/// with the diagnostics in `diags` (E0804, E0805, E0701).
+inline std::optional<std::vector<table>> build_all(const budget& b, diagnostics& diags, const options& o = {}) {
+  const auto templ = detail::template_for(b, o, diags);
+  if (!templ) return std::nullopt;
+  return detail::with_diagnostics(diags, [&] {
+    std::vector<table> out;
+    for (const auto& spec : templ->tables) out.push_back(assemble(b, *templ, spec, o));
+    return out;
+  });
+}
 
 /// Table `id` (anything find_table accepts) of template `templ`; for an id
 /// no table (or several) answers to, sets `ec` to errc::unknown_table and
