@@ -295,3 +295,24 @@ TEST(builder_rules, the_example_of_the_language_guide_builds_with_its_warning) {
   ASSERT_EQ(w.size(), 1u) << dump(b.warnings());
   EXPECT_TRUE(has(w[0]->message, "三公经费不得增长")) << dump(b.warnings());
 }
+
+TEST(builder_rules, a_build_that_failed_can_be_tried_again) {
+  auto bb = assembled();
+  bb.constraint(named("办公"), "=", literal(yuan("230.00")));
+  yusuan::diagnostics first;
+  EXPECT_FALSE(bb.build(first, no_catalog()).has_value());
+  EXPECT_EQ(with_code(first, "E0501").size(), 1u) << dump(first);
+  // tried again, failed constraints as warnings: built, with the one
+  // constraint's result (none left over from the first try)
+  auto options = no_catalog();
+  options.constraints_as_warnings = true;
+  yusuan::diagnostics second;
+  const auto b = bb.build(second, options);
+  ASSERT_TRUE(b.has_value()) << dump(second);
+  ASSERT_EQ(b->constraints().size(), 1u);
+  EXPECT_FALSE(b->constraints()[0].passed);
+  EXPECT_EQ(b->constraints()[0].level, yusuan::severity::warning);
+  EXPECT_EQ(b->constraints()[0].text, "核对 办公 = 230.00");  // as written: 警告 is the option's, not the text's
+  EXPECT_EQ(with_code(second, "W0501").size(), 1u) << dump(second);
+  EXPECT_TRUE(with_code(second, "E0501").empty()) << dump(second);
+}

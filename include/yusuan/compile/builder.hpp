@@ -251,8 +251,8 @@ public:
     for (auto& c : d_.constraints) {
       c.file_unit = data.header.amount_unit;
       if (c.text.empty()) c.text = constraint_text(c);
-      if (options.constraints_as_warnings) c.warning = true;
     }
+    data.constraints.clear();  // a build that failed may be tried again
     const auto order = compile::resolver(d_, rep).run();
     compile::derive_basic_kinds(d_);
     const bool totals_fit = compile::built_in_checks(d_, rep).run();
@@ -269,7 +269,14 @@ public:
       ev.store_values(data.measures);
       compile::constraint_checker checker(ev, rep);
       for (const auto& c : d_.constraints) {
-        constraint_result r = checker.check(c);
+        constraint_result r;
+        if (options.constraints_as_warnings && !c.warning) {
+          compile::constraint_def warned = c;
+          warned.warning = true;
+          r = checker.check(warned);
+        } else {
+          r = checker.check(c);
+        }
         if (options.on_constraint) options.on_constraint(r);
         data.constraints.push_back(std::move(r));
       }
