@@ -6,12 +6,14 @@
 #include <yusuan/compile/builder.hpp>
 #include <yusuan/query.hpp>
 #include <yusuan/query/expressions.hpp>
+#include <yusuan/rules/named_value.hpp>
 
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <sstream>
 #include <span>
 #include <string>
 #include <vector>
@@ -215,7 +217,37 @@ TEST(builder_rules, mistakes_of_the_calling_code_are_diagnostics) {
       {"comparison", [](auto& bb) { bb.constraint(named("办公"), "=~", literal(yuan("1.00"))); }, "E0205",
        "constraint 0 compares with '=~'"},
       {"tolerance", [](auto& bb) { bb.constraint(named("办公"), "=", literal(yuan("1.00")), {yuan("-0.01"), false, {}, {}}); },
-       "E0205", "constraint 0 has a negative 容差"},
+       "E0202", "constraint 0: a tolerance (容差) below zero"},
+      {"tolerance of a percentage",
+       [](auto& bb) { bb.constraint(named("办公占比"), "≤", percent(90), {yuan("0.01"), false, {}, {}}); }, "E0502",
+       "constraint 0: 容差 does not apply to a percentage"},
+      {"percentage of a negative scale", [](auto& bb) { bb.constraint(named("办公占比"), "≤", percent(9, -1)); },
+       "E0202", "constraint 0: a percentage of 9 at scale -1"},
+      {"percentage of seven decimals",
+       [](auto& bb) { bb.constraint(named("办公占比"), "≤", percent(885328837, 7)); }, "E0202",
+       "constraint 0: a percentage of 885328837 at scale 7"},
+      {"amount without a negation",
+       [](auto& bb) { bb.measure("负", named("支出合计") - literal(yusuan::money::min())); }, "E0202",
+       "measure '负': an amount of -9223372036854775808 分 is more than an amount can hold"},
+      {"published with more decimals than it has",
+       [](auto& bb) { bb.constraint(named("办公"), "=", yusuan::published(yuan("220.05"), 1)); }, "E0202",
+       "constraint 0: a published figure of 1 decimal: 220.05 元"},
+      {"a 政府 code as a 部门 one", [](auto& bb) { bb.measure("错码", sum_of(yusuan::econ_in({50101}))); }, "E0201",
+       "measure '错码': 经济 = '50101' is no 部门 economic code"},
+      {"a code of no level", [](auto& bb) { bb.measure("错码", sum_of(yusuan::econ_in({3}))); }, "E0201",
+       "measure '错码': 经济 = '3' is no 部门 economic code"},
+      {"no code", [](auto& bb) { bb.measure("错码", sum_of(yusuan::function_is(yusuan::function_code{}))); }, "E0201",
+       "measure '错码': 功能 = '' is no functional code"},
+      {"project code twice",
+       [](auto& bb) {
+         yusuan::project p;
+         p.name = "乙项目";
+         p.code = "C1";
+         bb.add(p);
+         p.name = "丙项目";
+         bb.add(p);
+       },
+       "E0203", "project code C1 is given to two projects"},
       {"measure twice", [](auto& bb) { bb.measure("办公", count_literal(1)); }, "E0303",
        "a measure '办公' is declared twice"},
       {"figure and measure", [](auto& bb) { bb.figure("办公占比", yuan("1.00")); }, "E0303",
@@ -250,6 +282,10 @@ TEST(builder_rules, mistakes_of_the_calling_code_are_diagnostics) {
     ASSERT_EQ(found.size(), 1u) << dump(diags);
     EXPECT_EQ(found[0]->message, c.message);
     EXPECT_FALSE(found[0]->span);
+    // and the throwing form throws budget_error, nothing else
+    auto again = assembled();
+    c.change(again);
+    EXPECT_THROW((void)again.build(no_catalog()), yusuan::budget_error);
   }
   // a measure naming nothing the budget has: E0302, as in the language
   auto bb = assembled();
@@ -315,4 +351,120 @@ TEST(builder_rules, a_build_that_failed_can_be_tried_again) {
   EXPECT_EQ(b->constraints()[0].text, "核对 办公 = 230.00");  // as written: 警告 is the option's, not the text's
   EXPECT_EQ(with_code(second, "W0501").size(), 1u) << dump(second);
   EXPECT_TRUE(with_code(second, "E0501").empty()) << dump(second);
+}
+
+TEST(builder_rules, tags_and_project_codes_are_named_by_their_text) {
+  auto bb = assembled();
+  yusuan::project p;
+  p.name = "乙项目";
+  p.code = "410300200000000033610";
+  p.kind = spending_kind::specific;
+  p.function = fn("2080109");
+  p.amount = yuan("5.00");
+  const auto pid = bb.add(p);
+  yusuan::item it;  // neither kind nor function: the project's
+  it.amount = yuan("5.00");
+  it.econ = ec("30201");
+  it.project = pid;
+  bb.add(it);
+  yusuan::income_line more;
+  more.source = fund_source::government_fund;
+  more.amount = yuan("5.00");
+  bb.add(more);
+  bb.measure("定额", sum_of(yusuan::tag_is("来源", "定额")));
+  bb.measure("乙", sum_of(yusuan::where_eq({yusuan::dimension::project, 0, {}}, [] {
+    yusuan::filter_value v;
+    v.text = "410300200000000033610";
+    return v;
+  }())));
+  yusuan::diagnostics diags;
+  const auto b = bb.build(diags, no_catalog());
+  ASSERT_TRUE(b.has_value()) << dump(diags);
+  EXPECT_EQ(yusuan::value_of(*b, "定额")->amount, yuan("100.00"));
+  EXPECT_EQ(yusuan::value_of(*b, "乙")->amount, yuan("5.00"));
+  EXPECT_EQ(b->items().back().kind, spending_kind::specific);
+  EXPECT_EQ(b->items().back().function, fn("2080109"));
+  // a tag named by its text on a compiled budget: total() looks it up there
+  EXPECT_EQ(yusuan::total(*b, yusuan::tag_is("来源", "定额")).sum.value(), yuan("100.00"));
+  EXPECT_EQ(yusuan::total(*b, yusuan::tag_is("来源", "无此值")).count, 0u);
+}
+
+TEST(builder_rules, what_goes_wrong_in_a_measure_or_a_constraint_is_said_to_be_there) {
+  auto bb = assembled();
+  bb.measure("误", named("三工经费"));
+  bb.constraint(named("支出合计"), "≤", count_literal(3));
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  const auto unknown = with_code(diags, "E0302");
+  ASSERT_EQ(unknown.size(), 1u) << dump(diags);
+  EXPECT_TRUE(note_has(*unknown[0], "in the measure '误' = 三工经费")) << dump(diags);
+  // a count built in C++ against an amount: E0502, not an amount past what one holds
+  const auto mixed = with_code(diags, "E0502");
+  ASSERT_EQ(mixed.size(), 1u) << dump(diags);
+  EXPECT_EQ(mixed[0]->message, "a count can only be compared with a count or a whole number");
+  EXPECT_TRUE(note_has(*mixed[0], "in constraint 0: 核对 支出合计 ≤ 3")) << dump(diags);
+  EXPECT_TRUE(with_code(diags, "E0202").empty()) << dump(diags);
+}
+
+TEST(builder_rules, a_failed_constraint_prints_what_was_expected_and_found) {
+  auto bb = assembled();
+  bb.constraint(named("办公"), "≤", literal(yuan("200.00")));
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  std::ostringstream os;
+  yusuan::render_text(os, diags);
+  EXPECT_TRUE(has(os.str(), "error[E0501]: constraint failed: 核对 办公 ≤ 200.00\n  = expected: ≤ 200.00\n  = found: 220.00"))
+      << os.str();
+}
+
+TEST(builder_rules, a_published_figure_is_compared_as_the_language_compares_it) {
+  // 办公 is 220.00 元: as published in 万元 with two decimals it is 0.02
+  auto bb = assembled();
+  bb.amount_unit(yusuan::unit::wan_yuan);
+  bb.constraint(named("办公"), "=", yusuan::published(wan("0.02")));
+  bb.constraint(named("办公"), "=", literal(wan("0.02")));  // exactly: 0.022 is not 0.02
+  std::vector<yusuan::constraint_result> seen;
+  auto options = no_catalog();
+  options.constraints_as_warnings = true;
+  options.on_constraint = [&](const yusuan::constraint_result& r) { seen.push_back(r); };
+  yusuan::diagnostics diags;
+  ASSERT_TRUE(bb.build(diags, options).has_value()) << dump(diags);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].text, "核对 办公 = 0.02");
+  EXPECT_TRUE(seen[0].passed);
+  EXPECT_EQ(seen[1].text, "核对 办公 = 0.02");
+  EXPECT_FALSE(seen[1].passed);
+}
+
+TEST(builder_rules, a_builder_that_has_built_starts_afresh_and_says_so) {
+  auto bb = assembled();
+  ASSERT_TRUE(bb.build(no_catalog()).items().size() > 0);
+  yusuan::diagnostics diags;
+  const auto empty = bb.build(diags, no_catalog());
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_TRUE(empty->items().empty());
+  EXPECT_EQ(with_code(diags, "W0410").size(), 1u) << dump(diags);
+}
+
+TEST(builder_rules, a_diagnostic_about_an_item_names_it_by_its_index) {
+  auto bb = assembled();
+  yusuan::project p;
+  p.name = "乙项目";
+  p.kind = spending_kind::specific;
+  p.function = fn("2080109");
+  p.amount = yuan("1.00");  // its items add up to 5.00: E0402, its item in a note
+  const auto pid = bb.add(p);
+  yusuan::item it = item_of("5.00", "30201", spending_kind::specific);
+  it.project = pid;
+  bb.add(it);
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  const auto e = with_code(diags, "E0402");
+  ASSERT_EQ(e.size(), 1u) << dump(diags);
+  ASSERT_FALSE(e[0]->notes.empty());
+  EXPECT_EQ(e[0]->notes.back().message, "208 01 09 30201 乙项目 5.00 (item 3)");
+  EXPECT_FALSE(e[0]->notes.back().span);  // no line of text to point at
+  std::ostringstream os;
+  yusuan::render_text(os, diags);
+  EXPECT_FALSE(has(os.str(), "<builder>")) << os.str();
 }

@@ -144,10 +144,18 @@ TEST(diag_totals, E0701_share_beyond_a_percentage) {
   EXPECT_FALSE(r.ok());
   const auto ds = with_code(r, "E0701");
   ASSERT_EQ(ds.size(), 1u) << dump(r);
-  EXPECT_EQ(ds[0]->message, "the share 90000000000000000.00 / 0.01 is more than a percentage can hold");
+  EXPECT_EQ(ds[0]->message, "the share 90000000000000000.00 / 0.01 元 is more than a percentage can hold");
   EXPECT_EQ(ds[0]->label, "a percentage is at most 9,223,372,036,854,775,807 units of its last decimal");
   EXPECT_EQ(where(*ds[0]), "4:4");
   EXPECT_TRUE(with_code(r, "E0501").empty()) << dump(r);
+}
+
+TEST(diag_totals, E0701_share_beyond_a_percentage_in_the_budgets_unit) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 9,000,000,000,000.00\n208 01 09 项目支出 30102: 0.000001\n"
+                   "核对 占比(合计(类型 = 基本支出), 合计(类型 = 项目支出)) = 5%\n");
+  const auto ds = with_code(r, "E0701");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "the share 9000000000000.00 / 0.000001 万元 is more than a percentage can hold");
 }
 
 TEST(diag_totals, E0701_change_beyond_a_percentage) {
@@ -156,7 +164,7 @@ TEST(diag_totals, E0701_change_beyond_a_percentage) {
   EXPECT_FALSE(r.ok());
   const auto ds = with_code(r, "E0701");
   ASSERT_EQ(ds.size(), 1u) << dump(r);
-  EXPECT_EQ(ds[0]->message, "the year-on-year change 89999999999999999.99 / 0.01 is more than a percentage can hold");
+  EXPECT_EQ(ds[0]->message, "the year-on-year change 89999999999999999.99 / 0.01 元 is more than a percentage can hold");
   EXPECT_EQ(where(*ds[0]), "4:4");
 }
 

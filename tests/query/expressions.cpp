@@ -52,6 +52,14 @@ TEST(expressions, an_expression_is_written_as_the_language_writes_it) {
   EXPECT_EQ(to_text(max_of(econ_is(ec("302")))), "最大(经济 = 302)");
   EXPECT_EQ(to_text(literal(money::parse("412.165", unit::wan_yuan)), unit::wan_yuan), "412.165");
   EXPECT_EQ(to_text(named("2024年")), "\"2024年\"");
+  // a keyword as a name is quoted, or it would be read as the keyword
+  EXPECT_EQ(to_text(named("合计")), "\"合计\"");
+  EXPECT_EQ(to_text(named("sum") + named("且")), "\"sum\" + \"且\"");
+  // a published figure keeps its decimals; a scale no text can write is shown, not spelt out
+  EXPECT_EQ(to_text(published(money::parse("9.2"), 1)), "9.2");
+  EXPECT_EQ(to_text(published(money::parse("9.2"))), "9.20");
+  EXPECT_EQ(to_text(percent(9, -1)), "90%");
+  EXPECT_EQ(to_text(percent(9, -2000000000)), "9e2000000000%");
 }
 
 TEST(expressions, the_text_reads_back_to_the_same_value) {

@@ -79,6 +79,7 @@ public:
   explicit budget_builder(const budget& from) {
     *d_.data = detail::budget_access::data(from);
     auto& data = *d_.data;
+    own_file_ = static_cast<std::uint16_t>(data.sources.size());
     data.columns.reset();
     data.constraints.clear();
     data.warnings = {};
@@ -135,10 +136,13 @@ public:
   }
 
   /// An expenditure item with its coordinates (`file`, `offset` and `line`
-  /// are set by the builder).
+  /// are set by the builder; a diagnostic about the item names it by its
+  /// index: "item 3 of the budget_builder").
   budget_builder& add(item it) {
-    it.file = 0;
-    it.offset = 0;
+    // the builder's own file, in which an item's offset is its index: a
+    // diagnostic about the item names it by that index
+    it.file = own_file_;
+    it.offset = static_cast<std::uint32_t>(d_.data->items.size());
     it.line = d_.data->line_count++;
     d_.data->items.push_back(it);
     return *this;
@@ -148,11 +152,14 @@ public:
     d_.data->income.push_back(std::move(l));
     return *this;
   }
-  /// A project; items name it by its index (item::project).  Its `amount`
-  /// is checked against its items, as a stated 金额 is.
+  /// A project; items name it by its index (item::project) and take its
+  /// kind and functional code where they state none.  Its `amount` is
+  /// checked against its items, as a stated 金额 is; filters name it by its
+  /// name or its code (编码, its own: E0203).
   std::uint32_t add(project p) {
     d_.stated_project_amount.emplace_back(p.amount, p.span);
     d_.project_ids.emplace(p.name, static_cast<std::uint32_t>(d_.data->projects.size()));
+    if (!p.code.empty()) d_.project_codes.emplace(p.code, static_cast<std::uint32_t>(d_.data->projects.size()));
     d_.data->projects.push_back(std::move(p));
     return static_cast<std::uint32_t>(d_.data->projects.size() - 1);
   }
@@ -241,16 +248,23 @@ public:
   /// Runs the checks; the budget when there is no error, every diagnostic in `diags`.
   std::optional<budget> build(diagnostics& diags, const compile_options& options = {}) {
     auto& data = *d_.data;
-    if (data.sources.empty()) data.sources.push_back(std::make_shared<const source_file>("<builder>", std::string()));
+    // the builder's own file: a line for each item, so that an item's offset
+    // (its index) is a place in it
+    if (data.sources.size() <= own_file_) data.sources.resize(own_file_ + std::size_t{1});
+    data.sources[own_file_] = std::make_shared<const source_file>("<builder>", std::string(data.items.size() + 1, '\n'));
     compile::reporter rep(options.max_errors);
-    if (!indices_valid(rep) || !compile::contents_valid(data, rep) || !groups_linked(rep)) {
-      diags.append(rep.finish());
+    if (!indices_valid(rep) || !compile::contents_valid(data, rep) || !groups_linked(rep) || !exprs_valid(rep)) {
+      diags.append(by_item_index(rep.finish()));
       return std::nullopt;
     }
+    take_project_coordinates();
     for (std::size_t i = 0; i < data.measures.size(); ++i) d_.measure_ids.emplace(data.measures[i].name, i);
+    for (auto& m : data.measures) bind(m.definition);
     for (auto& c : d_.constraints) {
       c.file_unit = data.header.amount_unit;
       if (c.text.empty()) c.text = constraint_text(c);
+      bind(c.lhs);
+      bind(c.rhs);
     }
     data.constraints.clear();  // a build that failed may be tried again
     const auto order = compile::resolver(d_, rep).run();
@@ -265,10 +279,18 @@ public:
     if (totals_fit) {
       data.columns = detail::make_columns(data.items, d_.data.get());
       compile::evaluator ev(b, rep);
-      ev.evaluate_measures(order);
+      // one at a time, so that what goes wrong in one is said to be in it
+      for (const std::size_t i : order) {
+        const std::size_t before = rep.kept();
+        ev.evaluate_measures({i});
+        rep.note_unplaced_since(before, "in the measure '" + data.measures[i].name + "' = " +
+                                            to_text(data.measures[i].definition, data.header.amount_unit));
+      }
       ev.store_values(data.measures);
       compile::constraint_checker checker(ev, rep);
-      for (const auto& c : d_.constraints) {
+      for (std::size_t i = 0; i < d_.constraints.size(); ++i) {
+        const auto& c = d_.constraints[i];
+        const std::size_t before = rep.kept();
         constraint_result r;
         if (options.constraints_as_warnings && !c.warning) {
           compile::constraint_def warned = c;
@@ -277,16 +299,19 @@ public:
         } else {
           r = checker.check(c);
         }
+        rep.note_unplaced_since(before, "in constraint " + std::to_string(i) + ": " + c.text, {"E0501", "W0501"});
         if (options.on_constraint) options.on_constraint(r);
         data.constraints.push_back(std::move(r));
       }
     }
-    diagnostics mine = rep.finish();
+    states_nothing(rep);
+    diagnostics mine = by_item_index(rep.finish());
     diags.append(mine);  // after what the caller's diagnostics held
     if (mine.has_errors()) return std::nullopt;
     data.warnings = std::move(mine);
     auto out = detail::budget_access::make(d_.data);
     d_ = compile::draft{};  // the built budget is immutable: the builder starts afresh
+    own_file_ = 0;
     return out;
   }
 
@@ -299,6 +324,90 @@ public:
   }
 
 private:
+  /// `in` with each place in the builder's own file (an item it added) said
+  /// as the item's index: there is no text to show.
+  diagnostics by_item_index(const diagnostics& in) const {
+    const source_file* mine = own_file_ < d_.data->sources.size() ? d_.data->sources[own_file_].get() : nullptr;
+    diagnostics out;
+    for (diagnostic d : in) {
+      if (mine && d.span.file == mine) {
+        d.notes.insert(d.notes.begin(), {"item " + std::to_string(d.span.offset) + " of the budget_builder", {}});
+        d.span = {};
+      }
+      for (auto& n : d.notes)
+        if (mine && n.span.file == mine) {
+          n.message += " (item " + std::to_string(n.span.offset) + ")";
+          n.span = {};
+        }
+      out.add(std::move(d));
+    }
+    for (const auto& f : in.files()) out.keep(f);
+    return out;
+  }
+
+  /// An item of a project takes the project's kind and functional code
+  /// where it states none, as an item naming a project does in the language.
+  void take_project_coordinates() {
+    auto& data = *d_.data;
+    for (auto& it : data.items) {
+      if (it.project == npos32) continue;
+      const auto& p = data.projects[it.project];
+      if (it.kind == spending_kind::unspecified) it.kind = p.kind;
+      if (!it.function) it.function = p.function;
+    }
+  }
+
+  /// Tag values named by their text (tag_is(key, value), or a filter made
+  /// on another budget) hold this budget's ids, and published figures are
+  /// in the budget's unit.
+  void bind(expr& e) {
+    const auto walk = [&](const auto& self, filter& f) -> void {
+      for (auto& c : f.children) self(self, c);
+      if (f.dim.dim != dimension::tag) return;
+      for (auto& v : f.values)
+        if (!v.text.empty()) v.id = d_.intern(v.text);
+    };
+    walk(walk, e.where);
+    if (e.kind == expr::op::money_literal && e.decimals >= 0) e.written_in = d_.data->header.amount_unit;
+    for (auto& a : e.args) bind(a);
+  }
+
+  /// The expressions of the measures and constraints hold only what the
+  /// language can write (compile::expr_valid), and a 容差 is a distance
+  /// between amounts (E0202 below zero, E0502 beside a percentage).
+  bool exprs_valid(compile::reporter& rep) const {
+    bool ok = true;
+    for (const auto& m : d_.data->measures) ok = compile::expr_valid(m.definition, "measure '" + m.name + "'", d_.data->header.amount_unit, rep) && ok;
+    for (std::size_t i = 0; i < d_.constraints.size(); ++i) {
+      const auto& c = d_.constraints[i];
+      const std::string which = "constraint " + std::to_string(i);
+      ok = compile::expr_valid(c.lhs, which, d_.data->header.amount_unit, rep) && ok;
+      ok = compile::expr_valid(c.rhs, which, d_.data->header.amount_unit, rep) && ok;
+      if (!c.tolerance) continue;
+      if (c.lhs.kind == expr::op::percent_literal || c.rhs.kind == expr::op::percent_literal) {
+        rep.error("E0502", which + ": 容差 does not apply to a percentage", source_span{},
+                  "a percentage is compared at its own decimals");
+        ok = false;
+      } else if (c.tolerance->sign() < 0) {
+        rep.error("E0202", which + ": a tolerance (容差) below zero", source_span{},
+                  "a tolerance is how far apart the two sides may be");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /// W0410, as for a text: a budget of no item, income line, project or
+  /// figure is no budget to pass (a builder built once starts afresh).
+  void states_nothing(compile::reporter& rep) const {
+    const auto& d = *d_.data;
+    if (rep.has_errors() || !d.items.empty() || !d.income.empty() || d.year_end_balance || !d.projects.empty() ||
+        !d.figures.empty() || !d.prior.empty())
+      return;
+    auto& w = rep.warning("W0410", "the budget states nothing: no item, income line, project or figure", source_span{});
+    w.notes.push_back({"a budget_builder starts afresh once it has built a budget", {}});
+  }
+
   template <class It>
   std::uint32_t tag_set(It first, It last) {
     compile::tag_list tags;
@@ -432,13 +541,11 @@ private:
       if (std::find(std::begin(comparators), std::end(comparators), d_.constraints[i].cmp) == std::end(comparators))
         bad("E0205", "constraint " + std::to_string(i) + " compares with '" + d_.constraints[i].cmp + "'",
             "not a comparison: = ≠ ≤ ≥ < > (or == != <= >=)");
-    for (std::size_t i = 0; i < d_.constraints.size() && ok; ++i)
-      if (d_.constraints[i].tolerance && d_.constraints[i].tolerance->sign() < 0)
-        bad("E0205", "constraint " + std::to_string(i) + " has a negative 容差", "a tolerance is an amount ≥ 0");
     return ok;
   }
 
   compile::draft d_;
+  std::uint16_t own_file_ = 0;  // the index of the builder's own file in the sources
 };
 
 }  // namespace yusuan

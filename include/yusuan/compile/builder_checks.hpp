@@ -5,16 +5,22 @@
 // classification (E0201), an income line stated twice for a unit, a 其中 part
 // stated twice (E0206), 财政拨款 as a line or a part no part of its line
 // (E0205), a part larger than its line or a balance its parts do not add up
-// to (E0401), two projects of one name (E0303).  Spirit-free.
+// to (E0401), two projects of one name (E0303) or code (E0203), two groups,
+// 上年 figures, figures or measures of one name (E0303), a tag without a
+// key (E0206); and in expressions (expr_valid), percentages, amounts and
+// codes the language could not write.  Spirit-free.
 #pragma once
 
 #include <yusuan/compile/describe.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/model/budget.hpp>
+#include <yusuan/model/expr.hpp>
 #include <yusuan/model/kinds.hpp>
 #include <yusuan/money/sum.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -92,6 +98,10 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
   for (const auto& p : data.projects)
     if (!names.insert(p.name).second) fail("E0303", "project '" + p.name + "' is declared twice", "a project's name is its own");
   names.clear();
+  for (const auto& p : data.projects)
+    if (!p.code.empty() && !names.insert(p.code).second)
+      fail("E0203", "project code " + p.code + " is given to two projects", "a project's 编码 is its own");
+  names.clear();
   for (const auto& g : data.groups)
     if (!names.insert(g.name).second)
       fail("E0303", "project group '" + g.name + "' is declared twice", "a group's name is its own");
@@ -119,6 +129,82 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
         break;
       }
   return rep.errors_seen() == before;
+}
+
+/// Whether `c` has the digits of its level (3, 5 or 7) and starts with `first`.
+template <class Code>
+bool well_formed_code(Code c, std::uint32_t first) noexcept {
+  if (!c) return false;
+  std::uint32_t low = 100;
+  for (int l = 1; l < c.level(); ++l) low *= 100;
+  return c.digits() >= low && c.digits() < 10 * low && c.digits() / low == first;
+}
+
+/// What the language cannot even write, an expression built in C++ must not
+/// hold either (its measures' and constraints', named by `where`): a
+/// percentage of more than six decimals (or fewer than none), an amount or a
+/// count that has no negation (E0202), a code in a filter that is none of
+/// its classification's (E0201).  False when one is found.
+inline bool expr_valid(const expr& e, const std::string& where, unit u, reporter& rep) {
+  bool ok = true;
+  const auto bad = [&](const char* code, const std::string& message, const std::string& label) {
+    rep.error(code, where + ": " + message, source_span{}, label);
+    ok = false;
+  };
+  const auto filter_ok = [&](const auto& self, const filter& f) -> void {
+    for (const auto& c : f.children) self(self, c);
+    for (const auto& v : f.values) {
+      switch (f.dim.dim) {
+        case dimension::function:
+          if (!well_formed_code(v.function, 2))
+            bad("E0201", "功能 = '" + v.function.str() + "' is no functional code", "3, 5 or 7 digits starting with 2");
+          break;
+        case dimension::econ:
+          if (!well_formed_code(v.econ, 3))
+            bad("E0201", "经济 = '" + v.econ.str() + "' is no 部门 economic code", "3 or 5 digits starting with 3");
+          break;
+        case dimension::gov_econ:
+          if (!well_formed_code(v.econ, 5))
+            bad("E0201", "政府经济 = '" + v.econ.str() + "' is no 政府 economic code", "3 or 5 digits starting with 5");
+          break;
+        default: break;
+      }
+    }
+  };
+  const auto walk = [&](const auto& self, const expr& x) -> void {
+    switch (x.kind) {
+      case expr::op::percent_literal:
+        if (x.scale < 0 || x.scale > 6)
+          bad("E0202", "a percentage of " + std::to_string(x.percent_units) + " at scale " + std::to_string(x.scale),
+              "a percentage has 0 to 6 decimals");
+        break;
+      case expr::op::money_literal:
+        if (x.amount.fen() == std::numeric_limits<std::int64_t>::min()) {
+          bad("E0202", "an amount of " + std::to_string(x.amount.fen()) + " 分 is more than an amount can hold",
+              "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+        } else if (x.decimals >= 0) {  // published(): a figure as published, in the budget's unit
+          std::error_code ec;
+          const money r = x.decimals <= exact_decimals(u) ? x.amount.round(u, x.decimals, rounding::half_up, ec) : money{};
+          if (x.decimals > exact_decimals(u) || ec || r != x.amount)
+            bad("E0202",
+                "a published figure of " + std::to_string(x.decimals) + (x.decimals == 1 ? " decimal: " : " decimals: ") + exact_text(x.amount, u) + " " +
+                    std::string(unit_name(u)),
+                "a figure published in " + std::string(unit_name(u)) + " has at most " +
+                    std::to_string(exact_decimals(u)) + " decimals, and those it is published with");
+        }
+        break;
+      case expr::op::count_literal:
+        if (x.count == std::numeric_limits<std::int64_t>::min())
+          bad("E0202", "a count of " + std::to_string(x.count) + " is more than a count can hold",
+              "counts are at most 9,223,372,036,854,775,807 either side of 0");
+        break;
+      default: break;
+    }
+    filter_ok(filter_ok, x.where);
+    for (const auto& a : x.args) self(self, a);
+  };
+  walk(walk, e);
+  return ok;
 }
 
 }  // namespace yusuan::compile

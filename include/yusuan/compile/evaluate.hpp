@@ -208,7 +208,8 @@ public:
         break;
       }
     }
-    if (x->kind != expr::op::count_literal) return false;
+    // (a count built in C++, count_literal(n), has no text: it is a count, not an amount)
+    if (x->kind != expr::op::count_literal || x->name.empty()) return false;
     fail(x->span, "E0202", "amount '" + x->name + "' is more than an amount can hold",
          "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
     return true;
@@ -224,13 +225,24 @@ public:
     return &rep_.error(code, msg, span, std::move(label));
   }
 
+  /// An amount of `fen` in the budget's unit, with as many decimals as it
+  /// takes (at least two), and the unit's name.
+  std::string in_budget_unit(int128 fen, bool with_unit = true) const {
+    const unit u = b_.header().amount_unit;
+    int decimals = 2;
+    std::int64_t step = 1;
+    for (int k = exact_decimals(u); k > 2; --k) step *= 10;  // 分 per last of two decimals
+    for (; decimals < exact_decimals(u) && fen % step != 0; step /= 10) ++decimals;
+    return format_fen(fen, u, decimals) + (with_unit ? " " + std::string(unit_name(u)) : std::string());
+  }
+
   /// An exact result in 分 as an amount, or E0701 at `span` when it is past
   /// what an amount holds (±92,233,720,368,547,758.07 元, so that every
   /// amount has a negation).
   std::optional<money> amount_of(int128 fen, source_span span, const std::string& what) {
     constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
     if (fen <= most && fen >= -most) return money::from_fen(static_cast<std::int64_t>(fen));
-    fail(span, "E0701", what + " (" + format_fen(fen) + " 元) is more than an amount can hold",
+    fail(span, "E0701", what + " (" + in_budget_unit(fen) + ") is more than an amount can hold",
          "amounts and their totals are at most 92,233,720,368,547,758.07 元");
     return std::nullopt;
   }
@@ -245,8 +257,8 @@ public:
     if (e == errc::ok) return units;
     if (e != errc::overflow) [[unlikely]]
       return detail::percent_units(part, whole, scale, rounding::half_up, what);  // throws, naming `what`
-    fail(span, "E0701", std::string("the ") + what + " " + format_fen(part.fen()) + " / " + format_fen(whole.fen()) +
-                            " is more than a percentage can hold",
+    fail(span, "E0701", std::string("the ") + what + " " + in_budget_unit(part.fen(), false) + " / " +
+                            in_budget_unit(whole.fen()) + " is more than a percentage can hold",
          "a percentage is at most 9,223,372,036,854,775,807 units of its last decimal");
     return std::nullopt;
   }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -79,6 +80,24 @@ public:
             .notes.push_back({"declared here, after it is used: a project is declared before the blocks and groups "
                               "that name it",
                               at});
+  }
+
+  /// How many diagnostics are kept so far, to note those a step adds
+  /// (note_unplaced_since).
+  std::size_t kept() const noexcept { return diags_.size(); }
+  /// Adds `note` to each diagnostic kept since `from` (kept()) that has no
+  /// place in a file and whose code is not one of `except`: what a budget
+  /// assembled in C++ was checking when it failed.
+  void note_unplaced_since(std::size_t from, const std::string& note, std::initializer_list<std::string_view> except = {}) {
+    std::size_t i = 0;
+    diags_.add_note(
+        [&](const diagnostic& d) {
+          if (i++ < from || d.span) return false;
+          for (auto c : except)
+            if (d.code == c) return false;
+          return true;
+        },
+        note);
   }
 
   bool has_errors() const noexcept { return errors_seen_ > 0; }

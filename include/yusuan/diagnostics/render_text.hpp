@@ -8,7 +8,9 @@
 //      | ^^^^^^^^^^^^^^^^^^^^ expected 9.30, found 9.20 (difference -0.10 万元)
 //      = note: counted: 208 01 09 30217 2.20
 //
-// Carets are placed by display width (two columns for CJK characters).  Text
+// A diagnostic without a place (a budget assembled in C++, a file that
+// cannot be read) prints its label, expected and found on lines of their own
+// ("  = expected: 7.00").  Carets are placed by display width (two columns for CJK characters).  Text
 // taken from the input (source lines, names in messages) is printed with its
 // control characters and bidirectional overrides escaped, so that a budget
 // file cannot drive the terminal.
@@ -111,6 +113,12 @@ inline void render_text(std::ostream& os, const diagnostic& d, const render_opti
       if (!d.found.empty()) label += (label.empty() ? "found " : ", found ") + d.found;
     }
     detail::render_snippet(os, d.span, label, colour, c);
+  } else {
+    // no line to point at (a budget assembled in C++, a file that cannot be
+    // read): what the caret's label would say, on lines of its own
+    if (!d.label.empty()) os << colour << "  = " << c.reset() << text::terminal_safe(d.label) << "\n";
+    if (!d.expected.empty()) os << colour << "  = expected" << c.reset() << ": " << text::terminal_safe(d.expected) << "\n";
+    if (!d.found.empty()) os << colour << "  = found" << c.reset() << ": " << text::terminal_safe(d.found) << "\n";
   }
   for (const auto& n : d.notes) {
     os << c.green() << "  = note" << c.reset() << ": " << text::terminal_safe(n.message) << "\n";

@@ -16,6 +16,7 @@
 #include <yusuan/query/cells.hpp>
 #include <yusuan/model/columns.hpp>
 #include <yusuan/query/dimension.hpp>
+#include <yusuan/query/filters.hpp>
 #include <yusuan/query/filter_program.hpp>
 #include <yusuan/query/scan.hpp>
 
@@ -40,8 +41,10 @@ struct item_total {
 
 /// Σ and count of the items of `b` that pass `where`.
 inline item_total total(const budget& b, const filter& where) {
+  std::optional<filter> scratch;
+  const filter& f = detail::bound_in(where, b, scratch);
   const auto cols = detail::budget_access::columns(b);
-  const detail::mask_program program(b, *cols, where);
+  const detail::mask_program program(b, *cols, f);
   const detail::scan_total s = detail::scan(*cols, program);
   return {s.sum, s.count};
 }
@@ -56,8 +59,10 @@ struct item_selection {
 /// `where`, and how many pass; every one without a limit.
 inline item_selection matching_items(const budget& b, const filter& where,
                                      std::size_t limit = std::numeric_limits<std::size_t>::max()) {
+  std::optional<filter> scratch;
+  const filter& f = detail::bound_in(where, b, scratch);
   const auto cols = detail::budget_access::columns(b);
-  const detail::mask_program program(b, *cols, where);
+  const detail::mask_program program(b, *cols, f);
   item_selection out;
   out.count = detail::scan_items(program, limit, out.items);
   return out;
@@ -74,7 +79,8 @@ struct group_total {
 /// Sums the items that pass `where`, grouped by `by`, in order of the groups'
 /// first appearance (each with its first item, for diagnostics).
 inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
-  const auto p = detail::prepare(b, where, by, std::nullopt);
+  std::optional<filter> scratch;
+  const auto p = detail::prepare(b, detail::bound_in(where, b, scratch), by, std::nullopt);
   const detail::cell_totals acc = detail::accumulate(*p->columns, p->plan, p->sel(), *p->program, false, true);
   std::vector<group_total> out;
   for (std::uint32_t c = 0; c < acc.count.size(); ++c) {

@@ -14,6 +14,7 @@
 #include <yusuan/money.hpp>
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/query/filters.hpp>
+#include <yusuan/syntax/keywords.hpp>
 
 #include <cstdint>
 #include <string>
@@ -41,12 +42,21 @@ inline expr min_of(filter where = {}) { return detail::over(expr::op::min, std::
 /// 收入(where): the income lines (and 其中 parts) of the fund sources `where` takes.
 inline expr income_of(filter where = {}) { return detail::over(expr::op::income, std::move(where)); }
 
-/// An amount, compared exactly (a figure typed in a budget file is
-/// compared as published, rounded to its decimals; one built in C++ is not).
+/// An amount, compared exactly (see published() for a figure compared as
+/// published, rounded to its decimals, as one typed in a budget file is).
 inline expr literal(money m) {
   expr e;
   e.kind = expr::op::money_literal;
   e.amount = m;
+  return e;
+}
+/// A figure as published, with `decimals` decimals in the budget's unit: the
+/// other side of a comparison is rounded half up to those decimals before
+/// it is compared, as with a figure typed in a budget file (`核对 三公经费 =
+/// 9.20` holds for an exact 9.204).
+inline expr published(money m, int decimals = 2) {
+  expr e = literal(m);
+  e.decimals = decimals;
   return e;
 }
 /// A number of items, figures or targets.
@@ -125,9 +135,11 @@ namespace detail {
 
 /// A name or value as the language reads it back: bare when it is a word
 /// (letters, digits of a word that does not start with one, '_', '.', and
-/// any character beyond ASCII), else quoted with \" and \\ escaped.
+/// any character beyond ASCII) and no keyword (合计, 且, sum …), else quoted
+/// with \" and \\ escaped.
 inline std::string word_or_quoted(std::string_view s) {
   bool bare = !s.empty() && !(s.front() >= '0' && s.front() <= '9');
+  for (const auto& k : syntax::keyword_table) bare = bare && s != k.zh && s != k.zh2 && s != k.en && s != k.en2;
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     const bool ok = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -207,6 +219,10 @@ inline std::string filter_text(const filter& f, unit u, bool nested) {
 inline std::string percent_text(std::int64_t units, int scale) {
   const bool negative = units < 0;
   std::string digits = std::to_string(negative ? -static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units));
+  // a scale the language cannot write (budget_builder rejects it, E0202):
+  // shown, not spelt out at any length
+  if (scale < -18 || scale > 18) return std::to_string(units) + "e" + std::to_string(-static_cast<std::int64_t>(scale)) + "%";
+  if (scale < 0) digits += std::string(static_cast<std::size_t>(-scale), '0');
   if (scale > 0) {
     if (digits.size() <= static_cast<std::size_t>(scale)) digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
     digits.insert(digits.size() - static_cast<std::size_t>(scale), 1, '.');
@@ -229,7 +245,13 @@ inline std::string to_text(const expr& e, unit u = unit::yuan) {
     return a.kind == expr::op::add ? "(" + s + ")" : s;
   };
   switch (e.kind) {
-    case expr::op::money_literal: return detail::amount_text(e.amount, u);
+    case expr::op::money_literal:
+      if (e.decimals >= 0 && e.decimals <= exact_decimals(u)) {  // as published, with its decimals when they hold it
+        std::error_code ec;
+        if (const money r = e.amount.round(u, e.decimals, rounding::half_up, ec); !ec && r == e.amount)
+          return e.amount.format(u, e.decimals);
+      }
+      return detail::amount_text(e.amount, u);
     case expr::op::count_literal: return std::to_string(e.count);
     case expr::op::percent_literal: return detail::percent_text(e.percent_units, e.scale);
     case expr::op::sum: return over("合计");

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -65,6 +66,14 @@ inline filter tag_is(const budget& b, std::string key, std::string_view value) {
   v.id = b.string_id(value);
   return where_eq({dimension::tag, 0, std::move(key)}, std::move(v));
 }
+/// tag key = value, the value named by its text: looked up in the budget
+/// the filter is used on (budget_builder's measures and constraints, run(),
+/// total() …), where the form above holds the id of the budget it was given.
+inline filter tag_is(std::string key, std::string_view value) {
+  filter_value v;
+  v.text = std::string(value);
+  return where_eq({dimension::tag, 0, std::move(key)}, std::move(v));
+}
 /// project = name or code (or a project group's name).
 inline filter project_is(const budget& b, std::string_view name) {
   filter_value v;
@@ -104,6 +113,25 @@ inline filter rebound(filter f, const budget& b) {
     if (!v.text.empty()) v.id = detail::id_in(b, f, v);
   return f;
 }
+
+namespace detail {
+/// Whether a value of `f` names a thing by its text only (tag_is(key,
+/// value)): no id yet, to be looked up in the budget it is used on.
+inline bool unbound(const filter& f) noexcept {
+  for (const auto& c : f.children)
+    if (unbound(c)) return true;
+  if (!names_by_id(f)) return false;
+  for (const auto& v : f.values)
+    if (!v.text.empty() && v.id == npos32) return true;
+  return false;
+}
+/// `f`, or `f` rebound to `b` in `scratch` when a value of it is unbound.
+inline const filter& bound_in(const filter& f, const budget& b, std::optional<filter>& scratch) {
+  if (!unbound(f)) return f;
+  scratch = rebound(f, b);
+  return *scratch;
+}
+}  // namespace detail
 
 /// Whether every value of `f` that names a thing of a budget holds its id in
 /// `b`: whether `f` was read against `b` (or one naming things alike).
