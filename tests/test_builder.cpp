@@ -52,7 +52,6 @@ TEST(budget_builder, an_index_that_names_nothing_is_an_error_not_a_crash) {
       {"group", [](yusuan::item& it) { it.group = 3; }, "E0301", "item 0 names project group 3"},
       {"tags", [](yusuan::item& it) { it.tags = 5; }, "E0206", "item 0 names tag set 5"},
       {"file", [](yusuan::item& it) { it.file = 2; }, "E0206", "item 0 is at offset 0 of file 2"},
-      {"offset", [](yusuan::item& it) { it.offset = 1000; }, "E0206", "item 0 is at offset 1000 of file 0"},
       {"kind", [](yusuan::item& it) { it.kind = static_cast<spending_kind>(42); }, "E0205",
        "item 0 has spending kind 42"},
       {"fund", [](yusuan::item& it) { it.fund = static_cast<fund_source>(200); }, "E0205",

@@ -232,6 +232,9 @@ TEST(builder_rules, mistakes_of_the_calling_code_are_diagnostics) {
       {"published with more decimals than it has",
        [](auto& bb) { bb.constraint(named("办公"), "=", yusuan::published(yuan("220.05"), 1)); }, "E0202",
        "constraint 0: a published figure of 1 decimal: 220.05 元"},
+      {"published without decimals",
+       [](auto& bb) { bb.constraint(named("办公"), "=", yusuan::published(yuan("220.00"), -1)); }, "E0202",
+       "constraint 0: a published figure needs its decimals"},
       {"a 政府 code as a 部门 one", [](auto& bb) { bb.measure("错码", sum_of(yusuan::econ_in({50101}))); }, "E0201",
        "measure '错码': 经济 = '50101' is no 部门 economic code"},
       {"a code of no level", [](auto& bb) { bb.measure("错码", sum_of(yusuan::econ_in({3}))); }, "E0201",
@@ -443,7 +446,17 @@ TEST(builder_rules, a_builder_that_has_built_starts_afresh_and_says_so) {
   const auto empty = bb.build(diags, no_catalog());
   ASSERT_TRUE(empty.has_value());
   EXPECT_TRUE(empty->items().empty());
-  EXPECT_EQ(with_code(diags, "W0410").size(), 1u) << dump(diags);
+  const auto w = with_code(diags, "W0410");
+  ASSERT_EQ(w.size(), 1u) << dump(diags);
+  EXPECT_TRUE(note_has(*w[0], "a budget_builder starts afresh once it has built a budget")) << dump(diags);
+  // a builder that never built: the warning, without that note
+  yusuan::budget_builder fresh;
+  fresh.year(2024);
+  yusuan::diagnostics d2;
+  ASSERT_TRUE(fresh.build(d2, no_catalog()).has_value());
+  const auto w2 = with_code(d2, "W0410");
+  ASSERT_EQ(w2.size(), 1u) << dump(d2);
+  EXPECT_TRUE(w2[0]->notes.empty()) << dump(d2);
 }
 
 TEST(builder_rules, a_diagnostic_about_an_item_names_it_by_its_index) {
@@ -467,4 +480,96 @@ TEST(builder_rules, a_diagnostic_about_an_item_names_it_by_its_index) {
   std::ostringstream os;
   yusuan::render_text(os, diags);
   EXPECT_FALSE(has(os.str(), "<builder>")) << os.str();
+}
+
+TEST(builder_rules, a_rebuilt_budget_keeps_the_figures_of_its_text_as_written) {
+  // an amount typed in another unit than the budget's is a figure of that unit
+  const auto c = compile("年度 2024\n单位 1 \"X\" 类型 事业\n收入 一般公共预算 12,345.00\n"
+                         "208 01 09 公用经费 30201: 12,345.00\n口径 M = 支出合计 - 1.2345万元\n核对 M = 0.00\n");
+  ASSERT_TRUE(c.value.has_value()) << dump(c);
+  yusuan::budget_builder bb(*c.value);
+  yusuan::diagnostics diags;
+  const auto b = bb.build(diags, no_catalog());
+  ASSERT_TRUE(b.has_value()) << dump(diags);
+  EXPECT_EQ(yusuan::value_of(*b, "M")->amount, yuan("0.00"));
+}
+
+TEST(builder_rules, items_edited_in_place_are_named_by_their_place_now) {
+  auto bb = assembled();
+  bb.items().erase(bb.items().begin());  // the office item: 100.00 less, income now 100.00 more
+  yusuan::income_line l;
+  l.amount = yuan("-100.00");
+  l.source = fund_source::general_budget;
+  yusuan::project p;
+  p.name = "乙项目";
+  p.kind = spending_kind::specific;
+  p.function = fn("2080109");
+  p.amount = yuan("1.00");
+  const auto pid = bb.add(p);
+  yusuan::item it = item_of("5.00", "30201", spending_kind::specific);
+  it.project = pid;
+  bb.items().push_back(it);  // not through add(): index 2 all the same
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  EXPECT_TRUE(with_code(diags, "E0206").empty()) << dump(diags);
+  const auto e = with_code(diags, "E0402");
+  ASSERT_EQ(e.size(), 1u) << dump(diags);
+  EXPECT_EQ(e[0]->notes.back().message, "208 01 09 30201 乙项目 5.00 (item 2)");
+}
+
+TEST(builder_rules, a_name_means_one_project_or_group) {
+  {
+    auto bb = assembled();
+    yusuan::project p;
+    p.name = "乙项目";
+    p.code = "甲项目";  // the name of another
+    bb.add(p);
+    yusuan::diagnostics diags;
+    EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+    const auto e = with_code(diags, "E0203");
+    ASSERT_EQ(e.size(), 1u) << dump(diags);
+    EXPECT_EQ(e[0]->message, "project code 甲项目 is the name of another project");
+  }
+  {
+    auto bb = assembled();
+    yusuan::project_group g;
+    g.name = "甲项目";
+    bb.add(g);
+    yusuan::diagnostics diags;
+    EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+    const auto e = with_code(diags, "E0303");
+    ASSERT_EQ(e.size(), 1u) << dump(diags);
+    EXPECT_EQ(e[0]->message, "project group '甲项目' has the name of a project");
+  }
+  // the same in the language, in either order
+  for (const char* text : {"项目 \"1001\" 金额 0.00\n项目 乙 编码 1001 金额 0.00\n",
+                           "项目 甲 编码 1002 金额 0.00\n项目 \"1002\" 金额 0.00\n"}) {
+    SCOPED_TRACE(text);
+    const auto r = compile(text);
+    EXPECT_EQ(with_code(r, "E0203").size(), 1u) << dump(r);
+  }
+  const auto g = compile("项目 甲 类型 其他运转类 金额 1.00\n项目组 甲 (甲) 208 01 09 其他运转类 {\n  30201: 1.00\n}\n");
+  EXPECT_EQ(with_code(g, "E0303").size(), 1u) << dump(g);
+}
+
+TEST(builder_rules, a_constraints_text_follows_the_unit_of_each_build) {
+  auto bb = assembled();
+  bb.constraint(named("办公"), "=", literal(yuan("211.00")));
+  yusuan::diagnostics first;
+  EXPECT_FALSE(bb.build(first, no_catalog()).has_value());
+  EXPECT_TRUE(has(dump(first), "核对 办公 = 211.00")) << dump(first);
+  bb.amount_unit(yusuan::unit::wan_yuan);
+  yusuan::diagnostics second;
+  EXPECT_FALSE(bb.build(second, no_catalog()).has_value());
+  EXPECT_TRUE(has(dump(second), "核对 办公 = 0.0211")) << dump(second);
+}
+
+TEST(builder_rules, an_item_placed_past_the_end_of_a_compiled_file_is_an_error) {
+  yusuan::budget_builder bb(reference_budget());
+  bb.items()[0].offset = 100000000;  // a place in the reference budget's file it does not have
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags).has_value());
+  const auto e = with_code(diags, "E0206");
+  ASSERT_EQ(e.size(), 1u) << dump(diags);
+  EXPECT_EQ(e[0]->message, "item 0 is at offset 100000000 of file 0");
 }

@@ -35,6 +35,8 @@ TEST(expressions, a_filter_is_written_as_the_language_writes_it) {
   f.kind = filter::op::ge;
   EXPECT_EQ(to_text(f), "金额 ≥ 12345.60");
   EXPECT_EQ(to_text(f, unit::wan_yuan), "金额 ≥ 1.23456");
+  // an empty tag value given by text
+  EXPECT_EQ(to_text(tag_is("来源", "")), "来源 = \"\"");
 }
 
 TEST(expressions, an_expression_is_written_as_the_language_writes_it) {

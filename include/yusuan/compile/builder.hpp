@@ -238,11 +238,14 @@ public:
     c.warning = options.warning;
     c.message = std::move(options.message);
     c.text = std::move(options.text);
+    written_.push_back(c.text.empty());
     d_.constraints.push_back(std::move(c));
     return *this;
   }
 
-  /// The items so far, to edit in place.
+  /// The items so far, to edit in place (add items with add(): one pushed
+  /// here keeps the `file` and `offset` it holds, which for a builder started
+  /// from a compiled budget are places in that budget's files).
   std::vector<item>& items() noexcept { return d_.data->items; }
 
   /// Runs the checks; the budget when there is no error, every diagnostic in `diags`.
@@ -252,6 +255,8 @@ public:
     // (its index) is a place in it
     if (data.sources.size() <= own_file_) data.sources.resize(own_file_ + std::size_t{1});
     data.sources[own_file_] = std::make_shared<const source_file>("<builder>", std::string(data.items.size() + 1, '\n'));
+    for (std::size_t i = 0; i < data.items.size(); ++i)  // items() may have been edited since they were added
+      if (data.items[i].file == own_file_) data.items[i].offset = static_cast<std::uint32_t>(i);
     compile::reporter rep(options.max_errors);
     if (!indices_valid(rep) || !compile::contents_valid(data, rep) || !groups_linked(rep) || !exprs_valid(rep)) {
       diags.append(by_item_index(rep.finish()));
@@ -260,9 +265,10 @@ public:
     take_project_coordinates();
     for (std::size_t i = 0; i < data.measures.size(); ++i) d_.measure_ids.emplace(data.measures[i].name, i);
     for (auto& m : data.measures) bind(m.definition);
+    for (std::size_t i = 0; i < d_.constraints.size(); ++i)  // in the unit of this build (amount_unit may change)
+      if (written_[i]) d_.constraints[i].text = constraint_text(d_.constraints[i]);
     for (auto& c : d_.constraints) {
       c.file_unit = data.header.amount_unit;
-      if (c.text.empty()) c.text = constraint_text(c);
       bind(c.lhs);
       bind(c.rhs);
     }
@@ -312,6 +318,8 @@ public:
     auto out = detail::budget_access::make(d_.data);
     d_ = compile::draft{};  // the built budget is immutable: the builder starts afresh
     own_file_ = 0;
+    written_.clear();
+    built_ = true;
     return out;
   }
 
@@ -368,7 +376,7 @@ private:
         if (!v.text.empty()) v.id = d_.intern(v.text);
     };
     walk(walk, e.where);
-    if (e.kind == expr::op::money_literal && e.decimals >= 0) e.written_in = d_.data->header.amount_unit;
+    if (e.kind == expr::op::money_literal && e.decimals >= 0 && !e.span) e.written_in = d_.data->header.amount_unit;
     for (auto& a : e.args) bind(a);
   }
 
@@ -405,7 +413,7 @@ private:
         !d.figures.empty() || !d.prior.empty())
       return;
     auto& w = rep.warning("W0410", "the budget states nothing: no item, income line, project or figure", source_span{});
-    w.notes.push_back({"a budget_builder starts afresh once it has built a budget", {}});
+    if (built_) w.notes.push_back({"a budget_builder starts afresh once it has built a budget", {}});
   }
 
   template <class It>
@@ -546,6 +554,8 @@ private:
 
   compile::draft d_;
   std::uint16_t own_file_ = 0;  // the index of the builder's own file in the sources
+  std::vector<bool> written_;    // for each constraint: its text is written by build(), in the unit of the day
+  bool built_ = false;           // whether a budget was built (and the builder started afresh)
 };
 
 }  // namespace yusuan

@@ -97,10 +97,18 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
   std::set<std::string, std::less<>> names;
   for (const auto& p : data.projects)
     if (!names.insert(p.name).second) fail("E0303", "project '" + p.name + "' is declared twice", "a project's name is its own");
-  names.clear();
+  std::set<std::string, std::less<>> codes;
   for (const auto& p : data.projects)
-    if (!p.code.empty() && !names.insert(p.code).second)
+    if (!p.code.empty() && !codes.insert(p.code).second)
       fail("E0203", "project code " + p.code + " is given to two projects", "a project's 编码 is its own");
+  // 项目 = X would mean either: a name and a code each name one project, and
+  // a group's name is no project's
+  for (const auto& p : data.projects)
+    if (!p.code.empty() && p.code != p.name && names.contains(p.code))
+      fail("E0203", "project code " + p.code + " is the name of another project", "a name and a code each name one project");
+  for (const auto& g : data.groups)
+    if (names.contains(g.name) || codes.contains(g.name))
+      fail("E0303", "project group '" + g.name + "' has the name of a project", "项目 = " + g.name + " would name both");
   names.clear();
   for (const auto& g : data.groups)
     if (!names.insert(g.name).second)
@@ -182,6 +190,10 @@ inline bool expr_valid(const expr& e, const std::string& where, unit u, reporter
         if (x.amount.fen() == std::numeric_limits<std::int64_t>::min()) {
           bad("E0202", "an amount of " + std::to_string(x.amount.fen()) + " 分 is more than an amount can hold",
               "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+        } else if (x.span) {
+          // read from a budget's text (a budget rebuilt): as it was written
+        } else if (x.decimals < -1) {
+          bad("E0202", "a published figure needs its decimals", "published(m, decimals): 0 or more decimals");
         } else if (x.decimals >= 0) {  // published(): a figure as published, in the budget's unit
           std::error_code ec;
           const money r = x.decimals <= exact_decimals(u) ? x.amount.round(u, x.decimals, rounding::half_up, ec) : money{};

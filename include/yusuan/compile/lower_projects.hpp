@@ -31,6 +31,17 @@ public:
       }
     } else {
       id = it->second;
+      // 项目 = X would mean either: a name and a code each name one project,
+      // and a group's name is no project's
+      if (auto coded = c_.d.project_codes.find(name); coded != c_.d.project_codes.end()) {
+        auto& d = c_.rep.error("E0203", "project name '" + name + "' is the code of another project", c_.span_of(s.name),
+                               "the code of '" + data.projects[coded->second].name + "'");
+        d.notes.push_back({"that code", c_.d.code_spans[name]});
+      } else if (auto g = c_.d.group_ids.find(name); g != c_.d.group_ids.end()) {
+        auto& d = c_.rep.error("E0303", "project '" + name + "' has the name of a project group", c_.span_of(s.name),
+                               "项目 = " + name + " would name both");
+        d.notes.push_back({"the group", data.groups[g->second].span});
+      }
       project p;
       p.name = name;
       p.span = c_.span_of(s.name);
@@ -118,6 +129,11 @@ private:
           auto& d = c_.rep.error("E0203", "duplicate project code " + code, c_.span_of(f.value),
                                  "also the code of '" + data.projects[it->second].name + "'");
           d.notes.push_back({"first used here", c_.d.code_spans[code]});
+        } else if (auto named = c_.d.project_ids.find(code); named != c_.d.project_ids.end() && named->second != id) {
+          // 项目 = X would mean either: a name and a code each name one project
+          auto& d = c_.rep.error("E0203", "project code " + code + " is the name of another project", c_.span_of(f.value),
+                                 "the name of '" + data.projects[named->second].name + "'");
+          d.notes.push_back({"that project", data.projects[named->second].span});
         } else {
           c_.d.project_codes[code] = id;
           c_.d.code_spans[code] = c_.span_of(f.value);

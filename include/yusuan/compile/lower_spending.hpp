@@ -144,6 +144,10 @@ public:
     if (auto [it, inserted] = c_.d.group_ids.try_emplace(g.name, gid); !inserted) {
       auto& d = c_.rep.error("E0303", "project group '" + g.name + "' is declared twice", g.span);
       d.notes.push_back({"first declared here", data.groups[it->second].span});
+    } else if (const std::uint32_t p = c_.d.project_by_name_or_code(g.name); p != npos32) {
+      auto& d = c_.rep.error("E0303", "project group '" + g.name + "' has the name of a project", g.span,
+                             "项目 = " + g.name + " would name both");
+      d.notes.push_back({"the project", data.projects[p].span});
     }
     for (const auto& m : s.members) {
       const std::string n = c_.values.text(m);

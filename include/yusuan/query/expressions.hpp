@@ -56,7 +56,7 @@ inline expr literal(money m) {
 /// 9.20` holds for an exact 9.204).
 inline expr published(money m, int decimals = 2) {
   expr e = literal(m);
-  e.decimals = decimals;
+  e.decimals = decimals < 0 ? -2 : decimals;  // none is no figure: budget_builder says so (E0202)
   return e;
 }
 /// A number of items, figures or targets.
@@ -168,6 +168,7 @@ inline std::string amount_text(money m, unit u) {
 }
 
 inline std::string value_text(const filter& f, const filter_value& v, unit u) {
+  if (f.dim.dim == dimension::tag && v.text.empty() && v.id == npos32) return "\"\"";  // tag_is(key, "")
   if (!v.text.empty()) return f.dim.dim == dimension::function || f.dim.dim == dimension::econ ||
                                      f.dim.dim == dimension::gov_econ
                                  ? v.text
