@@ -541,15 +541,6 @@ TEST(builder_rules, a_name_means_one_project_or_group) {
     ASSERT_EQ(e.size(), 1u) << dump(diags);
     EXPECT_EQ(e[0]->message, "project group '甲项目' has the name of a project");
   }
-  // the same in the language, in either order
-  for (const char* text : {"项目 \"1001\" 金额 0.00\n项目 乙 编码 1001 金额 0.00\n",
-                           "项目 甲 编码 1002 金额 0.00\n项目 \"1002\" 金额 0.00\n"}) {
-    SCOPED_TRACE(text);
-    const auto r = compile(text);
-    EXPECT_EQ(with_code(r, "E0203").size(), 1u) << dump(r);
-  }
-  const auto g = compile("项目 甲 类型 其他运转类 金额 1.00\n项目组 甲 (甲) 208 01 09 其他运转类 {\n  30201: 1.00\n}\n");
-  EXPECT_EQ(with_code(g, "E0303").size(), 1u) << dump(g);
 }
 
 TEST(builder_rules, a_constraints_text_follows_the_unit_of_each_build) {

@@ -296,6 +296,22 @@ TEST(diag_names, E0303_two_groups_of_one_name) {
   EXPECT_EQ(first, "3:5");
 }
 
+TEST(diag_names, E0303_a_group_of_a_projects_name) {
+  // 项目 = A would name both: whichever is declared first
+  auto r = compile("项目 A 金额 1.00\n项目组 A (A) 208 01 11 {\n  30101: 1.00\n}\n");
+  const auto& d = one(r, "E0303");
+  EXPECT_EQ(d.message, "project group 'A' has the name of a project");
+  EXPECT_EQ(d.label, "项目 = A would name both");
+  EXPECT_EQ(where(d), "2:5");
+  std::string at;
+  EXPECT_TRUE(note_has(d, "the project", &at));
+  EXPECT_EQ(at, "1:4");
+  auto r2 = compile("项目 B 金额 1.00\n项目组 A (B) 208 01 11 {\n  30101: 1.00\n}\n项目 A 金额 0.00\n");
+  const auto& d2 = one(r2, "E0303");
+  EXPECT_EQ(d2.message, "project 'A' has the name of a project group");
+  EXPECT_EQ(where(d2), "5:4");
+}
+
 TEST(diag_names, E0303_a_thousand_repeated_prior_figures_are_each_reported_once) {
   std::string text = "金额单位 元\n";
   for (int i = 0; i < 1000; ++i) text += "上年 三公经费 1.00\n";

@@ -186,6 +186,23 @@ TEST(diag_values, E0203_duplicate_project_code) {
   EXPECT_EQ(at, "2:11");
 }
 
+TEST(diag_values, E0203_a_project_code_that_is_another_projects_name) {
+  // 项目 = 1001 would name either: in either order
+  auto r = compile("项目 \"1001\" 金额 0.00\n项目 乙 编码 1001 金额 0.00\n");
+  const auto& d = one(r, "E0203");
+  EXPECT_EQ(d.message, "project code 1001 is the name of another project");
+  EXPECT_EQ(d.label, "the name of '1001'");
+  EXPECT_EQ(where(d), "2:9");
+  auto r2 = compile("项目 甲 编码 1002 金额 0.00\n项目 \"1002\" 金额 0.00\n");
+  const auto& d2 = one(r2, "E0203");
+  EXPECT_EQ(d2.message, "project name '1002' is the code of another project");
+  EXPECT_EQ(d2.label, "the code of '甲'");
+  EXPECT_EQ(where(d2), "2:5");  // the name, inside its quotes
+  std::string at;
+  EXPECT_TRUE(note_has(d2, "that code", &at));
+  EXPECT_EQ(at, "1:9");
+}
+
 // --- E0204: one code, two names ------------------------------------------------------------------
 
 TEST(diag_values, E0204_code_with_two_names) {
