@@ -420,12 +420,7 @@ private:
   std::uint32_t tag_set(It first, It last) {
     compile::tag_list tags;
     for (; first != last; ++first) tags.emplace_back(d_.intern(first->first), d_.intern(first->second));
-    // the last value of a key wins: sorted by key, stably, the last of each run kept
-    std::stable_sort(tags.begin(), tags.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < tags.size(); ++i)
-      if (i + 1 == tags.size() || tags[i + 1].first != tags[i].first) tags[kept++] = tags[i];
-    tags.resize(kept);
+    compile::keep_last_of_each_key(tags);
     return d_.tag_set_id(std::move(tags));
   }
 
@@ -544,9 +539,8 @@ private:
               "the budget has " + count(data.projects.size()) + " projects");
           break;
         }
-    static constexpr std::string_view comparators[] = {"=", "==", "＝", "≠", "!=", "≤", "<=", "≥", ">=", "<", ">"};
     for (std::size_t i = 0; i < d_.constraints.size() && ok; ++i)
-      if (std::find(std::begin(comparators), std::end(comparators), d_.constraints[i].cmp) == std::end(comparators))
+      if (!compile::constraint_checker::is_comparator(d_.constraints[i].cmp))
         bad("E0205", "constraint " + std::to_string(i) + " compares with '" + d_.constraints[i].cmp + "'",
             "not a comparison: = ≠ ≤ ≥ < > (or == != <= >=)");
     return ok;

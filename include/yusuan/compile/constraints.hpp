@@ -66,6 +66,14 @@ public:
 
   constraint_result check(const constraint_def& c) { return c.by.empty() ? check_one(c) : check_grouped(c); }
 
+  /// Whether `cmp` is a comparison compare() knows: = ≠ ≤ ≥ < > and their
+  /// ASCII and full-width spellings.
+  static bool is_comparator(std::string_view cmp) noexcept {
+    for (std::string_view c : {"=", "==", "＝", "≠", "!=", "≤", "<=", "≥", ">=", "<", ">"})
+      if (cmp == c) return true;
+    return false;
+  }
+
 private:
   constraint_result start(const constraint_def& c) const {
     constraint_result r;

@@ -154,19 +154,7 @@ public:
       // value of a key wins (sorted by key, so that many tags cost n log n)
       tag_list merged = d_.data->tag_sets[f.tags];
       merged.insert(merged.end(), c.tags.begin(), c.tags.end());
-      const auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
-      if (merged.size() <= 32) {  // the usual few: an insertion sort, stable and without a buffer to allocate
-        for (std::size_t i = 1; i < merged.size(); ++i)
-          for (std::size_t j = i; j > 0 && by_key(merged[j], merged[j - 1]); --j) std::swap(merged[j], merged[j - 1]);
-      } else {
-        std::stable_sort(merged.begin(), merged.end(), by_key);
-      }
-      std::size_t kept = 0;
-      for (std::size_t i = 0; i < merged.size(); ++i) {
-        if (i + 1 < merged.size() && merged[i + 1].first == merged[i].first) continue;
-        merged[kept++] = merged[i];
-      }
-      merged.resize(kept);
+      keep_last_of_each_key(merged);
       f.tags = d_.tag_set_id(std::move(merged));
     }
     return true;

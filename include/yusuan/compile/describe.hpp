@@ -24,12 +24,7 @@ namespace yusuan::compile {
 /// An amount in `u` with as many decimals as it takes to show it exactly (at
 /// least two): 38.385 万元 is "38.385", not "38.39".
 inline std::string exact_text(money m, unit u, bool thousands = false) {
-  const int most = exact_decimals(u);
-  int decimals = 2;
-  std::int64_t step = 1;
-  for (int k = most; k > 2; --k) step *= 10;  // 分 per unit of the last of two decimals
-  for (const std::int64_t f = m.fen(); decimals < most && f % step != 0; step /= 10) ++decimals;
-  return m.format(u, decimals, thousands);
+  return m.format(u, decimals_to_show(m.fen(), u), thousands);
 }
 
 /// An amount with its sign: +1.00, -0.10, 0.00.

@@ -6,6 +6,8 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/model/expr.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -95,6 +97,24 @@ struct parameter_override {
 };
 
 using tag_list = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+/// `tags` (key, value ids in the order given) sorted by key, each key with
+/// the last value given it: a statement's tag overrides its block's.
+inline void keep_last_of_each_key(tag_list& tags) {
+  const auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (tags.size() <= 32) {  // the usual few: an insertion sort, stable and without a buffer to allocate
+    for (std::size_t i = 1; i < tags.size(); ++i)
+      for (std::size_t j = i; j > 0 && by_key(tags[j], tags[j - 1]); --j) std::swap(tags[j], tags[j - 1]);
+  } else {
+    std::stable_sort(tags.begin(), tags.end(), by_key);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (i + 1 < tags.size() && tags[i + 1].first == tags[i].first) continue;
+    tags[kept++] = tags[i];
+  }
+  tags.resize(kept);
+}
 
 /// The budget under construction, with the indexes that keep every lookup
 /// of the passes below linear in the size of the input.

@@ -229,11 +229,7 @@ public:
   /// takes (at least two), and the unit's name.
   std::string in_budget_unit(int128 fen, bool with_unit = true) const {
     const unit u = b_.header().amount_unit;
-    int decimals = 2;
-    std::int64_t step = 1;
-    for (int k = exact_decimals(u); k > 2; --k) step *= 10;  // 分 per last of two decimals
-    for (; decimals < exact_decimals(u) && fen % step != 0; step /= 10) ++decimals;
-    return format_fen(fen, u, decimals) + (with_unit ? " " + std::string(unit_name(u)) : std::string());
+    return format_fen(fen, u, decimals_to_show(fen, u)) + (with_unit ? " " + std::string(unit_name(u)) : std::string());
   }
 
   /// An exact result in 分 as an amount, or E0701 at `span` when it is past

@@ -130,6 +130,17 @@ inline std::string format_fen_unchecked(int128 fen, unit u, int decimals, bool t
 }
 }  // namespace detail
 
+/// The decimals it takes to show `fen` exactly in `u`, at least two:
+/// 38.385 万元 takes three, 38.38 万元 two.
+inline int decimals_to_show(int128 fen, unit u) noexcept {
+  const int most = exact_decimals(u);
+  int decimals = 2;
+  std::int64_t step = 1;
+  for (int k = most; k > 2; --k) step *= 10;  // 分 per unit of the last of two decimals
+  for (; decimals < most && fen % step != 0; step /= 10) ++decimals;
+  return decimals;
+}
+
 /// An exact sum in 分 written as money::format writes an amount: in `u` with
 /// `decimals` places (rounded half-up for display), optionally with thousands
 /// separators; for sums past what one amount holds.  Throws yusuan::error

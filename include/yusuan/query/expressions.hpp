@@ -156,16 +156,7 @@ inline std::string word_or_quoted(std::string_view s) {
 }
 
 /// An amount with as many decimals as it takes (at least two).
-inline std::string amount_text(money m, unit u) {
-  int decimals = 2;
-  while (decimals < exact_decimals(u)) {
-    std::error_code ec;
-    const money r = m.round(u, decimals, rounding::half_up, ec);
-    if (!ec && r == m) break;
-    ++decimals;
-  }
-  return m.format(u, decimals);
-}
+inline std::string amount_text(money m, unit u) { return m.format(u, decimals_to_show(m.fen(), u)); }
 
 inline std::string value_text(const filter& f, const filter_value& v, unit u) {
   if (f.dim.dim == dimension::tag && v.text.empty() && v.id == npos32) return "\"\"";  // tag_is(key, "")

@@ -66,33 +66,6 @@ inline std::shared_ptr<const table_template> template_for(const budget& b, const
 
 }  // namespace detail
 
-/// Table `id` in the template of the options, else the budget's: the table,
-/// or none with the diagnostics that say why in `diags` (E0801 or E0803 for
-/// the id, E0804 or E0805 for the template, E0701 for a cell past what an
-/// amount holds), as `yusuan table` reports them.
-inline std::optional<table> build(const budget& b, std::string_view id, diagnostics& diags, const options& o = {}) {
-  const auto templ = detail::template_for(b, o, diags);
-  if (!templ) return std::nullopt;
-  const auto found = find_table(*templ, id);
-  if (!found.index) {
-    diags.append(table_lookup_error(*templ, id, found));
-    return std::nullopt;
-  }
-  return detail::with_diagnostics(diags, [&] { return assemble(b, *templ, templ->tables[*found.index], o); });
-}
-
-/// Every table of the template of the options, else the budget's, or none
-/// with the diagnostics in `diags` (E0804, E0805, E0701).
-inline std::optional<std::vector<table>> build_all(const budget& b, diagnostics& diags, const options& o = {}) {
-  const auto templ = detail::template_for(b, o, diags);
-  if (!templ) return std::nullopt;
-  return detail::with_diagnostics(diags, [&] {
-    std::vector<table> out;
-    for (const auto& spec : templ->tables) out.push_back(assemble(b, *templ, spec, o));
-    return out;
-  });
-}
-
 /// Table `id` (anything find_table accepts) of template `templ`; for an id
 /// no table (or several) answers to, sets `ec` to errc::unknown_table and
 /// returns an empty table (errc::overflow for a cell past what an amount
@@ -176,6 +149,29 @@ inline std::vector<table> build_all(const budget& b, const options& o, std::erro
   return build_all(b, *t, o, ec);
 }
 inline std::vector<table> build_all(const budget& b, std::error_code& ec) { return build_all(b, options{}, ec); }
+
+/// Table `id` in the template of the options, else the budget's: the table,
+/// or none with the diagnostics that say why in `diags` (E0801 or E0803 for
+/// the id, E0804 or E0805 for the template, E0701 for a cell past what an
+/// amount holds), as `yusuan table` reports them.
+inline std::optional<table> build(const budget& b, std::string_view id, diagnostics& diags, const options& o = {}) {
+  const auto templ = detail::template_for(b, o, diags);
+  if (!templ) return std::nullopt;
+  const auto found = find_table(*templ, id);
+  if (!found.index) {
+    diags.append(table_lookup_error(*templ, id, found));
+    return std::nullopt;
+  }
+  return detail::with_diagnostics(diags, [&] { return assemble(b, *templ, templ->tables[*found.index], o); });
+}
+
+/// Every table of the template of the options, else the budget's, or none
+/// with the diagnostics in `diags` (E0804, E0805, E0701).
+inline std::optional<std::vector<table>> build_all(const budget& b, diagnostics& diags, const options& o = {}) {
+  const auto templ = detail::template_for(b, o, diags);
+  if (!templ) return std::nullopt;
+  return detail::with_diagnostics(diags, [&] { return build_all(b, *templ, o); });
+}
 
 /// The ids of the tables of the default template (01 … 13).
 inline std::vector<std::string> table_ids() {
