@@ -751,21 +751,35 @@ TEST(query_rollup, needs_a_classification_first) {
 }
 
 TEST(query_rollup, items_coarser_than_the_leaf_level) {
-  // Items whose code is coarser than the leaf level: rollup makes no
-  // subtotal of the (none) group, and none with the same label as a leaf.
+  // An item whose code stops above the leaf level is a row of its own code,
+  // right under that code's subtotal, and counted in it: every subtotal is
+  // the sum of the items coded under it, and the subtotals of one level add
+  // up to the total.
   auto r = compile_text(
       "金额单位 万元\n"
       "208 01 09 30101: 10.00\n"
       "208 01 30201: 5.00\n"
       "208 30201: 2.00\n"
-      "208 01 09 30102: 1.00\n",
+      "208 01 09 30102: 1.00\n"
+      "210 11 01 302: 4.00\n",
       "levels.budget");
   ASSERT_TRUE(r.ok());
-  const auto shown = show(run("sum by function.项 rollup", *r.value));
-  const auto as_written = show(run("sum by function rollup", *r.value));
-  EXPECT_EQ(shown, lines({"[1] 208 = 11.00", "[2] 208 01 = 11.00", "208 01 09 = 11.00", "(none) = 7.00"}));
-  // codes as written: one subtotal per 类 and 款, each leaf once
-  EXPECT_EQ(as_written, lines({"[1] 208 = 18.00", "208 = 2.00", "[2] 208 01 = 16.00", "208 01 = 5.00", "208 01 09 = 11.00"}));
+  const auto by_item = run("sum by function.项 rollup", *r.value);
+  EXPECT_EQ(show(by_item), lines({"[1] 208 = 18.00", "208 = 2.00", "[2] 208 01 = 16.00", "208 01 = 5.00",
+                                  "208 01 09 = 11.00", "[1] 210 = 4.00", "[2] 210 11 = 4.00", "210 11 01 = 4.00"}));
+  EXPECT_EQ(counts(by_item), (std::vector<std::int64_t>{4, 1, 3, 1, 2, 1, 1, 1}));
+  EXPECT_EQ(by_item.total, wan("22.00"));
+  // the finest level and codes as written are the same grouping
+  EXPECT_EQ(show(run("sum by function rollup", *r.value)), show(by_item));
+  // by 款: the 项 codes roll into their 款, the 类 code stays a row of its own
+  EXPECT_EQ(show(run("sum by function.款 rollup", *r.value)),
+            lines({"[1] 208 = 18.00", "208 = 2.00", "208 01 = 16.00", "[1] 210 = 4.00", "210 11 = 4.00"}));
+  // economic codes likewise: 302 written without its 款
+  EXPECT_EQ(show(run("sum by econ.款 rollup", *r.value)),
+            lines({"[1] 301 = 11.00", "30101 = 10.00", "30102 = 1.00", "[1] 302 = 11.00", "302 = 4.00",
+                   "30201 = 7.00"}));
+  // without rollup a grouping by 项 has no key for them
+  EXPECT_EQ(show(run("sum by function.项", *r.value)), lines({"208 01 09 = 11.00", "210 11 01 = 4.00", "(none) = 7.00"}));
 }
 
 // ===========================================================================

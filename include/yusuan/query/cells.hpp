@@ -286,14 +286,16 @@ struct prepared_cells {
   const std::uint8_t* sel() const noexcept { return selected.empty() ? nullptr : selected.data(); }
 };
 
+/// The columns, the filter's program and the dimensions' ids of a grouping;
+/// rollup: the first dimension keeps codes coarser than its level as written.
 inline std::unique_ptr<prepared_cells> prepare(const budget& b, const filter& where, const std::vector<dimension_ref>& by,
-                                               const std::optional<dimension_ref>& pivot) {
+                                               const std::optional<dimension_ref>& pivot, bool rollup = false) {
   auto p = std::make_unique<prepared_cells>();
   p->columns = budget_access::columns(b);
   const item_columns& cols = *p->columns;
   p->program.emplace(b, cols, where);
   p->dims.reserve(by.size() + 1);
-  for (const auto& d : by) p->dims.push_back(index_dimension(b, cols, d));
+  for (std::size_t i = 0; i < by.size(); ++i) p->dims.push_back(index_dimension(b, cols, by[i], rollup && i == 0));
   if (pivot) p->dims.push_back(index_dimension(b, cols, *pivot));
   // Cells computed item by item beforehand (hashed past the dense limit) need
   // the mask of every item; the rest filter a block at a time as they count.

@@ -47,12 +47,16 @@ inline void number_in_key_order(const dimension_ref& d, std::vector<dimension_ke
         keys.begin());
 }
 
-inline dim_index index_dimension(const budget& b, const item_columns& c, const dimension_ref& d) {
+/// coarser_as_written: a code coarser than the dimension's level is its own
+/// key (a rollup's first dimension, where an item coded at its 类 belongs
+/// under that 类's subtotal) rather than no key.
+inline dim_index index_dimension(const budget& b, const item_columns& c, const dimension_ref& d,
+                                 bool coarser_as_written = false) {
   dim_index x;
   std::vector<dimension_key> raw;
   auto code_key = [&](auto code) -> dimension_key {
-    if (code.level() == 0 || code.level() < d.level) return no_key;
-    const auto k = d.level ? code.at(d.level) : code;
+    if (code.level() == 0 || (code.level() < d.level && !coarser_as_written)) return no_key;
+    const auto k = d.level && code.level() >= d.level ? code.at(d.level) : code;
     return (dimension_key{k.digits()} << 8) | static_cast<unsigned>(k.level());
   };
   switch (d.dim) {
