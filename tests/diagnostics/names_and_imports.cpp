@@ -375,6 +375,13 @@ TEST(diag_names, E0305_a_misspelt_dimension_with_a_level) {
 TEST(diag_names, E0305_a_misspelt_dimension_in_a_grouped_constraint) {
   auto r = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 合计 按 kidn {\n  基本支出: 1.00\n}\n");
   EXPECT_FALSE(with_code(r, "E0305").empty()) << dump(r);
+  // the caret is under the dimension, the second of two
+  auto second = compile("金额单位 万元\n208 01 09 基本支出 30101: 1.00\n核对 合计 按 类型, 经济款 {\n  基本支出, 30101: 1.00\n}\n");
+  const auto& d = one(second, "E0305");
+  EXPECT_EQ(d.message, "unknown dimension '经济款'");
+  EXPECT_EQ(d.label, "did you mean '经济' or '经济.款'?");
+  EXPECT_EQ(where(d), "3:13");
+  EXPECT_EQ(d.span.length, std::string("经济款").size());
 }
 
 TEST(diag_names, W0305_a_tag_key_no_item_carries) {

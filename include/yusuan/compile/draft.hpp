@@ -74,6 +74,7 @@ struct constraint_def {
   unit file_unit = unit::yuan;
   // grouped: 按 dims { keys: amount }
   std::vector<dimension_ref> by;
+  std::vector<source_span> by_spans;  // where each dimension is written
   std::vector<grouped_row> rows;
   // rules: 每个 … and 当 …
   rule_scope scope = rule_scope::budget;

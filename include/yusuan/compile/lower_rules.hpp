@@ -87,6 +87,7 @@ public:
         dimension_ref d;
         if (!c_.exprs.grouping(dtok, d)) ok = false;
         c.by.push_back(std::move(d));
+        c.by_spans.push_back(c_.span_of(dtok));
       }
       for (const auto& row : g->rows) {
         grouped_row gr;

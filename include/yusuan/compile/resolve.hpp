@@ -30,7 +30,7 @@ public:
     for (auto& c : d_.constraints) {
       names_in(c.lhs);
       names_in(c.rhs);
-      for (const auto& by : c.by) tag_key(by, c.span);
+      for (std::size_t i = 0; i < c.by.size(); ++i) tag_key(c.by[i], i < c.by_spans.size() ? c.by_spans[i] : c.span);
     }
     std::sort(data.function_names.begin(), data.function_names.end(),
               [](const auto& a, const auto& b) { return a.code < b.code; });
