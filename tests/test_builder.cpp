@@ -56,6 +56,14 @@ TEST(budget_builder, an_index_that_names_nothing_is_an_error_not_a_crash) {
        "item 0 has spending kind 42"},
       {"fund", [](yusuan::item& it) { it.fund = static_cast<fund_source>(200); }, "E0205",
        "item 0 has fund source 200"},
+      {"balance of another fund's item", [](yusuan::item& it) { it.balance_of = fund_source::government_fund; },
+       "E0205", "item 0 is paid from the balance of fund source 2"},
+      {"balance of no fund",
+       [](yusuan::item& it) {
+         it.fund = fund_source::carryover;
+         it.balance_of = static_cast<fund_source>(99);
+       },
+       "E0205", "item 0 is paid from the balance of fund source 99"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);

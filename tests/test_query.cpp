@@ -1679,8 +1679,14 @@ public:
         f.dim = {dimension::fund, 0, {}};
         static constexpr yusuan::fund_source funds[] = {yusuan::fund_source::general_budget,
                                                         yusuan::fund_source::fiscal_appropriation,
-                                                        yusuan::fund_source::institution_revenue};
-        for (std::size_t i = 0; i < nvalues; ++i) f.values.push_back(yusuan::value_of(funds[pick(3)]));
+                                                        yusuan::fund_source::institution_revenue,
+                                                        yusuan::fund_source::carryover};
+        // and 上年结转结余.FUND: spending from last year's balance of a fund
+        for (std::size_t i = 0; i < nvalues; ++i) {
+          const auto x = pick(7);
+          f.values.push_back(x < 4 ? yusuan::value_of(funds[x])
+                                   : yusuan::value_of(yusuan::fund_source::carryover, funds[x - 4]));
+        }
         break;
       }
       case 5:
@@ -1853,6 +1859,9 @@ yusuan::budget generated_budget(std::size_t n) {
     if (r == 0) s += " 资金 事业收入";
     if (r == 1) s += " 项目类别=公用经费综合定额";
     if (r == 2) s += " 来源=本级";
+    if (r == 3) s += " 资金 上年结转结余.一般公共预算";
+    if (r == 4) s += " 资金 上年结转结余";
+    if (r == 5) s += " 资金 上年结转结余.事业收入";
     s += "\n";
     ++items;
   };

@@ -54,7 +54,7 @@ std::vector<std::string> item_row(const yusuan::budget& b, std::size_t i) {
           std::string(b.name_of(it.gov_econ)),
           std::string(yusuan::chinese_name(it.kind)),
           std::string(yusuan::chinese_name(yusuan::parent_kind(it.kind))),
-          std::string(yusuan::chinese_name(it.fund)),
+          yusuan::fund_text(it),
           in_project ? b.projects()[it.project].name : std::string(),
           in_project ? b.projects()[it.project].code : std::string(),
           it.group != yusuan::npos32 ? b.groups()[it.group].name : std::string(),

@@ -230,6 +230,36 @@ TEST(diag_totals, E0405_a_fund_source_that_does_not_balance) {
   EXPECT_EQ(ds[1]->message, "政府性基金: 年初结转结余 + 收入 24.00 differs from 支出 + 年终结转结余 20.00");
 }
 
+TEST(diag_totals, E0405_counts_spending_from_a_balance_in_its_fund) {
+  // 4.00 of 一般公共预算 and 4.00 of 政府性基金 paid from their balances
+  const std::string head = "金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
+                           "收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 政府性基金 4.00\n"
+                           "年终结转结余 8.00 其中 一般公共预算 2.00 其中 政府性基金 6.00\n"
+                           "208 01 09 基本支出 30101: 100.00\n212 01 01 项目支出 30227: 14.00 资金 政府性基金\n";
+  auto r = compile(head + "208 01 09 项目支出 30201: 4.00 资金 上年结转结余.一般公共预算\n"
+                          "212 01 01 项目支出 30227: 4.00 资金 上年结转结余.政府性基金\n");
+  EXPECT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(r.diagnostics.list().empty()) << dump(r);
+  // the wrong fund's balance: both funds are off by 4.00
+  auto swapped = compile(head + "208 01 09 项目支出 30201: 4.00 资金 上年结转结余.政府性基金\n"
+                                "212 01 01 项目支出 30227: 4.00 资金 上年结转结余.政府性基金\n");
+  const auto ds = with_code(swapped, "E0405");
+  ASSERT_EQ(ds.size(), 2u) << dump(swapped);
+  EXPECT_EQ(ds[0]->found, "102.00 (支出 100.00 + 年末 2.00; difference -4.00 万元)");
+  EXPECT_EQ(ds[1]->found, "28.00 (支出 22.00 + 年末 6.00; difference +4.00 万元)");
+  EXPECT_EQ(ds[0]->notes.size(), 1u);  // every item says whose balance pays it
+  // without the fund: counted in none, and the note says how to write it
+  auto unstated = compile(head + "208 01 09 项目支出 30201: 4.00 资金 上年结转结余\n"
+                                 "212 01 01 项目支出 30227: 4.00 资金 上年结转结余\n");
+  const auto us = with_code(unstated, "E0405");
+  ASSERT_EQ(us.size(), 2u) << dump(unstated);
+  ASSERT_EQ(us[0]->notes.size(), 2u);
+  EXPECT_EQ(us[0]->notes[1].message,
+            "2 items paid from 上年结转结余 (8.00) name no fund and count in none: write the fund the balance is of, as in "
+            "资金 上年结转结余.一般公共预算");
+  EXPECT_TRUE(note_has(*us[1], "资金 上年结转结余.政府性基金"));
+}
+
 TEST(diag_totals, E0405_not_checked_without_balances_by_fund) {
   // no 其中 on either balance: the budget does not state them by fund
   auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n收入 上年结转结余 10.00\n"

@@ -3,6 +3,7 @@
 #include "support/test_support.hpp"
 
 #include <yusuan/compile/builder.hpp>
+#include <yusuan/query/expressions.hpp>
 
 using namespace yusuan_test;
 
@@ -80,4 +81,58 @@ TEST(lang_kinds_and_funds, funds_of_blocks_and_items) {
   EXPECT_EQ(items[1].fund, fund_source::government_fund);
   EXPECT_EQ(items[2].fund, fund_source::state_capital);
   EXPECT_EQ(items[3].fund, fund_source::general_budget);  // the default
+  for (const auto& it : items) EXPECT_EQ(it.balance_of, fund_source::carryover);  // of no balance
+}
+
+// Spending from last year's balance, with the fund that balance is of: on an
+// item, after its amount, or on a block its items inherit; a block of another
+// fund inside starts afresh.
+TEST(lang_kinds_and_funds, spending_from_the_balance_of_a_fund) {
+  auto r = compile("金额单位 万元\n208 01 09 30201: 1.00 资金 上年结转结余.政府性基金\n"
+                   "208 01 09 资金 上年结转结余.一般公共预算 {\n  30202: 2.00\n  资金 事业收入 30203: 3.00\n"
+                   "  资金 上年结转结余 30205: 4.00\n}\n208 01 09 资金 上年结转结余.财政拨款 30206: 5.00\n"
+                   "核对 合计(资金 = 上年结转结余) = 12.00\n"
+                   "核对 合计(资金 = 上年结转结余.一般公共预算) = 2.00\n"
+                   "核对 合计(资金 = 上年结转结余.财政拨款) = 7.00\n"  // 财政拨款 takes 一般公共预算, as elsewhere
+                   "核对 合计(资金 属于 (上年结转结余.政府性基金, 事业收入)) = 4.00\n"
+                   "核对 合计(资金 = 一般公共预算) = 0.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto items = r.value->items();
+  ASSERT_EQ(items.size(), 5u);
+  const std::pair<fund_source, fund_source> want[] = {
+      {fund_source::carryover, fund_source::government_fund},      {fund_source::carryover, fund_source::general_budget},
+      {fund_source::institution_revenue, fund_source::carryover},  {fund_source::carryover, fund_source::carryover},
+      {fund_source::carryover, fund_source::fiscal_appropriation}};
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    EXPECT_EQ(items[i].fund, want[i].first) << i;
+    EXPECT_EQ(items[i].balance_of, want[i].second) << i;
+  }
+  EXPECT_EQ(yusuan::fund_text(items[0]), "上年结转结余.政府性基金");
+  EXPECT_EQ(yusuan::fund_text(items[3]), "上年结转结余");
+  EXPECT_EQ(yusuan::fund_text(items[2]), "事业收入");
+  for (const auto& c : r.value->constraints()) EXPECT_TRUE(c.passed) << c.text;
+  // from C++: the same filters
+  const auto& b = *r.value;
+  EXPECT_EQ(yusuan::total(b, yusuan::fund_is(fund_source::carryover)).value(), wan("12.00"));
+  EXPECT_EQ(yusuan::total(b, yusuan::fund_is(fund_source::carryover, fund_source::fiscal_appropriation)).value(),
+            wan("7.00"));
+  EXPECT_EQ(yusuan::to_text(yusuan::fund_is(fund_source::carryover, fund_source::government_fund)),
+            "资金 = 上年结转结余.政府性基金");
+}
+
+TEST(lang_kinds_and_funds, a_fund_written_with_a_part_that_is_not_of_a_balance) {
+  for (const std::string fund : {"一般公共预算.财政拨款", "上年结转结余.事业收人", "上年结转结余.上年结转结余", "上年结转结余."}) {
+    auto r = compile("金额单位 万元\n208 01 09 30201: 1.00 资金 " + fund + "\n");
+    const auto& d = one(r, "E0205");
+    EXPECT_EQ(where(d), "2:26") << fund;
+    EXPECT_EQ(d.span.length, fund.size()) << fund;
+  }
+  auto typo = compile("金额单位 万元\n208 01 09 30201: 1.00 资金 上年结转结余.事业收人\n");
+  EXPECT_EQ(one(typo, "E0205").label, "did you mean '事业收入'?");
+  // in a filter of items likewise; 收入(…) takes any line's part
+  auto filter = compile("金额单位 万元\n208 01 09 30201: 1.00\n核对 合计(资金 = 一般公共预算.财政拨款) = 0.00\n");
+  EXPECT_EQ(one(filter, "E0205").message, "'一般公共预算.财政拨款' is not a fund source of items");
+  auto income = compile("金额单位 万元\n收入 一般公共预算 1.00 其中 财政拨款 1.00\n208 01 09 30201: 1.00\n"
+                        "核对 收入(资金 = 一般公共预算.财政拨款) = 1.00\n");
+  EXPECT_TRUE(income.ok()) << dump(income);
 }

@@ -22,6 +22,10 @@ inline bool matches_value(const yusuan::budget& b, const yusuan::item& it, const
     case dimension::gov_econ: return v.econ.contains(it.gov_econ);
     case dimension::kind: return kind_within(it.kind, v.kind);
     case dimension::fund:
+      if (v.part_of)  // 上年结转结余.FUND: paid from last year's balance of FUND
+        return it.fund == fund_source::carryover && it.balance_of != fund_source::carryover &&
+               (it.balance_of == v.fund ||
+                (v.fund == fund_source::fiscal_appropriation && it.balance_of == fund_source::general_budget));
       return it.fund == v.fund || (v.fund == fund_source::fiscal_appropriation && it.fund == fund_source::general_budget);
     case dimension::project:
       if (v.id == npos32) return false;

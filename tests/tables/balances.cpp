@@ -84,6 +84,39 @@ TEST(balances, luoyang_04_counts_the_fiscal_part_of_each_balance) {
   EXPECT_EQ(rows_starting(t, "收入合计"), (std::vector<std::string>{"收入合计,110.00,支出合计,110.00,110.00,105.00,,"}));
 }
 
+// Spending paid from a fund's balance is that fund's in the 财政拨款 tables:
+// 一般公共预算 6 + 100 = 101 + 5 (4.00 of it paid from its balance), 政府性基金
+// 4 + 20 = 18 + 6 (4.00 from its balance), and the totals meet; spending from
+// a balance that names no fund is in neither (nor in 财政拨款).
+const std::string from_balances =
+    "年度 2025\n"
+    "金额单位 万元\n"
+    "收入 一般公共预算 100.00\n"
+    "收入 政府性基金 20.00\n"
+    "收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 政府性基金 4.00\n"
+    "年终结转结余 11.00 其中 一般公共预算 5.00 其中 政府性基金 6.00\n"
+    "208 01 09 基本支出 30101: 97.00\n"
+    "208 01 09 项目支出 30201: 4.00 资金 上年结转结余.一般公共预算\n"
+    "212 01 01 项目支出 30227: 14.00 资金 政府性基金\n"
+    "212 01 01 项目支出 30227: 4.00 资金 上年结转结余.政府性基金\n";
+
+TEST(balances, spending_from_a_funds_balance_is_in_that_funds_column) {
+  const auto b = budget_of(from_balances);
+  const auto t = csv(b, "洛阳13表", "04");
+  EXPECT_EQ(rows_starting(t, "一、本年收入"),
+            (std::vector<std::string>{"一、本年收入,120.00,一、本年支出,119.00,101.00,101.00,18.00,"}));
+  EXPECT_EQ(rows_with(t, "社会保障和就业支出"), (std::vector<std::string>{"（三）国有资本经营预算拨款,,（八）社会保障和就业支出,101.00,101.00,101.00,,"}));
+  EXPECT_EQ(rows_with(t, "城乡社区事务支出"), (std::vector<std::string>{",,（十二）城乡社区事务支出,18.00,,,18.00,"}));
+  EXPECT_EQ(rows_starting(t, "收入合计"), (std::vector<std::string>{"收入合计,130.00,支出合计,130.00,106.00,101.00,24.00,"}));
+  const auto t4 = csv(b, "上海9表", "T4");
+  EXPECT_EQ(rows_starting(t4, "收入总计"), (std::vector<std::string>{"收入总计,1300000.00,支出总计,1300000.00,1060000.00,240000.00,"}));
+  // the same spending from a balance that names no fund: E0405, and out of 04
+  std::string unstated = from_balances;
+  for (const std::string part : {".一般公共预算\n", ".政府性基金\n"}) unstated.replace(unstated.find(part), part.size() - 1, "");
+  auto r = compile(unstated);
+  EXPECT_EQ(with_code(r, "E0405").size(), 2u) << dump(r);
+}
+
 TEST(balances, luoyang_01_counts_the_whole_balances) {
   const auto t = csv(budget_of(by_fund), "洛阳13表", "01");
   EXPECT_EQ(rows_with(t, "收入总计"), (std::vector<std::string>{"收入总计,150.00,支出总计,150.00"}));

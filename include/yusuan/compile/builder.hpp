@@ -519,6 +519,11 @@ private:
         bad("E0205", which + " has spending kind " + std::to_string(static_cast<int>(it.kind)), "not a spending_kind");
       if (!fund_known(it.fund))
         bad("E0205", which + " has fund source " + std::to_string(static_cast<int>(it.fund)), "not a fund_source");
+      else if (it.balance_of != fund_source::carryover &&
+               (it.fund != fund_source::carryover || !fund_known(it.balance_of)))
+        bad("E0205", which + " is paid from the balance of fund source " + std::to_string(static_cast<int>(it.balance_of)),
+            it.fund != fund_source::carryover ? "balance_of is for an item of 上年结转结余 (fund_source::carryover)"
+                                              : "not a fund_source");
     }
     for (std::size_t i = 0; i < data.income.size() && ok; ++i) {
       const income_line& l = data.income[i];

@@ -374,7 +374,8 @@ private:
 
   /// Per fund source, when the budget states its balances by fund:
   /// 年初结转结余 + 收入 = 支出 + 年终结转结余 (E0405).  财政拨款 counts as
-  /// the 一般公共预算 it is part of.
+  /// the 一般公共预算 it is part of; spending from last year's balance of a
+  /// fund (资金 上年结转结余.政府性基金) is that fund's.
   void balance_by_fund() {
     const auto& data = *d_.data;
     if (data.income.empty()) return;
@@ -407,9 +408,16 @@ private:
         if (!where[fund(l.source)]) where[fund(l.source)] = l.span;
       }
     }
+    money_sum from_balance;  // of items paid from last year's balance that name no fund
+    std::size_t from_balance_items = 0;
     for (const auto& it : data.items) {
-      items[fund(it.fund)] += it.amount;
-      seen[fund(it.fund)] = true;
+      const fund_source f = it.fund == fund_source::carryover ? it.balance_of : it.fund;
+      if (f == fund_source::carryover && !it.amount.is_zero()) {
+        from_balance += it.amount;
+        ++from_balance_items;
+      }
+      items[fund(f)] += it.amount;
+      seen[fund(f)] = true;
     }
     for (std::size_t i = 0; i < data.year_end_by_fund.size(); ++i) {
       const auto [f, m] = data.year_end_by_fund[i];
@@ -435,6 +443,13 @@ private:
       d.notes.push_back({"the budget states its balances by fund source (其中 of 上年结转结余 or 年终结转结余), so each fund "
                          "must balance: 年初结转结余 + 收入 = 支出 + 年终结转结余; a fund not listed has a balance of 0",
                          {}});
+      if (from_balance_items != 0)
+        d.notes.push_back({std::to_string(from_balance_items) +
+                               (from_balance_items == 1 ? " item paid from 上年结转结余 (" : " items paid from 上年结转结余 (") +
+                               format_fen(from_balance.fen(), u(), 2, th()) +
+                               (from_balance_items == 1 ? ") names no fund and counts in none" : ") name no fund and count in none") +
+                               ": write the fund the balance is of, as in 资金 上年结转结余." + name,
+                           {}});
     }
   }
 

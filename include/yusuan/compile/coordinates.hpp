@@ -25,6 +25,7 @@ struct coordinates {
   econ_code econ, gov;
   spending_kind kind = spending_kind::unspecified;
   std::optional<fund_source> fund;
+  fund_source balance_of = fund_source::carryover;  // 资金 上年结转结余.一般公共预算
   std::string project_name;
   source_span project_span;
   tag_list tags;
@@ -144,7 +145,10 @@ public:
         return false;
       }  // else the block's kind is finer (人员经费 { 基本支出 … }): keep it
     }
-    if (c.fund) f.fund = c.fund;
+    if (c.fund) {
+      f.fund = c.fund;
+      f.balance_of = c.balance_of;
+    }
     if (!c.project_name.empty()) {
       f.project = d_.project_by_name_or_code(c.project_name);
       if (f.project == npos32) f.project = unresolved_project;
@@ -184,13 +188,38 @@ private:
       }  // else a coarser kind after a finer one (人员经费 基本支出): keep the finer
     }
     void operator()(const syntax::ast::fund_coord& c) const {
-      auto f = parse_fund_source(c.source.view());
+      const std::string_view text = c.source.view();
+      if (const auto dot = text.find('.'); dot != std::string_view::npos) {
+        balance(c, text.substr(0, dot), text.substr(dot + 1));
+        return;
+      }
+      auto f = parse_fund_source(text);
       if (!f) {
         unknown_word(r.rep_, vocabulary::fund, "unknown fund source '" + std::string(c.source.view()) + "'",
                      c.source.view(), r.rep_.span_of(c.source));
         out.ok = false;
       } else {
         out.fund = *f;
+      }
+    }
+    /// 资金 上年结转结余.政府性基金: paid from last year's balance of that
+    /// fund source (a part 上年结转结余 can be split into, as in 其中).
+    void balance(const syntax::ast::fund_coord& c, std::string_view line, std::string_view part) const {
+      const auto l = parse_fund_source(line);
+      const auto p = parse_fund_source(part);
+      const auto at = r.rep_.span_of(c.source);
+      if (l != fund_source::carryover) {
+        auto& d = r.rep_.error("E0205", "'" + std::string(c.source.view()) + "' is not a fund source", at,
+                               "only 上年结转结余 is written with the fund its balance is of");
+        d.expected = "a fund source, or 上年结转结余.FUND";
+        d.found = "'" + std::string(c.source.view()) + "'";
+        out.ok = false;
+      } else if (!p || !is_part_of(*p, fund_source::carryover)) {
+        unknown_word(r.rep_, vocabulary::fund, "unknown fund source '" + std::string(part) + "' of 上年结转结余", part, at);
+        out.ok = false;
+      } else {
+        out.fund = fund_source::carryover;
+        out.balance_of = *p;
       }
     }
     void operator()(const syntax::ast::project_coord& c) const {

@@ -40,6 +40,7 @@ public:
     it.gov_econ = f.gov;
     it.kind = f.spend;
     it.fund = f.fund.value_or(fund_source::general_budget);
+    if (it.fund == fund_source::carryover) it.balance_of = f.balance_of;
     it.file = c_.file.index;
     it.unit = c_.file.unit_index;
     it.offset = c_.rep.offset_of(s.where.b);
@@ -76,6 +77,7 @@ public:
         f.gov = co.gov;
         f.spend = co.kind != spending_kind::unspecified ? merged.spend : spending_kind::unspecified;
         f.fund = co.fund;
+        f.balance_of = co.balance_of;
         if (!co.project_name.empty()) {
           f.project = merged.project;
           if (f.project == unresolved_project) {
@@ -186,6 +188,7 @@ public:
       f.gov = co.gov;
       f.spend = co.kind != spending_kind::unspecified ? merged.spend : spending_kind::unspecified;
       f.fund = co.fund;
+      f.balance_of = co.balance_of;
       if (!co.tags.empty()) f.tags = merged.tags;
     }
     data.groups.push_back(std::move(g));

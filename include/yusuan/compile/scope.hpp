@@ -31,6 +31,7 @@ struct frame {
   econ_code econ, gov;
   spending_kind spend = spending_kind::unspecified;
   std::optional<fund_source> fund;
+  fund_source balance_of = fund_source::carryover;  // of a fund 上年结转结余: the fund that balance is of
   std::uint32_t project = npos32;
   std::uint32_t group = npos32;
   std::uint32_t tags = 0;
@@ -99,7 +100,10 @@ private:
     if (fr.econ) f.econ = fr.econ;
     if (fr.gov) f.gov = fr.gov;
     if (fr.spend != spending_kind::unspecified) f.spend = fr.spend;
-    if (fr.fund) f.fund = fr.fund;
+    if (fr.fund) {
+      f.fund = fr.fund;
+      f.balance_of = fr.balance_of;
+    }
     if (fr.project != npos32) f.project = fr.project;
     if (fr.group != npos32) f.group = fr.group;
     if (fr.tags) f.tags = fr.tags;

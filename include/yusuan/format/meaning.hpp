@@ -40,7 +40,7 @@ inline void describe(std::ostream& o, const budget& b) {
   for (const auto& [f, m] : yusuan::detail::budget_access::data(b).year_end_by_fund) o << "year-end " << chinese_name(f) << ' ' << m.fen() << '\n';
   for (const auto& it : b.items()) {
     o << "item " << it.amount.fen() << " | " << it.function.str() << " | " << it.econ.str() << " | "
-      << it.gov_econ.str() << " | " << chinese_name(it.kind) << " | " << chinese_name(it.fund) << " | " << it.unit
+      << it.gov_econ.str() << " | " << chinese_name(it.kind) << " | " << fund_text(it) << " | " << it.unit
       << " | " << static_cast<long long>(it.project == npos32 ? -1 : static_cast<long long>(it.project)) << " | "
       << static_cast<long long>(it.group == npos32 ? -1 : static_cast<long long>(it.group)) << " | " << it.line;
     for (const auto& [k, v] : b.tags_of(it)) o << " | " << k << '=' << v;

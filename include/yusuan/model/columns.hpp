@@ -19,6 +19,24 @@
 namespace yusuan {
 namespace detail {
 
+/// The fund column holds an item's fund source, or for an item paid from
+/// last year's balance of a stated fund (资金 上年结转结余.政府性基金)
+/// fund_balance_base + that fund.
+inline constexpr unsigned fund_balance_base = 64;
+constexpr std::uint8_t fund_byte(const item& it) noexcept {
+  return static_cast<std::uint8_t>(it.fund == fund_source::carryover && it.balance_of != fund_source::carryover
+                                       ? fund_balance_base + static_cast<unsigned>(it.balance_of)
+                                       : static_cast<unsigned>(it.fund));
+}
+/// The fund source of a fund column byte, and the fund its balance is of
+/// (carryover when not stated, or not of a balance).
+constexpr fund_source fund_of_byte(unsigned x) noexcept {
+  return x >= fund_balance_base ? fund_source::carryover : static_cast<fund_source>(x);
+}
+constexpr fund_source balance_of_byte(unsigned x) noexcept {
+  return x >= fund_balance_base ? static_cast<fund_source>(x - fund_balance_base) : fund_source::carryover;
+}
+
 /// The items again, column by column, for the query engine: amounts in 分,
 /// each code as an ordinal into the budget's distinct codes (sorted in the
 /// tables' order, 0 for none), kinds and fund sources.  Built once when a
@@ -69,7 +87,7 @@ inline std::shared_ptr<const item_columns> make_columns(std::span<const item> it
     c->econ[i] = eids.get(pack_e(it.econ));
     c->gov_econ[i] = eids.get(pack_e(it.gov_econ));
     c->kind[i] = static_cast<std::uint8_t>(it.kind);
-    c->fund[i] = static_cast<std::uint8_t>(it.fund);
+    c->fund[i] = fund_byte(it);
     c->kind_present[c->kind[i]] = true;
     c->fund_present[c->fund[i]] = true;
     if (it.unit >= c->unit_items.size()) c->unit_items.resize(std::size_t{it.unit} + 1, {0, 0});

@@ -30,6 +30,9 @@ struct item {
   econ_code gov_econ;              // 政府预算经济分类, or empty
   spending_kind kind = spending_kind::unspecified;
   fund_source fund = fund_source::general_budget;
+  // paid from last year's balance (fund carryover): the fund source that
+  // balance is of (资金 上年结转结余.政府性基金), carryover when not stated
+  fund_source balance_of = fund_source::carryover;
   std::uint16_t file = 0;          // index into budget::sources()
   std::uint16_t unit = 0;          // index into budget::units() (department budgets)
   std::uint32_t offset = 0;        // byte offset of the item in its file
@@ -38,6 +41,15 @@ struct item {
   std::uint32_t line = 0;          // the published line (row) it belongs to
   std::uint32_t tags = 0;          // index into budget::tag_sets(); 0 = none
 };
+
+/// An item's 资金 as the language writes it: 一般公共预算, 上年结转结余, or
+/// 上年结转结余.政府性基金 for spending from last year's balance of a fund.
+inline std::string fund_text(const item& it) {
+  std::string s(chinese_name(it.fund));
+  if (it.fund == fund_source::carryover && it.balance_of != fund_source::carryover)
+    s.append(".").append(chinese_name(it.balance_of));
+  return s;
+}
 
 /// An income line: 收入 一般公共预算 38381.46 (其中 财政拨款 …).
 struct income_line {

@@ -79,7 +79,9 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
       const auto& present = d.dim == dimension::kind ? c.kind_present : c.fund_present;
       // the key of each value present (a kind at the dimension's level), ids in key order
       for (unsigned v = 0; v < 256; ++v)
-        if (present[v]) raw.push_back(d.dim == dimension::kind ? kind_key(static_cast<spending_kind>(v), d.level) : v);
+        if (present[v])
+          raw.push_back(d.dim == dimension::kind ? kind_key(static_cast<spending_kind>(v), d.level)
+                                                 : static_cast<dimension_key>(fund_of_byte(v)));
       std::vector<std::uint32_t> ids;
       number_in_key_order(d, raw, ids, x.keys);
       x.map.assign(256, 0);

@@ -122,12 +122,19 @@ private:
             });
             break;
           case dimension::fund:
-            // 一般公共预算 money counts as 财政拨款.
+            // 一般公共预算 money counts as 财政拨款; 上年结转结余.FUND: paid
+            // from last year's balance of FUND.
             n.t = test::table8;
             n.col8 = c.fund.data();
             tabulate(n.table, 256, [](std::size_t x, const filter_value& v) {
-              const auto s = static_cast<fund_source>(x);
-              return s == v.fund || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget);
+              auto of = [&](fund_source s) {
+                return s == v.fund || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget);
+              };
+              if (v.part_of == fund_source::carryover)
+                return fund_of_byte(static_cast<unsigned>(x)) == fund_source::carryover &&
+                       balance_of_byte(static_cast<unsigned>(x)) != fund_source::carryover &&
+                       of(balance_of_byte(static_cast<unsigned>(x)));
+              return of(fund_of_byte(static_cast<unsigned>(x)));
             });
             break;
           case dimension::tag: {

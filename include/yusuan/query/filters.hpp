@@ -37,6 +37,17 @@ inline filter econ_is(econ_code c) { return where_eq({dimension::econ, 0, {}}, v
 inline filter gov_econ_is(econ_code c) { return where_eq({dimension::gov_econ, 0, {}}, value_of(c)); }
 inline filter kind_is(spending_kind k) { return where_eq({dimension::kind, 0, {}}, value_of(k)); }
 inline filter fund_is(fund_source s) { return where_eq({dimension::fund, 0, {}}, value_of(s)); }
+/// LINE.PART (上年结转结余.政府性基金): of items, those paid from last year's
+/// balance of PART; in 收入(…), the 其中 part PART of the income line LINE.
+inline filter_value value_of(fund_source line, fund_source part) {
+  filter_value v = value_of(part);
+  v.part_of = line;
+  v.text = std::string(chinese_name(line)) + "." + v.text;
+  return v;
+}
+inline filter fund_is(fund_source line, fund_source part) {
+  return where_eq({dimension::fund, 0, {}}, value_of(line, part));
+}
 /// 经济 in (codes): each code by its digits, 30217 (款) or 302 (类).
 inline filter econ_in(std::initializer_list<std::uint32_t> codes) {
   filter f;
