@@ -55,6 +55,27 @@ TEST(lang_rows, the_row_suggested_for_a_missing_group_quotes_a_name_that_is_no_w
   EXPECT_EQ(one(unit, "E0503").label, "add a row: \"甲 中心\": 2.00");
 }
 
+TEST(lang_rows, the_items_of_a_department_file_without_a_unit_are_the_group_of_no_key) {
+  // a department's own file declares no 单位 and imports its units': its
+  // items belong to no named unit, the row 无 (it printed as "")
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n210 11 02 30110: 27.00\n");
+  const std::string head = "金额单位 万元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n208 01 11 30101: 150.00\n";
+  const auto missing = dir.write("missing.budget", head + "核对 合计 按 单位 {\n  801001: 27.00\n}\n");
+  auto r = compile_path(missing, no_catalog());
+  const auto& d = one(r, "E0503");
+  EXPECT_EQ(d.message, "group 无 (150.00) is missing from '核对 合计 按 单位'");
+  EXPECT_EQ(d.label, "add a row: 无: 150.00");
+  const auto pasted = dir.write("pasted.budget", head + "核对 合计 按 单位 {\n  801001: 27.00\n  无: 150.00\n}\n");
+  auto ok = compile_path(pasted, no_catalog());
+  ASSERT_TRUE(ok.ok()) << dump(ok);
+  EXPECT_TRUE(ok.value->constraints()[0].passed);
+  // a wrong figure for it is reported at its row
+  const auto wrong = dir.write("wrong.budget", head + "核对 合计 按 单位 {\n  801001: 27.00\n  无: 15.00\n}\n");
+  auto w = compile_path(wrong, no_catalog());
+  EXPECT_EQ(where(one(w, "E0501")), "7:3");
+}
+
 TEST(lang_counts, negative_whole_numbers_are_counts) {
   auto r = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 -公务用车 = -2\n核对 公务用车 - 3 = -1\n");
   ASSERT_TRUE(r.ok()) << dump(r);

@@ -251,6 +251,14 @@ private:
       return r;
     }
     auto groups = group_sums(b_, *f, c.by);
+    // the unit of a department's own file that declares no 单位 has neither a
+    // code nor a name: its row is written 无, as the group of no key
+    for (std::size_t d = 0; d < c.by.size(); ++d)
+      if (c.by[d].dim == dimension::unit)
+        for (auto& g : groups)
+          if (g.keys[d] != no_key && g.keys[d] < b_.units().size() && b_.units()[g.keys[d]].code.empty() &&
+              b_.units()[g.keys[d]].name.empty())
+            g.keys[d] = no_key;
     std::vector<bool> stated(groups.size(), false);
     bool passed = true;
     bool bad_key = false, mismatch = false;  // undecided: a row's key is wrong, and no figure is
