@@ -409,6 +409,25 @@ TEST(builder_rules, what_goes_wrong_in_a_measure_or_a_constraint_is_said_to_be_t
   EXPECT_TRUE(with_code(diags, "E0202").empty()) << dump(diags);
 }
 
+TEST(builder_rules, a_name_no_budget_has_is_said_to_be_in_its_measure_or_constraint) {
+  // an unknown project (E0301) and a tag key no item carries (W0305), found
+  // while the names of the filters are looked up
+  auto bb = assembled();
+  yusuan::filter_value nowhere;
+  nowhere.text = "无此项目";
+  bb.measure("无此项目", sum_of(yusuan::where_eq({yusuan::dimension::project, 0, {}}, nowhere)));
+  bb.constraint(sum_of(yusuan::tag_is("来源X", "定额")), "=", literal(yuan("0.00")));
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(bb.build(diags, no_catalog()).has_value());
+  const auto unknown = with_code(diags, "E0301");
+  ASSERT_EQ(unknown.size(), 1u) << dump(diags);
+  EXPECT_EQ(unknown[0]->message, "unknown project '无此项目'");
+  EXPECT_TRUE(note_has(*unknown[0], "in the measure '无此项目' = 合计(项目 = 无此项目)")) << dump(diags);
+  const auto tag = with_code(diags, "W0305");
+  ASSERT_EQ(tag.size(), 1u) << dump(diags);
+  EXPECT_TRUE(note_has(*tag[0], "in constraint 0: 核对 合计(来源X = 定额) = 0.00")) << dump(diags);
+}
+
 TEST(builder_rules, a_failed_constraint_prints_what_was_expected_and_found) {
   auto bb = assembled();
   bb.constraint(named("办公"), "≤", literal(yuan("200.00")));

@@ -273,7 +273,17 @@ public:
       bind(c.rhs);
     }
     data.constraints.clear();  // a build that failed may be tried again
-    const auto order = compile::resolver(d_, rep).run();
+    // what goes wrong in a measure or a constraint is said to be in it
+    const auto in_measure = [&](std::size_t i) {
+      return "in the measure '" + data.measures[i].name + "' = " +
+             to_text(data.measures[i].definition, data.header.amount_unit);
+    };
+    const auto in_constraint = [&](std::size_t i) {
+      return "in constraint " + std::to_string(i) + ": " + d_.constraints[i].text;
+    };
+    const auto order = compile::resolver(d_, rep).run([&](bool constraint, std::size_t i, std::size_t before) {
+      rep.note_unplaced_since(before, constraint ? in_constraint(i) : in_measure(i));
+    });
     compile::derive_basic_kinds(d_);
     const bool totals_fit = compile::built_in_checks(d_, rep).run();
     const budget b = detail::budget_access::make(d_.data);
@@ -289,8 +299,7 @@ public:
       for (const std::size_t i : order) {
         const std::size_t before = rep.kept();
         ev.evaluate_measures({i});
-        rep.note_unplaced_since(before, "in the measure '" + data.measures[i].name + "' = " +
-                                            to_text(data.measures[i].definition, data.header.amount_unit));
+        rep.note_unplaced_since(before, in_measure(i));
       }
       ev.store_values(data.measures);
       compile::constraint_checker checker(ev, rep);
@@ -305,7 +314,7 @@ public:
         } else {
           r = checker.check(c);
         }
-        rep.note_unplaced_since(before, "in constraint " + std::to_string(i) + ": " + c.text, {"E0501", "W0501"});
+        rep.note_unplaced_since(before, in_constraint(i), {"E0501", "W0501"});
         if (options.on_constraint) options.on_constraint(r);
         data.constraints.push_back(std::move(r));
       }

@@ -11,6 +11,7 @@
 #include <yusuan/text/suggest.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -22,15 +23,26 @@ class resolver {
 public:
   resolver(draft& d, reporter& r) : d_(d), rep_(r) {}
 
+  /// Called after the names of each measure and constraint are resolved:
+  /// (true for a constraint, its index, reporter::kept() before it).
+  using step_done = std::function<void(bool, std::size_t, std::size_t)>;
+
   /// Runs every step; returns the measures in evaluation order (indices).
-  std::vector<std::size_t> run() {
+  std::vector<std::size_t> run(const step_done& done = {}) {
     pending_projects();
     auto& data = *d_.data;
-    for (auto& m : data.measures) names_in(m.definition);
-    for (auto& c : d_.constraints) {
+    for (std::size_t i = 0; i < data.measures.size(); ++i) {
+      const std::size_t before = rep_.kept();
+      names_in(data.measures[i].definition);
+      if (done) done(false, i, before);
+    }
+    for (std::size_t ci = 0; ci < d_.constraints.size(); ++ci) {
+      auto& c = d_.constraints[ci];
+      const std::size_t before = rep_.kept();
       names_in(c.lhs);
       names_in(c.rhs);
       for (std::size_t i = 0; i < c.by.size(); ++i) tag_key(c.by[i], i < c.by_spans.size() ? c.by_spans[i] : c.span);
+      if (done) done(true, ci, before);
     }
     std::sort(data.function_names.begin(), data.function_names.end(),
               [](const auto& a, const auto& b) { return a.code < b.code; });
