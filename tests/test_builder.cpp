@@ -57,7 +57,7 @@ TEST(budget_builder, an_index_that_names_nothing_is_an_error_not_a_crash) {
       {"fund", [](yusuan::item& it) { it.fund = static_cast<fund_source>(200); }, "E0205",
        "item 0 has fund source 200"},
       {"balance of another fund's item", [](yusuan::item& it) { it.balance_of = fund_source::government_fund; },
-       "E0205", "item 0 is paid from the balance of fund source 2"},
+       "E0205", "item 0 is paid from the balance of fund source 政府性基金"},
       {"balance of no fund",
        [](yusuan::item& it) {
          it.fund = fund_source::carryover;

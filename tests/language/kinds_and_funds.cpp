@@ -120,6 +120,23 @@ TEST(lang_kinds_and_funds, spending_from_the_balance_of_a_fund) {
             "资金 = 上年结转结余.政府性基金");
 }
 
+TEST(lang_kinds_and_funds, two_funds_on_one_item_are_an_error) {
+  // the last one used to win silently
+  for (const std::string second : {"资金 政府性基金", "资金 上年结转结余.政府性基金", "资金 上年结转结余"}) {
+    auto r = compile("金额单位 万元\n208 01 09 30201: 4.00 资金 上年结转结余.一般公共预算 " + second + "\n");
+    const auto& d = one(r, "E0205");
+    EXPECT_EQ(d.message, "conflicting funds: 上年结转结余.一般公共预算 and " + second.substr(std::string("资金 ").size()))
+        << second;
+    EXPECT_EQ(where(d), "2:43") << second;
+    EXPECT_EQ(r.value, std::nullopt);
+  }
+  // the same fund twice, or a block's fund replaced by an item's, is fine
+  auto same = compile("金额单位 万元\n208 01 09 资金 事业收入 30201: 4.00 资金 事业收入\n"
+                      "208 01 09 资金 事业收入 {\n  30202: 1.00 资金 上年结转结余.事业收入\n}\n");
+  ASSERT_TRUE(same.ok()) << dump(same);
+  EXPECT_EQ(same.value->items()[1].balance_of, fund_source::institution_revenue);
+}
+
 TEST(lang_kinds_and_funds, a_fund_written_with_a_part_that_is_not_of_a_balance) {
   for (const std::string fund : {"一般公共预算.财政拨款", "上年结转结余.事业收人", "上年结转结余.上年结转结余", "上年结转结余."}) {
     auto r = compile("金额单位 万元\n208 01 09 30201: 1.00 资金 " + fund + "\n");
@@ -127,6 +144,8 @@ TEST(lang_kinds_and_funds, a_fund_written_with_a_part_that_is_not_of_a_balance) 
     EXPECT_EQ(where(d), "2:26") << fund;
     EXPECT_EQ(d.span.length, fund.size()) << fund;
   }
+  auto empty = compile("金额单位 万元\n208 01 09 30201: 1.00 资金 上年结转结余.\n");
+  EXPECT_EQ(one(empty, "E0205").message, "a fund source is missing after '上年结转结余.'");
   auto typo = compile("金额单位 万元\n208 01 09 30201: 1.00 资金 上年结转结余.事业收人\n");
   EXPECT_EQ(one(typo, "E0205").label, "did you mean '事业收入'?");
   // in a filter of items likewise; 收入(…) takes any line's part

@@ -55,6 +55,27 @@ TEST(lang_rows, the_row_suggested_for_a_missing_group_quotes_a_name_that_is_no_w
   EXPECT_EQ(one(unit, "E0503").label, "add a row: \"甲 中心\": 2.00");
 }
 
+TEST(lang_rows, the_suggested_row_of_units_without_a_type_can_be_pasted) {
+  const std::string head = "金额单位 万元\n单位 801001 \"甲单位\"\n208 01 09 30101: 10.00\n";
+  auto missing = compile(head + "核对 合计 按 单位类型 { 行政: 0.00 }\n");
+  const auto& d = one(missing, "E0503");
+  EXPECT_EQ(d.label, "add a row: 未知: 10.00");
+  auto pasted = compile(head + "核对 合计 按 单位类型 { 未知: 10.00 }\n");
+  ASSERT_TRUE(pasted.ok()) << dump(pasted);
+  EXPECT_TRUE(pasted.value->constraints()[0].passed);
+}
+
+TEST(lang_rows, a_balances_fund_is_no_key_of_a_grouping_by_fund) {
+  auto r = compile("金额单位 万元\n208 01 09 30101: 10.00 资金 上年结转结余.政府性基金\n"
+                   "核对 合计 按 资金 { 上年结转结余.政府性基金: 10.00 }\n");
+  const auto& d = one(r, "E0504");
+  EXPECT_EQ(d.message, "'上年结转结余.政府性基金' is not a key of 资金来源");
+  EXPECT_EQ(d.label, "grouped by 资金, the spending from every balance is the row 上年结转结余");
+  auto fine = compile("金额单位 万元\n208 01 09 30101: 10.00 资金 上年结转结余.政府性基金\n"
+                      "核对 合计 按 资金 { 上年结转结余: 10.00 }\n");
+  EXPECT_TRUE(fine.ok()) << dump(fine);
+}
+
 TEST(lang_rows, the_items_of_a_department_file_without_a_unit_are_the_group_of_no_key) {
   // a department's own file declares no 单位 and imports its units': its
   // items belong to no named unit, the row 无 (it printed as "")

@@ -117,6 +117,22 @@ TEST(balances, spending_from_a_funds_balance_is_in_that_funds_column) {
   EXPECT_EQ(with_code(r, "E0405").size(), 2u) << dump(r);
 }
 
+// 预算11表's columns of spending from balances: 财政性 (a balance that names
+// no fund is), 财政专户管理资金 and 单位资金, by the fund the balance is of.
+TEST(balances, luoyang_11_splits_the_spending_from_balances_by_fund) {
+  const auto b = budget_of(
+      "年度 2025\n金额单位 万元\n单位 801001 \"甲单位\" 类型 行政\n收入 一般公共预算 100.00\n收入 上年结转结余 20.00\n"
+      "208 01 01 基本支出 30201: 100.00 项目类别=公用经费综合定额\n"
+      "208 01 01 基本支出 30202: 6.00 资金 上年结转结余.事业收入 项目类别=公用经费综合定额\n"
+      "208 01 01 基本支出 30203: 4.00 资金 上年结转结余 项目类别=公用经费综合定额\n"
+      "208 01 01 基本支出 30205: 3.00 资金 上年结转结余.财政专户管理资金 项目类别=公用经费综合定额\n"
+      "208 01 01 基本支出 30206: 7.00 资金 上年结转结余.一般公共预算 项目类别=公用经费综合定额\n");
+  const auto t = csv(b, "洛阳13表", "11");
+  ASSERT_FALSE(t.empty());
+  EXPECT_TRUE(has(t[0], ",资金来源/财政性资金结余结转,资金来源/财政专户管理资金收入结余结转,资金来源/单位资金结余结转")) << t[0];
+  EXPECT_EQ(rows_starting(t, "合计"), (std::vector<std::string>{"合计,,,120.00,100.00,100.00,,,,,,,,,,,,,,,,,,11.00,3.00,6.00"}));
+}
+
 TEST(balances, luoyang_01_counts_the_whole_balances) {
   const auto t = csv(budget_of(by_fund), "洛阳13表", "01");
   EXPECT_EQ(rows_with(t, "收入总计"), (std::vector<std::string>{"收入总计,150.00,支出总计,150.00"}));

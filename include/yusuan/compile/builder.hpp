@@ -530,7 +530,10 @@ private:
         bad("E0205", which + " has fund source " + std::to_string(static_cast<int>(it.fund)), "not a fund_source");
       else if (it.balance_of != fund_source::carryover &&
                (it.fund != fund_source::carryover || !fund_known(it.balance_of)))
-        bad("E0205", which + " is paid from the balance of fund source " + std::to_string(static_cast<int>(it.balance_of)),
+        bad("E0205",
+            which + " is paid from the balance of fund source " +
+                (fund_known(it.balance_of) ? std::string(chinese_name(it.balance_of))
+                                           : std::to_string(static_cast<int>(it.balance_of))),
             it.fund != fund_source::carryover ? "balance_of is for an item of 上年结转结余 (fund_source::carryover)"
                                               : "not a fund_source");
     }

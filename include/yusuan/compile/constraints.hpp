@@ -274,9 +274,15 @@ private:
         if (!k && c.by[d].dim == dimension::tag)
           k = (dimension_key{1} << 62) | (std::hash<std::string>{}(row.keys[d]) & ((dimension_key{1} << 62) - 1));
         if (!k) {
+          // grouped by 资金, spending from any fund's balance is one group
+          const bool balance_of_a_fund =
+              c.by[d].dim == dimension::fund && row.keys[d].find('.') != std::string::npos &&
+              parse_fund_source(row.keys[d].substr(0, row.keys[d].find('.'))) == fund_source::carryover;
           ev_.fail(row.span, "E0504",
                    "'" + row.keys[d] + "' is not a key of " + std::string(chinese_name(c.by[d].dim)) +
-                       (c.by[d].level ? " at level " + std::to_string(c.by[d].level) : std::string()));
+                       (c.by[d].level ? " at level " + std::to_string(c.by[d].level) : std::string()),
+                   balance_of_a_fund ? "grouped by 资金, the spending from every balance is the row 上年结转结余"
+                                     : std::string());
           ok = false;
           passed = false;
           bad_key = true;

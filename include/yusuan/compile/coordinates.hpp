@@ -199,8 +199,27 @@ private:
                      c.source.view(), r.rep_.span_of(c.source));
         out.ok = false;
       } else {
-        out.fund = *f;
+        set(c, *f, fund_source::carryover);
       }
+    }
+    /// One 资金 per statement: a second that says otherwise is E0205.
+    void set(const syntax::ast::fund_coord& c, fund_source f, fund_source balance_of) const {
+      if (out.fund && (*out.fund != f || out.balance_of != balance_of)) {
+        auto& d = r.rep_.error("E0205", "conflicting funds: " + written(*out.fund, out.balance_of) + " and " +
+                                            std::string(c.source.view()),
+                               r.rep_.span_of(c.source), "an item is paid from one fund source");
+        d.expected = written(*out.fund, out.balance_of);
+        d.found = "'" + std::string(c.source.view()) + "'";
+        out.ok = false;
+        return;
+      }
+      out.fund = f;
+      out.balance_of = balance_of;
+    }
+    static std::string written(fund_source f, fund_source balance_of) {
+      std::string s(chinese_name(f));
+      if (f == fund_source::carryover && balance_of != fund_source::carryover) s.append(".").append(chinese_name(balance_of));
+      return s;
     }
     /// 资金 上年结转结余.政府性基金: paid from last year's balance of that
     /// fund source (a part 上年结转结余 can be split into, as in 其中).
@@ -214,12 +233,17 @@ private:
         d.expected = "a fund source, or 上年结转结余.FUND";
         d.found = "'" + std::string(c.source.view()) + "'";
         out.ok = false;
+      } else if (part.empty()) {
+        auto& d = r.rep_.error("E0205", "a fund source is missing after '" + std::string(line) + ".'", at,
+                               "write the fund the balance is of: 上年结转结余.一般公共预算, 上年结转结余.政府性基金 …");
+        d.expected = "a fund source after '.'";
+        d.found = "nothing";
+        out.ok = false;
       } else if (!p || !is_part_of(*p, fund_source::carryover)) {
         unknown_word(r.rep_, vocabulary::fund, "unknown fund source '" + std::string(part) + "' of 上年结转结余", part, at);
         out.ok = false;
       } else {
-        out.fund = fund_source::carryover;
-        out.balance_of = *p;
+        set(c, fund_source::carryover, *p);
       }
     }
     void operator()(const syntax::ast::project_coord& c) const {

@@ -158,6 +158,9 @@ inline std::optional<dimension_key> parse_key(const budget& b, const dimension_r
       return static_cast<dimension_key>(*k);
     }
     case dimension::unit_type: {
+      // 未知: the type of a unit that states none, as its group is printed
+      if (text == chinese_name(unit_type::unknown) || text == english_name(unit_type::unknown))
+        return static_cast<dimension_key>(unit_type::unknown);
       auto t = parse_unit_type(text);
       if (!t) return std::nullopt;
       return static_cast<dimension_key>(*t);
