@@ -88,6 +88,14 @@ std::size_t print_result(std::ostream& os, const yusuan::result_table& t, yusuan
       g.numeric.push_back(false);
     }
   }
+  // A rollup marks its subtotals: a row of an item coded only to its 类 has
+  // the code of the 类's subtotal (小计; true or false in JSON).
+  const bool rollup = t.rollup;
+  const bool json = format == "json";
+  if (rollup) {
+    g.header.push_back("小计");
+    g.numeric.push_back(json);
+  }
   for (const auto& h : t.value_headers) {
     g.header.push_back(h);
     g.numeric.push_back(true);
@@ -115,6 +123,7 @@ std::size_t print_result(std::ostream& os, const yusuan::result_table& t, yusuan
       row.push_back(r.labels[d]);
       if (has_name[d]) row.emplace_back(r.names[d]);
     }
+    if (rollup) row.push_back(json ? (r.subtotal ? "true" : "false") : r.subtotal ? "小计" : "");
     for (const auto& v : r.values) row.push_back(figure(v));
     if (t.share) row.push_back(r.share_units ? format_percent(*r.share_units) : std::string());
     if (prior) {

@@ -129,3 +129,20 @@ TEST(query_cli, amounts_that_show_as_zero_in_the_unit_asked_for_are_noted) {
   EXPECT_EQ(run_cli_in(t.path(), "query z.budget 'sum where econ = 30103' --unit 亿元").err.find("note:"),
             std::string::npos);
 }
+
+TEST(query_cli, rollup_marks_its_subtotals) {
+  // an item coded only to its 类 has the code of the 类's subtotal: the 小计
+  // column tells them apart, in every format; present for every rollup query
+  temp_dir dir;
+  const auto b = dir.write("levels.budget", "金额单位 万元\n208 01 09 30101: 10.00\n208 30201: 2.00\n");
+  const auto csv = run_cli("query " + b.string() + " 'sum by function.项 rollup' --format csv");
+  EXPECT_EQ(csv.exit, 0) << csv.err;
+  EXPECT_EQ(csv.out, "功能.项,小计,合计\n208,小计,12.00\n208,,2.00\n208 01,小计,10.00\n208 01 09,,10.00\n");
+  const auto json = run_cli("query " + b.string() + " 'sum by function.项 rollup' --format json");
+  EXPECT_TRUE(has(json.out, "{\"功能.项\":\"208\",\"小计\":true,\"合计\":12.00},\n  {\"功能.项\":\"208\",\"小计\":false,\"合计\":2.00}"))
+      << json.out;
+  const auto text = run_cli("query " + b.string() + " 'sum by function.类 rollup'");
+  EXPECT_TRUE(has(text.out, "功能.类  小计   合计")) << text.out;
+  // no rollup, no column
+  EXPECT_EQ(run_cli("query " + b.string() + " 'sum by function.类' --format csv").out, "功能.类,合计\n208,12.00\n");
+}

@@ -81,6 +81,7 @@ struct result_table {
   std::optional<money> total;   // Σ over every matching item (sum queries)
   std::int64_t total_count = 0;
   bool share = false;
+  bool rollup = false;  // subtotals of the first dimension (rows with subtotal set)
   unit amount_unit = unit::yuan;
   budget source;  // the budget queried: keeps the strings the rows' names view alive
   budget prior_source;  // run_with_prior: last year's, whose strings the names of its rows view (and whose

@@ -236,6 +236,7 @@ inline result_table run(const budget& b, const query& q) {
   // level (at its 类 in a grouping by 项) is a row of its own code, counted in
   // the subtotals of that code and above.
   const bool rollup = detail::rolls_up(q);
+  t.rollup = rollup;
   if (rollup) {
     const auto& d0 = q.by[0];
     const int leaf_level = d0.level ? d0.level : d0.dim == dimension::function ? 3 : 2;
