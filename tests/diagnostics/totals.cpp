@@ -260,6 +260,18 @@ TEST(diag_totals, E0405_counts_spending_from_a_balance_in_its_fund) {
   EXPECT_TRUE(note_has(*us[1], "资金 上年结转结余.政府性基金"));
 }
 
+TEST(diag_totals, E0405_of_a_fund_without_an_income_or_balance_line_is_at_its_first_item) {
+  // 政府性基金 is spent but has no line: reported at its first item, not at another fund's line
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 事业收入 50.00\n"
+                   "收入 上年结转结余 10.00 其中 一般公共预算 10.00\n年终结转结余 0.00\n208 01 09 30101: 110.00\n"
+                   "208 01 09 30201: 30.00 资金 政府性基金\n208 01 09 30202: 20.00 资金 事业收入\n");
+  const auto ds = with_code(r, "E0405");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "政府性基金: 年初结转结余 + 收入 0.00 differs from 支出 + 年终结转结余 30.00");
+  EXPECT_EQ(where(*ds[0]), "7:1");
+  EXPECT_EQ(where(*ds[1]), "3:4");  // 事业收入 at its income line
+}
+
 TEST(diag_totals, E0405_not_checked_without_balances_by_fund) {
   // no 其中 on either balance: the budget does not state them by fund
   auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n收入 上年结转结余 10.00\n"

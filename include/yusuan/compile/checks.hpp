@@ -410,8 +410,12 @@ private:
     }
     money_sum from_balance;  // of items paid from last year's balance that name no fund
     std::size_t from_balance_items = 0;
-    for (const auto& it : data.items) {
+    std::array<std::size_t, n> first_item;  // a fund with no income or balance line is reported at it
+    first_item.fill(data.items.size());
+    for (std::size_t i = 0; i < data.items.size(); ++i) {
+      const auto& it = data.items[i];
       const fund_source f = it.fund == fund_source::carryover ? it.balance_of : it.fund;
+      if (first_item[fund(f)] == data.items.size()) first_item[fund(f)] = i;
       if (f == fund_source::carryover && !it.amount.is_zero()) {
         from_balance += it.amount;
         ++from_balance_items;
@@ -431,7 +435,10 @@ private:
       const int128 in = income[f].fen() + opening[f].fen(), out = items[f].fen() + closing[f].fen();
       if (in == out) continue;
       const auto name = std::string(chinese_name(static_cast<fund_source>(f)));
-      const source_span at = where[f] ? where[f] : (data.income.empty() ? source_span{} : data.income.front().span);
+      const source_span at = where[f]                         ? where[f]
+                             : first_item[f] < data.items.size() ? b.span_of(data.items[first_item[f]])
+                             : data.income.empty()               ? source_span{}
+                                                                 : data.income.front().span;
       auto& d = rep_.error("E0405", name + ": 年初结转结余 + 收入 " + format_fen(in, u(), 2, th()) + " differs from 支出 + 年终结转结余 " +
                                         format_fen(out, u(), 2, th()),
                            at);
