@@ -1469,9 +1469,9 @@ TEST(query_cli, csv) {
   EXPECT_EQ(r.out, "资金,计数,占比(%)\n一般公共预算,17,85.00\n事业收入,3,15.00\n");
   r = cli({current_path, "sum by fund share", "--format", "csv"});
   EXPECT_EQ(r.out, "资金,合计,占比(%)\n一般公共预算,467.50,93.88\n事业收入,30.50,6.12\n");
-  // rollup: subtotal rows with blank names
+  // rollup: subtotal rows marked 小计
   r = cli({current_path, "sum by function.款 rollup where function = 208", "--format", "csv"});
-  EXPECT_EQ(r.out, "功能.款,合计\n208,448.00\n208 01,309.50\n208 05,58.50\n208 07,80.00\n");
+  EXPECT_EQ(r.out, "功能.款,小计,合计\n208,小计,448.00\n208 01,,309.50\n208 05,,58.50\n208 07,,80.00\n");
   // nothing matched: one row of 0
   r = cli({current_path, "sum where econ = 30399 and kind = 公用经费", "--format", "csv"});
   EXPECT_EQ(r.out, "合计\n0.00\n");
