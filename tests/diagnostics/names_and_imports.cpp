@@ -398,6 +398,14 @@ TEST(diag_names, W0305_a_tag_key_no_item_carries) {
   EXPECT_TRUE(with_code(fine, "W0305").empty()) << dump(fine);
 }
 
+TEST(diag_names, W0305_of_a_grouping_says_where_the_items_go) {
+  auto r = compile("金额单位 万元\n208 01 09 基本支出 30201: 1.00\n核对 合计 按 重点 {\n  无: 1.00\n}\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0305");
+  EXPECT_EQ(d.label, "every item is in the row 无");
+  EXPECT_EQ(where(d), "3:9");
+}
+
 TEST(diag_names, W0305_not_for_the_standard_librarys_filters) {
   temp_dir lib, dir;
   lib.write("std/tags.budget", "口径 重点支出 = 合计(重点 = 是)\n");

@@ -41,7 +41,8 @@ public:
       const std::size_t before = rep_.kept();
       names_in(c.lhs);
       names_in(c.rhs);
-      for (std::size_t i = 0; i < c.by.size(); ++i) tag_key(c.by[i], i < c.by_spans.size() ? c.by_spans[i] : c.span);
+      for (std::size_t i = 0; i < c.by.size(); ++i)
+        tag_key(c.by[i], i < c.by_spans.size() ? c.by_spans[i] : c.span, true);
       if (done) done(true, ci, before);
     }
     std::sort(data.function_names.begin(), data.function_names.end(),
@@ -83,7 +84,7 @@ private:
   /// error (E0305); otherwise a warning (W0305) in the budget's own files,
   /// nothing in the standard library's or in rule files (whose rules serve
   /// budgets with and without the tag).
-  void tag_key(const dimension_ref& d, source_span at) {
+  void tag_key(const dimension_ref& d, source_span at, bool grouping = false) {
     if (d.dim != dimension::tag) return;
     const auto& keys = item_tag_keys();
     if (std::find(keys.begin(), keys.end(), d.tag_key) != keys.end()) return;
@@ -103,7 +104,8 @@ private:
     if (library || d_.is_rule_source(at.file)) return;
     near = text::closest_names(d.tag_key, keys);
     auto& w = rep_.warning("W0305", "no item carries the tag '" + d.tag_key + "'", at,
-                           near.empty() ? std::string("this filter matches nothing")
+                           near.empty() ? std::string(grouping ? "every item is in the row 无"
+                                                               : "this filter matches nothing")
                                         : "did you mean " + text::quoted_list(near) + "?");
     w.found = "'" + d.tag_key + "'";
   }
