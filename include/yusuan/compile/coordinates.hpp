@@ -205,21 +205,16 @@ private:
     /// One 资金 per statement: a second that says otherwise is E0205.
     void set(const syntax::ast::fund_coord& c, fund_source f, fund_source balance_of) const {
       if (out.fund && (*out.fund != f || out.balance_of != balance_of)) {
-        auto& d = r.rep_.error("E0205", "conflicting funds: " + written(*out.fund, out.balance_of) + " and " +
+        auto& d = r.rep_.error("E0205", "conflicting funds: " + fund_text(*out.fund, out.balance_of) + " and " +
                                             std::string(c.source.view()),
                                r.rep_.span_of(c.source), "an item is paid from one fund source");
-        d.expected = written(*out.fund, out.balance_of);
+        d.expected = fund_text(*out.fund, out.balance_of);
         d.found = "'" + std::string(c.source.view()) + "'";
         out.ok = false;
         return;
       }
       out.fund = f;
       out.balance_of = balance_of;
-    }
-    static std::string written(fund_source f, fund_source balance_of) {
-      std::string s(chinese_name(f));
-      if (f == fund_source::carryover && balance_of != fund_source::carryover) s.append(".").append(chinese_name(balance_of));
-      return s;
     }
     /// 资金 上年结转结余.政府性基金: paid from last year's balance of that
     /// fund source (a part 上年结转结余 can be split into, as in 其中).

@@ -42,14 +42,14 @@ struct item {
   std::uint32_t tags = 0;          // index into budget::tag_sets(); 0 = none
 };
 
-/// An item's 资金 as the language writes it: 一般公共预算, 上年结转结余, or
+/// A 资金 as the language writes it: 一般公共预算, 上年结转结余, or
 /// 上年结转结余.政府性基金 for spending from last year's balance of a fund.
-inline std::string fund_text(const item& it) {
-  std::string s(chinese_name(it.fund));
-  if (it.fund == fund_source::carryover && it.balance_of != fund_source::carryover)
-    s.append(".").append(chinese_name(it.balance_of));
+inline std::string fund_text(fund_source fund, fund_source balance_of) {
+  std::string s(chinese_name(fund));
+  if (fund == fund_source::carryover && balance_of != fund_source::carryover) s.append(".").append(chinese_name(balance_of));
   return s;
 }
+inline std::string fund_text(const item& it) { return fund_text(it.fund, it.balance_of); }
 
 /// An income line: 收入 一般公共预算 38381.46 (其中 财政拨款 …).
 struct income_line {

@@ -127,14 +127,11 @@ private:
             n.t = test::table8;
             n.col8 = c.fund.data();
             tabulate(n.table, 256, [](std::size_t x, const filter_value& v) {
-              auto of = [&](fund_source s) {
-                return s == v.fund || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget);
-              };
-              if (v.part_of == fund_source::carryover)
-                return fund_of_byte(static_cast<unsigned>(x)) == fund_source::carryover &&
-                       balance_of_byte(static_cast<unsigned>(x)) != fund_source::carryover &&
-                       of(balance_of_byte(static_cast<unsigned>(x)));
-              return of(fund_of_byte(static_cast<unsigned>(x)));
+              // of 上年结转结余.FUND, the fund whose balance pays (carryover: none stated)
+              const bool of_balance = v.part_of == fund_source::carryover;
+              const auto s = of_balance ? balance_of_byte(static_cast<unsigned>(x)) : fund_of_byte(static_cast<unsigned>(x));
+              if (of_balance && s == fund_source::carryover) return false;
+              return s == v.fund || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget);
             });
             break;
           case dimension::tag: {

@@ -134,8 +134,9 @@ inline result_table run(const budget& b, const query& q) {
   // values by that budget's ids: looked up again in this one
   const std::optional<filter> rebound_where =
       bound_to(q.where, b) ? std::nullopt : std::optional<filter>(rebound(q.where, b));
-  const auto prepared =
-      detail::prepare(b, rebound_where ? *rebound_where : q.where, q.by, q.pivot, detail::rolls_up(q));
+  const bool rollup = detail::rolls_up(q);
+  t.rollup = rollup;
+  const auto prepared = detail::prepare(b, rebound_where ? *rebound_where : q.where, q.by, q.pivot, rollup);
   const auto& cols = *prepared->columns;
   const auto& dims = prepared->dims;
   const auto& plan = prepared->plan;
@@ -235,8 +236,6 @@ inline result_table run(const budget& b, const query& q) {
   // rows coded at that level or below.  An item coded coarser than the leaf
   // level (at its 类 in a grouping by 项) is a row of its own code, counted in
   // the subtotals of that code and above.
-  const bool rollup = detail::rolls_up(q);
-  t.rollup = rollup;
   if (rollup) {
     const auto& d0 = q.by[0];
     const int leaf_level = d0.level ? d0.level : d0.dim == dimension::function ? 3 : 2;
