@@ -119,6 +119,22 @@ TEST(templates, a_budget_names_its_template) {
   EXPECT_EQ(tb::template_of(example())->name, "洛阳13表");
 }
 
+TEST(templates, a_budget_without_a_year_has_titles_without_one) {
+  // no 年度: "{年度}年…" and "{年度}年度…" drop the year and its 年 (not "0年…")
+  const auto b = yusuan::compile_string("金额单位 万元\n单位 101001 \"甲单位\" 类型 行政\n收入 一般公共预算 1.00\n"
+                                        "208 01 09 基本支出 30101: 1.00\n",
+                                        "no_year.budget");
+  EXPECT_EQ(b.year(), 0);
+  EXPECT_EQ(tb::build(b, "03").title, "单位支出预算表");
+  EXPECT_EQ(tb::build(b, "13").title, "市级单位预算项目绩效目标表");
+  const auto fund = tb::build(b, "09");  // empty: its note row names the unit, and no year
+  ASSERT_FALSE(fund.rows.empty());
+  ASSERT_FALSE(fund.rows.back().cells.empty());
+  EXPECT_EQ(fund.rows.back().cells[0].text, "备注：甲单位无政府性基金预算拨款安排的支出，故此表无数。");
+  // with a year, as before
+  EXPECT_EQ(tb::build(example(), "13").title, "2025年度市级单位预算项目绩效目标表");
+}
+
 TEST(templates, an_unknown_template_named_by_a_budget_is_located) {
   const auto b = yusuan::compile_string("年度 2025\n模板 上海10表\n", "unknown.budget");
   yusuan::diagnostics d;

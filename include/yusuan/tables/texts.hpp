@@ -13,6 +13,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace yusuan::tables {
@@ -72,16 +74,26 @@ inline std::string text_of(const text_context& c, const text_pattern& t, const t
                            int depth = 0) {
   std::string out;
   const auto& h = c.b.header();
+  bool no_year = false;  // a budget without 年度: "{年度}年…" reads "…", not "0年…"
   for (const auto& p : t.pieces) {
+    const bool after_no_year = std::exchange(no_year, false);
     switch (p.what) {
-      case field::text: out += p.text; break;
+      case field::text: {
+        std::string_view s = p.text;
+        if (after_no_year) s = s.starts_with("年度") ? s.substr(6) : s.starts_with("年") ? s.substr(3) : s;
+        out += s;
+        break;
+      }
       case field::variable:
         if (const auto* v = c.table.variable(p.text) ? c.table.variable(p.text) : c.templ.variable(p.text);
             v && depth < 8)
           out += text_of(c, *v, r, line, depth + 1);
         break;
       case field::table_id: out += c.table.id; break;
-      case field::year: out += std::to_string(c.b.year()); break;
+      case field::year:
+        if (c.b.year() != 0) out += std::to_string(c.b.year());
+        else no_year = true;
+        break;
       case field::unit_name: out += !h.unit_name.empty() ? h.unit_name : h.department_name; break;
       case field::unit_code: out += h.unit_code; break;
       case field::department_name: out += !h.department_name.empty() ? h.department_name : h.unit_name; break;
