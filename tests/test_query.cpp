@@ -1224,7 +1224,10 @@ TEST(query_diagnostics, column_caret_expected_found) {
       {"sum where unit = 999999", "E0301", 18, "", "", ""},
       {"sum where kind = 基本", "E0205", 18, "基本支出", "", ""},
       {"sum where fund = 乱", "E0205", 18, "", "", ""},
-      {"sum by kind rollup", "E0505", 1, "", "", ""},
+      // at the first grouping, not a classification; at rollup when nothing is grouped
+      {"sum by kind rollup", "E0505", 8, "a first grouping by 功能, 经济 or 政府经济", "", "not a classification"},
+      {"合计 按 项目, 功能.项 汇总", "E0505", 6, "", "", "not a classification"},
+      {"sum where kind = 基本支出 rollup", "E0505", 23, "", "", "nothing grouped to roll up"},
       // items are compared by their amount in filters, never grouped by it
       {"max by amount", "E0304", 8, "a dimension to group by", "'amount'", ""},
       {"合计 按 类型, 金额", "E0304", 10, "a dimension to group by", "'金额'", ""},

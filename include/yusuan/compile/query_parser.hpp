@@ -66,8 +66,11 @@ public:
       }
       if (q.rollup && (q.by.empty() || (q.by[0].dim != dimension::function && q.by[0].dim != dimension::econ &&
                                         q.by[0].dim != dimension::gov_econ))) {
-        rep_.error("E0505", "rollup needs a first grouping by a classification (功能, 经济 or 政府经济)",
-                   rep_.span_of(ast.aggregate));
+        // at the first grouping, which is not by a classification; at rollup when there is none
+        auto& d = rep_.error("E0505", "rollup needs a first grouping by a classification (功能, 经济 or 政府经济)",
+                             q.by.empty() ? rollup_span_ : by_spans_.front(),
+                             q.by.empty() ? "nothing grouped to roll up" : "not a classification");
+        d.expected = "a first grouping by 功能, 经济 or 政府经济 (by function.项, 按 经济.款 …)";
         ok_ = false;
       }
       if (ok_ && !rep_.has_errors()) result = std::move(q);
@@ -151,6 +154,7 @@ private:
     void operator()(const syntax::ast::flag_clause& c) const {
       if (is(c.word.view(), syntax::keyword::rollup)) {
         q.rollup = true;
+        if (!p.rollup_span_) p.rollup_span_ = p.rep_.span_of(c.word);
       } else if (q.agg == aggregate::min || q.agg == aggregate::max) {
         p.rep_.error("E0505", "share needs sum or count: the least or greatest amount is no part of a total",
                      p.rep_.span_of(c.word));
@@ -298,6 +302,7 @@ private:
   std::optional<std::vector<std::string>> tag_keys_;
   std::vector<source_span> by_spans_;
   source_span pivot_span_;
+  source_span rollup_span_;
   reporter rep_{100};
   file_state file_;
   value_reader values_{rep_, file_};
