@@ -272,6 +272,59 @@ TEST(diag_totals, E0405_of_a_fund_without_an_income_or_balance_line_is_at_its_fi
   EXPECT_EQ(where(*ds[1]), "3:4");  // 事业收入 at its income line
 }
 
+// --- W0412: spending from a balance the budget does not have ------------------------------------
+
+TEST(diag_totals, W0412_spending_more_of_a_funds_balance_than_its_part) {
+  // every fund balances (E0405 is silent), but 6.00 is paid from a 政府性基金 balance of 4.00
+  const std::string head = "金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
+                           "收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 政府性基金 4.00\n"
+                           "208 01 09 基本支出 30101: 106.00\n";
+  auto r = compile(head + "212 01 01 项目支出 30227: 18.00 资金 政府性基金\n"
+                          "212 01 01 项目支出 30227: 6.00 资金 上年结转结余.政府性基金\n");
+  EXPECT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(with_code(r, "E0405").empty()) << dump(r);
+  const auto ds = with_code(r, "W0412");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "items paid from 上年结转结余.政府性基金 spend 6.00, more than its 政府性基金 part 4.00");
+  EXPECT_EQ(where(*ds[0]), "7:1");  // the first item paid from it
+  EXPECT_EQ(ds[0]->expected, "at most 4.00 (its 政府性基金 part)");
+  EXPECT_EQ(ds[0]->found, "6.00 (1 item; difference +2.00 万元)");
+  ASSERT_EQ(ds[0]->notes.size(), 2u);
+  EXPECT_EQ(ds[0]->notes[1].message, "the balance is stated here");
+  EXPECT_EQ(where(ds[0]->notes[1].span), "4:35");  // the part 政府性基金 4.00
+  // within the part: nothing to say
+  auto within = compile(head + "212 01 01 项目支出 30227: 20.00 资金 政府性基金\n"
+                               "212 01 01 项目支出 30227: 4.00 资金 上年结转结余.政府性基金\n");
+  EXPECT_TRUE(within.diagnostics.list().empty()) << dump(within);
+  // 财政拨款 is the 一般公共预算 part when that is not stated
+  auto fiscal = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 上年结转结余 10.00 其中 财政拨款 6.00 其中 事业收入 4.00\n"
+                        "年终结转结余 4.00 其中 事业收入 4.00\n208 01 09 基本支出 30101: 99.00\n208 01 09 项目支出 30201: 7.00 资金 上年结转结余.一般公共预算\n");
+  const auto fs = with_code(fiscal, "W0412");
+  ASSERT_EQ(fs.size(), 1u) << dump(fiscal);
+  EXPECT_EQ(fs[0]->message, "items paid from 上年结转结余.一般公共预算 spend 7.00, more than its 一般公共预算 part 6.00");
+}
+
+TEST(diag_totals, W0412_spending_from_a_balance_the_budget_does_not_state) {
+  // income and expenditure agree (E0404 is silent): the items are this year's 事业收入 paid as if from a balance
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 事业收入 8.00\n208 01 09 基本支出 30101: 100.00\n"
+                   "208 01 09 项目支出 30201: 5.00 资金 上年结转结余\n208 01 09 项目支出 30202: 3.00 资金 上年结转结余\n");
+  EXPECT_TRUE(r.ok()) << dump(r);
+  const auto ds = with_code(r, "W0412");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "items paid from 上年结转结余 spend 8.00, more than the budget's 上年结转结余 0.00");
+  EXPECT_EQ(where(*ds[0]), "5:1");
+  EXPECT_EQ(ds[0]->found, "8.00 (2 items; difference +8.00 万元)");
+  EXPECT_TRUE(note_has(*ds[0], "states no 收入 上年结转结余"));
+  // a balance overspent in all is reported once, not again for its parts
+  auto both = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 上年结转结余 2.00 其中 一般公共预算 2.00\n"
+                      "208 01 09 基本支出 30101: 97.00\n208 01 09 项目支出 30201: 5.00 资金 上年结转结余.一般公共预算\n");
+  const auto bs = with_code(both, "W0412");
+  ASSERT_EQ(bs.size(), 1u) << dump(both);
+  EXPECT_EQ(bs[0]->message, "items paid from 上年结转结余 spend 5.00, more than the budget's 上年结转结余 2.00");
+  // a file without income lines (items or rules only) is not checked
+  EXPECT_TRUE(with_code(compile("208 01 09 项目支出 30201: 5.00 资金 上年结转结余\n"), "W0412").empty());
+}
+
 TEST(diag_totals, E0405_not_checked_without_balances_by_fund) {
   // no 其中 on either balance: the budget does not state them by fund
   auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n收入 上年结转结余 10.00\n"

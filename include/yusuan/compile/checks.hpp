@@ -45,6 +45,7 @@ public:
     if (!rep_.has_errors()) {
       unplaced_items();
       negative_income();
+      spending_from_balances();
     }
     return true;
   }
@@ -265,6 +266,76 @@ private:
     for (std::size_t k = 1; k < found.size() && k < 4; ++k)
       d.notes.push_back({"also " + found[k].what + " " + exact_text(found[k].amount, u(), th()), found[k].span});
     if (found.size() > 4) d.notes.push_back({"and " + std::to_string(found.size() - 4) + " more negative figures", {}});
+  }
+
+  /// W0412: items paid from last year's balance (资金 上年结转结余) that
+  /// spend more than the budget states it has: more than its 上年结转结余 in
+  /// all, or, for items that name the fund (上年结转结余.政府性基金), more than
+  /// that fund's 其中 part of it.  Checked in a budget with income lines;
+  /// 财政拨款 counts as the 一般公共预算 it is part of, as in E0405.
+  void spending_from_balances() {
+    const auto& data = *d_.data;
+    if (data.income.empty()) return;
+    constexpr std::size_t n = static_cast<std::size_t>(fund_source::carryover) + 1;
+    constexpr std::size_t all = static_cast<std::size_t>(fund_source::carryover);  // the balance as a whole
+    const auto fund = [](fund_source f) {
+      return static_cast<std::size_t>(f == fund_source::fiscal_appropriation ? fund_source::general_budget : f);
+    };
+    std::array<money_sum, n> stated, spent;
+    std::array<source_span, n> stated_at{};
+    std::array<std::size_t, n> items{}, first;
+    first.fill(data.items.size());
+    bool by_fund = false, general = false;  // 其中 parts stated; a 一般公共预算 part among them
+    for (const auto& l : data.income)
+      if (l.of_which == fund_source::carryover) {
+        by_fund = true;
+        general = general || l.source == fund_source::general_budget;
+      }
+    for (const auto& l : data.income) {
+      std::size_t f = n;
+      if (!l.of_which && l.source == fund_source::carryover) f = all;
+      else if (l.of_which == fund_source::carryover && !(l.source == fund_source::fiscal_appropriation && general))
+        f = fund(l.source);
+      if (f == n) continue;
+      stated[f] += l.amount;
+      if (!stated_at[f]) stated_at[f] = l.span;
+    }
+    for (std::size_t i = 0; i < data.items.size(); ++i) {
+      const auto& it = data.items[i];
+      if (it.fund != fund_source::carryover || it.amount.is_zero()) continue;
+      const std::size_t of = fund(it.balance_of);  // `all` when the item names no fund
+      for (const std::size_t f : {all, of}) {
+        spent[f] += it.amount;
+        ++items[f];
+        if (first[f] == data.items.size()) first[f] = i;
+        if (of == all) break;  // counted once, in the whole
+      }
+    }
+    const budget b = detail::budget_access::make(d_.data);
+    for (std::size_t f = n; f-- > 0;) {  // the whole first
+      if (items[f] == 0 || (f != all && !by_fund) || spent[f].fen() <= stated[f].fen()) continue;
+      const std::string what = f == all ? "上年结转结余" : "上年结转结余." + std::string(chinese_name(static_cast<fund_source>(f)));
+      const std::string balance =
+          f == all ? "the budget's 上年结转结余" : "its " + std::string(chinese_name(static_cast<fund_source>(f))) + " part";
+      auto& d = rep_.warning("W0412",
+                             "items paid from " + what + " spend " + format_fen(spent[f].fen(), u(), 2, th()) + ", more than " +
+                                 balance + " " + format_fen(stated[f].fen(), u(), 2, th()),
+                             b.span_of(data.items[first[f]]), "the first of them");
+      d.expected = "at most " + format_fen(stated[f].fen(), u(), 2, th()) + " (" + balance + ")";
+      d.found = format_fen(spent[f].fen(), u(), 2, th()) + " (" + std::to_string(items[f]) +
+                (items[f] == 1 ? " item" : " items") + "; difference " + signed_text(spent[f].fen() - stated[f].fen(), u(), th()) +
+                " " + std::string(unit_name(u())) + ")";
+      d.notes.push_back({f == all ? (stated[all].fen() == 0
+                                         ? "the budget states no 收入 上年结转结余: state last year's balance, or pay these items "
+                                           "from this year's income (资金 一般公共预算 …)"
+                                         : "a budget cannot spend more of last year's balance than it has: check the "
+                                           "balance (收入 上年结转结余) and the items' 资金")
+                                  : "the budget states its balance by fund source (其中 of 收入 上年结转结余), and a fund's "
+                                    "balance is spent only by items paid from it: check that part and the items' 资金",
+                         {}});
+      if (stated_at[f]) d.notes.push_back({"the balance is stated here", stated_at[f]});
+      if (f == all) break;  // the parts of a balance overspent in all would repeat it
+    }
   }
 
   void project_item_notes(diagnostic& d, std::uint32_t project) {
