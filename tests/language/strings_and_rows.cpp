@@ -97,6 +97,32 @@ TEST(lang_rows, the_items_of_a_department_file_without_a_unit_are_the_group_of_n
   EXPECT_EQ(where(one(w, "E0501")), "7:3");
 }
 
+TEST(lang_rows, a_filter_by_the_unit_of_no_code_or_name_is_written_as_its_row_is) {
+  // the department's own items: 无 in a filter, as in a grouped 核对's row
+  // and as a grouping by 单位 prints their key (it printed as "", and
+  // `where unit = 无` matched nothing)
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n210 11 02 30110: 27.00\n");
+  const auto path = dir.write("dept.budget", "金额单位 万元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n"
+                                             "208 01 11 30101: 150.00\n核对 合计(单位 = 无) = 150.00\n"
+                                             "核对 合计(单位 != 无) = 27.00\n");
+  auto r = compile_path(path, no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  for (const auto& c : r.value->constraints()) EXPECT_TRUE(c.passed);
+  const yusuan::budget& b = *r.value;
+  for (const char* text : {"sum where unit = 无", "合计 其中 单位 = 无", "sum where unit not in (801001)"}) {
+    const auto q = yusuan::parse_query(text, b);
+    EXPECT_EQ(yusuan::run(b, q).total, wan("150.00")) << text;
+  }
+  const auto by_unit = yusuan::run(b, yusuan::parse_query("sum by unit", b));
+  ASSERT_EQ(by_unit.rows.size(), 2u);
+  EXPECT_EQ(by_unit.value({"(none)"})->amount(), wan("150.00"));
+  EXPECT_EQ(by_unit.value({"801001"})->amount(), wan("27.00"));
+  // in a budget whose units all have a code, 无 is no unit
+  auto unit = compile("金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n208 01 11 30101: 1.00\n核对 合计(单位 = 无) = 0\n");
+  EXPECT_EQ(one(unit, "E0301").message, "unknown unit '无'");
+}
+
 TEST(lang_counts, negative_whole_numbers_are_counts) {
   auto r = compile("金额单位 元\n208 01 09 30101: 1.00\n计数 公务用车 2 辆\n核对 -公务用车 = -2\n核对 公务用车 - 3 = -1\n");
   ASSERT_TRUE(r.ok()) << dump(r);

@@ -251,14 +251,6 @@ private:
       return r;
     }
     auto groups = group_sums(b_, *f, c.by);
-    // the unit of a department's own file that declares no 单位 has neither a
-    // code nor a name: its row is written 无, as the group of no key
-    for (std::size_t d = 0; d < c.by.size(); ++d)
-      if (c.by[d].dim == dimension::unit)
-        for (auto& g : groups)
-          if (g.keys[d] != no_key && g.keys[d] < b_.units().size() && b_.units()[g.keys[d]].code.empty() &&
-              b_.units()[g.keys[d]].name.empty())
-            g.keys[d] = no_key;
     std::vector<bool> stated(groups.size(), false);
     bool passed = true;
     bool bad_key = false, mismatch = false;  // undecided: a row's key is wrong, and no figure is
@@ -390,9 +382,11 @@ private:
   /// A key's text: a unit without a code (Shanghai's budgets publish none)
   /// by its name, which a row names it by as well.
   std::string row_key_text(const dimension_ref& d, dimension_key k) const {
-    std::string t = key_text(b_, d, k);
-    if (d.dim == dimension::unit && t.empty() && k < b_.units().size()) t = b_.units()[static_cast<std::size_t>(k)].name;
-    return t;
+    // the unit of neither a code nor a name (a department's own file that
+    // declares no 单位) is the row 无, as parse_key reads it
+    if (d.dim == dimension::unit && k < b_.units().size() && b_.units()[k].code.empty() && b_.units()[k].name.empty())
+      return "无";
+    return key_text(b_, d, k);
   }
 
   /// A key as a row of `核对 … 按 …` writes it, to be pasted: a name of a

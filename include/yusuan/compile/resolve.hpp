@@ -121,8 +121,11 @@ private:
     for (auto& v : f.values) {
       if (f.dim.dim == dimension::unit) {
         bool found = false;
+        // 无: the unit of neither a code nor a name (a department's own file that declares no 单位)
+        const bool none = v.text == "无" || v.text == "(none)" || v.text == "（无）";
         for (std::uint32_t u = 0; u < data.units.size(); ++u)
-          if (data.units[u].code == v.text || data.units[u].name == v.text) {
+          if (none ? data.units[u].code.empty() && data.units[u].name.empty()
+                   : data.units[u].code == v.text || data.units[u].name == v.text) {
             v.id = u;
             found = true;
           }

@@ -137,7 +137,14 @@ inline dimension_key key_of(const budget& b, const item& it, const dimension_ref
 /// Reads a key as written ("208 01 09", "30101", 基本支出, a project's name or
 /// code, a unit code, a tag value).  nullopt when it cannot be a key of `d`.
 inline std::optional<dimension_key> parse_key(const budget& b, const dimension_ref& d, std::string_view text) {
-  if (text == "(none)" || text == "无" || text == "（无）") return no_key;
+  if (text == "(none)" || text == "无" || text == "（无）") {
+    // every item has a unit: 无 is the one of neither a code nor a name (a
+    // department's own file that declares no 单位), as key_text writes it
+    if (d.dim == dimension::unit)
+      for (std::size_t i = 0; i < b.units().size(); ++i)
+        if (b.units()[i].code.empty() && b.units()[i].name.empty()) return i;
+    return no_key;
+  }
   switch (d.dim) {
     case dimension::function: {
       auto c = function_code::parse(text);
@@ -210,7 +217,10 @@ inline std::string key_text(const budget& b, const dimension_ref& d, dimension_k
     case dimension::project:
       if (k >> 32) return b.groups()[static_cast<std::size_t>(k & 0xFFFFFFFFu)].name;
       return b.projects()[static_cast<std::size_t>(k)].name;
-    case dimension::unit: return b.units()[static_cast<std::size_t>(k)].code;
+    case dimension::unit: {  // its code; a unit without one (a department's own file) by its name, else 无
+      const auto& u = b.units()[static_cast<std::size_t>(k)];
+      return !u.code.empty() ? u.code : !u.name.empty() ? u.name : "(none)";
+    }
     case dimension::tag: return std::string(b.string_at(static_cast<std::uint32_t>(k)));
     case dimension::unit_type: return std::string(chinese_name(static_cast<unit_type>(k)));
     case dimension::amount: return {};
