@@ -133,6 +133,35 @@ TEST(balances, luoyang_11_splits_the_spending_from_balances_by_fund) {
   EXPECT_EQ(rows_starting(t, "合计"), (std::vector<std::string>{"合计,,,120.00,100.00,100.00,,,,,,,,,,,,,,,,,,11.00,3.00,6.00"}));
 }
 
+// 预算12表 and 13 attribute a project's spending from balances by the fund
+// the balance is of: 12's three 财政拨款结转结余 columns (a balance that names
+// no fund is 一般公共预算's), 财政专户管理资金 and 单位资金; 13's 政府预算资金
+// takes only the balances of 财政 funds.
+TEST(balances, luoyang_12_and_13_attribute_a_projects_spending_from_balances_by_fund) {
+  const auto b = budget_of(
+      "年度 2025\n金额单位 万元\n单位 801001 \"甲单位\" 类型 行政\n收入 一般公共预算 100.00\n收入 上年结转结余 30.00\n"
+      "项目 \"甲\" 类型 特定目标类 功能 208 01 01 {\n"
+      "  30201: 10.00 资金 上年结转结余.政府性基金\n  30202: 4.00 资金 上年结转结余\n"
+      "  30203: 6.00 资金 上年结转结余.事业收入\n  30205: 3.00 资金 上年结转结余.财政专户管理资金\n"
+      "  30206: 7.00 资金 上年结转结余.一般公共预算\n}\n208 01 01 基本支出 30101: 100.00\n");
+  const auto t12 = csv(b, "洛阳13表", "12");
+  ASSERT_FALSE(t12.empty());
+  EXPECT_TRUE(has(t12[0], ",财政拨款结转结余/一般公共预算,财政拨款结转结余/政府性基金预算,财政拨款结转结余/国有资本经营预算,"
+                          "财政专户管理资金,单位资金"))
+      << t12[0];
+  EXPECT_EQ(rows_starting(t12, "特定目标类"),
+            (std::vector<std::string>{"特定目标类,甲,甲单位,30.00,,,,11.00,10.00,,3.00,6.00"}));
+  const auto t13 = csv(b, "洛阳13表", "13");
+  EXPECT_EQ(rows_starting(t13, ""), (std::vector<std::string>{",甲,30.00,21.00,3.00,6.00,,,,,,,,"}));
+  // 项目金额(…) in a budget's own measures reads 上年结转结余.FUND as tables do
+  auto r = compile("金额单位 万元\n项目 \"甲\" 类型 特定目标类 功能 208 01 01 {\n"
+                   "  30201: 10.00 资金 上年结转结余.政府性基金\n  30202: 4.00 资金 上年结转结余\n}\n"
+                   "核对 项目金额(资金 = 上年结转结余.政府性基金) = 10.00\n核对 项目金额(资金 = 上年结转结余) = 14.00\n"
+                   "核对 项目金额(资金 = 政府性基金) = 0\n");
+  EXPECT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(r.diagnostics.list().empty()) << dump(r);
+}
+
 TEST(balances, luoyang_01_counts_the_whole_balances) {
   const auto t = csv(budget_of(by_fund), "洛阳13表", "01");
   EXPECT_EQ(rows_with(t, "收入总计"), (std::vector<std::string>{"收入总计,150.00,支出总计,150.00"}));

@@ -333,32 +333,33 @@ private:
   }
 
   /// A source of income, or in 收入(…) the 其中 part of a line written
-  /// LINE.PART (上年结转结余.一般公共预算); of items, 上年结转结余.FUND is the
-  /// spending paid from last year's balance of that fund.
+  /// LINE.PART (上年结转结余.一般公共预算); of items (and in 项目金额(…)),
+  /// 上年结转结余.FUND is the spending paid from last year's balance of that
+  /// fund.
   bool fund_value(slice v, filter_value& out) {
     std::string text = out.text;
-    if (over_ != records::projects)
-      if (const auto dot = text.find('.'); dot != std::string::npos) {
-        const auto line = parse_fund_source(text.substr(0, dot));
-        if (!line) {
-          unknown_word(rep_, vocabulary::income_source, "unknown income source '" + text.substr(0, dot) + "'",
-                       text.substr(0, dot), rep_.span_of(v));
-          return false;
-        }
-        if (over_ == records::items && *line != fund_source::carryover) {
-          auto& d = rep_.error("E0205", "'" + text + "' is not a fund source of items", rep_.span_of(v),
-                               "only 上年结转结余 is written with the fund its balance is of");
-          d.expected = "a fund source, or 上年结转结余.FUND";
-          d.found = "'" + text + "'";
-          return false;
-        }
-        out.part_of = *line;
-        text = text.substr(dot + 1);
-        if (over_ == records::items && (text.empty() || parse_fund_source(text) == fund_source::carryover)) {
-          unknown_word(rep_, vocabulary::fund, "unknown fund source '" + text + "' of 上年结转结余", text, rep_.span_of(v));
-          return false;
-        }
+    const bool spending = over_ != records::income;
+    if (const auto dot = text.find('.'); dot != std::string::npos) {
+      const auto line = parse_fund_source(text.substr(0, dot));
+      if (!line) {
+        unknown_word(rep_, vocabulary::income_source, "unknown income source '" + text.substr(0, dot) + "'",
+                     text.substr(0, dot), rep_.span_of(v));
+        return false;
       }
+      if (spending && *line != fund_source::carryover) {
+        auto& d = rep_.error("E0205", "'" + text + "' is not a fund source of items", rep_.span_of(v),
+                             "only 上年结转结余 is written with the fund its balance is of");
+        d.expected = "a fund source, or 上年结转结余.FUND";
+        d.found = "'" + text + "'";
+        return false;
+      }
+      out.part_of = *line;
+      text = text.substr(dot + 1);
+      if (spending && (text.empty() || parse_fund_source(text) == fund_source::carryover)) {
+        unknown_word(rep_, vocabulary::fund, "unknown fund source '" + text + "' of 上年结转结余", text, rep_.span_of(v));
+        return false;
+      }
+    }
     auto f = parse_fund_source(text);
     if (!f) {
       unknown_word(rep_, over_ == records::income ? vocabulary::income_source : vocabulary::fund,

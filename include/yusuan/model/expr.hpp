@@ -56,7 +56,9 @@ constexpr std::string_view english_name(dimension d) noexcept {
 
 /// A dimension at a level (functional codes: 1 类, 2 款, 3 项; economic: 1 类,
 /// 2 款; kinds: 1 基本支出 / 项目支出, 2 人员经费 / 公用经费 / 其他运转类 /
-/// 特定目标类; 0 means "as written").  A tag dimension names its key.
+/// 特定目标类; 0 means "as written").  A tag dimension names its key.  资金
+/// at level 1 (not written in the language) tells spending from each fund's
+/// balance apart: its keys are the fund column's bytes (model/columns.hpp).
 struct dimension_ref {
   dimension dim = dimension::function;
   int level = 0;

@@ -4,6 +4,7 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/model/codes.hpp>
+#include <yusuan/model/columns.hpp>
 #include <yusuan/model/kinds.hpp>
 #include <yusuan/model/expr.hpp>
 #include <yusuan/text/suggest.hpp>
@@ -113,7 +114,7 @@ inline dimension_key key_of(const budget& b, const item& it, const dimension_ref
       return (dimension_key{c.digits()} << 8) | static_cast<unsigned>(c.level());
     }
     case dimension::kind: return kind_key(it.kind, d.level);
-    case dimension::fund: return static_cast<dimension_key>(it.fund);
+    case dimension::fund: return d.level ? detail::fund_byte(it) : static_cast<dimension_key>(it.fund);
     case dimension::unit_type: {
       const auto us = b.units();
       return it.unit < us.size() ? static_cast<dimension_key>(us[it.unit].type) : no_key;

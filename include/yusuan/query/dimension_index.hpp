@@ -81,7 +81,8 @@ inline dim_index index_dimension(const budget& b, const item_columns& c, const d
       for (unsigned v = 0; v < 256; ++v)
         if (present[v])
           raw.push_back(d.dim == dimension::kind ? kind_key(static_cast<spending_kind>(v), d.level)
-                                                 : static_cast<dimension_key>(fund_of_byte(v)));
+                             : d.level ? v  // 资金 with the fund of a balance (上年结转结余.FUND)
+                                       : static_cast<dimension_key>(fund_of_byte(v)));
       std::vector<std::uint32_t> ids;
       number_in_key_order(d, raw, ids, x.keys);
       x.map.assign(256, 0);

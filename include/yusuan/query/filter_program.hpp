@@ -18,6 +18,17 @@ namespace yusuan::detail {
 
 enum class mask_op : std::uint8_t { assign, and_, or_ };
 
+/// Whether a value of 资金 takes money of a fund column byte (columns.hpp):
+/// a fund source takes that source (财政拨款 takes 一般公共预算 money too);
+/// 上年结转结余.FUND takes what is paid from FUND's balance (and 上年结转结余
+/// alone all that is paid from a balance).
+constexpr bool fund_value_takes(const filter_value& v, unsigned x) noexcept {
+  const bool of_balance = v.part_of == fund_source::carryover;
+  const auto s = of_balance ? balance_of_byte(x) : fund_of_byte(x);
+  if (of_balance && s == fund_source::carryover) return false;
+  return s == v.fund || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget);
+}
+
 /// A filter compiled once into tests over the columns: a table over code
 /// ordinals, kinds, sources, tag sets, units or projects for each comparison
 /// (the answer for every value the column can hold), and / or / not over
@@ -126,13 +137,8 @@ private:
             // from last year's balance of FUND.
             n.t = test::table8;
             n.col8 = c.fund.data();
-            tabulate(n.table, 256, [](std::size_t x, const filter_value& v) {
-              // of 上年结转结余.FUND, the fund whose balance pays (carryover: none stated)
-              const bool of_balance = v.part_of == fund_source::carryover;
-              const auto s = of_balance ? balance_of_byte(static_cast<unsigned>(x)) : fund_of_byte(static_cast<unsigned>(x));
-              if (of_balance && s == fund_source::carryover) return false;
-              return s == v.fund || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget);
-            });
+            tabulate(n.table, 256,
+                     [](std::size_t x, const filter_value& v) { return fund_value_takes(v, static_cast<unsigned>(x)); });
             break;
           case dimension::tag: {
             // The value of the tag per tag set; the last entry answers for a

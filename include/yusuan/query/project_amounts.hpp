@@ -7,7 +7,8 @@
 // amount from them; when the group's items mix sources the filter takes and
 // sources it does not, the project's share of each is unknown and it counts
 // for none.  A project without items spends from 一般公共预算, the source of
-// an item that names none.
+// an item that names none.  Spending from last year's balance is told apart
+// by the fund the balance is of (上年结转结余.政府性基金), as for items.
 #pragma once
 
 #include <yusuan/budget.hpp>
@@ -16,28 +17,36 @@
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/query/engine.hpp>
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace yusuan {
+
+namespace detail {
+/// fund_passes for money of a fund column byte (columns.hpp): a source, or
+/// the balance of a fund (上年结转结余.FUND).
+inline bool fund_byte_passes(const filter& f, unsigned x) {
+  return filter_holds(f, [&](const filter& leaf, const filter_value& v) {
+    return leaf.dim.dim == dimension::fund && fund_value_takes(v, x);
+  });
+}
+}  // namespace detail
 
 /// Whether money from `s` passes a filter over 资金 (财政拨款 takes
 /// 一般公共预算 money too, as for items).  Conditions on other dimensions
 /// take nothing.
 inline bool fund_passes(const filter& f, fund_source s) {
-  return filter_holds(f, [&](const filter& leaf, const filter_value& v) {
-    return leaf.dim.dim == dimension::fund &&
-           (v.fund == s || (v.fund == fund_source::fiscal_appropriation && s == fund_source::general_budget));
-  });
+  return detail::fund_byte_passes(f, static_cast<unsigned>(s));
 }
 
 /// What the attribution needs of every project, gathered by two grouped sums.
 class project_amounts {
 public:
-  static constexpr std::size_t sources = all_fund_sources.size();
+  /// The values of the fund column: each source, and the balance of each.
+  static constexpr std::size_t sources = 256;
 
   explicit project_amounts(const budget& b) : b_(b) {
     const auto projects = b.projects();
@@ -49,8 +58,9 @@ public:
     std::vector<bool> group_unit_known(groups.size(), false);
     std::vector<std::size_t> first(projects.size(), 0), group_first(groups.size(), 0);
     group_unit_.assign(groups.size(), 0);
+    // 资金 at level 1: the fund column's bytes, spending from each fund's balance apart
     const dimension_ref project_dim{dimension::project, 0, {}}, unit_dim{dimension::unit, 0, {}},
-        fund_dim{dimension::fund, 0, {}};
+        fund_dim{dimension::fund, 1, {}};
     // The unit of a project (or group): that of its first item.
     for (const auto& g : group_sums(b, filter{}, {project_dim, unit_dim})) {
       const auto u = static_cast<std::uint16_t>(g.keys[1]);
@@ -69,13 +79,12 @@ public:
       }
     }
     for (const auto& g : group_sums(b, filter{}, {project_dim, fund_dim})) {
-      const auto s = static_cast<std::size_t>(g.keys[1]);
-      if (s >= sources) continue;
+      if (g.keys[1] >= sources) continue;
+      const auto s = static_cast<std::uint8_t>(g.keys[1]);
       if (const auto p = project_of(g.keys[0])) {
-        own_[*p][s].sum += g.sum;
-        own_[*p][s].count += g.count;
+        own_[*p].push_back({s, item_total{g.sum, g.count}});
       } else if (const auto gi = group_of(g.keys[0])) {
-        group_sources_[*gi][s] = true;
+        group_sources_[*gi].push_back(s);
       }
     }
     for (std::size_t p = 0; p < projects.size(); ++p)
@@ -99,21 +108,20 @@ public:
       return t;
     }
     if (has_own_[p]) {
-      for (std::size_t s = 0; s < sources; ++s)
-        if (own_[p][s].count && fund_passes(where, static_cast<fund_source>(s))) {
-          t.sum += own_[p][s].sum;
-          t.count += own_[p][s].count;
+      for (const auto& [s, total] : own_[p])
+        if (total.count && detail::fund_byte_passes(where, s)) {
+          t.sum += total.sum;
+          t.count += total.count;
         }
       return t;
     }
     bool all = true, any = false;
-    if (pr.group < group_sources_.size() && has_items(group_sources_[pr.group])) {
-      for (std::size_t s = 0; s < sources; ++s)
-        if (group_sources_[pr.group][s]) {
-          const bool takes = fund_passes(where, static_cast<fund_source>(s));
-          all = all && takes;
-          any = any || takes;
-        }
+    if (pr.group < group_sources_.size() && !group_sources_[pr.group].empty()) {
+      for (const std::uint8_t s : group_sources_[pr.group]) {
+        const bool takes = detail::fund_byte_passes(where, s);
+        all = all && takes;
+        any = any || takes;
+      }
     } else {
       all = any = fund_passes(where, fund_source::general_budget);
     }
@@ -125,11 +133,6 @@ public:
   }
 
 private:
-  static bool has_items(const std::array<bool, sources>& s) {
-    for (bool x : s)
-      if (x) return true;
-    return false;
-  }
   std::optional<std::size_t> project_of(dimension_key k) const {
     if (k < b_.projects().size()) return static_cast<std::size_t>(k);
     return std::nullopt;
@@ -141,9 +144,9 @@ private:
 
   const budget& b_;
   std::vector<std::uint16_t> unit_, group_unit_;
-  std::vector<std::array<item_total, sources>> own_;
+  std::vector<std::vector<std::pair<std::uint8_t, item_total>>> own_;  // per project: (fund byte, its items)
   std::vector<bool> has_own_;
-  std::vector<std::array<bool, sources>> group_sources_;
+  std::vector<std::vector<std::uint8_t>> group_sources_;  // per group: the fund bytes of its items
 };
 
 }  // namespace yusuan
