@@ -150,7 +150,18 @@ TEST(lang_kinds_and_funds, a_fund_written_with_a_part_that_is_not_of_a_balance) 
   EXPECT_EQ(one(typo, "E0205").label, "did you mean '事业收入'?");
   // in a filter of items likewise; 收入(…) takes any line's part
   auto filter = compile("金额单位 万元\n208 01 09 30201: 1.00\n核对 合计(资金 = 一般公共预算.财政拨款) = 0.00\n");
-  EXPECT_EQ(one(filter, "E0205").message, "'一般公共预算.财政拨款' is not a fund source of items");
+  EXPECT_EQ(one(filter, "E0205").message, "'一般公共预算.财政拨款' is not a fund source");
+  // filters of items and of projects' amounts say what an item's 资金 says
+  for (const std::string fund : {"一般公共预算.财政拨款", "上年结转结余.事业收人", "上年结转结余.上年结转结余", "上年结转结余."}) {
+    const auto item = one(compile("金额单位 万元\n208 01 09 30201: 1.00 资金 " + fund + "\n"), "E0205");
+    for (const std::string agg : {"合计", "项目金额"}) {
+      auto r = compile("金额单位 万元\n208 01 09 30201: 1.00\n核对 " + agg + "(资金 = " + fund + ") = 0.00\n");
+      const auto& d = one(r, "E0205");
+      EXPECT_EQ(d.message, item.message) << agg << " " << fund;
+      EXPECT_EQ(d.label, item.label) << agg << " " << fund;
+      EXPECT_EQ(where(d), "3:" + std::to_string(agg == "合计" ? 12 : 14)) << agg << " " << fund;
+    }
+  }
   auto income = compile("金额单位 万元\n收入 一般公共预算 1.00 其中 财政拨款 1.00\n208 01 09 30201: 1.00\n"
                         "核对 收入(资金 = 一般公共预算.财政拨款) = 1.00\n");
   EXPECT_TRUE(income.ok()) << dump(income);

@@ -84,6 +84,19 @@ TEST(balances, luoyang_04_counts_the_fiscal_part_of_each_balance) {
   EXPECT_EQ(rows_starting(t, "收入合计"), (std::vector<std::string>{"收入合计,110.00,支出合计,110.00,110.00,105.00,,"}));
 }
 
+TEST(balances, luoyang_04_shows_a_balances_fiscal_part_alone_as_its_general_budget_part) {
+  // 其中 财政拨款 alone stands for the 一般公共预算 part (language.md §5): its
+  // row under 二、上年结转 shows it (it was blank)
+  const auto t = csv(budget_of("年度 2025\n金额单位 万元\n单位 801001 \"甲单位\" 类型 行政\n收入 一般公共预算 100.00\n"
+                               "收入 上年结转结余 10.00 其中 财政拨款 10.00\n208 01 01 基本支出 30101: 110.00\n"),
+                     "洛阳13表", "04");
+  EXPECT_EQ(rows_starting(t, "二、上年结转"), (std::vector<std::string>{"二、上年结转,10.00,（五）教育支出,,,,,"}));
+  EXPECT_EQ(rows_starting(t, "（一）一般公共预算拨款"),
+            (std::vector<std::string>{"（一）一般公共预算拨款,100.00,（一）一般公共服务支出,,,,,",
+                                      "（一）一般公共预算拨款,10.00,（六）科学技术支出,,,,,"}));
+  EXPECT_EQ(rows_starting(t, "收入合计"), (std::vector<std::string>{"收入合计,110.00,支出合计,110.00,110.00,110.00,,"}));
+}
+
 // Spending paid from a fund's balance is that fund's in the 财政拨款 tables:
 // 一般公共预算 6 + 100 = 101 + 5 (4.00 of it paid from its balance), 政府性基金
 // 4 + 20 = 18 + 6 (4.00 from its balance), and the totals meet; spending from

@@ -189,8 +189,9 @@ private:
     }
     void operator()(const syntax::ast::fund_coord& c) const {
       const std::string_view text = c.source.view();
-      if (const auto dot = text.find('.'); dot != std::string_view::npos) {
-        balance(c, text.substr(0, dot), text.substr(dot + 1));
+      if (text.find('.') != std::string_view::npos) {  // 上年结转结余.政府性基金: paid from that fund's balance
+        if (const auto p = balance_fund(r.rep_, text, r.rep_.span_of(c.source))) set(c, fund_source::carryover, *p);
+        else out.ok = false;
         return;
       }
       auto f = parse_fund_source(text);
@@ -215,31 +216,6 @@ private:
       }
       out.fund = f;
       out.balance_of = balance_of;
-    }
-    /// 资金 上年结转结余.政府性基金: paid from last year's balance of that
-    /// fund source (a part 上年结转结余 can be split into, as in 其中).
-    void balance(const syntax::ast::fund_coord& c, std::string_view line, std::string_view part) const {
-      const auto l = parse_fund_source(line);
-      const auto p = parse_fund_source(part);
-      const auto at = r.rep_.span_of(c.source);
-      if (l != fund_source::carryover) {
-        auto& d = r.rep_.error("E0205", "'" + std::string(c.source.view()) + "' is not a fund source", at,
-                               "only 上年结转结余 is written with the fund its balance is of");
-        d.expected = "a fund source, or 上年结转结余.FUND";
-        d.found = "'" + std::string(c.source.view()) + "'";
-        out.ok = false;
-      } else if (part.empty()) {
-        auto& d = r.rep_.error("E0205", "a fund source is missing after '" + std::string(line) + ".'", at,
-                               "write the fund the balance is of: 上年结转结余.一般公共预算, 上年结转结余.政府性基金 …");
-        d.expected = "a fund source after '.'";
-        d.found = "nothing";
-        out.ok = false;
-      } else if (!p || !is_part_of(*p, fund_source::carryover)) {
-        unknown_word(r.rep_, vocabulary::fund, "unknown fund source '" + std::string(part) + "' of 上年结转结余", part, at);
-        out.ok = false;
-      } else {
-        set(c, fund_source::carryover, *p);
-      }
     }
     void operator()(const syntax::ast::project_coord& c) const {
       out.project_name = r.values_.text(c.project);

@@ -338,27 +338,23 @@ private:
   /// fund.
   bool fund_value(slice v, filter_value& out) {
     std::string text = out.text;
-    const bool spending = over_ != records::income;
-    if (const auto dot = text.find('.'); dot != std::string::npos) {
+    if (text.find('.') != std::string::npos) {
+      if (over_ != records::income) {  // spending paid from a fund's balance
+        const auto p = balance_fund(rep_, text, rep_.span_of(v));
+        if (!p) return false;
+        out.part_of = fund_source::carryover;
+        out.fund = *p;
+        return true;
+      }
+      const auto dot = text.find('.');
       const auto line = parse_fund_source(text.substr(0, dot));
       if (!line) {
         unknown_word(rep_, vocabulary::income_source, "unknown income source '" + text.substr(0, dot) + "'",
                      text.substr(0, dot), rep_.span_of(v));
         return false;
       }
-      if (spending && *line != fund_source::carryover) {
-        auto& d = rep_.error("E0205", "'" + text + "' is not a fund source of items", rep_.span_of(v),
-                             "only 上年结转结余 is written with the fund its balance is of");
-        d.expected = "a fund source, or 上年结转结余.FUND";
-        d.found = "'" + text + "'";
-        return false;
-      }
       out.part_of = *line;
       text = text.substr(dot + 1);
-      if (spending && (text.empty() || parse_fund_source(text) == fund_source::carryover)) {
-        unknown_word(rep_, vocabulary::fund, "unknown fund source '" + text + "' of 上年结转结余", text, rep_.span_of(v));
-        return false;
-      }
     }
     auto f = parse_fund_source(text);
     if (!f) {

@@ -1,14 +1,17 @@
 // yusuan/compile/vocabulary.hpp -- E0205 for a word that should be one of
 // a small vocabulary (a spending kind, a source of funds or of income, a unit
 // type) and is none of it: every word of the vocabulary expected, the
-// nearest ones suggested (事业收人 → 事业收入).
+// nearest ones suggested (事业收人 → 事业收入); and 上年结转结余.FUND, the
+// one fund of spending written with a dot.
 #pragma once
 
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/model/kinds.hpp>
+#include <yusuan/model/records.hpp>
 #include <yusuan/text/suggest.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +79,36 @@ inline diagnostic& unknown_word(reporter& rep, vocabulary v, std::string message
     if (const auto near = text::closest_names(word, all); !near.empty())
       d.label = "did you mean " + text::quoted_list(near) + "?";
   return d;
+}
+
+/// A fund of spending written with a dot, 上年结转结余.FUND (an item's 资金, a
+/// filter over items or projects' amounts): the fund whose last year's
+/// balance pays, one a balance can be split into.  E0205 at `at`, and
+/// nullopt, for another line before the dot, nothing after it, or no such
+/// part.
+inline std::optional<fund_source> balance_fund(reporter& rep, std::string_view written, source_span at) {
+  const auto dot = written.find('.');
+  const std::string_view line = written.substr(0, dot), part = dot == std::string_view::npos ? "" : written.substr(dot + 1);
+  if (parse_fund_source(line) != fund_source::carryover) {
+    auto& d = rep.error("E0205", "'" + std::string(written) + "' is not a fund source", at,
+                        "only 上年结转结余 is written with the fund its balance is of");
+    d.expected = "a fund source, or 上年结转结余.FUND";
+    d.found = "'" + std::string(written) + "'";
+    return std::nullopt;
+  }
+  if (part.empty()) {
+    auto& d = rep.error("E0205", "a fund source is missing after '" + std::string(line) + ".'", at,
+                        "write the fund the balance is of: 上年结转结余.一般公共预算, 上年结转结余.政府性基金 …");
+    d.expected = "a fund source after '.'";
+    d.found = "nothing";
+    return std::nullopt;
+  }
+  const auto p = parse_fund_source(part);
+  if (!p || !is_part_of(*p, fund_source::carryover)) {
+    unknown_word(rep, vocabulary::fund, "unknown fund source '" + std::string(part) + "' of 上年结转结余", part, at);
+    return std::nullopt;
+  }
+  return p;
 }
 
 }  // namespace yusuan::compile
