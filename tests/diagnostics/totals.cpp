@@ -325,6 +325,41 @@ TEST(diag_totals, W0412_spending_from_a_balance_the_budget_does_not_state) {
   EXPECT_TRUE(with_code(compile("208 01 09 项目支出 30201: 5.00 资金 上年结转结余\n"), "W0412").empty());
 }
 
+TEST(diag_totals, E0405_each_unit_that_states_its_income_balances_its_funds) {
+  // each unit states its income: each unit's funds balance, 4.00 of 政府性基金
+  // spent as 一般公共预算 in 甲 and the other way round in 乙 (the department
+  // as a whole balances by fund, and each unit's totals agree: E0404 is silent)
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
+                        "收入 上年结转结余 3.00 其中 一般公共预算 3.00\n年终结转结余 3.00 其中 一般公共预算 3.00\n"
+                        "208 01 09 30101: 104.00\n212 01 01 30227: 16.00 资金 政府性基金\n");
+  const auto b_unit = [&](const std::string& general, const std::string& fund) {
+    dir.write("b.budget", "金额单位 万元\n单位 801002 \"乙单位\" 类型 事业\n收入 一般公共预算 50.00\n收入 政府性基金 10.00\n"
+                          "208 01 09 30101: " + general + "\n212 01 01 30227: " + fund + " 资金 政府性基金\n");
+  };
+  const auto dept = dir.write("dept.budget", "金额单位 万元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n");
+  b_unit("46.00", "14.00");
+  auto r = compile_path(dept, no_catalog());
+  EXPECT_TRUE(with_code(r, "E0404").empty()) << dump(r);
+  const auto ds = with_code(r, "E0405");
+  ASSERT_EQ(ds.size(), 4u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "unit 801001 甲单位: 一般公共预算: 年初结转结余 + 收入 103.00 differs from 支出 + 年终结转结余 107.00");
+  EXPECT_TRUE(ds[0]->span.file->name().ends_with("a.budget")) << ds[0]->span.file->name();
+  EXPECT_EQ(where(*ds[0]), "3:4");
+  EXPECT_EQ(ds[0]->found, "107.00 (支出 104.00 + 年末 3.00; difference +4.00 万元)");
+  EXPECT_EQ(ds[3]->message, "unit 801002 乙单位: 政府性基金: 年初结转结余 + 收入 10.00 differs from 支出 + 年终结转结余 14.00");
+  EXPECT_EQ(where(*ds[3]), "4:4");
+  EXPECT_TRUE(note_has(*ds[3], "each unit's funds balance"));
+  // 甲's funds balanced, 乙's too: nothing to report
+  dir.write("a.budget", "金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
+                        "收入 上年结转结余 3.00 其中 一般公共预算 3.00\n年终结转结余 3.00 其中 一般公共预算 3.00\n"
+                        "208 01 09 30101: 100.00\n212 01 01 30227: 20.00 资金 政府性基金\n");
+  b_unit("50.00", "10.00");
+  auto ok = compile_path(dept, no_catalog());
+  EXPECT_TRUE(ok.ok()) << dump(ok);
+  EXPECT_TRUE(with_code(ok, "E0405").empty()) << dump(ok);
+}
+
 TEST(diag_totals, E0405_not_checked_without_balances_by_fund) {
   // no 其中 on either balance: the budget does not state them by fund
   auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n收入 上年结转结余 10.00\n"

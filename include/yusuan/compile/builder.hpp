@@ -168,7 +168,8 @@ public:
   budget_builder& year_end_balance(money m, std::vector<std::pair<fund_source, money>> parts = {}) {
     auto& data = *d_.data;
     data.year_end_balance = m;
-    data.year_end_units = {{0, m, {}, !parts.empty()}};
+    data.year_end_units = {{0, m, {}, !parts.empty(), {}}};
+    for (const auto& [f, pm] : parts) data.year_end_units.back().parts.push_back({f, pm, {}});
     data.year_end_by_fund = std::move(parts);
     data.year_end_by_fund_spans.assign(data.year_end_by_fund.size(), source_span{});
     return *this;

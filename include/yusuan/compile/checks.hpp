@@ -4,6 +4,8 @@
 // what an amount can hold.
 #pragma once
 
+#include <yusuan/compile/amount_limits.hpp>
+#include <yusuan/compile/balance_checks.hpp>
 #include <yusuan/compile/describe.hpp>
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
@@ -38,14 +40,12 @@ public:
               "the total of the projects' amounts"))
       return false;
     groups();
-    balance();
-    balance_by_unit();
-    balance_by_fund();
+    balance_checks(d_, rep_).totals();
     // a budget with errors may be missing what would have placed its items
     if (!rep_.has_errors()) {
       unplaced_items();
       negative_income();
-      spending_from_balances();
+      balance_checks(d_, rep_).spending_from_balances();
     }
     return true;
   }
@@ -63,13 +63,7 @@ private:
     std::size_t n = data.groups.size();
     for (std::size_t i = 0; i < data.projects.size(); ++i)
       n += d_.stated_project_amount[i].first || data.projects[i].group != npos32;
-    const auto by_unit = units_with_income();
-    if (!data.income.empty()) {
-      n += by_unit.empty();  // the whole, unless each unit balances on its own
-      n += detail::budget_access::make(d_.data).balances_by_fund();
-    }
-    for (const bool u : by_unit) n += u;
-    return n;
+    return n + balance_checks(d_, rep_).count();
   }
 
   /// Σ of the projects' amounts (once they are known).
@@ -79,17 +73,8 @@ private:
     return s;
   }
 
-  /// Whether every sum fits in an amount; E0701 at `at` when one does not.
-  /// Amounts are within ±(2^63 - 1) 分, so that each has a negation.
   bool fits(std::initializer_list<money_sum> sums, source_span at, const char* what) {
-    for (const money_sum& s : sums) {
-      const auto v = s.fen();
-      if (v <= std::numeric_limits<std::int64_t>::max() && v >= -std::numeric_limits<std::int64_t>::max()) continue;
-      rep_.error("E0701", std::string(what) + " is more than an amount can hold", at,
-                 "amounts and their totals are at most 92,233,720,368,547,758.07 元");
-      return false;
-    }
-    return true;
+    return fits_in_amount(rep_, sums, at, what);
   }
 
   /// Whether every total the budget holds fits in an amount: Σ items, with
@@ -268,76 +253,6 @@ private:
     if (found.size() > 4) d.notes.push_back({"and " + std::to_string(found.size() - 4) + " more negative figures", {}});
   }
 
-  /// W0412: items paid from last year's balance (资金 上年结转结余) that
-  /// spend more than the budget states it has: more than its 上年结转结余 in
-  /// all, or, for items that name the fund (上年结转结余.政府性基金), more than
-  /// that fund's 其中 part of it.  Checked in a budget with income lines;
-  /// 财政拨款 counts as the 一般公共预算 it is part of, as in E0405.
-  void spending_from_balances() {
-    const auto& data = *d_.data;
-    if (data.income.empty()) return;
-    constexpr std::size_t n = static_cast<std::size_t>(fund_source::carryover) + 1;
-    constexpr std::size_t all = static_cast<std::size_t>(fund_source::carryover);  // the balance as a whole
-    const auto fund = [](fund_source f) {
-      return static_cast<std::size_t>(f == fund_source::fiscal_appropriation ? fund_source::general_budget : f);
-    };
-    std::array<money_sum, n> stated, spent;
-    std::array<source_span, n> stated_at{};
-    std::array<std::size_t, n> items{}, first;
-    first.fill(data.items.size());
-    bool by_fund = false, general = false;  // 其中 parts stated; a 一般公共预算 part among them
-    for (const auto& l : data.income)
-      if (l.of_which == fund_source::carryover) {
-        by_fund = true;
-        general = general || l.source == fund_source::general_budget;
-      }
-    for (const auto& l : data.income) {
-      std::size_t f = n;
-      if (!l.of_which && l.source == fund_source::carryover) f = all;
-      else if (l.of_which == fund_source::carryover && !(l.source == fund_source::fiscal_appropriation && general))
-        f = fund(l.source);
-      if (f == n) continue;
-      stated[f] += l.amount;
-      if (!stated_at[f]) stated_at[f] = l.span;
-    }
-    for (std::size_t i = 0; i < data.items.size(); ++i) {
-      const auto& it = data.items[i];
-      if (it.fund != fund_source::carryover || it.amount.is_zero()) continue;
-      const std::size_t of = fund(it.balance_of);  // `all` when the item names no fund
-      for (const std::size_t f : {all, of}) {
-        spent[f] += it.amount;
-        ++items[f];
-        if (first[f] == data.items.size()) first[f] = i;
-        if (of == all) break;  // counted once, in the whole
-      }
-    }
-    const budget b = detail::budget_access::make(d_.data);
-    for (std::size_t f = n; f-- > 0;) {  // the whole first
-      if (items[f] == 0 || (f != all && !by_fund) || spent[f].fen() <= stated[f].fen()) continue;
-      const std::string what = f == all ? "上年结转结余" : "上年结转结余." + std::string(chinese_name(static_cast<fund_source>(f)));
-      const std::string balance =
-          f == all ? "the budget's 上年结转结余" : "its " + std::string(chinese_name(static_cast<fund_source>(f))) + " part";
-      auto& d = rep_.warning("W0412",
-                             "items paid from " + what + " spend " + format_fen(spent[f].fen(), u(), 2, th()) + ", more than " +
-                                 balance + " " + format_fen(stated[f].fen(), u(), 2, th()),
-                             b.span_of(data.items[first[f]]), "the first of them");
-      d.expected = "at most " + format_fen(stated[f].fen(), u(), 2, th()) + " (" + balance + ")";
-      d.found = format_fen(spent[f].fen(), u(), 2, th()) + " (" + std::to_string(items[f]) +
-                (items[f] == 1 ? " item" : " items") + "; difference " + signed_text(spent[f].fen() - stated[f].fen(), u(), th()) +
-                " " + std::string(unit_name(u())) + ")";
-      d.notes.push_back({f == all ? (stated[all].fen() == 0
-                                         ? "the budget states no 收入 上年结转结余: state last year's balance, or pay these items "
-                                           "from this year's income (资金 一般公共预算 …)"
-                                         : "a budget cannot spend more of last year's balance than it has: check the "
-                                           "balance (收入 上年结转结余) and the items' 资金")
-                                  : "the budget states its balance by fund source (其中 of 收入 上年结转结余), and a fund's "
-                                    "balance is spent only by items paid from it: check that part and the items' 资金",
-                         {}});
-      if (stated_at[f]) d.notes.push_back({"the balance is stated here", stated_at[f]});
-      if (f == all) break;  // the parts of a balance overspent in all would repeat it
-    }
-  }
-
   void project_item_notes(diagnostic& d, std::uint32_t project) {
     const auto& data = *d_.data;
     std::size_t shown = 0, total = 0;
@@ -369,165 +284,6 @@ private:
           d.notes.push_back({data.projects[m].name + " " + exact_text(data.projects[m].amount, u(), th()), data.projects[m].span});
       }
       grp.amount = expected;
-    }
-  }
-
-  /// 收入总计 = 支出总计 (E0404), unless each unit balances on its own
-  /// (balance_by_unit), which says where the difference is: the whole then
-  /// balances exactly when every unit does.
-  void balance() {
-    const auto& data = *d_.data;
-    if (data.income.empty()) return;  // a file of items or rules only
-    if (!units_with_income().empty()) return;
-    const budget b = detail::budget_access::make(d_.data);
-    const money in = b.income_grand_total(), out = b.expenditure_grand_total();
-    if (in == out) return;
-    auto& d = rep_.error("E0404", "income total " + exact_text(in, u(), th()) + " differs from expenditure total " + exact_text(out, u(), th()),
-                         data.income.front().span);
-    d.expected = exact_text(in, u(), th()) + " (收入总计)";
-    d.found = exact_text(out, u(), th()) + " (支出总计; difference " + signed_text(int128(out.fen()) - in.fen(), u(), th()) + " " +
-              std::string(unit_name(u())) + ")";
-    d.notes.push_back({"收入总计 = 本年收入合计 + 上年结转结余; 支出总计 = Σ items + 年终结转结余", {}});
-  }
-
-  /// Which units balance on their own: each unit of a department that states
-  /// income of its own, when every unit with items or a 年终结转结余 does
-  /// (else the income is the department's, and only the whole balances).
-  std::vector<bool> units_with_income() const {
-    const auto& data = *d_.data;
-    std::vector<bool> income(data.units.size()), spends(data.units.size());
-    if (data.units.size() < 2 || data.income.empty()) return {};
-    for (const auto& l : data.income)
-      if (l.unit < income.size()) income[l.unit] = true;
-    for (const auto& it : data.items)
-      if (it.unit < spends.size()) spends[it.unit] = true;
-    for (const auto& y : data.year_end_units)
-      if (y.unit < spends.size()) spends[y.unit] = true;
-    for (std::size_t u = 0; u < income.size(); ++u)
-      if (spends[u] && !income[u]) return {};
-    return income;
-  }
-
-  /// Each unit that states its own income (units_with_income): 收入总计 =
-  /// Σ its items + its 年终结转结余 (E0404, at its first income line).
-  void balance_by_unit() {
-    const auto& data = *d_.data;
-    const auto checked = units_with_income();
-    if (checked.empty()) return;
-    std::vector<money_sum> in(checked.size()), out(checked.size());
-    std::vector<source_span> where(checked.size());
-    for (const auto& l : data.income)
-      if (!l.of_which && l.unit < in.size()) {
-        in[l.unit] += l.amount;
-        if (!where[l.unit]) where[l.unit] = l.span;
-      }
-    for (const auto& it : data.items)
-      if (it.unit < out.size()) out[it.unit] += it.amount;
-    for (const auto& y : data.year_end_units)
-      if (y.unit < out.size()) out[y.unit] += y.amount;
-    for (std::size_t k = 0; k < checked.size(); ++k) {
-      if (!checked[k] || !where[k] || in[k].fen() == out[k].fen()) continue;
-      if (!fits({in[k], out[k]}, where[k], "a unit's total")) continue;
-      const money i = in[k].value(), o = out[k].value();
-      const budget_unit& unit = data.units[k];
-      auto& d = rep_.error("E0404",
-                           "unit " + (unit.code.empty() ? unit.name : unit.code + " " + unit.name) + ": income total " +
-                               exact_text(i, u(), th()) + " differs from expenditure total " + exact_text(o, u(), th()),
-                           where[k]);
-      d.expected = exact_text(i, u(), th()) + " (the unit's 收入总计)";
-      d.found = exact_text(o, u(), th()) + " (its items and 年终结转结余; difference " +
-                signed_text(int128(o.fen()) - i.fen(), u(), th()) + " " + std::string(unit_name(u())) + ")";
-      d.notes.push_back({"each unit of the department states its own income, so each balances: 收入总计 = Σ its items + "
-                         "its 年终结转结余",
-                         {}});
-    }
-  }
-
-  /// Per fund source, when the budget states its balances by fund:
-  /// 年初结转结余 + 收入 = 支出 + 年终结转结余 (E0405).  财政拨款 counts as
-  /// the 一般公共预算 it is part of; spending from last year's balance of a
-  /// fund (资金 上年结转结余.政府性基金) is that fund's.
-  void balance_by_fund() {
-    const auto& data = *d_.data;
-    if (data.income.empty()) return;
-    const budget b = detail::budget_access::make(d_.data);
-    if (!b.balances_by_fund()) return;
-    constexpr std::size_t n = static_cast<std::size_t>(fund_source::carryover) + 1;
-    std::array<money_sum, n> income, opening, items, closing;
-    std::array<bool, n> seen{};
-    std::array<source_span, n> where{};
-    auto fund = [](fund_source f) {
-      return static_cast<std::size_t>(f == fund_source::fiscal_appropriation ? fund_source::general_budget : f);
-    };
-    // a balance's 其中 财政拨款 is its 一般公共预算 part where that is not stated
-    bool opening_general = false;
-    for (const auto& l : data.income)
-      opening_general = opening_general || (l.of_which == fund_source::carryover && l.source == fund_source::general_budget);
-    bool closing_general = false;
-    for (const auto& [f, m] : data.year_end_by_fund) closing_general = closing_general || f == fund_source::general_budget;
-    for (const auto& l : data.income) {
-      if (l.source == fund_source::fiscal_appropriation &&
-          (l.of_which != fund_source::carryover || opening_general))
-        continue;  // the 其中 of 一般公共预算
-      if (!l.of_which && l.source != fund_source::carryover) {
-        income[fund(l.source)] += l.amount;
-        seen[fund(l.source)] = true;
-        if (!where[fund(l.source)]) where[fund(l.source)] = l.span;
-      } else if (l.of_which == fund_source::carryover) {
-        opening[fund(l.source)] += l.amount;
-        seen[fund(l.source)] = true;
-        if (!where[fund(l.source)]) where[fund(l.source)] = l.span;
-      }
-    }
-    money_sum from_balance;  // of items paid from last year's balance that name no fund
-    std::size_t from_balance_items = 0;
-    std::array<std::size_t, n> first_item;  // a fund with no income or balance line is reported at it
-    first_item.fill(data.items.size());
-    for (std::size_t i = 0; i < data.items.size(); ++i) {
-      const auto& it = data.items[i];
-      const fund_source f = it.fund == fund_source::carryover ? it.balance_of : it.fund;
-      if (first_item[fund(f)] == data.items.size()) first_item[fund(f)] = i;
-      if (f == fund_source::carryover && !it.amount.is_zero()) {
-        from_balance += it.amount;
-        ++from_balance_items;
-      }
-      items[fund(f)] += it.amount;
-      seen[fund(f)] = true;
-    }
-    for (std::size_t i = 0; i < data.year_end_by_fund.size(); ++i) {
-      const auto [f, m] = data.year_end_by_fund[i];
-      if (f == fund_source::fiscal_appropriation && closing_general) continue;
-      closing[fund(f)] += m;
-      seen[fund(f)] = true;
-      if (!where[fund(f)]) where[fund(f)] = data.year_end_by_fund_spans[i];
-    }
-    for (std::size_t f = 0; f < n; ++f) {
-      if (!seen[f] || f == static_cast<std::size_t>(fund_source::carryover)) continue;
-      const int128 in = income[f].fen() + opening[f].fen(), out = items[f].fen() + closing[f].fen();
-      if (in == out) continue;
-      const auto name = std::string(chinese_name(static_cast<fund_source>(f)));
-      const source_span at = where[f]                         ? where[f]
-                             : first_item[f] < data.items.size() ? b.span_of(data.items[first_item[f]])
-                             : data.income.empty()               ? source_span{}
-                                                                 : data.income.front().span;
-      auto& d = rep_.error("E0405", name + ": 年初结转结余 + 收入 " + format_fen(in, u(), 2, th()) + " differs from 支出 + 年终结转结余 " +
-                                        format_fen(out, u(), 2, th()),
-                           at);
-      d.expected = format_fen(in, u(), 2, th()) + " (年初 " + format_fen(opening[f].fen(), u(), 2, th()) + " + 收入 " +
-                   format_fen(income[f].fen(), u(), 2, th()) + ")";
-      d.found = format_fen(out, u(), 2, th()) + " (支出 " + format_fen(items[f].fen(), u(), 2, th()) + " + 年末 " +
-                format_fen(closing[f].fen(), u(), 2, th()) + "; difference " + signed_text(out - in, u(), th()) + " " +
-                std::string(unit_name(u())) + ")";
-      d.notes.push_back({"the budget states its balances by fund source (其中 of 上年结转结余 or 年终结转结余), so each fund "
-                         "must balance: 年初结转结余 + 收入 = 支出 + 年终结转结余; a fund not listed has a balance of 0",
-                         {}});
-      if (from_balance_items != 0)
-        d.notes.push_back({std::to_string(from_balance_items) +
-                               (from_balance_items == 1 ? " item paid from 上年结转结余 (" : " items paid from 上年结转结余 (") +
-                               format_fen(from_balance.fen(), u(), 2, th()) +
-                               (from_balance_items == 1 ? ") names no fund and counts in none" : ") name no fund and count in none") +
-                               ": write the fund the balance is of, as in 资金 上年结转结余." + name,
-                           {}});
     }
   }
 

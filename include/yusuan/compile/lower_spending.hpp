@@ -290,7 +290,7 @@ public:
     // a department's: the sum of its units' (E0701 past what an amount holds)
     if (!add_to(data.year_end_balance, *m, here)) return;
     c_.d.year_end_lines.emplace(c_.file.unit_index, data.year_end_units.size());
-    data.year_end_units.push_back({c_.file.unit_index, *m, here, !s.parts.empty()});
+    data.year_end_units.push_back({c_.file.unit_index, *m, here, !s.parts.empty(), {}});
     if (!data.year_end_balance_span) data.year_end_balance_span = here;
     stated_parts stated;                                 // this statement's parts, where stated
     std::vector<std::pair<fund_source, money>> amounts;  // and their amounts
@@ -314,6 +314,7 @@ public:
         if (!add_to(sum, *sm, c_.span_of(part.amount))) continue;
         data.year_end_by_fund[k].second = *sum;
       }
+      data.year_end_units.back().parts.push_back({*sub, *sm, c_.span_of(part.source)});
       amounts.emplace_back(*sub, *sm);
     }
     if (!stated.empty()) parts_add_up(balance_parts_total(amounts), *m, "年终结转结余", here);

@@ -60,12 +60,20 @@ struct income_line {
   std::uint16_t unit = 0;               // index into budget::units()
 };
 
+/// A 其中 part of a balance by fund source.
+struct fund_part {
+  fund_source fund = fund_source::general_budget;
+  money amount;
+  source_span span;  // its fund source as written
+};
+
 /// The 年终结转结余 one unit states (a department's units each state their own).
 struct unit_balance {
   std::uint16_t unit = 0;  // index into budget::units()
   money amount;
   source_span span;        // the 年终结转结余 keyword
   bool by_fund = false;    // stated with 其中 parts by fund source
+  std::vector<fund_part> parts;  // those parts (budget::year_end_balance(FUND) sums them over the units)
 };
 
 /// Whether `part` can be a 其中 part of an income line of `line`: 财政拨款
