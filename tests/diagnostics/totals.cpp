@@ -323,6 +323,11 @@ TEST(diag_totals, W0412_spending_from_a_balance_the_budget_does_not_state) {
   EXPECT_EQ(bs[0]->message, "items paid from 上年结转结余 spend 5.00, more than the budget's 上年结转结余 2.00");
   // a file without income lines (items or rules only) is not checked
   EXPECT_TRUE(with_code(compile("208 01 09 项目支出 30201: 5.00 资金 上年结转结余\n"), "W0412").empty());
+  // negative figures on purpose: a refund to a balance spends none of it
+  auto refund = compile("金额单位 万元\n允许负数\n收入 一般公共预算 10.00\n收入 上年结转结余 -5.00\n"
+                        "208 01 09 基本支出 30101: 6.00\n208 01 09 项目支出 30201: -1.00 资金 上年结转结余\n");
+  EXPECT_TRUE(refund.ok()) << dump(refund);
+  EXPECT_TRUE(with_code(refund, "W0412").empty()) << dump(refund);
 }
 
 TEST(diag_totals, E0405_each_unit_that_states_its_income_balances_its_funds) {
@@ -350,6 +355,15 @@ TEST(diag_totals, E0405_each_unit_that_states_its_income_balances_its_funds) {
   EXPECT_EQ(ds[3]->message, "unit 801002 乙单位: 政府性基金: 年初结转结余 + 收入 10.00 differs from 支出 + 年终结转结余 14.00");
   EXPECT_EQ(where(*ds[3]), "4:4");
   EXPECT_TRUE(note_has(*ds[3], "each unit's funds balance"));
+  // the items of the department's own file are a unit of no code or name
+  const auto own = dir.write("own.budget", "金额单位 万元\n部门 801 \"测试局\"\n收入 一般公共预算 5.00\n收入 政府性基金 1.00\n"
+                                           "收入 上年结转结余 1.00 其中 一般公共预算 1.00\n208 01 09 30101: 7.00\n"
+                                           "导入 \"a.budget\"\n导入 \"b.budget\"\n");
+  auto o = compile_path(own, no_catalog());
+  const auto os = with_code(o, "E0405");
+  ASSERT_FALSE(os.empty()) << dump(o);
+  EXPECT_EQ(os[0]->message, "unit 无 (the items of the department's own file): 一般公共预算: 年初结转结余 + 收入 6.00 differs from "
+                            "支出 + 年终结转结余 7.00");
   // 甲's funds balanced, 乙's too: nothing to report
   dir.write("a.budget", "金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
                         "收入 上年结转结余 3.00 其中 一般公共预算 3.00\n年终结转结余 3.00 其中 一般公共预算 3.00\n"

@@ -119,6 +119,18 @@ inline std::string many_units(std::size_t n) {
   return s;
 }
 
+/// A department of n units, each stating its own income and its balance
+/// by fund: each unit's funds balance (E0405 per unit), its records read
+/// once, not once per unit.
+inline std::string many_units_by_fund(std::size_t n) {
+  std::string s = "金额单位 元\n部门 801 \"部门\"\n";
+  for (std::size_t i = 0; i < n; ++i)
+    s += "单位 " + std::to_string(100000 + i) + " \"单位" + std::to_string(i) +
+         "\" 类型 行政\n收入 一般公共预算 3.00\n收入 上年结转结余 1.00 其中 一般公共预算 1.00\n"
+         "年终结转结余 0.00 其中 一般公共预算 0.00\n201 01 01 30101: 4.00 基本支出\n";
+  return s;
+}
+
 /// n plain items of the 2024 catalog's codes.
 inline std::string many_items(std::size_t n) {
   static constexpr const char* econ[] = {"30101", "30102", "30103", "30107", "30113",

@@ -83,6 +83,7 @@ const std::map<std::string, std::function<std::string(std::size_t)>>& shapes() {
       {"conflicting_names", hostile::conflicting_names},
       {"many_items", hostile::many_items},
       {"many_units", hostile::many_units},
+      {"many_units_by_fund", hostile::many_units_by_fund},
       {"prior_repeats", hostile::prior_repeats},
       {"syntax_errors", hostile::syntax_errors},
       {"long_name", hostile::long_name},

@@ -175,6 +175,27 @@ TEST(balances, luoyang_12_and_13_attribute_a_projects_spending_from_balances_by_
   EXPECT_TRUE(r.diagnostics.list().empty()) << dump(r);
 }
 
+TEST(balances, a_departments_units_may_state_the_general_budget_part_either_way) {
+  // 甲 writes its balances' 一般公共预算 part as 其中 财政拨款, 乙 as 其中
+  // 一般公共预算: each unit's counts (it counted only 乙's: 4.00 and 2.00)
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 万元\n单位 801001 \"甲单位\" 类型 行政\n收入 一般公共预算 100.00\n"
+                        "收入 上年结转结余 6.00 其中 财政拨款 6.00\n年终结转结余 1.00 其中 财政拨款 1.00\n"
+                        "208 01 09 基本支出 30101: 100.00\n208 01 09 项目支出 30227: 5.00 资金 上年结转结余.财政拨款\n");
+  dir.write("b.budget", "金额单位 万元\n单位 801002 \"乙单位\" 类型 行政\n收入 一般公共预算 10.00\n"
+                        "收入 上年结转结余 4.00 其中 一般公共预算 4.00\n年终结转结余 2.00 其中 一般公共预算 2.00\n"
+                        "208 01 09 基本支出 30101: 10.00\n208 01 09 项目支出 30227: 2.00 资金 上年结转结余.一般公共预算\n");
+  const auto dept = dir.write("dept.budget", "年度 2025\n金额单位 万元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n"
+                                             "核对 年初结转结余.一般公共预算 = 10.00\n核对 财政拨款上年结转 = 10.00\n"
+                                             "核对 年终结转结余.一般公共预算 = 3.00\n核对 财政拨款年终结转 = 3.00\n");
+  auto r = compile_path(dept, no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(r.diagnostics.list().empty()) << dump(r);  // no W0412: each unit spends within its balance
+  const auto t = csv(*r.value, "洛阳13表", "04");
+  EXPECT_EQ(rows_starting(t, "二、上年结转"), (std::vector<std::string>{"二、上年结转,10.00,（五）教育支出,,,,,"}));
+  EXPECT_EQ(rows_starting(t, "收入合计"), (std::vector<std::string>{"收入合计,120.00,支出合计,120.00,120.00,118.00,,"}));
+}
+
 TEST(balances, luoyang_01_counts_the_whole_balances) {
   const auto t = csv(budget_of(by_fund), "洛阳13表", "01");
   EXPECT_EQ(rows_with(t, "收入总计"), (std::vector<std::string>{"收入总计,150.00,支出总计,150.00"}));

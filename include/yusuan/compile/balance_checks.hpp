@@ -9,9 +9,12 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -110,12 +113,19 @@ public:
     const auto& data = *d_.data;
     if (data.income.empty() || !detail::budget_access::make(d_.data).balances_by_fund()) return;
     const auto by_unit = units_with_income();
-    if (by_unit.empty()) {
-      report_funds(funds_of(std::nullopt), "");
-      return;
+    const std::size_t units = by_unit.empty() ? 1 : by_unit.size();
+    // the records of each unit (all in one when the whole balances), each
+    // read once: a department of many units is not read once per unit
+    const auto items = of_each_unit(data.items, units), income = of_each_unit(data.income, units),
+               closing = of_each_unit(data.year_end_units, units);
+    for (std::size_t k = 0; k < units; ++k) {
+      if (!by_unit.empty() && !by_unit[k]) continue;
+      const auto of = [&](const unit_records& r) {
+        return std::span<const std::uint32_t>(r.order).subspan(r.start[k], r.start[k + 1] - r.start[k]);
+      };
+      report_funds(funds_of(of(items), of(income), of(closing)),
+                   by_unit.empty() ? std::string() : "unit " + unit_text(data.units[k]) + ": ");
     }
-    for (std::size_t k = 0; k < by_unit.size(); ++k)
-      if (by_unit[k]) report_funds(funds_of(k), "unit " + unit_text(data.units[k]) + ": ");
   }
 
   /// How many checks balance(), balance_by_unit() and balance_by_fund() make.
@@ -143,16 +153,14 @@ public:
     std::array<source_span, n> stated_at{};
     std::array<std::size_t, n> items{}, first;
     first.fill(data.items.size());
-    bool by_fund = false, general = false;  // 其中 parts stated; a 一般公共预算 part among them
-    for (const auto& l : data.income)
-      if (l.of_which == fund_source::carryover) {
-        by_fund = true;
-        general = general || l.source == fund_source::general_budget;
-      }
+    bool by_fund = false;  // 其中 parts stated
+    for (const auto& l : data.income) by_fund = by_fund || l.of_which == fund_source::carryover;
+    const auto lines = of_each_unit(data.income, 1);
+    const auto general = units_stating_general(lines.order);  // a unit's 其中 财政拨款 may stand for it
     for (const auto& l : data.income) {
       std::size_t f = n;
       if (!l.of_which && l.source == fund_source::carryover) f = all;
-      else if (l.of_which == fund_source::carryover && !(l.source == fund_source::fiscal_appropriation && general))
+      else if (l.of_which == fund_source::carryover && !(l.source == fund_source::fiscal_appropriation && general[l.unit]))
         f = fund(l.source);
       if (f == n) continue;
       stated[f] += l.amount;
@@ -171,7 +179,7 @@ public:
     }
     const budget b = detail::budget_access::make(d_.data);
     for (std::size_t f = n; f-- > 0;) {  // the whole first
-      if (items[f] == 0 || (f != all && !by_fund) || spent[f].fen() <= stated[f].fen()) continue;
+      if (items[f] == 0 || (f != all && !by_fund) || spent[f].fen() <= 0 || spent[f].fen() <= stated[f].fen()) continue;
       const std::string what = f == all ? "上年结转结余" : "上年结转结余." + std::string(chinese_name(static_cast<fund_source>(f)));
       const std::string balance =
           f == all ? "the budget's 上年结转结余" : "its " + std::string(chinese_name(static_cast<fund_source>(f))) + " part";
@@ -203,6 +211,7 @@ private:
     return static_cast<std::size_t>(f == fund_source::fiscal_appropriation ? fund_source::general_budget : f);
   }
   static std::string unit_text(const budget_unit& unit) {
+    if (unit.code.empty() && unit.name.empty()) return "无 (the items of the department's own file)";
     return unit.code.empty() ? unit.name : unit.code + " " + unit.name;
   }
 
@@ -216,21 +225,38 @@ private:
     std::size_t from_balance_items = 0;
   };
 
-  fund_figures funds_of(std::optional<std::size_t> unit) const {
+  /// The indices of `records` by unit (a counting sort, in their order
+  /// within a unit): unit k's are order[start[k], start[k + 1]).  With one
+  /// unit, all of them.
+  struct unit_records {
+    std::vector<std::uint32_t> start, order;
+  };
+  template <class Record>
+  static unit_records of_each_unit(const std::vector<Record>& records, std::size_t units) {
+    unit_records r;
+    r.start.assign(units + 1, 0);
+    const auto unit_of = [&](const Record& x) { return units == 1 || x.unit >= units ? 0 : std::size_t{x.unit}; };
+    for (const auto& x : records) ++r.start[unit_of(x) + 1];
+    for (std::size_t k = 0; k < units; ++k) r.start[k + 1] += r.start[k];
+    r.order.resize(records.size());
+    std::vector<std::uint32_t> next(r.start.begin(), r.start.end() - 1);
+    for (std::size_t i = 0; i < records.size(); ++i) r.order[next[unit_of(records[i])]++] = static_cast<std::uint32_t>(i);
+    return r;
+  }
+
+  /// The figures by fund of these items, income lines and 年终结转结余 (of
+  /// one unit, or of the whole budget).
+  fund_figures funds_of(std::span<const std::uint32_t> items, std::span<const std::uint32_t> income,
+                        std::span<const std::uint32_t> closing) const {
     const auto& data = *d_.data;
-    const auto ours = [&](std::size_t u) { return !unit || u == *unit; };
     fund_figures r;
     r.first_item.fill(data.items.size());
-    // a balance's 其中 财政拨款 is its 一般公共预算 part where that is not stated
-    bool opening_general = false, closing_general = false;
-    for (const auto& l : data.income)
-      opening_general = opening_general || (ours(l.unit) && l.of_which == fund_source::carryover &&
-                                            l.source == fund_source::general_budget);
-    for (const auto& y : data.year_end_units)
-      for (const auto& p : y.parts) closing_general = closing_general || (ours(y.unit) && p.fund == fund_source::general_budget);
-    for (const auto& l : data.income) {
-      if (!ours(l.unit)) continue;
-      if (l.source == fund_source::fiscal_appropriation && (l.of_which != fund_source::carryover || opening_general))
+    // a unit's balance's 其中 财政拨款 is its 一般公共预算 part where it does not state that
+    const auto opening_general = units_stating_general(income);
+    for (const auto i : income) {
+      const auto& l = data.income[i];
+      if (l.source == fund_source::fiscal_appropriation &&
+          (l.of_which != fund_source::carryover || opening_general[l.unit]))
         continue;  // the 其中 of 一般公共预算
       const std::size_t f = fund(l.source);
       if (!l.of_which && l.source != fund_source::carryover) r.income[f] += l.amount;
@@ -239,9 +265,8 @@ private:
       r.seen[f] = true;
       if (!r.where[f]) r.where[f] = l.span;
     }
-    for (std::size_t i = 0; i < data.items.size(); ++i) {
+    for (const auto i : items) {
       const auto& it = data.items[i];
-      if (!ours(it.unit)) continue;
       const std::size_t f = fund(it.fund == fund_source::carryover ? it.balance_of : it.fund);
       if (r.first_item[f] == data.items.size()) r.first_item[f] = i;
       if (f == fund(fund_source::carryover) && !it.amount.is_zero()) {
@@ -251,9 +276,12 @@ private:
       r.items[f] += it.amount;
       r.seen[f] = true;
     }
-    for (const auto& y : data.year_end_units) {
-      if (!ours(y.unit)) continue;
-      for (const auto& p : y.parts) {
+    for (const auto i : closing) {
+      const auto& parts = data.year_end_units[i].parts;
+      const bool closing_general = std::any_of(parts.begin(), parts.end(), [](const fund_part& p) {
+        return p.fund == fund_source::general_budget;
+      });
+      for (const auto& p : parts) {
         if (p.fund == fund_source::fiscal_appropriation && closing_general) continue;
         r.closing[fund(p.fund)] += p.amount;
         r.seen[fund(p.fund)] = true;
@@ -261,6 +289,19 @@ private:
       }
     }
     return r;
+  }
+
+  /// Which units state a 一般公共预算 part of their 上年结转结余 among these
+  /// income lines (indexed by unit).
+  std::vector<bool> units_stating_general(std::span<const std::uint32_t> income) const {
+    const auto& data = *d_.data;
+    std::vector<bool> general(data.units.size() + 1, false);
+    for (const auto i : income) {
+      const auto& l = data.income[i];
+      if (l.of_which == fund_source::carryover && l.source == fund_source::general_budget && l.unit < general.size())
+        general[l.unit] = true;
+    }
+    return general;
   }
 
   /// E0405 for each fund of `r` that does not balance; `who` starts the

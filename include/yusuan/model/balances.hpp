@@ -68,34 +68,42 @@ inline constexpr std::array<fund_source, 3> fiscal_balance_funds{fund_source::ge
 inline std::optional<money_sum> balance_of(const budget& b, const balance_name& n) {
   money_sum s;
   bool any = false;
-  const auto add_part = [&](fund_source f) {
+  if (!n.fiscal && !n.fund) {  // the whole balance
     if (n.kind == balance_kind::closing) {
-      if (const auto m = b.year_end_balance(f)) s += *m, any = true;
-      return;
+      if (const auto m = b.year_end_balance()) s += *m, any = true;
+    } else {
+      for (const auto& l : b.income())
+        if (is_income_of(l, fund_source::carryover)) s += l.amount, any = true;
     }
-    for (const auto& l : b.income())
-      if (l.of_which == fund_source::carryover && l.source == f) s += l.amount, any = true;
-  };
-  // 其中 财政拨款 stands for the 一般公共预算 part where that is not stated
-  const bool general = n.kind == balance_kind::closing
-                           ? b.year_end_balance(fund_source::general_budget).has_value()
-                           : std::any_of(b.income().begin(), b.income().end(), [](const income_line& l) {
-                               return l.of_which == fund_source::carryover && l.source == fund_source::general_budget;
-                             });
-  if (n.fiscal) {
-    for (const auto f : fiscal_balance_funds) add_part(f);
-    if (!general) add_part(fund_source::fiscal_appropriation);
-  } else if (n.fund) {
-    add_part(*n.fund);
-    if (*n.fund == fund_source::general_budget && !general) add_part(fund_source::fiscal_appropriation);
-  } else if (n.kind == balance_kind::closing) {
-    if (const auto m = b.year_end_balance()) s += *m, any = true;
-  } else {
-    for (const auto& l : b.income())
-      if (is_income_of(l, fund_source::carryover)) s += l.amount, any = true;
+    return any ? std::optional<money_sum>(s) : std::nullopt;
   }
-  if (!any) return std::nullopt;
-  return s;
+  // Whether a part of a unit's balance is one asked for: a unit's 其中 财政拨款
+  // stands for its 一般公共预算 part where it does not state that (units
+  // may write their balances either way)
+  const auto wanted = [&](fund_source f, bool unit_states_general) {
+    if (f == fund_source::fiscal_appropriation && unit_states_general) return n.fund == fund_source::fiscal_appropriation;
+    if (n.fiscal)
+      return f == fund_source::fiscal_appropriation ||
+             std::find(fiscal_balance_funds.begin(), fiscal_balance_funds.end(), f) != fiscal_balance_funds.end();
+    return f == *n.fund || (*n.fund == fund_source::general_budget && f == fund_source::fiscal_appropriation);
+  };
+  if (n.kind == balance_kind::closing) {
+    for (const auto& y : b.year_end_by_unit()) {
+      const bool general = std::any_of(y.parts.begin(), y.parts.end(),
+                                       [](const fund_part& p) { return p.fund == fund_source::general_budget; });
+      for (const auto& p : y.parts)
+        if (wanted(p.fund, general)) s += p.amount, any = true;
+    }
+  } else {
+    std::vector<bool> general(b.units().size() + 1, false);
+    for (const auto& l : b.income())
+      if (l.of_which == fund_source::carryover && l.source == fund_source::general_budget && l.unit < general.size())
+        general[l.unit] = true;
+    for (const auto& l : b.income())
+      if (l.of_which == fund_source::carryover && wanted(l.source, l.unit < general.size() && general[l.unit]))
+        s += l.amount, any = true;
+  }
+  return any ? std::optional<money_sum>(s) : std::nullopt;
 }
 
 /// Where `b` states a balance of this kind that is not 0 without any of its
@@ -108,13 +116,12 @@ inline std::vector<source_span> balances_undivided(const budget& b, balance_kind
       if (!y.amount.is_zero() && !y.by_fund) out.push_back(y.span);
     return out;
   }
-  for (const auto& l : b.income()) {
-    if (!is_income_of(l, fund_source::carryover) || l.amount.is_zero()) continue;
-    const bool parts = std::any_of(b.income().begin(), b.income().end(), [&](const income_line& p) {
-      return p.of_which == fund_source::carryover && p.unit == l.unit;
-    });
-    if (!parts) out.push_back(l.span);
-  }
+  std::vector<bool> parts(b.units().size() + 1, false);  // the units whose balance has 其中 parts
+  for (const auto& p : b.income())
+    if (p.of_which == fund_source::carryover && p.unit < parts.size()) parts[p.unit] = true;
+  for (const auto& l : b.income())
+    if (is_income_of(l, fund_source::carryover) && !l.amount.is_zero() && !(l.unit < parts.size() && parts[l.unit]))
+      out.push_back(l.span);
   return out;
 }
 
