@@ -392,6 +392,24 @@ TEST(diag_totals, E0401_parts_of_the_year_end_balance_exceed_it) {
   EXPECT_EQ(d.found, "2.00 (Σ of its 其中 parts by fund source)");
 }
 
+TEST(diag_totals, E0401_a_balances_fiscal_part_past_its_general_budget_part) {
+  // 其中 财政拨款 beside 其中 一般公共预算 is part of it, in either balance
+  auto r = compile("金额单位 万元\n收入 一般公共预算 110.00\n收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 事业收入 4.00 "
+                   "其中 财政拨款 8.00\n年终结转结余 10.00 其中 一般公共预算 10.00 其中 财政拨款 15.00\n"
+                   "208 01 09 基本支出 30101: 110.00\n");
+  const auto ds = with_code(r, "E0401");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "其中 财政拨款 8.00 exceeds the 一般公共预算 part 6.00 of 上年结转结余");
+  EXPECT_EQ(where(*ds[0]), "3:48");
+  EXPECT_EQ(ds[0]->expected, "at most 6.00");
+  EXPECT_EQ(ds[1]->message, "其中 财政拨款 15.00 exceeds the 一般公共预算 part 10.00 of 年终结转结余");
+  // within it: nothing to say
+  auto ok = compile("金额单位 万元\n收入 一般公共预算 110.00\n收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 事业收入 4.00 "
+                    "其中 财政拨款 6.00\n年终结转结余 10.00 其中 一般公共预算 10.00 其中 财政拨款 5.00\n"
+                    "208 01 09 基本支出 30101: 110.00\n");
+  EXPECT_TRUE(with_code(ok, "E0401").empty()) << dump(ok);
+}
+
 TEST(diag_totals, E0401_parts_of_a_balance_short_of_it) {
   // stated by fund, a balance is all its parts: 10.00 of each is in no fund
   auto r = compile("金额单位 元\n收入 一般公共预算 100.00\n"

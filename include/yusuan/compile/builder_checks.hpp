@@ -84,6 +84,10 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
     if (const money_sum by_fund = balance_parts_total(amounts); by_fund.fen() != int128(line.fen()))
       fail("E0401", "the 其中 parts of 上年结转结余 add up to " + format_fen(by_fund.fen(), u) + ", not " + exact_text(line, u),
            "stated by fund source, a balance is the sum of its parts");
+    if (const auto past = fiscal_part_past_general(amounts))
+      fail("E0401", "其中 财政拨款 " + exact_text(past->first, u) + " exceeds the 一般公共预算 part " + exact_text(past->second, u) +
+                        " of 上年结转结余",
+           "财政拨款 is part of 一般公共预算");
   }
   if (!data.year_end_by_fund.empty() && data.year_end_balance) {
     for (const auto& [f, m] : data.year_end_by_fund)
@@ -93,6 +97,10 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
       fail("E0401", "the 其中 parts of 年终结转结余 add up to " + format_fen(by_fund.fen(), u) + ", not " +
                         exact_text(*data.year_end_balance, u),
            "stated by fund source, a balance is the sum of its parts");
+    if (const auto past = fiscal_part_past_general(data.year_end_by_fund))
+      fail("E0401", "其中 财政拨款 " + exact_text(past->first, u) + " exceeds the 一般公共预算 part " + exact_text(past->second, u) +
+                        " of 年终结转结余",
+           "财政拨款 is part of 一般公共预算");
   }
   std::set<std::string, std::less<>> names;
   for (const auto& p : data.projects)

@@ -244,8 +244,10 @@ public:
     }
     // a balance stated by fund: its parts are all of it (其中 财政拨款 is its
     // 一般公共预算 part where that is not stated)
-    if (*src == fund_source::carryover && !stated.empty())
+    if (*src == fund_source::carryover && !stated.empty()) {
       parts_add_up(balance_parts_total(amounts), *m, "上年结转结余", c_.span_of(s.source));
+      fiscal_within_general(amounts, stated, "上年结转结余");
+    }
   }
 
   /// Adds `m` to `total` (set to `m` when empty); E0701 at `at`, and false,
@@ -317,7 +319,10 @@ public:
       data.year_end_units.back().parts.push_back({*sub, *sm, c_.span_of(part.source)});
       amounts.emplace_back(*sub, *sm);
     }
-    if (!stated.empty()) parts_add_up(balance_parts_total(amounts), *m, "年终结转结余", here);
+    if (!stated.empty()) {
+      parts_add_up(balance_parts_total(amounts), *m, "年终结转结余", here);
+      fiscal_within_general(amounts, stated, "年终结转结余");
+    }
   }
 
   using stated_parts = std::vector<std::pair<fund_source, source_span>>;
@@ -365,6 +370,24 @@ public:
     d.expected = exact_text(whole, u) + " (" + name + ")";
     d.found = format_fen(parts.fen(), u) + " (Σ of its 其中 parts by fund source)";
     d.notes.push_back({"stated by fund source, a balance is the sum of its parts: each fund balances on its own (E0405)", {}});
+  }
+
+  /// A balance's 其中 财政拨款 beside its 一般公共预算 part is part of it
+  /// (E0401 at the 财政拨款 part when larger).
+  void fiscal_within_general(const std::vector<std::pair<fund_source, money>>& amounts, const stated_parts& stated,
+                             const std::string& name) {
+    const auto past = fiscal_part_past_general(amounts);
+    if (!past) return;
+    source_span at;
+    for (const auto& [f, span] : stated)
+      if (f == fund_source::fiscal_appropriation) at = span;
+    const unit u = c_.file.amount_unit;
+    auto& d = c_.rep.error("E0401",
+                           "其中 财政拨款 " + exact_text(past->first, u) + " exceeds the 一般公共预算 part " +
+                               exact_text(past->second, u) + " of " + name,
+                           at, "财政拨款 is part of 一般公共预算");
+    d.expected = "at most " + exact_text(past->second, u);
+    d.found = exact_text(past->first, u);
   }
 
 private:

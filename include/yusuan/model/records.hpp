@@ -98,6 +98,19 @@ inline money_sum balance_parts_total(std::span<const std::pair<fund_source, mone
   return total;
 }
 
+/// A balance's 其中 财政拨款 part beside its 一般公共预算 part is part of it:
+/// the two amounts (财政拨款, 一般公共预算) when it is larger (E0401).
+inline std::optional<std::pair<money, money>> fiscal_part_past_general(
+    std::span<const std::pair<fund_source, money>> parts) noexcept {
+  std::optional<money> fiscal, general;
+  for (const auto& [f, m] : parts) {
+    if (f == fund_source::fiscal_appropriation) fiscal = m;
+    if (f == fund_source::general_budget) general = m;
+  }
+  if (fiscal && general && *fiscal > *general) return std::pair(*fiscal, *general);
+  return std::nullopt;
+}
+
 /// Whether `l` is this year's income of `f`, as the name of a fund source
 /// counts it (核对 一般公共预算 …, a table's 收入(资金 = …) aside): a line of
 /// that source, not a 其中 part, or for 财政拨款 the 其中 part of
