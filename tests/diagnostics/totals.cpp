@@ -374,6 +374,25 @@ TEST(diag_totals, E0405_each_unit_that_states_its_income_balances_its_funds) {
   EXPECT_TRUE(with_code(ok, "E0405").empty()) << dump(ok);
 }
 
+TEST(diag_totals, W0412_each_unit_that_states_its_income_spends_its_own_balance) {
+  // 乙 spends 10.00 from a balance it does not have; 甲's balance of 10.00
+  // is not spent: the department's totals agree
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 万元\n单位 801001 \"甲单位\" 类型 行政\n收入 一般公共预算 100.00\n收入 上年结转结余 10.00\n"
+                        "208 01 09 基本支出 30101: 110.00\n");
+  dir.write("b.budget", "金额单位 万元\n单位 801002 \"乙单位\" 类型 行政\n收入 一般公共预算 10.00\n"
+                        "208 01 09 项目支出 30227: 10.00 资金 上年结转结余\n");
+  const auto dept = dir.write("dept.budget", "金额单位 万元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n");
+  auto r = compile_path(dept, no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& d = one(r, "W0412");
+  EXPECT_EQ(d.message, "unit 801002 乙单位: items paid from 上年结转结余 spend 10.00, more than the unit's 上年结转结余 0.00");
+  EXPECT_TRUE(d.span.file->name().ends_with("b.budget")) << d.span.file->name();
+  EXPECT_EQ(where(d), "4:1");
+  EXPECT_TRUE(note_has(d, "the unit states no 收入 上年结转结余"));
+  EXPECT_TRUE(note_has(d, "each spends only its own balance"));
+}
+
 TEST(diag_totals, E0405_not_checked_without_balances_by_fund) {
   // no 其中 on either balance: the budget does not state them by fund
   auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n收入 上年结转结余 10.00\n"

@@ -147,6 +147,24 @@ public:
   void spending_from_balances() const {
     const auto& data = *d_.data;
     if (data.income.empty()) return;
+    const auto by_unit = units_with_income();
+    const std::size_t units = by_unit.empty() ? 1 : by_unit.size();
+    const auto items = of_each_unit(data.items, units), income = of_each_unit(data.income, units);
+    for (std::size_t k = 0; k < units; ++k) {
+      if (!by_unit.empty() && !by_unit[k]) continue;
+      const auto of = [&](const unit_records& r) {
+        return std::span<const std::uint32_t>(r.order).subspan(r.start[k], r.start[k + 1] - r.start[k]);
+      };
+      overspent_balances(of(items), of(income), by_unit.empty() ? std::string() : "unit " + unit_text(data.units[k]) + ": ");
+    }
+  }
+
+private:
+  /// W0412 for these items against these income lines (of one unit, or of
+  /// the whole budget); `who` starts the message.
+  void overspent_balances(std::span<const std::uint32_t> item_ids, std::span<const std::uint32_t> income,
+                          const std::string& who) const {
+    const auto& data = *d_.data;
     constexpr std::size_t n = n_funds;
     const std::size_t all = fund(fund_source::carryover);  // the balance as a whole
     std::array<money_sum, n> stated, spent;
@@ -154,10 +172,10 @@ public:
     std::array<std::size_t, n> items{}, first;
     first.fill(data.items.size());
     bool by_fund = false;  // 其中 parts stated
-    for (const auto& l : data.income) by_fund = by_fund || l.of_which == fund_source::carryover;
-    const auto lines = of_each_unit(data.income, 1);
-    const auto general = units_stating_general(lines.order);  // a unit's 其中 财政拨款 may stand for it
-    for (const auto& l : data.income) {
+    for (const auto i : income) by_fund = by_fund || data.income[i].of_which == fund_source::carryover;
+    const auto general = units_stating_general(income);  // a unit's 其中 财政拨款 may stand for it
+    for (const auto i : income) {
+      const auto& l = data.income[i];
       std::size_t f = n;
       if (!l.of_which && l.source == fund_source::carryover) f = all;
       else if (l.of_which == fund_source::carryover && !(l.source == fund_source::fiscal_appropriation && general[l.unit]))
@@ -166,7 +184,7 @@ public:
       stated[f] += l.amount;
       if (!stated_at[f]) stated_at[f] = l.span;
     }
-    for (std::size_t i = 0; i < data.items.size(); ++i) {
+    for (const auto i : item_ids) {
       const auto& it = data.items[i];
       if (it.fund != fund_source::carryover || it.amount.is_zero()) continue;
       const std::size_t of = fund(it.balance_of);  // `all` when the item names no fund
@@ -178,33 +196,36 @@ public:
       }
     }
     const budget b = detail::budget_access::make(d_.data);
+    const std::string whose = who.empty() ? "the budget's" : "the unit's";
     for (std::size_t f = n; f-- > 0;) {  // the whole first
       if (items[f] == 0 || (f != all && !by_fund) || spent[f].fen() <= 0 || spent[f].fen() <= stated[f].fen()) continue;
       const std::string what = f == all ? "上年结转结余" : "上年结转结余." + std::string(chinese_name(static_cast<fund_source>(f)));
       const std::string balance =
-          f == all ? "the budget's 上年结转结余" : "its " + std::string(chinese_name(static_cast<fund_source>(f))) + " part";
+          f == all ? whose + " 上年结转结余" : "its " + std::string(chinese_name(static_cast<fund_source>(f))) + " part";
       auto& d = rep_.warning("W0412",
-                             "items paid from " + what + " spend " + format_fen(spent[f].fen(), u(), 2, th()) + ", more than " +
-                                 balance + " " + format_fen(stated[f].fen(), u(), 2, th()),
+                             who + "items paid from " + what + " spend " + format_fen(spent[f].fen(), u(), 2, th()) +
+                                 ", more than " + balance + " " + format_fen(stated[f].fen(), u(), 2, th()),
                              b.span_of(data.items[first[f]]), "the first of them");
       d.expected = "at most " + format_fen(stated[f].fen(), u(), 2, th()) + " (" + balance + ")";
       d.found = format_fen(spent[f].fen(), u(), 2, th()) + " (" + std::to_string(items[f]) +
                 (items[f] == 1 ? " item" : " items") + "; difference " + signed_text(spent[f].fen() - stated[f].fen(), u(), th()) +
                 " " + std::string(unit_name(u())) + ")";
       d.notes.push_back({f == all ? (stated[all].fen() == 0
-                                         ? "the budget states no 收入 上年结转结余: state last year's balance, or pay these items "
-                                           "from this year's income (资金 一般公共预算 …)"
+                                         ? (who.empty() ? "the budget states" : "the unit states") +
+                                               std::string(" no 收入 上年结转结余: state last year's balance, or pay these "
+                                                           "items from this year's income (资金 一般公共预算 …)")
                                          : "a budget cannot spend more of last year's balance than it has: check the "
                                            "balance (收入 上年结转结余) and the items' 资金")
                                   : "the budget states its balance by fund source (其中 of 收入 上年结转结余), and a fund's "
                                     "balance is spent only by items paid from it: check that part and the items' 资金",
                          {}});
+      if (!who.empty())
+        d.notes.push_back({"each unit of the department states its own income, so each spends only its own balance", {}});
       if (stated_at[f]) d.notes.push_back({"the balance is stated here", stated_at[f]});
       if (f == all) break;  // the parts of a balance overspent in all would repeat it
     }
   }
 
-private:
   static constexpr std::size_t n_funds = static_cast<std::size_t>(fund_source::carryover) + 1;
   /// A fund source as the checks count it: 财政拨款 is the 一般公共预算 it is part of.
   static constexpr std::size_t fund(fund_source f) noexcept {
