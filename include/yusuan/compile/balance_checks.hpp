@@ -9,7 +9,6 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/reporter.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -22,7 +21,7 @@ namespace yusuan::compile {
 
 class balance_checks {
 public:
-  balance_checks(draft& d, reporter& r) : d_(d), rep_(r) {}
+  balance_checks(draft& d, reporter& r) : d_(d), rep_(r), by_unit_(units_with_income()) {}
 
   /// E0404 and E0405: the checks of totals (not run after an error that
   /// left part of the budget out).
@@ -32,13 +31,35 @@ public:
     balance_by_fund();
   }
 
+  /// How many checks balance(), balance_by_unit() and balance_by_fund() make.
+  std::size_t count() const {
+    const auto& data = *d_.data;
+    if (data.income.empty()) return 0;
+    std::size_t units = 0;
+    for (const bool u : by_unit_) units += u;
+    const std::size_t wholes = by_unit_.empty() ? 1 : units;  // the whole, unless each unit balances on its own
+    return wholes + (detail::budget_access::make(d_.data).balances_by_fund() ? wholes : 0);
+  }
+
+  /// W0412: items paid from last year's balance (资金 上年结转结余) that
+  /// spend more than the budget states it has: more than its 上年结转结余 in
+  /// all, or, for items that name the fund (上年结转结余.政府性基金), more than
+  /// that fund's 其中 part of it.  Checked in a budget with income lines;
+  /// 财政拨款 counts as the 一般公共预算 it is part of, as in E0405.
+  void spending_from_balances() const {
+    const auto& data = *d_.data;
+    if (data.income.empty()) return;
+    each_balancing([&](ids items, ids income, ids, const std::string& who) { overspent_balances(items, income, who); });
+  }
+
+private:
   /// 收入总计 = 支出总计 (E0404), unless each unit balances on its own
   /// (balance_by_unit), which says where the difference is: the whole then
   /// balances exactly when every unit does.
   void balance() {
     const auto& data = *d_.data;
     if (data.income.empty()) return;  // a file of items or rules only
-    if (!units_with_income().empty()) return;
+    if (!by_unit_.empty()) return;
     const budget b = detail::budget_access::make(d_.data);
     const money in = b.income_grand_total(), out = b.expenditure_grand_total();
     if (in == out) return;
@@ -72,7 +93,7 @@ public:
   /// Σ its items + its 年终结转结余 (E0404, at its first income line).
   void balance_by_unit() {
     const auto& data = *d_.data;
-    const auto checked = units_with_income();
+    const auto& checked = by_unit_;
     if (checked.empty()) return;
     std::vector<money_sum> in(checked.size()), out(checked.size());
     std::vector<source_span> where(checked.size());
@@ -112,58 +133,33 @@ public:
   void balance_by_fund() {
     const auto& data = *d_.data;
     if (data.income.empty() || !detail::budget_access::make(d_.data).balances_by_fund()) return;
-    const auto by_unit = units_with_income();
-    const std::size_t units = by_unit.empty() ? 1 : by_unit.size();
-    // the records of each unit (all in one when the whole balances), each
-    // read once: a department of many units is not read once per unit
+    each_balancing([&](ids items, ids income, ids closing, const std::string& who) {
+      report_funds(funds_of(items, income, closing), who);
+    });
+  }
+
+  using ids = std::span<const std::uint32_t>;  // indices of items, income lines or 年终结转结余
+
+  /// Calls f(items, income lines, 年终结转结余, who) for the whole budget
+  /// (who empty), or, where each unit states its own income, for each such
+  /// unit ("unit 801001 甲单位: ").  Each record is read once: a department
+  /// of many units is not read once per unit.
+  template <class F>
+  void each_balancing(F f) const {
+    const auto& data = *d_.data;
+    const std::size_t units = by_unit_.empty() ? 1 : by_unit_.size();
     const auto items = of_each_unit(data.items, units), income = of_each_unit(data.income, units),
                closing = of_each_unit(data.year_end_units, units);
     for (std::size_t k = 0; k < units; ++k) {
-      if (!by_unit.empty() && !by_unit[k]) continue;
-      const auto of = [&](const unit_records& r) {
-        return std::span<const std::uint32_t>(r.order).subspan(r.start[k], r.start[k + 1] - r.start[k]);
-      };
-      report_funds(funds_of(of(items), of(income), of(closing)),
-                   by_unit.empty() ? std::string() : "unit " + unit_text(data.units[k]) + ": ");
+      if (!by_unit_.empty() && !by_unit_[k]) continue;
+      const auto of = [&](const unit_records& r) { return ids(r.order).subspan(r.start[k], r.start[k + 1] - r.start[k]); };
+      f(of(items), of(income), of(closing), by_unit_.empty() ? std::string() : "unit " + unit_text(data.units[k]) + ": ");
     }
   }
 
-  /// How many checks balance(), balance_by_unit() and balance_by_fund() make.
-  std::size_t count() const {
-    const auto& data = *d_.data;
-    if (data.income.empty()) return 0;
-    const auto by_unit = units_with_income();
-    std::size_t units = 0;
-    for (const bool u : by_unit) units += u;
-    const std::size_t wholes = by_unit.empty() ? 1 : units;  // the whole, unless each unit balances on its own
-    return wholes + (detail::budget_access::make(d_.data).balances_by_fund() ? wholes : 0);
-  }
-
-  /// W0412: items paid from last year's balance (资金 上年结转结余) that
-  /// spend more than the budget states it has: more than its 上年结转结余 in
-  /// all, or, for items that name the fund (上年结转结余.政府性基金), more than
-  /// that fund's 其中 part of it.  Checked in a budget with income lines;
-  /// 财政拨款 counts as the 一般公共预算 it is part of, as in E0405.
-  void spending_from_balances() const {
-    const auto& data = *d_.data;
-    if (data.income.empty()) return;
-    const auto by_unit = units_with_income();
-    const std::size_t units = by_unit.empty() ? 1 : by_unit.size();
-    const auto items = of_each_unit(data.items, units), income = of_each_unit(data.income, units);
-    for (std::size_t k = 0; k < units; ++k) {
-      if (!by_unit.empty() && !by_unit[k]) continue;
-      const auto of = [&](const unit_records& r) {
-        return std::span<const std::uint32_t>(r.order).subspan(r.start[k], r.start[k + 1] - r.start[k]);
-      };
-      overspent_balances(of(items), of(income), by_unit.empty() ? std::string() : "unit " + unit_text(data.units[k]) + ": ");
-    }
-  }
-
-private:
   /// W0412 for these items against these income lines (of one unit, or of
   /// the whole budget); `who` starts the message.
-  void overspent_balances(std::span<const std::uint32_t> item_ids, std::span<const std::uint32_t> income,
-                          const std::string& who) const {
+  void overspent_balances(ids item_ids, ids income, const std::string& who) const {
     const auto& data = *d_.data;
     constexpr std::size_t n = n_funds;
     const std::size_t all = fund(fund_source::carryover);  // the balance as a whole
@@ -173,7 +169,7 @@ private:
     first.fill(data.items.size());
     bool by_fund = false;  // 其中 parts stated
     for (const auto i : income) by_fund = by_fund || data.income[i].of_which == fund_source::carryover;
-    const auto general = units_stating_general(income);  // a unit's 其中 财政拨款 may stand for it
+    const auto& general = general_opening_;  // a unit's 其中 财政拨款 may stand for it
     for (const auto i : income) {
       const auto& l = data.income[i];
       std::size_t f = n;
@@ -267,17 +263,15 @@ private:
 
   /// The figures by fund of these items, income lines and 年终结转结余 (of
   /// one unit, or of the whole budget).
-  fund_figures funds_of(std::span<const std::uint32_t> items, std::span<const std::uint32_t> income,
-                        std::span<const std::uint32_t> closing) const {
+  fund_figures funds_of(ids items, ids income, ids closing) const {
     const auto& data = *d_.data;
     fund_figures r;
     r.first_item.fill(data.items.size());
     // a unit's balance's 其中 财政拨款 is its 一般公共预算 part where it does not state that
-    const auto opening_general = units_stating_general(income);
     for (const auto i : income) {
       const auto& l = data.income[i];
       if (l.source == fund_source::fiscal_appropriation &&
-          (l.of_which != fund_source::carryover || opening_general[l.unit]))
+          (l.of_which != fund_source::carryover || general_opening_[l.unit]))
         continue;  // the 其中 of 一般公共预算
       const std::size_t f = fund(l.source);
       if (!l.of_which && l.source != fund_source::carryover) r.income[f] += l.amount;
@@ -299,9 +293,7 @@ private:
     }
     for (const auto i : closing) {
       const auto& parts = data.year_end_units[i].parts;
-      const bool closing_general = std::any_of(parts.begin(), parts.end(), [](const fund_part& p) {
-        return p.fund == fund_source::general_budget;
-      });
+      const bool closing_general = states_general_part(parts);
       for (const auto& p : parts) {
         if (p.fund == fund_source::fiscal_appropriation && closing_general) continue;
         r.closing[fund(p.fund)] += p.amount;
@@ -310,19 +302,6 @@ private:
       }
     }
     return r;
-  }
-
-  /// Which units state a 一般公共预算 part of their 上年结转结余 among these
-  /// income lines (indexed by unit).
-  std::vector<bool> units_stating_general(std::span<const std::uint32_t> income) const {
-    const auto& data = *d_.data;
-    std::vector<bool> general(data.units.size() + 1, false);
-    for (const auto i : income) {
-      const auto& l = data.income[i];
-      if (l.of_which == fund_source::carryover && l.source == fund_source::general_budget && l.unit < general.size())
-        general[l.unit] = true;
-    }
-    return general;
   }
 
   /// E0405 for each fund of `r` that does not balance; `who` starts the
@@ -369,6 +348,9 @@ private:
 
   draft& d_;
   reporter& rep_;
+  std::vector<bool> by_unit_;  // units_with_income()
+  std::vector<bool> general_opening_ =
+      units_stating_general_part(d_.data->income, d_.data->units.size());  // whose 上年结转结余 states 一般公共预算
 };
 
 }  // namespace yusuan::compile

@@ -40,12 +40,13 @@ public:
               "the total of the projects' amounts"))
       return false;
     groups();
-    balance_checks(d_, rep_).totals();
+    balance_checks balances(d_, rep_);
+    balances.totals();
     // a budget with errors may be missing what would have placed its items
     if (!rep_.has_errors()) {
       unplaced_items();
       negative_income();
-      balance_checks(d_, rep_).spending_from_balances();
+      balances.spending_from_balances();
     }
     return true;
   }

@@ -338,7 +338,7 @@ private:
   /// fund.
   bool fund_value(slice v, filter_value& out) {
     std::string text = out.text;
-    if (text.find('.') != std::string::npos) {
+    if (const auto dot = text.find('.'); dot != std::string::npos) {
       if (over_ != records::income) {  // spending paid from a fund's balance
         const auto p = balance_fund(rep_, text, rep_.span_of(v));
         if (!p) return false;
@@ -346,7 +346,6 @@ private:
         out.fund = *p;
         return true;
       }
-      const auto dot = text.find('.');
       const auto line = parse_fund_source(text.substr(0, dot));
       if (!line) {
         unknown_word(rep_, vocabulary::income_source, "unknown income source '" + text.substr(0, dot) + "'",

@@ -122,7 +122,7 @@ private:
       if (f.dim.dim == dimension::unit) {
         bool found = false;
         // 无: the unit of neither a code nor a name (a department's own file that declares no 单位)
-        const bool none = v.text == "无" || v.text == "(none)" || v.text == "（无）";
+        const bool none = is_none_key(v.text);
         for (std::uint32_t u = 0; u < data.units.size(); ++u)
           if (none ? data.units[u].code.empty() && data.units[u].name.empty()
                    : data.units[u].code == v.text || data.units[u].name == v.text) {

@@ -89,16 +89,12 @@ inline std::optional<money_sum> balance_of(const budget& b, const balance_name& 
   };
   if (n.kind == balance_kind::closing) {
     for (const auto& y : b.year_end_by_unit()) {
-      const bool general = std::any_of(y.parts.begin(), y.parts.end(),
-                                       [](const fund_part& p) { return p.fund == fund_source::general_budget; });
+      const bool general = states_general_part(y.parts);
       for (const auto& p : y.parts)
         if (wanted(p.fund, general)) s += p.amount, any = true;
     }
   } else {
-    std::vector<bool> general(b.units().size() + 1, false);
-    for (const auto& l : b.income())
-      if (l.of_which == fund_source::carryover && l.source == fund_source::general_budget && l.unit < general.size())
-        general[l.unit] = true;
+    const auto general = units_stating_general_part(b.income(), b.units().size());
     for (const auto& l : b.income())
       if (l.of_which == fund_source::carryover && wanted(l.source, l.unit < general.size() && general[l.unit]))
         s += l.amount, any = true;

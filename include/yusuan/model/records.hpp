@@ -98,6 +98,24 @@ inline money_sum balance_parts_total(std::span<const std::pair<fund_source, mone
   return total;
 }
 
+/// A balance's 其中 财政拨款 stands for its 一般公共预算 part where the
+/// balance states none (a department's units may write it either way):
+/// whether these parts of a 年终结转结余 state one.
+inline bool states_general_part(std::span<const fund_part> parts) noexcept {
+  for (const auto& p : parts)
+    if (p.fund == fund_source::general_budget) return true;
+  return false;
+}
+/// The same of each unit's 上年结转结余 (its 其中 lines among `income`):
+/// whether it states a 一般公共预算 part, indexed by unit.
+inline std::vector<bool> units_stating_general_part(std::span<const income_line> income, std::size_t units) {
+  std::vector<bool> general(units + 1, false);
+  for (const auto& l : income)
+    if (l.of_which == fund_source::carryover && l.source == fund_source::general_budget && l.unit < general.size())
+      general[l.unit] = true;
+  return general;
+}
+
 /// A balance's 其中 财政拨款 part beside its 一般公共预算 part is part of it:
 /// the two amounts (财政拨款, 一般公共预算) when it is larger (E0401).
 inline std::optional<std::pair<money, money>> fiscal_part_past_general(

@@ -135,10 +135,13 @@ inline dimension_key key_of(const budget& b, const item& it, const dimension_ref
   return no_key;
 }
 
+/// Whether a key is written as the group of no key: 无, (none) or （无）.
+inline bool is_none_key(std::string_view text) noexcept { return text == "无" || text == "(none)" || text == "（无）"; }
+
 /// Reads a key as written ("208 01 09", "30101", 基本支出, a project's name or
 /// code, a unit code, a tag value).  nullopt when it cannot be a key of `d`.
 inline std::optional<dimension_key> parse_key(const budget& b, const dimension_ref& d, std::string_view text) {
-  if (text == "(none)" || text == "无" || text == "（无）") {
+  if (is_none_key(text)) {
     // every item has a unit: 无 is the one of neither a code nor a name (a
     // department's own file that declares no 单位), as key_text writes it
     if (d.dim == dimension::unit)
