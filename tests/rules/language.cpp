@@ -263,6 +263,26 @@ TEST(rules, each_unit_of_a_department_is_reported_separately) {
   EXPECT_THAT(c, Not(FailsRule("局本级")));  // 行政: the condition does not hold
 }
 
+TEST(rules, a_condition_on_the_unit_names_the_department_s_own_items_as_filters_do) {
+  // 当 单位 = 无: the unit of neither a code nor a name (the items of the
+  // department's own file), as `合计(单位 = 无)` reads it (the condition
+  // never held, and 当 单位 ≠ 无 held for it)
+  rules_file eq("每个 单位: 核对 支出合计 ≤ 5.00 \"本级支出过高\" 当 单位 = 无\n");
+  rules_file ne("每个 单位: 核对 支出合计 ≤ 5.00 \"单位支出过高\" 当 单位 ≠ 无\n");
+  temp_dir d;
+  d.write("a.budget", "单位 2 \"甲中心\" 类型 事业\n208 01 09 30101: 6.00\n");
+  d.write("b.budget", "单位 3 \"乙中心\" 类型 事业\n208 01 09 30101: 4.00\n");
+  const std::string budget = "部门 1 \"测试局\"\n208 01 09 30101: 9.00\n导入 \"a.budget\"\n导入 \"b.budget\"\n";
+  auto o = quiet();
+  o.root = d.path();
+  const auto own = compile_with_rules(budget, {eq.path}, o);
+  EXPECT_EQ(with_code(own.diags, "E0501").size(), 1u) << dump(own.diags);
+  EXPECT_THAT(own, FailsRule("本级支出过高 (单位 无)"));  // it read "(单位 )"
+  const auto others = compile_with_rules(budget, {ne.path}, o);
+  EXPECT_EQ(with_code(others.diags, "E0501").size(), 1u) << dump(others.diags);
+  EXPECT_THAT(others, FailsRule("单位支出过高 (单位 2 甲中心)"));
+}
+
 TEST(rules, a_prior_year_figure_under_each_unit_of_several_or_each_project_is_E0302_once) {
   // 上年 figures are the whole budget's: a unit of two (or a project) would
   // be compared with the department's, and pass where it grew

@@ -133,6 +133,19 @@ TEST(templates, a_budget_without_a_year_has_titles_without_one) {
   EXPECT_EQ(fund.rows.back().cells[0].text, "备注：甲单位无政府性基金预算拨款安排的支出，故此表无数。");
   // with a year, as before
   EXPECT_EQ(tb::build(example(), "13").title, "2025年度市级单位预算项目绩效目标表");
+  // templates of one's own: a 年 after spaces, a year in brackets ("预算 {年度} 年" read "预算  年")
+  const std::vector<std::pair<std::string, std::string>> titles = {
+      {"{年度}年支出表", "支出表"},          {"{年度} 年支出表", "支出表"},
+      {"{年度}　年度支出表", "支出表"},      {"预算 {年度} 年 支出表", "预算 支出表"},
+      {"支出表（{年度}）", "支出表"},        {"支出表({年度})注", "支出表注"},
+      {"支出表 {年度}", "支出表 "},          {"{年度}年", ""},
+      {"支出表（{年度}年）", "支出表"},
+  };
+  for (const auto& [pattern, title] : titles) {
+    const auto t = tb::read_template("模板 甲\n表 A 甲表 {\n  标题 \"" + pattern + "\"\n  列 \"合计\" = 合计\n}\n", "t.template");
+    EXPECT_EQ(tb::build_all(b, t).at(0).title, title) << pattern;
+    EXPECT_EQ(tb::build_all(example(), t).at(0).title.find("2025") != std::string::npos, true) << pattern;
+  }
 }
 
 TEST(templates, an_unknown_template_named_by_a_budget_is_located) {

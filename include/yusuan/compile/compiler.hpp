@@ -467,7 +467,8 @@ private:
           items.dim = {dimension::unit, 0, {}};
           const auto& u = b.units()[i];
           v.text = u.code.empty() ? u.name : u.code;
-          label = "单位 " + (u.code.empty() ? u.name : u.code + " " + u.name);
+          // the department's own items (a unit of neither a code nor a name) as filters write them
+          label = "单位 " + (u.code.empty() && u.name.empty() ? std::string("无") : u.code.empty() ? u.name : u.code + " " + u.name);
         }
         items.values.push_back(std::move(v));
         evaluator scoped(b, rep_);

@@ -6,6 +6,7 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/evaluate.hpp>
+#include <yusuan/query/dimension.hpp>
 
 #include <initializer_list>
 #include <optional>
@@ -105,7 +106,15 @@ inline bool holds(const rule_condition& c, const budget& b, std::optional<std::s
     }
     case S::year: return ordered(b.header().year, c.years);
     case S::department: is = any_text({b.header().department_code, b.header().department_name}); break;
-    case S::unit: is = any_text({u.code, u.name}); break;
+    case S::unit: {
+      // 无 is the unit of neither a code nor a name (a department's own
+      // items), as filters and grouped rows write it
+      bool none = false;
+      if (u.code.empty() && u.name.empty())
+        for (const auto& t : c.texts) none = none || is_none_key(t);
+      is = none || any_text({u.code, u.name});
+      break;
+    }
     case S::prior: {
       bool any = false;
       for (const auto& p : b.prior_figures()) any = any || any_text({p.name});

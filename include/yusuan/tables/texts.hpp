@@ -69,6 +69,30 @@ inline std::size_t text_lines(const text_context& c, const text_pattern& t, cons
   return n;
 }
 
+namespace detail {
+
+/// The text after a {年度} of a budget without one, read so that no empty
+/// year is left: "{年度}年…", "{年度} 年度…" read "…"; "（{年度}）" and
+/// "（{年度}年）" read nothing (the bracket before is taken from `out`).
+inline std::string_view without_year_word(std::string& out, std::string_view s) {
+  std::string_view t = s;
+  while (t.starts_with(" ") || t.starts_with("\u3000")) t.remove_prefix(t.starts_with(" ") ? 1 : 3);
+  const bool word = t.starts_with("年");
+  if (word) {
+    t.remove_prefix(t.starts_with("年度") ? 6 : 3);
+    // "预算 {年度} 年 表" reads "预算 表", not "预算  表"
+    if (out.ends_with(' ') && (t.empty() || t.starts_with(" "))) out.pop_back();
+  }
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}})
+    if (out.ends_with(open) && t.starts_with(close)) {
+      out.resize(out.size() - open.size());
+      return t.substr(close.size());
+    }
+  return word ? t : s;
+}
+
+}  // namespace detail
+
 /// The text of a pattern; for a list, its `line`-th entry (empty past its end).
 inline std::string text_of(const text_context& c, const text_pattern& t, const text_row& r = {}, std::size_t line = 0,
                            int depth = 0) {
@@ -80,7 +104,7 @@ inline std::string text_of(const text_context& c, const text_pattern& t, const t
     switch (p.what) {
       case field::text: {
         std::string_view s = p.text;
-        if (after_no_year) s = s.starts_with("年度") ? s.substr(6) : s.starts_with("年") ? s.substr(3) : s;
+        if (after_no_year) s = detail::without_year_word(out, s);
         out += s;
         break;
       }
