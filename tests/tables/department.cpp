@@ -54,6 +54,28 @@ TEST(department_budget, luoyang_lists_each_unit) {
   EXPECT_EQ(t02[3], "801002,测试中心,60.00,60.00,55.00,40.00,,,,5.00,,,,,,,,,,");
 }
 
+TEST(department_budget, its_own_items_are_listed_under_the_department) {
+  // a department's own file declares no 单位: its items' rows in 03, 12 and
+  // 13 name the department (their code and name were blank)
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 万元\n单位 2 \"甲中心\" 类型 事业\n收入 一般公共预算 6.00\n208 01 09 30101: 6.00\n");
+  const auto path = dir.write("d.budget", "部门 1 \"测试局\"\n年度 2025\n金额单位 万元\n收入 一般公共预算 10.00\n"
+                                          "208 01 09 基本支出 30101: 9.00\n导入 \"a.budget\"\n"
+                                          "项目 \"甲项目\" 类型 特定目标类 功能 208 01 09 { 30227: 1.00 }\n");
+  const auto b = yusuan::compile_file(path);
+  const auto t03 = csv(tb::build(b, "03"));
+  ASSERT_GE(t03.size(), 5u);
+  EXPECT_EQ(t03[2], ",,,1,测试局,10.00,9.00,9.00,,,,1.00,,1.00");
+  EXPECT_EQ(t03[4], ",,,2,甲中心,6.00,,,,,,,,");
+  const auto t12 = csv(tb::build(b, "12"));
+  ASSERT_EQ(t12.size(), 4u);
+  EXPECT_EQ(t12[2], "1,测试局,,1.00,1.00,,,,,,,");
+  EXPECT_EQ(t12[3], "特定目标类,甲项目,测试局,1.00,1.00,,,,,,,");
+  const auto t13 = csv(tb::build(b, "13"));
+  ASSERT_EQ(t13.size(), 3u);
+  EXPECT_EQ(t13[1], "1,测试局,1.00,1.00,,,,,,,,,,");
+}
+
 TEST(department_budget, shanghai_prints_the_department_as_a_whole) {
   const auto t1 = in("上海9表", "财务收支预算总表");
   EXPECT_EQ(t1.title, "2024年预算单位财务收支预算总表");

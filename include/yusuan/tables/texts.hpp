@@ -71,6 +71,17 @@ inline std::size_t text_lines(const text_context& c, const text_pattern& t, cons
 
 namespace detail {
 
+/// A unit's code and name in a table's row; the unit of neither (a
+/// department's own items) is the department's.
+inline std::string unit_code_or_department(const budget& b, std::size_t i) {
+  const auto& u = b.units()[i];
+  return u.code.empty() && u.name.empty() ? b.header().department_code : u.code;
+}
+inline std::string unit_name_or_department(const budget& b, std::size_t i) {
+  const auto& u = b.units()[i];
+  return u.code.empty() && u.name.empty() ? b.header().department_name : u.name;
+}
+
 /// The text after a {年度} of a budget without one, read so that no empty
 /// year is left: "{年度}年…", "{年度} 年度…" read "…"; "（{年度}）" and
 /// "（{年度}年）" read nothing (the bracket before is taken from `out`).
@@ -143,7 +154,7 @@ inline std::string text_of(const text_context& c, const text_pattern& t, const t
         const auto i = static_cast<std::size_t>(*k);
         switch (p.what) {
           case field::code:
-            if (d.dim == dimension::unit) out += c.b.units()[i].code;
+            if (d.dim == dimension::unit) out += detail::unit_code_or_department(c.b, i);
             else if (d.dim == dimension::project) out += (*k >> 32) ? std::string() : c.b.projects()[i].code;
             else if (d.dim == dimension::function || d.dim == dimension::econ || d.dim == dimension::gov_econ)
               out += detail::code_digits(d, *k);
@@ -153,7 +164,7 @@ inline std::string text_of(const text_context& c, const text_pattern& t, const t
           case field::name:
             if (d.dim == dimension::function) out += function_name(c.b, function_of(*k));
             else if (d.dim == dimension::econ || d.dim == dimension::gov_econ) out += econ_name(c.b, econ_of(*k));
-            else if (d.dim == dimension::unit) out += c.b.units()[i].name;
+            else if (d.dim == dimension::unit) out += detail::unit_name_or_department(c.b, i);
             else out += key_text(c.b, d, *k);
             break;
           case field::key: out += key_text(c.b, d, *k); break;
@@ -162,7 +173,8 @@ inline std::string text_of(const text_context& c, const text_pattern& t, const t
             break;
           case field::project_unit:
             if (c.ev && i < c.b.projects().size() && !c.b.units().empty())
-              out += c.b.units()[std::min<std::size_t>(c.ev->projects().unit_of(i), c.b.units().size() - 1)].name;
+              out += detail::unit_name_or_department(
+                  c.b, std::min<std::size_t>(c.ev->projects().unit_of(i), c.b.units().size() - 1));
             break;
           default: {  // a target of the project: the line-th of its category
             if (i >= c.b.projects().size()) break;
