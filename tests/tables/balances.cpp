@@ -187,13 +187,21 @@ TEST(balances, a_departments_units_may_state_the_general_budget_part_either_way)
                         "208 01 09 基本支出 30101: 10.00\n208 01 09 项目支出 30227: 2.00 资金 上年结转结余.一般公共预算\n");
   const auto dept = dir.write("dept.budget", "年度 2025\n金额单位 万元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n"
                                              "核对 年初结转结余.一般公共预算 = 10.00\n核对 财政拨款上年结转 = 10.00\n"
-                                             "核对 年终结转结余.一般公共预算 = 3.00\n核对 财政拨款年终结转 = 3.00\n");
+                                             "核对 年终结转结余.一般公共预算 = 3.00\n核对 财政拨款年终结转 = 3.00\n"
+                                             "核对 收入(资金 = 上年结转结余.一般公共预算) = 10.00\n"
+                                             "核对 收入(资金 = 上年结转结余.财政拨款) = 6.00\n");
   auto r = compile_path(dept, no_catalog());
   ASSERT_TRUE(r.ok()) << dump(r);
   EXPECT_TRUE(r.diagnostics.list().empty()) << dump(r);  // no W0412: each unit spends within its balance
   const auto t = csv(*r.value, "洛阳13表", "04");
   EXPECT_EQ(rows_starting(t, "二、上年结转"), (std::vector<std::string>{"二、上年结转,10.00,（五）教育支出,,,,,"}));
   EXPECT_EQ(rows_starting(t, "收入合计"), (std::vector<std::string>{"收入合计,120.00,支出合计,120.00,120.00,118.00,,"}));
+  // 02's 上年结转结余/一般公共预算 column (收入(资金 = 上年结转结余.一般公共预算)) takes 甲's
+  // 其中 财政拨款 (it was blank for 甲, and 4.00 in 合计)
+  const auto t02 = csv(*r.value, "洛阳13表", "02");
+  EXPECT_EQ(rows_starting(t02, "合计"), (std::vector<std::string>{"合计,,120.00,110.00,110.00,,,,,,,,,,10.00,10.00,,,,"}));
+  EXPECT_EQ(rows_starting(t02, "801001"), (std::vector<std::string>{"801001,甲单位,106.00,100.00,100.00,,,,,,,,,,6.00,6.00,,,,"}));
+  EXPECT_EQ(rows_starting(t02, "801002"), (std::vector<std::string>{"801002,乙单位,14.00,10.00,10.00,,,,,,,,,,4.00,4.00,,,,"}));
 }
 
 TEST(balances, luoyang_01_counts_the_whole_balances) {

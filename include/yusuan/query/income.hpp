@@ -8,6 +8,7 @@
 
 #include <yusuan/budget.hpp>
 #include <yusuan/model/expr.hpp>
+#include <yusuan/model/records.hpp>
 #include <yusuan/money.hpp>
 
 #include <cstddef>
@@ -17,11 +18,17 @@ namespace yusuan {
 
 /// Whether an income line passes a filter over 资金 and 单位.  A value names
 /// a line by its source (一般公共预算) or a 其中 part by its line and its own
-/// source (上年结转结余.一般公共预算); a line is not its parts.  Conditions
-/// on other dimensions take no line.
-inline bool income_passes(const filter& f, const income_line& l) {
+/// source (上年结转结余.一般公共预算); a line is not its parts.  A balance's
+/// 其中 财政拨款 stands for its 一般公共预算 part where the unit's balance
+/// states none (`general_stated`: it does, see units_stating_general_part),
+/// as the balance measures read it.  Conditions on other dimensions take no
+/// line.
+inline bool income_passes(const filter& f, const income_line& l, bool general_stated = true) {
+  const bool as_general = !general_stated && l.of_which == fund_source::carryover &&
+                          l.source == fund_source::fiscal_appropriation;
   return filter_holds(f, [&](const filter& leaf, const filter_value& v) {
-    if (leaf.dim.dim == dimension::fund) return v.fund == l.source && v.part_of == l.of_which;
+    if (leaf.dim.dim == dimension::fund)
+      return v.part_of == l.of_which && (v.fund == l.source || (as_general && v.fund == fund_source::general_budget));
     if (leaf.dim.dim == dimension::unit) return v.id == l.unit;
     return false;
   });
@@ -36,8 +43,9 @@ struct income_total {
 
 inline income_total income_sum(const budget& b, const filter& where, std::optional<std::size_t> unit = std::nullopt) {
   income_total t;
+  const auto general = units_stating_general_part(b.income(), b.units().size());
   for (const auto& l : b.income())
-    if ((!unit || l.unit == *unit) && income_passes(where, l)) {
+    if ((!unit || l.unit == *unit) && income_passes(where, l, l.unit < general.size() && general[l.unit])) {
       t.sum += l.amount;
       ++t.count;
     }

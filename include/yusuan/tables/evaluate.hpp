@@ -226,9 +226,10 @@ private:
 
   /// 收入(where) in row r: the income lines of the row's unit.
   cell_value income(const filter& where, const row_context& r) {
+    if (!general_stated_) general_stated_ = units_stating_general_part(b_.income(), b_.units().size());
     cell_value v;
     for (const auto* l : income_lines(r))
-      if (income_passes(where, *l)) v.add(l->amount);
+      if (income_passes(where, *l, l->unit < general_stated_->size() && (*general_stated_)[l->unit])) v.add(l->amount);
     return v;
   }
 
@@ -342,6 +343,7 @@ private:
   std::size_t depth_ = 0;  // eval calls open
   std::unordered_map<std::string, std::uint64_t> terms_;  // of each measure named, written out
   std::optional<by_unit<const income_line*>> income_by_unit_;
+  std::optional<std::vector<bool>> general_stated_;  // whose 上年结转结余 states a 一般公共预算 part, by unit
   std::optional<by_unit<std::size_t>> projects_by_unit_;
 };
 
