@@ -292,3 +292,156 @@ TEST(budget_builder, contents_the_language_cannot_write_are_the_readers_errors) 
   ASSERT_TRUE(b.has_value()) << dump(d);
   EXPECT_EQ(b->year_end_balance(fund_source::general_budget), yuan("2.00"));
 }
+
+TEST(budget_builder, codes_kinds_units_years_and_amounts_the_language_rejects_are_rejected) {
+  // each of these built before (and printed rows "7" or "0"); the language
+  // reads none of them
+  auto codes = [](const std::function<void(yusuan::budget_builder&)>& fill) {
+    yusuan::budget_builder bb;
+    bb.amount_unit(yusuan::unit::yuan);
+    fill(bb);
+    yusuan::diagnostics d;
+    EXPECT_FALSE(bb.build(d, no_catalog()).has_value());
+    std::vector<std::string> out;
+    for (const auto& x : d) out.push_back(x.code);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  auto with_item = [](const std::function<void(yusuan::item&)>& change) {
+    return [change](yusuan::budget_builder& bb) {
+      auto it = plain_item();
+      change(it);
+      bb.add(it);
+    };
+  };
+  EXPECT_EQ(codes(with_item([](auto& it) { it.econ = yusuan::econ_code::from_digits(7, 2); })), V{"E0201"});
+  EXPECT_EQ(codes(with_item([](auto& it) { it.econ = yusuan::econ_code::from_digits(40101, 2); })), V{"E0201"});
+  EXPECT_EQ(codes(with_item([](auto& it) { it.function = yusuan::function_code::from_digits(1080111, 3); })), V{"E0201"});
+  EXPECT_EQ(codes(with_item([](auto& it) { it.function = yusuan::function_code::from_digits(2080111, 9); })), V{"E0201"});
+  EXPECT_EQ(codes(with_item([](auto& it) { it.gov_econ = yusuan::econ_code::from_digits(50, 1); })), V{"E0201"});
+  EXPECT_EQ(codes(with_item([](auto& it) { it.amount = yusuan::money::min(); })), V{"E0202"});
+  EXPECT_EQ(codes([](auto& bb) {
+              yusuan::project p;
+              p.name = "甲";
+              p.kind = spending_kind::personnel;  // 人员经费 is no project's kind
+              bb.add(p);
+            }),
+            V{"E0205"});
+  EXPECT_EQ(codes([](auto& bb) {
+              yusuan::project p;
+              p.name = "甲";
+              p.kind = static_cast<spending_kind>(77);
+              bb.add(p);
+            }),
+            V{"E0205"});
+  EXPECT_EQ(codes([](auto& bb) { bb.year(99999).add(plain_item()); }), V{"E0206"});
+  EXPECT_EQ(codes([](auto& bb) { bb.year(-5).add(plain_item()); }), V{"E0206"});
+  EXPECT_EQ(codes([](auto& bb) { bb.amount_unit(static_cast<yusuan::unit>(9)).add(plain_item()); }), V{"E0205"});
+  EXPECT_EQ(codes([](auto& bb) { bb.unit("900001", "甲", static_cast<yusuan::unit_type>(9)).add(plain_item()); }),
+            V{"E0205"});
+  EXPECT_EQ(codes([](auto& bb) {
+              bb.unit("900001", "甲").add(plain_item());
+              bb.add_unit("900001", "乙");  // merged with 甲 by `sum by unit`
+            }),
+            V{"E0303"});
+  EXPECT_EQ(codes([](auto& bb) {
+              yusuan::income_line part;  // 其中 财政拨款 of a 一般公共预算 line the unit does not have
+              part.source = yusuan::fund_source::fiscal_appropriation;
+              part.of_which = yusuan::fund_source::general_budget;
+              part.amount = yuan("1.00");
+              bb.add(part).add(plain_item());
+            }),
+            V{"E0206"});
+  EXPECT_EQ(codes([](auto& bb) {
+              bb.add(plain_item());
+              for (int i = 0; i < 70000; ++i) bb.add_unit(std::to_string(900002 + i), "单位");
+            }),
+            V{"E0711"});
+  // a year of four digits, or none, builds
+  yusuan::budget_builder fine;
+  fine.year(0).add(plain_item());
+  yusuan::diagnostics d;
+  EXPECT_TRUE(fine.build(d, no_catalog()).has_value()) << dump(d);
+}
+
+TEST(budget_builder, a_failed_build_leaves_the_builder_as_it_was) {
+  // the first build linked the groups in place (甲 in 组1) and failed; the
+  // second, of the same contents, built
+  yusuan::budget_builder bb;
+  bb.amount_unit(yusuan::unit::yuan);
+  yusuan::project a, b;
+  a.name = "甲";
+  a.kind = spending_kind::operating;
+  a.amount = yuan("60.00");
+  b.name = "乙";
+  b.kind = spending_kind::operating;
+  b.amount = yuan("40.00");
+  const auto ia = bb.add(a);
+  const auto ib = bb.add(b);
+  yusuan::project_group g1, g2;
+  g1.name = "组1";
+  g1.members = {ia, ib};
+  g2.name = "组2";
+  g2.members = {ia};
+  const auto i1 = bb.add(g1);
+  const auto i2 = bb.add(g2);
+  auto it = plain_item();
+  it.amount = yuan("40.00");
+  it.group = i1;
+  bb.add(it);
+  it.amount = yuan("60.00");
+  it.group = i2;
+  bb.add(it);
+  std::vector<std::string> tries;
+  for (int i = 0; i < 3; ++i) {
+    yusuan::diagnostics d;
+    EXPECT_FALSE(bb.build(d, no_catalog()).has_value());
+    std::string said;
+    for (const auto& x : d) said += x.code + " " + x.message + "\n";
+    tries.push_back(said);
+  }
+  EXPECT_EQ(tries[0], "E0303 project '甲' is in group '组1' and in group '组2'\n");
+  EXPECT_EQ(tries[1], tries[0]);
+  EXPECT_EQ(tries[2], tries[0]);
+  // what items() gave is still the builder's
+  auto& items = bb.items();
+  ASSERT_EQ(items.size(), 2u);
+  items[1].group = i1;  // both in 组1: 40 + 60 = 100 = 甲 + 乙
+  yusuan::diagnostics d;
+  EXPECT_FALSE(bb.build(d, no_catalog()).has_value());  // 组2 still lists 甲
+  EXPECT_EQ(with_code(d, "E0303").size(), 1u) << dump(d);
+}
+
+TEST(budget_builder, an_expression_or_filter_nested_too_deeply_is_an_error_not_a_crash) {
+  // alternating 且 and 或 cannot be flattened (4,000 levels here; at 100,000
+  // the filter's own copy and destruction, recursive, overflow the stack)
+  yusuan::filter f = yusuan::econ_in({302});
+  for (int i = 0; i < 2000; ++i) f = (f || yusuan::econ_in({303})) && yusuan::econ_in({302});
+  EXPECT_GT(yusuan::nesting_of(f), yusuan::max_nesting);
+  yusuan::budget_builder bb;
+  bb.amount_unit(yusuan::unit::yuan).add(plain_item());
+  bb.measure("深", yusuan::sum_of(f));
+  yusuan::diagnostics d;
+  EXPECT_FALSE(bb.build(d, no_catalog()).has_value());
+  EXPECT_EQ(with_code(d, "E0715").size(), 1u) << dump(d);
+  // and in a query built in C++, run against a budget: an error with a code
+  yusuan::budget_builder one;
+  one.amount_unit(yusuan::unit::yuan).add(plain_item());
+  const auto b = one.build(no_catalog());
+  yusuan::query q;
+  q.where = f;
+  std::error_code e;
+  EXPECT_FALSE(yusuan::run(b, q, e).has_value());
+  EXPECT_EQ(e, yusuan::errc::limit_exceeded);
+  EXPECT_THROW(yusuan::total(b, f), yusuan::error);
+  // a 非 of no condition reads as nothing: an error, not "every item" here and "none" there
+  yusuan::filter empty_not;
+  empty_not.kind = yusuan::filter::op::not_;
+  q.where = empty_not;
+  EXPECT_FALSE(yusuan::run(b, q, e).has_value());
+  EXPECT_EQ(e, yusuan::errc::invalid_argument);
+  // deep but within the limit, it runs
+  yusuan::filter shallow = yusuan::econ_in({302});
+  for (int i = 0; i < 100; ++i) shallow = (shallow || yusuan::econ_in({303})) && yusuan::econ_in({302});
+  EXPECT_EQ(yusuan::total(b, shallow).count, 1u);
+}

@@ -530,6 +530,13 @@ const reject_row reject_table[] = {
      "thousands separator at offset 4 does not close a group of three digits"},
     {"1,234,56,789", unit::yuan, amount_errc::bad_grouping, 8,
      "thousands separator at offset 8 does not close a group of three digits"},
+    // a leading 0 before a separator is a decimal comma, not a group (it read 500)
+    {"0,500", unit::yuan, amount_errc::bad_grouping, 1,
+     "thousands separator at offset 1 after a leading 0 (a decimal point is '.')"},
+    {"-00,123.00", unit::yuan, amount_errc::bad_grouping, 3,
+     "thousands separator at offset 3 after a leading 0 (a decimal point is '.')"},
+    {"012,345", unit::yuan, amount_errc::bad_grouping, 3,
+     "thousands separator at offset 3 after a leading 0 (a decimal point is '.')"},
     {",123", unit::yuan, amount_errc::missing_digits, 0, "expected a digit before ',' at offset 0"},
     {"1,234,", unit::yuan, amount_errc::missing_digits, 5, "expected three digits after ',' at offset 5"},
     {"1,234.5,6", unit::yuan, amount_errc::bad_grouping, 7, "thousands separator at offset 7 after the decimal point"},

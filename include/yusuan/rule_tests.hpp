@@ -176,30 +176,8 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
           r.failures.push_back(x.written + ": no measure, figure or built-in quantity named '" + x.name + "'");
           break;
         }
-        if (got->is_count) {  // a 计数, 项目数 …: a whole number
-          std::string digits = compile::value_reader::narrow(x.amount);
-          digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
-          std::int64_t want = 0;
-          const auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), want);
-          if (err != std::errc() || end != digits.data() + digits.size())
-            r.failures.push_back(x.written + ": '" + x.amount + "' is not a whole number, and " + x.name +
-                                 " is a count (计数)");
-          else if (want != got->count)
-            r.failures.push_back(x.written + ": expected " + x.amount + ", found " + std::to_string(got->count) +
-                                 (got->unit.empty() ? "" : " " + got->unit));
-          break;
-        }
-        std::error_code ec;
-        const auto want = detail::read_expected_amount(x.amount, b->header().amount_unit, ec);
-        if (ec) {
-          r.failures.push_back(x.written + ": '" + x.amount + "' is not an amount in " +
-                               std::string(unit_name(want.shown_in)) + ": " + ec.message());
-          break;
-        }
-        if (got->amount != want.value)
-          r.failures.push_back(x.written + ": expected " + x.amount + ", found " +
-                               detail::exact_amount_text(got->amount, want.shown_in) +
-                               (want.shown_in != b->header().amount_unit ? std::string(unit_name(want.shown_in)) : ""));
+        if (const auto why = value_differs(*got, x.name, x.amount, b->header().amount_unit))
+          r.failures.push_back(x.written + ": " + *why);
         break;
       }
     }

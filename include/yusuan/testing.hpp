@@ -48,9 +48,20 @@ struct compiled_budget {
   diagnostics diags;
 };
 
+/// "a budget with 0 errors, 1 warning" and each diagnostic on a line of its
+/// own: its place (file:line:col), code, message and what was expected and
+/// found.
 inline void PrintTo(const compiled_budget& r, std::ostream* os) {
   *os << (r.value ? "a budget" : "no budget") << " with " << summary(r.diags);
-  for (const auto& d : r.diags) *os << "\n  " << d.code << " " << d.message;
+  for (const auto& d : r.diags) {
+    *os << "\n  ";
+    if (d.span) {
+      const auto loc = resolve(d.span);
+      *os << loc.file << ":" << loc.line << ":" << loc.column << ": ";
+    }
+    *os << d.code << " " << d.message;
+    if (!d.expected.empty() || !d.found.empty()) *os << " (expected " << d.expected << ", found " << d.found << ")";
+  }
 }
 
 /// Compiles budget text with the rule files `rules` added (as yusuan check
@@ -84,10 +95,13 @@ inline std::string all_text(const diagnostic& d) {
   return s;
 }
 
+/// What the diagnostics hold, said shortly (PrintTo lists each of them).
 inline std::string listed(const diagnostics& ds) {
-  std::string s;
-  for (const auto& d : ds) s += (s.empty() ? "" : "; ") + d.code + " " + d.message;
-  return s.empty() ? "no diagnostic" : s;
+  if (ds.empty()) return "no diagnostic";
+  std::string codes;
+  for (const auto& d : ds)
+    if (codes.find(d.code) == std::string::npos) codes += (codes.empty() ? "" : ", ") + d.code;
+  return summary(ds) + " (" + codes + ")";
 }
 
 class checks_clean : public ::testing::MatcherInterface<const compiled_budget&> {
@@ -118,8 +132,8 @@ public:
     else *os << "reports " << code_ << (text_.empty() ? "" : " mentioning \"" + text_ + "\"");
   }
   void DescribeNegationTo(std::ostream* os) const override {
-    *os << "does not ";
-    DescribeTo(os);
+    if (rule_) *os << "does not fail the rule \"" << text_ << "\"";
+    else *os << "does not report " << code_ << (text_.empty() ? "" : " mentioning \"" + text_ + "\"");
   }
 
 private:
@@ -136,17 +150,6 @@ private:
   bool rule_;
 };
 
-/// `text` as a whole number (digits, a sign allowed), or nullopt.
-inline std::optional<std::int64_t> whole_number(std::string_view text) {
-  std::int64_t n = 0;
-  const char* b = text.data();
-  const char* e = b + text.size();
-  if (b != e && *b == '+') ++b;
-  const auto [p, err] = std::from_chars(b, e, n);
-  if (err != std::errc() || p != e || b == e) return std::nullopt;
-  return n;
-}
-
 class has_measure : public ::testing::MatcherInterface<const compiled_budget&> {
 public:
   has_measure(std::string name, std::string amount) : name_(std::move(name)), amount_(std::move(amount)) {}
@@ -160,34 +163,15 @@ public:
       *l << "no measure, figure or built-in quantity named " << name_;
       return false;
     }
-    return v->is_count ? count_is(v->count, v->unit, l) : amount_is(v->amount, r.value->header().amount_unit, l);
+    // as `应 等于` compares: the exact value, an amount in the unit written after it
+    const auto why = value_differs(*v, name_, amount_, r.value->header().amount_unit);
+    *l << (why ? *why : name_ + " is " + value_text(*v, r.value->header().amount_unit));
+    return !why;
   }
   void DescribeTo(std::ostream* os) const override { *os << "has " << name_ << " = " << amount_; }
   void DescribeNegationTo(std::ostream* os) const override { *os << "does not have " << name_ << " = " << amount_; }
 
 private:
-  /// An amount, compared with amount_ read in the budget's unit.
-  bool amount_is(money have, unit u, ::testing::MatchResultListener* l) const {
-    *l << name_ << " is " << have.format(u, 2);
-    std::error_code ec;
-    const money want = money::parse(amount_, u, ec);
-    if (ec) {
-      *l << ", and '" << amount_ << "' is not an amount";
-      return false;
-    }
-    return have == want;
-  }
-  /// A count (of `what`: 辆, 人 …), compared with amount_ as a whole number.
-  bool count_is(std::int64_t have, std::string_view what, ::testing::MatchResultListener* l) const {
-    *l << name_ << " is a count, " << have << (what.empty() ? "" : " ") << what;
-    const auto want = whole_number(amount_);
-    if (!want) {
-      *l << ", and '" << amount_ << "' is not a whole number";
-      return false;
-    }
-    return have == *want;
-  }
-
   std::string name_, amount_;
 };
 

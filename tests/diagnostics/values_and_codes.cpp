@@ -95,7 +95,9 @@ TEST(diag_values, E0202_a_thousands_separator_out_of_place_is_shown_at_that_sepa
            {"1,000,00", "2:23", "this ',' is followed by 2 digits, not three"},
            {"1234,567.00", "2:22", "the group before this ',' has 4 digits, not three"},
            {"1.000,00", "2:23", "a thousands separator after the decimal point"},
-           {"１，００.00", "2:19", "this ',' is followed by 2 digits, not three"}}) {
+           {"１，００.00", "2:19", "this ',' is followed by 2 digits, not three"},
+           {"0,500", "2:19", "a ',' after a leading 0 (a decimal point is written '.')"},  // it read 500.00
+           {"０，５００", "2:19", "a ',' after a leading 0 (a decimal point is written '.')"}}) {
     auto r = compile("金额单位 元\n208 01 09 30101: " + amount + "\n");
     const auto& d = one(r, "E0202");
     EXPECT_EQ(d.message, "malformed amount '" + amount + "'");

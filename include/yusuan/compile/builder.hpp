@@ -50,6 +50,9 @@
 #include <utility>
 #include <vector>
 
+static_assert(yusuan::compile_options::max_expression_depth_bound == yusuan::max_nesting,
+              "a budget's text nests as deeply as an expression built in C++");
+
 namespace yusuan {
 
 /// How budget_builder::constraint checks its comparison: 容差, 警告 and the
@@ -250,7 +253,31 @@ public:
   std::vector<item>& items() noexcept { return d_.data->items; }
 
   /// Runs the checks; the budget when there is no error, every diagnostic in `diags`.
+  /// A build that fails leaves the builder as it was: tried again, it says the same.
   std::optional<budget> build(diagnostics& diags, const compile_options& options = {}) {
+    // the checks link groups, give items their projects' coordinates and
+    // bind names in place: kept to put back (in the same objects, so that
+    // the vector items() gave stays the builder's)
+    detail::budget_data data_before = *d_.data;
+    compile::draft draft_before = d_;
+    auto out = check_and_build(diags, options);
+    if (!out) {
+      d_ = std::move(draft_before);
+      *d_.data = std::move(data_before);
+    }
+    return out;
+  }
+
+  /// Runs the checks; the budget, or throws budget_error.
+  budget build(const compile_options& options = {}) {
+    diagnostics diags;
+    auto b = build(diags, options);
+    if (!b) throw budget_error(std::move(diags));
+    return std::move(*b);
+  }
+
+private:
+  std::optional<budget> check_and_build(diagnostics& diags, const compile_options& options) {
     auto& data = *d_.data;
     // the builder's own file: a line for each item, so that an item's offset
     // (its index) is a place in it
@@ -273,7 +300,6 @@ public:
       bind(c.lhs);
       bind(c.rhs);
     }
-    data.constraints.clear();  // a build that failed may be tried again
     // what goes wrong in a measure or a constraint is said to be in it
     const auto in_measure = [&](std::size_t i) {
       return "in the measure '" + data.measures[i].name + "' = " +
@@ -333,15 +359,6 @@ public:
     return out;
   }
 
-  /// Runs the checks; the budget, or throws budget_error.
-  budget build(const compile_options& options = {}) {
-    diagnostics diags;
-    auto b = build(diags, options);
-    if (!b) throw budget_error(std::move(diags));
-    return std::move(*b);
-  }
-
-private:
   /// `in` with each place in the builder's own file (an item it added) said
   /// as the item's index: there is no text to show.
   diagnostics by_item_index(const diagnostics& in) const {
@@ -395,12 +412,19 @@ private:
   /// between amounts (E0202 below zero, E0502 beside a percentage).
   bool exprs_valid(compile::reporter& rep) const {
     bool ok = true;
-    for (const auto& m : d_.data->measures) ok = compile::expr_valid(m.definition, "measure '" + m.name + "'", d_.data->header.amount_unit, rep) && ok;
+    const ::yusuan::unit u = d_.data->header.amount_unit;
+    const auto valid = [&](const expr& e, const std::string& which) {
+      if (nesting_of(e) <= max_nesting) return compile::expr_valid(e, which, u, rep);
+      rep.error("E0715", which + ": expression nested too deeply", source_span{},
+                "at most " + std::to_string(max_nesting) + " levels of terms and filters");
+      return false;
+    };
+    for (const auto& m : d_.data->measures) ok = valid(m.definition, "measure '" + m.name + "'") && ok;
     for (std::size_t i = 0; i < d_.constraints.size(); ++i) {
       const auto& c = d_.constraints[i];
       const std::string which = "constraint " + std::to_string(i);
-      ok = compile::expr_valid(c.lhs, which, d_.data->header.amount_unit, rep) && ok;
-      ok = compile::expr_valid(c.rhs, which, d_.data->header.amount_unit, rep) && ok;
+      ok = valid(c.lhs, which) && ok;
+      ok = valid(c.rhs, which) && ok;
       if (!c.tolerance) continue;
       if (c.lhs.kind == expr::op::percent_literal || c.rhs.kind == expr::op::percent_literal) {
         rep.error("E0502", which + ": 容差 does not apply to a percentage", source_span{},

@@ -30,6 +30,16 @@
 
 namespace yusuan::compile {
 
+/// Whether `c` has the digits of its level (3, 5 or 7, at most its
+/// classification's finest) and starts with `first`.
+template <class Code>
+bool well_formed_code(Code c, std::uint32_t first) noexcept {
+  if (!c || c.level() > Code::max_level) return false;
+  std::uint32_t low = 100;
+  for (int l = 1; l < c.level(); ++l) low *= 100;
+  return c.digits() >= low && c.digits() < 10 * low && c.digits() / low == first;
+}
+
 /// The reader's checks on `data` (see the file's comment); false when one failed.
 inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
   const std::size_t before = rep.errors_seen();
@@ -37,8 +47,46 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
   auto fail = [&](const char* code, const std::string& message, const std::string& label) {
     rep.error(code, message, source_span{}, label);
   };
+  const auto amount_ok = [&](money m, const std::string& what) {
+    if (m.fen() != std::numeric_limits<std::int64_t>::min()) return true;
+    fail("E0202", what + ": an amount of " + std::to_string(m.fen()) + " 分 is more than an amount can hold",
+         "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
+    return false;
+  };
+  if (data.header.year != 0 && (data.header.year < 1000 || data.header.year > 9999))
+    fail("E0206", "invalid year " + std::to_string(data.header.year), "a year has four digits, such as 2024 (0: none)");
+  if (data.header.amount_unit != unit::yuan && data.header.amount_unit != unit::wan_yuan &&
+      data.header.amount_unit != unit::yi_yuan)
+    fail("E0205", "amount unit " + std::to_string(static_cast<int>(data.header.amount_unit)) + " is not a unit",
+         "元, 万元 or 亿元");
+  if (data.units.size() > max_units)
+    fail("E0711", "too many budget units: " + std::to_string(data.units.size()),
+         "a budget holds at most " + std::to_string(max_units) + " units");
+  std::map<std::string, std::size_t, std::less<>> unit_codes;
+  for (std::size_t i = 0; i < data.units.size(); ++i) {
+    const budget_unit& un = data.units[i];
+    if (un.type != unit_type::unknown && un.type != unit_type::administrative && un.type != unit_type::civil_service &&
+        un.type != unit_type::institution)
+      fail("E0205", "unit " + std::to_string(i) + " has unit type " + std::to_string(static_cast<int>(un.type)),
+           "not a unit_type");
+    if (!un.code.empty())
+      if (auto [at, fresh] = unit_codes.try_emplace(un.code, i); !fresh)
+        fail("E0303", "unit " + un.code + " is declared twice: units " + std::to_string(at->second) + " and " + std::to_string(i),
+             "two units cannot share a code");
+  }
   for (std::size_t i = 0; i < data.items.size(); ++i) {
     const item& it = data.items[i];
+    const std::string which = "item " + std::to_string(i);
+    amount_ok(it.amount, which);
+    if (it.function && !well_formed_code(it.function, 2))
+      fail("E0201", which + " has functional code " + it.function.str() + " of level " + std::to_string(it.function.level()),
+           "3, 5 or 7 digits starting with 2 (level 1, 2 or 3)");
+    if (it.econ && !well_formed_code(it.econ, 3) && !it.econ.is_government())
+      fail("E0201", which + " has 部门 economic code " + it.econ.str() + " of level " + std::to_string(it.econ.level()),
+           "3 or 5 digits starting with 3 (level 1 or 2)");
+    if (it.gov_econ && !well_formed_code(it.gov_econ, 5) && it.gov_econ.is_government())
+      fail("E0201", which + " has 政府 economic code " + it.gov_econ.str() + " of level " + std::to_string(it.gov_econ.level()),
+           "3 or 5 digits starting with 5 (level 1 or 2)");
     if (it.econ && it.econ.is_government())
       fail("E0201", "item " + std::to_string(i) + " has 政府 economic code " + it.econ.str() + " as its 部门 code",
            "item::econ is a 部门 code (3…), item::gov_econ a 政府 one (5…)");
@@ -102,7 +150,25 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
                         " of 年终结转结余",
            "财政拨款 is part of 一般公共预算");
   }
+  for (const auto& l : data.income)  // a part of no line (the language writes a part on its line)
+    if (l.of_which && !lines.contains({l.unit, *l.of_which}))
+      fail("E0206", "其中 " + std::string(chinese_name(l.source)) + " of " + std::string(chinese_name(*l.of_which)) +
+                        " is a part of no income line of its unit",
+           "a part is stated with its line");
   std::set<std::string, std::less<>> names;
+  for (const auto& p : data.projects) {
+    if (p.kind != spending_kind::unspecified && parent_kind(p.kind) != spending_kind::project)
+      fail("E0205", "project '" + p.name + "' is of kind " + std::to_string(static_cast<int>(p.kind)) +
+                        (static_cast<int>(p.kind) <= static_cast<int>(spending_kind::specific)
+                             ? " (" + std::string(chinese_name(p.kind)) + ")"
+                             : std::string()),
+           "a project is 其他运转类 or 特定目标类 (spending_kind::operating, specific)");
+    amount_ok(p.amount, "project '" + p.name + "'");
+  }
+  for (const auto& l : data.income) amount_ok(l.amount, "an income line");
+  for (const auto& f : data.figures)
+    if (f.is_money) amount_ok(f.amount, "figure '" + f.name + "'");
+  for (const auto& f : data.prior) amount_ok(f.amount, "prior-year figure '" + f.name + "'");
   for (const auto& p : data.projects)
     if (!names.insert(p.name).second) fail("E0303", "project '" + p.name + "' is declared twice", "a project's name is its own");
   std::set<std::string, std::less<>> codes;
@@ -147,15 +213,6 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
   return rep.errors_seen() == before;
 }
 
-/// Whether `c` has the digits of its level (3, 5 or 7) and starts with `first`.
-template <class Code>
-bool well_formed_code(Code c, std::uint32_t first) noexcept {
-  if (!c) return false;
-  std::uint32_t low = 100;
-  for (int l = 1; l < c.level(); ++l) low *= 100;
-  return c.digits() >= low && c.digits() < 10 * low && c.digits() / low == first;
-}
-
 /// What the language cannot even write, an expression built in C++ must not
 /// hold either (its measures' and constraints', named by `where`): a
 /// percentage of more than six decimals (or fewer than none), an amount or a
@@ -169,6 +226,8 @@ inline bool expr_valid(const expr& e, const std::string& where, unit u, reporter
   };
   const auto filter_ok = [&](const auto& self, const filter& f) -> void {
     for (const auto& c : f.children) self(self, c);
+    if (f.kind == filter::op::not_ && f.children.size() != 1)
+      bad("E0206", "a 非 (filter::op::not_) of " + std::to_string(f.children.size()) + " conditions", "it negates one");
     for (const auto& v : f.values) {
       switch (f.dim.dim) {
         case dimension::function:

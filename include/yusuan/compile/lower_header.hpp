@@ -10,9 +10,6 @@
 
 namespace yusuan::compile {
 
-/// Budget units are numbered in 16 bits in every item.
-inline constexpr std::size_t max_units = 0xFFFF;
-
 class header_lowering {
 public:
   explicit header_lowering(lowering_context& c) : c_(c) {}

@@ -102,8 +102,12 @@ public:
     if (comma != std::string_view::npos) {
       const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
       const std::string_view before = t.substr(0, comma), after = t.substr(comma + 1);
+      const std::size_t first_digit = before.find_first_of("0123456789");
       if (before.find('.') != std::string_view::npos) {
         label = "a thousands separator after the decimal point";
+      } else if (comma == pos && first_digit != std::string_view::npos && before[first_digit] == '0' &&
+                 before.find(',') == std::string_view::npos) {
+        label = "a ',' after a leading 0 (a decimal point is written '.')";
       } else if (comma == pos && comma > 0) {
         const auto n = std::find_if_not(before.rbegin(), before.rend(), is_digit) - before.rbegin();
         label = "the group before this ',' has " + std::to_string(n) + " digits, not three";

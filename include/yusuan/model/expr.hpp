@@ -5,12 +5,15 @@
 #include <yusuan/model/codes.hpp>
 #include <yusuan/model/kinds.hpp>
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/error.hpp>
 #include <yusuan/money.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace yusuan {
@@ -162,6 +165,63 @@ struct expr {
   std::vector<expr> args;
   source_span span;
 };
+
+/// The deepest a filter or an expression (with its filters) may nest in
+/// anything that reads one: reading it takes a level of recursion each
+/// (compile_options::max_expression_depth_bound, the most a budget's text
+/// may nest, is the same).
+inline constexpr std::size_t max_nesting = 256;
+
+/// How many levels `f` nests (a condition alone is 1; `a 且 (b 或 c)` 3),
+/// measured without recursion, so that a filter of any depth is measured
+/// safely; counting stops past `limit`.
+inline std::size_t nesting_of(const filter& f, std::size_t limit = max_nesting) {
+  std::vector<std::pair<const filter*, std::size_t>> todo{{&f, 1}};
+  std::size_t deepest = 0;
+  while (!todo.empty() && deepest <= limit) {
+    const auto [x, d] = todo.back();
+    todo.pop_back();
+    deepest = d > deepest ? d : deepest;
+    for (const auto& c : x->children) todo.emplace_back(&c, d + 1);
+  }
+  return deepest;
+}
+
+/// The same of an expression: its terms and the filters of its sums each a
+/// level deeper.
+inline std::size_t nesting_of(const expr& e, std::size_t limit = max_nesting) {
+  std::vector<std::pair<const expr*, std::size_t>> todo{{&e, 1}};
+  std::size_t deepest = 0;
+  while (!todo.empty() && deepest <= limit) {
+    const auto [x, d] = todo.back();
+    todo.pop_back();
+    const std::size_t here = x->where.kind == filter::op::all ? d : d + nesting_of(x->where, limit);
+    deepest = here > deepest ? here : deepest;
+    for (const auto& a : x->args) todo.emplace_back(&a, d + 1);
+  }
+  return deepest;
+}
+
+namespace detail {
+/// Throws yusuan::error for a filter built in C++ that nothing reads: nested
+/// past max_nesting (errc::limit_exceeded, E0715), or a 非 (op::not_) of
+/// other than one condition (errc::invalid_argument).  Measured without
+/// recursion.
+inline void require_readable(const filter& f) {
+  if (const auto depth = nesting_of(f); depth > max_nesting)
+    throw error(errc::limit_exceeded,
+                "yusuan: a filter nested more than " + std::to_string(max_nesting) + " levels deep", "E0715");
+  std::vector<const filter*> todo{&f};
+  while (!todo.empty()) {
+    const filter* x = todo.back();
+    todo.pop_back();
+    if (x->kind == filter::op::not_ && x->children.size() != 1)
+      throw error(errc::invalid_argument, "yusuan: a 非 (filter::op::not_) of " + std::to_string(x->children.size()) +
+                                              " conditions: it negates one");
+    for (const auto& c : x->children) todo.push_back(&c);
+  }
+}
+}  // namespace detail
 
 /// What an expression evaluates to.
 struct value {

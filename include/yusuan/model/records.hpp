@@ -236,7 +236,9 @@ struct named_code {
   source_span span;  // where the name was first given
 };
 
-/// A budget unit (单位): a department budget is made of several.
+/// A budget unit (单位): a department budget is made of several.  They are
+/// numbered in 16 bits in every item: a budget holds at most max_units.
+inline constexpr std::size_t max_units = 0xFFFF;
 struct budget_unit {
   std::string code, name;
   unit_type type = unit_type::unknown;

@@ -119,8 +119,13 @@ inline std::string_view char_at(std::string_view text, std::size_t pos) noexcept
     case amount_errc::bad_grouping:
       if (!at_end && text[pos] == ',') {
         const bool in_fraction = text.substr(first, pos - first).find('.') != std::string_view::npos;
+        const std::size_t digit = text.find_first_of("0123456789", first);
+        const bool leading_zero = !in_fraction && digit < pos && text[digit] == '0' &&
+                                  text.substr(first, pos - first).find(',') == std::string_view::npos;
         return join({"thousands separator at offset ", at,
-                     in_fraction ? " after the decimal point" : " does not close a group of three digits"});
+                     in_fraction    ? " after the decimal point"
+                     : leading_zero ? " after a leading 0 (a decimal point is '.')"
+                                    : " does not close a group of three digits"});
       }
       return join({"thousands separator at offset ", offset_text(text.rfind(',', pos)),
                    " must be followed by exactly three digits"});

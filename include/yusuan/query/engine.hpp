@@ -39,8 +39,12 @@ struct item_total {
   bool empty() const noexcept { return count == 0; }
 };
 
-/// Σ and count of the items of `b` that pass `where`.
+/// Σ and count of the items of `b` that pass `where`.  Like every function
+/// that reads a filter built in C++, throws yusuan::error for one nested past
+/// max_nesting (errc::limit_exceeded) or with a 非 of other than one
+/// condition (errc::invalid_argument).
 inline item_total total(const budget& b, const filter& where) {
+  detail::require_readable(where);
   std::optional<filter> scratch;
   const filter& f = detail::bound_in(where, b, scratch);
   const auto cols = detail::budget_access::columns(b);
@@ -59,6 +63,7 @@ struct item_selection {
 /// `where`, and how many pass; every one without a limit.
 inline item_selection matching_items(const budget& b, const filter& where,
                                      std::size_t limit = std::numeric_limits<std::size_t>::max()) {
+  detail::require_readable(where);
   std::optional<filter> scratch;
   const filter& f = detail::bound_in(where, b, scratch);
   const auto cols = detail::budget_access::columns(b);
@@ -79,6 +84,7 @@ struct group_total {
 /// Sums the items that pass `where`, grouped by `by`, in order of the groups'
 /// first appearance (each with its first item, for diagnostics).
 inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
+  detail::require_readable(where);
   std::optional<filter> scratch;
   const auto p = detail::prepare(b, detail::bound_in(where, b, scratch), by, std::nullopt);
   const detail::cell_totals acc = detail::accumulate(*p->columns, p->plan, p->sel(), *p->program, false, true);

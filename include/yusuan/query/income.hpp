@@ -42,6 +42,7 @@ struct income_total {
 };
 
 inline income_total income_sum(const budget& b, const filter& where, std::optional<std::size_t> unit = std::nullopt) {
+  detail::require_readable(where);
   income_total t;
   const auto general = units_stating_general_part(b.income(), b.units().size());
   for (const auto& l : b.income())

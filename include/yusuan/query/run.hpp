@@ -113,8 +113,11 @@ std::vector<std::uint32_t> row_order(const std::vector<result_row>& rows, const 
 /// projects, units and tag values are those of `b` by name.  Throws overflow_error (errc::overflow, E0701) for a sum
 /// past what an amount holds: a group's, a pivot cell's, a rollup subtotal's
 /// or the total, which items of both signs can make however small the
-/// budget's own total is.
+/// budget's own total is; yusuan::error for a filter built in C++ nested
+/// past max_nesting (errc::limit_exceeded, E0715) or with a 非 of other than
+/// one condition (errc::invalid_argument).
 inline result_table run(const budget& b, const query& q) {
+  detail::require_readable(q.where);
   result_table t;
   t.source = b;
   t.by = q.by;
@@ -430,13 +433,13 @@ std::optional<result_table> run_without_throwing(std::error_code& ec, F&& f) {
 }  // namespace detail
 
 /// Runs a query; sets `ec` to what the throwing form's exception carries
-/// (errc::overflow) and returns nullopt instead of throwing, or clears it.
+/// (errc::overflow, errc::limit_exceeded, errc::invalid_argument) and returns nullopt instead of throwing, or clears it.
 /// Throws nothing but std::bad_alloc.
 inline std::optional<result_table> run(const budget& b, const query& q, std::error_code& ec) {
   return detail::run_without_throwing(ec, [&] { return run(b, q); });
 }
 
-/// run_with_prior, setting `ec` (errc::overflow) and returning nullopt
+/// run_with_prior, setting `ec` (as run does) and returning nullopt
 /// instead of throwing.  Throws nothing but std::bad_alloc.
 inline std::optional<result_table> run_with_prior(const budget& current, const budget& prior, const query& q,
                                                   std::error_code& ec) {

@@ -127,7 +127,9 @@ inline amount_errc scan_number(std::string_view text, int keep, scanned_number& 
       ++int_digits;
       ++group_digits;
     } else if (c == ',') {
-      if (int_digits == 0 || (grouped && group_digits != 3) || (!grouped && group_digits > 3)) {
+      // a first group of a leading 0 ("0,500": a decimal comma?) is no grouping
+      const bool leading_zero = !grouped && int_digits > 0 && text[i - static_cast<std::size_t>(int_digits)] == '0';
+      if (int_digits == 0 || (grouped && group_digits != 3) || (!grouped && group_digits > 3) || leading_zero) {
         pos = i;
         return int_digits == 0 ? amount_errc::missing_digits : amount_errc::bad_grouping;
       }
