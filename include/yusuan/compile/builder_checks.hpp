@@ -1,9 +1,11 @@
 // yusuan/compile/builder_checks.hpp -- the checks the reader makes as it reads
 // a budget, made on contents given in C++ (budget_builder): what the language
 // cannot even write, a budget built must not hold either.  Each is the
-// reader's error, without a place: an item's economic code in the wrong
+// reader's error, without a place: a year not of four digits, an amount unit
+// or unit type out of range, two units of one code, more than max_units
+// units, an amount of money::min(); an item's code malformed or in the wrong
 // classification (E0201), an income line stated twice for a unit, a 其中 part
-// stated twice (E0206), 财政拨款 as a line or a part no part of its line
+// stated twice or of no line (E0206), a project of a kind no project has, 财政拨款 as a line or a part no part of its line
 // (E0205), a part larger than its line or a balance its parts do not add up
 // to (E0401), two projects of one name (E0303) or code (E0203), two groups,
 // 上年 figures, figures or measures of one name (E0303), a tag without a
