@@ -516,6 +516,45 @@ TEST(query_group, a_level_the_dimension_lacks_is_a_yusuan_error) {
   EXPECT_THROW((void)query{}.pivot_by({dimension::project, 2, {}}), yusuan::error);
 }
 
+TEST(query_group, a_filter_or_grouping_nothing_reads_is_a_yusuan_error) {
+  // built in C++ past what the language writes: each read as something else
+  // before (< on 功能 as =, a 标签 without a key as one unlabelled row, a 非 of
+  // nothing as every item in one place and none in another)
+  const auto throws = [](const query& q) {
+    try {
+      (void)yusuan::run(current(), q);
+    } catch (const yusuan::error& e) {
+      return e.code() == yusuan::errc::invalid_argument;
+    }
+    return false;
+  };
+  yusuan::filter ordered = yusuan::where_eq({dimension::function, 0, {}}, yusuan::value_of(*yusuan::function_code::parse("208")));
+  ordered.kind = yusuan::filter::op::lt;
+  EXPECT_TRUE(throws(query{}.filtered(ordered)));
+  yusuan::filter keyless = ordered;
+  keyless.kind = yusuan::filter::op::eq;
+  keyless.dim = {dimension::tag, 0, {}};
+  EXPECT_TRUE(throws(query{}.filtered(keyless)));
+  yusuan::filter no_dimension = ordered;
+  no_dimension.kind = yusuan::filter::op::eq;
+  no_dimension.dim.dim = static_cast<dimension>(99);
+  EXPECT_TRUE(throws(query{}.filtered(no_dimension)));
+  yusuan::filter empty_not;
+  empty_not.kind = yusuan::filter::op::not_;
+  EXPECT_TRUE(throws(query{}.filtered(empty_not)));
+  query by_keyless;
+  by_keyless.by.push_back({dimension::tag, 0, {}});  // past group_by, which refuses it too
+  EXPECT_TRUE(throws(by_keyless));
+  EXPECT_THROW((void)query{}.group_by_tag(""), yusuan::error);
+  query by_nothing;
+  by_nothing.by.push_back({static_cast<dimension>(99), 0, {}});
+  EXPECT_TRUE(throws(by_nothing));
+  // what the language writes still runs
+  yusuan::filter fine = ordered;
+  fine.kind = yusuan::filter::op::eq;
+  EXPECT_FALSE(throws(query{}.filtered(fine).group_by(dimension::econ, 1)));
+}
+
 TEST(query_group, several_dimensions) {
   auto t = run("sum by function.款, kind");
   EXPECT_EQ(show(t), lines({"201 03 / 其他运转类 = 20.00", "208 01 / 人员经费 = 220.00", "208 01 / 公用经费 = 19.500037",

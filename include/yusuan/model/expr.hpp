@@ -204,20 +204,34 @@ inline std::size_t nesting_of(const expr& e, std::size_t limit = max_nesting) {
 
 namespace detail {
 /// Throws yusuan::error for a filter built in C++ that nothing reads: nested
-/// past max_nesting (errc::limit_exceeded, E0715), or a 非 (op::not_) of
-/// other than one condition (errc::invalid_argument).  Measured without
+/// past max_nesting (errc::limit_exceeded, E0715); with errc::
+/// invalid_argument, an operator or a dimension none of filter's, a 非
+/// (op::not_) of other than one condition, a size comparison (<, ≤, >, ≥) on
+/// another dimension than 金额, or a 标签 without its key.  Measured without
 /// recursion.
 inline void require_readable(const filter& f) {
   if (const auto depth = nesting_of(f); depth > max_nesting)
     throw error(errc::limit_exceeded,
                 "yusuan: a filter nested more than " + std::to_string(max_nesting) + " levels deep", "E0715");
+  const auto bad = [](const std::string& what) { throw error(errc::invalid_argument, "yusuan: a filter " + what); };
   std::vector<const filter*> todo{&f};
   while (!todo.empty()) {
     const filter* x = todo.back();
     todo.pop_back();
-    if (x->kind == filter::op::not_ && x->children.size() != 1)
-      throw error(errc::invalid_argument, "yusuan: a 非 (filter::op::not_) of " + std::to_string(x->children.size()) +
-                                              " conditions: it negates one");
+    using O = filter::op;
+    const auto k = static_cast<int>(x->kind);
+    if (k > static_cast<int>(O::ge)) bad("of operator " + std::to_string(k) + ", none of filter::op");
+    if (x->kind == O::not_ && x->children.size() != 1)
+      bad("非 (filter::op::not_) of " + std::to_string(x->children.size()) + " conditions: it negates one");
+    const bool leaf = x->kind != O::all && x->kind != O::and_ && x->kind != O::or_ && x->kind != O::not_;
+    if (leaf) {
+      const auto d = static_cast<int>(x->dim.dim);
+      if (d > static_cast<int>(dimension::line)) bad("on dimension " + std::to_string(d) + ", none of yusuan::dimension");
+      if (x->dim.dim == dimension::tag && x->dim.tag_key.empty()) bad("on 标签 without its key");
+      const bool by_size = x->kind == O::lt || x->kind == O::le || x->kind == O::gt || x->kind == O::ge;
+      if (by_size && x->dim.dim != dimension::amount)
+        bad("comparing " + std::string(chinese_name(x->dim.dim)) + " by size (<, ≤, >, ≥ compare 金额)");
+    }
     for (const auto& c : x->children) todo.push_back(&c);
   }
 }

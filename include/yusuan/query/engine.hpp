@@ -85,6 +85,9 @@ struct group_total {
 /// first appearance (each with its first item, for diagnostics).
 inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
   detail::require_readable(where);
+  for (const auto& d : by)
+    if (static_cast<int>(d.dim) > static_cast<int>(dimension::line) || (d.dim == dimension::tag && d.tag_key.empty()))
+      throw error(errc::invalid_argument, "yusuan: group_sums by a dimension none of yusuan::dimension, or a 标签 without its key");
   std::optional<filter> scratch;
   const auto p = detail::prepare(b, detail::bound_in(where, b, scratch), by, std::nullopt);
   const detail::cell_totals acc = detail::accumulate(*p->columns, p->plan, p->sel(), *p->program, false, true);

@@ -38,7 +38,8 @@ struct query {
   query& max() { agg = aggregate::max; return *this; }
   query& filtered(filter f) { where = std::move(f); return *this; }
   /// Groups by `d`; throws yusuan::error (errc::invalid_argument) for a
-  /// level the dimension does not have (0 … max_level(d.dim)).
+  /// level the dimension does not have (0 … max_level(d.dim)), 金额, or a
+  /// 标签 without its key.
   query& group_by(dimension_ref d) { by.push_back(checked(std::move(d))); return *this; }
   query& group_by(dimension d, int level = 0) { return group_by(dimension_ref{d, level, {}}); }
   query& group_by_tag(std::string key) { return group_by(dimension_ref{dimension::tag, 0, std::move(key)}); }
@@ -49,12 +50,28 @@ struct query {
   query& top(std::size_t n) { limit = n; return *this; }
 
 private:
-  static dimension_ref checked(dimension_ref d) {
-    if (d.level < 0 || d.level > max_level(d.dim))
-      throw error(errc::invalid_argument, "yusuan: a dimension has levels 0 to " + std::to_string(max_level(d.dim)) +
-                                              ", not " + std::to_string(d.level));
-    return d;
-  }
+  static dimension_ref checked(dimension_ref d);
 };
+
+namespace detail {
+/// Throws yusuan::error (errc::invalid_argument) for a dimension nothing
+/// groups by: none of yusuan::dimension, a level it does not have (0 …
+/// max_level), 金额 (items are not grouped by their amount), or a 标签
+/// without its key.
+inline void require_groupable(const dimension_ref& d) {
+  const auto bad = [](const std::string& what) { throw error(errc::invalid_argument, "yusuan: " + what); };
+  if (static_cast<int>(d.dim) > static_cast<int>(dimension::line))
+    bad("dimension " + std::to_string(static_cast<int>(d.dim)) + " is none of yusuan::dimension");
+  if (d.level < 0 || d.level > max_level(d.dim))
+    bad("a dimension has levels 0 to " + std::to_string(max_level(d.dim)) + ", not " + std::to_string(d.level));
+  if (d.dim == dimension::amount) bad("items are not grouped by their amount (金额)");
+  if (d.dim == dimension::tag && d.tag_key.empty()) bad("a 标签 to group by names its key");
+}
+}  // namespace detail
+
+inline dimension_ref query::checked(dimension_ref d) {
+  detail::require_groupable(d);
+  return d;
+}
 
 }  // namespace yusuan

@@ -114,10 +114,13 @@ std::vector<std::uint32_t> row_order(const std::vector<result_row>& rows, const 
 /// past what an amount holds: a group's, a pivot cell's, a rollup subtotal's
 /// or the total, which items of both signs can make however small the
 /// budget's own total is; yusuan::error for a filter built in C++ nested
-/// past max_nesting (errc::limit_exceeded, E0715) or with a 非 of other than
-/// one condition (errc::invalid_argument).
+/// past max_nesting (errc::limit_exceeded, E0715), for one that nothing reads
+/// or a grouping by what nothing groups by (errc::invalid_argument:
+/// require_readable, require_groupable).
 inline result_table run(const budget& b, const query& q) {
   detail::require_readable(q.where);
+  for (const auto& d : q.by) detail::require_groupable(d);
+  if (q.pivot) detail::require_groupable(*q.pivot);
   result_table t;
   t.source = b;
   t.by = q.by;
