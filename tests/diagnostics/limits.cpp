@@ -278,6 +278,35 @@ TEST(diag_limits, E0001_a_device_as_the_root_file) {
   EXPECT_EQ(one(r, "E0001").message, "cannot read '/dev/zero': not a regular file (a pipe or a device)");
 }
 
+// --- E0712: files ----------------------------------------------------------------------------------
+
+TEST(diag_limits, E0712_files_at_the_limit_and_one_past_it) {
+  // the root counts, a file or a text alike: max_files = 2 reads the root and one import
+  temp_dir dir;
+  dir.write("a.budget", "金额单位 元\n208 01 09 30101: 1.00\n");
+  dir.write("b.budget", "金额单位 元\n208 01 09 30102: 1.00\n");
+  const std::string one_import = "金额单位 元\n导入 \"a.budget\"\n";
+  const std::string two_imports = one_import + "导入 \"b.budget\"\n";
+  auto o = no_catalog();
+  o.root = dir.path();
+  o.max_files = 2;
+  EXPECT_TRUE(compile(one_import, o).ok());
+  const auto past = compile(two_imports, o);
+  const auto& d = one(past, "E0712");
+  EXPECT_EQ(d.message, "too many imported files");
+  EXPECT_EQ(where(d), "3:5");  // at the path of the second import
+  const auto root = dir.write("root.budget", two_imports);
+  EXPECT_EQ(where(one(compile_path(root, o), "E0712")), "3:5");
+  o.max_files = 3;
+  EXPECT_TRUE(compile_path(root, o).ok());
+  // 0: every input is past it, the root too (it was read)
+  o.max_files = 0;
+  for (const auto& r : {compile(one_import, o), compile_path(root, o)}) {
+    EXPECT_FALSE(r.ok());
+    EXPECT_TRUE(one(r, "E0712").message.starts_with("too many files: ")) << dump(r);
+  }
+}
+
 // --- E0716: lines too long -------------------------------------------------------------------------
 
 TEST(diag_limits, E0716_a_line_at_the_limit_and_one_byte_past_it) {

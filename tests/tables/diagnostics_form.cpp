@@ -73,5 +73,13 @@ TEST(tables_diagnostics_form, a_cell_past_what_an_amount_holds_is_E0701) {
   ASSERT_EQ(d.size(), 1u) << dump(d);
   EXPECT_EQ(d[0].code, "E0701");
   EXPECT_EQ(d[0].level, yusuan::severity::error);
-  EXPECT_FALSE(d[0].message.starts_with("yusuan: ")) << d[0].message;
+  // which table, as `yusuan table all` says it (01 and 02 hold totals of 0:
+  // 03's row of 208 01 is the first past the limit); what overflowed in a note
+  EXPECT_EQ(d[0].message, "a cell of table 03 is more than an amount can hold");
+  ASSERT_EQ(d[0].notes.size(), 1u);
+  EXPECT_TRUE(d[0].notes[0].message.starts_with("overflow in ")) << d[0].notes[0].message;
+  yusuan::diagnostics one;
+  EXPECT_FALSE(tb::build(b, "03", one).has_value());
+  ASSERT_EQ(one.size(), 1u) << dump(one);
+  EXPECT_EQ(one[0].message, "a cell of table 03 is more than an amount can hold");
 }

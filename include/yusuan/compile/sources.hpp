@@ -41,6 +41,7 @@ public:
     std::error_code ec;
     const fs::path abs = fs::absolute(file, ec);
     root_ = fs::weakly_canonical(opt_.root.empty() ? abs.parent_path() : fs::absolute(opt_.root, ec), ec);
+    if (!root_within_limit(file.string())) return std::nullopt;
     auto src = read(abs, file.string(), file.string(), {});
     if (!src) return std::nullopt;
     loaded_file f{std::move(src), fs::weakly_canonical(abs, ec), root_};
@@ -71,8 +72,10 @@ public:
   std::optional<loaded_file> root_text(std::string_view text, std::string name) {
     std::error_code ec;
     root_ = fs::weakly_canonical(opt_.root.empty() ? fs::current_path(ec) : fs::absolute(opt_.root, ec), ec);
+    if (!root_within_limit(name)) return std::nullopt;
     auto src = read_held(text, name, name, {}, opt_.line_origins);
     if (!src) return std::nullopt;
+    imported_.insert(root_ / "<input>");  // the text is the first of max_files, as a root file is
     return loaded_file{std::move(src), root_ / "<input>", root_};
   }
 
@@ -226,6 +229,14 @@ private:
         d.notes.push_back({"cycle: " + chain, {}});
         return true;
       }
+    return false;
+  }
+
+  /// E0712 for a root when max_files is 0: every input is past it.
+  bool root_within_limit(const std::string& name) {
+    if (opt_.max_files > 0) return true;
+    rep_.error("E0712", "too many files: " + name + " is past compile_options::max_files", source_span{},
+               "a budget reads at most 0 files");
     return false;
   }
 

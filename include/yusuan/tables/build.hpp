@@ -37,11 +37,13 @@ auto without_throwing(std::error_code& ec, F&& f) -> decltype(f()) {
   }
 }
 
-/// `f()`, or none with what it throws in `diags`: a budget_error's
-/// diagnostics (a template that does not check, E0805), another error as one
-/// diagnostic of its code (a cell past what an amount holds, E0701).
+/// `f()`, making table `table_id`, or none with what it throws in `diags`:
+/// a budget_error's diagnostics (a template that does not check, E0805),
+/// another error as one diagnostic of its code: a cell past what an amount
+/// holds is "a cell of table 03 is more than an amount can hold" (E0701),
+/// what overflowed in a note, as `yusuan table` says it.
 template <class F>
-auto with_diagnostics(diagnostics& diags, F&& f) -> std::optional<decltype(f())> {
+auto with_diagnostics(diagnostics& diags, std::string_view table_id, F&& f) -> std::optional<decltype(f())> {
   try {
     return f();
   } catch (const budget_error& e) {
@@ -50,9 +52,15 @@ auto with_diagnostics(diagnostics& diags, F&& f) -> std::optional<decltype(f())>
     diagnostic d;
     d.level = severity::error;
     d.code = std::string(e.diagnostic_code());
-    std::string_view m = e.what();
-    if (m.starts_with("yusuan: ")) m.remove_prefix(8);
-    d.message = std::string(m);
+    std::string m = e.what();
+    if (m.starts_with("yusuan: ")) m.erase(0, 8);
+    if (e.code() == errc::overflow) {
+      d.message = "a cell of table " + std::string(table_id) + " is more than an amount can hold";
+      d.label = "amounts and the figures made of them are at most 92,233,720,368,547,758.07 元";
+      d.notes.push_back({std::move(m), {}});
+    } else {
+      d.message = std::move(m);
+    }
     diags.add(std::move(d));
   }
   return std::nullopt;
@@ -162,7 +170,8 @@ inline std::optional<table> build(const budget& b, std::string_view id, diagnost
     diags.append(table_lookup_error(*templ, id, found));
     return std::nullopt;
   }
-  return detail::with_diagnostics(diags, [&] { return assemble(b, *templ, templ->tables[*found.index], o); });
+  const auto& spec = templ->tables[*found.index];
+  return detail::with_diagnostics(diags, spec.id, [&] { return assemble(b, *templ, spec, o); });
 }
 
 /// Every table of the template of the options, else the budget's, or none
@@ -170,7 +179,13 @@ inline std::optional<table> build(const budget& b, std::string_view id, diagnost
 inline std::optional<std::vector<table>> build_all(const budget& b, diagnostics& diags, const options& o = {}) {
   const auto templ = detail::template_for(b, o, diags);
   if (!templ) return std::nullopt;
-  return detail::with_diagnostics(diags, [&] { return build_all(b, *templ, o); });
+  std::vector<table> out;
+  for (const auto& spec : templ->tables) {  // one at a time, so that an error names its table
+    auto t = detail::with_diagnostics(diags, spec.id, [&] { return assemble(b, *templ, spec, o); });
+    if (!t) return std::nullopt;
+    out.push_back(std::move(*t));
+  }
+  return out;
 }
 
 /// The ids of the tables of the default template (01 … 13).
