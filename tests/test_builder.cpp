@@ -37,6 +37,17 @@ yusuan::diagnostics build_one(const std::function<void(yusuan::item&)>& change) 
   return diags;
 }
 
+/// The diagnostics of a build, in 元, of what `fill` adds, which must fail.
+yusuan::diagnostics failed_build(const std::function<void(yusuan::budget_builder&)>& fill,
+                                 const yusuan::compile_options& options) {
+  yusuan::budget_builder bb;
+  bb.amount_unit(yusuan::unit::yuan);
+  fill(bb);
+  yusuan::diagnostics d;
+  EXPECT_FALSE(bb.build(d, options).has_value());
+  return d;
+}
+
 }  // namespace
 
 TEST(budget_builder, an_index_that_names_nothing_is_an_error_not_a_crash) {
@@ -222,13 +233,8 @@ TEST(budget_builder, a_rebuilt_budget_keeps_count_measures_and_drops_constraints
 TEST(budget_builder, contents_the_language_cannot_write_are_the_readers_errors) {
   // each is what reading a budget reports: a built budget must not hold it either
   auto built = [](const std::function<void(yusuan::budget_builder&)>& fill) {
-    yusuan::budget_builder bb;
-    bb.amount_unit(yusuan::unit::yuan);
-    fill(bb);
-    yusuan::diagnostics d;
-    EXPECT_FALSE(bb.build(d).has_value());
     std::vector<std::string> out;
-    for (const auto& x : d) out.push_back(x.code + " " + x.message);
+    for (const auto& x : failed_build(fill, yusuan::compile_options{})) out.push_back(x.code + " " + x.message);
     return out;
   };
   using yusuan::fund_source;
@@ -297,13 +303,8 @@ TEST(budget_builder, codes_kinds_units_years_and_amounts_the_language_rejects_ar
   // each of these built before (and printed rows "7" or "0"); the language
   // reads none of them
   auto codes = [](const std::function<void(yusuan::budget_builder&)>& fill) {
-    yusuan::budget_builder bb;
-    bb.amount_unit(yusuan::unit::yuan);
-    fill(bb);
-    yusuan::diagnostics d;
-    EXPECT_FALSE(bb.build(d, no_catalog()).has_value());
     std::vector<std::string> out;
-    for (const auto& x : d) out.push_back(x.code);
+    for (const auto& x : failed_build(fill, no_catalog())) out.push_back(x.code);
     return out;
   };
   using V = std::vector<std::string>;

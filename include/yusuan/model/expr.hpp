@@ -172,34 +172,42 @@ struct expr {
 /// may nest, is the same).
 inline constexpr std::size_t max_nesting = 256;
 
+namespace detail {
+/// The deepest level of a tree (the root is 1), walked without recursion:
+/// `here(node, level)` is the depth a node reaches, `children(node)` its
+/// nodes a level down.  Stops past `limit`.
+template <class Node, class Here, class Children>
+std::size_t deepest(const Node& root, std::size_t limit, Here here, Children children) {
+  std::vector<std::pair<const Node*, std::size_t>> todo{{&root, 1}};
+  std::size_t out = 0;
+  while (!todo.empty() && out <= limit) {
+    const auto [x, d] = todo.back();
+    todo.pop_back();
+    const std::size_t reached = here(*x, d);
+    out = reached > out ? reached : out;
+    for (const auto& c : children(*x)) todo.emplace_back(&c, d + 1);
+  }
+  return out;
+}
+}  // namespace detail
+
 /// How many levels `f` nests (a condition alone is 1; `a 且 (b 或 c)` 3),
 /// measured without recursion, so that a filter of any depth is measured
 /// safely; counting stops past `limit`.
 inline std::size_t nesting_of(const filter& f, std::size_t limit = max_nesting) {
-  std::vector<std::pair<const filter*, std::size_t>> todo{{&f, 1}};
-  std::size_t deepest = 0;
-  while (!todo.empty() && deepest <= limit) {
-    const auto [x, d] = todo.back();
-    todo.pop_back();
-    deepest = d > deepest ? d : deepest;
-    for (const auto& c : x->children) todo.emplace_back(&c, d + 1);
-  }
-  return deepest;
+  return detail::deepest(
+      f, limit, [](const filter&, std::size_t d) { return d; }, [](const filter& x) -> const auto& { return x.children; });
 }
 
 /// The same of an expression: its terms and the filters of its sums each a
 /// level deeper.
 inline std::size_t nesting_of(const expr& e, std::size_t limit = max_nesting) {
-  std::vector<std::pair<const expr*, std::size_t>> todo{{&e, 1}};
-  std::size_t deepest = 0;
-  while (!todo.empty() && deepest <= limit) {
-    const auto [x, d] = todo.back();
-    todo.pop_back();
-    const std::size_t here = x->where.kind == filter::op::all ? d : d + nesting_of(x->where, limit);
-    deepest = here > deepest ? here : deepest;
-    for (const auto& a : x->args) todo.emplace_back(&a, d + 1);
-  }
-  return deepest;
+  return detail::deepest(
+      e, limit,
+      [limit](const expr& x, std::size_t d) {
+        return x.where.kind == filter::op::all ? d : d + nesting_of(x.where, limit);
+      },
+      [](const expr& x) -> const auto& { return x.args; });
 }
 
 namespace detail {
