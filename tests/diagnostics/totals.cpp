@@ -302,6 +302,31 @@ TEST(diag_totals, W0412_spending_more_of_a_funds_balance_than_its_part) {
   const auto fs = with_code(fiscal, "W0412");
   ASSERT_EQ(fs.size(), 1u) << dump(fiscal);
   EXPECT_EQ(fs[0]->message, "items paid from 上年结转结余.一般公共预算 spend 7.00, more than its 一般公共预算 part 6.00");
+  // items that write .财政拨款 are named as they write it (the message said .一般公共预算)
+  auto written = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 上年结转结余 10.00 其中 财政拨款 6.00 其中 事业收入 4.00\n"
+                         "年终结转结余 4.00 其中 事业收入 4.00\n208 01 09 基本支出 30101: 99.00\n"
+                         "208 01 09 项目支出 30201: 7.00 资金 上年结转结余.财政拨款\n");
+  const auto ws = with_code(written, "W0412");
+  ASSERT_EQ(ws.size(), 1u) << dump(written);
+  EXPECT_EQ(ws[0]->message, "items paid from 上年结转结余.财政拨款 spend 7.00, more than its 一般公共预算 part 6.00");
+}
+
+TEST(diag_totals, W0412_points_at_the_item_that_goes_past_the_balance) {
+  // 3.00 + 3.00 of a part of 4.00: the second item goes past it (the first is within), noted with the first
+  auto r = compile("金额单位 万元\n收入 一般公共预算 100.00\n收入 政府性基金 20.00\n"
+                   "收入 上年结转结余 10.00 其中 一般公共预算 6.00 其中 政府性基金 4.00\n"
+                   "208 01 09 基本支出 30101: 106.00\n212 01 01 项目支出 30227: 18.00 资金 政府性基金\n"
+                   "212 01 01 项目支出 30227: 3.00 资金 上年结转结余.政府性基金\n"
+                   "212 01 01 项目支出 30226: 3.00 资金 上年结转结余.政府性基金\n");
+  const auto ds = with_code(r, "W0412");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(where(*ds[0]), "8:1");
+  EXPECT_EQ(ds[0]->label, "the one that goes past the balance");
+  ASSERT_FALSE(ds[0]->notes.empty());
+  bool noted = false;
+  for (const auto& n : ds[0]->notes)
+    if (n.message == "the first item paid from it") noted = where(n.span) == "7:1";
+  EXPECT_TRUE(noted) << dump(r);
 }
 
 TEST(diag_totals, W0412_spending_from_a_balance_the_budget_does_not_state) {

@@ -165,8 +165,10 @@ private:
     const std::size_t all = fund(fund_source::carryover);  // the balance as a whole
     std::array<money_sum, n> stated, spent;
     std::array<source_span, n> stated_at{};
-    std::array<std::size_t, n> items{}, first;
+    std::array<std::size_t, n> items{}, first, past;  // the first item, and the one the spending goes past the balance at
+    std::array<std::size_t, n> fiscal{};             // items that wrote 上年结转结余.财政拨款 (counted as 一般公共预算)
     first.fill(data.items.size());
+    past.fill(data.items.size());
     bool by_fund = false;  // 其中 parts stated
     for (const auto i : income) by_fund = by_fund || data.income[i].of_which == fund_source::carryover;
     const auto& general = general_opening_;  // a unit's 其中 财政拨款 may stand for it
@@ -187,7 +189,9 @@ private:
       for (const std::size_t f : {all, of}) {
         spent[f] += it.amount;
         ++items[f];
+        fiscal[f] += it.balance_of == fund_source::fiscal_appropriation;
         if (first[f] == data.items.size()) first[f] = i;
+        if (past[f] == data.items.size() && spent[f].fen() > stated[f].fen()) past[f] = i;
         if (of == all) break;  // counted once, in the whole
       }
     }
@@ -195,13 +199,19 @@ private:
     const std::string whose = who.empty() ? "the budget's" : "the unit's";
     for (std::size_t f = n; f-- > 0;) {  // the whole first
       if (items[f] == 0 || (f != all && !by_fund) || spent[f].fen() <= 0 || spent[f].fen() <= stated[f].fen()) continue;
-      const std::string what = f == all ? "上年结转结余" : "上年结转结余." + std::string(chinese_name(static_cast<fund_source>(f)));
+      // as the items write it: 上年结转结余.财政拨款 counts as the 一般公共预算 part
+      const std::string part = std::string(chinese_name(static_cast<fund_source>(f)));
+      const std::string what = f == all                 ? "上年结转结余"
+                               : fiscal[f] == 0         ? "上年结转结余." + part
+                               : fiscal[f] == items[f]  ? "上年结转结余.财政拨款"
+                                                        : "上年结转结余." + part + " and .财政拨款";
       const std::string balance =
           f == all ? whose + " 上年结转结余" : "its " + std::string(chinese_name(static_cast<fund_source>(f))) + " part";
       auto& d = rep_.warning("W0412",
                              who + "items paid from " + what + " spend " + format_fen(spent[f].fen(), u(), 2, th()) +
                                  ", more than " + balance + " " + format_fen(stated[f].fen(), u(), 2, th()),
-                             b.span_of(data.items[first[f]]), "the first of them");
+                             b.span_of(data.items[past[f]]),
+                             past[f] == first[f] ? "the first of them" : "the one that goes past the balance");
       d.expected = "at most " + format_fen(stated[f].fen(), u(), 2, th()) + " (" + balance + ")";
       d.found = format_fen(spent[f].fen(), u(), 2, th()) + " (" + std::to_string(items[f]) +
                 (items[f] == 1 ? " item" : " items") + "; difference " + signed_text(spent[f].fen() - stated[f].fen(), u(), th()) +
@@ -215,6 +225,7 @@ private:
                                   : "the budget states its balance by fund source (其中 of 收入 上年结转结余), and a fund's "
                                     "balance is spent only by items paid from it: check that part and the items' 资金",
                          {}});
+      if (past[f] != first[f]) d.notes.push_back({"the first item paid from it", b.span_of(data.items[first[f]])});
       if (!who.empty())
         d.notes.push_back({"each unit of the department states its own income, so each spends only its own balance", {}});
       if (stated_at[f]) d.notes.push_back({"the balance is stated here", stated_at[f]});
