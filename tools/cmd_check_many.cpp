@@ -120,6 +120,7 @@ outcome check_one(const std::string& file, const check_settings& s, const std::v
   }  // the budget is gone before anything is printed
   if (s.werror) diags.promote_warnings();
   o.failed = diags.has_errors();
+  if (o.failed) o.items = o.projects = o.constraints = 0;  // counted for the ok budgets only (--werror fails a built one)
   o.unreadable = yusuan::unreadable(diags);
   o.errors = diags.error_count();
   o.warnings = diags.warning_count();

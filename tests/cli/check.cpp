@@ -77,6 +77,10 @@ TEST(check_cli, werror) {
   auto e = run_cli("check --werror tests/data/dsl/cli_warning.budget");
   EXPECT_EQ(e.exit, 1) << e.err;
   EXPECT_HAS(e.err, "error[W0501]");
+  // of several, the summary counts the items of the budgets still ok (it counted the one --werror failed)
+  auto many = run_cli(std::string("check --werror -j 1 ") + small_path + " tests/data/dsl/cli_warning.budget");
+  EXPECT_EQ(many.exit, 1) << many.err;
+  EXPECT_HAS(many.err, "2 budgets checked: 1 ok, 1 with errors; 8 items, 1 project, 7 constraints in the 1 ok budget");
 }
 
 TEST(check_cli, json_output) {

@@ -471,6 +471,24 @@ TEST(diag_recovery, keeps_the_good_lines) {
   EXPECT_EQ(ok.value->items().size(), 10u);
 }
 
+TEST(diag_recovery, a_block_closed_on_the_line_of_an_error_is_closed) {
+  // blocks written on one line: the '}'s after the error close them (three
+  // E0103 "unclosed '{'" followed the one error), and the next lines are read
+  for (const std::string& bad : std::vector<std::string>{"30101 10.00", "30101: −5.00", "30101: : 5.00",
+                                                         std::string("30101: 5.00 \0", 13)}) {
+    auto r = compile("金额单位 万元\n基本支出 { 人员经费 { 201 03 01 { " + bad + " } } }\n201 03 01 基本支出 30102: 1.00\n");
+    EXPECT_EQ(r.diagnostics.error_count(), 1u) << bad << "\n" << dump(r);
+    EXPECT_TRUE(with_code(r, "E0103").empty()) << bad << "\n" << dump(r);
+  }
+  // and on the line that closes blocks opened on earlier lines
+  auto r = compile("金额单位 万元\n基本支出 {\n  人员经费 {\n    201 03 01 30101 10.00 } }\n201 03 01 基本支出 30102: 1.00\n");
+  EXPECT_EQ(r.diagnostics.error_count(), 1u) << dump(r);
+  // a '}' the erroneous statement opened itself is no enclosing block's
+  auto own = compile("金额单位 万元\n基本支出 {\n  201 03 01 金额 x { 30101: 1.00 }\n}\n");
+  EXPECT_TRUE(with_code(own, "E0103").empty()) << dump(own);
+  EXPECT_EQ(with_code(own, "E0101").size(), 1u) << dump(own);
+}
+
 TEST(diag_recovery, error_at_the_first_token_of_a_line_restarts_there) {
   // 计数 needs a unit after the count, on its line: the error is at the end
   // of that line, and reading starts afresh at the next: the item is kept.

@@ -224,6 +224,12 @@ private:
             top.pos = syntax::chars::line_end(brace, top.last);
             continue;
           }
+        // a block closed on the line of the error (written on one line): read on from its '}'
+        if (!restarts)
+          if (const char* close = syntax::enclosing_close_after(start, err.where, top.last)) {
+            top.pos = close;
+            continue;
+          }
         const char* opener = nullptr;
         if (!restarts && syntax::line_opens_block(text, err.where, top.last)) opener = err.where;
         else if (syntax::inside_block_of(text, start, err.where, top.last) &&

@@ -30,6 +30,57 @@ inline const char* resume_after_error(const char* text_begin, const char* stmt_b
   return p;
 }
 
+/// The first '}' (or '｝') after a syntax error at `where`, on its line,
+/// that closes a block opened before the statement at `stmt_begin` (one it
+/// did not open itself between `stmt_begin` and there), or nullptr.  A block
+/// written on one line (`基本支出 { 人员经费 { 30101 10.00 } }`) closes at
+/// it: the rest of the line is not passed over with the error.  Strings and
+/// comments are passed over.
+inline const char* enclosing_close_after(const char* stmt_begin, const char* where, const char* last) noexcept {
+  const char* end = where;
+  while (end < last && *end != '\n' && *end != '\r') ++end;
+  int depth = 0;
+  for (const char* p = stmt_begin; p < end;) {
+    const char c = *p;
+    const auto at = [&](const char* s) {
+      for (int i = 0; s[i]; ++i)
+        if (p + i >= end || p[i] != s[i]) return false;
+      return true;
+    };
+    if (c == '#' || at("//")) {  // a comment: to its line's end
+      while (p < end && *p != '\n' && *p != '\r') ++p;
+    } else if (c == '"' || at("\xE2\x80\x9C")) {  // a string, to its close on the line
+      const bool curly = c != '"';
+      p += curly ? 3 : 1;
+      while (p < end && *p != '\n' && *p != '\r') {
+        if (!curly && *p == '\\' && p + 1 < end) {
+          p += 2;
+          continue;
+        }
+        if (!curly && *p == '"') {
+          ++p;
+          break;
+        }
+        if (curly && at("\xE2\x80\x9D")) {
+          p += 3;
+          break;
+        }
+        ++p;
+      }
+    } else if (c == '{' || at("\xEF\xBD\x9B")) {  // { or ｛
+      ++depth;
+      p += c == '{' ? 1 : 3;
+    } else if (c == '}' || at("\xEF\xBD\x9D")) {  // } or ｝
+      if (depth == 0 && p >= where) return p;
+      if (depth > 0) --depth;
+      p += c == '}' ? 1 : 3;
+    } else {
+      ++p;
+    }
+  }
+  return nullptr;
+}
+
 /// Whether the line of `where` ends by opening a block: its last token
 /// before any comment is '{' or '｛'.  A string closed on the line is passed
 /// over; a quote that is not closed is read as text, so that the line
