@@ -58,7 +58,8 @@ Options:
 Also: yusuan man (the manual page, roff), yusuan complete bash (a bash
 completion script); both are installed by cmake --install.
 
-Exit codes: 0 success (warnings allowed), 1 errors in a budget, 2 usage or I/O errors.
+Exit codes: 0 success (warnings allowed), 1 errors in a budget, 2 usage or I/O errors,
+3 an internal error (a bug).
 )";
 
 const std::vector<command_entry>& commands() {
