@@ -53,7 +53,11 @@ line of its own (published against found).  The department's units are the
 files its budget imports: a unit file of the folder it does not import is
 not counted, and a file it imports that is no unit file of the folder is in
 its figures and in no unit's sum; each does not add up, and is printed so.
-Then the region: one row per department and the total.
+A department whose budget has errors that leave its checks unrun (a unit of
+another year, an import that cannot be read) says that its published figures
+were not compared.  Then the region: one row per department and the total;
+a region sums one year, and a department of another 年度 than the first
+department's does not add up.
 
 Options:
   -j, --jobs N          compile N budgets at a time (default: the number of cores)
@@ -114,6 +118,8 @@ struct compiled {
   std::vector<unit_row> units;          // a unit budget: its units' figures
   std::vector<file_read> reads;         // a department's budget: the files it read
   std::string dept_code, dept_name;     // from the budget's header
+  int year = 0;                         // its 年度 (0: none stated)
+  std::string not_run;                  // a department's: "N checks were not run because of the errors above"
   std::vector<std::string> problems;    // one line per error
   std::vector<std::optional<file_id>> problem_files;  // the file each is in
   std::optional<yusuan::overflow_error> too_large;  // a unit's sum no amount holds
@@ -225,7 +231,9 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   c.ok = b.has_value();
   bool only_constraints = true;  // every error a 核对 that fails: the contents are whole
   for (const auto& d : diags)
-    if (d.level == yusuan::severity::error) {
+    if (d.level == yusuan::severity::note && t.is_department && d.message.find(" not run because ") != std::string::npos)
+      c.not_run = d.message;
+    else if (d.level == yusuan::severity::error) {
       c.problems.push_back(problem_line(t.file, d));
       c.problem_files.push_back(d.span.file ? regular_file_id(d.span.file->name()) : std::nullopt);
       only_constraints = only_constraints && (d.code == "E0501" || d.code == "E0503");
@@ -249,6 +257,7 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   }
   c.dept_code = b->header().department_code;
   c.dept_name = b->header().department_name;
+  c.year = b->header().year;
   if (t.is_department) return c;
   std::vector<unit_row> rows(b->units().size());
   for (std::size_t u = 0; u < rows.size(); ++u) {
@@ -394,6 +403,8 @@ int run_consolidate(const std::vector<std::string>& args) {
   bool any_error = false, any_io = false;
   sums region;
   std::size_t depts_off = 0;
+  int region_year = 0;           // the 年度 of the first department that states one
+  std::string region_year_from;  // that department's file
   table region_table({"部门", "名称", "单位", "支出行", "基本支出", "项目支出", "支出合计", "核对"}, 2);
   // the unit files of the department compiled so far, in the order of its `units`
   std::vector<compiled> pending;
@@ -419,6 +430,7 @@ int run_consolidate(const std::vector<std::string>& args) {
     std::vector<unit_row> rows;
     std::vector<std::string> problems;
     std::string dept_code, dept_name;
+    int dept_year = c.year;                        // the department's 年度, else its first unit's
     std::map<file_id, const std::string*> units;  // each unit file once, by identity
     std::set<file_id> reported;                    // files of the errors of units that do not check
     for (std::size_t k = 0; k < pending.size(); ++k) {
@@ -437,6 +449,7 @@ int run_consolidate(const std::vector<std::string>& args) {
         dept_code = u.dept_code;
         dept_name = u.dept_name;
       }
+      if (dept_year == 0) dept_year = u.year;
       if (!u.ok) {
         any_error = true;
         const bool counted = u.units.empty() || u.units.front().counted;
@@ -471,13 +484,24 @@ int run_consolidate(const std::vector<std::string>& args) {
     } catch (const yusuan::overflow_error& e) {
       throw sum_too_large{d.file, "the region's sum with department " + dept_code, e};
     }
-    if (!problems.empty()) any_error = true;
     if (!c.ok) {
-      any_error = true;
       // each error once: those in a unit's file are said with that unit
       for (std::size_t k = 0; k < c.problems.size(); ++k)
         if (!c.problem_files[k] || !reported.count(*c.problem_files[k])) problems.push_back(c.problems[k]);
     }
+    // the errors left the department's published figures unchecked: say so (they were silently not compared)
+    if (!c.not_run.empty())
+      problems.push_back(d.file + ": " + c.not_run + ": its published figures are not compared with its units' sums");
+    // a region sums one year: a department of another is not comparable
+    if (dept_year != 0 && region_year == 0) {
+      region_year = dept_year;
+      region_year_from = d.file;
+    } else if (dept_year != 0 && dept_year != region_year) {
+      problems.push_back(d.file + ": a budget of " + std::to_string(dept_year) + ", in a region of " +
+                         std::to_string(region_year) + " (" + region_year_from +
+                         "): its figures are summed with another year's");
+    }
+    if (!problems.empty() || !c.ok) any_error = true;
     const std::string status = problems.empty() ? "ok" : std::to_string(problems.size()) + " 处不一致";
     if (!problems.empty()) ++depts_off;
     if (csv) {

@@ -265,6 +265,42 @@ TEST(region, consolidate_keeps_a_unit_whose_budget_does_not_check) {
   EXPECT_HAS(text.out, "未计入合计");
 }
 
+TEST(region, consolidate_says_when_a_departments_figures_were_not_compared_and_when_years_differ) {
+  temp_dir t;
+  gen_region(t.path(), "--units 12 --items 20 --seed 4");  // 100, 101 …: departments of 2025
+  const fs::path d100 = t.path() / "100";
+  // a unit of another year: the department's budget does not build (E0206), so none of its
+  // published figures is compared (it was silent about them)
+  std::string unit = read_all(d100 / "units/100002.budget");
+  const auto at = unit.find("年度 2025");
+  ASSERT_NE(at, std::string::npos) << unit;
+  unit.replace(at, std::string("年度 2025").size(), "年度 2024");
+  t.write("100/units/100002.budget", unit);
+  auto text = run_cli("consolidate " + quote(d100));
+  EXPECT_EQ(text.exit, 1) << text.err;
+  EXPECT_HAS(text.out, "error[E0206]: year 2024 differs from the budget's year 2025");
+  EXPECT_HAS(text.out, "checks were not run because of the errors above: its published figures are not compared "
+                       "with its units' sums");
+  // a region of departments of two years: the one of the other year says so
+  temp_dir r;
+  gen_region(r.path(), "--units 24 --items 10 --seed 4");
+  std::vector<fs::path> departments;
+  for (const auto& e : fs::directory_iterator(r.path()))
+    if (fs::is_regular_file(e.path() / "department.budget")) departments.push_back(e.path());
+  std::sort(departments.begin(), departments.end());
+  ASSERT_GE(departments.size(), 2u);
+  for (const auto& e : fs::recursive_directory_iterator(departments.back()))
+    if (e.path().extension() == ".budget") {
+      std::string text = read_all(e.path());
+      if (const auto y = text.find("年度 2025"); y != std::string::npos) text.replace(y, 11, "年度 2024");
+      std::ofstream(e.path(), std::ios::binary) << text;
+    }
+  auto mixed = run_cli("consolidate -q " + quote(r.path()));
+  EXPECT_EQ(mixed.exit, 1) << mixed.err;
+  EXPECT_HAS(mixed.out, (departments.back() / "department.budget").string() + ": a budget of 2024, in a region of 2025 (");
+  EXPECT_HAS(mixed.out, "1 个部门不一致");
+}
+
 TEST(region, consolidate_counts_the_units_a_department_imports_and_reports_the_others) {
   temp_dir t;
   gen_region(t.path(), "--units 12 --items 20 --seed 4");  // 100: units 100001…100010, 101: 101001, 101002
