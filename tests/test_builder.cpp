@@ -337,6 +337,7 @@ TEST(budget_builder, codes_kinds_units_years_and_amounts_the_language_rejects_ar
             V{"E0205"});
   EXPECT_EQ(codes([](auto& bb) { bb.year(99999).add(plain_item()); }), V{"E0206"});
   EXPECT_EQ(codes([](auto& bb) { bb.year(-5).add(plain_item()); }), V{"E0206"});
+  EXPECT_EQ(codes([](auto& bb) { bb.year(1900).add(plain_item()); }), V{"E0206"});  // as the language: 1949 to 2200
   EXPECT_EQ(codes([](auto& bb) { bb.amount_unit(static_cast<yusuan::unit>(9)).add(plain_item()); }), V{"E0205"});
   EXPECT_EQ(codes([](auto& bb) { bb.unit("900001", "甲", static_cast<yusuan::unit_type>(9)).add(plain_item()); }),
             V{"E0205"});

@@ -378,6 +378,10 @@ TEST(diag_values, E0206_year_mismatch) {
   std::string at;
   EXPECT_TRUE(note_has(d, "the year was declared here", &at));
   EXPECT_EQ(at, "1:4");
+  // the same year again does not move where it was declared (the note pointed at the last repeat)
+  auto again = compile("年度 2024\n年度 2024\n年度 2025\n");
+  EXPECT_TRUE(note_has(one(again, "E0206"), "the year was declared here", &at));
+  EXPECT_EQ(at, "1:4");
 }
 
 TEST(diag_values, E0206_year_mismatch_in_an_import) {

@@ -1,7 +1,7 @@
 // yusuan/compile/builder_checks.hpp -- the checks the reader makes as it reads
 // a budget, made on contents given in C++ (budget_builder): what the language
 // cannot even write, a budget built must not hold either.  Each is the
-// reader's error, without a place: a year not of four digits, an amount unit
+// reader's error, without a place: a year the language does not read, an amount unit
 // or unit type out of range, two units of one code, more than max_units
 // units, an amount of money::min(); an item's code malformed or in the wrong
 // classification (E0201), an income line stated twice for a unit, a 其中 part
@@ -55,8 +55,8 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
          "amounts are at most 92,233,720,368,547,758.07 元 either side of 0");
     return false;
   };
-  if (data.header.year != 0 && (data.header.year < 1000 || data.header.year > 9999))
-    fail("E0206", "invalid year " + std::to_string(data.header.year), "a year has four digits, such as 2024 (0: none)");
+  if (data.header.year != 0 && (data.header.year < 1949 || data.header.year > 2200))
+    fail("E0206", "invalid year " + std::to_string(data.header.year), "a year from 1949 to 2200, such as 2024 (0: none)");
   if (data.header.amount_unit != unit::yuan && data.header.amount_unit != unit::wan_yuan &&
       data.header.amount_unit != unit::yi_yuan)
     fail("E0205", "amount unit " + std::to_string(static_cast<int>(data.header.amount_unit)) + " is not a unit",

@@ -34,8 +34,8 @@ public:
       d.notes.push_back({"the year was declared here", c_.d.year_span});
       return;
     }
+    if (h.year == 0) c_.d.year_span = c_.span_of(s.value);  // where it was first declared (an import may repeat it)
     h.year = *y;
-    c_.d.year_span = c_.span_of(s.value);
   }
 
   void operator()(const syntax::ast::amount_unit& s) {
