@@ -124,6 +124,17 @@ TEST(lang_published, full_width_numbers_read_as_ascii) {
   for (const auto& c : r.value->constraints()) EXPECT_TRUE(c.passed) << c.text;
 }
 
+TEST(lang_published, the_minus_sign_of_a_pdf_reads_as_a_minus) {
+  // U+2212 (−), as text copied from a PDF writes it: a syntax error before
+  auto r = compile("金额单位 元\n允许负数\n208 01 09 30101: 10.00\n208 01 09 30102: −5.00\n核对 合计(经济 = 30102) = −5.00\n");
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->items()[1].amount, yuan("-5.00"));
+  ASSERT_EQ(r.value->constraints().size(), 1u);
+  EXPECT_TRUE(r.value->constraints()[0].passed);
+  // a malformed amount after it is located at its character, as after '-'
+  EXPECT_EQ(where(one(compile("金额单位 元\n208 01 09 30101: −5.0x\n"), "E0202")), "2:22");
+}
+
 TEST(lang_published, full_width_malformed_amount_is_located) {
   auto r = compile("金额单位 元\n208 01 09 30101: １２．３４５\n");
   const auto& d = one(r, "E0202");

@@ -51,7 +51,7 @@ public:
       out.written_in = *u;
       out.has_unit = true;
     }
-    // full-width digits, ，．and － read as their ASCII forms
+    // full-width digits, ，．and － (and −, U+2212) read as their ASCII forms
     std::string ascii;
     if (std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
       ascii = narrow(t);
@@ -147,10 +147,10 @@ public:
   /// The ASCII form of a full-width digit, comma, point or minus sign; 0 for any other character.
   static constexpr char ascii_of(char32_t c) noexcept {
     if (c >= 0xFF10 && c <= 0xFF19) return static_cast<char>('0' + (c - 0xFF10));
-    return c == 0xFF0C ? ',' : c == 0xFF0E ? '.' : c == 0xFF0D ? '-' : '\0';
+    return c == 0xFF0C ? ',' : c == 0xFF0E ? '.' : c == 0xFF0D || c == 0x2212 ? '-' : '\0';
   }
 
-  /// Full-width digits, commas, points and minus signs as their ASCII forms.
+  /// Full-width digits, commas, points and minus signs (and U+2212 −) as their ASCII forms.
   static std::string narrow(std::string_view t) {
     std::string out;
     out.reserve(t.size());

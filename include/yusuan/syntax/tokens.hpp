@@ -287,7 +287,8 @@ struct code_parser : x3::parser<code_parser> {
 /// any letters glued to them (so that "1e5" or "3o.5" reach the amount checker
 /// whole and are diagnosed precisely), and an optional unit glued to the end
 /// (元, 万元, 亿元).  Digits, commas, points and minus signs may be full-width
-/// (９, ，, ．, －), as in text copied from published documents.
+/// (９, ，, ．, －), and a minus sign U+2212 (−), as in text copied from
+/// published documents.
 struct amount_parser : scanned_token<amount_parser> {
   /// The length of a full-width digit (U+FF10–U+FF19) at p, or 0.
   static std::size_t wide_digit(const char* p, const char* last) noexcept {
@@ -303,7 +304,7 @@ struct amount_parser : scanned_token<amount_parser> {
   static const char* scan(const char* first, const char* last) noexcept {
     const char* p = first;
     if (p < last && (*p == '-' || *p == '+')) ++p;
-    else if (chars::at(p, last, "\xEF\xBC\x8D", 3)) p += 3;  // －
+    else if (chars::at(p, last, "\xEF\xBC\x8D", 3) || chars::at(p, last, "\xE2\x88\x92", 3)) p += 3;  // － or −
     const bool point_first = p < last && (*p == '.' || chars::at(p, last, "\xEF\xBC\x8E", 3));
     const char* after_point = p < last ? p + (*p == '.' ? 1 : 3) : p;
     if (!(any_digit(p, last) || (point_first && any_digit(after_point, last)))) return first;
