@@ -1243,6 +1243,19 @@ struct bad_query {
 
 }  // namespace
 
+TEST(query_diagnostics, a_limit_past_what_it_counts_says_so) {
+  // "limit needs a positive whole number" was said of 99999999999999999999 too
+  const auto message = [](const std::string& text) {
+    auto r = parse_text(text, current());
+    EXPECT_FALSE(r) << text;
+    return r.diagnostics.empty() ? std::string() : r.diagnostics.list()[0].message;
+  };
+  EXPECT_EQ(message("sum by kind limit 99999999999999999999"), "limit is larger than 999,999,999 rows");
+  EXPECT_EQ(message("sum by kind limit 0"), "limit needs a positive whole number");
+  EXPECT_EQ(message("sum by kind limit x"), "limit needs a positive whole number");
+  EXPECT_TRUE(parse_text("sum by kind limit 999999999", current()));
+}
+
 TEST(query_diagnostics, column_caret_expected_found) {
   const std::vector<bad_query> cases = {
       {"sum by function.节", "E0304", 8, "功能.类", "", ""},

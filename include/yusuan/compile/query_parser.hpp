@@ -177,12 +177,17 @@ private:
       p.limited_ = true;
       const auto t = c.count.view();
       std::size_t n = 0;
-      bool digits = !t.empty() && t.size() <= 9;
+      bool digits = !t.empty();
       for (char ch : t) digits = digits && ch >= '0' && ch <= '9';
-      if (digits)
+      const bool fits = digits && t.size() <= 9;
+      if (fits)
         for (char ch : t) n = n * 10 + static_cast<std::size_t>(ch - '0');
-      if (!digits || n == 0) {
-        auto& d = p.rep_.error("E0505", "limit needs a positive whole number", p.rep_.span_of(c.count));
+      if (!fits || n == 0) {
+        // a number of ten or more digits is past any count of rows, not "not positive"
+        auto& d = p.rep_.error("E0505", digits && n == 0 && t.find_first_not_of('0') != std::string_view::npos
+                                            ? "limit is larger than 999,999,999 rows"
+                                            : "limit needs a positive whole number",
+                               p.rep_.span_of(c.count));
         d.found = "'" + std::string(t) + "'";
         p.ok_ = false;
       }
