@@ -47,7 +47,7 @@ TEST(diag_files, E0001_import_of_a_directory) {
   EXPECT_FALSE(r.ok());
   EXPECT_FALSE(r.io_error);  // the budget itself was read: the error is in it
   const auto& d = one(r, "E0001");
-  EXPECT_EQ(d.message, "cannot read 'tests': not a readable file");
+  EXPECT_EQ(d.message, "cannot read 'tests': a directory, not a file");
   EXPECT_EQ(d.label, "imported here");
   EXPECT_EQ(where(d), "2:5");
 }
@@ -69,7 +69,7 @@ TEST(diag_files, E0001_files_are_read_as_the_compiler_reads_them_in_both_forms) 
     return w;
   };
   EXPECT_EQ(fails(dir.path() / "none.budget", 100), "no such file");
-  EXPECT_EQ(fails(dir.path(), 100), "not a readable file");
+  EXPECT_EQ(fails(dir.path(), 100), "a directory, not a file");
   EXPECT_EQ(fails(file, 5), "12 bytes is more than the limit of 5 bytes");
   const auto fifo = dir.path() / "fifo.budget";  // never opened: it could never end
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);

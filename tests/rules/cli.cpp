@@ -332,7 +332,7 @@ TEST(rules_cli, a_test_whose_rule_file_cannot_be_read_is_an_error_at_its_path) {
   t.write("d.budget", "测试 \"目录\" {\n  规则 \"dir.budget\"\n  应 通过\n}\n");
   auto d = run_cli_in(t.path(), "test --color never d.budget");
   EXPECT_EQ(d.exit, 2);
-  EXPECT_HAS(d.err, "error[E0001]: cannot read 'dir.budget': not a readable file\n  --> d.budget:2:6\n");
+  EXPECT_HAS(d.err, "error[E0001]: cannot read 'dir.budget': a directory, not a file\n  --> d.budget:2:6\n");
 }
 
 /// Two tests of a rule 支出合计 ≤ 100.00 "支出超过上限" in rules.budget: one

@@ -12,16 +12,18 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace yusuan {
 
 /// Why `file` cannot be read as a source, or nothing when it can: "no such
-/// file", "not a readable file" (a directory, or no permission), "not a
+/// file", "a directory, not a file", "not a
 /// regular file (a pipe or a device)", "N bytes is more than the limit of
 /// `max_size` bytes", or the system's words ("Too many levels of symbolic
 /// links").  Reads nothing; sets `*size` to the file's size when it
@@ -34,7 +36,7 @@ inline std::optional<std::string> why_unreadable(const std::filesystem::path& fi
   if (!fs::exists(st) && (!ec || ec == std::errc::no_such_file_or_directory)) return "no such file";
   if (ec) return ec.message();  // a loop of links, a folder that may not be entered
   if (!fs::is_regular_file(st))
-    return fs::is_directory(st) ? "not a readable file" : "not a regular file (a pipe or a device)";
+    return fs::is_directory(st) ? "a directory, not a file" : "not a regular file (a pipe or a device)";
   const auto bytes = fs::file_size(file, ec);
   if (ec) return "not a readable file";
   if (bytes > max_size)
@@ -44,7 +46,8 @@ inline std::optional<std::string> why_unreadable(const std::filesystem::path& fi
 }
 
 /// The whole text of `file`, or nothing with why it cannot be read in `why`
-/// (why_unreadable(), or "not a readable file" when it does not open, or
+/// (why_unreadable(), or the system's reason when it does not open,
+/// "Permission denied", or
 /// "the file changed while it was read").
 inline std::optional<std::string> read_source_file(const std::filesystem::path& file, std::uintmax_t max_size,
                                                    std::string& why) {
@@ -53,9 +56,11 @@ inline std::optional<std::string> read_source_file(const std::filesystem::path& 
     why = std::move(*no);
     return std::nullopt;
   }
+  errno = 0;
   std::FILE* f = std::fopen(file.c_str(), "rb");
   if (!f) {
-    why = "not a readable file";
+    // the system's reason where it has one ("Permission denied")
+    why = errno != 0 ? std::generic_category().message(errno) : std::string("not a readable file");
     return std::nullopt;
   }
   std::string text(static_cast<std::size_t>(size), '\0');
