@@ -3,6 +3,8 @@
 // circular (E0312) or leave the root directory (E0313).
 #include "support/test_support.hpp"
 
+#include <yusuan/compile/library_hints.hpp>
+
 using namespace yusuan_test;
 
 // --- E0301: unknown project ----------------------------------------------------------------------
@@ -58,6 +60,22 @@ TEST(diag_names, E0302_unknown_measure_or_figure) {
   const auto& d = one(r, "E0302");
   EXPECT_EQ(d.message, "unknown measure or figure '无此口径'");
   EXPECT_EQ(where(d), "3:4");
+}
+
+TEST(diag_names, E0302_a_measure_of_the_standard_library_names_its_import) {
+  // 三公经费 without 导入 <std/measures.budget>: the note says where it is defined
+  auto r = compile("金额单位 万元\n208 01 09 30101: 1.00\n核对 三公经费 = 0\n核对 无此口径 = 1.00\n");
+  const auto ds = with_code(r, "E0302");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  EXPECT_TRUE(note_has(*ds[0], "'三公经费' is a measure (口径) of the standard library: 导入 <std/measures.budget>"))
+      << dump(r);
+  EXPECT_TRUE(ds[1]->notes.empty()) << dump(r);  // a name the library does not define either
+  // with the import, it is known
+  auto imported = compile("金额单位 万元\n导入 <std/measures.budget>\n208 01 09 30101: 1.00\n核对 三公经费 = 0\n");
+  EXPECT_TRUE(imported.ok()) << dump(imported);
+  EXPECT_TRUE(yusuan::compile::defines_measure("口径 甲 = 1\nmeasure 乙=合计\n# 口径 丙 = 1\n", "乙"));
+  EXPECT_FALSE(yusuan::compile::defines_measure("口径 甲 = 1\nmeasure 乙=合计\n# 口径 丙 = 1\n", "丙"));
+  EXPECT_FALSE(yusuan::compile::defines_measure("口径 甲乙 = 1\n", "甲"));
 }
 
 TEST(diag_names, E0302_a_misspelt_name_gets_the_names_it_is_close_to) {

@@ -21,6 +21,7 @@
 #include <yusuan/compile/derive_kinds.hpp>
 #include <yusuan/compile/describe.hpp>
 #include <yusuan/compile/evaluate.hpp>
+#include <yusuan/compile/library_hints.hpp>
 #include <yusuan/compile/lower.hpp>
 #include <yusuan/compile/options.hpp>
 #include <yusuan/compile/resolve.hpp>
@@ -374,6 +375,7 @@ private:
       else if (totals_fit) rep_.not_run(draft_.constraints.size());
       states_nothing();
       note_checks_not_run();
+      note_library_measures(rep_, opt_.library_path, ctx_.data().sources);  // 三公经费 without its import
       // a project named before its declaration: where it is declared
       rep_.point_to_declarations([&](const std::string& name) {
         const std::uint32_t id = draft_.project_by_name_or_code(name);

@@ -82,6 +82,12 @@ public:
                               at});
   }
 
+  /// Calls `f(diagnostic&)` on each diagnostic kept, to add to it (a note).
+  template <class F>
+  void amend(F f) {
+    for (std::size_t i = 0; i < diags_.size(); ++i) f(const_cast<diagnostic&>(diags_.list()[i]));
+  }
+
   /// How many diagnostics are kept so far, to note those a step adds
   /// (note_unplaced_since).
   std::size_t kept() const noexcept { return diags_.size(); }
