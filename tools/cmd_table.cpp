@@ -87,7 +87,8 @@ void write_all(std::ostream& os, const std::vector<tb::table>& tables, const std
       continue;
     }
     if (i) os << "\n";
-    const std::string heading = t.label.empty() ? t.title : t.label + " " + t.title;
+    // which table this is: its label (预算01表), else its id (T1), then its title
+    const std::string heading = (t.label.empty() ? t.id : t.label) + " " + t.title;
     if (format == "csv") os << yusuan::text::csv_field(heading) << "\n";
     tb::write(os, t, format);
   }

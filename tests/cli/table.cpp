@@ -185,6 +185,9 @@ TEST(tables_cli, all_tables_of_the_putuo_budget_and_another_template) {
   EXPECT_EQ(all.exit, 0) << all.err;
   for (int n = 1; n <= 9; ++n)
     EXPECT_TRUE(has(all.out, read_all("tests/golden/putuo/" + std::to_string(n) + ".csv"))) << n;
+  // each section starts with the table's id where the template gives it no label (it was the title alone)
+  EXPECT_TRUE(all.out.starts_with("T1 2025年预算单位财务收支预算总表\n")) << all.out.substr(0, 200);
+  EXPECT_TRUE(has(all.out, "\n\nT9 ")) << all.out;
   // the 部门 variant: the same figures under the department's name
   const auto dept = run_cli("table " + putuo_arg + " T9 --template 上海9表部门");
   EXPECT_EQ(dept.exit, 0) << dept.err;
