@@ -213,6 +213,9 @@ int run_fmt(const std::vector<std::string>& args) {
     }
     if (check) {
       if (changed) {
+        // lines that differ only in their ends show no difference: say what it is
+        if (text.find('\r') != std::string::npos)
+          o << file << ": its lines end in CR LF (or CR); the formatted file's end in LF\n";
         unified_diff(o, text, *formatted, file, file + " (formatted)");
         rc = std::max(rc, exit_budget_error);
       }

@@ -44,6 +44,18 @@ TEST(fmt_cli, check_prints_a_diff_and_fails_for_a_file_that_is_not_formatted) {
   EXPECT_EQ(read_all(bad), messy);
 }
 
+TEST(fmt_cli, check_says_when_line_ends_differ) {
+  // every line shows as changed and looks the same: the report says why
+  temp_dir t;
+  const auto crlf = t.write("crlf.budget", "金额单位 元\r\n208 01 09 30101: 1.00\r\n");
+  const auto r = run_cli("fmt --check " + quote(crlf));
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_TRUE(r.out.starts_with(crlf.string() + ": its lines end in CR LF (or CR); the formatted file's end in LF\n")) << r.out;
+  // a byte order mark is kept: a file with one and nothing else to change is formatted
+  const auto bom = t.write("bom.budget", "\xEF\xBB\xBF金额单位 元\n208 01 09 30101: 1.00\n");
+  EXPECT_EQ(run_cli("fmt --check " + quote(bom)).exit, 0);
+}
+
 TEST(fmt_cli, write_rewrites_only_the_files_that_are_not_formatted) {
   temp_dir t;
   const auto bad = t.write("dir/a.budget", messy);
