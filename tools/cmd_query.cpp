@@ -182,7 +182,7 @@ int run_query(const std::vector<std::string>& args) {
   std::optional<yusuan::budget> b, prior;
   if (int rc = load_budget(positional[0], b, rep); rc != exit_ok) return rc;
   if (!prior_file.empty())
-    if (int rc = load_budget(prior_file, prior, rep); rc != exit_ok) return rc;
+    if (int rc = load_prior_budget(prior_file, prior, rep); rc != exit_ok) return rc;
   yusuan::diagnostics query_diags;
   const auto q = prior ? yusuan::parse_query(positional[1], *b, *prior, query_diags)
                        : yusuan::parse_query(positional[1], *b, query_diags);

@@ -429,14 +429,48 @@ std::optional<yusuan::budget> compile_input(const std::string& file, yusuan::dia
   return b;
 }
 
-int load_budget(const std::string& file, std::optional<yusuan::budget>& out, const reporting& r) {
-  yusuan::diagnostics diags;
-  out = compile_input(file, diags, {});
+namespace {
+int load(const std::string& file, std::optional<yusuan::budget>& out, const reporting& r,
+         const yusuan::compile_options& options, yusuan::diagnostics& diags) {
+  out = compile_input(file, diags, options);
   if (!out) {
     report(r, diags);
     if (!r.json) std::cerr << file << ": " << yusuan::summary(diags) << "\n";
     return yusuan::unreadable(diags) ? exit_usage : exit_budget_error;
   }
+  return exit_ok;
+}
+}  // namespace
+
+int load_budget(const std::string& file, std::optional<yusuan::budget>& out, const reporting& r) {
+  yusuan::diagnostics diags;
+  return load(file, out, r, {}, diags);
+}
+
+int load_prior_budget(const std::string& file, std::optional<yusuan::budget>& out, const reporting& r) {
+  yusuan::diagnostics diags;
+  out = compile_input(file, diags, {});
+  std::size_t failed = 0;  // its 核对 that fail (E0501, E0503), when they are its only errors
+  bool only_constraints = !out;
+  for (const auto& d : diags)
+    if (d.level == yusuan::severity::error) {
+      only_constraints = only_constraints && (d.code == "E0501" || d.code == "E0503");
+      ++failed;
+    }
+  if (out || !only_constraints) {
+    if (out) return exit_ok;
+    yusuan::diagnostics again;
+    return load(file, out, r, {}, again);  // reported as any budget's errors
+  }
+  yusuan::diagnostics again;
+  yusuan::compile_options o;
+  o.constraints_as_warnings = true;
+  if (const int rc = load(file, out, r, o, again); rc != exit_ok) return rc;
+  if (!r.json)
+    std::cerr << file << ": note: " << failed
+              << (failed == 1 ? " constraint (核对) of last year's budget fails" : " constraints (核对) of last year's budget fail")
+              << "; its items are compared as they are (yusuan check " << file
+              << " lists them)\n";
   return exit_ok;
 }
 

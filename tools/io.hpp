@@ -190,4 +190,9 @@ void refuse_stdin_twice(const std::vector<std::string>& inputs);
 /// returns the exit code (0 when `out` holds the budget).
 int load_budget(const std::string& file, std::optional<yusuan::budget>& out, const reporting& r);
 
+/// The same of last year's budget, to compare with (--prior): its 核对 that
+/// fail do not keep it from being read (a published budget may disagree with
+/// itself, and its items are whole); how many fail is said on standard error.
+int load_prior_budget(const std::string& file, std::optional<yusuan::budget>& out, const reporting& r);
+
 }  // namespace cli

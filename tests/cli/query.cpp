@@ -85,6 +85,28 @@ TEST(query_cli, prior_shows_the_groups_of_either_year) {
   EXPECT_EQ(r.out, "计数,上年,增减,增幅(%)\n0,0,0,\n");
 }
 
+TEST(query_cli, prior_reads_last_years_budget_whose_constraints_fail) {
+  // a published budget may disagree with itself: its items are compared, and
+  // how many of its 核对 fail is said (it refused to run); any other error refuses
+  temp_dir dir;
+  const std::string cur = quote(dir.write("cur.budget", this_year).string());
+  const std::string pri = quote(dir.write("prior.budget", std::string(last_year) + "核对 支出合计 = 99.00\n").string());
+  auto r = run_cli("query " + cur + " 'sum' --prior " + pri);
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out,
+            " 合计   上年   增减  增幅(%)\n"
+            "----------------------------\n"
+            "10.00  15.00  -5.00   -33.33\n");
+  EXPECT_HAS(r.err, "prior.budget: note: 1 constraint (核对) of last year's budget fails; its items are compared as they are");
+  const std::string bad = quote(dir.write("bad.budget", std::string(last_year) + "208 01 09 30101: x\n").string());
+  r = run_cli("query " + cur + " 'sum' --prior " + bad);
+  EXPECT_EQ(r.exit, 1) << r.err;
+  EXPECT_HAS(r.err, "error[E0101]");
+  // this year's budget is checked as ever: its failed 核对 refuse the query
+  const std::string failing = quote(dir.write("failing.budget", std::string(this_year) + "核对 支出合计 = 99.00\n").string());
+  EXPECT_EQ(run_cli("query " + failing + " 'sum' --prior " + pri).exit, 1);
+}
+
 TEST(query_cli, a_clause_given_twice_or_a_share_of_no_total_is_an_error) {
   const std::string ref = reference_path;
   auto r = run_cli("query --color never " + ref + " 'sum pivot kind pivot econ'");
