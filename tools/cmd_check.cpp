@@ -37,7 +37,7 @@ but its files of tests of rules, 测试, which yusuan test runs), a
 list file (@units.list: one path a line, relative to the list file), or files
 with -j are checked on all cores.  Each failing budget gets one line (its first
 error), then a summary; the results and their order are the same whatever -j
-is.  A progress bar is drawn on a terminal.  --rules applies to every budget
+is.  A file named twice (by any path) is checked and counted once.  A progress bar is drawn on a terminal.  --rules applies to every budget
 (the summary counts the rules passed and failed); --format junit checks the
 budgets one after the other, a testsuite each.
 

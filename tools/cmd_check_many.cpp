@@ -20,6 +20,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -195,10 +196,35 @@ unsigned effective_jobs(unsigned requested) {
   return n > 0 ? n : 1;
 }
 
+/// `files` with each file once (by identity: two paths or a link to one file
+/// are one; a file that cannot be read by its path): a budget named twice
+/// (a line repeated in a list, a file in a list and in a folder) would be
+/// counted twice.  The first repeat, and how many, in `first_repeat`.
+static std::vector<std::string> each_once(std::vector<std::string> files, std::string& first_repeat,
+                                          std::size_t& repeats) {
+  std::set<file_id> ids;
+  std::set<std::string> paths;
+  std::vector<std::string> out;
+  for (auto& f : files) {
+    const auto id = f == "-" ? std::nullopt : regular_file_id(f);
+    if (f == "-" || (id ? ids.insert(*id).second : paths.insert(f).second)) {  // standard input twice is refused below
+      out.push_back(std::move(f));
+    } else {
+      if (repeats++ == 0) first_repeat = f;
+    }
+  }
+  return out;
+}
+
 int run_check_many(const std::vector<std::string>& inputs, const check_settings& s) {
-  std::size_t tests = 0;
-  const std::vector<std::string> files = expand_budget_inputs(inputs, &tests);
+  std::size_t tests = 0, repeats = 0;
+  std::string first_repeat;
+  const std::vector<std::string> files = each_once(expand_budget_inputs(inputs, &tests), first_repeat, repeats);
   if (files.empty()) throw usage_error{"no budget file found in " + inputs.front()};
+  if (repeats > 0 && !s.quiet)
+    std::cerr << "note: " << first_repeat
+              << (repeats == 1 ? " is named twice: checked once\n"
+                               : " and " + std::to_string(repeats - 1) + " more are named more than once: each checked once\n");
   if (tests > 0 && !s.quiet)
     std::cerr << "note: " << tests << (tests == 1 ? " file" : " files")
               << " of tests (测试) passed over: run them with yusuan test\n";

@@ -83,6 +83,17 @@ TEST(check_cli, werror) {
   EXPECT_HAS(many.err, "2 budgets checked: 1 ok, 1 with errors; 8 items, 1 project, 7 constraints in the 1 ok budget");
 }
 
+TEST(check_cli, a_budget_named_twice_is_checked_and_counted_once) {
+  // a line repeated in a list, a path and another path of the same file: counted twice before
+  temp_dir t;
+  const std::string small = fs::absolute(small_path).string();  // a list's paths are relative to the list
+  const auto list = t.write("budgets.list", small + "\n" + small + "\n" + fs::absolute("tests/data/../data/small.budget").string() + "\n");
+  const auto r = run_cli("check @" + list.string());
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.err, "note: " + small + " and 1 more are named more than once: each checked once\n");
+  EXPECT_HAS(r.err, "1 budget checked: 1 ok, 0 with errors; 8 items, 1 project, 7 constraints");
+}
+
 TEST(check_cli, json_output) {
   auto r = run_cli("check --format json tests/data/dsl/cli_error.budget tests/data/dsl/cli_warning.budget");
   EXPECT_EQ(r.exit, 1) << r.err;
