@@ -227,9 +227,10 @@ int run_check(const std::vector<std::string>& args) {
       suite.cases.push_back(std::move(c));
       case_spans.push_back(r.span);
     };
+    // 模板 and 表注 against its tables, whether its 核对 pass or not
+    yusuan::tables::check_notes_too(co);
     yusuan::diagnostics diags;
     auto b = compile_input(f, diags, co);
-    if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();  // 模板 and 表注 against its tables
     note_files_read(diags);                                         // the template file it read
     if (werror) diags.promote_warnings();
     const bool failed_budget = diags.has_errors();

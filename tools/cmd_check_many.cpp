@@ -108,10 +108,11 @@ outcome check_one(const std::string& file, const check_settings& s, const std::v
     co.on_constraint = [&o](const yusuan::constraint_result& r) {
       if (r.from_rules) ++(r.passed ? o.rules_passed : o.rules_failed);
     };
+  // 模板 and 表注 against its tables, whether its 核对 pass or not
+  yusuan::tables::check_notes_too(co);
   yusuan::diagnostics diags;
   {
     auto b = compile_input(file, diags, co);
-    if (b && !yusuan::tables::check_notes(*b, diags)) b.reset();
     note_files_read(diags);  // the template of its 表注
     if (b) {
       o.items = b->items().size();

@@ -50,6 +50,8 @@ YUSUAN_DECL std::optional<budget> compile_file(const std::filesystem::path& file
 YUSUAN_DECL std::optional<budget> compile_string(std::string_view text, std::string name, diagnostics& diags,
                                                  const compile_options& options,
                                                  std::vector<std::filesystem::path> default_library);
+YUSUAN_DECL std::optional<budget> apply_rules(const budget& b, diagnostics& diags, const compile_options& options,
+                                              std::vector<std::filesystem::path> default_library);
 }  // namespace detail
 
 /// Compiles a budget file and the files it imports.  `diags` receives every
@@ -83,6 +85,30 @@ inline budget compile_string(std::string_view text, std::string name = "<input>"
   auto b = compile_string(text, std::move(name), diags, options);
   if (!b) throw budget_error(std::move(diags));
   return std::move(*b);
+}
+
+/// Applies the rule files of options.rules to a checked budget (compiled, or
+/// built with budget_builder), as compiling it with them would: their 口径
+/// and 核对 are read after the budget's contents, a 参数 the budget declares
+/// comes before the rules' default and options.parameters (--set) before
+/// both.  The budget's own checks are not run again.  Returns the budget
+/// with the rules' measures and the results of their constraints after its
+/// own (budget::constraints(), from_rules), its warnings followed by the
+/// rules'; `diags` receives only what the rules give (a failed 核对, a
+/// mistake in a rule file, each naming the budget).  `b` is not changed, so
+/// one budget can be checked against several rule sets.  Of the options,
+/// those of reading files and of constraints apply (check_catalog does not).
+inline std::optional<budget> apply_rules(const budget& b, diagnostics& diags, const compile_options& options) {
+  return detail::apply_rules(b, diags, options,
+                             options.library_path.empty() ? default_library_path() : std::vector<std::filesystem::path>{});
+}
+
+/// Applies rule files to a checked budget, or throws budget_error.
+inline budget apply_rules(const budget& b, const compile_options& options) {
+  diagnostics diags;
+  auto out = apply_rules(b, diags, options);
+  if (!out) throw budget_error(std::move(diags));
+  return std::move(*out);
 }
 
 /// Reads the query language against a budget (whose projects, units and

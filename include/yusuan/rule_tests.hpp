@@ -30,6 +30,7 @@
 #include <yusuan/rules/named_value.hpp>
 #include <yusuan/rules/scanner.hpp>
 #include <yusuan/rules/test.hpp>
+#include <yusuan/tables/check_notes.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -139,6 +140,8 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
     if (coverage) coverage->record(c);
     if (previous) previous(c);
   };
+  // the template and table notes, as yusuan check checks them
+  tables::check_notes_too(co);
   auto budget = t.budget();
   co.line_origins = std::move(budget.lines);
   auto b = compile_string(budget.text, t.file.string(), r.diags, co);

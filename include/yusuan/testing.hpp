@@ -11,13 +11,17 @@
 //     EXPECT_THAT(r, Reports("E0501"));
 //   }
 //
+// A budget shared by many tests is compiled once and the rules applied to
+// it: apply_rules_to(reference, {"rules/austerity.budget"}).
+//
 // Matchers: ChecksClean() (no error), Reports(CODE[, TEXT]) (a diagnostic of
 // that code mentioning TEXT), FailsRule(TEXT) (a failed constraint whose
 // message or text contains TEXT), HasMeasure(NAME, VALUE) (the budget
 // compiles and the measure, figure or built-in quantity NAME is VALUE: an
 // amount in the budget's unit, or a whole number for a count).
-// A budget is checked as `yusuan check` checks it: compiled, then its
-// template and table notes (tables::check_notes: E0804, E0806, E0807).
+// A budget is checked as `yusuan check` checks it: compiled, and its
+// template and table notes (tables::check_notes: E0804, E0806, E0807) checked
+// whether its 核对 pass or not.
 // It needs GoogleTest and GoogleMock only where it is included.
 #pragma once
 
@@ -71,8 +75,8 @@ inline compiled_budget compile_with_rules(std::string_view text, std::vector<std
                                           compile_options options = {}) {
   compiled_budget r;
   options.rules.insert(options.rules.end(), rules.begin(), rules.end());
+  tables::check_notes_too(options);
   r.value = compile_string(text, "<test>", r.diags, options);
-  if (r.value && !tables::check_notes(*r.value, r.diags)) r.value.reset();
   return r;
 }
 
@@ -81,8 +85,20 @@ inline compiled_budget compile_file_with_rules(const std::filesystem::path& file
                                                std::vector<std::filesystem::path> rules, compile_options options = {}) {
   compiled_budget r;
   options.rules.insert(options.rules.end(), rules.begin(), rules.end());
+  tables::check_notes_too(options);
   r.value = compile_file(file, r.diags, options);
-  if (r.value && !tables::check_notes(*r.value, r.diags)) r.value.reset();
+  return r;
+}
+
+/// Applies the rule files `rules` to a budget compiled (or built) once,
+/// such as a published budget shared by many tests: the budget is not
+/// compiled again for each, nor are its own checks run again (apply_rules of
+/// <yusuan/compile.hpp>).
+inline compiled_budget apply_rules_to(const budget& b, std::vector<std::filesystem::path> rules,
+                                      compile_options options = {}) {
+  compiled_budget r;
+  options.rules.insert(options.rules.end(), rules.begin(), rules.end());
+  r.value = apply_rules(b, r.diags, options);
   return r;
 }
 

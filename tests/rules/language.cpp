@@ -263,6 +263,76 @@ TEST(rules, each_unit_of_a_department_is_reported_separately) {
   EXPECT_THAT(c, Not(FailsRule("局本级")));  // 行政: the condition does not hold
 }
 
+TEST(rules, each_unit_of_a_department_whose_own_file_holds_no_item_is_its_units_only) {
+  // the department's file states no unit and no item: it only imports its
+  // units' files, and its own unit (无) is no unit to check
+  rules_file r("每个 单位: 核对 支出合计 > 0 \"每个单位须有支出\"\n"
+               "每个 单位: 核对 占比(公用经费, 支出合计) ≤ 85% \"公用经费占比过高\"\n");
+  temp_dir d;
+  d.write("a.budget", "单位 2 \"甲中心\" 类型 事业\n208 01 09 人员经费 30101: 6.00\n");
+  d.write("b.budget", "单位 3 \"乙中心\" 类型 事业\n208 01 09 公用经费 30201: 4.00\n");
+  auto o = quiet();
+  o.root = d.path();
+  std::vector<std::string> checked;
+  o.on_constraint = [&](const yusuan::constraint_result& x) { checked.push_back(x.text); };
+  const auto c = compile_with_rules("部门 100 \"某部门\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n", {r.path}, o);
+  EXPECT_THAT(c, FailsRule("公用经费占比过高 (单位 3 乙中心)"));
+  EXPECT_THAT(c, Not(FailsRule("无")));
+  EXPECT_THAT(c, Not(Reports("E0502")));  // the share of a unit of no item
+  EXPECT_EQ(checked.size(), 4u);          // two rules × two units
+  // a prior figure under 每个 单位: the note counts the two units
+  rules_file prior("每个 单位: 核对 支出合计 ≤ 上年(支出合计)\n");
+  const auto p = compile_with_rules("部门 100 \"某部门\"\n上年 支出合计 9.00\n导入 \"a.budget\"\n导入 \"b.budget\"\n",
+                                    {prior.path}, o);
+  EXPECT_THAT(p, Reports("E0302", "each of the budget's 2 units"));
+  // the department's own items make it a unit, named 无
+  const auto own = compile_with_rules("部门 100 \"某部门\"\n208 01 09 30101: 0.00\n导入 \"a.budget\"\n导入 \"b.budget\"\n",
+                                      {r.path}, o);
+  EXPECT_THAT(own, FailsRule("每个单位须有支出 (单位 无)"));
+}
+
+TEST(rules, a_condition_on_the_unit_type_of_a_department_holds_when_one_of_its_units_is_of_it) {
+  // the department's own file states no unit type: 机关运行经费 (the
+  // 公用经费 of its 行政 and 参公 units) is checked for it all the same
+  rules_file r("核对 支出合计 ≤ 5.00 \"行政部门支出过高\" 当 单位类型 属于 (行政, 参公)\n"
+               "核对 支出合计 ≤ 5.00 \"事业部门支出过高\" 当 单位类型 = 事业\n"
+               "核对 支出合计 ≤ 5.00 \"非行政部门支出过高\" 当 单位类型 ≠ 行政\n");
+  temp_dir d;
+  d.write("a.budget", "单位 2 \"甲局\" 类型 行政\n208 01 09 30101: 6.00\n");
+  d.write("b.budget", "单位 3 \"乙中心\" 类型 参公\n208 01 09 30101: 4.00\n");
+  auto o = quiet();
+  o.root = d.path();
+  const auto c = compile_with_rules("部门 100 \"某部门\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n", {r.path}, o);
+  EXPECT_THAT(c, FailsRule("行政部门支出过高"));
+  EXPECT_THAT(c, Not(FailsRule("事业部门支出过高")));  // no unit of the department is 事业
+  EXPECT_THAT(c, Not(FailsRule("非行政部门支出过高")));  // one of its units is 行政
+  // a unit budget: its own unit's type, as before
+  EXPECT_THAT(compile_with_rules("单位 1 \"丙中心\" 类型 事业\n208 01 09 30101: 9.00\n", {r.path}, quiet()),
+              FailsRule("事业部门支出过高"));
+}
+
+TEST(rules, a_percentage_the_figures_leave_undefined_names_the_instance_and_is_a_warning_under_warning) {
+  // under 每个 项目 a project has no 基本支出: the share of it is undefined
+  const std::string budget =
+      "项目 \"甲\" 类型 特定目标类 功能 2080109 {\n  30227: 60.00\n}\n"
+      "项目 \"乙\" 类型 特定目标类 功能 2080109 {\n  30227: 40.00\n}\n";
+  rules_file error_rule("每个 项目: 核对 占比(人员经费, 基本支出) ≤ 90% \"人员经费占比偏高\"\n");
+  const auto e = compile_with_rules(budget, {error_rule.path}, quiet());
+  EXPECT_THAT(e, Reports("E0502", "for 项目 甲"));
+  EXPECT_THAT(e, Reports("E0502", "for 项目 乙"));
+  EXPECT_FALSE(e.value);
+  rules_file warning_rule("每个 项目: 核对 占比(人员经费, 基本支出) ≤ 90% 警告 \"人员经费占比偏高\"\n");
+  const auto w = compile_with_rules(budget, {warning_rule.path}, quiet());
+  EXPECT_THAT(w, ChecksClean());
+  EXPECT_THAT(w, Reports("W0502", "for 项目 乙"));
+  EXPECT_THAT(w, Reports("W0502", "it neither passes nor fails"));
+  EXPECT_THAT(w, Not(Reports("E0502")));
+  EXPECT_EQ(with_code(w.diags, "W0502").size(), 2u);
+  // a mistake in writing the rule stays an error under 警告
+  rules_file wrong("核对 占比(人员经费, 支出合计) ≤ 1.00 警告\n");
+  EXPECT_THAT(compile_with_rules(budget, {wrong.path}, quiet()), Reports("E0502"));
+}
+
 TEST(rules, a_condition_on_the_unit_names_the_department_s_own_items_as_filters_do) {
   // 当 单位 = 无: the unit of neither a code nor a name (the items of the
   // department's own file), as `合计(单位 = 无)` reads it (the condition
@@ -563,6 +633,23 @@ TEST(rules, the_matchers_check_the_tables_as_yusuan_check_does) {
   EXPECT_THAT(compile_with_rules("表注 预算14表 \"此表无数。\"\n" + item, {}, quiet()), Reports("E0806", "预算14表"));
   EXPECT_THAT(compile_with_rules("表注 预算09表 \"此表无数。\"\n" + item, {}, quiet()), Reports("E0807"));
   EXPECT_THAT(compile_with_rules("模板 上海9表\n" + item, {}, quiet()), ChecksClean());
+}
+
+TEST(rules, the_tables_are_checked_when_a_constraint_fails_too) {
+  // a failed 核对 (the budget's or a rule's) is reported beside the notes'
+  // errors and warnings; it does not hide them
+  const std::string item = "208 01 09 30101: 1.00 资金 政府性基金\n表注 预算09表 \"此表无数。\"\n";
+  const auto own = compile_with_rules(item + "核对 支出合计 = 2.00 \"合计不符\"\n", {}, quiet());
+  EXPECT_THAT(own, FailsRule("合计不符"));
+  EXPECT_THAT(own, Reports("E0807"));
+  rules_file r("核对 支出合计 = 2.00 \"规则不符\"\n");
+  const auto ruled = compile_with_rules(item, {r.path}, quiet());
+  EXPECT_THAT(ruled, FailsRule("规则不符"));
+  EXPECT_THAT(ruled, Reports("E0807"));
+  // not when an error left part of the budget out: its tables would be of an incomplete budget
+  const auto broken = compile_with_rules(item + "208 01 09 30101: x\n", {}, quiet());
+  EXPECT_THAT(broken, Reports("E0101"));
+  EXPECT_THAT(broken, Not(Reports("E0807")));
 }
 
 TEST(rules, reading_tests_and_rule_files_in_the_throwing_and_the_non_throwing_forms) {

@@ -9,7 +9,8 @@
 // built here is as checked as one compiled.  Constraints are comparisons
 // (核对 a = b, with 容差, 警告 and a message); 较上年 claims, grouped rows
 // (按) and rules under 每个 / 当 are the language's (compile a text for
-// those).  Expressions are built with <yusuan/query/expressions.hpp>, filters
+// those, or apply rule files to the budget built: apply_rules of
+// <yusuan/compile.hpp>).  Expressions are built with <yusuan/query/expressions.hpp>, filters
 // with <yusuan/query/filters.hpp>.  Spirit-free.
 //
 //   yusuan::budget_builder bb;
@@ -79,35 +80,12 @@ public:
   ///     budget has none (compile the budget's text to check them);
   ///   - its warnings: build() reports those of its own checks again (the
   ///     catalogs, W04xx), not those of the constraints (W0501, W0503).
-  explicit budget_builder(const budget& from) {
-    *d_.data = detail::budget_access::data(from);
+  explicit budget_builder(const budget& from) : d_(compile::draft::of(detail::budget_access::data(from))) {
     auto& data = *d_.data;
     own_file_ = static_cast<std::uint16_t>(data.sources.size());
     data.columns.reset();
     data.constraints.clear();
     data.warnings = {};
-    // the indexes the compiler keeps beside the contents: measures, filters
-    // and later additions name projects, groups and units through them
-    for (std::uint32_t i = 0; i < data.projects.size(); ++i) {
-      const auto& p = data.projects[i];
-      d_.stated_project_amount.emplace_back(p.amount, p.span);
-      d_.project_ids.emplace(p.name, i);
-      if (!p.code.empty()) d_.project_codes.emplace(p.code, i);
-    }
-    for (std::uint32_t i = 0; i < data.groups.size(); ++i) d_.group_ids.emplace(data.groups[i].name, i);
-    for (std::uint32_t i = 0; i < data.units.size(); ++i) {
-      const auto& u = data.units[i];
-      if (!u.code.empty() || !u.name.empty()) d_.unit_ids.emplace(u.code.empty() ? u.name : u.code, i);
-    }
-    for (std::uint32_t i = 0; i < data.strings.size(); ++i) d_.string_ids.emplace(data.strings[i], i);
-    for (std::uint32_t i = 1; i < data.tag_sets.size(); ++i) d_.tag_set_ids.emplace(data.tag_sets[i], i);
-    for (std::size_t i = 0; i < data.function_names.size(); ++i) d_.function_index.emplace(data.function_names[i].code, i);
-    for (std::size_t i = 0; i < data.econ_names.size(); ++i) d_.econ_index.emplace(data.econ_names[i].code, i);
-    for (std::size_t i = 0; i < data.prior.size(); ++i) d_.prior_ids.emplace(data.prior[i].name, i);
-    for (std::size_t i = 0; i < data.figures.size(); ++i) d_.figure_ids.emplace(data.figures[i].name, i);
-    for (std::size_t i = 0; i < data.table_notes.size(); ++i) d_.note_ids.emplace(data.table_notes[i].table, i);
-    for (std::size_t i = 0; i < data.catalog_extensions.size(); ++i)
-      d_.extension_ids.emplace(data.catalog_extensions[i].digits, i);
   }
 
   budget_builder& title(std::string t) {
@@ -254,7 +232,13 @@ public:
 
   /// Runs the checks; the budget when there is no error, every diagnostic in `diags`.
   /// A build that fails leaves the builder as it was: tried again, it says the same.
+  /// Rule files are applied to the budget built (apply_rules of
+  /// <yusuan/compile.hpp>): options.rules or options.parameters given here
+  /// are the calling program's mistake (yusuan::error, errc::invalid_argument).
   std::optional<budget> build(diagnostics& diags, const compile_options& options = {}) {
+    if (!options.rules.empty() || !options.parameters.empty())
+      throw error(errc::invalid_argument, "yusuan: budget_builder::build does not read rule files: apply them to the "
+                                          "budget it builds with apply_rules(budget, options)");
     // the checks link groups, give items their projects' coordinates and
     // bind names in place: kept to put back (in the same objects, so that
     // the vector items() gave stays the builder's)
@@ -345,6 +329,12 @@ private:
         if (options.on_constraint) options.on_constraint(r);
         data.constraints.push_back(std::move(r));
       }
+    }
+    if (totals_fit && options.extra_checks) {
+      diagnostics found;
+      options.extra_checks(detail::budget_access::make(d_.data), found);
+      for (const auto& f : found.files()) rep.keep(f);
+      for (const auto& d : found) rep.add(d);
     }
     states_nothing(rep);
     diagnostics mine = by_item_index(rep.finish());

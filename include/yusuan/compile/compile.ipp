@@ -28,6 +28,12 @@ YUSUAN_DECL std::optional<budget> detail::compile_string(std::string_view text, 
   return compile::compiler(options, std::move(default_library)).compile_text(text, std::move(name), diags);
 }
 
+YUSUAN_DECL std::optional<budget> detail::apply_rules(const budget& b, diagnostics& diags, const compile_options& options,
+                                                      std::vector<std::filesystem::path> default_library) {
+  check_options(options);
+  return compile::compiler(options, std::move(default_library)).apply_rules(b, diags);
+}
+
 YUSUAN_DECL std::optional<query> parse_query(std::string_view text, const budget& b, diagnostics& diags) {
   return compile::query_parser(b).parse(text, diags);
 }

@@ -65,6 +65,37 @@ public:
     return finish(out);
   }
 
+  /// The rule files of the options applied to a checked budget: read after
+  /// its contents as if compiled with them (its own 参数 before the rules'
+  /// defaults, --set before both), their constraints checked, and the budget
+  /// with their measures and results returned when there is no error.  The
+  /// budget is checked already: its own checks are not run again, and its
+  /// warnings stay its own (`out` receives only what the rules give).
+  std::optional<budget> apply_rules(const budget& b, diagnostics& out) {
+    const auto& from = detail::budget_access::data(b);
+    auto overrides = std::move(draft_.overrides);  // --set, read when the compiler was made
+    auto override_source = std::move(draft_.override_source);
+    draft_ = draft::of(from);
+    draft_.overrides = std::move(overrides);
+    draft_.override_source = std::move(override_source);
+    auto& data = *draft_.data;
+    data.columns.reset();
+    data.warnings = {};
+    for (std::size_t i = 0; i < data.measures.size(); ++i) draft_.measure_ids.emplace(data.measures[i].name, i);
+    for (const auto& p : data.parameters) {
+      if (draft_.overrides.contains(p.name)) continue;  // --set comes first: the rule declaring it reads it
+      parameter_def def;
+      def.value = p.value;
+      def.span = p.span;
+      draft_.parameters.emplace(p.name, std::move(def));
+    }
+    for (const auto& src : data.sources) rep_.keep(src);
+    applying_ = true;
+    read_rules();
+    checked_warnings_ = from.warnings;
+    return finish(out);
+  }
+
 private:
   struct open_file {
     loaded_file file;
@@ -361,19 +392,29 @@ private:
   std::optional<budget> finish(diagnostics& out) {
     std::optional<budget> result;
     if (!ctx_.data().sources.empty()) {
-      ctx_.data().header.thousands = ctx_.values.writes_thousands();
+      if (!applying_) ctx_.data().header.thousands = ctx_.values.writes_thousands();
       const auto order = resolver(draft_, rep_).run();
-      derive_basic_kinds(draft_);
-      const bool totals_fit = built_in_checks(draft_, rep_).run();
+      if (!applying_) derive_basic_kinds(draft_);
+      // a budget the rules are applied to has passed these checks
+      const bool totals_fit = applying_ || built_in_checks(draft_, rep_).run();
       const budget b = detail::budget_access::make(draft_.data);
-      if (opt_.check_catalog) {
+      if (opt_.check_catalog && !applying_) {
         diagnostics found;
         check_catalog(b, found);
         for (const auto& d : found) rep_.add(d);
       }
-      if (totals_fit && rep_.input_errors() == 0) evaluate(b, order);
-      else if (totals_fit) rep_.not_run(draft_.constraints.size());
-      states_nothing();
+      if (totals_fit && rep_.input_errors() == 0) {
+        evaluate(b, order);
+        if (opt_.extra_checks && !applying_) {  // a budget the rules are applied to had them
+          diagnostics found;
+          opt_.extra_checks(b, found);
+          for (const auto& f : found.files()) rep_.keep(f);
+          for (const auto& d : found) rep_.add(d);
+        }
+      } else if (totals_fit) {
+        rep_.not_run(draft_.constraints.size());
+      }
+      if (!applying_) states_nothing();
       note_checks_not_run();
       note_library_measures(rep_, opt_.library_path, ctx_.data().sources);  // 三公经费 without its import
       // a project named before its declaration: where it is declared
@@ -385,11 +426,21 @@ private:
     diagnostics mine = rep_.finish();
     name_budget_in_rules(mine);
     if (!mine.has_errors()) {
-      draft_.data->warnings = mine;
+      keep_own_parameters();
+      draft_.data->warnings = std::move(checked_warnings_);  // a budget the rules are applied to: its own first
+      draft_.data->warnings.append(mine);
       result = detail::budget_access::make(draft_.data);
     }
     out.append(mine);  // after what the caller's diagnostics held
     return result;
+  }
+
+  /// The budget's own 参数, for rules applied to it later (apply_rules).
+  void keep_own_parameters() {
+    auto& kept = draft_.data->parameters;
+    kept.clear();
+    for (const auto& [name, p] : draft_.parameters)
+      if (!p.from_rules) kept.push_back({name, p.value, p.span});
   }
 
   /// W0410: a budget of no item, income line, project or figure (an empty
@@ -457,8 +508,11 @@ private:
         continue;
       }
       const std::size_t n = c.scope == rule_scope::each_project ? b.projects().size() : b.units().size();
-      const bool prior_of_the_whole = (c.scope == rule_scope::each_project || n > 1) && compares_with_prior(c, b);
+      const std::size_t instances = c.scope == rule_scope::each_project ? n : units_of(b);
+      const bool prior_of_the_whole =
+          (c.scope == rule_scope::each_project || instances > 1) && compares_with_prior(c, b);
       for (std::size_t i = 0; i < n; ++i) {
+        if (c.scope == rule_scope::each_unit && !is_a_unit(b, i)) continue;
         std::optional<std::size_t> project, unit_index;
         filter items;
         items.kind = filter::op::eq;
@@ -479,6 +533,7 @@ private:
           label = "单位 " + (u.code.empty() && u.name.empty() ? std::string("无") : u.code.empty() ? u.name : u.code + " " + u.name);
         }
         items.values.push_back(std::move(v));
+        const std::size_t before = rep_.kept();
         evaluator scoped(b, rep_);
         scoped.know_parameters(parameters);
         scoped.scope_to(items, project);
@@ -493,6 +548,9 @@ private:
         if (!one.message.empty()) one.message += " (" + label + ")";
         constraint_checker each(scoped, rep_);
         record(each.check(one));
+        // what could not be evaluated says for which project or unit (a
+        // failure says it in its message)
+        rep_.note_since(before, "for " + label, {"E0501", "E0503", "W0501", "W0503"});
       }
     }
   }
@@ -506,12 +564,32 @@ private:
                std::string("上年 figures are the whole budget's, not each ") + (projects ? "project's" : "unit's"),
                prior_used_at(c, b).value_or(c.lhs.span),
                projects ? "每个 项目 would compare each project with the budget's 上年 figure"
-                        : "每个 单位 would compare each of the budget's " + std::to_string(b.units().size()) +
+                        : "每个 单位 would compare each of the budget's " + std::to_string(units_of(b)) +
                               " units with the budget's 上年 figure");
     d.notes.push_back({projects ? "compare the budget's whole without 每个 项目"
                                 : "compare the budget's whole without 每个 单位, or check each unit's own budget, "
                                   "whose 上年 figures are its own",
                        {}});
+  }
+
+  /// Whether 每个 单位 checks unit `i`: any unit but the department's own
+  /// (unit 0 of neither a code nor a name) when it has no item and no
+  /// income line (a department's file that only imports its units' files).
+  static bool is_a_unit(const budget& b, std::size_t i) {
+    const auto& u = b.units()[i];
+    if (i != 0 || !u.code.empty() || !u.name.empty()) return true;
+    for (const auto& it : b.items())
+      if (it.unit == 0) return true;
+    for (const auto& l : b.income())
+      if (l.unit == 0) return true;
+    return false;
+  }
+
+  /// The units 每个 单位 checks.
+  static std::size_t units_of(const budget& b) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < b.units().size(); ++i) n += is_a_unit(b, i);
+    return n;
   }
 
   void record(constraint_result r) {
@@ -526,6 +604,8 @@ private:
   draft draft_;
   lowering_context ctx_{draft_, rep_};
   std::optional<lowering> lowering_;  // one for every file read, the budget's and the rules'
+  bool applying_ = false;             // rules applied to a checked budget (apply_rules)
+  diagnostics checked_warnings_;      // that budget's own warnings
 };
 
 }  // namespace yusuan::compile

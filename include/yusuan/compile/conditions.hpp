@@ -99,9 +99,19 @@ inline bool holds(const rule_condition& c, const budget& b, std::optional<std::s
   bool is = false;
   switch (c.what) {
     case S::unit_type: {
-      bool any = false;
-      for (auto t : c.types) any = any || t == u.type;
-      is = any;
+      // the budget's unit, or under 每个 单位 that unit; a department
+      // budget is of a type when one of its units is (机关运行经费 is the
+      // 公用经费 of its 行政 and 参公 units, wherever in it they are)
+      const auto of_type = [&](const budget_unit& x) {
+        for (auto t : c.types)
+          if (t == x.type) return true;
+        return false;
+      };
+      if (unit_index || b.units().size() == 1) {
+        is = of_type(u);
+      } else {
+        for (const auto& x : b.units()) is = is || of_type(x);
+      }
       break;
     }
     case S::year: return ordered(b.header().year, c.years);

@@ -123,7 +123,8 @@ private:
       } else {
         // from 0 to 0 is no change (0%); from 0 to anything else, no percentage
         if (p->is_zero() && !delta.is_zero()) {
-          ev_.fail(c.lhs.span, "E0502", "the 上年 figure of '" + c.lhs.name + "' is 0: no percentage change");
+          ev_.undefined_percentage(c.warning, c.lhs.span,
+                                   "the 上年 figure of '" + c.lhs.name + "' is 0: no percentage change");
           return r;
         }
         const std::int64_t want = c.yoy == yoy_claim::fall ? -c.rhs.percent_units : c.rhs.percent_units;
@@ -161,8 +162,8 @@ private:
       // a change from 0 to 0 is none (0%); from 0 to anything else, no percentage
       const bool none_to_none = v->change && v->denominator.is_zero() && v->numerator.is_zero();
       if (v->denominator.is_zero() && !none_to_none) {
-        ev_.fail(ratio_e.span, "E0502",
-                 v->change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
+        ev_.undefined_percentage(c.warning, ratio_e.span,
+                                 v->change ? "the 上年 figure is 0: no percentage change" : "the share's whole is 0");
         return r;
       }
       // a 参数 is a threshold: the exact ratio is compared with it, and shown

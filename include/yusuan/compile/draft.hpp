@@ -184,6 +184,37 @@ struct draft {
     return npos32;
   }
 
+  /// A draft holding a copy of a checked budget's contents, with the
+  /// indexes beside them by which later statements name its projects,
+  /// groups, units, tags, codes, figures and table notes (its measures'
+  /// names are the caller's to index: a builder indexes them when it builds).
+  static draft of(const detail::budget_data& from) {
+    draft d;
+    *d.data = from;
+    const auto& data = *d.data;
+    for (std::uint32_t i = 0; i < data.projects.size(); ++i) {
+      const auto& p = data.projects[i];
+      d.stated_project_amount.emplace_back(p.amount, p.span);
+      d.project_ids.emplace(p.name, i);
+      if (!p.code.empty()) d.project_codes.emplace(p.code, i);
+    }
+    for (std::uint32_t i = 0; i < data.groups.size(); ++i) d.group_ids.emplace(data.groups[i].name, i);
+    for (std::uint32_t i = 0; i < data.units.size(); ++i) {
+      const auto& u = data.units[i];
+      if (!u.code.empty() || !u.name.empty()) d.unit_ids.emplace(u.code.empty() ? u.name : u.code, i);
+    }
+    for (std::uint32_t i = 0; i < data.strings.size(); ++i) d.string_ids.emplace(data.strings[i], i);
+    for (std::uint32_t i = 1; i < data.tag_sets.size(); ++i) d.tag_set_ids.emplace(data.tag_sets[i], i);
+    for (std::size_t i = 0; i < data.function_names.size(); ++i) d.function_index.emplace(data.function_names[i].code, i);
+    for (std::size_t i = 0; i < data.econ_names.size(); ++i) d.econ_index.emplace(data.econ_names[i].code, i);
+    for (std::size_t i = 0; i < data.prior.size(); ++i) d.prior_ids.emplace(data.prior[i].name, i);
+    for (std::size_t i = 0; i < data.figures.size(); ++i) d.figure_ids.emplace(data.figures[i].name, i);
+    for (std::size_t i = 0; i < data.table_notes.size(); ++i) d.note_ids.emplace(data.table_notes[i].table, i);
+    for (std::size_t i = 0; i < data.catalog_extensions.size(); ++i)
+      d.extension_ids.emplace(data.catalog_extensions[i].digits, i);
+    return d;
+  }
+
 private:
   static std::shared_ptr<detail::budget_data> make_data() {
     auto d = std::make_shared<detail::budget_data>();

@@ -225,6 +225,21 @@ public:
     return &rep_.error(code, msg, span, std::move(label));
   }
 
+  /// A percentage the budget's figures leave undefined (a share of a whole
+  /// of 0, a change from a 上年 of 0): E0502, or W0502 in a 警告 constraint,
+  /// whose failure would be a warning too.  Not the rule's mistake but the
+  /// budget's figures: the constraint is neither passed nor failed.
+  void undefined_percentage(bool warning, source_span span, const std::string& msg) {
+    if (!warning) {
+      fail(span, "E0502", msg);
+      return;
+    }
+    const std::string key = "W0502" + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) +
+                            ":" + std::to_string(span.offset);
+    if (!reported_.insert(key).second) return;
+    rep_.warning("W0502", msg, span).notes.push_back({"the constraint is marked 警告: it neither passes nor fails", {}});
+  }
+
   /// An amount of `fen` in the budget's unit, with as many decimals as it
   /// takes (at least two), and the unit's name.
   std::string in_budget_unit(int128 fen, bool with_unit = true) const {

@@ -18,6 +18,9 @@
 
 namespace yusuan {
 
+class budget;       // <yusuan/budget.hpp>
+class diagnostics;  // <yusuan/diagnostic.hpp>
+
 struct compile_options {
   /// Errors reported at most, and as many warnings; past it they are counted
   /// (E0102).  0: no limit (every diagnostic is kept, as many as the input
@@ -45,6 +48,14 @@ struct compile_options {
   /// of a 每个 constraint), passed or not: a constraint a 当 does not apply
   /// to is not checked.
   std::function<void(const constraint_result&)> on_constraint;
+  /// Checks of the caller's own, run on the complete budget after its
+  /// constraints, whether they passed or failed (not when an error left part
+  /// of the input out); what they add to their `diagnostics` is reported with
+  /// the compiler's, and an error among it builds no budget.  yusuan check
+  /// runs tables::check_notes here (the 表注 against the template's tables):
+  /// run after a successful compile instead, they were lost whenever a 核对
+  /// failed.
+  std::function<void(const budget&, diagnostics&)> extra_checks;
   /// Every 核对 that fails is a warning (W0501, W0503), as if it were marked
   /// 警告: the budget is built all the same.  For reading the items of a
   /// budget whose published figures disagree with them (yusuan consolidate

@@ -95,10 +95,17 @@ public:
   /// place in a file and whose code is not one of `except`: what a budget
   /// assembled in C++ was checking when it failed.
   void note_unplaced_since(std::size_t from, const std::string& note, std::initializer_list<std::string_view> except = {}) {
+    note_since(from, note, except, true);
+  }
+
+  /// A note for every diagnostic kept since `from` (kept()), but those of
+  /// the codes `except` (and, with `unplaced_only`, those with a place).
+  void note_since(std::size_t from, const std::string& note, std::initializer_list<std::string_view> except = {},
+                  bool unplaced_only = false) {
     std::size_t i = 0;
     diags_.add_note(
         [&](const diagnostic& d) {
-          if (i++ < from || d.span) return false;
+          if (i++ < from || (unplaced_only && d.span)) return false;
           for (auto c : except)
             if (d.code == c) return false;
           return true;

@@ -27,6 +27,14 @@ namespace yusuan {
 namespace detail {
 struct item_columns;  // <yusuan/model/columns.hpp>
 
+/// A 参数 the budget declares itself: rule files applied to the budget later
+/// (apply_rules) take its value before their own default.
+struct declared_parameter {
+  std::string name;
+  expr value;  // a money or percent literal
+  source_span span;
+};
+
 struct budget_data {
   budget_header header;
   std::vector<std::shared_ptr<const source_file>> sources;
@@ -48,6 +56,7 @@ struct budget_data {
   std::vector<figure> figures;
   std::vector<constraint_result> constraints;
   std::vector<table_note> table_notes;
+  std::vector<declared_parameter> parameters;
   std::vector<catalog_extension> catalog_extensions;
   int catalog_year = 0;  // 科目版本: the catalog edition to check against (0: the budget's year)
   std::vector<named_code<function_code>> function_names;  // sorted by code

@@ -4,10 +4,12 @@
 // is empty is on a table with no figures (E0807, naming the figures found);
 // and its balances against the tables that show them by fund source (W0808,
 // tables/balance_parts.hpp).  `yusuan check` and `yusuan table` run these
-// checks on the budget's own template (模板, else the default).
+// checks on the budget's own template (模板, else the default), on the
+// complete budget whether its 核对 pass or not (check_notes_too).
 #pragma once
 
 #include <yusuan/budget.hpp>
+#include <yusuan/compile/options.hpp>
 #include <yusuan/diagnostic.hpp>
 #include <yusuan/error.hpp>
 #include <yusuan/tables/assemble.hpp>
@@ -139,6 +141,16 @@ inline bool check_notes(const budget& b, diagnostics& diags) {
   const auto templ = template_of(b, diags);
   if (!templ) return false;
   return check_notes(b, *templ, diags);
+}
+
+/// Adds check_notes to the compiler's extra checks (after any of the
+/// caller's own): run on the complete budget whether its 核对 pass or not,
+/// as yusuan check runs it.
+inline void check_notes_too(compile_options& o) {
+  o.extra_checks = [theirs = std::move(o.extra_checks)](const budget& b, diagnostics& d) {
+    if (theirs) theirs(b, d);
+    check_notes(b, d);
+  };
 }
 
 }  // namespace yusuan::tables
