@@ -100,10 +100,35 @@ TEST(rules, a_parameter_is_a_threshold_compared_exactly_not_a_published_figure) 
                                      "208 01 09 公用经费 30202: 6.00\n上年 支出合计 10.00\n",
                                      {r.path}, quiet());
   EXPECT_THAT(at, ChecksClean());
-  // a literal written in the constraint is still a published figure
-  rules_file lit("金额单位 万元\n核对 占比(人员经费, 支出合计) ≥ 30% \"比例不足\"\n");
-  EXPECT_THAT(compile_with_rules("金额单位 万元\n208 01 09 人员经费 30101: 2.95\n208 01 09 公用经费 30201: 7.05\n",
-                                 {lit.path}, quiet()),
+  // a literal written in the budget's own constraint is a published figure
+  EXPECT_THAT(compile_with_rules("金额单位 万元\n208 01 09 人员经费 30101: 2.95\n208 01 09 公用经费 30201: 7.05\n"
+                                 "核对 占比(人员经费, 支出合计) ≥ 30% \"比例不足\"\n",
+                                 {}, quiet()),
+              ChecksClean());
+}
+
+TEST(rules, an_amount_or_percentage_written_in_a_rule_is_a_threshold_compared_exactly) {
+  // as a 参数 is: 504,900.00 元 is 50.49 万元, over 50 (published, it would
+  // round to 50 and pass)
+  rules_file r("金额单位 万元\n核对 支出合计 ≤ 50 \"超过五十万元\"\n"
+               "核对 合计(资金 = 政府性基金) = 0 \"不得有政府性基金支出\"\n"
+               "核对 占比(人员经费, 支出合计) ≥ 30% \"人员经费占比不足\"\n");
+  const auto over = compile_with_rules("金额单位 元\n208 01 09 人员经费 30101: 100,000.00\n"
+                                       "208 01 09 公用经费 30201: 404,860.00\n208 01 09 公用经费 30201: 40.00 资金 政府性基金\n",
+                                       {r.path}, quiet());
+  EXPECT_THAT(over, FailsRule("超过五十万元"));
+  EXPECT_THAT(over, Reports("E0501", "found 50.49"));
+  EXPECT_THAT(over, FailsRule("不得有政府性基金支出"));  // 40.00 元 is 0.004 万元
+  EXPECT_THAT(over, FailsRule("人员经费占比不足"));     // 19.81 %
+  const auto share = compile_with_rules("金额单位 元\n208 01 09 人员经费 30101: 295.00\n208 01 09 公用经费 30201: 705.00\n",
+                                        {r.path}, quiet());
+  EXPECT_THAT(share, FailsRule("人员经费占比不足"));  // 29.5 %: not rounded up to 30 %
+  EXPECT_THAT(share, Not(FailsRule("超过五十万元")));
+  EXPECT_THAT(compile_with_rules("金额单位 元\n208 01 09 人员经费 30101: 300.00\n208 01 09 公用经费 30201: 700.00\n",
+                                 {r.path}, quiet()),
+              ChecksClean());
+  // a budget's own 核对 compares its figures as published
+  EXPECT_THAT(compile_with_rules("金额单位 元\n208 01 09 30101: 504,900.00\n核对 支出合计 ≤ 50万元\n", {}, quiet()),
               ChecksClean());
 }
 

@@ -17,6 +17,19 @@
 
 namespace yusuan::compile {
 
+/// An amount or percentage literal made a threshold, not a published figure:
+/// the other side is not rounded to the decimals it happens to be written
+/// with (a 参数's value; a literal compared in a rule file: §23.2).
+inline void as_threshold(expr& e) {
+  if (e.kind == expr::op::money_literal) {
+    e.threshold = true;
+    e.decimals = -1;
+  } else if (e.kind == expr::op::percent_literal) {
+    e.threshold = true;
+  }
+}
+
+
 class expr_lowering {
 public:
   expr_lowering(reporter& r, value_reader& v, draft* d = nullptr) : rep_(r), values_(v), d_(d) {}
@@ -196,10 +209,7 @@ private:
       if (const parameter_def* p = l.parameter(e.name)) {  // a 参数: its value, where it is used
         expr v = p->value;
         v.span = e.span;
-        // a threshold, not a published figure: the other side is not rounded
-        // to the decimals the value happens to be written with (§23.2)
-        v.threshold = true;
-        if (v.kind == expr::op::money_literal) v.decimals = -1;
+        as_threshold(v);
         return v;
       }
       return e;

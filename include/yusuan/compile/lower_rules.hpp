@@ -152,6 +152,10 @@ public:
       const auto& cmp = std::get<syntax::ast::comparison_tail>(s.tail);
       c.cmp = std::string(cmp.comparator.view());
       c.rhs = c_.exprs.lower(cmp.rhs, ok);
+      if (c_.d.reading_rules) {  // a rule's amount or percentage is a threshold, as its 参数 are (§23.2)
+        as_threshold(c.lhs);
+        as_threshold(c.rhs);
+      }
     }
     const bool percentage = c.yoy == yoy_claim::fall || c.yoy == yoy_claim::growth ||
                             c.lhs.kind == expr::op::percent_literal || c.rhs.kind == expr::op::percent_literal;
