@@ -158,6 +158,19 @@ int run_check(const std::vector<std::string>& args) {
   }
   if (files.empty()) throw usage_error{"check needs at least one budget file (see yusuan check --help)"};
   refuse_stdin_twice(files);
+  {  // a rule file named twice (--rules a.budget --rules DIR holding it) is one rule file
+    std::vector<std::filesystem::path> once;
+    std::vector<std::filesystem::path> seen;
+    for (const auto& r : rules) {
+      std::error_code ec;
+      auto key = std::filesystem::weakly_canonical(r, ec);
+      if (ec) key = r.lexically_normal();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(std::move(key));
+      once.push_back(r);
+    }
+    rules = std::move(once);
+  }
   // a rule file that does not read would fail every budget alike: said once,
   // and no budget is checked
   if (!rules.empty())

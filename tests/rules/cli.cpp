@@ -79,6 +79,11 @@ TEST(rules_cli, rules_dir_takes_its_rule_files_not_its_files_of_tests) {
   EXPECT_HAS(r.err, "error[E0501]: 三公经费不得增长\n");
   EXPECT_EQ(r.err.find("E0101"), std::string::npos) << r.err;
   EXPECT_HAS(r.err, "1 budget × 1 rule file: ");
+  // a rule file named twice, by itself and by its folder, is one rule file checked once
+  auto twice = run_cli_in(t.path(), "check --color never a.budget --rules r/rules.budget --rules r --rules ./r/rules.budget");
+  EXPECT_EQ(twice.exit, 1) << twice.err;
+  EXPECT_HAS(twice.err, "1 budget × 1 rule file: 0 budgets passed, 1 failed");
+  EXPECT_EQ(twice.err.find("error[E0501]"), twice.err.rfind("error[E0501]")) << twice.err;  // reported once
   EXPECT_EQ(run_cli_in(t.path(), "test r").exit, 0);
   // a folder of tests only holds no rule file
   t.write("only/tests.budget", rule_tests);

@@ -132,6 +132,24 @@ TEST(rules, an_amount_or_percentage_written_in_a_rule_is_a_threshold_compared_ex
               ChecksClean());
 }
 
+TEST(rules, an_amount_in_a_filter_or_condition_named_as_a_parameter_is_looked_up_as_one) {
+  // 金额 compared with a name: a 参数 of an amount, or E0302 / E0502 as in
+  // 容差 and 较上年 (it was E0202 "malformed amount")
+  const std::string budget = "208 01 09 30101: 12.00\n";
+  rules_file unknown("核对 支出合计 ≤ 10.00 当 金额 ≥ 未声明\n");
+  const auto u = compile_with_rules(budget, {unknown.path}, quiet());
+  EXPECT_THAT(u, Reports("E0302", "no 参数 named '未声明'"));
+  EXPECT_THAT(u, Not(Reports("E0202")));
+  rules_file percent("参数 比例 = 5%\n核对 计数(金额 ≥ 比例) = 0\n");
+  const auto p = compile_with_rules(budget, {percent.path}, quiet());
+  EXPECT_THAT(p, Reports("E0502", "parameter '比例' is a percentage, not an amount"));
+  EXPECT_THAT(p, Not(Reports("E0202")));
+  rules_file amount("参数 起点 = 10.00\n核对 计数(金额 ≥ 起点) = 0 \"有大额支出\"\n核对 支出合计 ≤ 1.00 \"超过\" 当 金额 ≥ 起点\n");
+  const auto a = compile_with_rules(budget, {amount.path}, quiet());
+  EXPECT_THAT(a, FailsRule("有大额支出"));
+  EXPECT_THAT(a, FailsRule("超过"));
+}
+
 TEST(rules, an_unknown_parameter_is_E0307) {
   rules_file r("参数 上限 = 2.00\n核对 支出合计 ≤ 上限\n");
   auto o = quiet();

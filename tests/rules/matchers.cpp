@@ -64,6 +64,9 @@ TEST(matchers, has_measure_of_an_amount) {
   EXPECT_EQ(explain(r, "工资", "3.01"), std::pair(false, std::string("expected 3.01, found 3.00")));
   EXPECT_EQ(explain(r, "工资", "三元").first, false);
   EXPECT_TRUE(explain(r, "工资", "三元").second.starts_with("'三元' is not an amount in 元: ")) << explain(r, "工资", "三元").second;
+  // finer than 1 分: said as the language says it, not as the C++ API does ("give a rounding mode")
+  EXPECT_EQ(explain(r, "工资", "3.0000001万元"),
+            std::pair(false, std::string("'3.0000001万元' is finer than 1 分 in 万元 (1 分 is 0.000001 万元)")));
   EXPECT_EQ(explain(r, "没有", "1.00"), std::pair(false, std::string("no measure, figure or built-in quantity named 没有")));
 }
 

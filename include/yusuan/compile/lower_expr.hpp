@@ -9,6 +9,7 @@
 #include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/query.hpp>
 #include <yusuan/syntax/ast.hpp>
+#include <yusuan/syntax/chars.hpp>
 #include <yusuan/text/suggest.hpp>
 
 #include <string>
@@ -98,6 +99,42 @@ public:
       return false;
     }
     return true;
+  }
+
+  /// Whether a value is written as a name (a 参数's), not as a number.
+  static bool is_name(slice v) noexcept {
+    const auto t = v.view();
+    if (t.empty()) return false;
+    const char c = t.front();
+    return !(syntax::chars::is_digit(c) || c == '-' || c == '+' || c == '.' || t.starts_with("\xEF\xBC") ||  // ０-９ －＋．
+             t.starts_with("\xC2\xA5") || t.starts_with("\xEF\xBF\xA5"));
+  }
+
+  /// The value of the 参数 named `name`, of an amount or (`percent`) of a
+  /// percentage; nullptr after E0302 (no such 参数, or one declared further
+  /// on) or E0502 (of the other kind).
+  const expr* parameter_value(slice name, bool percent) {
+    const std::string n = values_.text(name);
+    const parameter_def* p = parameter(n);
+    if (!p) {
+      std::vector<std::string> known;
+      if (d_)
+        for (const auto& [k, v] : d_->parameters) known.push_back(k);
+      const auto near = text::length(n) > 2 ? text::closest_names(n, known) : std::vector<std::string>{};
+      rep_.error("E0302", "no 参数 named '" + n + "'", rep_.span_of(name),
+                   near.empty() ? std::string("a value here is written as a number, or as a 参数 declared above")
+                                : "did you mean " + text::quoted_list(near) + "?");
+      return nullptr;
+    }
+    if ((p->value.kind == expr::op::percent_literal) != percent) {
+      auto& d = rep_.error("E0502",
+                             "parameter '" + n + "' is " + (percent ? "an amount" : "a percentage") + ", not " +
+                                 (percent ? "a percentage" : "an amount"),
+                             rep_.span_of(name));
+      d.notes.push_back({"declared here", p->span});
+      return nullptr;
+    }
+    return &p->value;
   }
 
   /// An amount or a percentage literal (the value of a 参数).
@@ -410,9 +447,10 @@ private:
         return true;
       }
       case dimension::amount: {
-        if (const parameter_def* p = parameter(out.text); p && p->value.kind == expr::op::money_literal) {
-          out.amount = p->value.amount;
-          return true;
+        if (d_ && is_name(v)) {  // a 参数 of an amount (E0302, E0502 otherwise); queries have none
+          const expr* p = parameter_value(v, false);
+          if (p) out.amount = p->amount;
+          return p != nullptr;
         }
         auto m = values_.amount(v);
         if (!m) return false;

@@ -119,9 +119,9 @@ public:
                                        : yoy_claim::flat;
       c.yoy_value = std::string(y->value.view());
       if (y->value) c.yoy_span = c_.span_of(y->value);
-      if (y->value && is_name(y->value)) {  // a 参数's value stands for the figure
+      if (y->value && c_.exprs.is_name(y->value)) {  // a 参数's value stands for the figure
         const bool percent = c.yoy == yoy_claim::fall || c.yoy == yoy_claim::growth;
-        if (const expr* v = parameter_value(y->value, percent)) {
+        if (const expr* v = c_.exprs.parameter_value(y->value, percent)) {
           c.rhs = *v;
           c.rhs.threshold = true;  // the change is compared with it exactly, as with any 参数
           c.rhs.span = c_.span_of(y->value);
@@ -166,8 +166,8 @@ public:
             c_.rep.error("E0502", "容差 does not apply to a percentage", c_.span_of(o.where),
                          "a percentage is compared at its own decimals");
             ok = false;
-          } else if (is_name(o.value)) {  // a 参数 of an amount
-            if (const expr* v = parameter_value(o.value, false)) c.tolerance = v->amount;
+          } else if (c_.exprs.is_name(o.value)) {  // a 参数 of an amount
+            if (const expr* v = c_.exprs.parameter_value(o.value, false)) c.tolerance = v->amount;
             else ok = false;
           } else if (const auto v = o.value.view(); v.ends_with("%") || v.ends_with("％")) {
             auto& d = c_.rep.error("E0502", "容差 is an amount, not a percentage", c_.span_of(o.value),
@@ -312,41 +312,6 @@ public:
     expr v = c_.exprs.literal(slice{o.b, o.e}, o.span, ok);
     c_.rep.set_file(here);
     return v;
-  }
-
-  /// Whether a value is written as a name (a 参数's), not as a number.
-  static bool is_name(slice v) noexcept {
-    const auto t = v.view();
-    if (t.empty()) return false;
-    const char c = t.front();
-    return !(syntax::chars::is_digit(c) || c == '-' || c == '+' || c == '.' || t.starts_with("\xEF\xBC") ||  // ０-９ －＋．
-             t.starts_with("\xC2\xA5") || t.starts_with("\xEF\xBF\xA5"));
-  }
-
-  /// The value of the 参数 named `name`, of an amount or (`percent`) of a
-  /// percentage; nullptr after E0302 (no such 参数, or one declared further
-  /// on) or E0502 (of the other kind).
-  const expr* parameter_value(slice name, bool percent) {
-    const std::string n = c_.values.text(name);
-    const parameter_def* p = c_.exprs.parameter(n);
-    if (!p) {
-      std::vector<std::string> known;
-      for (const auto& [k, v] : c_.d.parameters) known.push_back(k);
-      const auto near = text::length(n) > 2 ? text::closest_names(n, known) : std::vector<std::string>{};
-      c_.rep.error("E0302", "no 参数 named '" + n + "'", c_.span_of(name),
-                   near.empty() ? std::string("a value here is written as a number, or as a 参数 declared above")
-                                : "did you mean " + text::quoted_list(near) + "?");
-      return nullptr;
-    }
-    if ((p->value.kind == expr::op::percent_literal) != percent) {
-      auto& d = c_.rep.error("E0502",
-                             "parameter '" + n + "' is " + (percent ? "an amount" : "a percentage") + ", not " +
-                                 (percent ? "a percentage" : "an amount"),
-                             c_.span_of(name));
-      d.notes.push_back({"declared here", p->span});
-      return nullptr;
-    }
-    return &p->value;
   }
 
   /// A statement as written, for messages: up to its first '{', without
@@ -505,10 +470,14 @@ private:
           }
           break;
         case S::amount:
-          if (const parameter_def* p = c_.exprs.parameter(text); p && p->value.kind == expr::op::money_literal)
-            out.amounts.push_back(p->value.amount);
-          else if (auto m = c_.values.amount(v)) out.amounts.push_back(*m);
-          else ok = false;
+          if (c_.exprs.is_name(v)) {  // a 参数 of an amount (E0302, E0502 otherwise)
+            if (const expr* p = c_.exprs.parameter_value(v, false)) out.amounts.push_back(p->amount);
+            else ok = false;
+          } else if (auto m = c_.values.amount(v)) {
+            out.amounts.push_back(*m);
+          } else {
+            ok = false;
+          }
           break;
         case S::kind:
           if (auto k = parse_spending_kind(text)) out.kinds.push_back(*k);
