@@ -116,6 +116,14 @@ TEST(diag_names, E0302_no_prior_figure) {
   EXPECT_EQ(where(*ds[1]), "4:7");
 }
 
+TEST(diag_names, E0302_an_unknown_quantity_compared_with_last_year_is_said_once) {
+  auto r = compile("208 01 09 30101: 1.00\n上年 x 1.00\n核对 w 较上年 增加 1.00\n");
+  const auto ds = with_code(r, "E0302");
+  ASSERT_EQ(ds.size(), 1u) << dump(r);
+  EXPECT_EQ(ds[0]->message, "unknown measure or figure 'w'");
+  EXPECT_EQ(where(*ds[0]), "3:4");
+}
+
 TEST(diag_names, E0302_measure_defined_in_terms_of_itself) {
   auto r = compile("208 01 09 30101: 1.00\n口径 甲 = 乙 + 1.00\n口径 乙 = 甲\n核对 甲 = 1.00\n");
   EXPECT_FALSE(r.ok());

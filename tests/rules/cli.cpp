@@ -287,6 +287,22 @@ TEST(rules_cli, tests_are_free_form_as_the_language_is) {
   EXPECT_EQ(r.err, "");
 }
 
+TEST(rules_cli, two_should_statements_on_one_line_are_two) {
+  // 应 starts a statement after a blank, as 规则 does: the first ends before the second
+  temp_dir t;
+  t.write("r.budget", "核对 支出合计 ≤ 10.00 \"上限\"\n核对 支出合计 ≤ 15.00 \"高限\"\n");
+  t.write("t.budget",
+          "测试 \"两条\" { 规则 \"r.budget\" 208 01 09 30101: 20.00 应 报错 E0501 \"上限\" 应 报错 E0501 \"高限\" }\n"
+          "测试 \"第二条不成立\" { 规则 \"r.budget\" 208 01 09 30101: 12.00 应 报错 E0501 \"上限\" 应 报错 E0501 \"高限\" }\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_HAS(r.out, "ok      两条  (t.budget:1)\n");
+  EXPECT_HAS(r.out, "FAILED  第二条不成立  (t.budget:2)\n");
+  EXPECT_HAS(r.out, "应 报错 E0501 \"高限\": expected E0501 \"高限\"");
+  EXPECT_HAS(r.out, "1 passed, 1 failed\n");
+  EXPECT_EQ(r.err, "");
+}
+
 TEST(rules_cli, the_lines_of_a_test_never_closed_or_without_a_name_are_no_other_tests) {
   // each test is compiled from its own lines and the shared ones: the body
   // of a malformed test is neither

@@ -150,6 +150,14 @@ TEST(rules, an_amount_in_a_filter_or_condition_named_as_a_parameter_is_looked_up
   EXPECT_THAT(a, FailsRule("超过"));
 }
 
+TEST(rules, a_ratio_past_a_threshold_of_six_decimals_shows_the_decimals_that_tell_it) {
+  // 1/3 is 33.3333333…%, over 33.333333%: found and expected never read alike
+  rules_file r("参数 三分之一 = 33.333333%\n核对 占比(人员经费, 支出合计) ≤ 三分之一 \"超过三分之一\"\n");
+  const auto c = compile_with_rules("208 01 09 人员经费 30101: 1.00\n208 01 09 公用经费 30201: 2.00\n", {r.path}, quiet());
+  EXPECT_THAT(c, FailsRule("超过三分之一"));
+  EXPECT_THAT(c, Reports("E0501", "expected ≤ 33.333333%, found 33.3333333% (1.00 / 3.00)"));
+}
+
 TEST(rules, an_unknown_parameter_is_E0307) {
   rules_file r("参数 上限 = 2.00\n核对 支出合计 ≤ 上限\n");
   auto o = quiet();

@@ -95,12 +95,12 @@ private:
         return r;
       }
       auto cur = ev_.eval(c.lhs);
+      if (!cur) return r;  // said once: an unknown quantity has no 上年 figure either
       auto p = ev_.prior(c.lhs.name);
       if (!p) {
         ev_.fail(c.lhs.span, "E0302", "no prior-year (上年) figure named '" + c.lhs.name + "'");
         return r;
       }
-      if (!cur) return r;
       const auto change = ev_.amount_of(int128(cur->amount.fen()) - p->fen(), c.lhs.span, "the change from 上年");
       if (!change) return r;
       const money delta = *change;
@@ -451,14 +451,19 @@ private:
   /// reads as the threshold but is not it.
   int shown_scale(const value& v, const expr& lit) const {
     if (compare_ratio(v.numerator, v.denominator, lit.percent_units, lit.scale) == 0) return lit.scale;
-    for (int s = std::max(lit.scale, 2); s < 6; ++s) {
+    // past a percentage's own six decimals when need be: 1/3 against
+    // 33.333333% shows as 33.3333333%, not as the threshold itself
+    constexpr int most = 12;
+    const int first = std::max(lit.scale, 2);
+    for (int s = first; s <= most; ++s) {
       std::int64_t units = 0;
-      if (detail::try_percent_units(v.numerator, v.denominator, s, rounding::half_up, units) != errc{}) return s;
+      if (detail::try_percent_units(v.numerator, v.denominator, s, rounding::half_up, units) != errc{})
+        return s > first ? s - 1 : s;  // the finest that fits
       int128 at_scale = int128(lit.percent_units);
       for (int i = lit.scale; i < s; ++i) at_scale *= int128(10);
       if (int128(units) != at_scale) return s;
     }
-    return 6;
+    return most;
   }
 
   static std::string percent_text(std::int64_t units, int scale) {

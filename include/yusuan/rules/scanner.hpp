@@ -397,11 +397,17 @@ private:
   }
   /// The end of the statement at p: its line or a separator (; ；), past
   /// strings and comments; braces on it change `depth`.
-  /// Where a 应 line ends: at the end of its line, or before a brace or a
-  /// separator outside its quoted text (应 通过 } closes the test).
+  /// Where a 应 line ends: at the end of its line, or before a brace, a
+  /// separator or another 规则 or 应 outside its quoted text (应 通过 }
+  /// closes the test; 应 报错 E0501 "甲" 应 报错 E0501 "乙" is two).
   std::size_t should_end(std::size_t p) const {
     const std::size_t e = line_end(p);
+    const std::size_t first = p;
     while (p < e) {
+      if (p > first && test_keyword_at(p)) {
+        while (const std::size_t n = detail::inline_blank_before(t_, p)) p -= n;
+        return p;
+      }
       if (t_[p] == '#' || t_.compare(p, 2, "//") == 0) return e;
       if (t_[p] == '"' || t_.compare(p, 3, "“") == 0) {
         std::size_t q = p;
