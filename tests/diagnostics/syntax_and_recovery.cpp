@@ -99,6 +99,17 @@ TEST(diag_syntax, E0101_a_block_whose_brace_is_left_out_is_one_error_at_the_end_
   EXPECT_EQ(s.diagnostics.error_count(), 1u) << dump(s);
 }
 
+TEST(diag_syntax, E0101_a_statement_cut_short_by_the_end_of_the_file_is_shown_at_its_end) {
+  // not at the line after it, which an editor may not show
+  for (const std::string tail : {"\n", "\n\n  \n", ""}) {
+    auto r = compile("208 01 09 30101: 1.00\n核对 支出合计 ≤ " + tail);
+    const auto ds = with_code(r, "E0101");
+    ASSERT_EQ(ds.size(), 1u) << dump(r);
+    EXPECT_EQ(where(*ds[0]), "2:10");
+    EXPECT_EQ(ds[0]->found, "the end of the file");
+  }
+}
+
 TEST(diag_syntax, E0101_missing_colon_before_amount) {
   auto r = compile("208 01 09 30101 40.001\n");
   const auto& d = one(r, "E0101");
@@ -138,7 +149,7 @@ TEST(diag_syntax, E0101_found_the_end_of_the_file) {
   const auto& d = one(r, "E0101");
   EXPECT_EQ(d.expected, "a quoted string");
   EXPECT_EQ(d.found, "the end of the file");
-  EXPECT_EQ(where(d), "1:4");
+  EXPECT_EQ(where(d), "1:3");  // right after the statement's last word
 }
 
 TEST(diag_syntax, E0101_found_names_the_token_at_the_caret) {

@@ -553,7 +553,7 @@ TEST(rules, a_test_is_compiled_with_its_own_lines_and_the_shared_statements_and_
 
 TEST(rules, a_test_names_the_files_line_and_column_at_its_end_and_after_characters_blanked) {
   temp_dir dir;
-  // an error at the end of the test's text is at the file's line after it;
+  // an error at the end of the test's text is at the end of its statement;
   // a blanked two- or four-byte character is one column, as in the file
   const auto file = dir.write("t.budget",
                               "年度 2024\n\n\n\n测试 \"a\" {\n应 通过\n核对 支出合计 ≤\n}\n\n\n"
@@ -572,7 +572,7 @@ TEST(rules, a_test_names_the_files_line_and_column_at_its_end_and_after_characte
       }
     return std::string("none");
   };
-  EXPECT_EQ(where(tests[0], "E0101"), "9:1");
+  EXPECT_EQ(where(tests[0], "E0101"), "7:10");
   EXPECT_EQ(where(tests[1], "E0202"), "11:30");
   EXPECT_EQ(where(tests[2], "E0202"), "14:30");
 }

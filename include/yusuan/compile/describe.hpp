@@ -272,7 +272,12 @@ inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, 
       return;
     }
   }
-  auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(err.where, 1));
+  // a statement cut short by the end of the file: at its end (the line
+  // after it, which the file may not even have, is no place to show)
+  const char* at = err.where;
+  if (statement && statement < at && at >= last)
+    while (at > statement && (at[-1] == ' ' || at[-1] == '\t' || syntax::chars::is_line_break(at[-1]))) --at;
+  auto& d = rep.error("E0101", "syntax error: expected " + err.expected, rep.span_at(at, 1));
   d.expected = err.expected;
   d.found = found_at(err.where, last);
   if (rep.file())
