@@ -286,7 +286,10 @@ int run_test(const std::vector<std::string>& args) {
       if (e.failed && e.passed) continue;
       uncovered = true;
       co << "  " << e.file << ":" << e.line << ":" << e.column << ": "
-         << (!e.failed && !e.passed ? "never checked" : !e.failed ? "no test makes it fail" : "no test makes it pass")
+         << (!e.failed && !e.passed ? (e.undecided ? "never decided (an error in it wherever a test checked it)"
+                                                   : "never checked")
+             : !e.failed            ? "no test makes it fail"
+                                    : "no test makes it pass")
          << ": " << e.text << "\n";
     }
   }

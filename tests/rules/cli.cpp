@@ -413,6 +413,15 @@ TEST(rules_cli, coverage_counts_no_error_as_made_to_fail) {
   EXPECT_HAS(r.out, "2 passed, 0 failed\n");
   EXPECT_HAS(r.out, "coverage: 0 of 1 constraints made to fail and to pass\n");
   EXPECT_HAS(r.out, "  rules.budget:1:1: no test makes it fail: ");
+  // checked only with an error in it: never decided, which is not never checked
+  t.write("t2.budget", "测试 \"缺上年\" {\n  规则 \"rules.budget\"\n  208 01 09 30201: 1.00\n  应 报错 E0302\n}\n");
+  auto u = run_cli_in(t.path(), "test --coverage t2.budget");
+  EXPECT_EQ(u.exit, 1) << u.out;
+  EXPECT_HAS(u.out, "  rules.budget:1:1: never decided (an error in it wherever a test checked it): ");
+  t.write("r3.budget", "核对 支出合计 ≤ 1.00 当 年度 ≥ 2030\n");
+  t.write("t3.budget", "年度 2024\n测试 \"早年\" {\n  规则 \"r3.budget\"\n  208 01 09 30201: 1.00\n  应 通过\n}\n");
+  auto n = run_cli_in(t.path(), "test --coverage t3.budget");
+  EXPECT_HAS(n.out, "  r3.budget:1:1: never checked: ");
 }
 
 TEST(rules_cli, coverage_lists_the_constraints_of_imported_files_and_fails_when_it_covers_none) {

@@ -28,6 +28,7 @@ public:
     std::uint32_t line = 0, column = 0;
     std::string text;
     bool failed = false, passed = false;
+    bool undecided = false;  // checked, but only with an error in it (neither failed nor passed)
   };
 
   /// Lists the constraints of a rule file: the statements that begin a line
@@ -81,9 +82,10 @@ public:
   }
 
   /// Records the result of a constraint checked in some test.  One that
-  /// could not be evaluated (an error in it) neither failed nor passed.
+  /// could not be evaluated (an error in it) neither failed nor passed: it
+  /// is `undecided`, not unchecked.
   void record(const constraint_result& r) {
-    if (!r.span || !r.decided) return;
+    if (!r.span) return;
     const auto lc = resolve(r.span);
     std::error_code ec;
     // a rule file is named in diagnostics by the path it was given as
@@ -99,7 +101,8 @@ public:
       e.text = r.text.substr(0, r.text.find('\n'));
       it = entries_.emplace(std::make_tuple(key, lc.line, lc.column), std::move(e)).first;
     }
-    (r.passed ? it->second.passed : it->second.failed) = true;
+    if (!r.decided) it->second.undecided = true;
+    else (r.passed ? it->second.passed : it->second.failed) = true;
   }
 
   std::vector<entry> entries() const {
