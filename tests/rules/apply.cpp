@@ -159,10 +159,12 @@ TEST(apply_rules, warnings_stay_the_budgets_and_only_the_rules_are_reported) {
   ASSERT_EQ(diags.size(), 1u) << dump(diags);
   EXPECT_EQ(diags.begin()->code, "W0501");
   EXPECT_EQ(out->warnings().size(), 1u);
-  // a budget with a warning of its own keeps it, and it is not said again
-  const auto warned = compile("208 01 09 30101: 1.00\n208 01 09 30101: 1.00\n", quiet());
+  // a budget with warnings of its own keeps them, and they are not said
+  // again (W0305: its measure filters on a tag no item carries)
+  const auto warned = compile("208 01 09 30101: 1.00\n口径 定额部分 = 合计(来源 = 定额)\n", quiet());
   ASSERT_TRUE(warned) << dump(warned.diagnostics);
   const std::size_t own = warned.value->warnings().size();
+  ASSERT_EQ(with_code(warned.value->warnings(), "W0305").size(), 1u) << dump(warned.diagnostics);
   yusuan::diagnostics again;
   const auto out2 = yusuan::apply_rules(*warned.value, again, rules_only(r.path));
   ASSERT_TRUE(out2);

@@ -93,6 +93,7 @@ public:
     applying_ = true;
     read_rules();
     checked_warnings_ = from.warnings;
+    checked_measures_ = from.measures.size();
     return finish(out);
   }
 
@@ -393,7 +394,7 @@ private:
     std::optional<budget> result;
     if (!ctx_.data().sources.empty()) {
       if (!applying_) ctx_.data().header.thousands = ctx_.values.writes_thousands();
-      const auto order = resolver(draft_, rep_).run();
+      const auto order = resolver(draft_, rep_).run({}, applying_ ? checked_measures_ : 0);
       if (!applying_) derive_basic_kinds(draft_);
       // a budget the rules are applied to has passed these checks
       const bool totals_fit = applying_ || built_in_checks(draft_, rep_).run();
@@ -606,6 +607,7 @@ private:
   std::optional<lowering> lowering_;  // one for every file read, the budget's and the rules'
   bool applying_ = false;             // rules applied to a checked budget (apply_rules)
   diagnostics checked_warnings_;      // that budget's own warnings
+  std::size_t checked_measures_ = 0;  // and the number of its measures
 };
 
 }  // namespace yusuan::compile

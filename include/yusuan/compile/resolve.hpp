@@ -28,10 +28,12 @@ public:
   using step_done = std::function<void(bool, std::size_t, std::size_t)>;
 
   /// Runs every step; returns the measures in evaluation order (indices).
-  std::vector<std::size_t> run(const step_done& done = {}) {
+  /// The names of measures before `first_measure` are not looked at (those
+  /// of a checked budget that rules are applied to: they were).
+  std::vector<std::size_t> run(const step_done& done = {}, std::size_t first_measure = 0) {
     pending_projects();
     auto& data = *d_.data;
-    for (std::size_t i = 0; i < data.measures.size(); ++i) {
+    for (std::size_t i = first_measure; i < data.measures.size(); ++i) {
       const std::size_t before = rep_.kept();
       names_in(data.measures[i].definition);
       if (done) done(false, i, before);
