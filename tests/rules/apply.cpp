@@ -7,11 +7,13 @@
 #include <yusuan/query/expressions.hpp>
 #include <yusuan/testing.hpp>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 using namespace yusuan_test;
 using namespace yusuan::testing;
+using ::testing::Not;
 
 namespace {
 
@@ -172,6 +174,82 @@ TEST(apply_rules, warnings_stay_the_budgets_and_only_the_rules_are_reported) {
   EXPECT_EQ(out2->warnings().size(), own + 1);
 }
 
+TEST(apply_rules, a_rule_file_the_budget_read_itself_is_not_read_again) {
+  // examples/budgets/main.budget imports rules.budget: compiled with it as a
+  // rule file, it is not read twice; applied after, neither
+  auto o = quiet();
+  o.rules = {"examples/budgets/rules.budget"};
+  const auto b = yusuan::compile_file("examples/budgets/main.budget", quiet());
+  yusuan::diagnostics diags;
+  const auto out = yusuan::apply_rules(b, diags, o);
+  ASSERT_TRUE(out) << dump(diags);
+  EXPECT_EQ(out->constraints().size(), b.constraints().size());
+  EXPECT_EQ(diags.size(), 0u) << dump(diags);
+  yusuan::diagnostics compiled_diags;
+  const auto compiled = yusuan::compile_file("examples/budgets/main.budget", compiled_diags, o);
+  ASSERT_TRUE(compiled) << dump(compiled_diags);
+  EXPECT_EQ(compiled->constraints().size(), b.constraints().size());
+}
+
+TEST(apply_rules, rule_sets_applied_in_turn_clash_as_they_would_together) {
+  // two rule sets defining one 口径: E0303 together, and one after the other
+  // (the second does not take the first's definition for its own)
+  rules_file a("参数 P = 1.00\n口径 M = 合计(经济 = 30101)\n");
+  rules_file b("参数 P = 10.00\n口径 M = 合计(经济 = 30201)\n核对 M ≤ P \"B规则\"\n");
+  const std::string text = "208 01 09 30101: 2.00\n208 01 09 30201: 50.00\n";
+  auto both = quiet();
+  both.rules = {a.path, b.path};
+  yusuan::diagnostics together;
+  EXPECT_FALSE(yusuan::compile_string(text, "<test>", together, both));
+  EXPECT_TRUE(yusuan_test::has(dump(together), "measure 'M' is defined twice")) << dump(together);
+  auto first = quiet();
+  first.rules = {a.path};
+  const auto with_a = yusuan::compile_string(text, "<test>", first);
+  const auto then_b = apply_rules_to(with_a, {b.path}, quiet());
+  EXPECT_THAT(then_b, Reports("E0303", "measure 'M' is defined twice"));
+  // a library both import is read once: its measures are no clash
+  rules_file c("导入 <std/measures.budget>\n核对 三公经费 ≤ 100.00\n");
+  auto std_first = quiet();
+  std_first.rules = {c.path};
+  const auto with_c = yusuan::compile_string(text, "<test>", std_first);
+  EXPECT_THAT(apply_rules_to(with_c, {austerity}, quiet()), ChecksClean());
+}
+
+TEST(apply_rules, a_set_value_of_a_parameter_only_the_budget_declares_is_its_value) {
+  rules_file r("核对 支出合计 ≤ 上限 \"超过上限\"\n核对 支出合计 ≥ 0\n");
+  // the rule names the budget's own 参数 上限, and --set gives it 2.40
+  const auto b = compiled_quietly("金额单位 万元\n参数 上限 = 3.00\n208 01 09 30101: 2.50\n");
+  auto o = quiet();
+  o.parameters = {{"上限", "2.40"}};
+  const auto applied = apply_rules_to(b, {r.path}, o);
+  EXPECT_THAT(applied, Not(Reports("E0307")));
+  EXPECT_THAT(applied, FailsRule("超过上限"));
+  EXPECT_THAT(applied, Reports("E0501", "expected ≤ 24000.00, found 25000.00"));  // in the rule file's 元
+  EXPECT_EQ(outcome(applied),
+            outcome(compile_with_rules("金额单位 万元\n参数 上限 = 3.00\n208 01 09 30101: 2.50\n", {r.path}, o)));
+  // of the other kind: E0502 at the --set, as when compiling
+  o.parameters = {{"上限", "5%"}};
+  EXPECT_THAT(apply_rules_to(b, {r.path}, o), Reports("E0502", "parameter '上限' is an amount, not a percentage"));
+}
+
+TEST(apply_rules, a_rule_file_that_adds_to_the_budget_has_it_checked_again) {
+  // an item in a rule file: income against expenditure no longer balances
+  rules_file r("208 01 09 30201: 5.00\n");
+  const std::string text = "收入 一般公共预算 1.00\n208 01 09 30101: 1.00\n";
+  EXPECT_THAT(compile_with_rules(text, {r.path}, quiet()), Reports("E0404"));
+  EXPECT_THAT(apply_rules_to(compiled_quietly(text), {r.path}, quiet()), Reports("E0404"));
+}
+
+TEST(apply_rules, the_budgets_style_of_amounts_is_its_own_not_its_rule_files) {
+  // the rule file writes thousands separators, the budget does not: figures
+  // of the budget are written without them either way
+  rules_file r("核对 支出合计 ≤ 1,000.00 \"超过一千\"\n");
+  const std::string text = "208 01 09 30101: 2500.00\n";
+  const auto compiled = compile_with_rules(text, {r.path}, quiet());
+  EXPECT_THAT(compiled, Reports("E0501", "found 2500.00"));
+  EXPECT_EQ(outcome(apply_rules_to(compiled_quietly(text), {r.path}, quiet())), outcome(compiled));
+}
+
 TEST(apply_rules, each_unit_of_a_department_budget) {
   rules_file r("每个 单位: 核对 支出合计 ≤ 5.00 \"单位支出过高\"\n");
   temp_dir d;
@@ -201,6 +279,16 @@ TEST(apply_rules, to_a_budget_built_in_cpp) {
   const auto r = apply_rules_to(b, {austerity}, quiet());
   EXPECT_THAT(r, FailsRule("三公经费不得增长"));
   EXPECT_THAT(r, Reports("E0501", "checked on the budget <builder>"));
+  // a check of the caller's own that throws leaves the builder as it was
+  yusuan::budget_builder thrown(b);
+  thrown.constraint(yusuan::named("支出合计"), "≤", yusuan::literal(yusuan::money::parse("5.00", yusuan::unit::wan_yuan)));
+  compile_options throwing = quiet();
+  throwing.extra_checks = [](const yusuan::budget&, yusuan::diagnostics&) { throw std::runtime_error("checker down"); };
+  EXPECT_THROW(thrown.build(throwing), std::runtime_error);
+  yusuan::diagnostics after;
+  const auto rebuilt = thrown.build(after, quiet());
+  EXPECT_FALSE(rebuilt);  // 12.00 > 5.00, said once
+  EXPECT_EQ(with_code(after, "E0501").size(), 1u) << dump(after);
   // the builder does not read rule files itself: said, not passed over
   yusuan::budget_builder again(b);
   compile_options with_rules = quiet();

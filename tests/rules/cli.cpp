@@ -187,6 +187,21 @@ TEST(rules_cli, a_failed_rule_does_not_hide_the_tables_checks) {
   EXPECT_HAS(test.out, "1 passed, 0 failed");
 }
 
+TEST(rules_cli, a_warning_rule_its_figures_leave_undecided_neither_passes_nor_fails) {
+  temp_dir t;
+  t.write("rules.budget", "核对 占比(人员经费, 基本支出) ≤ 90% 警告 \"人员经费占比偏高\"\n核对 支出合计 ≥ 0\n");
+  t.write("a.budget", "项目 \"甲\" 类型 特定目标类 功能 2080109 {\n  30227: 60.00\n}\n");
+  const auto r = run_cli_in(t.path(), "check --color never a.budget --rules rules.budget");
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.err, "warning[W0502]: the share's whole is 0");
+  EXPECT_HAS(r.err, "rules: 1 passed, 0 failed");
+  const auto many = run_cli_in(t.path(), "check --color never a.budget a.budget -j 2 --rules rules.budget");
+  EXPECT_HAS(many.err, "rules checked: 1 passed, 0 failed");
+  const auto junit = run_cli_in(t.path(), "check a.budget --rules rules.budget --format junit");
+  EXPECT_EQ(junit.exit, 0) << junit.out << junit.err;
+  EXPECT_EQ(junit.out.find("<failure"), std::string::npos) << junit.out;
+}
+
 TEST(rules_cli, test_runs_every_test) {
   temp_dir t;
   t.write("rules.budget", austerity_rules);

@@ -244,11 +244,20 @@ public:
     // the vector items() gave stays the builder's)
     detail::budget_data data_before = *d_.data;
     compile::draft draft_before = d_;
-    auto out = check_and_build(diags, options);
-    if (!out) {
+    const auto restore = [&] {
+      auto data = d_.data;  // the same object: what items() gave stays the builder's
       d_ = std::move(draft_before);
+      d_.data = std::move(data);
       *d_.data = std::move(data_before);
+    };
+    std::optional<budget> out;
+    try {
+      out = check_and_build(diags, options);
+    } catch (...) {  // options.extra_checks or on_constraint threw: as if it had not been built
+      restore();
+      throw;
     }
+    if (!out) restore();
     return out;
   }
 

@@ -32,6 +32,7 @@
 #include <yusuan/syntax/recovery.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -52,6 +53,8 @@ public:
   std::optional<budget> compile_file(const std::filesystem::path& file, diagnostics& out) {
     if (auto root = loader_.root_file(file)) {
       read(std::move(*root));
+      // the budget's own style of amounts, not its rule files'
+      ctx_.data().header.thousands = ctx_.values.writes_thousands();
       read_rules();
     }
     return finish(out);
@@ -60,6 +63,8 @@ public:
   std::optional<budget> compile_text(std::string_view text, std::string name, diagnostics& out) {
     if (auto root = loader_.root_text(text, std::move(name))) {
       read(std::move(*root));
+      // the budget's own style of amounts, not its rule files'
+      ctx_.data().header.thousands = ctx_.values.writes_thousands();
       read_rules();
     }
     return finish(out);
@@ -82,14 +87,19 @@ public:
     data.columns.reset();
     data.warnings = {};
     for (std::size_t i = 0; i < data.measures.size(); ++i) draft_.measure_ids.emplace(data.measures[i].name, i);
+    ctx_.file.amount_unit = data.header.amount_unit;  // a --set of the budget's own 参数 is in its unit
+    ctx_.values.set_file(ctx_.file);
     for (const auto& p : data.parameters) {
-      if (draft_.overrides.contains(p.name)) continue;  // --set comes first: the rule declaring it reads it
       parameter_def def;
       def.value = p.value;
       def.span = p.span;
+      if (auto ov = draft_.overrides.find(p.name); ov != draft_.overrides.end()) set_value(p.name, def, ov->second);
       draft_.parameters.emplace(p.name, std::move(def));
     }
+    rules_add_to_ = {data.items.size(), data.income.size(), data.projects.size(), data.groups.size(),
+                     data.year_end_units.size()};
     for (const auto& src : data.sources) rep_.keep(src);
+    loader_.read_already(data.files_read);  // a rule file the budget imported itself is not read again
     applying_ = true;
     read_rules();
     checked_warnings_ = from.warnings;
@@ -393,13 +403,14 @@ private:
   std::optional<budget> finish(diagnostics& out) {
     std::optional<budget> result;
     if (!ctx_.data().sources.empty()) {
-      if (!applying_) ctx_.data().header.thousands = ctx_.values.writes_thousands();
       const auto order = resolver(draft_, rep_).run({}, applying_ ? checked_measures_ : 0);
-      if (!applying_) derive_basic_kinds(draft_);
-      // a budget the rules are applied to has passed these checks
-      const bool totals_fit = applying_ || built_in_checks(draft_, rep_).run();
+      // a budget the rules are applied to has passed these checks, unless
+      // the rule files add to its contents (items, income, projects …)
+      const bool check = !applying_ || rules_add_contents();
+      if (check) derive_basic_kinds(draft_);
+      const bool totals_fit = !check || built_in_checks(draft_, rep_).run();
       const budget b = detail::budget_access::make(draft_.data);
-      if (opt_.check_catalog && !applying_) {
+      if (opt_.check_catalog && check) {
         diagnostics found;
         check_catalog(b, found);
         for (const auto& d : found) rep_.add(d);
@@ -415,7 +426,7 @@ private:
       } else if (totals_fit) {
         rep_.not_run(draft_.constraints.size());
       }
-      if (!applying_) states_nothing();
+      if (check) states_nothing();
       note_checks_not_run();
       note_library_measures(rep_, opt_.library_path, ctx_.data().sources);  // 三公经费 without its import
       // a project named before its declaration: where it is declared
@@ -428,12 +439,47 @@ private:
     name_budget_in_rules(mine);
     if (!mine.has_errors()) {
       keep_own_parameters();
+      draft_.data->files_read = loader_.files_read();
       draft_.data->warnings = std::move(checked_warnings_);  // a budget the rules are applied to: its own first
       draft_.data->warnings.append(mine);
       result = detail::budget_access::make(draft_.data);
     }
     out.append(mine);  // after what the caller's diagnostics held
     return result;
+  }
+
+  /// A --set of a 参数 the checked budget declares itself (apply_rules): its
+  /// value, as when the budget was compiled with it; E0502 at the --set for
+  /// one of the other kind, the budget's value standing.  (The budget's own
+  /// measures keep the value they were compiled with.)
+  void set_value(const std::string& name, parameter_def& def, parameter_override& ov) {
+    ov.used = true;
+    const source_file* here = rep_.file();
+    rep_.set_file(draft_.override_source.get());
+    bool ok = true;
+    expr v = ctx_.exprs.literal(syntax::ast::slice{ov.b, ov.e}, ov.span, ok);
+    rep_.set_file(here);
+    if (!ok || v.kind == expr::op::count_literal) return;
+    const bool percent = def.value.kind == expr::op::percent_literal;
+    if (percent != (v.kind == expr::op::percent_literal)) {
+      auto& d = rep_.error("E0502",
+                           "parameter '" + name + "' is " + (percent ? "a percentage" : "an amount") +
+                               ", not " + (percent ? "an amount" : "a percentage"),
+                           ov.span, "the value given to it");
+      d.expected = percent ? "a percentage such as 5%" : "an amount such as 1.00";
+      d.found = std::string(ov.b, ov.e);
+      d.notes.push_back({"declared here", def.span});
+      return;
+    }
+    def.value = std::move(v);
+    def.from_override = true;
+  }
+
+  /// Whether the rule files applied to a checked budget added to its contents.
+  bool rules_add_contents() const {
+    const auto& d = *draft_.data;
+    return rules_add_to_ != std::array<std::size_t, 5>{d.items.size(), d.income.size(), d.projects.size(),
+                                                       d.groups.size(), d.year_end_units.size()};
   }
 
   /// The budget's own 参数, for rules applied to it later (apply_rules).
@@ -478,7 +524,7 @@ private:
   /// A diagnostic located in a rule file names the budget it was checked on.
   void name_budget_in_rules(diagnostics& out) const {
     const auto& sources = draft_.data->sources;
-    if (draft_.first_rule_source >= sources.size() || sources.empty()) return;
+    if (draft_.first_rule_source >= sources.size() || sources.empty() || draft_.first_rule_source == 0) return;
     out.add_note([&](const diagnostic& d) { return draft_.is_rule_source(d.span.file); },
                  "checked on the budget " + sources.front()->name());
   }
@@ -608,6 +654,7 @@ private:
   bool applying_ = false;             // rules applied to a checked budget (apply_rules)
   diagnostics checked_warnings_;      // that budget's own warnings
   std::size_t checked_measures_ = 0;  // and the number of its measures
+  std::array<std::size_t, 5> rules_add_to_{};  // and of its items, income lines, projects, groups, balances
 };
 
 }  // namespace yusuan::compile

@@ -51,7 +51,8 @@ public:
     auto& data = c_.data();
     const std::string name = c_.values.text(s.name);
     if (auto it = c_.d.measure_ids.find(name); it != c_.d.measure_ids.end()) {
-      if (c_.d.reading_rules && it->second < c_.d.measures_before_rules) return;  // the budget defines it: its own
+      if (c_.d.reading_rules && it->second < c_.d.measures_before_rules && !data.measures[it->second].from_rules)
+        return;  // the budget defines it: its own
       auto& d = c_.rep.error("E0303", "measure '" + name + "' is defined twice", c_.span_of(s.name));
       d.notes.push_back({"first defined here", data.measures[it->second].span});
       return;
@@ -70,6 +71,7 @@ public:
     m.name = name;
     m.span = c_.span_of(s.name);
     m.definition = c_.exprs.lower(s.value, ok);
+    m.from_rules = c_.d.reading_rules;
     if (!ok) return;
     c_.d.measure_ids.emplace(name, data.measures.size());
     data.measures.push_back(std::move(m));

@@ -49,6 +49,19 @@ public:
     return f;
   }
 
+  /// The files read, by canonical path (imports and rule files read twice
+  /// are read once).
+  std::vector<std::string> files_read() const {
+    std::vector<std::string> out;
+    for (const auto& f : imported_) out.push_back(f.string());
+    return out;
+  }
+  /// Files a checked budget read already (rules applied to it later do not
+  /// read them again, as they would not have with the budget).
+  void read_already(const std::vector<std::string>& files) {
+    for (const auto& f : files) imported_.insert(fs::path(f));
+  }
+
   /// A rule file of compile_options::rules: read like a root file, its own
   /// imports relative to it and kept under its directory; nullopt without a
   /// diagnostic when the budget has read it already.

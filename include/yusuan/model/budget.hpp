@@ -57,6 +57,7 @@ struct budget_data {
   std::vector<constraint_result> constraints;
   std::vector<table_note> table_notes;
   std::vector<declared_parameter> parameters;
+  std::vector<std::string> files_read;  // canonical paths of the files read (the root, imports, rule files)
   std::vector<catalog_extension> catalog_extensions;
   int catalog_year = 0;  // 科目版本: the catalog edition to check against (0: the budget's year)
   std::vector<named_code<function_code>> function_names;  // sorted by code

@@ -181,6 +181,7 @@ struct measure {
   source_span span;
   bool is_count = false;  // a count: `count` holds it, not `value`
   std::int64_t count = 0;
+  bool from_rules = false;  // defined in a rule file (compile_options::rules), not in the budget
 };
 
 /// A prior-year (上年) figure.
