@@ -97,7 +97,11 @@ inline budget compile_string(std::string_view text, std::string name = "<input>"
 /// rules'; `diags` receives only what the rules give (a failed 核对, a
 /// mistake in a rule file, each naming the budget).  `b` is not changed, so
 /// one budget can be checked against several rule sets.  Of the options,
-/// those of reading files and of constraints apply (check_catalog does not).
+/// those of reading files and of constraints apply (check_catalog and
+/// extra_checks do not: the budget was checked).  One difference from
+/// compiling with the rules: a --set of a 参数 the budget declares itself
+/// reaches the rules, not the budget's own 口径, which keep the value they
+/// were compiled with.
 inline std::optional<budget> apply_rules(const budget& b, diagnostics& diags, const compile_options& options) {
   return detail::apply_rules(b, diags, options,
                              options.library_path.empty() ? default_library_path() : std::vector<std::filesystem::path>{});

@@ -54,7 +54,7 @@ struct compile_options {
   /// the compiler's, and an error among it builds no budget.  yusuan check
   /// runs tables::check_notes here (the 表注 against the template's tables):
   /// run after a successful compile instead, they were lost whenever a 核对
-  /// failed.
+  /// failed.  What it throws comes out of the compile call unchanged.
   std::function<void(const budget&, diagnostics&)> extra_checks;
   /// Every 核对 that fails is a warning (W0501, W0503), as if it were marked
   /// 警告: the budget is built all the same.  For reading the items of a
