@@ -1,6 +1,7 @@
 // apply_rules: rule files applied to a budget compiled (or built) before,
 // which gives what compiling the budget with them gives; the budget's own
 // 参数, measures, constraints and warnings; a budget built in C++.
+#include "rules/rules_support.hpp"
 #include "support/test_support.hpp"
 
 #include <yusuan/compile/builder.hpp>
@@ -16,18 +17,6 @@ using namespace yusuan::testing;
 using ::testing::Not;
 
 namespace {
-
-struct rules_file {
-  temp_dir dir;
-  fs::path path;
-  explicit rules_file(std::string_view text) : path(dir.write("rules.budget", text)) {}
-};
-
-compile_options quiet() {
-  compile_options o;
-  o.check_catalog = false;
-  return o;
-}
 
 compile_options rules_only(const fs::path& rules) {
   compile_options o;

@@ -2,6 +2,7 @@
 // of amounts, 参数 and their overrides, conditions (当), per-entity
 // constraints (每个), and the budget's own measures and parameters before
 // the rules' defaults.  Written with the matchers of <yusuan/testing.hpp>.
+#include "rules/rules_support.hpp"
 #include "support/test_support.hpp"
 
 #include <yusuan/rule_tests.hpp>
@@ -14,22 +15,6 @@ using namespace yusuan_test;
 using namespace yusuan::testing;
 using ::testing::Not;
 
-namespace {
-
-/// A rule file written to a temporary directory.
-struct rules_file {
-  temp_dir dir;
-  fs::path path;
-  explicit rules_file(std::string_view text) : path(dir.write("rules.budget", text)) {}
-};
-
-compile_options quiet() {
-  compile_options o;
-  o.check_catalog = false;
-  return o;
-}
-
-}  // namespace
 
 TEST(rules, a_rule_file_reads_its_amounts_in_its_own_unit) {
   rules_file r("金额单位 万元\n核对 支出合计 ≤ 1.00 \"不超过一万元\"\n");
