@@ -226,16 +226,14 @@ int run_check(const std::vector<std::string>& args) {
     suite.name = f;
     std::vector<yusuan::source_span> case_spans;  // each testcase's constraint, for its failures' details
     co.on_constraint = [&](const yusuan::constraint_result& r) {
-      // a 警告 rule its figures leave undecided (W0502) neither passed nor failed
-      const bool undecided_warning = !r.decided && r.level == yusuan::severity::warning;
-      if (r.from_rules && !undecided_warning) ++(r.passed ? passed : failed);
+      if (counted_rule(r)) ++(r.passed ? passed : failed);
       // every constraint checked is a testcase: the rules' and the budget's own
       if (format != "junit") return;
       junit::testcase c;
       const auto at = yusuan::resolve(r.span);
       c.name = r.text;
       c.classname = at.file + ":" + std::to_string(at.line);
-      c.failed = !r.passed && !undecided_warning;
+      c.failed = !r.passed && (r.decided || r.level != yusuan::severity::warning);  // W0502: not failed
       c.message = !c.failed    ? ""
                   : r.decided ? "constraint failed: " + r.text
                               : "constraint could not be evaluated (see its error): " + r.text;

@@ -8,6 +8,7 @@
 #include "cli.hpp"
 #include "io.hpp"
 #include "ordered_pool.hpp"
+#include "rule_files.hpp"
 
 #include <yusuan/compile.hpp>
 #include <yusuan/tables/check_notes.hpp>
@@ -106,8 +107,7 @@ outcome check_one(const std::string& file, const check_settings& s, const std::v
   co.library_path = libs;
   if (!co.rules.empty())
     co.on_constraint = [&o](const yusuan::constraint_result& r) {
-      if (r.from_rules && (r.decided || r.level != yusuan::severity::warning))  // W0502: neither
-        ++(r.passed ? o.rules_passed : o.rules_failed);
+      if (counted_rule(r)) ++(r.passed ? o.rules_passed : o.rules_failed);
     };
   // 模板 and 表注 against its tables, whether its 核对 pass or not
   yusuan::tables::check_notes_too(co);

@@ -26,6 +26,13 @@
 namespace cli {
 
 /// Whether a diagnostic points into the values of --set (compile_options::parameters).
+/// Whether a constraint's result counts as a rule passed or failed: one of
+/// a rule file, and decided, or an error (a 警告 rule its figures leave
+/// undecided, W0502, neither passed nor failed).
+inline bool counted_rule(const yusuan::constraint_result& r) {
+  return r.from_rules && (r.decided || r.level != yusuan::severity::warning);
+}
+
 inline bool at_a_set(const yusuan::diagnostic& d) { return d.span && d.span.file->name() == "--set"; }
 
 /// Whether an error of a rule file read alone is one every budget would

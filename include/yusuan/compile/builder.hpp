@@ -310,7 +310,7 @@ private:
     if (options.check_catalog) {
       diagnostics found;
       compile::check_catalog(b, found);
-      for (const auto& d : found) rep.add(d);
+      rep.add_all(found);
     }
     if (totals_fit) {
       data.columns = detail::make_columns(data.items, d_.data.get());
@@ -342,8 +342,7 @@ private:
     if (totals_fit && options.extra_checks) {
       diagnostics found;
       options.extra_checks(detail::budget_access::make(d_.data), found);
-      for (const auto& f : found.files()) rep.keep(f);
-      for (const auto& d : found) rep.add(d);
+      rep.add_all(found);
     }
     states_nothing(rep);
     diagnostics mine = by_item_index(rep.finish());

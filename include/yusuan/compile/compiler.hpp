@@ -413,15 +413,14 @@ private:
       if (opt_.check_catalog && check) {
         diagnostics found;
         check_catalog(b, found);
-        for (const auto& d : found) rep_.add(d);
+        rep_.add_all(found);
       }
       if (totals_fit && rep_.input_errors() == 0) {
         evaluate(b, order);
         if (opt_.extra_checks && !applying_) {  // a budget the rules are applied to had them
           diagnostics found;
           opt_.extra_checks(b, found);
-          for (const auto& f : found.files()) rep_.keep(f);
-          for (const auto& d : found) rep_.add(d);
+          rep_.add_all(found);
         }
       } else if (totals_fit) {
         rep_.not_run(draft_.constraints.size());
@@ -454,21 +453,12 @@ private:
   /// measures keep the value they were compiled with.)
   void set_value(const std::string& name, parameter_def& def, parameter_override& ov) {
     ov.used = true;
-    const source_file* here = rep_.file();
-    rep_.set_file(draft_.override_source.get());
     bool ok = true;
-    expr v = ctx_.exprs.literal(syntax::ast::slice{ov.b, ov.e}, ov.span, ok);
-    rep_.set_file(here);
+    expr v = read_override(ctx_, ov, ok);
     if (!ok || v.kind == expr::op::count_literal) return;
-    const bool percent = def.value.kind == expr::op::percent_literal;
-    if (percent != (v.kind == expr::op::percent_literal)) {
-      auto& d = rep_.error("E0502",
-                           "parameter '" + name + "' is " + (percent ? "a percentage" : "an amount") +
-                               ", not " + (percent ? "an amount" : "a percentage"),
-                           ov.span, "the value given to it");
-      d.expected = percent ? "a percentage such as 5%" : "an amount such as 1.00";
-      d.found = std::string(ov.b, ov.e);
-      d.notes.push_back({"declared here", def.span});
+    const bool given_percent = v.kind == expr::op::percent_literal;
+    if (given_percent != (def.value.kind == expr::op::percent_literal)) {
+      override_of_the_other_kind(rep_, name, given_percent, ov, def.span);
       return;
     }
     def.value = std::move(v);
@@ -555,11 +545,13 @@ private:
         continue;
       }
       const std::size_t n = c.scope == rule_scope::each_project ? b.projects().size() : b.units().size();
-      const std::size_t instances = c.scope == rule_scope::each_project ? n : units_of(b);
+      // 每个 单位 passes over the department's own unit when it holds nothing
+      // (looked for once, and only for such a rule: it reads every item)
+      const std::size_t first = c.scope == rule_scope::each_unit && !own_unit_checked(b) ? 1 : 0;
+      const std::size_t instances = n - first;
       const bool prior_of_the_whole =
           (c.scope == rule_scope::each_project || instances > 1) && compares_with_prior(c, b);
-      for (std::size_t i = 0; i < n; ++i) {
-        if (c.scope == rule_scope::each_unit && !is_a_unit(b, i)) continue;
+      for (std::size_t i = first; i < n; ++i) {
         std::optional<std::size_t> project, unit_index;
         filter items;
         items.kind = filter::op::eq;
@@ -587,7 +579,7 @@ private:
         scoped.evaluate_measures(order);
         if (c.when && !holds(*c.when, b, project, unit_index, &scoped)) continue;
         if (prior_of_the_whole) {  // once, where the constraint applies
-          prior_per_instance(c, b);
+          prior_per_instance(c, b, instances);
           break;
         }
         constraint_def one = c;
@@ -605,13 +597,13 @@ private:
   /// E0302 for a constraint checked for each project, or for each unit of a
   /// budget of several, that compares with a 上年 figure: 上年 figures are
   /// the whole budget's, and each instance would be compared with them.
-  void prior_per_instance(const constraint_def& c, const budget& b) {
+  void prior_per_instance(const constraint_def& c, const budget& b, std::size_t instances) {
     const bool projects = c.scope == rule_scope::each_project;
     auto& d = rep_.error("E0302",
                std::string("上年 figures are the whole budget's, not each ") + (projects ? "project's" : "unit's"),
                prior_used_at(c, b).value_or(c.lhs.span),
                projects ? "每个 项目 would compare each project with the budget's 上年 figure"
-                        : "每个 单位 would compare each of the budget's " + std::to_string(units_of(b)) +
+                        : "每个 单位 would compare each of the budget's " + std::to_string(instances) +
                               " units with the budget's 上年 figure");
     d.notes.push_back({projects ? "compare the budget's whole without 每个 项目"
                                 : "compare the budget's whole without 每个 单位, or check each unit's own budget, "
@@ -619,24 +611,17 @@ private:
                        {}});
   }
 
-  /// Whether 每个 单位 checks unit `i`: any unit but the department's own
-  /// (unit 0 of neither a code nor a name) when it has no item and no
-  /// income line (a department's file that only imports its units' files).
-  static bool is_a_unit(const budget& b, std::size_t i) {
-    const auto& u = b.units()[i];
-    if (i != 0 || !u.code.empty() || !u.name.empty()) return true;
-    for (const auto& it : b.items())
-      if (it.unit == 0) return true;
-    for (const auto& l : b.income())
-      if (l.unit == 0) return true;
-    return false;
-  }
-
-  /// The units 每个 单位 checks.
-  static std::size_t units_of(const budget& b) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < b.units().size(); ++i) n += is_a_unit(b, i);
-    return n;
+  /// Whether 每个 单位 checks unit 0, the budget's own: unless it is a
+  /// department's own unit (of neither a code nor a name) with no item and
+  /// no income line (a department's file that only imports its units').
+  bool own_unit_checked(const budget& b) {
+    if (own_unit_checked_) return *own_unit_checked_;
+    const auto& u = b.units().front();
+    bool checked = !u.code.empty() || !u.name.empty();
+    for (std::size_t i = 0; !checked && i < b.items().size(); ++i) checked = b.items()[i].unit == 0;
+    for (std::size_t i = 0; !checked && i < b.income().size(); ++i) checked = b.income()[i].unit == 0;
+    own_unit_checked_ = checked;
+    return checked;
   }
 
   void record(constraint_result r) {
@@ -655,6 +640,7 @@ private:
   diagnostics checked_warnings_;      // that budget's own warnings
   std::size_t checked_measures_ = 0;  // and the number of its measures
   std::array<std::size_t, 5> rules_add_to_{};  // and of its items, income lines, projects, groups, balances
+  std::optional<bool> own_unit_checked_;       // see own_unit_checked
 };
 
 }  // namespace yusuan::compile

@@ -219,10 +219,16 @@ public:
   /// Reports an error once per place and message; the diagnostic, or
   /// nullptr when it was reported before.
   diagnostic* fail(source_span span, const std::string& code, const std::string& msg, std::string label = {}) {
-    const std::string key = code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
-                            std::to_string(span.offset);
-    if (!reported_.insert(key).second) return nullptr;
+    if (!first_report(span, code, msg)) return nullptr;
     return &rep_.error(code, msg, span, std::move(label));
+  }
+
+  /// Whether this diagnostic, at this place, is not said yet (each once).
+  bool first_report(source_span span, const std::string& code, const std::string& msg) {
+    return reported_
+        .insert(code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
+                std::to_string(span.offset))
+        .second;
   }
 
   /// A percentage the budget's figures leave undefined (a share of a whole
@@ -234,9 +240,7 @@ public:
       fail(span, "E0502", msg);
       return;
     }
-    const std::string key = "W0502" + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) +
-                            ":" + std::to_string(span.offset);
-    if (!reported_.insert(key).second) return;
+    if (!first_report(span, "W0502", msg)) return;
     rep_.warning("W0502", msg, span).notes.push_back({"the constraint is marked 警告: it neither passes nor fails", {}});
   }
 

@@ -19,6 +19,29 @@
 
 namespace yusuan::compile {
 
+/// The value a --set gives (compile_options::parameters), read in the unit
+/// of the file being read; its errors are located in the --set text.
+inline expr read_override(lowering_context& c, const parameter_override& o, bool& ok) {
+  const source_file* here = c.rep.file();
+  c.rep.set_file(c.d.override_source.get());
+  expr v = c.exprs.literal(syntax::ast::slice{o.b, o.e}, o.span, ok);
+  c.rep.set_file(here);
+  return v;
+}
+
+/// E0502 at a --set of the other kind (`given_percent`) than its 参数,
+/// declared at `declared` (--set 比例=30 for 参数 比例 = 50%).
+inline void override_of_the_other_kind(reporter& rep, const std::string& name, bool given_percent,
+                                       const parameter_override& o, source_span declared) {
+  auto& d = rep.error("E0502",
+                      "parameter '" + name + "' is " + (given_percent ? "an amount" : "a percentage") + ", not " +
+                          (given_percent ? "a percentage" : "an amount"),
+                      o.span, "the value given to it");
+  d.expected = given_percent ? "an amount such as 1.00" : "a percentage such as 5%";
+  d.found = std::string(o.b, o.e);
+  d.notes.push_back({"declared here", declared});
+}
+
 class rule_lowering {
 public:
   explicit rule_lowering(lowering_context& c) : c_(c) {}
@@ -283,13 +306,7 @@ public:
       const bool percent = p.value.kind == expr::op::percent_literal;
       if (declared_ok && declared.kind != expr::op::count_literal &&
           percent != (declared.kind == expr::op::percent_literal)) {
-        auto& d = c_.rep.error("E0502",
-                               "parameter '" + name + "' is " + (percent ? "an amount" : "a percentage") + ", not " +
-                                   (percent ? "a percentage" : "an amount"),
-                               ov->second.span, "the value given to it");
-        d.expected = percent ? "an amount such as 1.00" : "a percentage such as 5%";
-        d.found = std::string(ov->second.b, ov->second.e);
-        d.notes.push_back({"declared here", c_.span_of(s.value)});
+        override_of_the_other_kind(c_.rep, name, percent, ov->second, c_.span_of(s.value));
         p.value = std::move(declared);
         p.from_override = false;
         c_.d.parameters.emplace(name, std::move(p));
@@ -306,15 +323,7 @@ public:
     if (ok) c_.d.parameters.emplace(name, std::move(p));
   }
 
-  /// The value a --set gives (compile_options::parameters), read in the
-  /// unit of the file being read; its errors are located in the --set text.
-  expr override_value(const parameter_override& o, bool& ok) {
-    const source_file* here = c_.rep.file();
-    c_.rep.set_file(c_.d.override_source.get());
-    expr v = c_.exprs.literal(slice{o.b, o.e}, o.span, ok);
-    c_.rep.set_file(here);
-    return v;
-  }
+  expr override_value(const parameter_override& o, bool& ok) { return read_override(c_, o, ok); }
 
   /// A statement as written, for messages: up to its first '{', without
   /// comments, line breaks or trailing blanks, blanks one space (so that a

@@ -126,6 +126,12 @@ public:
   std::size_t checks_not_run() const noexcept { return not_run_; }
   std::size_t errors_seen() const noexcept { return errors_seen_; }
   void keep(std::shared_ptr<const source_file> f) { diags_.keep(std::move(f)); }
+  /// Every diagnostic of `found` (the catalog checks', the caller's extra
+  /// checks'), with the files they point into.
+  void add_all(const diagnostics& found) {
+    for (const auto& f : found.files()) keep(f);
+    for (const auto& d : found) add(d);
+  }
 
   /// Names a statement left out by a syntax error may have declared (its
   /// project's or unit's name and code, syntax/recovery.hpp): where one is

@@ -82,8 +82,7 @@ public:
       auto& d = rep_.error("E0202",
                            "amount '" + std::string(text.view()) + "' is finer than 1 分 in " + std::string(unit_name(u)),
                            rep_.span_at(at, static_cast<std::size_t>(text.e - at)));
-      d.label = "1 分 is 0." + std::string(static_cast<std::size_t>(exact_decimals(u) - 1), '0') + "1 " +
-                std::string(unit_name(u));
+      d.label = one_fen(u);
       return std::nullopt;
     }
     if (ec == amount_errc::bad_grouping) return bad_grouping(text, t, pos);
@@ -92,6 +91,12 @@ public:
                          describe_amount_error(t, ec, pos, u));
     d.expected = "an amount such as 1,234.56";
     return std::nullopt;
+  }
+
+  /// "1 分 is 0.000001 万元": how fine an amount in `u` may be.
+  static std::string one_fen(unit u) {
+    return "1 分 is 0." + std::string(static_cast<std::size_t>(exact_decimals(u) - 1), '0') + "1 " +
+           std::string(unit_name(u));
   }
 
   /// E0202 for a thousands separator out of place, at that ',' (or '，'):

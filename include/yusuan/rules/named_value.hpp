@@ -82,9 +82,8 @@ inline std::optional<std::string> value_differs(const named_value& got, const st
   std::error_code ec;
   const auto want = detail::read_expected_amount(written, budget_unit, ec);
   if (ec == amount_errc::too_precise)  // as the language says it (E0202), not as the C++ API does
-    return "'" + w + "' is finer than 1 分 in " + std::string(unit_name(want.shown_in)) + " (1 分 is 0." +
-           std::string(static_cast<std::size_t>(exact_decimals(want.shown_in) - 1), '0') + "1 " +
-           std::string(unit_name(want.shown_in)) + ")";
+    return "'" + w + "' is finer than 1 分 in " + std::string(unit_name(want.shown_in)) + " (" +
+           compile::value_reader::one_fen(want.shown_in) + ")";
   if (ec) return "'" + w + "' is not an amount in " + std::string(unit_name(want.shown_in)) + ": " + ec.message();
   if (got.amount != want.value)
     return "expected " + w + ", found " + detail::exact_amount_text(got.amount, want.shown_in) +
