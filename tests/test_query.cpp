@@ -374,6 +374,15 @@ TEST(query_filter, an_amount_without_its_unit_is_in_the_budgets_unit) {
     EXPECT_EQ(r.total_count, 3) << f;
   }
   EXPECT_EQ(run("count where 金额 < 60").total_count, 17);
+  // a percentage is no amount: E0202 at it, not a syntax error at its '%'
+  const auto percent = parse_text("sum where 金额 ≥ 5%", current());
+  EXPECT_FALSE(percent);
+  ASSERT_EQ(percent.diagnostics.size(), 1u);
+  EXPECT_EQ(percent.diagnostics[0].code, "E0202");
+  EXPECT_EQ(percent.diagnostics[0].message, "'5%' is a percentage: 金额 compares with an amount");
+  const auto at = yusuan::resolve(percent.diagnostics[0].span);
+  EXPECT_EQ(at.line, 1u);
+  EXPECT_EQ(at.column, 16u);
 }
 
 TEST(query_filter, chinese_spellings_match_english) {

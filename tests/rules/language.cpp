@@ -135,6 +135,32 @@ TEST(rules, an_amount_in_a_filter_or_condition_named_as_a_parameter_is_looked_up
   EXPECT_THAT(a, FailsRule("超过"));
 }
 
+TEST(rules, a_percentage_as_a_value_of_amount_is_E0202_at_the_percentage_not_a_syntax_error) {
+  // 金额 ≥ 5% read as an amount followed by a stray '%' (E0101 "expected a
+  // statement, found '%'" in a 当; "expected ')'" in a filter)
+  const auto at = [](const yusuan::diagnostics& ds, std::string_view code) {
+    std::string out;
+    for (const auto& d : ds)
+      if (d.code == code) out += where_in_file(d) + " " + d.message + "\n";
+    return out;
+  };
+  const std::string budget = "208 01 09 30101: 12.00\n";
+  rules_file when("核对 支出合计 ≤ 10.00 当 金额 ≥ 5%\n");
+  const auto w = compile_with_rules(budget, {when.path}, quiet());
+  EXPECT_EQ(at(w.diags, "E0202"), when.path.string() + ":1:24 '5%' is a percentage: 金额 compares with an amount\n");
+  EXPECT_THAT(w, Not(Reports("E0101")));
+  rules_file filter("核对 计数(金额 ≥ 5％) = 0\n");
+  const auto f = compile_with_rules(budget, {filter.path}, quiet());
+  EXPECT_EQ(at(f.diags, "E0202"), filter.path.string() + ":1:12 '5％' is a percentage: 金额 compares with an amount\n");
+  EXPECT_THAT(f, Not(Reports("E0101")));
+  // in a budget's own 核对, as in a rule file
+  const auto own = compile(budget + "核对 合计(金额 > 1.5%) = 0\n");
+  EXPECT_EQ(where(one(own, "E0202")), "2:12") << dump(own);
+  // other values are read as before
+  EXPECT_THAT(compile_with_rules(budget + "核对 计数(金额 ≥ 10.00) = 1\n核对 计数(经济 属于 (301, 302)) = 1\n", {}, quiet()),
+              ChecksClean());
+}
+
 TEST(rules, a_ratio_past_a_threshold_of_six_decimals_shows_the_decimals_that_tell_it) {
   // 1/3 is 33.3333333…%, over 33.333333%: found and expected never read alike
   rules_file r("参数 三分之一 = 33.333333%\n核对 占比(人员经费, 支出合计) ≤ 三分之一 \"超过三分之一\"\n");

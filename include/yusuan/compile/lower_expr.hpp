@@ -110,6 +110,12 @@ public:
              t.starts_with("\xC2\xA5") || t.starts_with("\xEF\xBF\xA5"));
   }
 
+  /// Whether `v` is written as a percentage (ends in % or ％).
+  static bool is_percentage(slice v) noexcept {
+    const auto t = v.view();
+    return t.ends_with('%') || t.ends_with("\xEF\xBC\x85");
+  }
+
   /// The value of the 参数 named `name`, of an amount or (`percent`) of a
   /// percentage; nullptr after E0302 (no such 参数, or one declared further
   /// on) or E0502 (of the other kind).
@@ -137,11 +143,27 @@ public:
     return &p->value;
   }
 
+  /// The amount a value of 金额 (in a filter or a 当) is written as: a number,
+  /// or the name of a 参数 of an amount (not in queries, which have none);
+  /// nothing after E0202 (also for a percentage: the rule file's own
+  /// mistake, whatever the budget), E0302 or E0502 (a 参数 of a percentage).
+  std::optional<money> amount_value(slice v) {
+    if (is_percentage(v)) {
+      rep_.error("E0202", "'" + std::string(v.view()) + "' is a percentage: 金额 compares with an amount",
+                 rep_.span_of(v), "a share is compared as 占比(…, …) ≥ 5% in a 核对");
+      return std::nullopt;
+    }
+    if (d_ && is_name(v)) {
+      const expr* p = parameter_value(v, false);
+      if (!p) return std::nullopt;
+      return p->amount;
+    }
+    return values_.amount(v);
+  }
+
   /// An amount or a percentage literal (the value of a 参数).
   expr literal(slice text, source_span span, bool& ok) {
-    const std::string_view t = text.view();
-    const bool percent = (!t.empty() && t.back() == '%') || (t.size() >= 3 && t.substr(t.size() - 3) == "％");
-    if (percent) return percent_literal_of(text, span, ok);
+    if (is_percentage(text)) return percent_literal_of(text, span, ok);
     return amount_literal_of(text, span, ok);
   }
 
@@ -447,12 +469,7 @@ private:
         return true;
       }
       case dimension::amount: {
-        if (d_ && is_name(v)) {  // a 参数 of an amount (E0302, E0502 otherwise); queries have none
-          const expr* p = parameter_value(v, false);
-          if (p) out.amount = p->amount;
-          return p != nullptr;
-        }
-        auto m = values_.amount(v);
+        auto m = amount_value(v);
         if (!m) return false;
         out.amount = *m;
         return true;

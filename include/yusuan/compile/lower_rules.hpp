@@ -481,14 +481,8 @@ private:
           }
           break;
         case S::amount:
-          if (c_.exprs.is_name(v)) {  // a 参数 of an amount (E0302, E0502 otherwise)
-            if (const expr* p = c_.exprs.parameter_value(v, false)) out.amounts.push_back(p->amount);
-            else ok = false;
-          } else if (auto m = c_.values.amount(v)) {
-            out.amounts.push_back(*m);
-          } else {
-            ok = false;
-          }
+          if (auto m = c_.exprs.amount_value(v)) out.amounts.push_back(*m);
+          else ok = false;
           break;
         case S::kind:
           if (auto k = parse_spending_kind(text)) out.kinds.push_back(*k);
