@@ -196,6 +196,22 @@ TEST(diag_after_errors, a_project_whose_name_is_not_closed_keeps_its_block) {
   EXPECT_EQ(where(d), "2:4");
 }
 
+TEST(diag_after_errors, a_string_not_closed_before_the_brace_of_a_one_line_block_closes_the_block) {
+  // the quote not closed is read as text, so that the '}' after it closes
+  // the block (each line was also E0103 "unclosed '{'", the next lines read
+  // inside the block)
+  auto r = compile("金额单位 元\n"
+                   "208 01 09 基本支出 { 人员经费 { 30101: 100.00 备注=\"甲 } }\n"
+                   "208 01 09 基本支出 { 30201: 50.00 备注=“乙 }\n"
+                   "项目 \"丙\" 类型 特定目标类 功能 2080109 { 30227: 60.00 备注=\"丁 }\n"
+                   "208 01 09 公用经费 30202: 1.00\n");
+  EXPECT_EQ(error_codes(r), "E0101 E0101 E0101") << dump(r);
+  for (const auto* d : with_code(r, "E0101")) EXPECT_EQ(d->message, "string not closed") << dump(r);
+  // a string closed on its line keeps its '}' (a string's text, not a close)
+  auto closed = compile("金额单位 元\n208 01 09 基本支出 { 30101: 1.00 备注=\"甲 }\" }\n");
+  EXPECT_EQ(closed.diagnostics.error_count(), 0u) << dump(closed);
+}
+
 TEST(diag_after_errors, the_block_of_a_line_that_did_not_parse_is_still_read_for_errors) {
   // its lines are read (a syntax error in them is reported) but not lowered;
   // its '}' closes it, and left open it is unclosed

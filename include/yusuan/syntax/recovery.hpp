@@ -35,7 +35,7 @@ inline const char* resume_after_error(const char* text_begin, const char* stmt_b
 /// did not open itself between `stmt_begin` and there), or nullptr.  A block
 /// written on one line (`基本支出 { 人员经费 { 30101 10.00 } }`) closes at
 /// it: the rest of the line is not passed over with the error.  Strings and
-/// comments are passed over.
+/// comments are passed over; a quote not closed on the line is read as text.
 inline const char* enclosing_close_after(const char* stmt_begin, const char* where, const char* last) noexcept {
   const char* end = where;
   while (end < last && *end != '\n' && *end != '\r') ++end;
@@ -51,22 +51,24 @@ inline const char* enclosing_close_after(const char* stmt_begin, const char* whe
       while (p < end && *p != '\n' && *p != '\r') ++p;
     } else if (c == '"' || at("\xE2\x80\x9C")) {  // a string, to its close on the line
       const bool curly = c != '"';
-      p += curly ? 3 : 1;
-      while (p < end && *p != '\n' && *p != '\r') {
-        if (!curly && *p == '\\' && p + 1 < end) {
-          p += 2;
-          continue;
+      const char* q = p + (curly ? 3 : 1);
+      bool closed = false;
+      while (q < end && !closed) {
+        if (!curly && *q == '\\' && q + 1 < end) {
+          q += 2;
+        } else if (!curly && *q == '"') {
+          q += 1;
+          closed = true;
+        } else if (curly && end - q >= 3 && q[0] == '\xE2' && q[1] == '\x80' && q[2] == '\x9D') {  // ”
+          q += 3;
+          closed = true;
+        } else {
+          ++q;
         }
-        if (!curly && *p == '"') {
-          ++p;
-          break;
-        }
-        if (curly && at("\xE2\x80\x9D")) {
-          p += 3;
-          break;
-        }
-        ++p;
       }
+      // a quote not closed on its line is read as text, as line_opens_block
+      // reads it: `备注="甲 }` most likely lost its closing quote before the '}'
+      p = closed ? q : p + (curly ? 3 : 1);
     } else if (c == '{' || at("\xEF\xBD\x9B")) {  // { or ｛
       ++depth;
       p += c == '{' ? 1 : 3;
