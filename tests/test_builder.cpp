@@ -359,6 +359,16 @@ TEST(budget_builder, codes_kinds_units_years_and_amounts_the_language_rejects_ar
               for (int i = 0; i < 70000; ++i) bb.add_unit(std::to_string(900002 + i), "单位");
             }),
             V{"E0711"});
+  {  // the index of a unit past the limit is no unit's: it does not wrap to 单位 0, 1, …
+    yusuan::budget_builder many;
+    std::uint16_t last = 0, past = 0, further = 0;
+    for (std::size_t i = 1; i < yusuan::max_units; ++i) last = many.add_unit(std::to_string(900000 + i), "单位");
+    past = many.add_unit("999998", "单位");
+    further = many.add_unit("999999", "单位");
+    EXPECT_EQ(last, yusuan::max_units - 1);
+    EXPECT_EQ(past, yusuan::max_units);
+    EXPECT_EQ(further, yusuan::max_units);
+  }
   // a year of four digits, or none, builds
   yusuan::budget_builder fine;
   fine.year(0).add(plain_item());

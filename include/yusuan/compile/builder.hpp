@@ -111,9 +111,12 @@ public:
     return *this;
   }
   /// Another unit of a department budget; returns its index for item::unit.
+  /// A budget holds at most max_units units: past them the index is
+  /// max_units (0xFFFF, no unit's; it does not wrap to 单位 0), and build
+  /// reports E0711.
   std::uint16_t add_unit(std::string code, std::string name, unit_type type = unit_type::unknown) {
     d_.data->units.push_back({std::move(code), std::move(name), type, {}});
-    return static_cast<std::uint16_t>(d_.data->units.size() - 1);
+    return static_cast<std::uint16_t>(std::min(d_.data->units.size() - 1, max_units));
   }
 
   /// An expenditure item with its coordinates (`file`, `offset` and `line`
