@@ -121,6 +121,31 @@ TEST(lang_rows, a_filter_by_the_unit_of_no_code_or_name_is_written_as_its_row_is
   // in a budget whose units all have a code, 无 is no unit
   auto unit = compile("金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n208 01 11 30101: 1.00\n核对 合计(单位 = 无) = 0\n");
   EXPECT_EQ(one(unit, "E0301").message, "unknown unit '无'");
+  // a query of it is answered, 0.00, with W0306 (it was a silent 0.00), as
+  // in a department whose own file states no item; not when one value of a
+  // list matches, nor for the department above
+  auto coded = compile("金额单位 万元\n单位 801001 \"甲单位\" 类型 事业\n208 01 11 30101: 1.00\n");
+  ASSERT_TRUE(coded.ok()) << dump(coded);
+  const auto only_units = dir.write("units.budget", "金额单位 万元\n部门 801 \"测试局\"\n导入 \"a.budget\"\n");
+  auto dept_of_units = compile_path(only_units, no_catalog());
+  ASSERT_TRUE(dept_of_units.ok()) << dump(dept_of_units);
+  for (const yusuan::budget* x : {&*coded.value, &*dept_of_units.value}) {
+    yusuan::diagnostics d;
+    const auto q = yusuan::parse_query("sum where unit = 无", *x, d);
+    ASSERT_TRUE(q.has_value()) << dump(d);
+    EXPECT_EQ(yusuan::run(*x, *q).total, wan("0.00"));
+    ASSERT_EQ(d.size(), 1u) << dump(d);
+    EXPECT_EQ(d.list()[0].code, "W0306");
+    EXPECT_EQ(d.list()[0].message, "no item has 单位 无");
+    ASSERT_EQ(d.list()[0].notes.size(), 1u);
+    EXPECT_TRUE(d.list()[0].notes[0].message.starts_with("单位 无 is the items of a department's own file"));
+    yusuan::diagnostics list;
+    (void)yusuan::parse_query("sum where unit in (无, 801001)", *x, list);
+    EXPECT_TRUE(list.empty()) << dump(list);
+  }
+  yusuan::diagnostics own;
+  (void)yusuan::parse_query("sum where unit = 无", b, own);
+  EXPECT_TRUE(own.empty()) << dump(own);
 }
 
 TEST(lang_counts, negative_whole_numbers_are_counts) {
