@@ -268,6 +268,22 @@ TEST(apply_rules, to_a_budget_built_in_cpp) {
   const auto r = apply_rules_to(b, {austerity}, quiet());
   EXPECT_THAT(r, FailsRule("三公经费不得增长"));
   EXPECT_THAT(r, Reports("E0501", "checked on the budget <builder>"));
+  // an item the builder added is named by its index, as in the builder's own
+  // diagnostics (its place was <builder>:1:1, a file of no text)
+  rules_file sum("核对 合计(经济 = 30217) ≤ 1.00 \"接待费过高\"\n");
+  yusuan::diagnostics said;
+  ASSERT_TRUE(yusuan::apply_rules(b, said, [&] {
+    auto o = quiet();
+    o.rules = {sum.path};
+    o.constraints_as_warnings = true;
+    return o;
+  }()));
+  const auto failed = with_code(said, "W0501");
+  ASSERT_EQ(failed.size(), 1u) << dump(said);
+  std::string counted;
+  for (const auto& n : failed[0]->notes)
+    if (n.message.starts_with("counted:")) counted += n.message + (n.span ? " at a place" : "") + "\n";
+  EXPECT_EQ(counted, "counted: 208 01 09 30217 120000.00 (item 0)\n") << dump(said);  // in the rule file's 元
   // a check of the caller's own that throws leaves the builder as it was
   yusuan::budget_builder thrown(b);
   thrown.constraint(yusuan::named("支出合计"), "≤", yusuan::literal(yusuan::money::parse("5.00", yusuan::unit::wan_yuan)));

@@ -279,6 +279,7 @@ private:
     // (its index) is a place in it
     if (data.sources.size() <= own_file_) data.sources.resize(own_file_ + std::size_t{1});
     data.sources[own_file_] = std::make_shared<const source_file>("<builder>", std::string(data.items.size() + 1, '\n'));
+    data.builder_file = own_file_;  // for the diagnostics of rules applied to the budget (apply_rules)
     for (std::size_t i = 0; i < data.items.size(); ++i)  // items() may have been edited since they were added
       if (data.items[i].file == own_file_) data.items[i].offset = static_cast<std::uint32_t>(i);
     compile::reporter rep(options.max_errors);
@@ -363,22 +364,8 @@ private:
   /// `in` with each place in the builder's own file (an item it added) said
   /// as the item's index: there is no text to show.
   diagnostics by_item_index(const diagnostics& in) const {
-    const source_file* mine = own_file_ < d_.data->sources.size() ? d_.data->sources[own_file_].get() : nullptr;
-    diagnostics out;
-    for (diagnostic d : in) {
-      if (mine && d.span.file == mine) {
-        d.notes.insert(d.notes.begin(), {"item " + std::to_string(d.span.offset) + " of the budget_builder", {}});
-        d.span = {};
-      }
-      for (auto& n : d.notes)
-        if (mine && n.span.file == mine) {
-          n.message += " (item " + std::to_string(n.span.offset) + ")";
-          n.span = {};
-        }
-      out.add(std::move(d));
-    }
-    for (const auto& f : in.files()) out.keep(f);
-    return out;
+    return compile::said_by_item_index(
+        in, own_file_ < d_.data->sources.size() ? d_.data->sources[own_file_].get() : nullptr);
   }
 
   /// An item of a project takes the project's kind and functional code

@@ -436,6 +436,8 @@ private:
     }
     diagnostics mine = rep_.finish();
     name_budget_in_rules(mine);
+    if (const auto& data = ctx_.data(); data.builder_file < data.sources.size())  // rules applied to a builder's budget
+      mine = said_by_item_index(mine, data.sources[data.builder_file].get());
     if (!mine.has_errors()) {
       keep_own_parameters();
       draft_.data->files_read = loader_.files_read();

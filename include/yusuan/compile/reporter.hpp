@@ -192,4 +192,26 @@ private:
   const source_file* file_ = nullptr;
 };
 
+/// `in` with each place in `builder` (the file of a budget_builder, in which
+/// an item's offset is its index, of no text to show) said as the item's
+/// index: "item 3 of the budget_builder".
+inline diagnostics said_by_item_index(const diagnostics& in, const source_file* builder) {
+  if (!builder) return in;
+  diagnostics out;
+  for (diagnostic d : in) {
+    if (d.span.file == builder) {
+      d.notes.insert(d.notes.begin(), {"item " + std::to_string(d.span.offset) + " of the budget_builder", {}});
+      d.span = {};
+    }
+    for (auto& n : d.notes)
+      if (n.span.file == builder) {
+        n.message += " (item " + std::to_string(n.span.offset) + ")";
+        n.span = {};
+      }
+    out.add(std::move(d));
+  }
+  for (const auto& f : in.files()) out.keep(f);
+  return out;
+}
+
 }  // namespace yusuan::compile

@@ -58,6 +58,9 @@ struct budget_data {
   std::vector<table_note> table_notes;
   std::vector<declared_parameter> parameters;
   std::vector<std::string> files_read;  // canonical paths of the files read (the root, imports, rule files)
+  // a budget_builder's: its own file in `sources`, of no text, where an
+  // item's offset is its index (0xFFFF: none)
+  std::uint16_t builder_file = 0xFFFF;
   std::vector<catalog_extension> catalog_extensions;
   int catalog_year = 0;  // 科目版本: the catalog edition to check against (0: the budget's year)
   std::vector<named_code<function_code>> function_names;  // sorted by code
