@@ -53,6 +53,11 @@ line of its own (published against found).  The department's units are the
 files its budget imports: a unit file of the folder it does not import is
 not counted, and a file it imports that is no unit file of the folder is in
 its figures and in no unit's sum; each does not add up, and is printed so.
+A file a unit file imports is part of that unit, not a unit of its own.  The
+department's budget, its units imported, must be its units' sum: items of
+department.budget itself, a unit file read in another 金额单位 when imported,
+a unit stated by two files or in two departments (counted twice) and a unit
+file naming another 部门 do not add up either.
 A department whose budget has errors that leave its checks unrun (a unit of
 another year, an import that cannot be read) says that its published figures
 were not compared.  Then the region: one row per department and the total;
@@ -116,7 +121,10 @@ struct file_read {
 struct compiled {
   bool ok = false, unreadable = false;
   std::vector<unit_row> units;          // a unit budget: its units' figures
-  std::vector<file_read> reads;         // a department's budget: the files it read
+  std::vector<file_read> reads;         // the files its budget read (itself, its imports)
+  std::optional<unit_row> whole;        // a department's budget that built: its figures, its units imported
+  std::size_t own_items = 0;            // a department's: items of department.budget itself
+  yusuan::money own_total;
   std::string dept_code, dept_name;     // from the budget's header
   int year = 0;                         // its 年度 (0: none stated)
   std::string not_run;                  // a department's: "N checks were not run because of the errors above"
@@ -217,6 +225,17 @@ std::string problem_line(const std::string& file, const yusuan::diagnostic& d) {
   return s + ": expected " + d.expected + ", found " + d.found;
 }
 
+/// Counts an item in a row: its 合计 and its column, 基本支出 or 项目支出 (an
+/// item of no kind is in the 合计 and in neither column, language.md §6).
+/// Throws overflow_error for a sum no amount holds.
+void add_item(unit_row& r, const yusuan::item& it) {
+  ++r.items;
+  r.total = r.total + it.amount;
+  const auto k = yusuan::parent_kind(it.kind);
+  if (k == yusuan::spending_kind::project) r.project = r.project + it.amount;
+  else if (k == yusuan::spending_kind::basic) r.basic = r.basic + it.amount;
+}
+
 compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   compiled c;
   yusuan::compile_options co;
@@ -224,8 +243,8 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   yusuan::diagnostics diags;
   auto b = compile_input(t.file, diags, co);
   c.unreadable = yusuan::unreadable(diags);
-  if (t.is_department)  // whether it compiled or not; a library file (<std/…>) is no unit's
-    for (const auto& f : diags.files())
+  // whether it compiled or not; a library file (<std/…>) is no unit's
+  for (const auto& f : diags.files())
       if (f && !(f->name().starts_with('<') && f->name().ends_with('>')))
         if (const auto id = regular_file_id(f->name())) c.reads.push_back({*id, f->name()});
   c.ok = b.has_value();
@@ -258,7 +277,26 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   c.dept_code = b->header().department_code;
   c.dept_name = b->header().department_name;
   c.year = b->header().year;
-  if (t.is_department) return c;
+  if (t.is_department) {
+    unit_row whole;
+    const auto own = regular_file_id(t.file);
+    std::map<const yusuan::source_file*, bool> is_own;  // by the file each item was written in
+    try {
+      for (const auto& it : b->items()) {
+        add_item(whole, it);
+        const auto* f = b->span_of(it).file;
+        auto [at, fresh] = is_own.emplace(f, false);
+        if (fresh) at->second = own && f && regular_file_id(f->name()) == own;
+        if (at->second) {
+          ++c.own_items;
+          c.own_total = c.own_total + it.amount;
+        }
+      }
+      c.whole = whole;
+    } catch (const yusuan::overflow_error&) {  // the budget's total fits; a part of items of both signs may not
+    }
+    return c;
+  }
   std::vector<unit_row> rows(b->units().size());
   for (std::size_t u = 0; u < rows.size(); ++u) {
     rows[u].code = b->units()[u].code;
@@ -268,13 +306,8 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   }
   for (const auto& it : b->items()) {
     auto& r = rows[it.unit];
-    ++r.items;
     try {  // the budget's total fits, a unit's sum of items of both signs may not
-      r.total = r.total + it.amount;
-      if (yusuan::parent_kind(it.kind) == yusuan::spending_kind::project || it.kind == yusuan::spending_kind::project)
-        r.project = r.project + it.amount;
-      else
-        r.basic = r.basic + it.amount;
+      add_item(r, it);
     } catch (const yusuan::overflow_error& e) {
       c.too_large = e;
       c.too_large_unit = r.code.empty() ? r.name : r.code;
@@ -405,6 +438,7 @@ int run_consolidate(const std::vector<std::string>& args) {
   std::size_t depts_off = 0;
   int region_year = 0;           // the 年度 of the first department that states one
   std::string region_year_from;  // that department's file
+  std::map<std::string, std::string> region_units;  // a unit's code -> the department.budget it is first counted in
   table region_table({"部门", "名称", "单位", "支出行", "基本支出", "项目支出", "支出合计", "核对"}, 2);
   // the unit files of the department compiled so far, in the order of its `units`
   std::vector<compiled> pending;
@@ -433,9 +467,25 @@ int run_consolidate(const std::vector<std::string>& args) {
     int dept_year = c.year;                        // the department's 年度, else its first unit's
     std::map<file_id, const std::string*> units;  // each unit file once, by identity
     std::set<file_id> reported;                    // files of the errors of units that do not check
+    // a file another unit file of the folder imports is part of that unit
+    // (its projects, say), not a unit of its own; files that import each
+    // other are neither's part
+    std::map<file_id, std::set<file_id>> reads_of;
+    for (std::size_t k = 0; k < pending.size(); ++k)
+      for (const auto& r : pending[k].reads) reads_of[d.units[k].id].insert(r.id);
+    const auto part_of_another = [&](const file_id& f) {
+      for (const auto& [other, its] : reads_of)
+        if (other != f && its.count(f) && !(reads_of.count(f) && reads_of.at(f).count(other))) return true;
+      return false;
+    };
+    std::map<std::string, std::string> unit_codes;  // a unit's code -> the file that states it first
     for (std::size_t k = 0; k < pending.size(); ++k) {
       const unit_file& f = d.units[k];
       compiled& u = pending[k];
+      if (part_of_another(f.id)) {
+        units.emplace(f.id, &f.path);  // read with the unit that imports it
+        continue;
+      }
       if (const auto [first, fresh] = units.emplace(f.id, &f.path); !fresh) {
         problems.push_back(f.path + ": the same file as " + *first->second + ": counted once");
         continue;
@@ -449,6 +499,10 @@ int run_consolidate(const std::vector<std::string>& args) {
         dept_code = u.dept_code;
         dept_name = u.dept_name;
       }
+      // a unit file of another department (in the wrong folder, or naming the wrong one)
+      if (u.ok && !c.dept_code.empty() && !u.dept_code.empty() && u.dept_code != c.dept_code)
+        problems.push_back(f.path + ": states 部门 " + u.dept_code + " " + u.dept_name + ", in the folder of 部门 " +
+                           c.dept_code + " " + c.dept_name + " (" + d.file + ")");
       if (dept_year == 0) dept_year = u.year;
       if (!u.ok) {
         any_error = true;
@@ -460,11 +514,24 @@ int run_consolidate(const std::vector<std::string>& args) {
         for (const auto& id : u.problem_files)
           if (id) reported.insert(*id);
       }
-      for (auto& r : u.units) rows.push_back(std::move(r));
+      for (auto& r : u.units) {
+        // one unit in two files: its items would be counted twice
+        if (!r.code.empty())
+          if (const auto [first, fresh] = unit_codes.emplace(r.code, f.path); !fresh)
+            problems.push_back(f.path + ": unit " + r.code + " " + r.name + " is stated by " + first->second +
+                               " too: its spending is counted twice");
+        if (!r.code.empty()) {
+          if (const auto [other, fresh] = region_units.emplace(r.code, d.file); !fresh && other->second != d.file)
+            problems.push_back(f.path + ": unit " + r.code + " " + r.name + " is a unit of " + other->second +
+                               " too: the region counts its spending twice");
+        }
+        rows.push_back(std::move(r));
+      }
     }
     pending.clear();
+    bool foreign = false;  // a file of the department's figures that is no unit's: said, not also as a difference
     for (const auto& f : c.reads)
-      if (f.id != d.id && !units.count(f.id))
+      if (f.id != d.id && !units.count(f.id) && (foreign = true))
         problems.push_back(d.file + " imports " + f.name +
                            ", which is no unit budget of its folder (a *.budget file, not in a department "
                            "folder inside it): in the department's published figures, in no unit's sum");
@@ -479,6 +546,22 @@ int run_consolidate(const std::vector<std::string>& args) {
     } catch (const yusuan::overflow_error& e) {
       throw sum_too_large{d.file, "the sum of the units of department " + dept_code, e};
     }
+    // the department's published figures are checked against its budget read
+    // with its units imported: that budget must be the units' sum
+    if (c.own_items > 0)
+      problems.push_back(d.file + ": states " + std::to_string(c.own_items) + (c.own_items == 1 ? " item" : " items") +
+                         " of its own (" + amount(c.own_total) + " " + std::string(yusuan::unit_name(u)) +
+                         "): in the department's published figures, in no unit's sum");
+    const bool all_counted = std::all_of(rows.begin(), rows.end(), [](const unit_row& r) { return r.counted; });
+    if (c.whole && all_counted && c.own_items == 0 && !foreign &&
+        (c.whole->items != s.items || c.whole->total != s.total || c.whole->basic != s.basic ||
+         c.whole->project != s.project))
+      problems.push_back(d.file + ": its budget, its units imported, has " + std::to_string(c.whole->items) +
+                         (c.whole->items == 1 ? " item" : " items") + " and spends " + amount(c.whole->total) + " (基本支出 " + amount(c.whole->basic) +
+                         ", 项目支出 " + amount(c.whole->project) + "); its units' budgets, each read alone, add up to " +
+                         std::to_string(s.items) + (s.items == 1 ? " item" : " items") + " and " + amount(s.total) + " (基本支出 " + amount(s.basic) +
+                         ", 项目支出 " + amount(s.project) + "): its published figures are checked against the "
+                         "former (a unit file without 金额单位 is read in the unit of the file that imports it)");
     try {
       region.add(s);
     } catch (const yusuan::overflow_error& e) {

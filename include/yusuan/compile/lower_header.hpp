@@ -133,8 +133,12 @@ public:
     c_.file.unit_declared = true;
   }
 
+  /// 部门: the root file's names the department (a department's budget
+  /// imports its units' files, each of which may name it too); one named in
+  /// an imported file is the budget's only when none is named before it.
   void operator()(const syntax::ast::department& s) {
     auto& h = c_.data().header;
+    if (c_.file.index != 0 && (!h.department_code.empty() || !h.department_name.empty())) return;
     h.department_code = std::string(s.code.view());
     h.department_name = c_.values.text(s.name);
   }
