@@ -193,6 +193,42 @@ private:
   temporary_guard guard_;  // removes path_ when a signal ends the program
 };
 
+/// Whether `dir` holds an export of a region this program wrote before (its
+/// datapackage.json says so).
+bool holds_a_region_export(const fs::path& dir) {
+  std::ifstream in(dir / "datapackage.json", std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("\"name\": \"yusuan-region\"") != std::string::npos &&
+         head.find("\"created_by\": \"yusuan export\"") != std::string::npos;
+}
+
+/// Removes the budget files of an earlier export of a region into `dir`
+/// (year=…/department=…/….csv) that this one did not write, and the
+/// partition folders left empty: a reader of the whole folder (DuckDB's
+/// **/*.csv) would count them.  Other files are left as they are.
+void remove_earlier_files(const fs::path& dir, const std::set<std::string>& written) {
+  std::error_code ec;
+  std::vector<fs::path> stale, folders;
+  for (fs::directory_iterator y(dir, ec), end; !ec && y != end; y.increment(ec)) {
+    if (!y->is_directory(ec) || !y->path().filename().string().starts_with("year=")) continue;
+    folders.push_back(y->path());
+    for (fs::directory_iterator d(y->path(), ec); !ec && d != end; d.increment(ec)) {
+      if (!d->is_directory(ec) || !d->path().filename().string().starts_with("department=")) continue;
+      folders.push_back(d->path());
+      for (fs::directory_iterator f(d->path(), ec); !ec && f != end; f.increment(ec))
+        if (f->is_regular_file(ec) && f->path().extension() == ".csv" &&
+            !written.count(fs::relative(f->path(), dir, ec).generic_string()))
+          stale.push_back(f->path());
+    }
+  }
+  for (const auto& f : stale) fs::remove(f, ec);
+  std::sort(folders.begin(), folders.end(), [](const fs::path& a, const fs::path& b) { return a.string() > b.string(); });
+  for (const auto& f : folders)
+    if (fs::is_empty(f, ec)) fs::remove(f, ec);  // departments before their years
+}
+
 void write_region_descriptor(std::ostream& os, const std::vector<std::string>& paths, std::uintmax_t bytes,
                              const std::set<int>& years, std::size_t departments, bool bom) {
   os << "{\n"
@@ -291,7 +327,9 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
   }
   std::vector<std::string> moved = paths;
   moved.push_back("datapackage.json");
+  const bool earlier = holds_a_region_export(dir);
   staging.commit(moved);
+  if (earlier) remove_earlier_files(dir, std::set<std::string>(paths.begin(), paths.end()));
   folder.keep();
   std::cerr << "wrote " << items << " items of " << paths.size() << " budgets (" << departments.size()
             << " departments) to " << dir << "/year=*/department=*/ and " << (fs::path(dir) / "datapackage.json").string()

@@ -442,6 +442,27 @@ TEST(region, export_file_names_fit_the_file_system_and_never_collide) {
   EXPECT_EQ(doc.get("resources")->array.at(0).get("path")->array.size(), 5u);
 }
 
+TEST(region, an_export_into_the_folder_of_an_earlier_one_replaces_its_files) {
+  // the files of budgets no longer exported stayed, and a reader of the
+  // whole folder (DuckDB's **/*.csv) counted them
+  temp_dir t;
+  t.write("in/a.budget", unit_budget("单位 001 \"甲\" 类型 行政"));
+  t.write("in/b.budget", unit_budget("部门 7 \"部\"\n单位 002 \"乙\" 类型 行政"));
+  const fs::path out = t.path() / "out";
+  ASSERT_EQ(run_cli("export " + quote(t.path() / "in") + " --to " + quote(out)).exit, 0);
+  t.write("out/README.txt", "mine");  // a file of the user's own is left as it is
+  t.write("in/b.budget", unit_budget("单位 003 \"丙\" 类型 行政"));
+  ASSERT_EQ(run_cli("export " + quote(t.path() / "in") + " --to " + quote(out)).exit, 0);
+  std::set<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(out)) files.insert(fs::relative(e.path(), out).generic_string());
+  EXPECT_EQ(files, (std::set<std::string>{"README.txt", "datapackage.json", "year=2024", "year=2024/department=none",
+                                          "year=2024/department=none/001.csv", "year=2024/department=none/003.csv"}));
+  // a folder of files of another program's is not touched
+  t.write("other/year=2024/department=none/009.csv", "x\n");
+  ASSERT_EQ(run_cli("export " + quote(t.path() / "in") + " --to " + quote(t.path() / "other")).exit, 0);
+  EXPECT_TRUE(fs::exists(t.path() / "other/year=2024/department=none/009.csv"));
+}
+
 TEST(region, a_failed_export_leaves_nothing_behind) {
   temp_dir t;
   t.write("in/a.budget", unit_budget("单位 001 \"甲\" 类型 行政"));
