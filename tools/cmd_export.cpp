@@ -168,7 +168,8 @@ int run_export(const std::vector<std::string>& args) {
       positional.push_back(a);
     }
   }
-  if (positional.size() > 1 || (!positional.empty() && (names_many_budgets(positional) || jobs > 0))) {
+  // one budget file is one data package, whatever -j says
+  if (positional.size() > 1 || (!positional.empty() && names_many_budgets(positional))) {
     if (dir.empty()) throw usage_error{"export of many budgets needs --to DIR"};
     if (!common.output.empty()) throw usage_error{"export takes --to DIR or -o FILE, not both"};
     if (format != "csv") throw usage_error{"export of many budgets writes CSV files"};

@@ -25,7 +25,8 @@ std::string package_name(const yusuan::budget_header& h) {
   std::string code;
   for (char c : h.unit_code)
     code += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-';
-  return "yusuan-budget-" + (code.empty() ? std::string("export") : code) + "-" + std::to_string(h.year);
+  // a budget of no 年度 has no year in the name
+  return "yusuan-budget-" + (code.empty() ? std::string("export") : code) + (h.year ? "-" + std::to_string(h.year) : "");
 }
 
 const char* const dimensions = R"(
@@ -75,7 +76,8 @@ void write_descriptor(std::ostream& os, const yusuan::budget& b, const std::stri
      << "  \"fiscal\": {\n"
      << "    \"profile\": \"fiscal-data-package\",\n"
      << "    \"countryCode\": \"CN\",\n"
-     << "    \"fiscalPeriod\": {\"start\": \"" << year << "-01-01\", \"end\": \"" << year << "-12-31\"},\n"
+     << (h.year ? "    \"fiscalPeriod\": {\"start\": \"" + year + "-01-01\", \"end\": \"" + year + "-12-31\"},\n"
+                : std::string())  // a budget of no 年度: no period, rather than the year 0
      << "    \"budgetType\": \"expenditure\",\n"
      << "    \"budgetStage\": \"approved\",\n"
      << "    \"granularity\": \"transactional\",\n"

@@ -229,6 +229,16 @@ void remove_earlier_files(const fs::path& dir, const std::set<std::string>& writ
     if (fs::is_empty(f, ec)) fs::remove(f, ec);  // departments before their years
 }
 
+/// The fiscal period of budgets of `years` (0: a budget of no 年度, of none):
+/// nothing when no budget states a year.
+std::string period(const std::set<int>& years) {
+  std::set<int> known = years;
+  known.erase(0);
+  if (known.empty()) return {};
+  return "    \"fiscalPeriod\": {\"start\": \"" + std::to_string(*known.begin()) + "-01-01\", \"end\": \"" +
+         std::to_string(*known.rbegin()) + "-12-31\"},\n";
+}
+
 void write_region_descriptor(std::ostream& os, const std::vector<std::string>& paths, std::uintmax_t bytes,
                              const std::set<int>& years, std::size_t departments, bool bom) {
   os << "{\n"
@@ -269,8 +279,7 @@ void write_region_descriptor(std::ostream& os, const std::vector<std::string>& p
      << "  \"fiscal\": {\n"
      << "    \"profile\": \"fiscal-data-package\",\n"
      << "    \"countryCode\": \"CN\",\n"
-     << "    \"fiscalPeriod\": {\"start\": \"" << (years.empty() ? 0 : *years.begin()) << "-01-01\", \"end\": \""
-     << (years.empty() ? 0 : *years.rbegin()) << "-12-31\"},\n"
+     << period(years)
      << "    \"budgetType\": \"expenditure\",\n"
      << "    \"budgetStage\": \"approved\",\n"
      << "    \"granularity\": \"transactional\",\n"

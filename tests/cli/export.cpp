@@ -54,6 +54,31 @@ TEST(export_cli, writes_a_tabular_data_package) {
   EXPECT_EQ(rows[1][3], "2080109") << "codes as written";
 }
 
+TEST(export_cli, one_budget_is_one_package_whatever_jobs_and_no_year_is_no_period) {
+  // -j turned the export of one file into a region's layout
+  // (year=…/department=…/UNIT.csv); a budget of no 年度 had the period
+  // "0-01-01" to "0-12-31" and the name "…-0"
+  temp_dir t;
+  t.write("ny.budget", "金额单位 元\n单位 1 \"甲\" 类型 行政\n208 01 09 基本支出 30101: 1.00\n");
+  const auto r = run_cli("export " + quote(t.path() / "ny.budget") + " --to " + quote(t.path() / "pkg") + " -j 1");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_TRUE(fs::exists(t.path() / "pkg/items.csv"));
+  EXPECT_FALSE(fs::exists(t.path() / "pkg/year=0"));
+  const std::string desc = read_all(t.path() / "pkg/datapackage.json");
+  EXPECT_HAS(desc, "\"name\": \"yusuan-budget-1\",");
+  EXPECT_EQ(desc.find("fiscalPeriod"), std::string::npos) << desc;
+  EXPECT_EQ(desc.find("\"0-01-01\""), std::string::npos) << desc;
+  // a region of such budgets has no period either
+  const auto region = run_cli("export " + quote(t.path() / "ny.budget") + " " + quote(t.path() / "ny.budget") +
+                              " --to " + quote(t.path() / "region"));
+  EXPECT_EQ(region.exit, 2) << region.err;  // the same unit twice
+  t.write("other.budget", "金额单位 元\n单位 2 \"乙\" 类型 行政\n208 01 09 基本支出 30101: 1.00\n");
+  const auto two = run_cli("export " + quote(t.path() / "ny.budget") + " " + quote(t.path() / "other.budget") +
+                           " --to " + quote(t.path() / "region"));
+  ASSERT_EQ(two.exit, 0) << two.err;
+  EXPECT_EQ(read_all(t.path() / "region/datapackage.json").find("fiscalPeriod"), std::string::npos);
+}
+
 TEST(export_cli, bom_and_standard_output) {
   const auto plain = run_cli("export " + ref_arg);
   ASSERT_EQ(plain.exit, 0) << plain.err;
