@@ -37,7 +37,9 @@ files under the folder, but not those of a folder inside it that holds a
 department.budget (another department, with units of its own).  DEPT is such
 a folder or its department.budget; REGION is a folder of department folders
 (at any depth, in path order); @LIST a file of department folders or files,
-one a line (scripts/gen-region writes departments.list).  Each department is
+one a line (scripts/gen-region writes departments.list); a file of a unit is
+no DEPT, nor is a unit file that cannot be read passed over (both are usage
+errors).  Each department is
 named once: the same department.budget twice (by any path or link: REGION
 and a DEPT in it, a line repeated in @LIST) is a usage error.
 
@@ -156,7 +158,10 @@ std::vector<unit_file> unit_files(const fs::path& dir, const file_id& department
     }
     if (it->path().extension() != ".budget" || it->path().filename() == "department.budget") continue;
     const auto id = regular_file_id(it->path().string());
-    if (id && *id != department) units.push_back({it->path().string(), *id});
+    if (!id)  // a link to nothing, a pipe …: a unit that cannot be read is not passed over
+      throw io_error{"cannot read the unit budget '" + it->path().string() +
+                     "': not a regular file (a symbolic link to nothing?)"};
+    if (*id != department) units.push_back({it->path().string(), *id});
   }
   if (ec) throw io_error{"cannot read the directory '" + dir.string() + "': " + ec.message()};
   std::sort(units.begin(), units.end(), [](const unit_file& a, const unit_file& b) { return a.path < b.path; });
@@ -195,6 +200,9 @@ std::vector<department_files> find_departments(const std::vector<std::string>& i
     std::error_code ec;
     const fs::path path(p);
     if (fs::is_regular_file(path, ec)) {
+      if (path.filename() != "department.budget")  // a unit's file read as a department counted none of its units
+        throw usage_error{"'" + p + "' is no department.budget: consolidate takes a department's folder or its "
+                          "department.budget, or a region's folder"};
       add(path);
     } else if (fs::is_directory(path, ec)) {
       if (fs::is_regular_file(path / "department.budget", ec)) {

@@ -110,3 +110,22 @@ TEST(consolidate, the_department_is_the_one_its_own_file_names_and_a_unit_naming
   t.write("D/department.budget", "年度 2024\n导入 \"u.budget\"\n");  // none of its own: the unit's
   EXPECT_EQ(yusuan::compile_file(t.path() / "D/department.budget").header().department_name, "X");
 }
+
+TEST(consolidate, a_unit_file_that_cannot_be_read_or_a_unit_file_as_the_department_is_a_usage_error) {
+  temp_dir t;
+  t.write("D/u.budget", unit_u + "201 03 01 30101 → 50501: 10.00\n");
+  t.write("D/department.budget", "年度 2024\n部门 9 \"D\"\n导入 \"u.budget\"\n");
+  // a link to nothing was passed over: "一致", exit 0
+  fs::create_symlink("nowhere.budget", t.path() / "D/dangling.budget");
+  const auto dangling = run_cli("consolidate " + quote(t.path() / "D"));
+  EXPECT_EQ(dangling.exit, 2) << dangling.out;
+  EXPECT_EQ(dangling.out, "");
+  EXPECT_HAS(dangling.err, "cannot read the unit budget '" + (t.path() / "D/dangling.budget").string() +
+                               "': not a regular file");
+  fs::remove(t.path() / "D/dangling.budget");
+  // a unit's file as DEPT was read as a department of no units
+  const auto unit = run_cli("consolidate " + quote(t.path() / "D/u.budget"));
+  EXPECT_EQ(unit.exit, 2) << unit.out;
+  EXPECT_HAS(unit.err, "is no department.budget");
+  EXPECT_EQ(run_cli("consolidate " + quote(t.path() / "D/department.budget")).exit, 0);
+}
