@@ -292,19 +292,20 @@ std::string read_regular_file(const std::string& path, const std::string& what) 
 output_folder::output_folder(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const bool existed = fs::exists(dir, ec);
+  // the folders this makes, the folder first, then each parent that is not there
+  for (fs::path p = fs::path(dir).lexically_normal(); !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    made_.push_back(p.string());
+    if (p == p.parent_path()) break;
+  }
   const signals_held hold;  // made and registered before a signal can find it
   fs::create_directories(dir, ec);
   if (ec) throw io_error{"cannot create '" + dir + "': " + ec.message()};
-  if (!existed) {
-    made_ = dir;
-    guard_ = temporary_guard(dir, true);
-  }
+  if (!made_.empty()) guard_ = temporary_guard(made_.back(), true);
 }
 
 output_folder::~output_folder() {
   std::error_code ignored;
-  if (!made_.empty()) std::filesystem::remove(made_, ignored);  // only if empty
+  for (const auto& f : made_) std::filesystem::remove(f, ignored);  // only if empty, the deepest first
 }
 
 void output_folder::keep() noexcept {

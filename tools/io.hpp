@@ -154,7 +154,7 @@ public:
   void keep() noexcept;
 
 private:
-  std::string made_;       // the folder, when this made it
+  std::vector<std::string> made_;  // the folders this made: the folder, then its parents it made
   temporary_guard guard_;  // removes it when a signal ends the program
 };
 

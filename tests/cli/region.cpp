@@ -480,6 +480,11 @@ TEST(region, a_failed_export_leaves_nothing_behind) {
   t.write("in/b.budget", "单位 002 \"乙\" 类型 行政\n208 01 09 30101: 一\n");
   EXPECT_EQ(run_cli("export " + quote(t.path() / "in") + " --to " + quote(t.path() / "out")).exit, 1);
   EXPECT_FALSE(fs::exists(t.path() / "out"));
+  // nor the parents of the folder it made (out/ and out/a/ stayed)
+  EXPECT_EQ(run_cli("export " + quote(t.path() / "in") + " --to " + quote(t.path() / "out/a/b")).exit, 1);
+  EXPECT_FALSE(fs::exists(t.path() / "out"));
+  EXPECT_EQ(run_cli("export " + quote(t.path() / "in/a.budget") + " --to " + quote(t.path() / "out/a/b")).exit, 0);
+  EXPECT_TRUE(fs::exists(t.path() / "out/a/b/items.csv"));
 }
 
 TEST(region, consolidate_of_sums_no_amount_holds_is_E0701_and_writes_nothing) {
