@@ -90,6 +90,7 @@ struct written {
   std::uintmax_t bytes = 0;
   int year = 0;
   std::string department;
+  std::vector<std::string> units;  // the units of its items, by code (else name), for units in two budgets
   yusuan::diagnostics diags;
 };
 
@@ -111,6 +112,14 @@ written export_one(const std::string& file, const fs::path& staging, const fs::p
   const std::string name = path_safe(unit.empty() ? fs::path(file).stem().string() : unit);
   const fs::path rel = fs::path("year=" + std::to_string(h.year)) / ("department=" + w.department) / (name + ".csv");
   w.path = rel.generic_string();
+  {
+    std::vector<bool> has_items(b->units().size());
+    for (const auto& it : b->items()) has_items[it.unit] = true;
+    for (std::size_t u = 0; u < has_items.size(); ++u) {
+      const auto& un = b->units()[u];
+      if (has_items[u] && !(un.code.empty() && un.name.empty())) w.units.push_back(un.code.empty() ? un.name : un.code);
+    }
+  }
   std::error_code ec;
   fs::create_directories((staging / rel).parent_path(), ec);
   if (ec) {
@@ -304,6 +313,7 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
   const auto libs = library_path();
   std::vector<std::string> paths;
   std::set<std::string> seen, departments;
+  std::map<std::string, std::string> unit_files;  // year/department/unit -> the budget file it is first in
   std::set<int> years;
   std::uintmax_t bytes = 0;
   std::size_t items = 0;
@@ -322,6 +332,14 @@ int run_export_region(const std::vector<std::string>& inputs, const std::string&
         }
         if (!seen.insert(w.path).second)
           throw usage_error{"two budgets write " + w.path + " (the same unit twice?); nothing written"};
+        // a budget of several units (a department's) is one file: a unit of it
+        // that is also a budget of its own would be counted twice
+        for (const auto& u : w.units) {
+          const std::string key = std::to_string(w.year) + "/" + w.department + "/" + u;
+          if (const auto [other, fresh] = unit_files.emplace(key, files[i]); !fresh && other->second != files[i])
+            throw usage_error{"unit " + u + " is in " + other->second + " and in " + files[i] +
+                              ": its items would be counted twice; nothing written"};
+        }
         paths.push_back(w.path);
         bytes += w.bytes;
         items += w.items;

@@ -471,6 +471,17 @@ TEST(region, a_failed_export_leaves_nothing_behind) {
   EXPECT_EQ(twice.exit, 2);
   EXPECT_HAS(twice.err, "two budgets write year=2024/department=none/001.csv");
   EXPECT_FALSE(fs::exists(t.path() / "out"));
+  // a unit of a budget of several units that is a budget of its own too
+  t.write("in/b.budget", "年度 2024\n金额单位 元\n部门 7 \"部\"\n单位 003 \"丙\" 类型 行政\n208 01 09 30101: 1.00 基本支出\n"
+                         "单位 004 \"丁\" 类型 行政\n208 01 09 30101: 2.00 基本支出\n");
+  t.write("in/c.budget", unit_budget("部门 7 \"部\"\n单位 004 \"丁\" 类型 行政"));
+  auto inside = run_cli("export " + quote(t.path() / "in") + " --to " + quote(t.path() / "out"));
+  EXPECT_EQ(inside.exit, 2);
+  EXPECT_HAS(inside.err, "unit 004 is in ");
+  EXPECT_HAS(inside.err, ": its items would be counted twice; nothing written");
+  EXPECT_FALSE(fs::exists(t.path() / "out"));
+  fs::remove(t.path() / "in/c.budget");
+  t.write("in/b.budget", unit_budget("单位 001 \"甲\" 类型 行政"));
   // into a folder that exists: it is left as it was
   t.write("kept/old.txt", "old");
   EXPECT_EQ(run_cli("export -j2 " + quote(t.path() / "in") + " --to " + quote(t.path() / "kept")).exit, 2);
