@@ -39,7 +39,8 @@ Examples:
 
 Options:
   -o FILE                     write the page to FILE (default standard output)
-  --unit 元|万元|亿元          unit of the amounts (default: the budget's own)
+  --unit 元|万元|亿元          unit of the amounts (default: the budget's own, and
+                              each table's as its template has it)
   --color auto|always|never   colour the diagnostics (default auto)
   -h, --help                  show this help
 
@@ -169,8 +170,12 @@ void write_charts(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
   os << "</div>\n";
 }
 
+/// The page; `given` is --unit: the unit of every amount, the tables'
+/// included, when given; else the budget's own, and each table's as the
+/// template has it (`yusuan table`'s: Shanghai's 三公 table is in 万元).
 void write_page(std::ostream& os, const yusuan::budget& b, const yusuan::tables::table_template& templ,
-                yusuan::unit u) {
+                std::optional<yusuan::unit> given) {
+  const yusuan::unit u = given.value_or(b.amount_unit());
   const auto& h = b.header();
   const std::string title = h.title.empty() ? h.unit_name + " 预算" : h.title;
   os << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -200,7 +205,7 @@ void write_page(std::ostream& os, const yusuan::budget& b, const yusuan::tables:
   write_charts(os, b, u);
   os << "<h2 id=\"tables\">单位预算公开表</h2>\n";
   yusuan::tables::options o;
-  o.amount_unit = u;
+  o.amount_unit = given;
   o.templ = &templ;
   // a table's section is "t" and its id (t03) unless the page has that id
   // already (table "ables": #tables is the heading above)
@@ -241,7 +246,7 @@ int run_report(const std::vector<std::string>& args) {
   if (int rc = template_for_command(*b, std::nullopt, r, templ); rc != exit_ok) return rc;
   std::ostringstream page;  // the whole page, or nothing
   try {
-    write_page(page, *b, *templ, unit.value_or(b->amount_unit()));
+    write_page(page, *b, *templ, unit);
   } catch (const yusuan::budget_error& e) {  // a name of the template the budget does not define (E0805)
     report(r, e.diagnostics());
     return exit_budget_error;

@@ -41,24 +41,33 @@ TEST(report_cli, is_self_contained) {
 }
 
 TEST(report_cli, every_table_with_the_cells_of_its_csv) {
-  const auto r = run_cli("report " + ref_arg);
-  ASSERT_EQ(r.exit, 0) << r.err;
-  for (int n = 1; n <= 13; ++n) {
-    const std::string id = (n < 10 ? "0" : "") + std::to_string(n);
-    const std::size_t start = r.out.find("<section class=\"table\" id=\"t" + id + "\">");
-    ASSERT_NE(start, std::string::npos) << id;
-    const std::string section = r.out.substr(start, r.out.find("</section>", start) - start);
-    const auto csv = xlsx::parse_csv(run_cli("table " + ref_arg + " " + id + " --format csv").out);
-    std::size_t at = section.find("<tbody>");
-    for (std::size_t i = 1; i < csv.size(); ++i)
-      for (const auto& cell : csv[i]) {
-        // Each cell in order: <td>text</td> or <td class="num">text</td>.
-        const std::size_t td = section.find("<td", at);
-        ASSERT_NE(td, std::string::npos) << id;
-        const std::size_t s = section.find('>', td) + 1;
-        EXPECT_EQ(section.substr(s, section.find("</td>", s) - s), html(cell)) << id << " row " << i;
-        at = s;
-      }
+  // the reference budget's 13 tables, and Shanghai's 9, whose 三公 table (T9)
+  // is in 万元 in a budget of 元 (the page printed it in 元)
+  const std::vector<std::pair<std::string, std::vector<std::string>>> budgets = {
+      {ref_arg, {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13"}},
+      {quote("budgets/putuo-commerce-commission-2025.budget"), {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"}}};
+  for (const auto& [file, ids] : budgets) {
+    const auto r = run_cli("report " + file);
+    ASSERT_EQ(r.exit, 0) << r.err;
+    for (const auto& id : ids) {
+      const std::size_t start = r.out.find("<section class=\"table\" id=\"t" + id + "\">");
+      ASSERT_NE(start, std::string::npos) << id;
+      const std::string section = r.out.substr(start, r.out.find("</section>", start) - start);
+      const auto text = run_cli("table " + file + " " + id).out;
+      const std::string unit = text.substr(text.find("单位："), text.find('\n', text.find("单位：")) - text.find("单位："));
+      EXPECT_HAS(section, "<span>" + html(unit.substr(unit.rfind("单位："))) + "</span>") << file << " " << id;
+      const auto csv = xlsx::parse_csv(run_cli("table " + file + " " + id + " --format csv").out);
+      std::size_t at = section.find("<tbody>");
+      for (std::size_t i = 1; i < csv.size(); ++i)
+        for (const auto& cell : csv[i]) {
+          // Each cell in order: <td>text</td> or <td class="num">text</td>.
+          const std::size_t td = section.find("<td", at);
+          ASSERT_NE(td, std::string::npos) << id;
+          const std::size_t s = section.find('>', td) + 1;
+          EXPECT_EQ(section.substr(s, section.find("</td>", s) - s), html(cell)) << file << " " << id << " row " << i;
+          at = s;
+        }
+    }
   }
 }
 
