@@ -54,13 +54,18 @@ using yusuan::money;
 
 /// The current amount of a name that has a 上年 figure: a measure, a figure,
 /// a built-in total, a kind of spending or a source of income.
+/// (The built-in names of docs/language.md §10, in either spelling; a
+/// balance that is not stated is 0, as a check reads it.)
 std::optional<money> current_value(const yusuan::budget& b, std::string_view name) {
   if (const auto* m = b.find_measure(name)) return m->value;
   if (const auto* f = b.find_figure(name)) return f->is_money ? std::optional<money>(f->amount) : std::nullopt;
-  if (name == "支出合计" || name == "本年支出合计") return b.expenditure_total();
-  if (name == "支出总计") return b.expenditure_grand_total();
-  if (name == "收入合计" || name == "本年收入合计") return b.income_total();
-  if (name == "收入总计") return b.income_grand_total();
+  if (name == "支出合计" || name == "本年支出合计" || name == "total-expenditure") return b.expenditure_total();
+  if (name == "支出总计" || name == "expenditure-grand-total") return b.expenditure_grand_total();
+  if (name == "收入合计" || name == "本年收入合计" || name == "total-income") return b.income_total();
+  if (name == "收入总计" || name == "income-grand-total") return b.income_grand_total();
+  if (const auto balance = yusuan::parse_balance_name(name))  // 年终结转结余, 年初结转结余.一般公共预算 …
+    return yusuan::balance_of(b, *balance).value_or(yusuan::money_sum{}).value();
+  if (name == "项目金额合计" || name == "project-amount-total") return b.project_total();
   if (auto k = yusuan::parse_spending_kind(name)) return yusuan::total(b, yusuan::kind_is(*k)).value();
   if (auto s = yusuan::parse_fund_source(name)) return b.income_of(*s);
   return std::nullopt;

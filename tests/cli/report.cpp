@@ -93,6 +93,25 @@ TEST(report_cli, totals_charts_targets_and_checks) {
   EXPECT_EQ(rows, 93u) << "every constraint with its status";
 }
 
+TEST(report_cli, the_change_chart_has_every_figure_with_a_prior_amount) {
+  // English spellings, balances and 项目金额合计 were left out of the chart
+  temp_dir t;
+  const auto file = t.write("yoy.budget",
+                            "年度 2024\n金额单位 元\n单位 920001 \"同比单位\" 类型 行政\n收入 一般公共预算 100.00\n"
+                            "收入 上年结转结余 20.00\n年终结转结余 10.00\n201 03 01 基本支出 30101 → 50101: 60.00\n"
+                            "项目 \"P\" 编码 P9 类型 特定目标类 功能 201 03 01 金额 50.00 {\n  30227 → 50205: 50.00\n}\n"
+                            "上年 total-expenditure 100.00\n上年 年终结转结余 8.00\n上年 年初结转结余 15.00\n"
+                            "上年 项目金额合计 40.00\n上年 \"basic\" 55.00\n");
+  const auto r = run_cli("report " + quote(file));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  for (const char* bar : {"total-expenditure：上年 100.00，本年 110.00，增减 +10.00（+10.00%）",
+                          "年终结转结余：上年 8.00，本年 10.00，增减 +2.00（+25.00%）",
+                          "年初结转结余：上年 15.00，本年 20.00，增减 +5.00（+33.33%）",
+                          "项目金额合计：上年 40.00，本年 50.00，增减 +10.00（+25.00%）",
+                          "basic：上年 55.00，本年 60.00，增减 +5.00（+9.09%）"})
+    EXPECT_HAS(r.out, std::string("<title>") + bar + "</title>");
+}
+
 TEST(report_cli, units_and_errors) {
   const auto yuan = run_cli("report " + ref_arg + " --unit 元");
   ASSERT_EQ(yuan.exit, 0);
