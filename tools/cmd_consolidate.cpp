@@ -223,13 +223,18 @@ std::vector<department_files> find_departments(const std::vector<std::string>& i
   return out;
 }
 
-std::string problem_line(const std::string& file, const yusuan::diagnostic& d) {
+/// An error of a budget on one line; `department`: of the department's
+/// budget, whose 核对 compare its published figures with its units' sum.
+std::string problem_line(const std::string& file, const yusuan::diagnostic& d, bool department) {
   const auto loc = yusuan::resolve(d.span);
   std::string s = loc.file.empty() ? file : loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
   s += ": error[" + d.code + "]: " + d.message;
   if (d.expected.empty() && d.found.empty()) return s;
   // a figure that does not add up: published against the units' sum
-  if (d.code == "E0501" || d.code == "E0503") return s + ": published " + d.expected + ", units add up to " + d.found;
+  if (department && (d.code == "E0501" || d.code == "E0503"))
+    return s + ": published " + d.expected + ", units add up to " + d.found;
+  // a syntax error's message says what it expected already
+  if (d.message.find(d.expected) != std::string::npos) return d.found.empty() ? s : s + ", found " + d.found;
   return s + ": expected " + d.expected + ", found " + d.found;
 }
 
@@ -261,7 +266,7 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
     if (d.level == yusuan::severity::note && t.is_department && d.message.find(" not run because ") != std::string::npos)
       c.not_run = d.message;
     else if (d.level == yusuan::severity::error) {
-      c.problems.push_back(problem_line(t.file, d));
+      c.problems.push_back(problem_line(t.file, d, t.is_department));
       c.problem_files.push_back(d.span.file ? regular_file_id(d.span.file->name()) : std::nullopt);
       only_constraints = only_constraints && (d.code == "E0501" || d.code == "E0503");
     }
@@ -429,8 +434,8 @@ int run_consolidate(const std::vector<std::string>& args) {
                            const sums* s, const std::string& status) {
     using yusuan::text::csv_field;
     os << level << "," << csv_field(dc) << "," << csv_field(dn) << ",";
-    if (r && !r->counted) {  // its figures are unknown: empty fields
-      os << csv_field(r->code) << "," << csv_field(r->name) << "," << csv_field(r->type) << ",1,,,,";
+    if (r && !r->counted) {  // its figures are unknown: empty fields, and it counts as no unit of the sums
+      os << csv_field(r->code) << "," << csv_field(r->name) << "," << csv_field(r->type) << ",0,,,,";
     } else if (r) {
       os << csv_field(r->code) << "," << csv_field(r->name) << "," << csv_field(r->type) << ",1," << r->items << ","
          << amount(r->basic) << "," << amount(r->project) << "," << amount(r->total);

@@ -252,16 +252,27 @@ TEST(region, consolidate_keeps_a_unit_whose_budget_does_not_check) {
   auto text = run_cli("consolidate " + quote(d100));
   EXPECT_HAS(text.out, "  不一致 (1):\n    " + (d100 / "units/100002.budget").string() +
                            ": does not check (1 error, only of its 核对: its items are counted): ");
+  // the unit's own 核对 is no figure its units add up to
+  const std::string line = text.out.substr(text.out.find("units/100002.budget: does not check"),
+                                           text.out.find('\n', text.out.find("units/100002.budget: does not check")) -
+                                               text.out.find("units/100002.budget: does not check"));
+  EXPECT_HAS(line, "核对 单位支出100002 较上年 减少 9.99, found 减少 35.86");
+  EXPECT_EQ(line.find("units add up to"), std::string::npos) << line;
   // a unit whose budget cannot be read whole: its row stays, blank, and is not counted
   t.write("100/units/100003.budget", read_all(d100 / "units/100003.budget") + "\n208 01 @@\n");
   csv = run_cli("consolidate --format csv --unit 元 " + quote(d100));
   EXPECT_EQ(csv.exit, 1) << csv.err;
-  EXPECT_HAS(csv.out, "\nunit,100,青禾市财政局,100003,,,1,,,,,");
+  EXPECT_HAS(csv.out, "\nunit,100,青禾市财政局,100003,,,0,,,,,");  // no unit of the department's sums
   EXPECT_HAS(csv.out, "个错误，未计入合计\n");
   EXPECT_EQ(csv.out.find(dept_total), std::string::npos) << csv.out;  // its figures are not in the department's
   text = run_cli("consolidate " + quote(d100));
   EXPECT_HAS(text.out, ": not counted): ");
   EXPECT_HAS(text.out, "error[E0101]: syntax error: expected ");
+  {  // what it expected is said once
+    const auto at = text.out.find("error[E0101]: syntax error: expected ");
+    const std::string e0101 = text.out.substr(at, text.out.find('\n', at) - at);
+    EXPECT_EQ(e0101.find("expected", e0101.find("expected") + 1), std::string::npos) << e0101;
+  }
   EXPECT_HAS(text.out, "未计入合计");
 }
 
