@@ -27,6 +27,12 @@ public:
       if (redeclares) {
         auto& d = c_.rep.error("E0303", "project '" + name + "' is declared twice", c_.span_of(s.name));
         d.notes.push_back({"first declared here", data.projects[id].span});
+        d.notes.push_back({"a budget's projects each have a name of their own, also across the units' files of a "
+                           "department's budget",
+                           {}});
+        // its block is still a project's: its 绩效 and its '}' are not
+        // reported again (as outside a project, as unexpected)
+        if (s.opens_block) push_block(id, s);
         return;
       }
     } else {
@@ -49,14 +55,7 @@ public:
       c_.d.stated_project_amount.emplace_back();
     }
     for (const auto& f : s.fields) field(f, id);
-    if (s.opens_block) {
-      frame f;
-      f.kind = frame::type::project;
-      f.project = id;
-      f.span = c_.span_at(s.where.b);
-      f.first_item = data.items.size();
-      c_.blocks.push(std::move(f));
-    }
+    if (s.opens_block) push_block(id, s);
   }
 
   /// A field on its own line inside a project's block.
@@ -104,6 +103,15 @@ public:
   }
 
 private:
+  void push_block(std::uint32_t id, const syntax::ast::project& s) {
+    frame f;
+    f.kind = frame::type::project;
+    f.project = id;
+    f.span = c_.span_at(s.where.b);
+    f.first_item = c_.data().items.size();
+    c_.blocks.push(std::move(f));
+  }
+
   void field(const syntax::ast::project_field& f, std::uint32_t id) {
     auto& data = c_.data();
     auto& p = data.projects[id];
