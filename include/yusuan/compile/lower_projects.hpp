@@ -27,9 +27,10 @@ public:
       if (redeclares) {
         auto& d = c_.rep.error("E0303", "project '" + name + "' is declared twice", c_.span_of(s.name));
         d.notes.push_back({"first declared here", data.projects[id].span});
-        d.notes.push_back({"a budget's projects each have a name of their own, also across the units' files of a "
-                           "department's budget",
-                           {}});
+        if (d.span.file != data.projects[id].span.file)  // two files: most likely two units of a department
+          d.notes.push_back({"a budget's projects each have a name of their own, also across the units' files of a "
+                             "department's budget",
+                             {}});
         // its block is still a project's: its 绩效 and its '}' are not
         // reported again (as outside a project, as unexpected)
         if (s.opens_block) push_block(id, s);
