@@ -258,8 +258,8 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   c.unreadable = yusuan::unreadable(diags);
   // whether it compiled or not; a library file (<std/…>) is no unit's
   for (const auto& f : diags.files())
-      if (f && !(f->name().starts_with('<') && f->name().ends_with('>')))
-        if (const auto id = regular_file_id(f->name())) c.reads.push_back({*id, f->name()});
+    if (f && !(f->name().starts_with('<') && f->name().ends_with('>')))
+      if (const auto id = regular_file_id(f->name())) c.reads.push_back({*id, f->name()});
   c.ok = b.has_value();
   bool only_constraints = true;  // every error a 核对 that fails: the contents are whole
   for (const auto& d : diags)
@@ -292,15 +292,10 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
   c.year = b->header().year;
   if (t.is_department) {
     unit_row whole;
-    const auto own = regular_file_id(t.file);
-    std::map<const yusuan::source_file*, bool> is_own;  // by the file each item was written in
     try {
       for (const auto& it : b->items()) {
         add_item(whole, it);
-        const auto* f = b->span_of(it).file;
-        auto [at, fresh] = is_own.emplace(f, false);
-        if (fresh) at->second = own && f && regular_file_id(f->name()) == own;
-        if (at->second) {
+        if (it.file == 0) {  // written in department.budget itself (source 0: the root file)
           ++c.own_items;
           c.own_total = c.own_total + it.amount;
         }

@@ -12,6 +12,7 @@
 #include <yusuan/syntax/parser.hpp>
 #include <yusuan/text/suggest.hpp>
 
+#include <algorithm>
 #include <variant>
 
 #include <memory>
@@ -270,12 +271,12 @@ private:
     check_key(f.dim, f.span);
     if (ok_ && f.dim.dim == dimension::project && (f.kind == filter::op::eq || f.kind == filter::op::in))
       for (const auto& v : f.values) project_without_items(v);
-    if (ok_ && f.dim.dim == dimension::unit && (f.kind == filter::op::eq || f.kind == filter::op::in))
-      units_without_items(f);
-    // projects and units are names the budget declares (E0301 otherwise); a
-    // ≠ that excludes nothing is harmless; a list matches when one value does
-    if (!ok_ || f.dim.dim == dimension::project || f.dim.dim == dimension::unit || f.kind == filter::op::ne ||
-        f.kind == filter::op::not_in || f.values.empty())
+    // projects are names the budget declares (E0301 otherwise, W0306 above
+    // for one without items); a unit is too, but one may have no item (单位
+    // 无 where every unit has a code); a ≠ that excludes nothing is harmless;
+    // a list matches when one value does
+    if (!ok_ || f.dim.dim == dimension::project || f.kind == filter::op::ne || f.kind == filter::op::not_in ||
+        f.values.empty())
       return;
     filter any = f;
     any.kind = filter::op::in;
@@ -285,26 +286,9 @@ private:
     const std::string what = f.dim.dim == dimension::tag ? f.dim.tag_key + " = " + values
                                                          : std::string(chinese_name(f.dim.dim)) + " " + values;
     const source_span at = f.values.size() == 1 && f.values[0].span ? f.values[0].span : f.span;
-    rep_.warning("W0306", "no item has " + what, at, "matches nothing in this budget");
-  }
-
-  /// W0306 for units that no item is of: 单位 无 (a department's own items)
-  /// in a budget whose every item is of a unit with a code or name, or a
-  /// unit declared without items.  Its sum is 0.00, which reads as "no
-  /// money"; a list matches when one of its units has items.
-  void units_without_items(const filter& f) {
-    filter any = f;
-    any.kind = filter::op::in;
-    if (total(b_, any).count != 0) return;
-    std::string values;
-    bool own = false;
-    for (const auto& v : f.values) {
-      values += (values.empty() ? "" : ", ") + v.text;
-      own = own || is_none_key(v.text);
-    }
-    const source_span at = f.values.size() == 1 && f.values[0].span ? f.values[0].span : f.span;
-    auto& d = rep_.warning("W0306", "no item has 单位 " + values, at, "matches nothing in this budget");
-    if (own)
+    auto& d = rep_.warning("W0306", "no item has " + what, at, "matches nothing in this budget");
+    if (f.dim.dim == dimension::unit &&
+        std::any_of(f.values.begin(), f.values.end(), [](const filter_value& v) { return is_none_key(v.text); }))
       d.notes.push_back({"单位 无 is the items of a department's own file, of no unit's code or name: this budget has none",
                          {}});
   }

@@ -412,8 +412,8 @@ const auto string_or_word_def = string_tok | tokens::word;
 const auto name_on_line_def = tokens::same_line > name_tok;
 const auto count_unit_def = tokens::same_line > tokens::word;
 const auto string_word_or_code_def = string_tok | tokens::word | tokens::code_word;
-// a percentage is read as a value so that `金额 ≥ 5%` is told apart (E0502)
-// from a syntax error
+// a percentage is read as a value so that `金额 ≥ 5%` is told apart (E0202 at
+// the percentage) from a syntax error at its '%'
 const auto value_tok_def = percent_tok | string_tok | code_tok | tokens::word | tokens::code_word | amount_tok;
 const auto comparator_def = capture[lit("==") | lit("!=") | lit("<=") | lit(">=") | lit("≠") | lit("≤") | lit("≥") |
                                     lit("＝") | lit('=') | lit('<') | lit('>')];
