@@ -70,8 +70,11 @@ Options:
   -j, --jobs N          compile N budgets at a time (default: the number of cores)
   --format text|csv     a table per department and the region (text, default)
                         or one CSV row per unit, department and region total
-  --unit 元|万元|亿元     the unit of the amounts printed (default 万元)
-  -q, --quiet           only the region and what does not add up
+  --unit 元|万元|亿元     the unit of the amounts printed (default 万元, each
+                        rounded half-up to 0.01, so that rounded rows need not
+                        add up to their total; 元 is exact)
+  -q, --quiet           only the region and what does not add up (in CSV: the
+                        rows of the departments that do not add up)
   -o FILE               write the report to FILE
   -h, --help            show this help
 
@@ -270,9 +273,11 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
       c.problem_files.push_back(d.span.file ? regular_file_id(d.span.file->name()) : std::nullopt);
       only_constraints = only_constraints && (d.code == "E0501" || d.code == "E0503");
     }
-  if (!b && !t.is_department && only_constraints && !c.problems.empty()) {
+  if (!b && only_constraints && !c.problems.empty()) {
     // a unit whose published figures disagree with its items: its items are
-    // whole, and counted (the disagreement is reported as its problem)
+    // whole, and counted (the disagreement is reported as its problem); a
+    // department whose published figures disagree with its units: its 部门
+    // and its figures are whole
     yusuan::diagnostics again;
     co.constraints_as_warnings = true;
     b = compile_input(t.file, again, co);
@@ -322,6 +327,8 @@ compiled compile_task(const task& t, const std::vector<fs::path>& libs) {
       return c;
     }
   }
+  if (rows.size() == 1 && rows[0].code.empty() && rows[0].name.empty())
+    rows[0].code = fs::path(t.file).stem().string();  // a file that declares no 单位 is known by its name
   for (auto& r : rows)
     if (r.items > 0 || rows.size() == 1) c.units.push_back(std::move(r));
   return c;
@@ -596,8 +603,10 @@ int run_consolidate(const std::vector<std::string>& args) {
     const std::string status = problems.empty() ? "ok" : std::to_string(problems.size()) + " 处不一致";
     if (!problems.empty()) ++depts_off;
     if (csv) {
-      for (const auto& r : rows) csv_row("unit", dept_code, dept_name, &r, nullptr, unit_status(r));
-      csv_row("department", dept_code, dept_name, nullptr, &s, status);
+      if (!quiet || !problems.empty()) {  // -q: only the departments that do not add up, and the region
+        for (const auto& r : rows) csv_row("unit", dept_code, dept_name, &r, nullptr, unit_status(r));
+        csv_row("department", dept_code, dept_name, nullptr, &s, status);
+      }
     } else {
       if (!quiet) {
         os << "部门 " << dept_code << " " << dept_name << " (" << d.file << ")\n";

@@ -129,3 +129,30 @@ TEST(consolidate, a_unit_file_that_cannot_be_read_or_a_unit_file_as_the_departme
   EXPECT_HAS(unit.err, "is no department.budget");
   EXPECT_EQ(run_cli("consolidate " + quote(t.path() / "D/department.budget")).exit, 0);
 }
+
+TEST(consolidate, quiet_csv_has_only_the_departments_that_do_not_add_up_and_the_region) {
+  // -q had no effect on CSV: every row was written
+  temp_dir t;
+  t.write("R/x/u.budget", unit_u + "201 03 01 30101 → 50501: 100.00\n");
+  t.write("R/x/department.budget", "年度 2024\n部门 1 \"X\"\n导入 \"u.budget\"\n核对 支出合计 = 100.00\n");
+  t.write("R/y/u.budget", "年度 2024\n单位 2 \"V\" 类型 事业\n201 03 01 30101 → 50501: 7.00\n");
+  t.write("R/y/department.budget", "年度 2024\n部门 2 \"Y\"\n导入 \"u.budget\"\n核对 支出合计 = 8.00\n");
+  const auto r = run_cli("consolidate -q --format csv --unit 元 " + quote(t.path() / "R"));
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_EQ(r.out, "level,department_code,department_name,unit_code,unit_name,unit_type,units,items,basic,project,total,"
+                   "status\n"
+                   "unit,2,Y,2,V,事业,1,1,0.00,0.00,7.00,ok\n"
+                   "department,2,Y,,,,1,1,0.00,0.00,7.00,1 处不一致\n"
+                   "region,,,,,,2,2,0.00,0.00,107.00,1 个部门不一致\n");
+}
+
+TEST(consolidate, a_unit_file_that_declares_no_unit_is_known_by_its_file_name) {
+  // its row had no code and no name
+  temp_dir t;
+  t.write("D/u.budget", unit_u + "201 03 01 30101 → 50501: 100.00\n");
+  t.write("D/empty.budget", "");
+  t.write("D/department.budget", "年度 2024\n部门 9 \"D\"\n导入 \"u.budget\"\n导入 \"empty.budget\"\n");
+  const auto r = consolidate_csv(t.path() / "D");
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_HAS(r.out, "unit,9,D,empty,,未知,1,0,0.00,0.00,0.00,ok\n");
+}
