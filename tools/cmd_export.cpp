@@ -87,6 +87,8 @@ void write_items_xlsx(const std::string& path, const yusuan::budget& b) {
   format_set_num_format(money_format, xlsx::number_format(2).c_str());
   lxw_format* whole = wb.format();
   format_set_num_format(whole, "0");
+  lxw_format* right = wb.format();  // an amount past what a number cell keeps, as its exact digits
+  format_set_align(right, LXW_ALIGN_RIGHT);
   std::vector<std::size_t> width(ex::fields.size());
   for (std::size_t c = 0; c < ex::fields.size(); ++c) {
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), std::string(ex::fields[c].name).c_str(), head);
@@ -100,9 +102,10 @@ void write_items_xlsx(const std::string& path, const yusuan::budget& b) {
       width[c] = std::max(width[c], yusuan::text::display_width(row[c]));
       if (row[c].empty()) continue;
       if (ex::fields[c].type == ex::field_type::string) worksheet_write_string(ws, r, col, row[c].c_str(), nullptr);
+      else if (ex::fields[c].type == ex::field_type::number)
+        xlsx::write_amount(ws, r, col, row[c], money_format, right);
       else
-        worksheet_write_number(ws, r, col, std::strtod(row[c].c_str(), nullptr),
-                               ex::fields[c].type == ex::field_type::number ? money_format : whole);
+        xlsx::write_amount(ws, r, col, row[c], whole, right);
     }
   }
   for (std::size_t c = 0; c < width.size(); ++c)
@@ -186,6 +189,9 @@ int run_export(const std::vector<std::string>& args) {
   if (!dir.empty()) {
     write_package(dir, b, bom);
   } else if (format == "xlsx") {
+    if (b.items().size() + 1 > xlsx::max_rows)  // libxlsxwriter drops the rows past it, and says nothing
+      throw usage_error{"the budget's " + std::to_string(b.items().size()) + " items do not fit a worksheet (at most " +
+                        std::to_string(xlsx::max_rows - 1) + " rows of items): export them as CSV"};
     xlsx::write_to(common.output, [&](const std::string& path) { write_items_xlsx(path, b); });
   } else {
     output out(common.output);

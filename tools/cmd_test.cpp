@@ -229,6 +229,7 @@ int run_test(const std::vector<std::string>& args) {
       yusuan::compile_options co;
       co.library_path = library_path();
       co.parameters = parameters;
+      co.ignore_undeclared_parameters = true;  // each test takes those it declares (some test does: above)
       const auto r = yusuan::run_rule_test(t, co, coverage ? &cov : nullptr);
       note_files_read(r.diags);  // the imports of the test's budget and of its rule files
       // a file the test's budget imports that cannot be found or read: the

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <functional>
 #include <set>
 #include <string>
@@ -103,6 +104,35 @@ private:
   std::set<std::string> names_;  // the sheets' names, folded
   lxw_workbook* wb_;
 };
+
+/// The most rows a worksheet holds (Excel's limit, the header's included).
+inline constexpr std::size_t max_rows = 1048576;
+
+/// Whether a decimal number written as `text` (a sign, digits, a point) is
+/// kept exactly by a number cell: a spreadsheet's number is a double, which
+/// keeps 15 significant digits.  123,456,789,012,345.67 元 is not: it would
+/// read back as 123456789012345.7.
+inline bool fits_a_number_cell(std::string_view text) {
+  std::size_t digits = 0;
+  bool leading = true;
+  for (const char c : text) {
+    if (c < '0' || c > '9') continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  return digits <= 15;
+}
+
+/// Writes an amount written as `text`: a number cell, or, when a number
+/// cell would not keep it exactly (fits_a_number_cell), a text cell of its
+/// digits, right-aligned as numbers are (`as_text`, a copy of the number's
+/// format with text alignment).
+inline void write_amount(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* number,
+                         lxw_format* as_text) {
+  if (fits_a_number_cell(text)) worksheet_write_number(ws, r, c, std::strtod(text.c_str(), nullptr), number);
+  else worksheet_write_string(ws, r, c, text.c_str(), as_text);
+}
 
 /// The Excel number format of amounts with `decimals` decimals: #,##0.00.
 inline std::string number_format(int decimals) {

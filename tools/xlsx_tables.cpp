@@ -24,6 +24,7 @@ std::string name_of(const tb::table& t) { return t.name.empty() ? t.title : t.na
 
 struct formats {
   lxw_format *title, *label, *unit_right, *header, *text, *number, *text_total, *number_total, *note;
+  lxw_format *exact, *exact_total;  // an amount a number cell would not keep (xlsx::write_amount): its digits
   explicit formats(workbook& wb, int decimals) {
     title = wb.format();
     format_set_bold(title);
@@ -56,6 +57,13 @@ struct formats {
     format_set_num_format(number_total, nf.c_str());
     note = wb.format();
     format_set_italic(note);
+    exact = wb.format();
+    format_set_border(exact, LXW_BORDER_THIN);
+    format_set_align(exact, LXW_ALIGN_RIGHT);
+    exact_total = wb.format();
+    format_set_border(exact_total, LXW_BORDER_THIN);
+    format_set_bold(exact_total);
+    format_set_align(exact_total, LXW_ALIGN_RIGHT);
   }
 };
 
@@ -107,8 +115,8 @@ void write_table_sheet(workbook& wb, const tb::table& t) {
       width[c] = std::max(width[c], yusuan::text::display_width(text));
       const tb::cell* cell = c < row.cells.size() ? &row.cells[c] : nullptr;
       if (cell && cell->amount)
-        worksheet_write_number(ws, r, static_cast<col_t>(c), std::strtod(text.c_str(), nullptr),
-                               total ? f.number_total : f.number);
+        xlsx::write_amount(ws, r, static_cast<col_t>(c), text, total ? f.number_total : f.number,
+                           total ? f.exact_total : f.exact);
       else if (!text.empty())
         worksheet_write_string(ws, r, static_cast<col_t>(c), text.c_str(), total ? f.text_total : f.text);
       else

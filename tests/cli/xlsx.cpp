@@ -240,3 +240,39 @@ TEST(xlsx_cli, control_characters_in_strings_keep_every_part_well_formed) {
   ASSERT_EQ(run_cli("table " + quote(t.path() / "a.budget") + " 01 --format xlsx -o " + quote(tables)).exit, 0);
   EXPECT_HAS(xr::unzip(tables.string(), "xl/worksheets/sheet1.xml"), "&amp;Ru v&amp;&amp;P</oddHeader>");
 }
+
+TEST(xlsx_cli, an_amount_a_number_cell_would_not_keep_is_written_as_its_digits) {
+  // 123,456,789,012,345.67 元 read back as 123456789012345.7 (a double keeps 15 significant digits)
+  temp_dir t;
+  t.write("big.budget", "年度 2024\n208 01 09 基本支出 30101: 123,456,789,012,345.67\n208 01 09 基本支出 30201: 1.25\n");
+  const auto book = t.path() / "items.xlsx";
+  const auto r = run_cli("export " + quote(t.path() / "big.budget") + " --format xlsx -o " + quote(book));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  const auto csv = xr::parse_csv(run_cli("export " + quote(t.path() / "big.budget")).out);
+  const auto wb = xr::read(book.string());
+  ASSERT_EQ(wb.sheets.size(), 1u);
+  const auto& s = wb.sheets[0];
+  int amount = -1, fen = -1;
+  for (std::size_t c = 0; c < csv[0].size(); ++c) {
+    if (csv[0][c] == "amount") amount = static_cast<int>(c);
+    if (csv[0][c] == "amount_fen") fen = static_cast<int>(c);
+  }
+  ASSERT_GE(amount, 0);
+  ASSERT_GE(fen, 0);
+  const auto at = [&](int row, int col) { return s.cells.at({row, col}); };
+  EXPECT_EQ(at(1, amount).value, "123456789012345.67");
+  EXPECT_FALSE(at(1, amount).number);
+  EXPECT_EQ(at(1, fen).value, "12345678901234567");
+  EXPECT_FALSE(at(1, fen).number);
+  EXPECT_EQ(at(2, amount).value, "1.25");  // within 15 digits: a number
+  EXPECT_TRUE(at(2, amount).number);
+  // the tables alike
+  const auto tables = t.path() / "t.xlsx";
+  ASSERT_EQ(run_cli("table " + quote(t.path() / "big.budget") + " 01 --unit 元 --format xlsx -o " + quote(tables)).exit, 0);
+  bool exact = false;
+  const auto tb = xr::read(tables.string());
+  ASSERT_FALSE(tb.sheets.empty());
+  for (const auto& [pos, c] : tb.sheets[0].cells)
+    if (c.value == "123456789012346.92" || c.value == "123456789012345.67") exact = exact || !c.number;
+  EXPECT_TRUE(exact);
+}

@@ -24,6 +24,27 @@ TEST(diag_constraints, E0501_failed_constraint) {
   EXPECT_EQ(where(d.notes[1].span), "4:3");
 }
 
+TEST(diag_constraints, E0501_a_constraint_of_thousands_of_terms_is_quoted_to_its_first_200_characters) {
+  // the message repeated the whole statement: 1.5 MB on one line for 100,000 terms
+  std::string c = "核对 支出合计";
+  for (int i = 0; i < 1000; ++i) c += " + 支出合计";
+  auto r = compile("208 01 09 30201: 1.00\n" + c + " = 0\n");
+  const auto& d = one(r, "E0501");
+  std::size_t cut = 0;  // the bytes of its first 200 characters
+  for (int n = 0; n <= 200; ++cut)
+    if ((static_cast<unsigned char>(c[cut]) & 0xC0) != 0x80 && ++n > 200) break;
+  EXPECT_EQ(d.message, "constraint failed: " + c.substr(0, cut) + " …");
+}
+
+TEST(diag_constraints, E0701_a_change_past_a_percentage_is_named_a_change_in_either_form) {
+  // 增幅(…) compared with a percentage said "the share"
+  auto r = compile("金额单位 万元\n208 01 09 30201: 1.00\n数值 y 9223372036854.775807\n上年 y 0.000001\n"
+                   "核对 y 较上年 增长 10%\n核对 增幅(y) = 1%\n");
+  const auto overflow = with_code(r, "E0701");
+  ASSERT_EQ(overflow.size(), 2u) << dump(r);
+  for (const auto* d : overflow) EXPECT_HAS(d->message, "the year-on-year change 9223372036854.775806 / 0.000001 万元");
+}
+
 TEST(diag_constraints, E0501_comparisons_and_tolerance) {
   auto r = compile("金额单位 万元\n208 01 09 30101: 10.00\n"
                    "核对 合计 ≤ 9.99\n"           // fails

@@ -114,6 +114,25 @@ TEST(diag_files, E0002_gbk_file) {
   EXPECT_HAS(d.notes[0].message, "iconv -f GBK -t UTF-8");
 }
 
+TEST(diag_files, E0002_utf16_file_says_it_is_utf16) {
+  // it was told to convert from GBK
+  temp_dir t;
+  const auto p = t.write("u16.budget", std::string("\xFF\xFE\x74\x5E", 4));
+  auto r = compile_path(p);
+  const auto& d = one(r, "E0002");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_HAS(d.notes[0].message, "the file is UTF-16 (it begins with a byte order mark): convert it with: iconv -f "
+                                 "UTF-16 -t UTF-8");
+}
+
+TEST(diag_files, E0311_an_empty_import_path) {
+  // it read the importing file's folder: "cannot read '': a directory, not a file"
+  auto r = compile("年度 2024\n导入 \"\"\n");
+  const auto& d = one(r, "E0311");
+  EXPECT_EQ(d.message, "import path is empty");
+  EXPECT_EQ(where(d), "2:5");  // at its quotes
+}
+
 TEST(diag_files, E0002_gbk_import_points_at_the_import) {
   temp_dir t;
   t.write("gbk.budget", gbk_title);

@@ -261,6 +261,32 @@ TEST(diag_limits, max_errors_bounds_repeated_prior_figures) {
   EXPECT_EQ(one(r, "E0102").message, "994 more errors not shown");
 }
 
+TEST(diag_limits, did_you_mean_is_looked_for_in_the_first_100_unknown_names) {
+  // each looks among every name: thousands of them took time out of proportion to the input
+  std::string text = "金额单位 万元\n208 01 09 30201: 1.00\n";
+  for (int i = 0; i < 150; ++i) text += "口径 度量" + std::to_string(i) + " = 支出合计\n";
+  for (int i = 0; i < 150; ++i) text += "核对 度量" + std::to_string(i) + "x = 1.00\n";
+  auto o = no_catalog();
+  o.max_errors = 0;
+  auto r = compile(text, o);
+  const auto unknown = with_code(r, "E0302");
+  ASSERT_EQ(unknown.size(), 150u) << dump(r);
+  EXPECT_EQ(unknown[0]->label, "did you mean '度量0'?");
+  EXPECT_EQ(unknown[99]->label, "did you mean '度量99'?");
+  EXPECT_EQ(unknown[100]->label, "");
+  EXPECT_EQ(unknown[100]->message, "unknown measure or figure '度量100x'");
+}
+
+TEST(diag_limits, syntax_errors_past_max_errors_are_counted_as_errors) {
+  auto o = no_catalog();
+  o.max_errors = 2;
+  std::string text = "年度 2024\n";
+  for (int i = 0; i < 50; ++i) text += "xx 核队\n";
+  auto r = compile(text, o);
+  EXPECT_EQ(with_code(r, "E0101").size(), 2u);
+  EXPECT_EQ(one(r, "E0102").message, "48 more errors not shown");
+}
+
 // --- only regular files are read -----------------------------------------------------------------
 
 TEST(diag_limits, E0001_a_device_as_an_import) {

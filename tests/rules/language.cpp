@@ -117,6 +117,49 @@ TEST(rules, an_amount_or_percentage_written_in_a_rule_is_a_threshold_compared_ex
               ChecksClean());
 }
 
+TEST(rules, a_grouped_row_and_a_year_on_year_figure_written_in_a_rule_are_thresholds_compared_exactly) {
+  // 0.910168 万元 was rounded to the row's 0.91, a change of 减少 0.500004 万元 to 减少 0.50 and a fall of
+  // 5.004 % to 5 %: each passed
+  rules_file r("金额单位 万元\n核对 合计 按 功能.类 {\n  208: 0.91\n} \"按类\"\n"
+               "核对 支出合计 较上年 减少 0.50 \"减少\"\n核对 支出合计 较上年 下降 5% \"下降\"\n");
+  const auto c = compile_with_rules("金额单位 元\n208 01 09 30201: 9,101.68\n上年 支出合计 14,101.72\n", {r.path}, quiet());
+  EXPECT_THAT(c, FailsRule("按类"));
+  EXPECT_THAT(c, Reports("E0501", "expected 0.91, found 0.910168 (difference +0.000168 万元)"));
+  EXPECT_THAT(c, FailsRule("减少"));
+  EXPECT_THAT(c, Reports("E0501", "expected 减少 0.50, found 减少 0.500004"));
+  const auto exact = compile_with_rules("金额单位 元\n208 01 09 30201: 9,100.00\n上年 支出合计 14,100.00\n", {r.path},
+                                        quiet());
+  EXPECT_THAT(exact, Not(FailsRule("按类")));
+  EXPECT_THAT(exact, Not(FailsRule("减少")));
+  EXPECT_THAT(compile_with_rules("金额单位 元\n208 01 09 30201: 9,499.60\n上年 支出合计 10,000.00\n", {r.path}, quiet()),
+              FailsRule("下降"));
+  EXPECT_THAT(compile_with_rules("金额单位 元\n208 01 09 30201: 9,500.00\n上年 支出合计 10,000.00\n", {r.path}, quiet()),
+              Not(FailsRule("下降")));
+  // a budget's own 核对 compares them as published
+  EXPECT_THAT(compile_with_rules("金额单位 元\n208 01 09 30201: 9,101.68\n上年 支出合计 14,101.72\n"
+                                 "核对 合计 按 功能.类 {\n  208: 0.91万元\n}\n核对 支出合计 较上年 减少 0.50万元\n",
+                                 {}, quiet()),
+              ChecksClean());
+}
+
+TEST(rules, a_grouped_rules_missing_group_carries_its_message) {
+  // a test could not name the rule: E0503 said only "group 208 … is missing"
+  rules_file r("核对 合计(资金 = 政府性基金) 按 功能.类 { } \"不应安排政府性基金支出\"\n");
+  const auto c = compile_with_rules("208 01 09 30201: 1.00 资金 政府性基金\n", {r.path}, quiet());
+  EXPECT_THAT(c, Reports("E0503", "不应安排政府性基金支出: group 208 (1.00) is missing from '核对 合计(资金 = 政府性基金) 按 功能.类"));
+}
+
+TEST(rules, a_change_that_is_not_zero_is_never_shown_as_flat) {
+  // a rise of 0.00001 % against a threshold of 3 % was "持平 0%"
+  rules_file r("参数 压减比例 = 3%\n核对 支出合计 较上年 下降 压减比例 \"压减\"\n");
+  const auto up = compile_with_rules("208 01 09 30201: 100,000.01\n上年 支出合计 100,000.00\n", {r.path}, quiet());
+  EXPECT_THAT(up, Reports("E0501", "expected 下降 3%, found 增长 0.00001% (100,000.01 against 上年 100,000.00)"));
+  const auto down = compile_with_rules("208 01 09 30201: 99,999.99\n上年 支出合计 100,000.00\n", {r.path}, quiet());
+  EXPECT_THAT(down, Reports("E0501", "found 下降 0.00001%"));
+  const auto flat = compile_with_rules("208 01 09 30201: 100,000.00\n上年 支出合计 100,000.00\n", {r.path}, quiet());
+  EXPECT_THAT(flat, Reports("E0501", "found 持平 0%"));
+}
+
 TEST(rules, an_amount_in_a_filter_or_condition_named_as_a_parameter_is_looked_up_as_one) {
   // 金额 compared with a name: a 参数 of an amount, or E0302 / E0502 as in
   // 容差 and 较上年 (it was E0202 "malformed amount")
@@ -779,6 +822,20 @@ TEST(rules, a_parameter_misused_is_named_as_a_parameter) {
   EXPECT_THAT(compile_with_rules("208 01 09 30201: 1.00\n", {near.path}, quiet()), Reports("E0302", "unknown measure"));
   const auto n = compile_with_rules("208 01 09 30201: 1.00\n", {near.path}, quiet());
   EXPECT_HAS(dump(n.diags), "did you mean '支出上限额'?");
+  // of the other kind where it is compared: named, at the parameter (it said only that a percentage
+  // compares with 占比, at the other side)
+  rules_file pct("参数 上限 = 5%\n核对 支出合计 ≤ 上限\n");
+  const auto p = compile_with_rules("208 01 09 30201: 1.00\n", {pct.path}, quiet());
+  EXPECT_THAT(p, Reports("E0502", "parameter '上限' is a percentage, not an amount"));
+  const auto at = with_code(p.diags, "E0502");
+  ASSERT_EQ(at.size(), 1u) << dump(p.diags);
+  EXPECT_EQ(where(*at[0]), "2:11");  // 上限, not 支出合计
+  rules_file amt("参数 比例 = 5.00\n核对 占比(支出合计, 支出合计) ≤ 比例\n");
+  const auto a = compile_with_rules("208 01 09 30201: 1.00\n", {amt.path}, quiet());
+  EXPECT_THAT(a, Reports("E0502", "parameter '比例' is an amount, not a percentage"));
+  rules_file sum("参数 上限 = 5%\n核对 支出合计 - 上限 ≥ 0\n");
+  EXPECT_THAT(compile_with_rules("208 01 09 30201: 1.00\n", {sum.path}, quiet()),
+              Reports("E0502", "parameter '上限' is a percentage, not an amount"));
 }
 
 TEST(rules, a_parameter_in_a_year_on_year_claim_and_a_tolerance) {

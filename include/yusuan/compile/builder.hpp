@@ -318,6 +318,7 @@ private:
     }
     if (totals_fit) {
       data.columns = detail::make_columns(data.items, d_.data.get());
+      data.names = detail::make_name_index(data.strings, data.projects, data.groups, data.units);
       compile::evaluator ev(b, rep);
       // one at a time, so that what goes wrong in one is said to be in it
       for (const std::size_t i : order) {

@@ -199,7 +199,7 @@ private:
       if (auto f = loader_.rule_file(path)) read(std::move(*f));
     }
     for (const auto& [name, o] : draft_.overrides)
-      if (!o.used) {
+      if (!o.used && !opt_.ignore_undeclared_parameters) {
         auto& d = rep_.error("E0307", "no rule declares the parameter '" + name + "'", o.span);
         std::string known;
         for (const auto& [n, p] : draft_.parameters) known += (known.empty() ? "" : ", ") + n;
@@ -524,6 +524,7 @@ private:
   void evaluate(const budget& b, const std::vector<std::size_t>& order) {
     auto& data = ctx_.data();
     data.columns = detail::make_columns(data.items, draft_.data.get());
+    data.names = detail::make_name_index(data.strings, data.projects, data.groups, data.units);
     std::vector<std::pair<std::string, source_span>> parameters;
     for (const auto& [name, p] : draft_.parameters) parameters.emplace_back(name, p.span);
     evaluator ev(b, rep_);

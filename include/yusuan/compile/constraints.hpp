@@ -156,7 +156,10 @@ private:
       auto v = ev_.eval(ratio_e);
       if (!v) return r;
       if (v->kind != value::type::percent_ratio) {
-        ev_.fail(ratio_e.span, "E0502", "a percentage can only be compared with 占比(…) or 增幅(…)");
+        if (!lit.parameter.empty())  // a 参数 of a percentage where an amount was meant
+          ev_.fail(lit.span, "E0502", "parameter '" + lit.parameter + "' is a percentage, not an amount");
+        else
+          ev_.fail(ratio_e.span, "E0502", "a percentage can only be compared with 占比(…) or 增幅(…)");
         return r;
       }
       // a change from 0 to 0 is none (0%); from 0 to anything else, no percentage
@@ -170,7 +173,8 @@ private:
       // with as many decimals as it takes to tell it from the threshold
       const int scale = none_to_none ? lit.scale : lit.threshold ? shown_scale(*v, lit) : lit.scale;
       const auto units = none_to_none ? std::optional<std::int64_t>(0)
-                                      : ev_.percent_of(v->numerator, v->denominator, scale, ratio_e.span, "share");
+                                      : ev_.percent_of(v->numerator, v->denominator, scale, ratio_e.span,
+                                                       v->change ? "year-on-year change" : "share");
       if (!units) return r;
       const std::int64_t got = *units;
       if (lit.threshold) {
@@ -188,7 +192,12 @@ private:
       auto a = ev_.eval(c.lhs), b = ev_.eval(c.rhs);
       if (!a || !b) return r;
       if (a->kind == value::type::percent_ratio || b->kind == value::type::percent_ratio) {
-        ev_.fail(c.span, "E0502", "compare 占比(…) and 增幅(…) with a percentage such as 6.06%");
+        // a 参数 of an amount where a percentage was meant
+        const expr& other = a->kind == value::type::percent_ratio ? c.rhs : c.lhs;
+        if (other.kind == expr::op::money_literal && !other.parameter.empty())
+          ev_.fail(other.span, "E0502", "parameter '" + other.parameter + "' is an amount, not a percentage");
+        else
+          ev_.fail(c.span, "E0502", "compare 占比(…) and 增幅(…) with a percentage such as 6.06%");
         return r;
       }
       if (a->kind == value::type::count || b->kind == value::type::count) {
@@ -230,11 +239,11 @@ private:
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0501" : "E0501";
-      d.message = c.message.empty() ? "constraint failed: " + c.text : c.message;
+      d.message = c.message.empty() ? "constraint failed: " + shown(c.text) : c.message;
       d.span = c.span;
       d.expected = expected;
       d.found = found + (diff.empty() ? "" : " (difference " + diff + " " + std::string(unit_name(u_shown)) + ")");
-      if (!c.message.empty()) d.notes.push_back({"constraint: " + c.text, {}});
+      if (!c.message.empty()) d.notes.push_back({"constraint: " + shown(c.text), {}});
       sum_notes(d, c.lhs, u);
       rep_.add(std::move(d));
     }
@@ -253,6 +262,8 @@ private:
     }
     auto groups = group_sums(b_, *f, c.by);
     std::vector<bool> stated(groups.size(), false);
+    std::map<std::vector<dimension_key>, std::vector<std::size_t>> group_of;  // a row's key -> its group
+    for (std::size_t g = 0; g < groups.size(); ++g) group_of[groups[g].keys].push_back(g);
     bool passed = true;
     bool bad_key = false, mismatch = false;  // undecided: a row's key is wrong, and no figure is
     std::map<std::vector<dimension_key>, source_span> rows_seen;
@@ -294,13 +305,15 @@ private:
         continue;
       }
       int128 got = 0;
-      for (std::size_t g = 0; g < groups.size(); ++g)
-        if (groups[g].keys == key) {
+      if (const auto at = group_of.find(key); at != group_of.end())
+        for (const std::size_t g : at->second) {
           got = groups[g].sum.fen();
           stated[g] = true;
         }
-      // each row is a published figure: the group's sum rounded as the row writes it
-      const published fig{row.amount, row.written_in, row.decimals, true, u, th_};
+      // each row is a published figure: the group's sum rounded as the row
+      // writes it; a rule file's row is a threshold, compared exactly
+      const published fig{row.amount, row.written_in, row.threshold ? exact_decimals(row.written_in) : row.decimals,
+                          true, u, th_};
       const bool fits = got.fits_int64();
       const money exact = fits ? money::from_fen(static_cast<std::int64_t>(got)) : money{};
       const money rounded = fits ? fig.round(exact) : money{};
@@ -314,11 +327,16 @@ private:
         d.message = (c.message.empty() ? std::string("constraint failed") : c.message) + ": row " + join(row.keys) +
                     " of " + first_line(c.text);
         d.span = row.span;
-        d.expected = fig.text(row.amount);
+        const auto text = [&](money m) {
+          return row.threshold ? exact_text(m, fig.u, th_) + fig.suffix() : fig.text(m);
+        };
+        d.expected = text(row.amount);
         if (fits) {
           const int128 diff = int128(rounded.fen()) - row.amount.fen();
-          d.found = fig.text(rounded) + fig.exact_note(exact) + " (difference " + (diff > 0 ? "+" : "") +
-                    format_fen(diff, fig.u, fig.decimals, th_) + " " + std::string(unit_name(fig.u)) + ")";
+          d.found = text(rounded) + fig.exact_note(exact) + " (difference " +
+                    (row.threshold ? signed_text(diff, fig.u, th_)
+                                   : (diff > 0 ? "+" : "") + format_fen(diff, fig.u, fig.decimals, th_)) +
+                    " " + std::string(unit_name(fig.u)) + ")";
         } else {
           const int128 diff = got - row.amount.fen();
           d.found = format_fen(got, u, 2, th_) + " (difference " + (diff > 0 ? "+" : "") + format_fen(diff, u, 2, th_) +
@@ -337,8 +355,8 @@ private:
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0503" : "E0503";
-      d.message = "group " + join(keys) + " (" + format_fen(groups[g].sum.fen(), u, 2, th_) + ") is missing from " +
-                  first_line(c.text);
+      d.message = (c.message.empty() ? std::string() : c.message + ": ") + "group " + join(keys) + " (" +
+                  format_fen(groups[g].sum.fen(), u, 2, th_) + ") is missing from " + first_line(c.text);
       d.span = c.lhs.span;
       d.label = "add a row: " + join(keys) + ": " + format_fen(groups[g].sum.fen(), u, 2, th_);
       d.notes.push_back({"its first item", b_.span_of(b_.items()[groups[g].first_item])});
@@ -434,7 +452,20 @@ private:
     auto p = t.find('{');
     std::string s = p == std::string::npos ? t : t.substr(0, p);
     while (!s.empty() && s.back() == ' ') s.pop_back();
-    return "'" + s + "'";
+    return "'" + shown(s) + "'";
+  }
+  /// A constraint's text as a message quotes it: its first 200 characters
+  /// (a constraint of thousands of terms is not repeated whole in each line
+  /// that names it; its place is the diagnostic's).
+  static std::string shown(const std::string& t) {
+    constexpr std::size_t most = 200;
+    const char* p = t.data();
+    const char* const e = p + t.size();
+    for (std::size_t n = 0; p < e; ++n) {
+      if (n == most) return std::string(t.data(), p) + " …";
+      text::decode(p, e);
+    }
+    return t;
   }
   /// The sign of part / whole − units × 10^-scale %, exactly (whole ≠ 0).
   static int compare_ratio(money part, money whole, std::int64_t units, int scale) {
@@ -461,7 +492,8 @@ private:
         return s > first ? s - 1 : s;  // the finest that fits
       int128 at_scale = int128(lit.percent_units);
       for (int i = lit.scale; i < s; ++i) at_scale *= int128(10);
-      if (int128(units) != at_scale) return s;
+      // told apart from the threshold, and a change that is not 0 not shown as 0 (持平)
+      if (int128(units) != at_scale && (units != 0 || v.numerator.is_zero())) return s;
     }
     return most;
   }

@@ -181,6 +181,11 @@ inline std::vector<std::string> statement_keywords_near(const char* w, const cha
 /// '(' it would close.
 inline void report_syntax_error(reporter& rep, const syntax::syntax_error& err, const char* last,
                                 const char* statement = nullptr) {
+  if (!rep.keeps(severity::error)) {  // past the limit: counted, its words not looked into (nor for a likely keyword)
+    rep.error(err.nesting_limit != 0 ? "E0715" : err.name_length != 0 ? "E0717" : "E0101", "syntax error",
+              rep.span_at(err.where, 1));
+    return;
+  }
   if (err.nesting_limit != 0) {
     const std::string limit = std::to_string(err.nesting_limit);
     auto& d = rep.error("E0715", "expression nested too deeply", rep.span_at(err.where, 1),

@@ -33,6 +33,7 @@ struct grouped_row {
   money amount;
   unit written_in = unit::yuan;  // the row's amount as published: its unit and decimals
   int decimals = 2;
+  bool threshold = false;  // a rule file's row: a threshold, the group's sum compared with it exactly (§23.2)
   source_span span;
 };
 

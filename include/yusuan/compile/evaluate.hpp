@@ -15,6 +15,7 @@
 #include <yusuan/text/suggest.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -92,7 +93,9 @@ public:
         v.count = e.count;
         return v;
       case expr::op::percent_literal:
-        fail(e.span, "E0502", "a percentage can only be compared with 占比(…) or 增幅(…)");
+        fail(e.span, "E0502",
+             e.parameter.empty() ? "a percentage can only be compared with 占比(…) or 增幅(…)"
+                                 : "parameter '" + e.parameter + "' is a percentage, not an amount");
         return std::nullopt;
       case expr::op::sum: {
         const auto m = sum(e.where, e.span);
@@ -225,10 +228,15 @@ public:
 
   /// Whether this diagnostic, at this place, is not said yet (each once).
   bool first_report(source_span span, const std::string& code, const std::string& msg) {
-    return reported_
-        .insert(code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
-                std::to_string(span.offset))
-        .second;
+    return reported_.insert(report_key(span, code, msg)).second;
+  }
+  /// The same, without noting it as said.
+  bool not_yet_reported(source_span span, const std::string& code, const std::string& msg) const {
+    return !reported_.count(report_key(span, code, msg));
+  }
+  static std::string report_key(source_span span, const std::string& code, const std::string& msg) {
+    return code + msg + "@" + std::to_string(reinterpret_cast<std::uintptr_t>(span.file)) + ":" +
+           std::to_string(span.offset);
   }
 
   /// A percentage the budget's figures leave undefined (a share of a whole
@@ -417,18 +425,23 @@ private:
           d->notes.push_back({"declared here", at});
         return std::nullopt;
       }
-    const auto known = known_names();
+    // the names it might have meant only for an error that is shown (each
+    // is looked for among every name: not for thousands of them, unshown)
+    const std::string unknown = "unknown measure or figure '" + name + "'";
+    if (!rep_.keeps(severity::error) || !not_yet_reported(span, "E0302", unknown) || !rep_.may_suggest(severity::error)) {
+      fail(span, "E0302", unknown);
+      return std::nullopt;
+    }
+    const auto& known = known_names();
     // 支出合计-基本支出: '-' is part of a name (total-expenditure); known
     // names on either side were most likely meant to be subtracted
     if (const std::string apart = names_apart(name, known); !apart.empty()) {
-      fail(span, "E0302", "unknown measure or figure '" + name + "'",
-           "'-' joins words into one name: to subtract, set it off by blanks: " + apart);
+      fail(span, "E0302", unknown, "'-' joins words into one name: to subtract, set it off by blanks: " + apart);
       return std::nullopt;
     }
     // (a name of one or two characters is one edit from many others: 水费, 电费)
     const auto near = text::length(name) > 2 ? text::closest_names(name, known) : std::vector<std::string>{};
-    fail(span, "E0302", "unknown measure or figure '" + name + "'",
-         near.empty() ? std::string() : "did you mean " + text::quoted_list(near) + "?");
+    fail(span, "E0302", unknown, near.empty() ? std::string() : "did you mean " + text::quoted_list(near) + "?");
     return std::nullopt;
   }
 
@@ -459,8 +472,12 @@ private:
   /// Every name a quantity has here, sorted (for "did you mean"): the
   /// budget's measures and figures, the built-in names, the spending kinds
   /// and the fund sources.
-  std::vector<std::string> known_names() const {
-    std::vector<std::string> out;
+  const std::vector<std::string>& known_names() const {
+    // kept while no name is added: thousands of unknown names look among them
+    const std::array<std::size_t, 3> sizes{measures_.size(), figures_.size(), parameters_.size()};
+    if (known_ && known_sizes_ == sizes) return *known_;
+    known_sizes_ = sizes;
+    auto& out = known_.emplace();
     for (const auto& m : measures_) out.push_back(m.first);
     for (const auto& f : figures_) out.push_back(f.first);
     for (const auto& p : parameters_) out.push_back(p.first);
@@ -477,6 +494,8 @@ private:
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
+  mutable std::optional<std::vector<std::string>> known_;
+  mutable std::array<std::size_t, 3> known_sizes_{};
 
   /// 绩效指标数, 成本指标数, 产出指标数, 效益指标数, 满意度指标数: the number of
   /// performance targets (of that category) of the project, or of every project.

@@ -268,6 +268,7 @@ private:
       if (const parameter_def* p = l.parameter(e.name)) {  // a 参数: its value, where it is used
         expr v = p->value;
         v.span = e.span;
+        v.parameter = e.name;  // said when it is of the wrong kind where it is compared
         as_threshold(v);
         return v;
       }

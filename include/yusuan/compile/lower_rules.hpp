@@ -130,6 +130,7 @@ public:
           gr.amount = m->value;
           gr.written_in = m->written_in;
           gr.decimals = m->decimals;
+          gr.threshold = c_.d.reading_rules;  // as a rule's other amounts and its 参数 are
         } else {
           ok = false;
         }
@@ -173,6 +174,7 @@ public:
           ok = false;
         }
       }
+      if (c_.d.reading_rules) as_threshold(c.rhs);  // a rule's figure is a threshold, as a 参数 is (§23.2)
     } else {
       const auto& cmp = std::get<syntax::ast::comparison_tail>(s.tail);
       c.cmp = std::string(cmp.comparator.view());

@@ -44,6 +44,10 @@ struct compile_options {
   /// Values of the rules' 参数 by name ("压减比例" → "5%"), overriding the
   /// defaults; a name no 参数 declares is E0307.
   std::map<std::string, std::string, std::less<>> parameters;
+  /// A name of `parameters` that no 参数 declares is passed over rather than
+  /// E0307: for one set of values given to many rule sets, each taking those
+  /// it declares (yusuan test --set, over a folder of tests of many rules).
+  bool ignore_undeclared_parameters = false;
   /// Called with the result of each constraint checked (each unit or project
   /// of a 每个 constraint), passed or not: a constraint a 当 does not apply
   /// to is not checked.

@@ -88,7 +88,9 @@ inline diagnostic cannot_read(const std::filesystem::path& file, const std::stri
 /// E0002: the file `shown` is not UTF-8, at a byte `byte` of its line `line`
 /// (counted from 1); with a note on converting a GBK file.  Not located:
 /// the line itself could not be shown.
-inline diagnostic not_utf8(const std::string& shown, unsigned char byte, std::size_t line) {
+/// `text`, the file's bytes, tells a UTF-16 file (by its byte order mark)
+/// from one in GBK.
+inline diagnostic not_utf8(const std::string& shown, unsigned char byte, std::size_t line, std::string_view text = {}) {
   static constexpr char hex[] = "0123456789abcdef";
   diagnostic d;
   d.code = "E0002";
@@ -96,8 +98,13 @@ inline diagnostic not_utf8(const std::string& shown, unsigned char byte, std::si
   d.message = "'" + shown + "' is not UTF-8 (byte 0x" + std::string{hex[byte >> 4], hex[byte & 15]} + " at line " +
               std::to_string(line) + ")";
   d.file = shown;
-  d.notes.push_back(
-      {"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown + "' > converted.budget", {}});
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))  // a UTF-16 byte order mark
+    d.notes.push_back({"the file is UTF-16 (it begins with a byte order mark): convert it with: iconv -f UTF-16 -t "
+                       "UTF-8 '" + shown + "' > converted.budget",
+                       {}});
+  else
+    d.notes.push_back(
+        {"budget files are UTF-8; convert a GBK file with: iconv -f GBK -t UTF-8 '" + shown + "' > converted.budget", {}});
   return d;
 }
 
@@ -108,7 +115,7 @@ inline std::optional<diagnostic> not_utf8_in(const std::string& shown, std::stri
   if (bad == std::string_view::npos) return std::nullopt;
   const auto starts = line_starts(text);
   const auto line = std::upper_bound(starts.begin(), starts.end(), static_cast<std::uint32_t>(bad)) - starts.begin();
-  return not_utf8(shown, static_cast<unsigned char>(text[bad]), static_cast<std::size_t>(line));
+  return not_utf8(shown, static_cast<unsigned char>(text[bad]), static_cast<std::size_t>(line), text);
 }
 
 /// The throwing form of read_source_file: budget_error with E0001

@@ -46,6 +46,22 @@ public:
   diagnostic& warning(std::string code, std::string message, source_span span, std::string label = {}) {
     return report(severity::warning, std::move(code), std::move(message), span, std::move(label));
   }
+  /// Whether a diagnostic of `level` reported now would be kept (not past
+  /// the limit): what only a kept one shows ("did you mean") need not be
+  /// worked out for the others.
+  bool keeps(severity level) const noexcept {
+    if (level == severity::note) return true;
+    return (level == severity::error ? errors_seen_ : warnings_seen_) < max_errors_;
+  }
+
+  /// Whether a diagnostic of `level` reported now may look for the names
+  /// meant ("did you mean"): when it is kept, for the first
+  /// `max_suggestions` of a compilation; each looks among every name known,
+  /// and thousands of unknown names among thousands of names would take
+  /// time out of proportion to the input (language.md §22).
+  bool may_suggest(severity level) noexcept { return keeps(level) && suggestions_++ < max_suggestions; }
+  static constexpr std::size_t max_suggestions = 100;
+
   /// Adds a diagnostic made elsewhere, within the limit.
   diagnostic& add(diagnostic d) {
     if (d.level == severity::error && !compares_what_was_read(d.code)) ++input_errors_;
@@ -183,6 +199,7 @@ private:
   }
 
   std::size_t max_errors_;
+  std::size_t suggestions_ = 0;  // may_suggest() calls so far
   std::size_t errors_seen_ = 0, warnings_seen_ = 0;
   std::size_t input_errors_ = 0, not_run_ = 0;
   std::unordered_set<std::string> left_out_;

@@ -104,7 +104,7 @@ private:
     const bool library = name.size() > 2 && name.front() == '<' && name.back() == '>' &&
                          name.find_first_of("/.") != std::string_view::npos;
     if (library || d_.is_rule_source(at.file)) return;
-    near = text::closest_names(d.tag_key, keys);
+    if (rep_.may_suggest(severity::warning)) near = text::closest_names(d.tag_key, keys);  // only for one shown
     auto& w = rep_.warning("W0305", "no item carries the tag '" + d.tag_key + "'", at,
                            near.empty() ? std::string(grouping ? "every item is in the row 无"
                                                                : "this filter matches nothing")

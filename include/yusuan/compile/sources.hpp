@@ -220,6 +220,10 @@ private:
   }
 
   bool valid_path(std::string_view rel, source_span at) {
+    if (rel.empty()) {  // it would name the importing file's own folder
+      rep_.error("E0311", "import path is empty", at, "the path of a .budget file, relative to this file");
+      return false;
+    }
     if (rel.find('\0') != std::string_view::npos) {
       rep_.error("E0311", "import path contains a NUL character", at, "a file name cannot hold one");
       return false;
@@ -343,7 +347,8 @@ private:
   void not_utf8(const std::string& shown, const std::string& text, std::size_t bad, source_span from,
                 const std::vector<line_origin>& origins) {
     auto file = std::make_shared<const source_file>(shown, text, origins);
-    diagnostic d = yusuan::not_utf8(shown, static_cast<unsigned char>(text[bad]), file->file_line(file->line_of(bad)));
+    diagnostic d =
+        yusuan::not_utf8(shown, static_cast<unsigned char>(text[bad]), file->file_line(file->line_of(bad)), text);
     d.span = from;
     rep_.add(std::move(d));
     rep_.keep(std::move(file));

@@ -220,7 +220,7 @@ YUSUAN_DECL std::optional<std::string> format_budget(std::string_view text, std:
     return std::nullopt;
   };
   if (const std::size_t bad = text::first_invalid(s); bad != std::string_view::npos) {
-    diags.add(not_utf8(name, static_cast<unsigned char>(s[bad]), file->line_of(bad)));
+    diags.add(not_utf8(name, static_cast<unsigned char>(s[bad]), file->line_of(bad), s));
     return std::nullopt;
   }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <yusuan/diagnostic.hpp>
+#include <yusuan/model/name_index.hpp>
 #include <yusuan/model/records.hpp>
 #include <yusuan/money.hpp>
 
@@ -69,6 +70,7 @@ struct budget_data {
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> tag_sets;  // [0] is empty
   std::uint32_t line_count = 0;
   std::shared_ptr<const item_columns> columns;  // set once the budget has checked
+  std::shared_ptr<const name_index> names;       // set with columns: strings, projects, groups, units by name
   diagnostics warnings;                          // set once the budget has checked
 };
 }  // namespace detail
@@ -234,14 +236,40 @@ public:
   }
   /// Id of an interned string, or npos32.
   std::uint32_t string_id(std::string_view s) const {
+    if (const auto* n = names()) return detail::name_index::find(n->string_ids, s);
     for (std::uint32_t i = 0; i < d_->strings.size(); ++i)
       if (d_->strings[i] == s) return i;
     return npos32;
   }
 
+  /// The first project of this name or code, or nullptr.
   const project* find_project(std::string_view name_or_code) const noexcept {
+    if (const auto* n = names()) {
+      const auto i = detail::name_index::find(n->project_ids, name_or_code);
+      return i == npos32 ? nullptr : &d_->projects[i];
+    }
     for (const auto& p : d_->projects)
       if (p.name == name_or_code || (!p.code.empty() && p.code == name_or_code)) return &p;
+    return nullptr;
+  }
+  /// The first project group of this name, or nullptr.
+  const project_group* find_group(std::string_view name) const noexcept {
+    if (const auto* n = names()) {
+      const auto i = detail::name_index::find(n->group_ids, name);
+      return i == npos32 ? nullptr : &d_->groups[i];
+    }
+    for (const auto& g : d_->groups)
+      if (g.name == name) return &g;
+    return nullptr;
+  }
+  /// The first unit of this code or name, or nullptr.
+  const budget_unit* find_unit(std::string_view code_or_name) const noexcept {
+    if (const auto* n = names()) {
+      const auto i = detail::name_index::find(n->unit_ids, code_or_name);
+      return i == npos32 ? nullptr : &d_->units[i];
+    }
+    for (const auto& u : d_->units)
+      if (u.code == code_or_name || u.name == code_or_name) return &u;
     return nullptr;
   }
   const measure* find_measure(std::string_view name) const noexcept {
@@ -266,6 +294,13 @@ public:
 private:
   friend struct detail::budget_access;
   const detail::budget_data& data() const noexcept { return *d_; }
+  /// The index of names, when it describes the data as it is (a budget's
+  /// data edited after it was built, as the builder's is, is scanned).
+  const detail::name_index* names() const noexcept {
+    const auto* n = d_->names.get();
+    if (!n || n->stale(d_->strings.size(), d_->projects.size(), d_->groups.size(), d_->units.size())) return nullptr;
+    return n;
+  }
   /// The items column by column, for the aggregation engine: built when the
   /// budget was compiled, or on each call for a budget assembled by hand (or
   /// from a copy of another's data, whose columns describe the other's items).

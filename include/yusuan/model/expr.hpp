@@ -161,6 +161,7 @@ struct expr {
   std::int64_t percent_units = 0;
   int scale = 0;
   std::string name;
+  std::string parameter;  // a literal that is a 参数's value: the 参数's name
   filter where;
   std::vector<expr> args;
   source_span span;

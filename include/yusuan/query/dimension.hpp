@@ -183,18 +183,13 @@ inline std::optional<dimension_key> parse_key(const budget& b, const dimension_r
       return static_cast<dimension_key>(*f);
     }
     case dimension::project: {
-      const auto ps = b.projects();
-      for (std::size_t i = 0; i < ps.size(); ++i)
-        if (ps[i].name == text || (!ps[i].code.empty() && ps[i].code == text)) return i;
-      const auto gs = b.groups();
-      for (std::size_t i = 0; i < gs.size(); ++i)
-        if (gs[i].name == text) return dimension_key{i} | (dimension_key{1} << 32);
+      if (const project* p = b.find_project(text)) return static_cast<dimension_key>(p - b.projects().data());
+      if (const project_group* g = b.find_group(text))
+        return static_cast<dimension_key>(g - b.groups().data()) | (dimension_key{1} << 32);
       return std::nullopt;
     }
     case dimension::unit: {
-      const auto us = b.units();
-      for (std::size_t i = 0; i < us.size(); ++i)
-        if (us[i].code == text || us[i].name == text) return i;
+      if (const budget_unit* u = b.find_unit(text)) return static_cast<dimension_key>(u - b.units().data());
       return std::nullopt;
     }
     case dimension::tag: {
