@@ -236,7 +236,8 @@ public:
   }
   /// Id of an interned string, or npos32.
   std::uint32_t string_id(std::string_view s) const {
-    if (const auto* n = names()) return detail::name_index::find(n->string_ids, s);
+    if (const auto* n = names())
+      return detail::name_index::find(n->string_ids, s, [&](std::uint32_t i) { return d_->strings[i] == s; });
     for (std::uint32_t i = 0; i < d_->strings.size(); ++i)
       if (d_->strings[i] == s) return i;
     return npos32;
@@ -245,7 +246,10 @@ public:
   /// The first project of this name or code, or nullptr.
   const project* find_project(std::string_view name_or_code) const noexcept {
     if (const auto* n = names()) {
-      const auto i = detail::name_index::find(n->project_ids, name_or_code);
+      const auto i = detail::name_index::find(n->project_ids, name_or_code, [&](std::uint32_t k) {
+        const auto& p = d_->projects[k];
+        return p.name == name_or_code || (!p.code.empty() && p.code == name_or_code);
+      });
       return i == npos32 ? nullptr : &d_->projects[i];
     }
     for (const auto& p : d_->projects)
@@ -255,7 +259,8 @@ public:
   /// The first project group of this name, or nullptr.
   const project_group* find_group(std::string_view name) const noexcept {
     if (const auto* n = names()) {
-      const auto i = detail::name_index::find(n->group_ids, name);
+      const auto i =
+          detail::name_index::find(n->group_ids, name, [&](std::uint32_t k) { return d_->groups[k].name == name; });
       return i == npos32 ? nullptr : &d_->groups[i];
     }
     for (const auto& g : d_->groups)
@@ -265,7 +270,9 @@ public:
   /// The first unit of this code or name, or nullptr.
   const budget_unit* find_unit(std::string_view code_or_name) const noexcept {
     if (const auto* n = names()) {
-      const auto i = detail::name_index::find(n->unit_ids, code_or_name);
+      const auto i = detail::name_index::find(n->unit_ids, code_or_name, [&](std::uint32_t k) {
+        return d_->units[k].code == code_or_name || d_->units[k].name == code_or_name;
+      });
       return i == npos32 ? nullptr : &d_->units[i];
     }
     for (const auto& u : d_->units)

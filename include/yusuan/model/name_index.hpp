@@ -1,10 +1,11 @@
 // yusuan/model/name_index.hpp -- a budget's tag strings, projects, project
-// groups and units found by name in constant time: grouped constraints,
+// groups and units found by name in logarithmic time: grouped constraints,
 // filters and queries name thousands of them.
 #pragma once
 
 #include <yusuan/model/records.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -12,31 +13,36 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace yusuan::detail {
 
-/// For each name, the first index that has it, as a scan in order finds it
-/// (a project by its name or its code, a unit by its code or its name).
-/// Built for the sizes it records: a lookup in data that has grown since is
-/// the caller's to make by scanning (stale()).
+/// The indices of the names, sorted by the names' hashes: 12 bytes a name,
+/// no copy of it, so that an index shared by a copy of the data it was made
+/// from answers for the copy (each candidate is compared with the data it is
+/// asked about).  Made for the sizes it records: data that has grown since is
+/// the caller's to scan (stale()).
 struct name_index {
-  struct hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  using map = std::unordered_map<std::string, std::uint32_t, hash, std::equal_to<>>;
+  using entry = std::pair<std::uint64_t, std::uint32_t>;  // hash of a name, index of what has it
 
   std::size_t strings = 0, projects = 0, groups = 0, units = 0;  // the sizes indexed
-  map string_ids, project_ids, group_ids, unit_ids;
+  std::vector<entry> string_ids, project_ids, group_ids, unit_ids;
 
   bool stale(std::size_t n_strings, std::size_t n_projects, std::size_t n_groups, std::size_t n_units) const noexcept {
     return n_strings != strings || n_projects != projects || n_groups != groups || n_units != units;
   }
-  /// The index recorded for `name`, or npos32.
-  static std::uint32_t find(const map& m, std::string_view name) {
-    const auto it = m.find(name);
-    return it == m.end() ? npos32 : it->second;
+  static std::uint64_t hash(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
+
+  /// The first index (the lowest) with the hash of `name` for which
+  /// `has(index)`, or npos32: as a scan in order finds it.
+  template <class Has>
+  static std::uint32_t find(const std::vector<entry>& v, std::string_view name, Has has) {
+    const std::uint64_t h = hash(name);
+    auto it = std::lower_bound(v.begin(), v.end(), entry{h, 0});
+    for (; it != v.end() && it->first == h; ++it)  // sorted by index within a hash
+      if (has(it->second)) return it->second;
+    return npos32;
   }
 };
 
@@ -49,16 +55,20 @@ inline std::shared_ptr<const name_index> make_name_index(std::span<const std::st
   n->projects = projects.size();
   n->groups = groups.size();
   n->units = units.size();
-  for (std::size_t i = 0; i < strings.size(); ++i) n->string_ids.emplace(strings[i], static_cast<std::uint32_t>(i));
-  for (std::size_t i = 0; i < projects.size(); ++i) {  // emplace keeps the first: a scan's answer
-    n->project_ids.emplace(projects[i].name, static_cast<std::uint32_t>(i));
-    if (!projects[i].code.empty()) n->project_ids.emplace(projects[i].code, static_cast<std::uint32_t>(i));
+  const auto add = [](std::vector<name_index::entry>& v, std::string_view s, std::size_t i) {
+    v.emplace_back(name_index::hash(s), static_cast<std::uint32_t>(i));
+  };
+  for (std::size_t i = 0; i < strings.size(); ++i) add(n->string_ids, strings[i], i);
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    add(n->project_ids, projects[i].name, i);
+    if (!projects[i].code.empty() && projects[i].code != projects[i].name) add(n->project_ids, projects[i].code, i);
   }
-  for (std::size_t i = 0; i < groups.size(); ++i) n->group_ids.emplace(groups[i].name, static_cast<std::uint32_t>(i));
+  for (std::size_t i = 0; i < groups.size(); ++i) add(n->group_ids, groups[i].name, i);
   for (std::size_t i = 0; i < units.size(); ++i) {
-    n->unit_ids.emplace(units[i].code, static_cast<std::uint32_t>(i));
-    n->unit_ids.emplace(units[i].name, static_cast<std::uint32_t>(i));
+    add(n->unit_ids, units[i].code, i);
+    if (units[i].name != units[i].code) add(n->unit_ids, units[i].name, i);
   }
+  for (auto* v : {&n->string_ids, &n->project_ids, &n->group_ids, &n->unit_ids}) std::sort(v->begin(), v->end());
   return n;
 }
 
