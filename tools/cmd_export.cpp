@@ -102,10 +102,8 @@ void write_items_xlsx(const std::string& path, const yusuan::budget& b) {
       width[c] = std::max(width[c], yusuan::text::display_width(row[c]));
       if (row[c].empty()) continue;
       if (ex::fields[c].type == ex::field_type::string) worksheet_write_string(ws, r, col, row[c].c_str(), nullptr);
-      else if (ex::fields[c].type == ex::field_type::number)
-        xlsx::write_amount(ws, r, col, row[c], money_format, right);
       else
-        xlsx::write_amount(ws, r, col, row[c], whole, right);
+        xlsx::write_amount(ws, r, col, row[c], ex::fields[c].type == ex::field_type::number ? money_format : whole, right);
     }
   }
   for (std::size_t c = 0; c < width.size(); ++c)

@@ -262,8 +262,8 @@ private:
     }
     auto groups = group_sums(b_, *f, c.by);
     std::vector<bool> stated(groups.size(), false);
-    std::map<std::vector<dimension_key>, std::vector<std::size_t>> group_of;  // a row's key -> its group
-    for (std::size_t g = 0; g < groups.size(); ++g) group_of[groups[g].keys].push_back(g);
+    std::map<std::vector<dimension_key>, std::size_t> group_of;  // a row's key -> its group (one a key)
+    for (std::size_t g = 0; g < groups.size(); ++g) group_of.emplace(groups[g].keys, g);
     bool passed = true;
     bool bad_key = false, mismatch = false;  // undecided: a row's key is wrong, and no figure is
     std::map<std::vector<dimension_key>, source_span> rows_seen;
@@ -305,11 +305,10 @@ private:
         continue;
       }
       int128 got = 0;
-      if (const auto at = group_of.find(key); at != group_of.end())
-        for (const std::size_t g : at->second) {
-          got = groups[g].sum.fen();
-          stated[g] = true;
-        }
+      if (const auto at = group_of.find(key); at != group_of.end()) {
+        got = groups[at->second].sum.fen();
+        stated[at->second] = true;
+      }
       // each row is a published figure: the group's sum rounded as the row
       // writes it; a rule file's row is a threshold, compared exactly
       const published fig{row.amount, row.written_in, row.threshold ? exact_decimals(row.written_in) : row.decimals,

@@ -428,7 +428,7 @@ private:
     // the names it might have meant only for an error that is shown (each
     // is looked for among every name: not for thousands of them, unshown)
     const std::string unknown = "unknown measure or figure '" + name + "'";
-    if (!rep_.keeps(severity::error) || !not_yet_reported(span, "E0302", unknown) || !rep_.may_suggest(severity::error)) {
+    if (!not_yet_reported(span, "E0302", unknown) || !rep_.may_suggest(severity::error)) {
       fail(span, "E0302", unknown);
       return std::nullopt;
     }

@@ -236,48 +236,26 @@ public:
   }
   /// Id of an interned string, or npos32.
   std::uint32_t string_id(std::string_view s) const {
-    if (const auto* n = names())
-      return detail::name_index::find(n->string_ids, s, [&](std::uint32_t i) { return d_->strings[i] == s; });
-    for (std::uint32_t i = 0; i < d_->strings.size(); ++i)
-      if (d_->strings[i] == s) return i;
-    return npos32;
+    const std::string* x =
+        detail::find_first(d_->strings, index(&detail::name_index::string_ids), s, [&](const std::string& t) { return t == s; });
+    return x ? static_cast<std::uint32_t>(x - d_->strings.data()) : npos32;
   }
 
   /// The first project of this name or code, or nullptr.
   const project* find_project(std::string_view name_or_code) const noexcept {
-    if (const auto* n = names()) {
-      const auto i = detail::name_index::find(n->project_ids, name_or_code, [&](std::uint32_t k) {
-        const auto& p = d_->projects[k];
-        return p.name == name_or_code || (!p.code.empty() && p.code == name_or_code);
-      });
-      return i == npos32 ? nullptr : &d_->projects[i];
-    }
-    for (const auto& p : d_->projects)
-      if (p.name == name_or_code || (!p.code.empty() && p.code == name_or_code)) return &p;
-    return nullptr;
+    return detail::find_first(d_->projects, index(&detail::name_index::project_ids), name_or_code, [&](const project& p) {
+      return p.name == name_or_code || (!p.code.empty() && p.code == name_or_code);
+    });
   }
   /// The first project group of this name, or nullptr.
   const project_group* find_group(std::string_view name) const noexcept {
-    if (const auto* n = names()) {
-      const auto i =
-          detail::name_index::find(n->group_ids, name, [&](std::uint32_t k) { return d_->groups[k].name == name; });
-      return i == npos32 ? nullptr : &d_->groups[i];
-    }
-    for (const auto& g : d_->groups)
-      if (g.name == name) return &g;
-    return nullptr;
+    return detail::find_first(d_->groups, index(&detail::name_index::group_ids), name,
+                              [&](const project_group& g) { return g.name == name; });
   }
   /// The first unit of this code or name, or nullptr.
   const budget_unit* find_unit(std::string_view code_or_name) const noexcept {
-    if (const auto* n = names()) {
-      const auto i = detail::name_index::find(n->unit_ids, code_or_name, [&](std::uint32_t k) {
-        return d_->units[k].code == code_or_name || d_->units[k].name == code_or_name;
-      });
-      return i == npos32 ? nullptr : &d_->units[i];
-    }
-    for (const auto& u : d_->units)
-      if (u.code == code_or_name || u.name == code_or_name) return &u;
-    return nullptr;
+    return detail::find_first(d_->units, index(&detail::name_index::unit_ids), code_or_name,
+                              [&](const budget_unit& u) { return u.code == code_or_name || u.name == code_or_name; });
   }
   const measure* find_measure(std::string_view name) const noexcept {
     for (const auto& m : d_->measures)
@@ -301,12 +279,14 @@ public:
 private:
   friend struct detail::budget_access;
   const detail::budget_data& data() const noexcept { return *d_; }
-  /// The index of names, when it describes the data as it is (a budget's
-  /// data edited after it was built, as the builder's is, is scanned).
-  const detail::name_index* names() const noexcept {
+  /// One list of the index of names, when the index describes the data as
+  /// it is (a budget's data edited after it was built, as the builder's is,
+  /// is scanned).
+  const std::vector<detail::name_index::entry>* index(
+      std::vector<detail::name_index::entry> detail::name_index::*which) const noexcept {
     const auto* n = d_->names.get();
     if (!n || n->stale(d_->strings.size(), d_->projects.size(), d_->groups.size(), d_->units.size())) return nullptr;
-    return n;
+    return &(n->*which);
   }
   /// The items column by column, for the aggregation engine: built when the
   /// budget was compiled, or on each call for a budget assembled by hand (or

@@ -46,6 +46,20 @@ struct name_index {
   }
 };
 
+/// The first element of `v` for which `has`: found through `index` (made
+/// for `v`) when there is one, by a scan otherwise.
+template <class T, class Has>
+const T* find_first(const std::vector<T>& v, const std::vector<name_index::entry>* index, std::string_view name,
+                    Has has) noexcept {
+  if (index) {
+    const std::uint32_t i = name_index::find(*index, name, [&](std::uint32_t k) { return has(v[k]); });
+    return i == npos32 ? nullptr : &v[i];
+  }
+  for (const auto& x : v)
+    if (has(x)) return &x;
+  return nullptr;
+}
+
 inline std::shared_ptr<const name_index> make_name_index(std::span<const std::string> strings,
                                                          std::span<const project> projects,
                                                          std::span<const project_group> groups,

@@ -55,6 +55,14 @@ inline std::size_t short_distance(const char32_t* x, std::size_t n, const char32
   return rows[n % 3][m];
 }
 
+/// The edit distance of words of `n` and `m` code points (decode_short's
+/// counts, 65 for more than 64) and lengths `la` and `lb`.
+inline std::size_t distance(const char32_t* x, std::size_t n, std::size_t la, const char32_t* y, std::size_t m,
+                            std::size_t lb) noexcept {
+  if (n > 64 || m > 64) return (la > lb ? la - lb : lb - la) + 64;
+  return short_distance(x, n, y, m);
+}
+
 }  // namespace detail
 
 /// Edit distance between two strings, counted in code points: insertions,
@@ -64,11 +72,7 @@ inline std::size_t short_distance(const char32_t* x, std::size_t n, const char32
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
   char32_t x[64], y[64];
   const std::size_t n = detail::decode_short(a, x), m = detail::decode_short(b, y);
-  if (n > 64 || m > 64) {
-    const std::size_t la = length(a), lb = length(b);
-    return (la > lb ? la - lb : lb - la) + 64;
-  }
-  return detail::short_distance(x, n, y, m);
+  return detail::distance(x, n, n > 64 ? length(a) : n, y, m, m > 64 ? length(b) : m);
 }
 
 /// The candidates close enough to `word` to be what was meant, nearest first
@@ -78,21 +82,21 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
 /// thousands of names.
 inline std::vector<std::string> closest_names(std::string_view word, const std::vector<std::string>& candidates,
                                               std::size_t max = 3) {
-  const std::size_t len = length(word);
   char32_t x[64], y[64];
   const std::size_t n = detail::decode_short(word, x);
+  const std::size_t len = n > 64 ? length(word) : n;
   // (distance, index of the candidate): sorted, nearest first and, at one
   // distance, in the candidates' order
   std::vector<std::pair<std::size_t, std::size_t>> near;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::string& c = candidates[i];
     if (c == word) continue;
-    const std::size_t clen = length(c);
+    const std::size_t m = detail::decode_short(c, y);
+    const std::size_t clen = m > 64 ? length(c) : m;
     const std::size_t limit = std::max<std::size_t>(1, std::max(len, clen) / 3);
     // the lengths' difference is the fewest edits there can be: most are passed over uncompared
     if ((len > clen ? len - clen : clen - len) > limit) continue;
-    const std::size_t m = detail::decode_short(c, y);
-    const std::size_t d = n > 64 || m > 64 ? (len > clen ? len - clen : clen - len) + 64 : detail::short_distance(x, n, y, m);
+    const std::size_t d = detail::distance(x, n, len, y, m, clen);
     if (d <= limit) near.emplace_back(d, i);
   }
   std::sort(near.begin(), near.end());
