@@ -28,10 +28,12 @@ Writes one self-contained HTML page about the budget: the unit and its totals;
 charts of spending by functional class (功能分类 类) and by economic class
 (经济分类 类), of basic against project spending, of the year-on-year change
 of every figure that has a 上年 amount, and of the projects by amount; every
-disclosure table (预算01表 … 预算13表) as published; the projects' performance
-targets (绩效目标); and every constraint (核对) with its result.  The page
-loads nothing (no script, font or image from anywhere) and prints on A4 with
-one table per page.  Every amount is printed exactly as in the tables.
+disclosure table of the budget's template (预算01表 … 预算13表, Shanghai's
+9) as published; the projects' performance targets (绩效目标); and every
+constraint (核对) with its result.  The page loads nothing (no script, font
+or image from anywhere) and prints on A4 with one table per page.  Every
+amount is printed exactly as in the tables' text (with thousands separators
+when the budget writes its amounts with them, as yusuan table does).
 
 Examples:
   yusuan report budget.budget -o report.html
@@ -77,6 +79,10 @@ std::vector<rp::bar> by_class(const yusuan::budget& b, yusuan::dimension d) {
   std::vector<rp::bar> bars;
   for (const auto& r : t.rows) {
     if (!r.values[0]) continue;
+    if (r.keys[0] == yusuan::no_key) {  // the items of no code at this level (a project's, of no economic code)
+      bars.push_back({d == yusuan::dimension::econ ? "未列经济分类" : "（无）", r.values[0]->amount()});
+      continue;
+    }
     std::string label = r.labels[0];
     const auto family = d == yusuan::dimension::function ? yusuan::code_family::function : yusuan::code_family::econ;
     const auto& cat = yusuan::catalog::edition(b.catalog_year() ? b.catalog_year() : b.year());
@@ -103,12 +109,13 @@ std::string where(const yusuan::source_span& s) {
   return loc.file + ":" + std::to_string(loc.line);
 }
 
-void write_targets(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
+void write_targets(std::ostream& os, const yusuan::budget& b, const rp::amounts& u) {
   os << "<h2 id=\"targets\">项目绩效目标</h2>\n";
+  if (b.projects().empty()) os << "<p class=\"note\">（本预算未列项目）</p>\n";
   for (const auto& p : b.projects()) {
     os << "<h3 style=\"text-align:left\">" << rp::esc(p.name) << "</h3>\n<p class=\"note\">"
        << rp::esc(p.code.empty() ? std::string() : "编码 " + p.code + " · ") << rp::esc(yusuan::chinese_name(p.kind))
-       << " · 金额 " << p.amount.format(u, 2) << " " << rp::esc(yusuan::unit_name(u)) << "</p>\n";
+       << " · 金额 " << u(p.amount) << " " << rp::esc(yusuan::unit_name(u.unit)) << "</p>\n";
     if (p.targets.empty()) {
       os << "<p class=\"note\">（未列绩效目标）</p>\n";
       continue;
@@ -145,7 +152,7 @@ void write_checks(std::ostream& os, const yusuan::budget& b) {
   }
 }
 
-void write_charts(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
+void write_charts(std::ostream& os, const yusuan::budget& b, const rp::amounts& u) {
   const money total = b.expenditure_total();
   os << "<h2 id=\"charts\">支出构成与变化</h2>\n<div class=\"charts\">\n";
   figure(os, "chart-function", "按支出功能分类（类）",
@@ -164,8 +171,8 @@ void write_charts(std::ostream& os, const yusuan::budget& b, yusuan::unit u) {
   if (!rest.is_zero()) parts.push_back({"未分类", rest});
   figure(os, "chart-kind", "基本支出与项目支出", rp::stacked_bar(parts, u, "基本支出与项目支出"), true);
   std::vector<rp::change> changes;
-  for (const auto& p : b.prior_figures())
-    if (auto cur = current_value(b, p.name)) changes.push_back({p.name, p.amount, *cur});
+  for (const auto& p : b.prior_figures())  // the budget's, not a unit's own
+    if (auto cur = p.of_unit == yusuan::npos32 ? current_value(b, p.name) : std::nullopt) changes.push_back({p.name, p.amount, *cur});
   if (!changes.empty()) figure(os, "chart-change", "较上年变化", rp::change_chart(changes, u, "较上年变化"), true);
   std::vector<rp::bar> projects;
   for (const auto& p : b.projects()) projects.push_back({p.name, p.amount});
@@ -199,15 +206,16 @@ void write_page(std::ostream& os, const yusuan::budget& b, const yusuan::tables:
   for (const auto& c : b.constraints()) passed += c.passed ? 1 : 0;
   const std::string un(yusuan::unit_name(u));
   os << "<h2 id=\"summary\">概况</h2>\n<div class=\"cards\">\n";
-  card(os, "收入总计", b.income_grand_total().format(u, 2), un);
-  card(os, "支出总计", b.expenditure_grand_total().format(u, 2), un);
-  card(os, "基本支出", yusuan::total(b, yusuan::kind_is(yusuan::spending_kind::basic)).value().format(u, 2), un);
-  card(os, "项目支出", yusuan::total(b, yusuan::kind_is(yusuan::spending_kind::project)).value().format(u, 2), un);
+  const rp::amounts a{u, h.thousands};
+  card(os, "收入总计", a(b.income_grand_total()), un);
+  card(os, "支出总计", a(b.expenditure_grand_total()), un);
+  card(os, "基本支出", a(yusuan::total(b, yusuan::kind_is(yusuan::spending_kind::basic)).value()), un);
+  card(os, "项目支出", a(yusuan::total(b, yusuan::kind_is(yusuan::spending_kind::project)).value()), un);
   card(os, "项目", std::to_string(b.projects().size()), "个");
   card(os, "核对通过", std::to_string(passed) + " / " + std::to_string(b.constraints().size()), "项");
   os << "</div>\n";
 
-  write_charts(os, b, u);
+  write_charts(os, b, a);
   os << "<h2 id=\"tables\">单位预算公开表</h2>\n";
   yusuan::tables::options o;
   o.amount_unit = given;
@@ -217,7 +225,7 @@ void write_page(std::ostream& os, const yusuan::budget& b, const yusuan::tables:
   rp::element_ids ids{"summary", "charts", "chart-function", "chart-econ", "chart-kind", "chart-change",
                       "chart-projects", "tables", "targets", "checks", "check-list"};
   for (const auto& t : yusuan::tables::build_all(b, o)) rp::write_table(os, t, ids.take("t" + t.id));
-  write_targets(os, b, u);
+  write_targets(os, b, a);
   write_checks(os, b);
   os << "</main>\n<footer>由 yusuan " << yusuan::version_string << " 根据预算文件生成；所有金额均由预算明细精确计算。</footer>\n"
      << "</body>\n</html>\n";

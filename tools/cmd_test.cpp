@@ -254,11 +254,20 @@ int run_test(const std::vector<std::string>& args) {
       } else {
         ++failed;
         c.failed = true;
-        c.message = r.failures.front();
-        for (const auto& f : r.failures) c.details += f + "\n";
+        // each expectation not met at its 应 (file:line:column), as a
+        // diagnostic is, so that an editor goes to it
+        std::vector<std::string> located;
+        for (std::size_t k = 0; k < r.failures.size(); ++k) {
+          const auto* x = k < r.failed.size() ? r.failed[k] : nullptr;
+          located.push_back(x ? file.string() + ":" + std::to_string(x->line) + ":" + std::to_string(x->column) + ": " +
+                                    r.failures[k]
+                              : r.failures[k]);
+        }
+        c.message = located.front();
+        for (const auto& f : located) c.details += f + "\n";
         if (format == "text") {
           o << "FAILED  " << t.name << "  (" << at << ")\n";
-          for (const auto& f : r.failures) o << "        " << f << "\n";
+          for (const auto& f : located) o << "        " << f << "\n";
         }
       }
       suite.cases.push_back(std::move(c));

@@ -48,7 +48,7 @@ std::string share_text(yusuan::money part, yusuan::money whole) {
 
 }  // namespace
 
-std::string bar_chart(const std::vector<bar>& bars, yusuan::money whole, yusuan::unit u, const std::string& title) {
+std::string bar_chart(const std::vector<bar>& bars, yusuan::money whole, const amounts& u, const std::string& title) {
   std::vector<std::string> labels;
   yusuan::money max;
   for (const auto& b : bars) {
@@ -62,7 +62,7 @@ std::string bar_chart(const std::vector<bar>& bars, yusuan::money whole, yusuan:
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& b = bars[i];
     const double y = 4 + row_h * static_cast<double>(i);
-    const std::string amount = b.value.format(u, 2), share = share_text(b.value, whole);
+    const std::string amount = u(b.value), share = share_text(b.value, whole);
     os << "<g><title>" << esc(b.label) << "：" << amount << "（" << share << "）</title>"
        << "<text x=\"" << num(lw - 8) << "\" y=\"" << num(y + 16) << "\" text-anchor=\"end\" font-size=\"13\">"
        << esc(b.label) << "</text><rect x=\"" << num(lw) << "\" y=\"" << num(y + 4) << "\" width=\""
@@ -74,7 +74,7 @@ std::string bar_chart(const std::vector<bar>& bars, yusuan::money whole, yusuan:
   return os.str();
 }
 
-std::string stacked_bar(const std::vector<bar>& parts, yusuan::unit u, const std::string& title) {
+std::string stacked_bar(const std::vector<bar>& parts, const amounts& u, const std::string& title) {
   yusuan::money whole;
   for (const auto& p : parts) whole += p.value;
   const double full = 760, w = 780, h = 44 + row_h * static_cast<double>(parts.size());
@@ -84,21 +84,21 @@ std::string stacked_bar(const std::vector<bar>& parts, yusuan::unit u, const std
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const double len = length(parts[i].value, whole, full);
     os << "<rect x=\"" << num(x) << "\" y=\"6\" width=\"" << num(len) << "\" height=\"26\" fill=\"" << palette[i % 10]
-       << "\"><title>" << esc(parts[i].label) << "：" << parts[i].value.format(u, 2) << "</title></rect>";
+       << "\"><title>" << esc(parts[i].label) << "：" << u(parts[i].value) << "</title></rect>";
     x += len;
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const double y = 42 + row_h * static_cast<double>(i);
     os << "<rect x=\"10\" y=\"" << num(y) << "\" width=\"14\" height=\"14\" fill=\"" << palette[i % 10] << "\"/>"
        << "<text x=\"32\" y=\"" << num(y + 12) << "\" font-size=\"13\">" << esc(parts[i].label) << " "
-       << parts[i].value.format(u, 2) << " " << esc(yusuan::unit_name(u)) << " " << share_text(parts[i].value, whole)
+       << u(parts[i].value) << " " << esc(yusuan::unit_name(u.unit)) << " " << share_text(parts[i].value, whole)
        << "</text>";
   }
   os << "</svg>";
   return os.str();
 }
 
-std::string change_chart(const std::vector<change>& rows, yusuan::unit u, const std::string& title) {
+std::string change_chart(const std::vector<change>& rows, const amounts& u, const std::string& title) {
   std::vector<std::string> labels;
   yusuan::money max;
   for (const auto& r : rows) {
@@ -116,21 +116,21 @@ std::string change_chart(const std::vector<change>& rows, yusuan::unit u, const 
     const auto& r = rows[i];
     const double y = 26 + group_h * static_cast<double>(i);
     const yusuan::money diff = r.current - r.prior;
-    std::string delta = (diff.sign() > 0 ? "+" : "") + diff.format(u, 2);
+    std::string delta = (diff.sign() > 0 ? "+" : "") + u(diff);
     if (!r.prior.is_zero()) {
       const auto pct = yusuan::change(r.current, r.prior);
       delta += "（" + std::string(pct.units() > 0 ? "+" : "") + pct.format() + "%）";
     }
-    os << "<g><title>" << esc(r.label) << "：上年 " << r.prior.format(u, 2) << "，本年 " << r.current.format(u, 2)
+    os << "<g><title>" << esc(r.label) << "：上年 " << u(r.prior) << "，本年 " << u(r.current)
        << "，增减 " << delta << "</title><text x=\"" << num(lw - 8) << "\" y=\"" << num(y + 20)
        << "\" text-anchor=\"end\" font-size=\"13\">" << esc(r.label) << "</text>"
        << "<rect x=\"" << num(lw) << "\" y=\"" << num(y + 2) << "\" width=\"" << num(std::max(length(r.prior, max, full), 1.0))
        << "\" height=\"14\" fill=\"#9aa7b5\"/><text x=\"" << num(lw + length(r.prior, max, full) + 6) << "\" y=\""
-       << num(y + 13) << "\" font-size=\"11\">" << r.prior.format(u, 2) << "</text>"
+       << num(y + 13) << "\" font-size=\"11\">" << u(r.prior) << "</text>"
        << "<rect x=\"" << num(lw) << "\" y=\"" << num(y + 18) << "\" width=\""
        << num(std::max(length(r.current, max, full), 1.0)) << "\" height=\"14\" fill=\"" << palette[0] << "\"/><text x=\""
        << num(lw + length(r.current, max, full) + 6) << "\" y=\"" << num(y + 29) << "\" font-size=\"11\">"
-       << r.current.format(u, 2) << "  " << delta << "</text></g>";
+       << u(r.current) << "  " << delta << "</text></g>";
   }
   os << "</svg>";
   return os.str();

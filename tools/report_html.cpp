@@ -4,6 +4,8 @@
 
 #include "header_cells.hpp"
 
+#include <yusuan/text/escape.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <vector>
@@ -13,14 +15,25 @@ namespace cli::page {
 std::string esc(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
+  const char* p = s.data();
+  const char* const e = p + s.size();
+  while (p < e) {
+    const char* at = p;
+    const char32_t c = yusuan::text::decode(p, e);
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '\n':
+      case '\r': out.append(at, p); break;
+      default:
+        // a control character or a bidirectional override is shown as its
+        // escape (\0, \e, \u{202e}), as on a terminal: a name cannot hide
+        // text or make a row read otherwise than it holds
+        if (yusuan::text::is_unsafe_for_terminal(c)) out += yusuan::text::terminal_safe(std::string_view(at, p - at));
+        else out.append(at, p);
     }
   }
   return out;
@@ -74,7 +87,7 @@ void write_table(std::ostream& os, const tb::table& t, std::string_view id) {
     os << "<tr class=\"" << tb::role_name(r.role) << "\">";
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const bool amount = c < r.cells.size() && r.cells[c].amount;
-      os << (amount ? "<td class=\"num\">" : "<td>") << esc(t.text(r, c)) << "</td>";
+      os << (amount ? "<td class=\"num\">" : "<td>") << esc(t.shown(r, c)) << "</td>";
     }
     os << "</tr>\n";
   }

@@ -52,7 +52,8 @@ command reads (a budget, an import, a template, a rule file).  -- ends the
 options: what follows is a file even when it starts with '-'.
 
 Options:
-  -h, --help           show this help (or a command's: yusuan check --help)
+  -h, --help           show this help (or a command's: yusuan check --help,
+                       yusuan help check)
   --version            show the version
 
 Also: yusuan man (the manual page, roff), yusuan complete bash (a bash
@@ -127,6 +128,18 @@ int dispatch(const std::vector<std::string>& args) {
   }
   const std::string cmd = args.front();
   std::vector<std::string> rest = end_of_options({args.begin() + 1, args.end()});
+  if (cmd == "help" && !rest.empty()) {  // yusuan help CMD: that command's help, as yusuan CMD --help
+    if (rest.size() > 1) throw usage_error{"help takes one command (see yusuan --help)"};
+    std::vector<std::string_view> names;
+    for (const auto& c : commands()) {
+      if (rest.front() == c.name) {
+        std::cout << c.help;
+        return exit_ok;
+      }
+      names.push_back(c.name);
+    }
+    throw usage_error{"unknown command '" + rest.front() + "'" + did_you_mean(rest.front(), names) + " (see yusuan --help)"};
+  }
   if (cmd == "-h" || cmd == "--help" || cmd == "help") {
     std::cout << main_help;
     return exit_ok;

@@ -151,10 +151,14 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
       if (d.level != severity::note) s += (s.empty() ? "" : "; ") + detail::describe(d);
     return s.empty() ? std::string("no diagnostic") : s;
   };
+  const auto fails = [&](const rule_expectation& x, std::string what) {
+    r.failures.push_back(x.written + ": " + what);
+    r.failed.push_back(&x);
+  };
   for (const auto& x : t.expectations) {
     switch (x.what) {
       case rule_expectation::kind::pass:
-        if (r.diags.has_errors()) r.failures.push_back(x.written + ": expected no error, found " + found());
+        if (r.diags.has_errors()) fails(x, "expected no error, found " + found());
         break;
       case rule_expectation::kind::report: {
         bool any = false;
@@ -165,22 +169,21 @@ inline rule_test_result run_rule_test(const rule_test& t, compile_options base =
           for (const auto& n : d.notes) all += "\n" + n.message;
           if (detail::contains(all, x.text)) any = true;
         }
-        if (!any) r.failures.push_back(x.written + ": expected " + x.code + (x.text.empty() ? "" : " \"" + x.text + "\"") +
-                                       ", found " + found());
+        if (!any) fails(x, "expected " + x.code + (x.text.empty() ? "" : " \"" + x.text + "\"") + ", found " + found());
         break;
       }
       case rule_expectation::kind::equals: {
         if (!b) {
-          r.failures.push_back(x.written + ": the budget has errors, so " + x.name + " has no value: " + found());
+          fails(x, "the budget has errors, so " + x.name + " has no value: " + found());
           break;
         }
         const auto got = value_of(*b, x.name);
         if (!got) {
-          r.failures.push_back(x.written + ": no measure, figure or built-in quantity named '" + x.name + "'");
+          fails(x, "no measure, figure or built-in quantity named '" + x.name + "'");
           break;
         }
         if (const auto why = value_differs(*got, x.name, x.amount, b->header().amount_unit))
-          r.failures.push_back(x.written + ": " + *why);
+          fails(x, *why);
         break;
       }
     }

@@ -589,6 +589,23 @@ TEST(conventions_cli, color_modes_and_no_color) {
   EXPECT_NE(on_tty("env NO_COLOR=").find("\x1b["), std::string::npos) << "an empty NO_COLOR is not set";
 }
 
+TEST(conventions_cli, help_command_shows_that_commands_help) {
+  for (const std::string c : {"check", "test", "report", "consolidate"}) {
+    const auto help = run_cli("help " + c);
+    EXPECT_EQ(help.exit, 0) << c;
+    EXPECT_EQ(help.out, run_cli(c + " --help").out) << c;
+  }
+  const auto main = run_cli("help");
+  EXPECT_EQ(main.exit, 0);
+  EXPECT_EQ(main.out, run_cli("--help").out);
+  const auto unknown = run_cli("help repotr");
+  EXPECT_EQ(unknown.exit, 2);
+  EXPECT_EQ(unknown.out, "");
+  EXPECT_HAS(unknown.err, "unknown command 'repotr'");
+  EXPECT_HAS(unknown.err, "report");
+  EXPECT_EQ(run_cli("help check query").exit, 2);
+}
+
 TEST(conventions_cli, man_page_and_completion_come_from_the_help_texts) {
   const auto man = run_cli("man");
   ASSERT_EQ(man.exit, 0) << man.err;

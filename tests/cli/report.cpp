@@ -27,6 +27,11 @@ std::string html(std::string_view s) {
   return out;
 }
 
+std::string without_commas(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+  return s;
+}
+
 }  // namespace
 
 TEST(report_cli, is_self_contained) {
@@ -64,7 +69,9 @@ TEST(report_cli, every_table_with_the_cells_of_its_csv) {
           const std::size_t td = section.find("<td", at);
           ASSERT_NE(td, std::string::npos) << id;
           const std::size_t s = section.find('>', td) + 1;
-          EXPECT_EQ(section.substr(s, section.find("</td>", s) - s), html(cell)) << file << " " << id << " row " << i;
+          // amounts as the text tables print them: Putuo's with thousands separators
+          EXPECT_EQ(without_commas(section.substr(s, section.find("</td>", s) - s)), without_commas(html(cell)))
+              << file << " " << id << " row " << i;
           at = s;
         }
     }
@@ -122,6 +129,42 @@ TEST(report_cli, units_and_errors) {
   EXPECT_EQ(run_cli("report " + ref_arg + " --unit 千元").exit, 2);
   EXPECT_EQ(run_cli(std::string("report ") + small_path).exit, 0);
   EXPECT_EQ(run_cli("report examples/budgets/main.budget").exit, 0);
+}
+
+TEST(report_cli, control_characters_and_direction_overrides_are_shown_as_escapes) {
+  // a name holding ESC, NUL or U+202E (RIGHT-TO-LEFT OVERRIDE) could hide
+  // text or make a figure read backwards in the page
+  temp_dir t;
+  const auto file = t.write("odd.budget", std::string("年度 2024\n金额单位 元\n单位 920001 \"甲\x1b[8m隐\xe2\x80\xae") +
+                                              "00.001\" 类型 行政\n201 03 01 基本支出 30101 → 50101: 60.00\n");
+  const auto r = run_cli("report " + quote(file));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.out, "甲\\e[8m隐\\u{202e}00.001");
+  for (const char* raw : {"\x1b", "\xe2\x80\xae"}) EXPECT_EQ(r.out.find(raw), std::string::npos);
+}
+
+TEST(report_cli, spending_of_no_economic_code_is_named_in_chinese) {
+  // Putuo's project spending is published without economic codes: its bar
+  // was "(none)", read as a class of its own
+  const auto r = run_cli("report " + quote("budgets/putuo-commerce-commission-2025.budget"));
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.out, "<title>未列经济分类：351,684,000.00");
+  EXPECT_EQ(r.out.find("(none)"), std::string::npos);
+}
+
+TEST(report_cli, amounts_have_thousands_separators_where_the_budget_writes_them) {
+  // Putuo writes 371,514,655.00, as its text tables print it; the reference
+  // budget writes none
+  const auto putuo = run_cli("report " + quote("budgets/putuo-commerce-commission-2025.budget"));
+  ASSERT_EQ(putuo.exit, 0) << putuo.err;
+  const auto text = run_cli("table " + quote("budgets/putuo-commerce-commission-2025.budget") + " T1").out;
+  EXPECT_HAS(text, "371,514,655.00");
+  EXPECT_HAS(putuo.out, "<div class=\"k\">支出总计</div><div class=\"v\">371,514,655.00<span");
+  EXPECT_HAS(putuo.out, "<td class=\"num\">371,514,655.00</td>");
+  EXPECT_HAS(putuo.out, "<p class=\"note\">（本预算未列项目）</p>");
+  const auto ref = run_cli("report " + ref_arg + " --unit 元");
+  EXPECT_HAS(ref.out, "383814600.00");
+  EXPECT_EQ(ref.out.find("383,814,600.00"), std::string::npos);
 }
 
 TEST(report_cli, a_template_the_budget_names_that_does_not_exist_is_E0804_at_its_name) {

@@ -97,7 +97,7 @@ test('the report of the Putuo budget shows the 9 tables of its template', async 
   assert.equal(await page.title(), '上海市普陀区2025年区级单位预算：上海市普陀区商务委员会');
   assert.equal(await page.locator('section.table').count(), 9);
   assert.equal(await page.locator('#check-list .failed').count(), 0);
-  assert.match(await page.locator('#chart-function').textContent(), /215 资源勘探工业信息等支出.*293810000\.00/);
+  assert.match(await page.locator('#chart-function').textContent(), /215 资源勘探工业信息等支出.*293,810,000\.00/);
   await page.screenshot({ path: join(shots, 'report-putuo-top.png') });
   await page.close();
 });

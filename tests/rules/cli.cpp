@@ -228,12 +228,26 @@ TEST(rules_cli, a_failed_expectation_shows_what_was_found) {
           "测试 \"数值不符\" {\n  规则 \"rules.budget\"\n  金额单位 万元\n  208 01 09 30217: 3.00\n  应 等于 接待费 4.00\n}\n");
   auto r = run_cli_in(t.path(), "test t.budget");
   EXPECT_EQ(r.exit, 1);
-  EXPECT_HAS(r.out, "FAILED  应报错却通过  (t.budget:1)\n        应 报错 E0501 \"三公经费不得增长\": expected E0501 "
+  EXPECT_HAS(r.out, "FAILED  应报错却通过  (t.budget:1)\n        t.budget:6:3: 应 报错 E0501 \"三公经费不得增长\": expected E0501 "
                     "\"三公经费不得增长\", found no diagnostic\n");
-  EXPECT_HAS(r.out, "FAILED  应通过却报错  (t.budget:8)\n        应 通过: expected no error, found E0501 支出超过上限 "
+  EXPECT_HAS(r.out, "FAILED  应通过却报错  (t.budget:8)\n        t.budget:12:3: 应 通过: expected no error, found E0501 支出超过上限 "
                     "(rules.budget:6:1)\n");
-  EXPECT_HAS(r.out, "FAILED  数值不符  (t.budget:14)\n        应 等于 接待费 4.00: expected 4.00, found 3.00\n");
+  EXPECT_HAS(r.out, "FAILED  数值不符  (t.budget:14)\n        t.budget:18:3: 应 等于 接待费 4.00: expected 4.00, found 3.00\n");
   EXPECT_HAS(r.out, "0 passed, 3 failed\n");
+  // JUnit's message is located the same way
+  auto junit = run_cli_in(t.path(), "test --format junit t.budget");
+  EXPECT_EQ(junit.exit, 1);
+  EXPECT_HAS(junit.out, "<failure message=\"t.budget:6:3: 应 报错 E0501 &quot;三公经费不得增长&quot;: expected E0501");
+}
+
+TEST(rules_cli, a_should_equal_amount_past_what_an_amount_holds_is_E0202_at_it) {
+  temp_dir t;
+  t.write("t.budget", "测试 \"大\" {\n  数值 x 1.00\n  应 等于 x 99999999999999999999999\n}\n");
+  auto r = run_cli_in(t.path(), "test --color never t.budget");
+  EXPECT_EQ(r.exit, 2) << r.out << r.err;
+  EXPECT_HAS(r.out, "ERROR   大  (t.budget:1)\n");
+  EXPECT_HAS(r.err, "error[E0202]: amount '99999999999999999999999' is more than an amount can hold\n"
+                    "  --> t.budget:3:10\n");
 }
 
 TEST(rules_cli, should_equal_reads_amounts_as_the_language_does_and_shows_values_exactly) {
@@ -249,14 +263,15 @@ TEST(rules_cli, should_equal_reads_amounts_as_the_language_does_and_shows_values
           "测试 \"不是金额\" {\n  数值 x 1.00\n  应 等于 x 一元\n}\n");
   auto r = run_cli_in(t.path(), "test --color never t.budget");
   EXPECT_EQ(r.exit, 2) << r.out << r.err;
-  EXPECT_HAS(r.out, "FAILED  精确  (t.budget:2)\n        应 等于 m 5.00: expected 5.00, found 5.004\n");
+  EXPECT_HAS(r.out, "FAILED  精确  (t.budget:2)\n        t.budget:5:3: 应 等于 m 5.00: expected 5.00, found 5.004\n");
   EXPECT_HAS(r.out, "ok      带单位  (t.budget:7)\n");
-  EXPECT_HAS(r.out, "FAILED  带单位不符  (t.budget:12)\n        应 等于 m 50,001元: expected 50,001元, found 50000.00元\n");
+  EXPECT_HAS(r.out, "FAILED  带单位不符  (t.budget:12)\n        t.budget:15:3: 应 等于 m 50,001元: expected 50,001元, found 50000.00元\n");
   EXPECT_HAS(r.out, "ok      全角  (t.budget:17)\n");
   EXPECT_HAS(r.out, "ok      计数  (t.budget:21)\n");
-  EXPECT_HAS(r.out, "FAILED  计数不符  (t.budget:25)\n        应 等于 车 4: expected 4, found 3 辆\n");
-  // an amount that cannot be read makes the 应 line malformed: the test is an error
+  EXPECT_HAS(r.out, "FAILED  计数不符  (t.budget:25)\n        t.budget:27:3: 应 等于 车 4: expected 4, found 3 辆\n");
+  // an amount that cannot be read makes the 应 line malformed: the test is an error, E0202 at the amount
   EXPECT_HAS(r.out, "ERROR   不是金额  (t.budget:29)\n");
+  EXPECT_HAS(r.err, "error[E0202]: malformed amount '一元'\n  --> t.budget:31:10\n");
   EXPECT_HAS(r.out, "3 passed, 3 failed, 1 error\n");
 }
 

@@ -76,7 +76,7 @@ TEST(rules_cli_usage, a_set_that_no_test_declares_is_one_usage_error) {
   EXPECT_EQ(both.exit, 1) << both.err;
   EXPECT_EQ(both.out, "ok      无参数  (tests/t.budget:2)\n"
                       "FAILED  超过上限  (tests/t.budget:7)\n"
-                      "        应 报错 E0501 \"支出超过上限\": expected E0501 \"支出超过上限\", found no diagnostic\n"
+                      "        tests/t.budget:10:3: 应 报错 E0501 \"支出超过上限\": expected E0501 \"支出超过上限\", found no diagnostic\n"
                       "1 passed, 1 failed\n");
   // the tests --filter selects are the run: the first alone declares nothing
   const auto first = run_cli_in(t.path(), "test tests/t.budget --set 上限=150.00 --filter 无参数");

@@ -37,6 +37,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace yusuan::compile {
@@ -525,6 +526,7 @@ private:
     auto& data = ctx_.data();
     data.columns = detail::make_columns(data.items, draft_.data.get());
     data.names = detail::make_name_index(data.strings, data.projects, data.groups, data.units);
+    settle_units_own(b);
     std::vector<std::pair<std::string, source_span>> parameters;
     for (const auto& [name, p] : draft_.parameters) parameters.emplace_back(name, p.span);
     evaluator ev(b, rep_);
@@ -534,6 +536,8 @@ private:
     if (opt_.constraints_as_warnings)
       for (auto& c : draft_.constraints) c.warning = true;
     constraint_checker checker(ev, rep_);
+    const instance_context in{b, order, parameters};
+    std::unordered_map<std::uint32_t, evaluator> units_own;  // each unit's own constraints', made once
     for (const auto& c : draft_.constraints) {
       if (c.when && b.header().year == 0)
         if (const rule_condition* y = year_condition(*c.when)) {  // W0308: undecidable, not checked
@@ -542,6 +546,14 @@ private:
           d.notes.push_back({"state the budget's year: 年度 2024", {}});
           continue;
         }
+      if (c.scope == rule_scope::budget && c.of_unit != npos32) {  // a unit's own, with its own figures
+        auto it = units_own.find(c.of_unit);
+        if (it == units_own.end())
+          it = units_own.emplace(c.of_unit, scoped_evaluator(in, instance_filter(b, {}, c.of_unit).first, {}, c.of_unit, true))
+                   .first;
+        check_instance(it->second, b, c, {}, c.of_unit);
+        continue;
+      }
       if (c.scope == rule_scope::budget) {
         if (c.when && !holds(*c.when, b, {}, {})) continue;
         record(checker.check(c));
@@ -552,49 +564,127 @@ private:
       // (looked for once, and only for such a rule: it reads every item)
       const std::size_t first = c.scope == rule_scope::each_unit && !own_unit_checked(b) ? 1 : 0;
       const std::size_t instances = n - first;
-      const bool prior_of_the_whole =
-          (c.scope == rule_scope::each_project || instances > 1) && compares_with_prior(c, b);
+      if ((c.scope == rule_scope::each_project || instances > 1) && compares_with_prior(c, b)) {
+        // once, where the constraint applies
+        for (std::size_t i = first; i < n; ++i)
+          if (!c.when || instance_holds(in, c, i)) {
+            prior_per_instance(c, b, instances);
+            break;
+          }
+        continue;
+      }
       for (std::size_t i = first; i < n; ++i) {
-        std::optional<std::size_t> project, unit_index;
-        filter items;
-        items.kind = filter::op::eq;
-        filter_value v;
-        v.id = static_cast<std::uint32_t>(i);
-        std::string label;
-        if (c.scope == rule_scope::each_project) {
-          project = i;
-          items.dim = {dimension::project, 0, {}};
-          v.text = b.projects()[i].name;
-          label = "项目 " + b.projects()[i].name;
-        } else {
-          unit_index = i;
-          items.dim = {dimension::unit, 0, {}};
-          const auto& u = b.units()[i];
-          v.text = u.code.empty() ? u.name : u.code;
-          // the department's own items (a unit of neither a code nor a name) as filters write them
-          label = "单位 " + (u.code.empty() && u.name.empty() ? std::string("无") : u.code.empty() ? u.name : u.code + " " + u.name);
-        }
-        items.values.push_back(std::move(v));
-        const std::size_t before = rep_.kept();
-        evaluator scoped(b, rep_);
-        scoped.know_parameters(parameters);
-        scoped.scope_to(items, project);
-        scoped.evaluate_measures(order);
-        if (c.when && !holds(*c.when, b, project, unit_index, &scoped)) continue;
-        if (prior_of_the_whole) {  // once, where the constraint applies
-          prior_per_instance(c, b, instances);
-          break;
-        }
-        constraint_def one = c;
-        one.text += " (" + label + ")";
-        if (!one.message.empty()) one.message += " (" + label + ")";
-        constraint_checker each(scoped, rep_);
-        record(each.check(one));
-        // what could not be evaluated says for which project or unit (a
-        // failure says it in its message)
-        rep_.note_since(before, "for " + label, {"E0501", "E0503", "W0501", "W0503"});
+        const bool projects = c.scope == rule_scope::each_project;
+        const std::optional<std::size_t> p = projects ? std::optional<std::size_t>(i) : std::nullopt;
+        const std::optional<std::size_t> u = projects ? std::nullopt : std::optional<std::size_t>(i);
+        auto scoped = scoped_evaluator(in, instance_filter(b, p, u).first, p, u, false);
+        check_instance(scoped, b, c, p, u);
       }
     }
+  }
+
+  /// What each instance of a constraint is checked with.
+  struct instance_context {
+    const budget& b;
+    const std::vector<std::size_t>& order;
+    const std::vector<std::pair<std::string, source_span>>& parameters;
+  };
+
+  /// The filter of the items of project `p` or of unit `u`, and its label
+  /// (项目 NAME, 单位 CODE NAME).
+  static std::pair<filter, std::string> instance_filter(const budget& b, std::optional<std::size_t> p,
+                                                        std::optional<std::size_t> u) {
+    filter items;
+    items.kind = filter::op::eq;
+    filter_value v;
+    v.id = static_cast<std::uint32_t>(p ? *p : *u);
+    std::string label;
+    if (p) {
+      items.dim = {dimension::project, 0, {}};
+      v.text = b.projects()[*p].name;
+      label = "项目 " + b.projects()[*p].name;
+    } else {
+      items.dim = {dimension::unit, 0, {}};
+      const auto& un = b.units()[*u];
+      v.text = un.code.empty() ? un.name : un.code;
+      // the department's own items (a unit of neither a code nor a name) as filters write them
+      label = "单位 " + (un.code.empty() && un.name.empty() ? std::string("无")
+                         : un.code.empty()                   ? un.name
+                                                             : un.code + " " + un.name);
+    }
+    items.values.push_back(std::move(v));
+    return {std::move(items), std::move(label)};
+  }
+
+  /// An evaluator of the items of project `p` or of unit `u` (with that
+  /// unit's own figures when `own_figures`), its measures evaluated when used.
+  evaluator scoped_evaluator(const instance_context& in, filter items, std::optional<std::size_t> p,
+                             std::optional<std::size_t> u, bool own_figures) {
+    evaluator scoped(in.b, rep_);
+    scoped.know_parameters(in.parameters);
+    scoped.scope_to(std::move(items), p, u);
+    if (own_figures) scoped.use_figures_of(static_cast<std::uint32_t>(*u));
+    scoped.evaluate_measures_when_used(in.order);
+    return scoped;
+  }
+
+  /// Whether the 当 of a constraint checked for each holds for instance `i`.
+  bool instance_holds(const instance_context& in, const constraint_def& c, std::size_t i) {
+    const bool projects = c.scope == rule_scope::each_project;
+    const std::optional<std::size_t> p = projects ? std::optional<std::size_t>(i) : std::nullopt;
+    const std::optional<std::size_t> u = projects ? std::nullopt : std::optional<std::size_t>(i);
+    auto scoped = scoped_evaluator(in, instance_filter(in.b, p, u).first, p, u, false);
+    return holds(*c.when, in.b, p, u, &scoped);
+  }
+
+  /// Checks `c` with `scoped`, the evaluator of the items of project `p` or
+  /// of unit `u`, its message and what could not be evaluated saying for
+  /// which.
+  void check_instance(evaluator& scoped, const budget& b, const constraint_def& c, std::optional<std::size_t> p,
+                      std::optional<std::size_t> u) {
+    const std::string label = instance_filter(b, p, u).second;
+    const std::size_t before = rep_.kept();
+    if (c.when && !holds(*c.when, b, p, u, &scoped)) return;
+    constraint_def one = c;
+    one.text += " (" + label + ")";
+    if (!one.message.empty()) one.message += " (" + label + ")";
+    constraint_checker each(scoped, rep_);
+    record(each.check(one));
+    // what could not be evaluated says for which project or unit (a
+    // failure says it in its message)
+    rep_.note_since(before, "for " + label, {"E0501", "E0503", "W0501", "W0503"});
+  }
+
+  /// A department's units' own figures and constraints, stated in their
+  /// files, are theirs where the budget has several units.  A budget of
+  /// one (a file that only imports its unit's file) takes them as its own:
+  /// a figure the budget states too is E0303.
+  void settle_units_own(const budget& b) {
+    auto& data = ctx_.data();
+    const bool any = std::any_of(data.prior.begin(), data.prior.end(), [](const auto& f) { return f.of_unit != npos32; }) ||
+                     std::any_of(data.figures.begin(), data.figures.end(), [](const auto& f) { return f.of_unit != npos32; }) ||
+                     std::any_of(draft_.constraints.begin(), draft_.constraints.end(),
+                                 [](const auto& c) { return c.of_unit != npos32; });
+    if (!any || b.units().size() - (own_unit_checked(b) ? 0 : 1) > 1) return;
+    for (auto& c : draft_.constraints) c.of_unit = npos32;
+    settle_figures(data.prior, "prior-year figure");
+    settle_figures(data.figures, "figure");
+  }
+  template <class Figures>
+  void settle_figures(Figures& figures, const std::string& what) {
+    std::unordered_map<std::string, std::size_t> first;
+    Figures kept;
+    for (auto& f : figures) {
+      const auto [it, fresh] = first.try_emplace(f.name, kept.size());
+      if (!fresh) {
+        auto& d = rep_.error("E0303", what + " '" + f.name + "' is stated twice", f.span);
+        d.notes.push_back({"first stated here", kept[it->second].span});
+        continue;
+      }
+      f.of_unit = npos32;
+      kept.push_back(std::move(f));
+    }
+    figures = std::move(kept);
   }
 
   /// E0302 for a constraint checked for each project, or for each unit of a

@@ -260,7 +260,7 @@ private:
       ev_.fail(c.lhs.span, "E0504", "a grouped constraint (按 …) needs 合计(…) or a measure defined as one");
       return r;
     }
-    auto groups = group_sums(b_, *f, c.by);
+    auto groups = group_sums(b_, ev_.scoped(*f), c.by);  // of the project or unit checked
     std::vector<bool> stated(groups.size(), false);
     std::map<std::vector<dimension_key>, std::size_t> group_of;  // a row's key -> its group (one a key)
     for (std::size_t g = 0; g < groups.size(); ++g) group_of.emplace(groups[g].keys, g);

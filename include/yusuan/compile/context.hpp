@@ -28,6 +28,12 @@ struct lowering_context {
   detail::budget_data& data() noexcept { return *d.data; }
   source_span span_of(slice s) const noexcept { return rep.span_of(s); }
   source_span span_at(const char* p, std::size_t len = 1) const noexcept { return rep.span_at(p, len); }
+  /// The unit whose own file this is (an imported file that declares its
+  /// 单位): its constraints and figures are that unit's.  npos32 in the root
+  /// file, in a rule file and in a file that declares no unit.
+  std::uint32_t file_unit() const noexcept {
+    return file.index != 0 && file.unit_declared && !d.reading_rules ? file.unit_index : npos32;
+  }
 };
 
 }  // namespace yusuan::compile

@@ -80,7 +80,17 @@ struct constraint_def {
   // rules: 每个 … and 当 …
   rule_scope scope = rule_scope::budget;
   std::optional<rule_condition> when;
+  /// The unit whose file states it, in a department budget: checked on that
+  /// unit alone, with its own figures (npos32: on the budget).
+  std::uint32_t of_unit = npos32;
 };
+
+/// The key of a figure among draft::prior_ids and figure_ids: its name, and
+/// the unit whose own figure it is (a unit's figures are apart from the
+/// budget's and from other units').
+inline std::string figure_key(const std::string& name, std::uint32_t of_unit) {
+  return of_unit == npos32 ? name : name + '\x1f' + std::to_string(of_unit);
+}
 
 /// 参数 NAME = VALUE: its value as a literal, and where it is declared.
 struct parameter_def {
@@ -208,8 +218,8 @@ struct draft {
     for (std::uint32_t i = 1; i < data.tag_sets.size(); ++i) d.tag_set_ids.emplace(data.tag_sets[i], i);
     for (std::size_t i = 0; i < data.function_names.size(); ++i) d.function_index.emplace(data.function_names[i].code, i);
     for (std::size_t i = 0; i < data.econ_names.size(); ++i) d.econ_index.emplace(data.econ_names[i].code, i);
-    for (std::size_t i = 0; i < data.prior.size(); ++i) d.prior_ids.emplace(data.prior[i].name, i);
-    for (std::size_t i = 0; i < data.figures.size(); ++i) d.figure_ids.emplace(data.figures[i].name, i);
+    for (std::size_t i = 0; i < data.prior.size(); ++i) d.prior_ids.emplace(figure_key(data.prior[i].name, data.prior[i].of_unit), i);
+    for (std::size_t i = 0; i < data.figures.size(); ++i) d.figure_ids.emplace(figure_key(data.figures[i].name, data.figures[i].of_unit), i);
     for (std::size_t i = 0; i < data.table_notes.size(); ++i) d.note_ids.emplace(data.table_notes[i].table, i);
     for (std::size_t i = 0; i < data.catalog_extensions.size(); ++i)
       d.extension_ids.emplace(data.catalog_extensions[i].digits, i);

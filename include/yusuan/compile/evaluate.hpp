@@ -30,16 +30,28 @@ class evaluator {
 public:
   evaluator(const budget& b, reporter& r) : b_(b), rep_(r) {
     for (const auto& m : b_.measures()) measures_.emplace(m.name, std::nullopt);
-    for (const auto& f : b_.figures()) figures_.emplace(f.name, &f);
-    for (const auto& p : b_.prior_figures()) prior_.emplace(p.name, p.amount);
+    use_figures_of(npos32);
   }
 
   /// Restricts every sum, count, 最大/最小, kind and 支出合计 to the items of
   /// one unit or one project (每个 单位 / 每个 项目), and 项目金额 and the
-  /// numbers of targets (产出指标数 …) to that project.
-  void scope_to(filter items, std::optional<std::size_t> project) {
+  /// numbers of targets (产出指标数 …) to that project; given `unit`, the
+  /// income, 收入合计, 收入总计, 支出总计 and the balances to that unit's.
+  void scope_to(filter items, std::optional<std::size_t> project, std::optional<std::size_t> unit = std::nullopt) {
     scope_ = std::move(items);
     project_ = project;
+    unit_ = unit;
+  }
+
+  /// The 上年, 数值 and 计数 figures named in expressions: the budget's
+  /// (npos32), or those a unit states in its own file (figure::of_unit).
+  void use_figures_of(std::uint32_t unit) {
+    figures_.clear();
+    prior_.clear();
+    for (const auto& f : b_.figures())
+      if (f.of_unit == unit) figures_.emplace(f.name, &f);
+    for (const auto& p : b_.prior_figures())
+      if (p.of_unit == unit) prior_.emplace(p.name, p.amount);
   }
 
   /// The rules' parameters (参数), with where each is declared: a name used
@@ -51,6 +63,12 @@ public:
   void evaluate_measures(const std::vector<std::size_t>& order) {
     const auto ms = b_.measures();
     for (std::size_t i : order) measures_[ms[i].name] = eval(ms[i].definition);
+  }
+  /// As evaluate_measures, each measure when it is first used: a scope
+  /// evaluates only the measures its constraints use (the others are the
+  /// whole budget's, and an error in one is said there).
+  void evaluate_measures_when_used(const std::vector<std::size_t>& order) {
+    for (std::size_t i : order) pending_.emplace(b_.measures()[i].name, i);
   }
 
   /// The prior-year figure of a name.
@@ -125,7 +143,7 @@ public:
         return v;
       }
       case expr::op::income:
-        v.amount = income_sum(b_, e.where).sum.value();
+        v.amount = income_sum(b_, e.where, unit_).sum.value();
         return v;
       case expr::op::project_amount: {
         if (!projects_) projects_.emplace(b_);
@@ -347,6 +365,11 @@ private:
   }
 
   std::optional<value> name_value(const std::string& name, source_span span) {
+    if (auto p = pending_.find(name); p != pending_.end()) {  // its first use: evaluated now
+      const std::size_t i = p->second;
+      pending_.erase(p);  // the order has no cycle: a measure is never asked for while it is evaluated
+      measures_[name] = eval(b_.measures()[i].definition);
+    }
     // a measure not evaluated is part of a cycle, already reported
     if (auto it = measures_.find(name); it != measures_.end()) return it->second;
     value v;
@@ -369,6 +392,13 @@ private:
       }
       v.amount = b_.expenditure_total();
       return v;
+    }
+    if (unit_) {  // a unit's income and balances (its items are the scope's)
+      if (auto m = unit_amount(name, span)) {
+        if (!*m) return std::nullopt;
+        v.amount = **m;
+        return v;
+      }
     }
     if (auto t = target_count(name)) {
       v.kind = value::type::count;
@@ -514,11 +544,44 @@ private:
     return n;
   }
 
+  /// Under a unit's scope, the amount of a name that is the unit's income,
+  /// balance or 支出总计: none when `name` is none of those, an empty value
+  /// past what an amount holds (E0701 said).
+  std::optional<std::optional<money>> unit_amount(const std::string& name, source_span span) {
+    const std::size_t u = *unit_;
+    money_sum s;
+    const char* what = nullptr;
+    if (name == "收入合计" || name == "本年收入合计" || name == "total-income" || name == "收入总计" ||
+        name == "income-grand-total") {
+      const bool grand = name == "收入总计" || name == "income-grand-total";
+      for (const auto& l : b_.income())
+        if (l.unit == u && !l.of_which && (grand || l.source != fund_source::carryover)) s += l.amount;
+      what = "the unit's income";
+    } else if (name == "支出总计" || name == "expenditure-grand-total") {
+      s = total(b_, scoped(filter{})).sum;
+      for (const auto& y : b_.year_end_by_unit())
+        if (y.unit == u) s += y.amount;
+      what = "the unit's expenditure";
+    } else if (const auto balance = parse_balance_name(name)) {
+      s = balance_of(b_, *balance, u).value_or(money_sum{});
+      what = "the balance";
+    } else if (const auto src = parse_fund_source(name)) {
+      for (const auto& l : b_.income())
+        if (l.unit == u && is_income_of(l, *src)) s += l.amount;
+      what = "the unit's income";
+    } else {
+      return std::nullopt;
+    }
+    return amount_of(s.fen(), span, what);
+  }
+
   const budget& b_;
   reporter& rep_;
   std::optional<filter> scope_;
   std::optional<std::size_t> project_;
+  std::optional<std::size_t> unit_;
   std::unordered_map<std::string, std::optional<value>> measures_;
+  std::unordered_map<std::string, std::size_t> pending_;  // measures evaluated when first used
   std::unordered_map<std::string, const figure*> figures_;
   std::unordered_map<std::string, money> prior_;
   std::set<std::string> reported_;

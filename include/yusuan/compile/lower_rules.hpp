@@ -51,12 +51,13 @@ public:
     if (!m) return;
     auto& data = c_.data();
     const std::string name = c_.values.text(s.name);
-    if (auto [it, inserted] = c_.d.prior_ids.try_emplace(name, data.prior.size()); !inserted) {
+    const std::uint32_t of_unit = c_.file_unit();
+    if (auto [it, inserted] = c_.d.prior_ids.try_emplace(figure_key(name, of_unit), data.prior.size()); !inserted) {
       auto& d = c_.rep.error("E0303", "prior-year figure '" + name + "' is stated twice", c_.span_of(s.name));
       d.notes.push_back({"first stated here", data.prior[it->second].span});
       return;
     }
-    data.prior.push_back({name, *m, c_.span_of(s.name)});
+    data.prior.push_back({name, *m, c_.span_of(s.name), of_unit});
   }
 
   void operator()(const syntax::ast::figure& s) {
@@ -234,6 +235,7 @@ public:
       if (condition(s.when.front(), cond, c.scope)) c.when = std::move(cond);
       else ok = false;
     }
+    if (c.scope == rule_scope::budget) c.of_unit = c_.file_unit();  // a unit's own 核对
     if (ok) c_.d.constraints.push_back(std::move(c));
   }
 
@@ -512,7 +514,8 @@ private:
       clash(name, "a figure", name_tok, "a 参数", it->second.span);
       return;
     }
-    if (auto [it, inserted] = c_.d.figure_ids.try_emplace(name, data.figures.size()); !inserted) {
+    const std::uint32_t of_unit = c_.file_unit();
+    if (auto [it, inserted] = c_.d.figure_ids.try_emplace(figure_key(name, of_unit), data.figures.size()); !inserted) {
       auto& d = c_.rep.error("E0303", "figure '" + name + "' is stated twice", c_.span_of(name_tok));
       d.notes.push_back({"first stated here", data.figures[it->second].span});
       return;
@@ -524,6 +527,7 @@ private:
     f.count = n;
     f.unit = std::string(unit_tok.view());
     f.span = c_.span_of(name_tok);
+    f.of_unit = of_unit;
     data.figures.push_back(std::move(f));
   }
 

@@ -61,10 +61,11 @@ inline void describe(std::ostream& o, const budget& b) {
   }
   for (const auto& m : b.measures())
     o << "measure " << m.name << " | " << m.is_count << " | " << m.value.fen() << " | " << m.count << '\n';
-  for (const auto& p : b.prior_figures()) o << "prior " << p.name << " | " << p.amount.fen() << '\n';
+  for (const auto& p : b.prior_figures())
+    o << "prior " << p.name << " | " << p.amount.fen() << " | " << p.of_unit << '\n';
   for (const auto& f : b.figures())
     o << "figure " << f.name << " | " << f.is_money << " | " << f.amount.fen() << " | " << f.count << " | " << f.unit
-      << '\n';
+      << " | " << f.of_unit << '\n';
   for (const auto& c : b.constraints())
     o << "constraint " << c.text << " | " << to_string(c.level) << " | " << c.passed << " | " << c.from_rules << '\n';
   for (const auto& n : b.table_notes()) o << "table-note " << n.table << " | " << n.text << '\n';

@@ -62,18 +62,26 @@ inline std::optional<balance_name> parse_balance_name(std::string_view name) noe
 inline constexpr std::array<fund_source, 3> fiscal_balance_funds{fund_source::general_budget, fund_source::government_fund,
                                                                  fund_source::state_capital};
 
-/// The amount of a balance of `b`, exact (summed over the units; the
-/// 财政拨款 part adds three amounts); none where the budget states nothing it
-/// is made of (a table prints a blank, a check reads 0).
-inline std::optional<money_sum> balance_of(const budget& b, const balance_name& n) {
+/// The amount of a balance of `b`, exact (summed over the units, or of
+/// `unit` alone; the 财政拨款 part adds three amounts); none where the budget
+/// (the unit) states nothing it is made of (a table prints a blank, a check
+/// reads 0).
+inline std::optional<money_sum> balance_of(const budget& b, const balance_name& n,
+                                           std::optional<std::size_t> unit = std::nullopt) {
   money_sum s;
   bool any = false;
+  const auto of_unit = [&](std::size_t u) { return !unit || u == *unit; };
   if (!n.fiscal && !n.fund) {  // the whole balance
     if (n.kind == balance_kind::closing) {
-      if (const auto m = b.year_end_balance()) s += *m, any = true;
+      if (!unit) {
+        if (const auto m = b.year_end_balance()) s += *m, any = true;
+      } else {
+        for (const auto& y : b.year_end_by_unit())
+          if (y.unit == *unit) s += y.amount, any = true;
+      }
     } else {
       for (const auto& l : b.income())
-        if (is_income_of(l, fund_source::carryover)) s += l.amount, any = true;
+        if (of_unit(l.unit) && is_income_of(l, fund_source::carryover)) s += l.amount, any = true;
     }
     return any ? std::optional<money_sum>(s) : std::nullopt;
   }
@@ -89,6 +97,7 @@ inline std::optional<money_sum> balance_of(const budget& b, const balance_name& 
   };
   if (n.kind == balance_kind::closing) {
     for (const auto& y : b.year_end_by_unit()) {
+      if (!of_unit(y.unit)) continue;
       const bool general = states_general_part(y.parts);
       for (const auto& p : y.parts)
         if (wanted(p.fund, general)) s += p.amount, any = true;
@@ -96,7 +105,8 @@ inline std::optional<money_sum> balance_of(const budget& b, const balance_name& 
   } else {
     const auto general = units_stating_general_part(b.income(), b.units().size());
     for (const auto& l : b.income())
-      if (l.of_which == fund_source::carryover && wanted(l.source, l.unit < general.size() && general[l.unit]))
+      if (of_unit(l.unit) && l.of_which == fund_source::carryover &&
+          wanted(l.source, l.unit < general.size() && general[l.unit]))
         s += l.amount, any = true;
   }
   return any ? std::optional<money_sum>(s) : std::nullopt;

@@ -262,14 +262,16 @@ public:
       if (m.name == name) return &m;
     return nullptr;
   }
+  /// The budget's 上年 figure of a name (not a unit's own: figure::of_unit).
   std::optional<money> prior(std::string_view name) const noexcept {
     for (const auto& p : d_->prior)
-      if (p.name == name) return p.amount;
+      if (p.name == name && p.of_unit == npos32) return p.amount;
     return std::nullopt;
   }
+  /// The budget's figure (数值, 计数) of a name (not a unit's own).
   const figure* find_figure(std::string_view name) const noexcept {
     for (const auto& f : d_->figures)
-      if (f.name == name) return &f;
+      if (f.name == name && f.of_unit == npos32) return &f;
     return nullptr;
   }
 

@@ -189,6 +189,9 @@ struct prior_figure {
   std::string name;
   money amount;
   source_span span;
+  /// The unit whose own figure it is (stated in that unit's file of a
+  /// department budget), or npos32: the budget's.
+  std::uint32_t of_unit = npos32;
 };
 
 /// A named figure that is not an item: counts (车辆 4 辆) and amounts stated
@@ -200,6 +203,9 @@ struct figure {
   std::int64_t count = 0;
   std::string unit;  // 辆, 个 … for counts
   source_span span;
+  /// The unit whose own figure it is (stated in that unit's file of a
+  /// department budget), or npos32: the budget's.
+  std::uint32_t of_unit = npos32;
 };
 
 /// A constraint (核对) and its result.

@@ -36,7 +36,7 @@ inline std::optional<named_value> value_of(const budget& b, const std::string& n
   for (const auto& m : b.measures())
     if (m.name == name) return m.is_count ? named_value{true, {}, m.count, {}} : named_value{false, m.value, 0, {}};
   for (const auto& f : b.figures())
-    if (f.name == name) return f.is_money ? named_value{false, f.amount, 0, {}} : named_value{true, {}, f.count, f.unit};
+    if (f.name == name && f.of_unit == npos32) return f.is_money ? named_value{false, f.amount, 0, {}} : named_value{true, {}, f.count, f.unit};
   compile::reporter rep(1);
   compile::evaluator ev(b, rep);
   expr e;

@@ -137,11 +137,13 @@ public:
           rule_expectation x;
           b.any_should = true;
           x.line = line_of(s);
+          x.column = column_of(s);
           x.written = std::string(trim(std::string_view(t_).substr(s, e - s)));
-          if (!expectation(x))
-            problem(s, e, "expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT",
-                    "found '" + x.written + "'", &b.test);
-          else b.test.expectations.push_back(std::move(x));
+          if (expectation(x)) b.test.expectations.push_back(std::move(x));
+          else if (bad_amount_) problem(s + bad_amount_->b, s + bad_amount_->e, "E0202", bad_amount_->message,
+                                        bad_amount_->label, &b.test);
+          else problem(s, e, "expected 应 通过, 应 报错 CODE [\"TEXT\"] or 应 等于 NAME AMOUNT",
+                       "found '" + x.written + "'", &b.test);
           // a separator after it ends it, as after 规则
           std::size_t after = e;
           if (after < t_.size() && t_[after] == ';') ++after;
@@ -252,7 +254,16 @@ private:
     problem(p, e, message, e == p ? "found the end of the line" : "found '" + t_.substr(p, e - p) + "'", test);
   }
 
+  /// The amount of a 应 等于 line that cannot be read, where it is in the
+  /// line (set by expectation() when that is why it fails).
+  struct unreadable_amount {
+    std::size_t b, e;
+    std::string message, label;
+  };
+  std::optional<unreadable_amount> bad_amount_;
+
   bool expectation(rule_expectation& x) {
+    bad_amount_.reset();
     std::size_t p = x.written.rfind("应", 0) == 0 ? std::string_view("应").size() : std::string_view("should").size();
     const std::string& w = x.written;
     auto next_word = [&](std::size_t& q) {
@@ -282,13 +293,21 @@ private:
     if (verb == "等于" || verb == "equal") {
       x.what = rule_expectation::kind::equals;
       x.name = next_word(p);
+      const std::size_t amount_at = detail::skip_inline_blank(w, p);
       x.amount = next_word(p);
       if (x.name.empty() || x.amount.empty() || !rest_is_empty(w, p)) return false;
       // an amount as the language writes one (finer than 1 分 only in 元:
       // the budget's unit is known when the test runs)
       std::error_code ec;
       read_expected_amount(x.amount, unit::yuan, ec);
-      return !ec || ec == amount_errc::too_precise;
+      if (!ec || ec == amount_errc::too_precise) return true;
+      if (ec == amount_errc::out_of_range)
+        bad_amount_ = {amount_at, p, "amount '" + x.amount + "' is more than an amount can hold",
+                       "amounts are at most 92,233,720,368,547,758.07 元 either side of 0, counts 17 digits"};
+      else
+        bad_amount_ = {amount_at, p, "malformed amount '" + x.amount + "'",
+                       "expected an amount such as 1,234.56 or a count such as 3"};
+      return false;
     }
     return false;
   }
@@ -298,6 +317,14 @@ private:
   }
 
   std::string where(std::size_t p) const { return file_.string() + ":" + std::to_string(line_of(p)); }
+  /// The column of p in characters from 1.
+  int column_of(std::size_t p) const {
+    const int line = line_of(p);  // line_starts_ made
+    const std::size_t start = line_starts_[static_cast<std::size_t>(line - 1)];
+    int column = 1;
+    for (std::size_t i = start; i < p && i < t_.size(); ++i) column += (static_cast<unsigned char>(t_[i]) & 0xC0) != 0x80;
+    return column;
+  }
   int line_of(std::size_t p) const {
     if (line_starts_.empty()) line_starts_ = line_starts(t_);  // once
     return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(),

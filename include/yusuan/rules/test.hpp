@@ -25,6 +25,7 @@ struct rule_expectation {
   std::string amount;  // 应 等于: the amount as written
   std::string written; // the line as written
   int line = 0;
+  int column = 0;       // of its 应, in characters from 1
 };
 
 /// A 测试 block: its name, the rule files it names, its expectations, and
@@ -54,6 +55,7 @@ struct rule_test_result {
   const rule_test* test = nullptr;
   bool passed = false;
   std::vector<std::string> failures;  // one per expectation not met, with what was found
+  std::vector<const rule_expectation*> failed;  // those expectations, in the same order
   diagnostics diags;                  // the test budget's diagnostics
 };
 

@@ -1,0 +1,155 @@
+// A unit's own file in a department budget (an imported file that declares
+// its 单位): its 核对 are checked on that unit alone, and its 上年, 数值 and
+// 计数 figures are the unit's own.  每个 单位 counts each unit's income and
+// balances as well as its items.
+#include "support/test_support.hpp"
+
+using namespace yusuan_test;
+
+namespace {
+
+// Two units, each a complete unit budget with its own published figures;
+// the measure they share is in a file of neither.
+const char* const rules = "口径 接待费 = 合计(经济 = 30217)\n";
+const char* const unit_a =
+    "年度 2025\n金额单位 元\n单位 A01 \"甲中心\" 类型 事业\n导入 \"rules.budget\"\n"
+    "收入 一般公共预算 300.00 其中 财政拨款 300.00\n"
+    "208 01 09 基本支出 人员经费 30101: 200.00\n"
+    "208 01 09 基本支出 公用经费 30217: 100.00\n"
+    "上年 接待费 120.00\n"
+    "核对 支出合计 = 300.00\n"
+    "核对 收入合计 = 300.00\n"
+    "核对 财政拨款 = 300.00\n"
+    "核对 合计 按 经济.款 { 301 01: 200.00  302 17: 100.00 }\n"
+    "核对 接待费 较上年 减少 20.00\n";
+const char* const unit_b =
+    "年度 2025\n金额单位 元\n单位 B01 \"乙中心\" 类型 事业\n导入 \"rules.budget\"\n"
+    "收入 一般公共预算 50.00 其中 财政拨款 50.00\n"
+    "208 01 09 基本支出 公用经费 30217: 50.00\n"
+    "上年 接待费 40.00\n"
+    "核对 支出合计 = 50.00\n"
+    "核对 收入合计 = 50.00\n"
+    "核对 接待费 较上年 增加 10.00\n";
+
+std::filesystem::path department(temp_dir& t, const std::string& own = "") {
+  t.write("rules.budget", rules);
+  t.write("a.budget", unit_a);
+  t.write("b.budget", unit_b);
+  return t.write("department.budget", "年度 2025\n金额单位 元\n部门 D1 \"某局\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n" + own);
+}
+
+}  // namespace
+
+TEST(lang_unit_files, each_units_constraints_hold_on_that_unit) {
+  temp_dir t;
+  auto r = compile_path(department(t, "核对 支出合计 = 350.00\n核对 收入合计 = 350.00\n"), no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& b = *r.value;
+  ASSERT_EQ(b.units().size(), 3u);  // the department's own, 甲, 乙
+  std::size_t passed = 0;
+  for (const auto& c : b.constraints()) passed += c.passed;
+  EXPECT_EQ(passed, b.constraints().size());
+  EXPECT_EQ(b.constraints().size(), 10u);
+  // each unit's says whose it is
+  EXPECT_EQ(b.constraints()[0].text, "核对 支出合计 = 300.00 (单位 A01 甲中心)");
+  EXPECT_EQ(b.constraints().back().text, "核对 收入合计 = 350.00");
+  // the units' 上年 figures are theirs, not the department's
+  ASSERT_EQ(b.prior_figures().size(), 2u);
+  EXPECT_EQ(b.prior_figures()[0].of_unit, 1u);
+  EXPECT_EQ(b.prior_figures()[1].of_unit, 2u);
+  EXPECT_FALSE(b.prior("接待费").has_value());
+}
+
+TEST(lang_unit_files, a_units_wrong_figure_fails_at_its_line_for_that_unit) {
+  temp_dir t;
+  std::string wrong = unit_b;
+  wrong.replace(wrong.find("核对 支出合计 = 50.00"), std::string("核对 支出合计 = 50.00").size(), "核对 支出合计 = 350.00");
+  const auto p = department(t);
+  t.write("b.budget", wrong);
+  auto r = compile_path(p, no_catalog());
+  ASSERT_FALSE(r.ok());
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.message, "constraint failed: 核对 支出合计 = 350.00 (单位 B01 乙中心)");
+  EXPECT_EQ(where(d), "8:1");
+  EXPECT_EQ(yusuan::resolve(d.span).file, (t.path() / "b.budget").string());
+  EXPECT_EQ(d.found, "50.00 (difference -300.00 元)");
+  EXPECT_EQ(with_code(r, "E0501").size(), 1u);  // 甲's hold
+}
+
+TEST(lang_unit_files, a_units_change_is_from_its_own_prior_figure) {
+  temp_dir t;
+  std::string wrong = unit_a;
+  wrong.replace(wrong.find("减少 20.00"), std::string("减少 20.00").size(), "减少 30.00");
+  const auto p = department(t);
+  t.write("a.budget", wrong);
+  auto r = compile_path(p, no_catalog());
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.expected, "减少 30.00");
+  EXPECT_HAS(d.found, "减少 20.00");  // 100.00 against 甲's 120.00
+}
+
+TEST(lang_unit_files, figures_of_one_name_in_two_units_are_two) {
+  temp_dir t;
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30217: 1.00\n上年 接待 1.00\n计数 车辆 2 辆\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n208 01 09 30217: 2.00\n上年 接待 2.00\n计数 车辆 3 辆\n");
+  auto r = compile_path(t.write("d.budget", "导入 \"a.budget\"\n导入 \"b.budget\"\n"), no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  ASSERT_EQ(r.value->figures().size(), 2u);
+  EXPECT_EQ(r.value->find_figure("车辆"), nullptr);  // neither is the department's
+
+  // twice in one unit's file is twice
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30217: 1.00\n上年 接待 1.00\n上年 接待 1.00\n");
+  auto twice = compile_path(t.path() / "d.budget", no_catalog());
+  EXPECT_EQ(one(twice, "E0303").message, "prior-year figure '接待' is stated twice");
+}
+
+TEST(lang_unit_files, a_units_constraint_sees_no_figure_of_the_department) {
+  temp_dir t;
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30217: 1.00\n核对 合计(经济 = 30217) ≤ 上年(接待)\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n208 01 09 30217: 2.00\n");
+  auto r = compile_path(t.write("d.budget", "上年 接待 5.00\n导入 \"a.budget\"\n导入 \"b.budget\"\n"), no_catalog());
+  const auto& d = one(r, "E0302");
+  EXPECT_EQ(d.message, "no prior-year (上年) figure named '接待'");
+  EXPECT_EQ(where(d), "3:24");
+  EXPECT_EQ(yusuan::resolve(d.span).file, (t.path() / "a.budget").string());
+  ASSERT_FALSE(d.notes.empty());
+  EXPECT_HAS(d.notes.back().message, "for 单位 A01 甲");
+}
+
+// A file that only imports one unit's file is that unit's budget: its
+// constraints and figures are the budget's.
+TEST(lang_unit_files, a_budget_of_one_unit_takes_its_files_figures_as_its_own) {
+  temp_dir t;
+  department(t);
+  auto r = compile_path(t.write("main.budget", "导入 \"a.budget\"\n"), no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->prior("接待费"), yusuan::money::parse("120.00"));
+  EXPECT_EQ(r.value->constraints()[0].text, "核对 支出合计 = 300.00");  // no unit to say
+
+  auto twice = compile_path(t.write("main.budget", "上年 接待费 1.00\n导入 \"a.budget\"\n"), no_catalog());
+  const auto& d = one(twice, "E0303");
+  EXPECT_EQ(d.message, "prior-year figure '接待费' is stated twice");
+  EXPECT_EQ(where(d), "8:4");
+  EXPECT_EQ(yusuan::resolve(d.span).file, (t.path() / "a.budget").string());
+}
+
+// 每个 单位 counts each unit's income and balances, not the department's.
+TEST(lang_unit_files, each_unit_counts_its_own_income_and_balances) {
+  temp_dir t;
+  t.write("a.budget", "单位 A01 \"甲\"\n收入 一般公共预算 3.00\n年终结转结余 1.00\n208 01 09 30101: 2.00\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n收入 一般公共预算 4.00\n收入 事业收入 1.00\n208 02 01 30101: 5.00\n");
+  const auto p = t.write("d.budget",
+                         "导入 \"a.budget\"\n导入 \"b.budget\"\n"
+                         "每个 单位: 核对 收入总计 = 支出总计\n"
+                         "每个 单位: 核对 一般公共预算 ≤ 支出合计 + 年终结转结余\n");
+  auto r = compile_path(p, no_catalog());
+  EXPECT_TRUE(r.ok()) << dump(r);
+
+  // a unit that does not balance fails for that unit
+  t.write("b.budget", "单位 B01 \"乙\"\n收入 一般公共预算 4.00\n208 02 01 30101: 5.00\n");
+  auto unbalanced = compile_path(p, no_catalog());
+  const auto& d = one(unbalanced, "E0501");
+  EXPECT_EQ(d.message, "constraint failed: 每个 单位: 核对 收入总计 = 支出总计 (单位 B01 乙)");
+  EXPECT_EQ(d.expected, "5.00");
+  EXPECT_HAS(d.found, "4.00");
+}
