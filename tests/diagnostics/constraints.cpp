@@ -24,6 +24,24 @@ TEST(diag_constraints, E0501_failed_constraint) {
   EXPECT_EQ(where(d.notes[1].span), "4:3");
 }
 
+TEST(diag_constraints, E0501_on_fiscal_appropriation_notes_the_funds_it_leaves_out) {
+  // 财政拨款 is the 其中 of 一般公共预算; a table's 财政拨款收入 adds
+  // 政府性基金 and 国有资本经营: a failure says so where the budget has them
+  const std::string budget =
+      "收入 一般公共预算 100,000.00 其中 财政拨款 100,000.00\n收入 政府性基金 50,000.00\n"
+      "201 13 01 基本支出 30101: 100,000.00\n212 08 04 项目支出 30905: 50,000.00 资金 政府性基金\n";
+  auto r = compile(budget + "核对 财政拨款 = 150,000.00\n");
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.found, "100,000.00 (difference -50,000.00 元)");
+  ASSERT_FALSE(d.notes.empty());
+  EXPECT_HAS(d.notes.back().message, "财政拨款 counts the 其中 财政拨款 of 一般公共预算 only");
+  EXPECT_TRUE(compile(budget + "核对 财政拨款 + 政府性基金 + 国有资本经营 = 150,000.00\n").ok());
+  // without fund income there is nothing to say
+  auto plain = compile("收入 一般公共预算 100.00 其中 财政拨款 100.00\n201 13 01 基本支出 30101: 100.00\n"
+                       "核对 财政拨款 = 150.00\n");
+  for (const auto& n : one(plain, "E0501").notes) EXPECT_EQ(n.message.find("其中 财政拨款"), std::string::npos);
+}
+
 TEST(diag_constraints, E0501_a_constraint_of_thousands_of_terms_is_quoted_to_its_first_200_characters) {
   // the message repeated the whole statement: 1.5 MB on one line for 100,000 terms
   std::string c = "核对 支出合计";

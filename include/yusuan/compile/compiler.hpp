@@ -536,8 +536,10 @@ private:
     if (opt_.constraints_as_warnings)
       for (auto& c : draft_.constraints) c.warning = true;
     constraint_checker checker(ev, rep_);
-    const instance_context in{b, order, parameters};
-    std::unordered_map<std::uint32_t, evaluator> units_own;  // each unit's own constraints', made once
+    const evaluator::measure_order when_used = evaluator::order_of_measures(b, order);
+    const instance_context in{b, when_used, parameters};
+    // the evaluator of a unit's own constraints, which come together (those of its file)
+    std::optional<std::pair<std::uint32_t, evaluator>> unit_own;
     for (const auto& c : draft_.constraints) {
       if (c.when && b.header().year == 0)
         if (const rule_condition* y = year_condition(*c.when)) {  // W0308: undecidable, not checked
@@ -547,11 +549,9 @@ private:
           continue;
         }
       if (c.scope == rule_scope::budget && c.of_unit != npos32) {  // a unit's own, with its own figures
-        auto it = units_own.find(c.of_unit);
-        if (it == units_own.end())
-          it = units_own.emplace(c.of_unit, scoped_evaluator(in, instance_filter(b, {}, c.of_unit).first, {}, c.of_unit, true))
-                   .first;
-        check_instance(it->second, b, c, {}, c.of_unit);
+        if (!unit_own || unit_own->first != c.of_unit)
+          unit_own.emplace(c.of_unit, scoped_evaluator(in, instance_filter(b, {}, c.of_unit).first, {}, c.of_unit, true));
+        check_instance(unit_own->second, b, c, {}, c.of_unit);
         continue;
       }
       if (c.scope == rule_scope::budget) {
@@ -586,7 +586,7 @@ private:
   /// What each instance of a constraint is checked with.
   struct instance_context {
     const budget& b;
-    const std::vector<std::size_t>& order;
+    const evaluator::measure_order& order;
     const std::vector<std::pair<std::string, source_span>>& parameters;
   };
 
@@ -620,11 +620,10 @@ private:
   /// unit's own figures when `own_figures`), its measures evaluated when used.
   evaluator scoped_evaluator(const instance_context& in, filter items, std::optional<std::size_t> p,
                              std::optional<std::size_t> u, bool own_figures) {
-    evaluator scoped(in.b, rep_);
+    evaluator scoped(in.b, rep_, in.order);
     scoped.know_parameters(in.parameters);
     scoped.scope_to(std::move(items), p, u);
     if (own_figures) scoped.use_figures_of(static_cast<std::uint32_t>(*u));
-    scoped.evaluate_measures_when_used(in.order);
     return scoped;
   }
 

@@ -9,6 +9,7 @@
 #include <yusuan/compile/draft.hpp>
 #include <yusuan/compile/evaluate.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <string>
@@ -245,6 +246,7 @@ private:
       d.found = found + (diff.empty() ? "" : " (difference " + diff + " " + std::string(unit_name(u_shown)) + ")");
       if (!c.message.empty()) d.notes.push_back({"constraint: " + shown(c.text), {}});
       sum_notes(d, c.lhs, u);
+      fiscal_note(d, c);
       rep_.add(std::move(d));
     }
     return r;
@@ -378,6 +380,25 @@ private:
 
   /// Notes on the items summed or counted by the left side (at most 10),
   /// within the instance's unit or project under 每个.
+  /// Where 财政拨款 is compared in a budget that also has 政府性基金 or
+  /// 国有资本经营 income, a note that the name counts the 其中 财政拨款 of
+  /// 一般公共预算 only, while a table's 财政拨款收入 adds the other two.
+  void fiscal_note(diagnostic& d, const constraint_def& c) const {
+    const auto fiscal = [](const expr& e) {
+      return e.kind == expr::op::name && parse_fund_source(e.name) == fund_source::fiscal_appropriation;
+    };
+    if (!fiscal(c.lhs) && !fiscal(c.rhs)) return;
+    const auto income = b_.income();
+    if (std::none_of(income.begin(), income.end(), [](const income_line& l) {
+          return is_income_of(l, fund_source::government_fund) || is_income_of(l, fund_source::state_capital);
+        }))
+      return;
+    d.notes.push_back({"财政拨款 counts the 其中 财政拨款 of 一般公共预算 only; this budget also has 政府性基金 or "
+                       "国有资本经营 income, which a table's 财政拨款收入 adds: for all three, compare "
+                       "财政拨款 + 政府性基金 + 国有资本经营",
+                       {}});
+  }
+
   void sum_notes(diagnostic& d, const expr& e, unit u) const {
     const filter* f = aggregated_filter(e);
     if (!f) f = filter_of(e, expr::op::count);

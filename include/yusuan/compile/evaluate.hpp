@@ -32,6 +32,24 @@ public:
     for (const auto& m : b_.measures()) measures_.emplace(m.name, std::nullopt);
     use_figures_of(npos32);
   }
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  /// Where each measure is in the order of evaluation (npos: part of a
+  /// cycle, left out of it), for evaluators that evaluate a measure when it
+  /// is first used.
+  using measure_order = std::unordered_map<std::string, std::size_t>;
+  static measure_order order_of_measures(const budget& b, const std::vector<std::size_t>& order) {
+    measure_order out;
+    for (const auto& m : b.measures()) out.emplace(m.name, npos);
+    for (std::size_t i : order) out[b.measures()[i].name] = i;
+    return out;
+  }
+  /// An evaluator that evaluates each measure when it is first used: a
+  /// scope evaluates only the measures its constraints use (the others are
+  /// the whole budget's, and an error in one is said there).  `order` is
+  /// kept, and outlives it.
+  evaluator(const budget& b, reporter& r, const measure_order& order) : b_(b), rep_(r), when_used_(&order) {
+    use_figures_of(npos32);
+  }
 
   /// Restricts every sum, count, 最大/最小, kind and 支出合计 to the items of
   /// one unit or one project (每个 单位 / 每个 项目), and 项目金额 and the
@@ -63,12 +81,6 @@ public:
   void evaluate_measures(const std::vector<std::size_t>& order) {
     const auto ms = b_.measures();
     for (std::size_t i : order) measures_[ms[i].name] = eval(ms[i].definition);
-  }
-  /// As evaluate_measures, each measure when it is first used: a scope
-  /// evaluates only the measures its constraints use (the others are the
-  /// whole budget's, and an error in one is said there).
-  void evaluate_measures_when_used(const std::vector<std::size_t>& order) {
-    for (std::size_t i : order) pending_.emplace(b_.measures()[i].name, i);
   }
 
   /// The prior-year figure of a name.
@@ -365,13 +377,16 @@ private:
   }
 
   std::optional<value> name_value(const std::string& name, source_span span) {
-    if (auto p = pending_.find(name); p != pending_.end()) {  // its first use: evaluated now
-      const std::size_t i = p->second;
-      pending_.erase(p);  // the order has no cycle: a measure is never asked for while it is evaluated
-      measures_[name] = eval(b_.measures()[i].definition);
-    }
     // a measure not evaluated is part of a cycle, already reported
     if (auto it = measures_.find(name); it != measures_.end()) return it->second;
+    if (when_used_)
+      if (auto p = when_used_->find(name); p != when_used_->end()) {  // its first use: evaluated now
+        if (p->second == npos) return std::nullopt;
+        // the order has no cycle: a measure is never asked for while it is evaluated
+        auto v = eval(b_.measures()[p->second].definition);
+        measures_.emplace(name, v);
+        return v;
+      }
     value v;
     if (auto it = figures_.find(name); it != figures_.end()) {
       const figure* f = it->second;
@@ -504,11 +519,11 @@ private:
   /// and the fund sources.
   const std::vector<std::string>& known_names() const {
     // kept while no name is added: thousands of unknown names look among them
-    const std::array<std::size_t, 3> sizes{measures_.size(), figures_.size(), parameters_.size()};
+    const std::array<std::size_t, 3> sizes{b_.measures().size(), figures_.size(), parameters_.size()};
     if (known_ && known_sizes_ == sizes) return *known_;
     known_sizes_ = sizes;
     auto& out = known_.emplace();
-    for (const auto& m : measures_) out.push_back(m.first);
+    for (const auto& m : b_.measures()) out.push_back(m.name);
     for (const auto& f : figures_) out.push_back(f.first);
     for (const auto& p : parameters_) out.push_back(p.first);
     for (const std::string_view n : built_in_names) out.emplace_back(n);
@@ -581,7 +596,7 @@ private:
   std::optional<std::size_t> project_;
   std::optional<std::size_t> unit_;
   std::unordered_map<std::string, std::optional<value>> measures_;
-  std::unordered_map<std::string, std::size_t> pending_;  // measures evaluated when first used
+  const measure_order* when_used_ = nullptr;  // measures evaluated when first used: where each is in the order
   std::unordered_map<std::string, const figure*> figures_;
   std::unordered_map<std::string, money> prior_;
   std::set<std::string> reported_;
