@@ -153,3 +153,20 @@ TEST(lang_unit_files, each_unit_counts_its_own_income_and_balances) {
   EXPECT_EQ(d.expected, "5.00");
   EXPECT_HAS(d.found, "4.00");
 }
+
+// 当 上年 = NAME asks for the figures the constraint is checked with: the
+// department's for its own, the unit's for the unit's
+TEST(lang_unit_files, a_condition_on_a_figure_asks_for_the_figures_it_is_checked_with) {
+  temp_dir t;
+  const auto p = department(t, "核对 接待费 ≤ 上年(接待费) 当 上年 = 接待费\n"
+                               "核对 接待费 ≤ 1.00 当 数值 = 车辆\n");
+  std::string a = unit_a;
+  a += "核对 接待费 ≤ 上年(接待费) 当 上年 = 接待费\n数值 车辆 1.00\n核对 接待费 ≤ 1.00 \"甲\" 当 数值 = 车辆\n";
+  t.write("a.budget", a);
+  auto r = compile_path(p, no_catalog());
+  // the department states neither figure: its two are not checked; 甲's
+  // first holds (100.00 ≤ 120.00), its second fails
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.message, "甲 (单位 A01 甲中心)");
+  EXPECT_TRUE(with_code(r, "E0302").empty()) << dump(r);
+}

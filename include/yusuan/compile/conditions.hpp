@@ -125,18 +125,14 @@ inline bool holds(const rule_condition& c, const budget& b, std::optional<std::s
       is = none || any_text({u.code, u.name});
       break;
     }
-    case S::prior: {
-      bool any = false;
-      for (const auto& p : b.prior_figures()) any = any || any_text({p.name});
-      is = any;
+    // the figures the constraint is checked with: the budget's, or a unit's
+    // own (a constraint of its file) as its evaluator has them
+    case S::prior:
+      for (const auto& t : c.texts) is = is || (scoped ? scoped->prior(t).has_value() : b.prior(t).has_value());
       break;
-    }
-    case S::figure: {
-      bool any = false;
-      for (const auto& f : b.figures()) any = any || any_text({f.name});
-      is = any;
+    case S::figure:
+      for (const auto& t : c.texts) is = is || (scoped ? scoped->has_figure(t) : b.find_figure(t) != nullptr);
       break;
-    }
     case S::table_note: {
       // the budget carries a 表注 for one of the tables named: the same
       // text, or the same table number (预算09表, 09, 表9 and 9 agree)

@@ -83,6 +83,9 @@ public:
     for (std::size_t i : order) measures_[ms[i].name] = eval(ms[i].definition);
   }
 
+  /// Whether a figure (数值, 计数) of that name is seen here.
+  bool has_figure(const std::string& name) const { return figures_.count(name) != 0; }
+
   /// The prior-year figure of a name.
   std::optional<money> prior(const std::string& name) const {
     auto it = prior_.find(name);
