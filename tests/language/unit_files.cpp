@@ -38,6 +38,15 @@ std::filesystem::path department(temp_dir& t, const std::string& own = "") {
   return t.write("department.budget", "年度 2025\n金额单位 元\n部门 D1 \"某局\"\n导入 \"a.budget\"\n导入 \"b.budget\"\n" + own);
 }
 
+/// The department with one unit's file changed (`from` replaced by `to`).
+std::filesystem::path with_changed(temp_dir& t, const char* file, std::string text, const std::string& from,
+                                   const std::string& to) {
+  const auto p = department(t);
+  text.replace(text.find(from), from.size(), to);
+  t.write(file, text);
+  return p;
+}
+
 }  // namespace
 
 TEST(lang_unit_files, each_units_constraints_hold_on_that_unit) {
@@ -62,11 +71,7 @@ TEST(lang_unit_files, each_units_constraints_hold_on_that_unit) {
 
 TEST(lang_unit_files, a_units_wrong_figure_fails_at_its_line_for_that_unit) {
   temp_dir t;
-  std::string wrong = unit_b;
-  wrong.replace(wrong.find("核对 支出合计 = 50.00"), std::string("核对 支出合计 = 50.00").size(), "核对 支出合计 = 350.00");
-  const auto p = department(t);
-  t.write("b.budget", wrong);
-  auto r = compile_path(p, no_catalog());
+  auto r = compile_path(with_changed(t, "b.budget", unit_b, "核对 支出合计 = 50.00", "核对 支出合计 = 350.00"), no_catalog());
   ASSERT_FALSE(r.ok());
   const auto& d = one(r, "E0501");
   EXPECT_EQ(d.message, "constraint failed: 核对 支出合计 = 350.00 (单位 B01 乙中心)");
@@ -78,11 +83,7 @@ TEST(lang_unit_files, a_units_wrong_figure_fails_at_its_line_for_that_unit) {
 
 TEST(lang_unit_files, a_units_change_is_from_its_own_prior_figure) {
   temp_dir t;
-  std::string wrong = unit_a;
-  wrong.replace(wrong.find("减少 20.00"), std::string("减少 20.00").size(), "减少 30.00");
-  const auto p = department(t);
-  t.write("a.budget", wrong);
-  auto r = compile_path(p, no_catalog());
+  auto r = compile_path(with_changed(t, "a.budget", unit_a, "减少 20.00", "减少 30.00"), no_catalog());
   const auto& d = one(r, "E0501");
   EXPECT_EQ(d.expected, "减少 30.00");
   EXPECT_HAS(d.found, "减少 20.00");  // 100.00 against 甲's 120.00
