@@ -128,6 +128,8 @@ int dispatch(const std::vector<std::string>& args) {
   }
   const std::string cmd = args.front();
   std::vector<std::string> rest = end_of_options({args.begin() + 1, args.end()});
+  if (cmd == "help" && rest.size() == 1 && (rest.front() == "help" || rest.front() == "-h" || rest.front() == "--help"))
+    rest.clear();  // yusuan help help: this help
   if (cmd == "help" && !rest.empty()) {  // yusuan help CMD: that command's help, as yusuan CMD --help
     if (rest.size() > 1) throw usage_error{"help takes one command (see yusuan --help)"};
     std::vector<std::string_view> names;

@@ -604,6 +604,11 @@ TEST(conventions_cli, help_command_shows_that_commands_help) {
   EXPECT_HAS(unknown.err, "unknown command 'repotr'");
   EXPECT_HAS(unknown.err, "report");
   EXPECT_EQ(run_cli("help check query").exit, 2);
+  for (const char* self : {"help help", "help --help", "help -h"}) {
+    const auto h = run_cli(self);
+    EXPECT_EQ(h.exit, 0) << self;
+    EXPECT_EQ(h.out, main.out) << self;
+  }
 }
 
 TEST(conventions_cli, man_page_and_completion_come_from_the_help_texts) {

@@ -171,3 +171,78 @@ TEST(lang_unit_files, a_condition_on_a_figure_asks_for_the_figures_it_is_checked
   EXPECT_EQ(d.message, "甲 (单位 A01 甲中心)");
   EXPECT_TRUE(with_code(r, "E0302").empty()) << dump(r);
 }
+
+// 每个 单位 and 每个 项目 in a unit's file are that unit and its projects;
+// 项目数, 项目金额合计 and 项目金额(…) count the unit's projects.
+TEST(lang_unit_files, each_and_project_quantities_in_a_units_file_are_the_units) {
+  temp_dir t;
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30101: 1.00\n"
+                      "每个 单位: 核对 支出合计 ≤ 1.00\n每个 项目: 核对 项目金额 ≤ 1.00\n"
+                      "核对 项目数 = 0\n核对 项目金额合计 = 0\n核对 产出指标数 = 0\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n项目 \"乙项目\" 金额 20.00 {\n  208 01 09 30227: 20.00\n"
+                      "  绩效 { 产出 人次 ≥10人次 }\n}\n"
+                      "每个 项目: 核对 项目金额 = 20.00\n核对 项目数 = 1\n核对 项目金额合计 = 20.00\n");
+  auto r = compile_path(t.write("d.budget", "导入 \"a.budget\"\n导入 \"b.budget\"\n"), no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  std::vector<std::string> texts;
+  for (const auto& c : r.value->constraints()) texts.push_back(c.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "每个 单位: 核对 支出合计 ≤ 1.00 (单位 A01 甲)", "核对 项目数 = 0 (单位 A01 甲)",
+                       "核对 项目金额合计 = 0 (单位 A01 甲)", "核对 产出指标数 = 0 (单位 A01 甲)",
+                       "每个 项目: 核对 项目金额 = 20.00 (项目 乙项目)", "核对 项目数 = 1 (单位 B01 乙)",
+                       "核对 项目金额合计 = 20.00 (单位 B01 乙)"}));
+}
+
+// A file a unit's file imports (its projects) is part of that unit: its
+// constraints and figures are the unit's.
+TEST(lang_unit_files, a_file_a_units_file_imports_is_part_of_that_unit) {
+  temp_dir t;
+  t.write("b/projects.budget", "项目 \"乙项目\" 金额 20.00 {\n  208 01 09 30227: 20.00\n}\n"
+                               "上年 \"项目支出\" 15.00\n核对 项目支出 = 20.00\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n导入 \"b/projects.budget\"\n核对 项目支出 较上年 增加 5.00\n");
+  t.write("a.budget", "单位 A01 \"甲\"\n项目 \"甲项目\" 金额 10.00 {\n  208 01 09 30227: 10.00\n}\n");
+  auto r = compile_path(t.write("d.budget", "导入 \"a.budget\"\n导入 \"b.budget\"\n核对 项目支出 = 30.00\n"),
+                        no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  EXPECT_EQ(r.value->constraints()[0].text, "核对 项目支出 = 20.00 (单位 B01 乙)");
+  EXPECT_FALSE(r.value->prior("项目支出").has_value());
+}
+
+// A unit's 数值 outranks a rule file's 口径 of its name in the unit's
+// constraints, as the budget's own does; the same 口径 in each unit's file is
+// one measure, another definition is E0303.
+TEST(lang_unit_files, measures_and_figures_of_one_name) {
+  temp_dir t;
+  const auto rules = t.write("r.budget", "口径 政府采购 = 合计(经济 = 302)\n");
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30201: 1.00\n数值 政府采购 20.00\n核对 政府采购 = 20.00\n"
+                      "口径 接待 = 合计(经济 = 30217)\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n208 01 09 30217: 2.00\n口径 接待 = 合计(经济 = 30217)\n核对 接待 = 2.00\n");
+  const auto d = t.write("d.budget", "导入 \"a.budget\"\n导入 \"b.budget\"\n");
+  compile_options o = no_catalog();
+  o.rules = {rules};
+  auto r = compile_path(d, o);
+  ASSERT_TRUE(r.ok()) << dump(r);
+
+  t.write("b.budget", "单位 B01 \"乙\"\n208 01 09 30217: 2.00\n口径 接待 = 合计(经济 = 30217) + 0\n");
+  auto other = compile_path(d, no_catalog());
+  EXPECT_EQ(one(other, "E0303").message, "measure '接待' is defined twice");
+}
+
+// The note on 财政拨款 looks at the income of the unit checked.
+TEST(lang_unit_files, the_note_on_fiscal_appropriation_is_of_the_units_income) {
+  temp_dir t;
+  t.write("a.budget", "单位 A01 \"甲\"\n收入 一般公共预算 1.00 其中 财政拨款 1.00\n收入 政府性基金 2.00\n"
+                      "208 01 09 30101: 3.00\n核对 财政拨款 = 3.00\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n收入 一般公共预算 1.00 其中 财政拨款 1.00\n208 01 09 30101: 1.00\n"
+                      "核对 财政拨款 = 2.00\n");
+  auto r = compile_path(t.write("d.budget", "导入 \"a.budget\"\n导入 \"b.budget\"\n"), no_catalog());
+  const auto failed = with_code(r, "E0501");
+  ASSERT_EQ(failed.size(), 2u) << dump(r);
+  const auto noted = [](const diagnostic* d) {
+    for (const auto& n : d->notes)
+      if (n.message.find("this unit also has 政府性基金") != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(noted(failed[0]));   // 甲 has 政府性基金 income
+  EXPECT_FALSE(noted(failed[1]));  // 乙 has none
+}

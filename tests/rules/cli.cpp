@@ -240,6 +240,16 @@ TEST(rules_cli, a_failed_expectation_shows_what_was_found) {
   EXPECT_HAS(junit.out, "<failure message=\"t.budget:6:3: 应 报错 E0501 &quot;三公经费不得增长&quot;: expected E0501");
 }
 
+TEST(rules_cli, a_failed_should_pass_lists_the_errors_found_not_the_warnings) {
+  temp_dir t;
+  t.write("t.budget", "测试 \"t\" {\n  208 01 09 30101: 1.00\n  核对 支出合计 ≤ 0.00 警告 \"偏大\"\n"
+                      "  核对 支出合计 ≤ 0.00 \"过大\"\n  应 通过\n}\n");
+  auto r = run_cli_in(t.path(), "test t.budget");
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_HAS(r.out, "应 通过: expected no error, found E0501 过大");
+  EXPECT_EQ(r.out.find("W0501"), std::string::npos) << r.out;
+}
+
 TEST(rules_cli, a_should_equal_amount_past_what_an_amount_holds_is_E0202_at_it) {
   temp_dir t;
   t.write("t.budget", "测试 \"大\" {\n  数值 x 1.00\n  应 等于 x 99999999999999999999999\n}\n");

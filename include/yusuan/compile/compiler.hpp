@@ -376,8 +376,12 @@ private:
     open_file o{f, b, b + f.source->text().size(), ctx_.file, ctx_.blocks.size()};
     o.missing = syntax::find_missing_braces(f.source->text(), opt_.max_block_depth);
     if (data.sources.empty()) data.header.directory = f.canonical.parent_path().string();
+    // a file a unit's own file imports (its projects, say) is part of that unit
+    const bool of_unit_file =
+        !data.sources.empty() && ((ctx_.file.index != 0 && ctx_.file.unit_declared) || ctx_.file.of_unit_file);
     ctx_.file = file_state{static_cast<std::uint16_t>(data.sources.size()), inherited_unit, inherited_unit_index,
                            false, 0, ctx_.blocks.size()};
+    ctx_.file.of_unit_file = of_unit_file;
     ctx_.values.set_file(ctx_.file);
     data.sources.push_back(f.source);
     importing.push_back(f.canonical);
@@ -548,9 +552,10 @@ private:
           d.notes.push_back({"state the budget's year: 年度 2024", {}});
           continue;
         }
-      if (c.scope == rule_scope::budget && c.of_unit != npos32) {  // a unit's own, with its own figures
+      if (c.scope != rule_scope::each_project && c.of_unit != npos32) {  // a unit's own, with its own figures
         if (!unit_own || unit_own->first != c.of_unit)
-          unit_own.emplace(c.of_unit, scoped_evaluator(in, instance_filter(b, {}, c.of_unit).first, {}, c.of_unit, true));
+          unit_own.emplace(c.of_unit,
+                           scoped_evaluator(in, instance_filter(b, {}, c.of_unit).first, {}, c.of_unit, c.of_unit));
         check_instance(unit_own->second, b, c, {}, c.of_unit);
         continue;
       }
@@ -564,10 +569,14 @@ private:
       // (looked for once, and only for such a rule: it reads every item)
       const std::size_t first = c.scope == rule_scope::each_unit && !own_unit_checked(b) ? 1 : 0;
       const std::size_t instances = n - first;
+      // 每个 项目 in a unit's own file: each of that unit's projects, with its figures
+      const auto instance = [&](std::size_t i) {
+        return c.of_unit == npos32 || b.projects()[i].unit == c.of_unit;
+      };
       if ((c.scope == rule_scope::each_project || instances > 1) && compares_with_prior(c, b)) {
         // once, where the constraint applies
         for (std::size_t i = first; i < n; ++i)
-          if (!c.when || instance_holds(in, c, i)) {
+          if (instance(i) && (!c.when || instance_holds(in, c, i))) {
             prior_per_instance(c, b, instances);
             break;
           }
@@ -575,9 +584,10 @@ private:
       }
       for (std::size_t i = first; i < n; ++i) {
         const bool projects = c.scope == rule_scope::each_project;
+        if (projects && !instance(i)) continue;
         const std::optional<std::size_t> p = projects ? std::optional<std::size_t>(i) : std::nullopt;
         const std::optional<std::size_t> u = projects ? std::nullopt : std::optional<std::size_t>(i);
-        auto scoped = scoped_evaluator(in, instance_filter(b, p, u).first, p, u, false);
+        auto scoped = scoped_evaluator(in, instance_filter(b, p, u).first, p, u, c.of_unit);
         check_instance(scoped, b, c, p, u);
       }
     }
@@ -616,14 +626,15 @@ private:
     return {std::move(items), std::move(label)};
   }
 
-  /// An evaluator of the items of project `p` or of unit `u` (with that
-  /// unit's own figures when `own_figures`), its measures evaluated when used.
+  /// An evaluator of the items of project `p` or of unit `u`, with the
+  /// figures of unit `figures` (npos32: the budget's), its measures
+  /// evaluated when used.
   evaluator scoped_evaluator(const instance_context& in, filter items, std::optional<std::size_t> p,
-                             std::optional<std::size_t> u, bool own_figures) {
+                             std::optional<std::size_t> u, std::uint32_t figures) {
     evaluator scoped(in.b, rep_, in.order);
     scoped.know_parameters(in.parameters);
     scoped.scope_to(std::move(items), p, u);
-    if (own_figures) scoped.use_figures_of(static_cast<std::uint32_t>(*u));
+    if (figures != npos32) scoped.use_figures_of(figures);
     return scoped;
   }
 
@@ -632,7 +643,7 @@ private:
     const bool projects = c.scope == rule_scope::each_project;
     const std::optional<std::size_t> p = projects ? std::optional<std::size_t>(i) : std::nullopt;
     const std::optional<std::size_t> u = projects ? std::nullopt : std::optional<std::size_t>(i);
-    auto scoped = scoped_evaluator(in, instance_filter(in.b, p, u).first, p, u, false);
+    auto scoped = scoped_evaluator(in, instance_filter(in.b, p, u).first, p, u, c.of_unit);
     return holds(*c.when, in.b, p, u, &scoped);
   }
 

@@ -389,11 +389,14 @@ private:
     };
     if (!fiscal(c.lhs) && !fiscal(c.rhs)) return;
     const auto income = b_.income();
-    if (std::none_of(income.begin(), income.end(), [](const income_line& l) {
-          return is_income_of(l, fund_source::government_fund) || is_income_of(l, fund_source::state_capital);
+    const auto of = ev_.scoped_unit();  // a unit's own constraint, or one of 每个 单位: that unit's income
+    if (std::none_of(income.begin(), income.end(), [&](const income_line& l) {
+          return (!of || l.unit == *of) &&
+                 (is_income_of(l, fund_source::government_fund) || is_income_of(l, fund_source::state_capital));
         }))
       return;
-    d.notes.push_back({"财政拨款 counts the 其中 财政拨款 of 一般公共预算 only; this budget also has 政府性基金 or "
+    d.notes.push_back({std::string("财政拨款 counts the 其中 财政拨款 of 一般公共预算 only; ") +
+                           (of ? "this unit" : "this budget") + " also has 政府性基金 or "
                        "国有资本经营 income, which a table's 财政拨款收入 adds: for all three, compare "
                        "财政拨款 + 政府性基金 + 国有资本经营",
                        {}});

@@ -29,10 +29,11 @@ struct lowering_context {
   source_span span_of(slice s) const noexcept { return rep.span_of(s); }
   source_span span_at(const char* p, std::size_t len = 1) const noexcept { return rep.span_at(p, len); }
   /// The unit whose own file this is (an imported file that declares its
-  /// 单位): its constraints and figures are that unit's.  npos32 in the root
-  /// file, in a rule file and in a file that declares no unit.
+  /// 单位, or a file such a file imports): its constraints and figures are
+  /// that unit's.  npos32 in the root file, in a rule file and in a file
+  /// that neither declares a unit nor is imported by a unit's file.
   std::uint32_t file_unit() const noexcept {
-    return file.index != 0 && file.unit_declared && !d.reading_rules ? file.unit_index : npos32;
+    return file.index != 0 && (file.unit_declared || file.of_unit_file) && !d.reading_rules ? file.unit_index : npos32;
   }
 };
 

@@ -148,6 +148,9 @@ struct draft {
   std::map<std::pair<std::uint32_t, int>, std::pair<std::string, source_span>> project_fields;
   // named things, for duplicates
   std::unordered_map<std::string, std::size_t> prior_ids, figure_ids, measure_ids, note_ids, extension_ids;
+  /// Each measure's statement as written and the unit of amounts it is read
+  /// in: the same 口径 again (each unit's file defining it) is the same measure.
+  std::unordered_map<std::string, std::pair<std::string, unit>> measure_texts;
   std::unordered_map<std::string, std::uint32_t> unit_ids;  // by code
   /// Each unit's income lines (by unit index and source) and 年终结转结余:
   /// the index of the first in data.income / data.year_end_units.

@@ -83,6 +83,9 @@ public:
     for (std::size_t i : order) measures_[ms[i].name] = eval(ms[i].definition);
   }
 
+  /// The unit whose items, income and balances are counted (a unit's scope).
+  std::optional<std::size_t> scoped_unit() const noexcept { return unit_; }
+
   /// Whether a figure (数值, 计数) of that name is seen here.
   bool has_figure(const std::string& name) const { return figures_.count(name) != 0; }
 
@@ -164,7 +167,7 @@ public:
         if (!projects_) projects_.emplace(b_);
         money_sum s;
         for (std::size_t p = 0; p < b_.projects().size(); ++p)
-          if (!project_ || *project_ == p) s += projects_->amount(p, e.where).sum;
+          if (counts_project(p)) s += projects_->amount(p, e.where).sum;
         v.amount = s.value();
         return v;
       }
@@ -380,17 +383,9 @@ private:
   }
 
   std::optional<value> name_value(const std::string& name, source_span span) {
-    // a measure not evaluated is part of a cycle, already reported
-    if (auto it = measures_.find(name); it != measures_.end()) return it->second;
-    if (when_used_)
-      if (auto p = when_used_->find(name); p != when_used_->end()) {  // its first use: evaluated now
-        if (p->second == npos) return std::nullopt;
-        // the order has no cycle: a measure is never asked for while it is evaluated
-        auto v = eval(b_.measures()[p->second].definition);
-        measures_.emplace(name, v);
-        return v;
-      }
     value v;
+    // a figure first: a unit's own 数值 outranks a rule file's 口径 of its
+    // name (the budget's figures and measures never share one)
     if (auto it = figures_.find(name); it != figures_.end()) {
       const figure* f = it->second;
       if (f->is_money) {
@@ -401,6 +396,16 @@ private:
       }
       return v;
     }
+    // a measure not evaluated is part of a cycle, already reported
+    if (auto it = measures_.find(name); it != measures_.end()) return it->second;
+    if (when_used_)
+      if (auto p = when_used_->find(name); p != when_used_->end()) {  // its first use: evaluated now
+        if (p->second == npos) return std::nullopt;
+        // the order has no cycle: a measure is never asked for while it is evaluated
+        auto m = eval(b_.measures()[p->second].definition);
+        measures_.emplace(name, m);
+        return m;
+      }
     if (name == "支出合计" || name == "本年支出合计" || name == "total-expenditure") {
       if (scope_) {
         const auto m = sum(filter{}, span);
@@ -442,12 +447,23 @@ private:
       return v;
     }
     if (name == "项目金额合计" || name == "project-amount-total") {
-      v.amount = b_.project_total();
+      if (!unit_) {
+        v.amount = b_.project_total();
+        return v;
+      }
+      money_sum s;  // a unit's projects
+      for (const auto& p : b_.projects())
+        if (p.unit == *unit_) s += p.amount;
+      const auto m = amount_of(s.fen(), span, "the unit's project amounts");
+      if (!m) return std::nullopt;
+      v.amount = *m;
       return v;
     }
     if (name == "项目数" || name == "project-count") {
       v.kind = value::type::count;
-      v.count = static_cast<std::int64_t>(b_.projects().size());
+      const auto ps = b_.projects();
+      v.count = unit_ ? std::count_if(ps.begin(), ps.end(), [&](const project& p) { return p.unit == *unit_; })
+                      : static_cast<std::int64_t>(ps.size());
       return v;
     }
     if (auto k = parse_spending_kind(name)) {
@@ -557,9 +573,15 @@ private:
     std::int64_t n = 0;
     const auto ps = b_.projects();
     for (std::size_t p = 0; p < ps.size(); ++p)
-      if (!project_ || *project_ == p)
+      if (counts_project(p))
         for (const auto& t : ps[p].targets) n += !cat || t.category == *cat;
     return n;
+  }
+
+  /// Whether project `p` is counted here: under 每个 项目 that project, under
+  /// a unit's scope the unit's projects, else every one.
+  bool counts_project(std::size_t p) const {
+    return (!project_ || *project_ == p) && (!unit_ || b_.projects()[p].unit == *unit_);
   }
 
   /// Under a unit's scope, the amount of a name that is the unit's income,

@@ -52,6 +52,7 @@ public:
       project p;
       p.name = name;
       p.span = c_.span_of(s.name);
+      p.unit = c_.file.unit_index;
       data.projects.push_back(std::move(p));
       c_.d.stated_project_amount.emplace_back();
     }

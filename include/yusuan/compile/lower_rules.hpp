@@ -77,6 +77,11 @@ public:
     if (auto it = c_.d.measure_ids.find(name); it != c_.d.measure_ids.end()) {
       if (c_.d.reading_rules && it->second < c_.d.measures_before_rules && !data.measures[it->second].from_rules)
         return;  // the budget defines it: its own
+      // written again as it was in another file (each unit's file of a department): the same measure
+      if (const auto first = c_.d.measure_texts.find(name);
+          first != c_.d.measure_texts.end() && data.measures[it->second].span.file != c_.span_of(s.name).file &&
+          first->second == std::pair(statement_text(s.where), c_.file.amount_unit))
+        return;
       auto& d = c_.rep.error("E0303", "measure '" + name + "' is defined twice", c_.span_of(s.name));
       d.notes.push_back({"first defined here", data.measures[it->second].span});
       return;
@@ -98,6 +103,7 @@ public:
     m.from_rules = c_.d.reading_rules;
     if (!ok) return;
     c_.d.measure_ids.emplace(name, data.measures.size());
+    c_.d.measure_texts.emplace(name, std::pair(statement_text(s.where), c_.file.amount_unit));
     data.measures.push_back(std::move(m));
   }
 
@@ -235,7 +241,7 @@ public:
       if (condition(s.when.front(), cond, c.scope)) c.when = std::move(cond);
       else ok = false;
     }
-    if (c.scope == rule_scope::budget) c.of_unit = c_.file_unit();  // a unit's own 核对
+    c.of_unit = c_.file_unit();  // a unit's own 核对 (每个 项目: each of its projects)
     if (ok) c_.d.constraints.push_back(std::move(c));
   }
 

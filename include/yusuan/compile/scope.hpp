@@ -22,6 +22,7 @@ struct file_state {
   std::size_t amounts = 0;             // amounts read so far: 金额单位 must come first
   std::size_t block_floor = 0;         // blocks open when the file started: its '}' cannot close them
   bool amount_unit_stated = false;     // the file states its 金额单位 (else it inherits the importer's)
+  bool of_unit_file = false;           // imported, directly or not, by a unit's own file: part of that unit
 };
 
 /// A block in force: the coordinates it gives its items and its stated total.

@@ -162,6 +162,7 @@ struct project {
   std::uint32_t group = npos32;     // the project group its spending is broken down in
   std::vector<performance_target> targets;
   source_span span;
+  std::uint32_t unit = 0;           // the unit in force where it is declared (budget::units())
 };
 
 /// Projects whose economic breakdown is published only in aggregate.
