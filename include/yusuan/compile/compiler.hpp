@@ -554,8 +554,7 @@ private:
         }
       if (c.scope != rule_scope::each_project && c.of_unit != npos32) {  // a unit's own, with its own figures
         if (!unit_own || unit_own->first != c.of_unit)
-          unit_own.emplace(c.of_unit,
-                           scoped_evaluator(in, instance_filter(b, {}, c.of_unit).first, {}, c.of_unit, c.of_unit));
+          unit_own.emplace(c.of_unit, scoped_evaluator(in, {}, c.of_unit, c.of_unit));
         check_instance(unit_own->second, b, c, {}, c.of_unit);
         continue;
       }
@@ -571,7 +570,7 @@ private:
       const std::size_t instances = n - first;
       // 每个 项目 in a unit's own file: each of that unit's projects, with its figures
       const auto instance = [&](std::size_t i) {
-        return c.of_unit == npos32 || b.projects()[i].unit == c.of_unit;
+        return c.scope != rule_scope::each_project || c.of_unit == npos32 || b.projects()[i].unit == c.of_unit;
       };
       if ((c.scope == rule_scope::each_project || instances > 1) && compares_with_prior(c, b)) {
         // once, where the constraint applies
@@ -583,11 +582,9 @@ private:
         continue;
       }
       for (std::size_t i = first; i < n; ++i) {
-        const bool projects = c.scope == rule_scope::each_project;
-        if (projects && !instance(i)) continue;
-        const std::optional<std::size_t> p = projects ? std::optional<std::size_t>(i) : std::nullopt;
-        const std::optional<std::size_t> u = projects ? std::nullopt : std::optional<std::size_t>(i);
-        auto scoped = scoped_evaluator(in, instance_filter(b, p, u).first, p, u, c.of_unit);
+        if (!instance(i)) continue;
+        const auto [p, u] = instance_at(c, i);
+        auto scoped = scoped_evaluator(in, p, u, c.of_unit);
         check_instance(scoped, b, c, p, u);
       }
     }
@@ -600,50 +597,56 @@ private:
     const std::vector<std::pair<std::string, source_span>>& parameters;
   };
 
-  /// The filter of the items of project `p` or of unit `u`, and its label
-  /// (项目 NAME, 单位 CODE NAME).
-  static std::pair<filter, std::string> instance_filter(const budget& b, std::optional<std::size_t> p,
-                                                        std::optional<std::size_t> u) {
+  /// Instance `i` of a constraint checked for each: project i, or unit i.
+  static std::pair<std::optional<std::size_t>, std::optional<std::size_t>> instance_at(const constraint_def& c,
+                                                                                        std::size_t i) {
+    if (c.scope == rule_scope::each_project) return {i, std::nullopt};
+    return {std::nullopt, i};
+  }
+
+  /// The filter of the items of project `p` or of unit `u`.
+  static filter instance_filter(const budget& b, std::optional<std::size_t> p, std::optional<std::size_t> u) {
     filter items;
     items.kind = filter::op::eq;
+    items.dim = {p ? dimension::project : dimension::unit, 0, {}};
     filter_value v;
     v.id = static_cast<std::uint32_t>(p ? *p : *u);
-    std::string label;
     if (p) {
-      items.dim = {dimension::project, 0, {}};
       v.text = b.projects()[*p].name;
-      label = "项目 " + b.projects()[*p].name;
     } else {
-      items.dim = {dimension::unit, 0, {}};
       const auto& un = b.units()[*u];
       v.text = un.code.empty() ? un.name : un.code;
-      // the department's own items (a unit of neither a code nor a name) as filters write them
-      label = "单位 " + (un.code.empty() && un.name.empty() ? std::string("无")
-                         : un.code.empty()                   ? un.name
-                                                             : un.code + " " + un.name);
     }
     items.values.push_back(std::move(v));
-    return {std::move(items), std::move(label)};
+    return items;
+  }
+
+  /// How an instance is named after its constraint: 项目 NAME, 单位 CODE NAME.
+  static std::string instance_label(const budget& b, std::optional<std::size_t> p, std::optional<std::size_t> u) {
+    if (p) return "项目 " + b.projects()[*p].name;
+    const auto& un = b.units()[*u];
+    // the department's own items (a unit of neither a code nor a name) as filters write them
+    return "单位 " + (un.code.empty() && un.name.empty() ? std::string("无")
+                      : un.code.empty()                   ? un.name
+                                                          : un.code + " " + un.name);
   }
 
   /// An evaluator of the items of project `p` or of unit `u`, with the
   /// figures of unit `figures` (npos32: the budget's), its measures
   /// evaluated when used.
-  evaluator scoped_evaluator(const instance_context& in, filter items, std::optional<std::size_t> p,
-                             std::optional<std::size_t> u, std::uint32_t figures) {
+  evaluator scoped_evaluator(const instance_context& in, std::optional<std::size_t> p, std::optional<std::size_t> u,
+                             std::uint32_t figures) {
     evaluator scoped(in.b, rep_, in.order);
     scoped.know_parameters(in.parameters);
-    scoped.scope_to(std::move(items), p, u);
+    scoped.scope_to(instance_filter(in.b, p, u), p, u);
     if (figures != npos32) scoped.use_figures_of(figures);
     return scoped;
   }
 
   /// Whether the 当 of a constraint checked for each holds for instance `i`.
   bool instance_holds(const instance_context& in, const constraint_def& c, std::size_t i) {
-    const bool projects = c.scope == rule_scope::each_project;
-    const std::optional<std::size_t> p = projects ? std::optional<std::size_t>(i) : std::nullopt;
-    const std::optional<std::size_t> u = projects ? std::nullopt : std::optional<std::size_t>(i);
-    auto scoped = scoped_evaluator(in, instance_filter(in.b, p, u).first, p, u, c.of_unit);
+    const auto [p, u] = instance_at(c, i);
+    auto scoped = scoped_evaluator(in, p, u, c.of_unit);
     return holds(*c.when, in.b, p, u, &scoped);
   }
 
@@ -652,7 +655,7 @@ private:
   /// which.
   void check_instance(evaluator& scoped, const budget& b, const constraint_def& c, std::optional<std::size_t> p,
                       std::optional<std::size_t> u) {
-    const std::string label = instance_filter(b, p, u).second;
+    const std::string label = instance_label(b, p, u);
     const std::size_t before = rep_.kept();
     if (c.when && !holds(*c.when, b, p, u, &scoped)) return;
     constraint_def one = c;
