@@ -230,6 +230,38 @@ TEST(budget_builder, a_rebuilt_budget_keeps_count_measures_and_drops_constraints
   EXPECT_TRUE(b->warnings().empty()) << dump(b->warnings());
 }
 
+TEST(budget_builder, two_units_may_each_have_a_project_of_one_name) {
+  yusuan::budget_builder bb;
+  bb.year(2024).unit("A01", "甲");
+  yusuan::project p;
+  p.name = "培训费";
+  p.kind = spending_kind::operating;
+  p.amount = yuan("100.00");
+  const auto of_a = bb.add(p);
+  p.unit = bb.add_unit("B01", "乙");
+  const auto of_b = bb.add(p);
+  for (const auto project : {of_a, of_b}) {
+    auto it = plain_item();
+    it.kind = spending_kind::operating;
+    it.project = project;
+    it.unit = static_cast<std::uint16_t>(project);
+    bb.add(it);
+  }
+  const yusuan::budget b = bb.build();
+  ASSERT_EQ(b.projects().size(), 2u);
+  // the name names both
+  const auto both = yusuan::run(b, yusuan::query().filtered(yusuan::project_is(b, "培训费")));
+  EXPECT_EQ(both.rows.at(0).values.at(0), yuan("200.00"));
+  // in one unit, a second is declared twice
+  yusuan::budget_builder again;
+  again.year(2024).unit("A01", "甲");
+  again.add(p);
+  again.add(p);
+  yusuan::diagnostics diags;
+  EXPECT_FALSE(again.build(diags));
+  EXPECT_TRUE(diags.has_errors());
+}
+
 TEST(budget_builder, contents_the_language_cannot_write_are_the_readers_errors) {
   // each is what reading a budget reports: a built budget must not hold it either
   auto built = [](const std::function<void(yusuan::budget_builder&)>& fill) {

@@ -216,7 +216,8 @@ void write_page(std::ostream& os, const yusuan::budget& b, const yusuan::tables:
   os << "</div>\n";
 
   write_charts(os, b, a);
-  os << "<h2 id=\"tables\">单位预算公开表</h2>\n";
+  // a department's budget (its units' files imported) publishes 部门预算公开表
+  os << "<h2 id=\"tables\">" << (b.units().size() > 1 ? "部门预算公开表" : "单位预算公开表") << "</h2>\n";
   yusuan::tables::options o;
   o.amount_unit = given;
   o.templ = &templ;

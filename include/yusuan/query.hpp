@@ -7,7 +7,7 @@
 //   query/query.hpp           the query and its fluent setters
 //   query/quantity.hpp        a result figure: an amount or a count
 //   query/result.hpp          result rows and tables
-//   query/engine.hpp          total, matching_items, group_sums
+//   query/engine.hpp          total, matching_items, group_sums, group_items
 //   query/run.hpp             run, run_with_prior
 //   query/filter_program.hpp, scan.hpp, dimension_index.hpp, cells.hpp:
 //   the engine's scans over the budget's columns (model/columns.hpp)

@@ -206,3 +206,12 @@ TEST(report_cli, every_element_id_is_given_once_whatever_the_tables_ids) {
   EXPECT_EQ(std::count_if(ids.begin(), ids.end(), [](const std::string& id) { return id.rfind("t", 0) == 0; }), 7)
       << "tables, targets and 5 sections";
 }
+
+TEST(report_cli, a_department_budget_publishes_department_tables) {
+  // a budget of several units is a department's: its tables are 部门预算公开表
+  const auto dept = run_cli("report " + quote("tests/data/department.budget"));
+  ASSERT_EQ(dept.exit, 0) << dept.err;
+  EXPECT_HAS(dept.out, "<h2 id=\"tables\">部门预算公开表</h2>");
+  const auto unit = run_cli("report " + ref_arg);
+  EXPECT_HAS(unit.out, "<h2 id=\"tables\">单位预算公开表</h2>");
+}

@@ -234,3 +234,25 @@ TEST(diag_constraints, a_grouped_row_of_a_tag_value_no_item_carries_is_a_group_o
   auto level = compile(items + "核对 合计 按 功能.类 { 208 01: 6.00 }\n");
   EXPECT_EQ(one(level, "E0504").message, "'208 01' is not a key of 功能科目 at level 1");
 }
+
+TEST(diag_constraints, E0501_a_failed_row_of_a_grouped_constraint_notes_its_items) {
+  // 30110 under 208 instead of 210: the row it went to lists it
+  auto r = compile("金额单位 万元\n208 01 11 30101: 150.00\n208 01 11 30110: 27.00\n"
+                   "核对 合计 按 功能.类 {\n  208: 150.00\n  210: 27.00\n}\n");
+  const auto ds = with_code(r, "E0501");
+  ASSERT_EQ(ds.size(), 2u) << dump(r);
+  const auto& d = *ds[0];
+  EXPECT_EQ(d.message, "constraint failed: row 208 of '核对 合计 按 功能.类'");
+  ASSERT_EQ(d.notes.size(), 2u) << dump(r);
+  EXPECT_EQ(d.notes[0].message, "in this row: 208 01 11 30101 150.00");
+  EXPECT_EQ(d.notes[1].message, "in this row: 208 01 11 30110 27.00");
+  EXPECT_EQ(where(d.notes[1].span), "3:1");
+  EXPECT_TRUE(ds[1]->notes.empty()) << "row 210 has no item";
+  // five items at most, and how many more
+  std::string many = "金额单位 万元\n";
+  for (int i = 1; i <= 7; ++i) many += "208 01 11 30101: 1.00\n";
+  auto r7 = compile(many + "核对 合计 按 功能.类 { 208: 8.00 }\n");
+  const auto& d7 = one(r7, "E0501");
+  ASSERT_EQ(d7.notes.size(), 6u) << dump(r7);
+  EXPECT_EQ(d7.notes[5].message, "and 2 more items in this row");
+}

@@ -4,6 +4,8 @@
 // balances as well as its items.
 #include "support/test_support.hpp"
 
+#include <yusuan/query/expressions.hpp>
+
 using namespace yusuan_test;
 
 namespace {
@@ -245,4 +247,88 @@ TEST(lang_unit_files, the_note_on_fiscal_appropriation_is_of_the_units_income) {
   };
   EXPECT_TRUE(noted(failed[0]));   // 甲 has 政府性基金 income
   EXPECT_FALSE(noted(failed[1]));  // 乙 has none
+}
+
+// Two units of a department may each have a project of one name (培训费):
+// a unit's items and constraints name its own, the department's filters and
+// queries every project of the name, an item of the department's own file
+// none (E0203).
+namespace {
+std::filesystem::path two_training_projects(temp_dir& t, const std::string& own = "") {
+  // 甲's item names its project before declaring it: not 乙's, declared first
+  t.write("b.budget", "单位 B01 \"乙\"\n项目 \"培训费\" 金额 20.00 {\n  208 01 09 30216: 20.00\n}\n"
+                      "核对 合计(项目 = 培训费) = 20.00\n");
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30216: 7.00 项目 培训费\n"
+                      "项目 \"培训费\" 类型 其他运转类 {\n  208 01 09 30216: 3.00\n}\n"
+                      "核对 合计(项目 = 培训费) = 10.00\n每个 项目: 核对 项目金额 = 10.00\n");
+  return t.write("d.budget", "导入 \"b.budget\"\n导入 \"a.budget\"\n" + own);
+}
+}  // namespace
+
+TEST(lang_unit_files, two_units_may_each_have_a_project_of_one_name) {
+  temp_dir t;
+  // 每个 项目 is each of them, named with its unit
+  auto r = compile_path(two_training_projects(t, "核对 合计(项目 = 培训费) = 30.00\n每个 项目: 核对 合计 ≤ 20.00\n"),
+                        no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  const auto& b = *r.value;
+  ASSERT_EQ(b.projects().size(), 2u);
+  EXPECT_EQ(b.units()[b.projects()[0].unit].code, "B01");
+  EXPECT_EQ(b.units()[b.projects()[1].unit].code, "A01");
+  for (const auto& it : b.items()) EXPECT_EQ(b.units()[b.projects()[it.project].unit].code, b.units()[it.unit].code);
+  EXPECT_EQ(b.items()[1].kind, yusuan::spending_kind::operating);  // from 甲's project, named before it
+  for (const auto& c : b.constraints()) EXPECT_TRUE(c.passed) << c.text;
+  ASSERT_EQ(b.constraints().size(), 6u);
+  EXPECT_EQ(b.constraints()[4].text, "每个 项目: 核对 合计 ≤ 20.00 (项目 培训费, 单位 B01 乙)");
+  EXPECT_EQ(b.constraints()[5].text, "每个 项目: 核对 合计 ≤ 20.00 (项目 培训费, 单位 A01 甲)");
+  EXPECT_EQ(b.find_projects("培训费").size(), 2u);
+  // a query names every project of the name, unless the unit is named too
+  auto sum = [&](const char* text) {
+    const auto table = yusuan::run(b, yusuan::parse_query(text, b));
+    return table.rows.empty() ? yusuan::quantity() : *table.rows[0].values[0];
+  };
+  EXPECT_EQ(sum("sum where project = 培训费"), yuan("30.00"));
+  EXPECT_EQ(sum("sum where unit = A01 and project = 培训费"), yuan("10.00"));
+  EXPECT_EQ(sum("sum where project != 培训费"), yusuan::quantity());
+  EXPECT_EQ(yusuan::to_text(yusuan::parse_query("sum where project in (培训费, 培训费)", b).where), "项目 属于 (培训费)");
+}
+
+TEST(lang_unit_files, a_project_name_of_two_units_names_none_outside_their_files) {
+  temp_dir t;
+  auto r = compile_path(two_training_projects(t, "208 01 09 30216: 1.00 项目 培训费\n"), no_catalog());
+  const auto& d = one(r, "E0203");
+  EXPECT_EQ(d.message, "project name '培训费' is that of projects of 2 units");
+  EXPECT_EQ(where(d), "3:26");
+  EXPECT_EQ(std::filesystem::path(file_of(d)).filename(), "d.budget");
+  ASSERT_EQ(d.notes.size(), 2u);
+  EXPECT_EQ(d.notes[0].message, "a project of 单位 B01 乙");
+  EXPECT_EQ(d.notes[1].message, "a project of 单位 A01 甲");
+  // nor is it a member of a group of the department's
+  temp_dir tg;
+  auto grouped = compile_path(two_training_projects(tg, "项目组 \"组\" (培训费) 208 01 09 {\n  30216: 1.00\n}\n"),
+                              no_catalog());
+  EXPECT_EQ(one(grouped, "E0203").message, "project name '培训费' is that of projects of 2 units");
+  // in one unit, the name is the project's: a second is declared twice
+  temp_dir t2;
+  t2.write("a.budget", "单位 A01 \"甲\"\n导入 \"a2.budget\"\n项目 \"培训费\" 金额 1.00\n");
+  t2.write("a2.budget", "项目 \"培训费\" 金额 2.00\n");
+  t2.write("b.budget", "单位 B01 \"乙\"\n");
+  auto twice = compile_path(t2.write("d.budget", "导入 \"a.budget\"\n导入 \"b.budget\"\n"), no_catalog());
+  EXPECT_EQ(one(twice, "E0303").message, "project '培训费' is declared twice");
+}
+
+// A grouped 核对 of a unit's file with a message names the unit once: its
+// text, which the row's message quotes, names it already.  The row's items
+// are in notes.
+TEST(lang_unit_files, a_failed_row_of_a_units_grouped_constraint_names_the_unit_once) {
+  temp_dir t;
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30101: 1.00\n208 01 09 30217: 2.00\n"
+                      "核对 合计 按 经济.款 { 301 01: 1.00  302 17: 3.00 } \"经济分类不符\"\n");
+  t.write("b.budget", "单位 B01 \"乙\"\n208 01 09 30101: 1.00\n");
+  auto r = compile_path(t.write("d.budget", "导入 \"a.budget\"\n导入 \"b.budget\"\n"), no_catalog());
+  const auto& d = one(r, "E0501");
+  EXPECT_EQ(d.message, "经济分类不符: row 302 17 of '核对 合计 按 经济.款 (单位 A01 甲)'");
+  ASSERT_EQ(d.notes.size(), 1u) << dump(r);
+  EXPECT_EQ(d.notes[0].message, "in this row: 208 01 09 30217 2.00");
+  EXPECT_EQ(where(d.notes[0].span), "3:1");
 }

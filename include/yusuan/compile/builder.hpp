@@ -142,10 +142,10 @@ public:
   /// name or its code (编码, its own: E0203).
   std::uint32_t add(project p) {
     d_.stated_project_amount.emplace_back(p.amount, p.span);
-    d_.project_ids.emplace(p.name, static_cast<std::uint32_t>(d_.data->projects.size()));
-    if (!p.code.empty()) d_.project_codes.emplace(p.code, static_cast<std::uint32_t>(d_.data->projects.size()));
     d_.data->projects.push_back(std::move(p));
-    return static_cast<std::uint32_t>(d_.data->projects.size() - 1);
+    const auto id = static_cast<std::uint32_t>(d_.data->projects.size() - 1);
+    d_.index_project(id);
+    return id;
   }
   /// 年终结转结余 of the budget's unit, with its 其中 parts by fund source
   /// (they add up to it: E0401).

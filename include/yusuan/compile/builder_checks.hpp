@@ -171,8 +171,10 @@ inline bool contents_valid(const detail::budget_data& data, reporter& rep) {
   for (const auto& f : data.figures)
     if (f.is_money) amount_ok(f.amount, "figure '" + f.name + "'");
   for (const auto& f : data.prior) amount_ok(f.amount, "prior-year figure '" + f.name + "'");
+  std::set<std::pair<std::string_view, std::uint32_t>> of_units;  // two units may each have a project of one name
   for (const auto& p : data.projects)
-    if (!names.insert(p.name).second) fail("E0303", "project '" + p.name + "' is declared twice", "a project's name is its own");
+    if (names.insert(p.name), !of_units.emplace(p.name, p.unit).second)
+      fail("E0303", "project '" + p.name + "' is declared twice", "a project's name is its own in its unit");
   std::set<std::string, std::less<>> codes;
   for (const auto& p : data.projects)
     if (!p.code.empty() && !codes.insert(p.code).second)

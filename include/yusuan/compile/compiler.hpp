@@ -623,7 +623,10 @@ private:
 
   /// How an instance is named after its constraint: 项目 NAME, 单位 CODE NAME.
   static std::string instance_label(const budget& b, std::optional<std::size_t> p, std::optional<std::size_t> u) {
-    if (p) return "项目 " + b.projects()[*p].name;
+    if (p) {  // a name that projects of several units have: with the unit
+      const auto& pr = b.projects()[*p];
+      return "项目 " + pr.name + (b.find_projects(pr.name).size() > 1 ? ", " + instance_label(b, {}, pr.unit) : "");
+    }
     const auto& un = b.units()[*u];
     // the department's own items (a unit of neither a code nor a name) as filters write them
     return "单位 " + (un.code.empty() && un.name.empty() ? std::string("无")
@@ -661,6 +664,7 @@ private:
     constraint_def one = c;
     one.text += " (" + label + ")";
     if (!one.message.empty()) one.message += " (" + label + ")";
+    one.instance = label;
     constraint_checker each(scoped, rep_);
     record(each.check(one));
     // what could not be evaluated says for which project or unit (a

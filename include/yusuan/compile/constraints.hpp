@@ -269,6 +269,7 @@ private:
     bool passed = true;
     bool bad_key = false, mismatch = false;  // undecided: a row's key is wrong, and no figure is
     std::map<std::vector<dimension_key>, source_span> rows_seen;
+    std::size_t rows_noted = 0;
     const std::string level_code = c.warning ? "W0501" : "E0501";
     for (const auto& row : c.rows) {
       std::vector<dimension_key> key;
@@ -307,7 +308,8 @@ private:
         continue;
       }
       int128 got = 0;
-      if (const auto at = group_of.find(key); at != group_of.end()) {
+      const auto at = group_of.find(key);
+      if (at != group_of.end()) {
         got = groups[at->second].sum.fen();
         stated[at->second] = true;
       }
@@ -325,8 +327,8 @@ private:
         diagnostic d;
         d.level = r.level;
         d.code = level_code;
-        d.message = (c.message.empty() ? std::string("constraint failed") : c.message) + ": row " + join(row.keys) +
-                    " of " + first_line(c.text);
+        d.message = (c.message.empty() ? std::string("constraint failed") : unscoped_message(c)) + ": row " +
+                    join(row.keys) + " of " + first_line(c.text);
         d.span = row.span;
         const auto text = [&](money m) {
           return row.threshold ? exact_text(m, fig.u, th_) + fig.suffix() : fig.text(m);
@@ -343,6 +345,8 @@ private:
           d.found = format_fen(got, u, 2, th_) + " (difference " + (diff > 0 ? "+" : "") + format_fen(diff, u, 2, th_) +
                     " " + std::string(unit_name(u)) + ")";
         }
+        // the items of the first rows that fail (each a scan of the items)
+        if (at != group_of.end() && rows_noted++ < 20) row_notes(d, ev_.scoped(*f), c.by, key, u);
         rep_.add(std::move(d));
       }
     }
@@ -356,7 +360,7 @@ private:
       diagnostic d;
       d.level = r.level;
       d.code = c.warning ? "W0503" : "E0503";
-      d.message = (c.message.empty() ? std::string() : c.message + ": ") + "group " + join(keys) + " (" +
+      d.message = (c.message.empty() ? std::string() : unscoped_message(c) + ": ") + "group " + join(keys) + " (" +
                   format_fen(groups[g].sum.fen(), u, 2, th_) + ") is missing from " + first_line(c.text);
       d.span = c.lhs.span;
       d.label = "add a row: " + join(keys) + ": " + format_fen(groups[g].sum.fen(), u, 2, th_);
@@ -409,16 +413,42 @@ private:
     const auto counted = matching_items(b_, ev_.scoped(*f), 10);
     for (const std::uint32_t i : counted.items) {
       const item& it = b_.items()[i];
-      std::string what;
-      if (it.function) what += it.function.spaced();
-      if (it.econ) what += (what.empty() ? "" : " ") + it.econ.str();
-      if (it.project != npos32) what += (what.empty() ? "" : " ") + b_.projects()[it.project].name;
-      d.notes.push_back({"counted: " + (what.empty() ? std::string("item") : what) + " " + exact_text(it.amount, u, th_),
-                         b_.span_of(it)});
+      d.notes.push_back({"counted: " + item_what(it) + " " + exact_text(it.amount, u, th_), b_.span_of(it)});
     }
     if (counted.count == 0) d.notes.push_back({"no item matches this aggregation", {}});
     if (counted.count > counted.items.size())
       d.notes.push_back({"and " + std::to_string(counted.count - counted.items.size()) + " more items", {}});
+  }
+
+  /// A constraint's message without the project or unit it ends with, for a
+  /// message that names the constraint's text as well, which ends with it.
+  static std::string unscoped_message(const constraint_def& c) {
+    const std::string suffix = " (" + c.instance + ")";
+    if (c.instance.empty() || !c.message.ends_with(suffix)) return c.message;
+    return c.message.substr(0, c.message.size() - suffix.size());
+  }
+
+  /// An item as a note names it: its codes and its project.
+  std::string item_what(const item& it) const {
+    std::string what;
+    if (it.function) what += it.function.spaced();
+    if (it.econ) what += (what.empty() ? "" : " ") + it.econ.str();
+    if (it.project != npos32) what += (what.empty() ? "" : " ") + b_.projects()[it.project].name;
+    return what.empty() ? std::string("item") : what;
+  }
+
+  /// Notes on the items of a row of a grouped constraint that does not hold
+  /// (at most 5): an item under a wrong code is among those of the row it
+  /// went to.
+  void row_notes(diagnostic& d, const filter& f, const std::vector<dimension_ref>& by,
+                 const std::vector<dimension_key>& key, unit u) const {
+    const auto in_row = group_items(b_, f, by, key, 5);
+    for (const std::uint32_t i : in_row.items) {
+      const item& it = b_.items()[i];
+      d.notes.push_back({"in this row: " + item_what(it) + " " + exact_text(it.amount, u, th_), b_.span_of(it)});
+    }
+    if (in_row.count > in_row.items.size())
+      d.notes.push_back({"and " + std::to_string(in_row.count - in_row.items.size()) + " more items in this row", {}});
   }
 
   /// A key's text: a unit without a code (Shanghai's budgets publish none)

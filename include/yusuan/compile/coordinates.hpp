@@ -150,7 +150,8 @@ public:
       f.balance_of = c.balance_of;
     }
     if (!c.project_name.empty()) {
-      f.project = d_.project_by_name_or_code(c.project_name);
+      // another unit's project of the name: later, as the unit's own may follow
+      f.project = d_.project_by_name_or_code(c.project_name, values_.unit_index(), true);
       if (f.project == npos32) f.project = unresolved_project;
     }
     if (!c.tags.empty()) {

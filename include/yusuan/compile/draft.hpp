@@ -71,6 +71,9 @@ struct constraint_def {
   bool warning = false;
   std::string message;
   std::string text;
+  /// The project or unit an instance is checked for (项目 甲, 单位 A01 甲中心),
+  /// which its text and message end with, in parentheses.
+  std::string instance;
   source_span span;
   unit file_unit = unit::yuan;
   // grouped: 按 dims { keys: amount }
@@ -141,6 +144,10 @@ struct draft {
   std::map<econ_code, std::size_t> econ_index;
   // projects and groups by name or code
   std::unordered_map<std::string, std::uint32_t> project_ids, project_codes, group_ids;
+  /// Projects by name and unit (figure_key), and the names several units'
+  /// projects have (each with those projects, in the order declared).
+  std::unordered_map<std::string, std::uint32_t> unit_project_ids;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> shared_project_names;
   std::unordered_map<std::string, source_span> code_spans;
   std::vector<std::pair<std::optional<money>, source_span>> stated_project_amount;
   /// Each project's 编码, 类型, 功能 and 金额 as first given, and where (by
@@ -191,12 +198,45 @@ struct draft {
     return id;
   }
 
-  /// A declared project by its name or its code, or npos32.
-  std::uint32_t project_by_name_or_code(const std::string& key) const {
-    if (auto it = project_ids.find(key); it != project_ids.end()) return it->second;
+  /// Indexes project `id` by its name (and its 编码, if it has one): two
+  /// units of a department may each have a project of one name, which its
+  /// unit's statements name by it and the others cannot.
+  void index_project(std::uint32_t id) {
+    const auto& p = data->projects[id];
+    if (auto [it, first] = project_ids.try_emplace(p.name, id); !first && it->second != id) {
+      auto& named = shared_project_names[p.name];
+      if (named.empty()) named.push_back(it->second);
+      named.push_back(id);
+    }
+    unit_project_ids.emplace(figure_key(p.name, p.unit), id);
+    if (!p.code.empty()) project_codes.emplace(p.code, id);
+  }
+
+  /// The project a statement of `unit` names by its name or its code: the
+  /// unit's own project of that name, else the one project of that name
+  /// (npos32 for a name several units' projects have), else the project of
+  /// that code; npos32 if none.  While the files are read (`declared_only`),
+  /// a project of another unit is not taken, as the unit's own may follow.
+  std::uint32_t project_by_name_or_code(const std::string& key, std::uint32_t unit = npos32,
+                                        bool declared_only = false) const {
+    if (unit != npos32)
+      if (auto it = unit_project_ids.find(figure_key(key, unit)); it != unit_project_ids.end()) return it->second;
+    if (auto it = project_ids.find(key); it != project_ids.end()) {
+      if (shared_project_names.count(key) || (declared_only && data->projects[it->second].unit != unit)) return npos32;
+      return it->second;
+    }
     if (auto it = project_codes.find(key); it != project_codes.end()) return it->second;
     return npos32;
   }
+
+  /// The projects of several units that have the name `key`, or nullptr.
+  const std::vector<std::uint32_t>* projects_sharing(const std::string& key) const {
+    auto it = shared_project_names.find(key);
+    return it == shared_project_names.end() ? nullptr : &it->second;
+  }
+
+  /// Whether a project has the name or the code `key`.
+  bool names_a_project(const std::string& key) const { return project_ids.count(key) || project_codes.count(key); }
 
   /// A draft holding a copy of a checked budget's contents, with the
   /// indexes beside them by which later statements name its projects,
@@ -209,8 +249,7 @@ struct draft {
     for (std::uint32_t i = 0; i < data.projects.size(); ++i) {
       const auto& p = data.projects[i];
       d.stated_project_amount.emplace_back(p.amount, p.span);
-      d.project_ids.emplace(p.name, i);
-      if (!p.code.empty()) d.project_codes.emplace(p.code, i);
+      d.index_project(i);
     }
     for (std::uint32_t i = 0; i < data.groups.size(); ++i) d.group_ids.emplace(data.groups[i].name, i);
     for (std::uint32_t i = 0; i < data.units.size(); ++i) {

@@ -16,10 +16,17 @@ public:
   void operator()(const syntax::ast::project& s) {
     auto& data = c_.data();
     const std::string name = c_.values.text(s.name);
-    std::uint32_t id;
-    auto [it, inserted] = c_.d.project_ids.try_emplace(name, static_cast<std::uint32_t>(data.projects.size()));
-    if (!inserted) {
-      id = it->second;
+    // the unit's project of this name, or one of no unit apart: another
+    // unit's project may have the name (a department's units' files)
+    const std::uint32_t unit = c_.file.unit_index;
+    std::uint32_t id = npos32;
+    if (auto own = c_.d.unit_project_ids.find(figure_key(name, unit)); own != c_.d.unit_project_ids.end())
+      id = own->second;
+    else if (auto named = c_.d.project_ids.find(name);
+             named != c_.d.project_ids.end() && !c_.d.projects_sharing(name) &&
+             (data.units.size() < 2 || data.projects[named->second].unit == unit))
+      id = named->second;
+    if (id != npos32) {
       bool redeclares = !s.opens_block;
       for (const auto& f : s.fields)
         redeclares = redeclares || f.kind == syntax::ast::project_field_kind::code ||
@@ -27,17 +34,13 @@ public:
       if (redeclares) {
         auto& d = c_.rep.error("E0303", "project '" + name + "' is declared twice", c_.span_of(s.name));
         d.notes.push_back({"first declared here", data.projects[id].span});
-        if (d.span.file != data.projects[id].span.file)  // two files: most likely two units of a department
-          d.notes.push_back({"a budget's projects each have a name of their own, also across the units' files of a "
-                             "department's budget",
-                             {}});
         // its block is still a project's: its 绩效 and its '}' are not
         // reported again (as outside a project, as unexpected)
         if (s.opens_block) push_block(id, s);
         return;
       }
     } else {
-      id = it->second;
+      id = static_cast<std::uint32_t>(data.projects.size());
       // 项目 = X would mean either: a name and a code each name one project,
       // and a group's name is no project's
       if (auto coded = c_.d.project_codes.find(name); coded != c_.d.project_codes.end()) {
@@ -52,9 +55,10 @@ public:
       project p;
       p.name = name;
       p.span = c_.span_of(s.name);
-      p.unit = c_.file.unit_index;
+      p.unit = unit;
       data.projects.push_back(std::move(p));
       c_.d.stated_project_amount.emplace_back();
+      c_.d.index_project(id);
     }
     for (const auto& f : s.fields) field(f, id);
     if (s.opens_block) push_block(id, s);

@@ -5,6 +5,7 @@
 
 #include <yusuan/compile/context.hpp>
 #include <yusuan/compile/describe.hpp>
+#include <yusuan/compile/project_names.hpp>
 #include <yusuan/compile/vocabulary.hpp>
 #include <yusuan/syntax/ast.hpp>
 #include <yusuan/syntax/keywords.hpp>
@@ -80,6 +81,9 @@ public:
         f.balance_of = co.balance_of;
         if (!co.project_name.empty()) {
           f.project = merged.project;
+          if (f.project == unresolved_project)  // a project declared before, of another unit
+            if (const auto p = c_.d.project_by_name_or_code(co.project_name, c_.file.unit_index); p != npos32)
+              f.project = p;
           if (f.project == unresolved_project) {
             if (!c_.rep.was_left_out(co.project_name))
               c_.rep.unknown_project(co.project_name, co.project_span, "declare it with 项目 before using it in a block");
@@ -146,16 +150,21 @@ public:
     if (auto [it, inserted] = c_.d.group_ids.try_emplace(g.name, gid); !inserted) {
       auto& d = c_.rep.error("E0303", "project group '" + g.name + "' is declared twice", g.span);
       d.notes.push_back({"first declared here", data.groups[it->second].span});
-    } else if (const std::uint32_t p = c_.d.project_by_name_or_code(g.name); p != npos32) {
+    } else if (c_.d.names_a_project(g.name)) {
       auto& d = c_.rep.error("E0303", "project group '" + g.name + "' has the name of a project", g.span,
                              "项目 = " + g.name + " would name both");
-      d.notes.push_back({"the project", data.projects[p].span});
+      const auto named = c_.d.project_ids.find(g.name);
+      d.notes.push_back({"the project", data.projects[named != c_.d.project_ids.end() ? named->second
+                                                                                    : c_.d.project_codes.at(g.name)]
+                                            .span});
     }
     for (const auto& m : s.members) {
       const std::string n = c_.values.text(m);
-      const std::uint32_t id = c_.d.project_by_name_or_code(n);
+      const std::uint32_t id = c_.d.project_by_name_or_code(n, c_.file.unit_index);
       if (id == npos32) {
-        if (!c_.rep.was_left_out(n))
+        if (c_.d.projects_sharing(n))
+          ambiguous_project(c_.rep, data, n, c_.span_of(m), *c_.d.projects_sharing(n));
+        else if (!c_.rep.was_left_out(n))
           c_.rep.unknown_project(n, c_.span_of(m), "declare it with 项目 before the group");
         continue;
       }

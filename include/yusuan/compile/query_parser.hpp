@@ -232,6 +232,7 @@ private:
                                                               : static_cast<std::uint32_t>(*k);
       }
     }
+    detail::each_project_named(b_, f);
   }
 
   /// The tag keys the budget's items carry.

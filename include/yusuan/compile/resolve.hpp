@@ -6,6 +6,7 @@
 #pragma once
 
 #include <yusuan/compile/draft.hpp>
+#include <yusuan/compile/project_names.hpp>
 #include <yusuan/compile/reporter.hpp>
 #include <yusuan/query/dimension.hpp>
 #include <yusuan/text/suggest.hpp>
@@ -41,8 +42,10 @@ public:
     for (std::size_t ci = 0; ci < d_.constraints.size(); ++ci) {
       auto& c = d_.constraints[ci];
       const std::size_t before = rep_.kept();
+      unit_ = c.of_unit;  // a unit's own constraint names its projects first
       names_in(c.lhs);
       names_in(c.rhs);
+      unit_ = npos32;
       for (std::size_t i = 0; i < c.by.size(); ++i)
         tag_key(c.by[i], i < c.by_spans.size() ? c.by_spans[i] : c.span, true);
       if (done) done(true, ci, before);
@@ -57,9 +60,11 @@ private:
   void pending_projects() {
     auto& data = *d_.data;
     for (const auto& p : d_.pending) {
-      const std::uint32_t id = d_.project_by_name_or_code(p.name);
+      const std::uint32_t id = d_.project_by_name_or_code(p.name, data.items[p.item].unit);
       if (id == npos32) {
-        if (!rep_.was_left_out(p.name))
+        if (const auto* sharing = d_.projects_sharing(p.name))
+          ambiguous_project(rep_, data, p.name, p.span, *sharing);
+        else if (!rep_.was_left_out(p.name))
           rep_.error("E0301", "unknown project '" + p.name + "'", p.span, "no 项目 of this name or code");
         continue;
       }
@@ -120,6 +125,7 @@ private:
         f.kind == filter::op::and_ || f.kind == filter::op::or_ || f.kind == filter::op::not_)
       return;
     auto& data = *d_.data;
+    std::vector<filter_value> also;  // the other projects of a name several units' projects have
     for (auto& v : f.values) {
       if (f.dim.dim == dimension::unit) {
         bool found = false;
@@ -134,8 +140,16 @@ private:
         if (!found && !rep_.was_left_out(v.text)) rep_.error("E0301", "unknown unit '" + v.text + "'", v.span ? v.span : f.span, "no 单位 of this code or name");
         continue;
       }
-      if (const auto id = d_.project_by_name_or_code(v.text); id != npos32) {
+      if (const auto id = d_.project_by_name_or_code(v.text, unit_); id != npos32) {
         v.id = id;
+        continue;
+      }
+      if (const auto* sharing = d_.projects_sharing(v.text)) {  // outside their units' files: each of them
+        v.id = sharing->front();
+        for (std::size_t k = 1; k < sharing->size(); ++k) {
+          also.push_back(v);
+          also.back().id = (*sharing)[k];
+        }
         continue;
       }
       if (auto g = d_.group_ids.find(v.text); g != d_.group_ids.end()) {
@@ -146,6 +160,7 @@ private:
         rep_.error("E0301", "unknown project '" + v.text + "'", v.span ? v.span : f.span,
                    "no 项目 or 项目组 of this name or code");
     }
+    if (!also.empty()) f.values = detail::with_each_project(std::move(f.values), also);
   }
 
   /// A measure used by another, and where.
@@ -206,6 +221,7 @@ private:
 
   draft& d_;
   reporter& rep_;
+  std::uint32_t unit_ = npos32;  // the unit whose own constraint is resolved
   std::optional<std::vector<std::string>> tag_keys_;
 };
 

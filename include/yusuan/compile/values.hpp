@@ -24,6 +24,8 @@ public:
   value_reader(reporter& r, file_state& f) : rep_(r), file_(&f) {}
   void set_file(file_state& f) noexcept { file_ = &f; }
   unit file_unit() const noexcept { return file_->amount_unit; }
+  /// The budget unit (单位) in force in the file being read.
+  std::uint32_t unit_index() const noexcept { return file_->unit_index; }
 
   /// An amount as written: its value, the unit it was written in (its own
   /// 元 / 万元 / 亿元, or the file's) and its decimals in that unit.  A stated

@@ -247,6 +247,13 @@ public:
       return p.name == name_or_code || (!p.code.empty() && p.code == name_or_code);
     });
   }
+  /// Every project of this name or code, in order: the units of a
+  /// department's budget may each have a project of one name.
+  std::vector<const project*> find_projects(std::string_view name_or_code) const {
+    return detail::find_each(d_->projects, index(&detail::name_index::project_ids), name_or_code, [&](const project& p) {
+      return p.name == name_or_code || (!p.code.empty() && p.code == name_or_code);
+    });
+  }
   /// The first project group of this name, or nullptr.
   const project_group* find_group(std::string_view name) const noexcept {
     return detail::find_first(d_->groups, index(&detail::name_index::group_ids), name,

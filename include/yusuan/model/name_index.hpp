@@ -44,6 +44,15 @@ struct name_index {
       if (has(it->second)) return it->second;
     return npos32;
   }
+  /// Every index with the hash of `name` for which `has(index)`, lowest first.
+  template <class Has>
+  static std::vector<std::uint32_t> find_all(const std::vector<entry>& v, std::string_view name, Has has) {
+    std::vector<std::uint32_t> out;
+    const std::uint64_t h = hash(name);
+    for (auto it = std::lower_bound(v.begin(), v.end(), entry{h, 0}); it != v.end() && it->first == h; ++it)
+      if (has(it->second) && (out.empty() || out.back() != it->second)) out.push_back(it->second);
+    return out;
+  }
 };
 
 /// The first element of `v` for which `has`: found through `index` (made
@@ -58,6 +67,20 @@ const T* find_first(const std::vector<T>& v, const std::vector<name_index::entry
   for (const auto& x : v)
     if (has(x)) return &x;
   return nullptr;
+}
+
+/// Every element of `v` for which `has`, in order: through `index` or by a scan.
+template <class T, class Has>
+std::vector<const T*> find_each(const std::vector<T>& v, const std::vector<name_index::entry>* index,
+                                std::string_view name, Has has) {
+  std::vector<const T*> out;
+  if (index) {
+    for (const auto i : name_index::find_all(*index, name, [&](std::uint32_t k) { return has(v[k]); })) out.push_back(&v[i]);
+    return out;
+  }
+  for (const auto& x : v)
+    if (has(x)) out.push_back(&x);
+  return out;
 }
 
 inline std::shared_ptr<const name_index> make_name_index(std::span<const std::string> strings,

@@ -8,6 +8,7 @@
 //   t.sum.value(), t.count;                       // exact Σ, number of items
 //   const auto m = yusuan::matching_items(b, f, 5);  // the first 5, and how many
 //   for (const auto& g : yusuan::group_sums(b, f, {{dimension::function, 1, {}}})) …
+//   yusuan::group_items(b, f, by, g.keys, 5);       // a group's first 5 items, and how many
 #pragma once
 
 #include <yusuan/budget.hpp>
@@ -25,6 +26,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace yusuan {
@@ -81,13 +83,20 @@ struct group_total {
   std::size_t first_item = 0;       ///< index of the first item in the group
 };
 
+namespace detail {
+inline void require_groupable(const std::vector<dimension_ref>& by, const char* call) {
+  for (const auto& d : by)
+    if (static_cast<int>(d.dim) > static_cast<int>(dimension::line) || (d.dim == dimension::tag && d.tag_key.empty()))
+      throw error(errc::invalid_argument,
+                  std::string("yusuan: ") + call + " by a dimension none of yusuan::dimension, or a 标签 without its key");
+}
+}  // namespace detail
+
 /// Sums the items that pass `where`, grouped by `by`, in order of the groups'
 /// first appearance (each with its first item, for diagnostics).
 inline std::vector<group_total> group_sums(const budget& b, const filter& where, const std::vector<dimension_ref>& by) {
   detail::require_readable(where);
-  for (const auto& d : by)
-    if (static_cast<int>(d.dim) > static_cast<int>(dimension::line) || (d.dim == dimension::tag && d.tag_key.empty()))
-      throw error(errc::invalid_argument, "yusuan: group_sums by a dimension none of yusuan::dimension, or a 标签 without its key");
+  detail::require_groupable(by, "group_sums");
   std::optional<filter> scratch;
   const auto p = detail::prepare(b, detail::bound_in(where, b, scratch), by, std::nullopt);
   const detail::cell_totals acc = detail::accumulate(*p->columns, p->plan, p->sel(), *p->program, false, true);
@@ -102,6 +111,35 @@ inline std::vector<group_total> group_sums(const budget& b, const filter& where,
     out.push_back(std::move(g));
   }
   std::sort(out.begin(), out.end(), [](const group_total& x, const group_total& y) { return x.first_item < y.first_item; });
+  return out;
+}
+
+/// The first `limit` items (in the order of budget::items()) of the group of
+/// `keys` (a group_total's, one per dimension of `by`) among the items that
+/// pass `where`, and how many it has: what a row of a grouped sum is made of.
+inline item_selection group_items(const budget& b, const filter& where, const std::vector<dimension_ref>& by,
+                                  const std::vector<dimension_key>& keys,
+                                  std::size_t limit = std::numeric_limits<std::size_t>::max()) {
+  detail::require_readable(where);
+  detail::require_groupable(by, "group_items");
+  if (keys.size() != by.size()) throw error(errc::invalid_argument, "yusuan: group_items needs one key per dimension");
+  std::optional<filter> scratch;
+  const filter& f = detail::bound_in(where, b, scratch);
+  const auto cols = detail::budget_access::columns(b);
+  std::vector<detail::dim_index> dims;
+  dims.reserve(by.size());
+  for (const auto& d : by) dims.push_back(detail::index_dimension(b, *cols, d));
+  const detail::mask_program program(b, *cols, f);
+  std::vector<std::uint32_t> passing;
+  detail::scan_items(program, std::numeric_limits<std::size_t>::max(), passing);
+  item_selection out;
+  for (const std::uint32_t i : passing) {
+    bool in_group = true;
+    for (std::size_t d = 0; d < dims.size() && in_group; ++d) in_group = dims[d].keys[dims[d](i)] == keys[d];
+    if (!in_group) continue;
+    ++out.count;
+    if (out.items.size() < limit) out.items.push_back(i);
+  }
   return out;
 }
 

@@ -187,7 +187,9 @@ inline std::string filter_text(const filter& f, unit u, bool nested) {
   };
   const auto values = [&] {
     std::string s = "(";
-    for (const auto& v : f.values) s += (s.size() > 1 ? ", " : "") + value_text(f, v, u);
+    for (std::size_t i = 0; i < f.values.size(); ++i)  // a name of several units' projects is written once
+      if (i == 0 || f.values[i].text != f.values[i - 1].text || f.dim.dim != dimension::project)
+        s += (s.size() > 1 ? ", " : "") + value_text(f, f.values[i], u);
     return s + ")";
   };
   const std::string dim = dimension_header(f.dim);

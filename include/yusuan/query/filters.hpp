@@ -85,13 +85,44 @@ inline filter tag_is(std::string key, std::string_view value) {
   v.text = std::string(value);
   return where_eq({dimension::tag, 0, std::move(key)}, std::move(v));
 }
-/// project = name or code (or a project group's name).
+namespace detail {
+/// The values of a project filter `f`, each found by its text in `b`, with
+/// a value for each project of a name that projects of several units have
+/// (a department's 培训费): the name names them all.  A value of the same
+/// text as the one before it (such a copy) is dropped.
+inline void each_project_named(const budget& b, filter& f) {
+  if (f.dim.dim != dimension::project) return;
+  bool shared = false;
+  for (const auto& v : f.values)
+    shared = shared || (!v.text.empty() && v.id != npos32 && !(v.id & 0x80000000u) && b.find_projects(v.text).size() > 1);
+  if (!shared) return;
+  std::vector<filter_value> out;
+  for (std::size_t i = 0; i < f.values.size(); ++i) {
+    auto& v = f.values[i];
+    if (i > 0 && !v.text.empty() && v.text == f.values[i - 1].text) continue;
+    if (v.text.empty() || v.id == npos32 || (v.id & 0x80000000u)) {
+      out.push_back(std::move(v));
+      continue;
+    }
+    for (const project* p : b.find_projects(v.text)) {
+      out.push_back(v);
+      out.back().id = static_cast<std::uint32_t>(p - b.projects().data());
+    }
+  }
+  f.values = std::move(out);
+}
+}  // namespace detail
+
+/// project = name or code (or a project group's name): every project of
+/// the name, where projects of several units have it.
 inline filter project_is(const budget& b, std::string_view name) {
   filter_value v;
   v.text = std::string(name);
   if (auto k = parse_key(b, {dimension::project, 0, {}}, name))
     v.id = (*k >> 32) ? static_cast<std::uint32_t>(*k & 0xFFFFFFFFu) | 0x80000000u : static_cast<std::uint32_t>(*k);
-  return where_eq({dimension::project, 0, {}}, std::move(v));
+  filter f = where_eq({dimension::project, 0, {}}, std::move(v));
+  detail::each_project_named(b, f);
+  return f;
 }
 namespace detail {
 /// Whether the values of `f` name things of a budget by id (projects and
@@ -122,6 +153,7 @@ inline filter rebound(filter f, const budget& b) {
   if (!detail::names_by_id(f)) return f;
   for (auto& v : f.values)
     if (!v.text.empty()) v.id = detail::id_in(b, f, v);
+  detail::each_project_named(b, f);
   return f;
 }
 

@@ -7,6 +7,7 @@
 #include <yusuan/budget.hpp>
 #include <yusuan/model/expr.hpp>
 #include <yusuan/query/dimension.hpp>
+#include <yusuan/query/filters.hpp>
 
 #include <cstdint>
 
@@ -29,6 +30,7 @@ inline void bind_in_place(const budget& b, filter& f) {
       default: break;
     }
   }
+  ::yusuan::detail::each_project_named(b, f);
 }
 
 /// `f` with its values looked up in `b`.
