@@ -1527,7 +1527,9 @@ TEST(query_cli, csv) {
   // pivot: one column per key, blank cells
   r = cli({current_path, "sum by function.类 pivot fund", "--format", "csv"});
   ASSERT_EQ(r.exit, 0) << r.err;
-  EXPECT_EQ(r.out, "功能.类,一般公共预算,事业收入\n201,20.00,\n208,417.50,30.50\n210,12.00,\n221,18.00,\n");
+  // (with the codes' names: the catalog's where the budget gives none)
+  EXPECT_EQ(r.out, "功能.类,功能.类.名称,一般公共预算,事业收入\n201,一般公共服务支出,20.00,\n"
+                   "208,社会保障和就业支出,417.50,30.50\n210,卫生健康支出,12.00,\n221,住房保障支出,18.00,\n");
   // share and count: a count's share of the total count
   r = cli({current_path, "count by fund share", "--format", "csv"});
   EXPECT_EQ(r.out, "资金,计数,占比(%)\n一般公共预算,17,85.00\n事业收入,3,15.00\n");
@@ -1535,7 +1537,8 @@ TEST(query_cli, csv) {
   EXPECT_EQ(r.out, "资金,合计,占比(%)\n一般公共预算,467.50,93.88\n事业收入,30.50,6.12\n");
   // rollup: subtotal rows marked 小计
   r = cli({current_path, "sum by function.款 rollup where function = 208", "--format", "csv"});
-  EXPECT_EQ(r.out, "功能.款,小计,合计\n208,小计,448.00\n208 01,,309.50\n208 05,,58.50\n208 07,,80.00\n");
+  EXPECT_EQ(r.out, "功能.款,功能.款.名称,小计,合计\n208,社会保障和就业支出,小计,448.00\n"
+                   "208 01,人力资源和社会保障管理事务,,309.50\n208 05,行政事业单位养老支出,,58.50\n208 07,就业补助,,80.00\n");
   // nothing matched: one row of 0
   r = cli({current_path, "sum where econ = 30399 and kind = 公用经费", "--format", "csv"});
   EXPECT_EQ(r.out, "合计\n0.00\n");
@@ -1563,33 +1566,33 @@ TEST(query_cli, json_and_markdown) {
   r = cli({current_path, "sum by function.类 pivot fund where function.类 in (208, 210)", "--format", "json"});
   EXPECT_EQ(r.out,
             "[\n"
-            "  {\"功能.类\":\"208\",\"一般公共预算\":417.50,\"事业收入\":30.50},\n"
-            "  {\"功能.类\":\"210\",\"一般公共预算\":12.00,\"事业收入\":null}\n"
+            "  {\"功能.类\":\"208\",\"功能.类.名称\":\"社会保障和就业支出\",\"一般公共预算\":417.50,\"事业收入\":30.50},\n"
+            "  {\"功能.类\":\"210\",\"功能.类.名称\":\"卫生健康支出\",\"一般公共预算\":12.00,\"事业收入\":null}\n"
             "]\n");
   // the pivot's columns are the keys of the matching items only
   r = cli({current_path, "sum by function.类 pivot fund where function = 210", "--format", "json"});
-  EXPECT_EQ(r.out, "[\n  {\"功能.类\":\"210\",\"一般公共预算\":12.00}\n]\n");
+  EXPECT_EQ(r.out, "[\n  {\"功能.类\":\"210\",\"功能.类.名称\":\"卫生健康支出\",\"一般公共预算\":12.00}\n]\n");
 
   r = cli({current_path, "sum by econ.类 share", "--format", "md"});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out,
-            "| 经济.类 | 合计 | 占比(%) |\n"
-            "| --- | ---: | ---: |\n"
-            "| 301 | 280.00 | 56.22 |\n"
-            "| 302 | 103.00 | 20.68 |\n"
-            "| 303 | 95.00 | 19.08 |\n"
-            "| 310 | 20.00 | 4.02 |\n");
+            "| 经济.类 | 经济.类.名称 | 合计 | 占比(%) |\n"
+            "| --- | --- | ---: | ---: |\n"
+            "| 301 | 工资福利支出 | 280.00 | 56.22 |\n"
+            "| 302 | 商品和服务支出 | 103.00 | 20.68 |\n"
+            "| 303 | 对个人和家庭的补助 | 95.00 | 19.08 |\n"
+            "| 310 | 资本性支出 | 20.00 | 4.02 |\n");
 }
 
 TEST(query_cli, prior_year_columns) {
   auto r = cli({current_path, "sum by function.类", "--prior", prior_path, "--format", "csv"});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out,
-            "功能.类,合计,上年,增减,增幅(%)\n"
-            "201,20.00,0.00,20.00,\n"
-            "208,448.00,272.00,176.00,64.71\n"
-            "210,12.00,12.00,0.00,0.00\n"
-            "221,18.00,16.00,2.00,12.50\n");
+            "功能.类,功能.类.名称,合计,上年,增减,增幅(%)\n"
+            "201,一般公共服务支出,20.00,0.00,20.00,\n"
+            "208,社会保障和就业支出,448.00,272.00,176.00,64.71\n"
+            "210,卫生健康支出,12.00,12.00,0.00,0.00\n"
+            "221,住房保障支出,18.00,16.00,2.00,12.50\n");
   r = cli({current_path, "sum by econ.款 where econ = 303", "--prior", prior_path});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out,

@@ -7,6 +7,7 @@
 #include "too_large.hpp"
 
 #include <yusuan/compile.hpp>
+#include <yusuan/tables/names.hpp>
 
 #include <iostream>
 #include <sstream>
@@ -72,14 +73,26 @@ std::string format_percent(std::int64_t units) { return yusuan::decimal<2>::from
 /// Writes a query's result as a grid; returns how many amounts that are not
 /// zero it shows as 0.00 (an amount below half a 分 of the unit: 30 元 in
 /// 万元, 400,000 元 in 亿元).
-std::size_t print_result(std::ostream& os, const yusuan::result_table& t, yusuan::unit u, bool prior,
-                         const std::string& format, bool thousands) {
+std::size_t print_result(std::ostream& os, const yusuan::budget& b, const yusuan::result_table& t, yusuan::unit u,
+                         bool prior, const std::string& format, bool thousands) {
   std::size_t shown_as_zero = 0;
   grid g;
+  // a key's name: the budget's (a code's, a unit's, a project's 编码), else,
+  // for a code, the one the tables print (its 科目, the catalog's)
+  auto name_of = [&](const yusuan::result_row& r, std::size_t d) -> std::string {
+    if (d < r.names.size() && !r.names[d].empty()) return std::string(r.names[d]);
+    if (d >= r.keys.size() || r.keys[d] == yusuan::no_key) return {};
+    switch (t.by[d].dim) {
+      case yusuan::dimension::function: return yusuan::tables::function_name(b, yusuan::tables::function_of(r.keys[d]));
+      case yusuan::dimension::econ:
+      case yusuan::dimension::gov_econ: return yusuan::tables::econ_name(b, yusuan::tables::econ_of(r.keys[d]));
+      default: return {};
+    }
+  };
   std::vector<bool> has_name(t.by.size(), false);
   for (const auto& r : t.rows)
-    for (std::size_t d = 0; d < r.names.size(); ++d)
-      if (!r.names[d].empty()) has_name[d] = true;
+    for (std::size_t d = 0; d < t.by.size(); ++d)
+      if (!has_name[d] && !name_of(r, d).empty()) has_name[d] = true;
   for (std::size_t d = 0; d < t.by.size(); ++d) {
     g.header.push_back(t.key_headers[d]);
     g.numeric.push_back(false);
@@ -121,7 +134,7 @@ std::size_t print_result(std::ostream& os, const yusuan::result_table& t, yusuan
     std::vector<std::string> row;
     for (std::size_t d = 0; d < t.by.size(); ++d) {
       row.push_back(r.labels[d]);
-      if (has_name[d]) row.emplace_back(r.names[d]);
+      if (has_name[d]) row.push_back(name_of(r, d));
     }
     if (rollup) row.push_back(json ? (r.subtotal ? "true" : "false") : r.subtotal ? "小计" : "");
     for (const auto& v : r.values) row.push_back(figure(v));
@@ -198,7 +211,7 @@ int run_query(const std::vector<std::string>& args) {
   std::size_t shown_as_zero = 0;
   try {
     const bool thousands = (format == "text" || format == "md") && thousands_choice.value_or(b->header().thousands);
-    shown_as_zero = print_result(text, prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u,
+    shown_as_zero = print_result(text, *b, prior ? yusuan::run_with_prior(*b, *prior, *q) : yusuan::run(*b, *q), u,
                                  prior.has_value(), format, thousands);
   } catch (const yusuan::overflow_error& e) {
     return too_large(rep, "<query>", positional[1], "a figure of the result", e);

@@ -109,11 +109,19 @@ std::string where(const yusuan::source_span& s) {
   return loc.file + ":" + std::to_string(loc.line);
 }
 
+/// A project as the page names it: with its unit where projects of several
+/// units have its name (each unit of a department its own 培训费).
+std::string project_label(const yusuan::budget& b, const yusuan::project& p) {
+  if (b.find_projects(p.name).size() < 2 || p.unit >= b.units().size()) return p.name;
+  const auto& u = b.units()[p.unit];
+  return p.name + "（" + (u.name.empty() ? u.code : u.name) + "）";
+}
+
 void write_targets(std::ostream& os, const yusuan::budget& b, const rp::amounts& u) {
   os << "<h2 id=\"targets\">项目绩效目标</h2>\n";
   if (b.projects().empty()) os << "<p class=\"note\">（本预算未列项目）</p>\n";
   for (const auto& p : b.projects()) {
-    os << "<h3 style=\"text-align:left\">" << rp::esc(p.name) << "</h3>\n<p class=\"note\">"
+    os << "<h3 style=\"text-align:left\">" << rp::esc(project_label(b, p)) << "</h3>\n<p class=\"note\">"
        << rp::esc(p.code.empty() ? std::string() : "编码 " + p.code + " · ") << rp::esc(yusuan::chinese_name(p.kind))
        << " · 金额 " << u(p.amount) << " " << rp::esc(yusuan::unit_name(u.unit)) << "</p>\n";
     if (p.targets.empty()) {
@@ -175,7 +183,7 @@ void write_charts(std::ostream& os, const yusuan::budget& b, const rp::amounts& 
     if (auto cur = p.of_unit == yusuan::npos32 ? current_value(b, p.name) : std::nullopt) changes.push_back({p.name, p.amount, *cur});
   if (!changes.empty()) figure(os, "chart-change", "较上年变化", rp::change_chart(changes, u, "较上年变化"), true);
   std::vector<rp::bar> projects;
-  for (const auto& p : b.projects()) projects.push_back({p.name, p.amount});
+  for (const auto& p : b.projects()) projects.push_back({project_label(b, p), p.amount});
   std::stable_sort(projects.begin(), projects.end(), [](const rp::bar& x, const rp::bar& y) { return y.value < x.value; });
   if (!projects.empty())
     figure(os, "chart-projects", "项目金额", rp::bar_chart(projects, b.project_total(), u, "项目金额"), true);

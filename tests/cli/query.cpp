@@ -63,11 +63,12 @@ TEST(query_cli, prior_shows_the_groups_of_either_year) {
   // the ungrouped 15.00
   auto r = run_cli("query " + cur + " 'sum by function.类' --prior " + pri);
   EXPECT_EQ(r.exit, 0) << r.err;
+  // the codes' names are the catalog's, the budgets naming none
   EXPECT_EQ(r.out,
-            "功能.类   合计   上年   增减  增幅(%)\n"
-            "-------------------------------------\n"
-            "201       0.00   5.00  -5.00  -100.00\n"
-            "208      10.00  10.00   0.00     0.00\n");
+            "功能.类  功能.类.名称         合计   上年   增减  增幅(%)\n"
+            "---------------------------------------------------------\n"
+            "201      一般公共服务支出     0.00   5.00  -5.00  -100.00\n"
+            "208      社会保障和就业支出  10.00  10.00   0.00     0.00\n");
   r = run_cli("query " + cur + " 'sum' --prior " + pri);
   EXPECT_EQ(r.out,
             " 合计   上年   增减  增幅(%)\n"
@@ -75,7 +76,8 @@ TEST(query_cli, prior_shows_the_groups_of_either_year) {
             "10.00  15.00  -5.00   -33.33\n");
   // new this year: 上年 0.00, the whole as 增减, no 增幅 from a base of 0
   r = run_cli("query " + pri + " 'sum by function.类' --prior " + cur + " --format csv");
-  EXPECT_EQ(r.out, "功能.类,合计,上年,增减,增幅(%)\n201,5.00,0.00,5.00,\n208,10.00,10.00,0.00,0.00\n");
+  EXPECT_EQ(r.out, "功能.类,功能.类.名称,合计,上年,增减,增幅(%)\n201,一般公共服务支出,5.00,0.00,5.00,\n"
+                   "208,社会保障和就业支出,10.00,10.00,0.00,0.00\n");
   // ungrouped: nothing this year but something last year, and nothing in either
   r = run_cli("query " + cur + " 'sum where function = 201' --prior " + pri + " --format csv");
   EXPECT_EQ(r.out, "合计,上年,增减,增幅(%)\n0.00,5.00,-5.00,-100.00\n");
@@ -140,10 +142,10 @@ TEST(query_cli, amounts_that_show_as_zero_in_the_unit_asked_for_are_noted) {
   t.write("z.budget", "金额单位 元\n208 01 09 基本支出 30101: 30.00\n208 01 09 基本支出 30102: 300000.00\n");
   const auto wan = run_cli_in(t.path(), "query z.budget 'sum by econ' --unit 万元");
   EXPECT_EQ(wan.exit, 0) << wan.err;
-  EXPECT_HAS(wan.out, "30101   0.00\n");
+  EXPECT_HAS(wan.out, "30101  基本工资    0.00\n");
   EXPECT_EQ(wan.err, "note: 1 amount that is not zero shows as 0.00 in 万元 (rounded to 2 decimals): --unit 元 shows it\n");
   const auto yi = run_cli_in(t.path(), "query z.budget 'sum by econ' --unit 亿元 --format csv");
-  EXPECT_EQ(yi.out, "经济,合计\n30101,0.00\n30102,0.00\n");
+  EXPECT_EQ(yi.out, "经济,经济.名称,合计\n30101,基本工资,0.00\n30102,津贴补贴,0.00\n");
   EXPECT_EQ(yi.err,
             "note: 2 amounts that are not zero show as 0.00 in 亿元 (rounded to 2 decimals): --unit 元 shows them\n");
   // in 元 every amount shows; a zero amount is no news
@@ -159,12 +161,15 @@ TEST(query_cli, rollup_marks_its_subtotals) {
   const auto b = dir.write("levels.budget", "金额单位 万元\n208 01 09 30101: 10.00\n208 30201: 2.00\n");
   const auto csv = run_cli("query " + b.string() + " 'sum by function.项 rollup' --format csv");
   EXPECT_EQ(csv.exit, 0) << csv.err;
-  EXPECT_EQ(csv.out, "功能.项,小计,合计\n208,小计,12.00\n208,,2.00\n208 01,小计,10.00\n208 01 09,,10.00\n");
+  EXPECT_EQ(csv.out, "功能.项,功能.项.名称,小计,合计\n208,社会保障和就业支出,小计,12.00\n208,社会保障和就业支出,,2.00\n"
+                     "208 01,人力资源和社会保障管理事务,小计,10.00\n208 01 09,社会保险经办机构,,10.00\n");
   const auto json = run_cli("query " + b.string() + " 'sum by function.项 rollup' --format json");
-  EXPECT_TRUE(has(json.out, "{\"功能.项\":\"208\",\"小计\":true,\"合计\":12.00},\n  {\"功能.项\":\"208\",\"小计\":false,\"合计\":2.00}"))
+  EXPECT_TRUE(has(json.out, "{\"功能.项\":\"208\",\"功能.项.名称\":\"社会保障和就业支出\",\"小计\":true,\"合计\":12.00},\n"
+                            "  {\"功能.项\":\"208\",\"功能.项.名称\":\"社会保障和就业支出\",\"小计\":false,\"合计\":2.00}"))
       << json.out;
   const auto text = run_cli("query " + b.string() + " 'sum by function.类 rollup'");
-  EXPECT_TRUE(has(text.out, "功能.类  小计   合计")) << text.out;
+  EXPECT_TRUE(has(text.out, "功能.类  功能.类.名称        小计   合计")) << text.out;
   // no rollup, no column
-  EXPECT_EQ(run_cli("query " + b.string() + " 'sum by function.类' --format csv").out, "功能.类,合计\n208,12.00\n");
+  EXPECT_EQ(run_cli("query " + b.string() + " 'sum by function.类' --format csv").out,
+            "功能.类,功能.类.名称,合计\n208,社会保障和就业支出,12.00\n");
 }

@@ -215,3 +215,15 @@ TEST(report_cli, a_department_budget_publishes_department_tables) {
   const auto unit = run_cli("report " + ref_arg);
   EXPECT_HAS(unit.out, "<h2 id=\"tables\">单位预算公开表</h2>");
 }
+
+TEST(report_cli, projects_of_one_name_in_two_units_are_named_with_their_unit) {
+  temp_dir t;
+  for (const char* u : {"甲", "乙"})
+    t.write(std::string(u) + ".budget", std::string("单位 ") + (u == std::string("甲") ? "A01" : "B01") + " \"" + u +
+                                            "\"\n项目 \"培训费\" {\n  208 01 09 30216: 1.00\n}\n");
+  t.write("d.budget", "导入 \"甲.budget\"\n导入 \"乙.budget\"\n");
+  const auto r = run_cli_in(t.path(), "report d.budget");
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_HAS(r.out, ">培训费（甲）</h3>");
+  EXPECT_HAS(r.out, ">培训费（乙）</h3>");
+}

@@ -332,3 +332,67 @@ TEST(lang_unit_files, a_failed_row_of_a_units_grouped_constraint_names_the_unit_
   EXPECT_EQ(d.notes[0].message, "in this row: 208 01 09 30217 2.00");
   EXPECT_EQ(where(d.notes[0].span), "3:1");
 }
+
+TEST(lang_unit_files, a_row_by_project_names_the_units_own) {
+  temp_dir t;
+  // in 甲's file its own; in the department's by the row's 单位, else E0203
+  // (a missing group's row then names the project by its 编码)
+  t.write("c.budget", "单位 C01 \"丙\"\n项目 \"培训费\" 编码 C0101 金额 5.00 {\n  208 01 09 30216: 5.00\n}\n");
+  auto r = compile_path(two_training_projects(t, "导入 \"c.budget\"\n核对 合计(项目 = 培训费) 按 单位, 项目 {\n"
+                                                 "  B01, 培训费: 20.00\n  A01, 培训费: 10.00\n  C01, 培训费: 5.00\n}\n"),
+                        no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  t.write("a.budget", "单位 A01 \"甲\"\n项目 \"培训费\" 金额 10.00 {\n  208 01 09 30216: 10.00\n}\n"
+                      "核对 合计 按 项目 { 培训费: 10.00 }\n");
+  r = compile_path(t.path() / "d.budget", no_catalog());
+  ASSERT_TRUE(r.ok()) << dump(r);
+  t.write("d.budget", "导入 \"b.budget\"\n导入 \"a.budget\"\n导入 \"c.budget\"\n"
+                      "核对 合计(项目 = 培训费) 按 项目 { 培训费: 35.00 }\n");
+  r = compile_path(t.path() / "d.budget", no_catalog());
+  EXPECT_EQ(one(r, "E0203").message, "project name '培训费' is that of projects of 3 units");
+  const auto missing = with_code(r, "E0503");
+  EXPECT_TRUE(std::any_of(missing.begin(), missing.end(), [](const auto* m) { return m->label == "add a row: C0101: 5.00"; }))
+      << dump(r);
+}
+
+TEST(lang_unit_files, blocks_and_reopenings_of_a_project_of_another_unit) {
+  temp_dir t;
+  // a block of 甲's file names 甲's project declared before it, not 乙's
+  const auto d = two_training_projects(t);
+  t.write("a.budget", "单位 A01 \"甲\"\n208 01 09 项目 培训费 {\n  30216: 1.00\n}\n项目 \"培训费\" 金额 1.00\n");
+  auto r = compile_path(d, no_catalog());
+  EXPECT_EQ(one(r, "E0301").message, "unknown project '培训费'");
+  EXPECT_EQ(std::filesystem::path(file_of(one(r, "E0301"))).filename(), "a.budget");
+  // the department's file reopens the one unit's project of a name; a
+  // declaration there is the department's own
+  temp_dir t2;
+  t2.write("b.budget", "单位 B01 \"乙\"\n项目 \"培训费\" 编码 B0101 {\n  208 01 09 30216: 20.00\n}\n");
+  auto reopened = compile_path(t2.write("d.budget", "导入 \"b.budget\"\n项目 \"培训费\" {\n  208 01 09 30216: 3.00\n}\n"
+                                                    "项目 \"会议费\" 金额 2.00 {\n  208 01 09 30215: 2.00\n}\n"),
+                               no_catalog());
+  ASSERT_TRUE(reopened.ok()) << dump(reopened);
+  ASSERT_EQ(reopened.value->projects().size(), 2u);
+  EXPECT_EQ(yusuan::total(*reopened.value, yusuan::project_is(*reopened.value, "B0101")).value(), yuan("23.00"));
+  // two units' projects of the name: E0203
+  temp_dir t3;
+  auto shared = compile_path(two_training_projects(t3, "项目 \"培训费\" {\n  208 01 09 30216: 3.00\n}\n"), no_catalog());
+  EXPECT_EQ(one(shared, "E0203").message, "project name '培训费' is that of projects of 2 units");
+}
+
+TEST(lang_unit_files, a_query_with_last_year_matches_projects_by_their_unit) {
+  temp_dir t;
+  const auto now = compile_path(two_training_projects(t), no_catalog());
+  ASSERT_TRUE(now.ok()) << dump(now);
+  temp_dir last;  // last year only 乙 had a 培训费
+  last.write("b.budget", "单位 B01 \"乙\"\n项目 \"培训费\" 金额 25.00 {\n  208 01 09 30216: 25.00\n}\n");
+  last.write("a.budget", "单位 A01 \"甲\"\n208 01 09 30216: 1.00\n");
+  const auto before = compile_path(last.write("d.budget", "导入 \"b.budget\"\n导入 \"a.budget\"\n"), no_catalog());
+  ASSERT_TRUE(before.ok()) << dump(before);
+  const auto q = yusuan::parse_query("sum by project order by sum desc", *now.value, *before.value);
+  const auto table = yusuan::run_with_prior(*now.value, *before.value, q);
+  ASSERT_GE(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0].labels[0], "培训费");  // 乙's, 20.00
+  EXPECT_EQ(table.rows[0].prior, yuan("25.00"));
+  EXPECT_EQ(table.rows[1].labels[0], "培训费");  // 甲's, 10.00
+  EXPECT_EQ(table.rows[1].prior, yuan("0.00"));
+}

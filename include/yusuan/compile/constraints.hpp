@@ -295,6 +295,21 @@ private:
           bad_key = true;
           break;
         }
+        if (c.by[d].dim == dimension::project && !(*k >> 32)) {
+          // a name that projects of several units have: the row's unit's
+          const auto own = row_project(c, row, d);
+          if (!own) {
+            ev_.fail(row.span, "E0203",
+                     "project name '" + row.keys[d] + "' is that of projects of " +
+                         std::to_string(b_.find_projects(row.keys[d]).size()) + " units",
+                     "write the project's 编码, or group by 单位 as well");
+            ok = false;
+            passed = false;
+            bad_key = true;
+            break;
+          }
+          if (*own != npos32) k = *own;
+        }
         key.push_back(*k);
       }
       if (!ok) continue;
@@ -420,6 +435,23 @@ private:
       d.notes.push_back({"and " + std::to_string(counted.count - counted.items.size()) + " more items", {}});
   }
 
+  /// The project a row's key `d` names where projects of several units have
+  /// that name: the one of the unit the row names (grouped by 单位 too), else
+  /// of the unit whose constraint it is; npos32 for a name of one project,
+  /// nullopt for a name the row cannot tell apart.
+  std::optional<std::uint32_t> row_project(const constraint_def& c, const grouped_row& row, std::size_t d) const {
+    const auto named = b_.find_projects(row.keys[d]);
+    if (named.size() < 2) return npos32;
+    std::optional<std::size_t> unit = ev_.scoped_unit();
+    for (std::size_t u = 0; u < c.by.size() && u < row.keys.size(); ++u)
+      if (c.by[u].dim == dimension::unit)
+        if (const auto k = parse_key(b_, c.by[u], row.keys[u]); k && *k != no_key) unit = static_cast<std::size_t>(*k);
+    if (unit)
+      for (const project* p : named)
+        if (p->unit == *unit) return static_cast<std::uint32_t>(p - b_.projects().data());
+    return std::nullopt;
+  }
+
   /// A constraint's message without the project or unit it ends with, for a
   /// message that names the constraint's text as well, which ends with it.
   static std::string unscoped_message(const constraint_def& c) {
@@ -448,7 +480,9 @@ private:
       d.notes.push_back({"in this row: " + item_what(it) + " " + exact_text(it.amount, u, th_), b_.span_of(it)});
     }
     if (in_row.count > in_row.items.size())
-      d.notes.push_back({"and " + std::to_string(in_row.count - in_row.items.size()) + " more items in this row", {}});
+      d.notes.push_back({"and " + std::to_string(in_row.count - in_row.items.size()) +
+                             (in_row.count - in_row.items.size() == 1 ? " more item" : " more items") + " in this row",
+                         {}});
   }
 
   /// A key's text: a unit without a code (Shanghai's budgets publish none)
@@ -458,6 +492,12 @@ private:
     // declares no 单位) is the row 无, as parse_key reads it
     if (d.dim == dimension::unit && k < b_.units().size() && b_.units()[k].code.empty() && b_.units()[k].name.empty())
       return "无";
+    // a project's name that projects of several units have: its 编码, which a
+    // row can name it by (where the unit is not in the row or the scope)
+    if (d.dim == dimension::project && !(k >> 32)) {
+      const auto& p = b_.projects()[static_cast<std::size_t>(k)];
+      if (!p.code.empty() && b_.find_projects(p.name).size() > 1) return p.code;
+    }
     return key_text(b_, d, k);
   }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <yusuan/compile/context.hpp>
+#include <yusuan/compile/project_names.hpp>
 #include <yusuan/syntax/ast.hpp>
 
 #include <string>
@@ -16,22 +17,28 @@ public:
   void operator()(const syntax::ast::project& s) {
     auto& data = c_.data();
     const std::string name = c_.values.text(s.name);
-    // the unit's project of this name, or one of no unit apart: another
-    // unit's project may have the name (a department's units' files)
+    // the unit's project of this name.  Another unit's project of the name
+    // is no reason for a unit not to declare its own; outside the units'
+    // files (the department's), `项目 NAME {` reopens it.
+    bool reopens = s.opens_block;
+    for (const auto& f : s.fields)
+      reopens = reopens && f.kind != syntax::ast::project_field_kind::code &&
+                f.kind != syntax::ast::project_field_kind::amount;
     const std::uint32_t unit = c_.file.unit_index;
     std::uint32_t id = npos32;
-    if (auto own = c_.d.unit_project_ids.find(figure_key(name, unit)); own != c_.d.unit_project_ids.end())
+    if (auto own = c_.d.unit_project_ids.find(figure_key(name, unit)); own != c_.d.unit_project_ids.end()) {
       id = own->second;
-    else if (auto named = c_.d.project_ids.find(name);
-             named != c_.d.project_ids.end() && !c_.d.projects_sharing(name) &&
-             (data.units.size() < 2 || data.projects[named->second].unit == unit))
+    } else if (auto named = c_.d.project_ids.find(name);
+               named != c_.d.project_ids.end() && ((c_.file_unit() == npos32 && reopens) || data.units.size() < 2)) {
+      if (const auto* sharing = c_.d.projects_sharing(name)) {
+        ambiguous_project(c_.rep, data, name, c_.span_of(s.name), *sharing);
+        if (s.opens_block) push_block(sharing->front(), s);  // its block is a project's: no errors of it again
+        return;
+      }
       id = named->second;
+    }
     if (id != npos32) {
-      bool redeclares = !s.opens_block;
-      for (const auto& f : s.fields)
-        redeclares = redeclares || f.kind == syntax::ast::project_field_kind::code ||
-                     f.kind == syntax::ast::project_field_kind::amount;
-      if (redeclares) {
+      if (!reopens) {
         auto& d = c_.rep.error("E0303", "project '" + name + "' is declared twice", c_.span_of(s.name));
         d.notes.push_back({"first declared here", data.projects[id].span});
         // its block is still a project's: its 绩效 and its '}' are not

@@ -81,7 +81,9 @@ public:
         f.balance_of = co.balance_of;
         if (!co.project_name.empty()) {
           f.project = merged.project;
-          if (f.project == unresolved_project)  // a project declared before, of another unit
+          // a project declared before, of another unit: in the department's
+          // file (in a unit's file, the unit's own, declared after the block)
+          if (f.project == unresolved_project && c_.file_unit() == npos32)
             if (const auto p = c_.d.project_by_name_or_code(co.project_name, c_.file.unit_index); p != npos32)
               f.project = p;
           if (f.project == unresolved_project) {
@@ -160,7 +162,8 @@ public:
     }
     for (const auto& m : s.members) {
       const std::string n = c_.values.text(m);
-      const std::uint32_t id = c_.d.project_by_name_or_code(n, c_.file.unit_index);
+      // in a unit's file, the unit's own project (declared before the group)
+      const std::uint32_t id = c_.d.project_by_name_or_code(n, c_.file.unit_index, c_.file_unit() != npos32);
       if (id == npos32) {
         if (c_.d.projects_sharing(n))
           ambiguous_project(c_.rep, data, n, c_.span_of(m), *c_.d.projects_sharing(n));

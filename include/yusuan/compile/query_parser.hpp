@@ -271,7 +271,8 @@ private:
       return;
     check_key(f.dim, f.span);
     if (ok_ && f.dim.dim == dimension::project && (f.kind == filter::op::eq || f.kind == filter::op::in))
-      for (const auto& v : f.values) project_without_items(v);
+      for (std::size_t i = 0; i < f.values.size(); ++i)  // a name of several units' projects once
+        if (i == 0 || f.values[i].text != f.values[i - 1].text) project_without_items(f.values[i]);
     // projects are names the budget declares (E0301 otherwise, W0306 above
     // for one without items); a unit is too, but one may have no item (单位
     // 无 where every unit has a code); a ≠ that excludes nothing is harmless;
@@ -301,6 +302,9 @@ private:
     if (v.id & 0x80000000u) return;  // a group
     const auto projects = b_.projects();
     if (v.id >= projects.size() || projects[v.id].has_items) return;
+    if (!v.text.empty())  // the other units' projects of the name
+      for (const project* other : b_.find_projects(v.text))
+        if (other->has_items) return;
     const auto& p = projects[v.id];
     auto& d = rep_.warning("W0306", "no item has 项目 " + p.name, v.span, "matches nothing in this budget");
     if (p.group < b_.groups().size())

@@ -353,23 +353,33 @@ inline result_table run_with_prior(const budget& current, const budget& prior, c
   const bool additive = q.agg == aggregate::sum || q.agg == aggregate::count;
   const quantity zero = q.agg == aggregate::count ? quantity::of_count(0) : quantity(money{});
   // a row's printed keys; the row of no key (no project, …) is told from a
-  // key printed as "(none)" (a project of that name) by a mark of its own
-  auto row_id = [](const result_row& r) {
+  // key printed as "(none)" (a project of that name) by a mark of its own.
+  // A project of a budget of several units is its unit's: the units of a
+  // department may each have a project of one name.
+  auto row_id = [&](const result_row& r, const budget& of) {
     std::string s(r.subtotal ? "1" : "0");
     for (std::size_t d = 0; d < r.labels.size(); ++d) {
       s += '\x1f';
-      if (d < r.keys.size() && r.keys[d] == no_key) s += '\x1e';
-      else s += r.labels[d];
+      if (d < r.keys.size() && r.keys[d] == no_key) {
+        s += '\x1e';
+        continue;
+      }
+      s += r.labels[d];
+      if (d < r.keys.size() && d < q.by.size() && q.by[d].dim == dimension::project && !(r.keys[d] >> 32) &&
+          of.units().size() > 1 && r.keys[d] < of.projects().size()) {
+        const auto& u = of.units()[of.projects()[static_cast<std::size_t>(r.keys[d])].unit];
+        s += '\x1d' + (u.code.empty() ? u.name : u.code);
+      }
     }
     return s;
   };
   std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < t.rows.size(); ++i) index.try_emplace(row_id(t.rows[i]), i);
+  for (std::size_t i = 0; i < t.rows.size(); ++i) index.try_emplace(row_id(t.rows[i], current), i);
   const std::size_t this_year = t.rows.size();
   std::vector<bool> matched(this_year, false);
   for (const auto& pr : p.rows) {
     if (pr.values.empty()) continue;
-    const auto [pos, added] = index.try_emplace(row_id(pr), t.rows.size());
+    const auto [pos, added] = index.try_emplace(row_id(pr, prior), t.rows.size());
     if (!added) {
       if (pos->second < this_year && !matched[pos->second]) {
         t.rows[pos->second].prior = detail::row_value(q.agg, pr.values);
