@@ -219,11 +219,12 @@ struct draft {
   /// a project of another unit is not taken, as the unit's own may follow.
   std::uint32_t project_by_name_or_code(const std::string& key, std::uint32_t unit = npos32,
                                         bool declared_only = false) const {
-    if (unit != npos32)
-      if (auto it = unit_project_ids.find(figure_key(key, unit)); it != unit_project_ids.end()) return it->second;
     if (auto it = project_ids.find(key); it != project_ids.end()) {
-      if (shared_project_names.count(key) || (declared_only && data->projects[it->second].unit != unit)) return npos32;
-      return it->second;
+      if (!shared_project_names.count(key))  // (no key to make for each item's 项目 NAME)
+        return declared_only && data->projects[it->second].unit != unit ? npos32 : it->second;
+      if (unit != npos32)
+        if (auto own = unit_project_ids.find(figure_key(key, unit)); own != unit_project_ids.end()) return own->second;
+      return npos32;
     }
     if (auto it = project_codes.find(key); it != project_codes.end()) return it->second;
     return npos32;
