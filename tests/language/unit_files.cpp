@@ -373,10 +373,14 @@ TEST(lang_unit_files, blocks_and_reopenings_of_a_project_of_another_unit) {
   ASSERT_TRUE(reopened.ok()) << dump(reopened);
   ASSERT_EQ(reopened.value->projects().size(), 2u);
   EXPECT_EQ(yusuan::total(*reopened.value, yusuan::project_is(*reopened.value, "B0101")).value(), yuan("23.00"));
-  // two units' projects of the name: E0203
+  // two units' projects of the name: E0203, for a reopening and a block
   temp_dir t3;
   auto shared = compile_path(two_training_projects(t3, "项目 \"培训费\" {\n  208 01 09 30216: 3.00\n}\n"), no_catalog());
   EXPECT_EQ(one(shared, "E0203").message, "project name '培训费' is that of projects of 2 units");
+  temp_dir t4;
+  auto block = compile_path(two_training_projects(t4, "208 01 09 项目 培训费 {\n  30216: 3.00\n}\n"), no_catalog());
+  EXPECT_EQ(one(block, "E0203").message, "project name '培训费' is that of projects of 2 units");
+  EXPECT_TRUE(with_code(block, "E0301").empty()) << dump(block);
 }
 
 TEST(lang_unit_files, a_query_with_last_year_matches_projects_by_their_unit) {

@@ -87,7 +87,9 @@ public:
             if (const auto p = c_.d.project_by_name_or_code(co.project_name, c_.file.unit_index); p != npos32)
               f.project = p;
           if (f.project == unresolved_project) {
-            if (!c_.rep.was_left_out(co.project_name))
+            if (const auto* sharing = c_.d.projects_sharing(co.project_name); sharing && c_.file_unit() == npos32)
+              ambiguous_project(c_.rep, c_.data(), co.project_name, co.project_span, *sharing);
+            else if (!c_.rep.was_left_out(co.project_name))
               c_.rep.unknown_project(co.project_name, co.project_span, "declare it with 项目 before using it in a block");
             f.project = npos32;
           }
