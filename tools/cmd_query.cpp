@@ -89,10 +89,14 @@ std::size_t print_result(std::ostream& os, const yusuan::budget& b, const yusuan
       default: return {};
     }
   };
+  // each row's names, found once
+  std::vector<std::vector<std::string>> names(t.rows.size());
   std::vector<bool> has_name(t.by.size(), false);
-  for (const auto& r : t.rows)
-    for (std::size_t d = 0; d < t.by.size(); ++d)
-      if (!has_name[d] && !name_of(r, d).empty()) has_name[d] = true;
+  for (std::size_t i = 0; i < t.rows.size(); ++i)
+    for (std::size_t d = 0; d < t.by.size(); ++d) {
+      names[i].push_back(name_of(t.rows[i], d));
+      has_name[d] = has_name[d] || !names[i].back().empty();
+    }
   for (std::size_t d = 0; d < t.by.size(); ++d) {
     g.header.push_back(t.key_headers[d]);
     g.numeric.push_back(false);
@@ -130,11 +134,11 @@ std::size_t print_result(std::ostream& os, const yusuan::budget& b, const yusuan
     if (v->is_amount() && v->amount() != yusuan::money{} && (s == "0.00" || s == "-0.00")) ++shown_as_zero;
     return s;
   };
-  auto add_row = [&](const yusuan::result_row& r) {
+  auto add_row = [&](const yusuan::result_row& r, const std::vector<std::string>& row_names) {
     std::vector<std::string> row;
     for (std::size_t d = 0; d < t.by.size(); ++d) {
       row.push_back(r.labels[d]);
-      if (has_name[d]) row.push_back(name_of(r, d));
+      if (has_name[d]) row.push_back(row_names[d]);
     }
     if (rollup) row.push_back(json ? (r.subtotal ? "true" : "false") : r.subtotal ? "小计" : "");
     for (const auto& v : r.values) row.push_back(figure(v));
@@ -147,14 +151,14 @@ std::size_t print_result(std::ostream& os, const yusuan::budget& b, const yusuan
     }
     g.rows.push_back(std::move(row));
   };
-  for (const auto& r : t.rows) add_row(r);
+  for (std::size_t i = 0; i < t.rows.size(); ++i) add_row(t.rows[i], names[i]);
   if (t.by.empty() && t.rows.empty()) {
     // An aggregate with no group: one row even when nothing matched (in
     // either year), a sum or count of 0 and no least or greatest amount.
     yusuan::result_row none;
     none.values.push_back(t.row_value(none));
     if (prior) none.prior = none.values.front();
-    add_row(none);
+    add_row(none, {});
   }
   write_grid(os, g, format);
   return shown_as_zero;

@@ -23,6 +23,7 @@
 #include <yusuan/compile/evaluate.hpp>
 #include <yusuan/compile/library_hints.hpp>
 #include <yusuan/compile/lower.hpp>
+#include <yusuan/compile/project_names.hpp>
 #include <yusuan/compile/options.hpp>
 #include <yusuan/compile/resolve.hpp>
 #include <yusuan/compile/sources.hpp>
@@ -625,13 +626,9 @@ private:
   static std::string instance_label(const budget& b, std::optional<std::size_t> p, std::optional<std::size_t> u) {
     if (p) {  // a name that projects of several units have: with the unit
       const auto& pr = b.projects()[*p];
-      return "项目 " + pr.name + (b.find_projects(pr.name).size() > 1 ? ", " + instance_label(b, {}, pr.unit) : "");
+      return "项目 " + pr.name + (b.find_projects(pr.name).size() > 1 ? ", " + unit_label(b.units()[pr.unit]) : "");
     }
-    const auto& un = b.units()[*u];
-    // the department's own items (a unit of neither a code nor a name) as filters write them
-    return "单位 " + (un.code.empty() && un.name.empty() ? std::string("无")
-                      : un.code.empty()                   ? un.name
-                                                          : un.code + " " + un.name);
+    return unit_label(b.units()[*u]);
   }
 
   /// An evaluator of the items of project `p` or of unit `u`, with the

@@ -236,8 +236,13 @@ struct draft {
     return it == shared_project_names.end() ? nullptr : &it->second;
   }
 
-  /// Whether a project has the name or the code `key`.
-  bool names_a_project(const std::string& key) const { return project_ids.count(key) || project_codes.count(key); }
+  /// The first project of the name `key`, else the project of that code, or
+  /// npos32 (whichever units have the name).
+  std::uint32_t any_project_named(const std::string& key) const {
+    if (auto it = project_ids.find(key); it != project_ids.end()) return it->second;
+    if (auto it = project_codes.find(key); it != project_codes.end()) return it->second;
+    return npos32;
+  }
 
   /// A draft holding a copy of a checked budget's contents, with the
   /// indexes beside them by which later statements name its projects,

@@ -154,21 +154,18 @@ public:
     if (auto [it, inserted] = c_.d.group_ids.try_emplace(g.name, gid); !inserted) {
       auto& d = c_.rep.error("E0303", "project group '" + g.name + "' is declared twice", g.span);
       d.notes.push_back({"first declared here", data.groups[it->second].span});
-    } else if (c_.d.names_a_project(g.name)) {
+    } else if (const std::uint32_t p = c_.d.any_project_named(g.name); p != npos32) {
       auto& d = c_.rep.error("E0303", "project group '" + g.name + "' has the name of a project", g.span,
                              "项目 = " + g.name + " would name both");
-      const auto named = c_.d.project_ids.find(g.name);
-      d.notes.push_back({"the project", data.projects[named != c_.d.project_ids.end() ? named->second
-                                                                                    : c_.d.project_codes.at(g.name)]
-                                            .span});
+      d.notes.push_back({"the project", data.projects[p].span});
     }
     for (const auto& m : s.members) {
       const std::string n = c_.values.text(m);
       // in a unit's file, the unit's own project (declared before the group)
       const std::uint32_t id = c_.d.project_by_name_or_code(n, c_.file.unit_index, c_.file_unit() != npos32);
       if (id == npos32) {
-        if (c_.d.projects_sharing(n))
-          ambiguous_project(c_.rep, data, n, c_.span_of(m), *c_.d.projects_sharing(n));
+        if (const auto* sharing = c_.d.projects_sharing(n))
+          ambiguous_project(c_.rep, data, n, c_.span_of(m), *sharing);
         else if (!c_.rep.was_left_out(n))
           c_.rep.unknown_project(n, c_.span_of(m), "declare it with 项目 before the group");
         continue;

@@ -12,14 +12,12 @@
 
 namespace yusuan::compile {
 
-/// A unit as a note names it: its code and its name.
-inline std::string unit_label(const detail::budget_data& data, std::uint32_t u) {
-  if (u >= data.units.size()) return "the budget";
-  const auto& unit = data.units[u];
-  std::string s = "单位";
-  if (!unit.code.empty()) s += " " + unit.code;
-  if (!unit.name.empty()) s += " " + unit.name;
-  return s;
+/// A unit as diagnostics name it: 单位 CODE NAME; the department's own
+/// items (a unit of neither a code nor a name) as filters write them, 单位 无.
+inline std::string unit_label(const budget_unit& u) {
+  return "单位 " + (u.code.empty() && u.name.empty() ? std::string("无")
+                    : u.code.empty()                 ? u.name
+                                                     : u.code + " " + u.name);
 }
 
 /// E0203 at `at`: `name` is the name of each of `projects`, of several units.
@@ -29,7 +27,7 @@ inline diagnostic& ambiguous_project(reporter& rep, const detail::budget_data& d
                                    std::to_string(projects.size()) + " units",
                       at, "name the project by its 编码, or name it in its unit's file");
   for (const auto p : projects)
-    d.notes.push_back({"a project of " + unit_label(data, data.projects[p].unit), data.projects[p].span});
+    d.notes.push_back({"a project of " + unit_label(data.units[data.projects[p].unit]), data.projects[p].span});
   return d;
 }
 

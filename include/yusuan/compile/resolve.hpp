@@ -125,8 +125,11 @@ private:
         f.kind == filter::op::and_ || f.kind == filter::op::or_ || f.kind == filter::op::not_)
       return;
     auto& data = *d_.data;
-    std::vector<filter_value> also;  // the other projects of a name several units' projects have
-    for (auto& v : f.values) {
+    // the other projects of a name several units' projects have, each after
+    // the value that names them (by its index)
+    std::vector<std::pair<std::size_t, filter_value>> also;
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+      auto& v = f.values[i];
       if (f.dim.dim == dimension::unit) {
         bool found = false;
         // 无: the unit of neither a code nor a name (a department's own file that declares no 单位)
@@ -147,8 +150,8 @@ private:
       if (const auto* sharing = d_.projects_sharing(v.text)) {  // outside their units' files: each of them
         v.id = sharing->front();
         for (std::size_t k = 1; k < sharing->size(); ++k) {
-          also.push_back(v);
-          also.back().id = (*sharing)[k];
+          also.emplace_back(i, v);
+          also.back().second.id = (*sharing)[k];
         }
         continue;
       }
@@ -160,7 +163,14 @@ private:
         rep_.error("E0301", "unknown project '" + v.text + "'", v.span ? v.span : f.span,
                    "no 项目 or 项目组 of this name or code");
     }
-    if (!also.empty()) f.values = detail::with_each_project(std::move(f.values), also);
+    if (also.empty()) return;
+    std::vector<filter_value> each;
+    each.reserve(f.values.size() + also.size());
+    for (std::size_t i = 0, a = 0; i < f.values.size(); ++i) {
+      each.push_back(std::move(f.values[i]));
+      for (; a < also.size() && also[a].first == i; ++a) each.push_back(std::move(also[a].second));
+    }
+    f.values = std::move(each);
   }
 
   /// A measure used by another, and where.

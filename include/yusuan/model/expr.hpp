@@ -88,23 +88,6 @@ struct filter_value {
   source_span span;                // where the value is written (empty for filters built in C++)
 };
 
-namespace detail {
-/// `values` with each of `also` (the other projects of a name that several
-/// units' projects have) right after the value of its name.
-inline std::vector<filter_value> with_each_project(std::vector<filter_value> values,
-                                                   const std::vector<filter_value>& also) {
-  std::vector<filter_value> out;
-  out.reserve(values.size() + also.size());
-  for (auto& v : values) {
-    const std::string written = v.text;
-    out.push_back(std::move(v));
-    for (const auto& a : also)
-      if (a.text == written) out.push_back(a);
-  }
-  return out;
-}
-}  // namespace detail
-
 /// A filter over items: comparisons on one dimension, combined with and / or / not.
 /// Code comparisons match at the level of the value written: econ = 302
 /// matches every 302xx.  lt, le, gt and ge compare amounts (the 金额 dimension).

@@ -92,24 +92,27 @@ namespace detail {
 /// text as the one before it (such a copy) is dropped.
 inline void each_project_named(const budget& b, filter& f) {
   if (f.dim.dim != dimension::project) return;
-  bool shared = false;
-  for (const auto& v : f.values)
-    shared = shared || (!v.text.empty() && v.id != npos32 && !(v.id & 0x80000000u) && b.find_projects(v.text).size() > 1);
-  if (!shared) return;
   std::vector<filter_value> out;
+  bool shared = false;
   for (std::size_t i = 0; i < f.values.size(); ++i) {
-    auto& v = f.values[i];
-    if (i > 0 && !v.text.empty() && v.text == f.values[i - 1].text) continue;
-    if (v.text.empty() || v.id == npos32 || (v.id & 0x80000000u)) {
-      out.push_back(std::move(v));
+    const auto& v = f.values[i];
+    if (i > 0 && !v.text.empty() && v.text == f.values[i - 1].text) {  // a copy, made again below
+      shared = true;
       continue;
     }
-    for (const project* p : b.find_projects(v.text)) {
+    const auto named = v.text.empty() || v.id == npos32 || (v.id & 0x80000000u) ? std::vector<const project*>{}
+                                                                                 : b.find_projects(v.text);
+    if (named.size() < 2) {
+      out.push_back(v);
+      continue;
+    }
+    shared = true;
+    for (const project* p : named) {
       out.push_back(v);
       out.back().id = static_cast<std::uint32_t>(p - b.projects().data());
     }
   }
-  f.values = std::move(out);
+  if (shared) f.values = std::move(out);
 }
 }  // namespace detail
 
